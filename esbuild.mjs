@@ -1,0 +1,23 @@
+// Bundles each entry point into one self-contained CommonJS file under dist/, so the CLI, the language
+// server and the VS Code client run without node_modules next to them.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+];
+
+for (const entry of entries) {
+  await build({
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    banner: entry.banner ? { js: entry.banner } : undefined,
+    logLevel: 'warning',
+  });
+  if (entry.banner) chmodSync(entry.out, 0o755);
+}

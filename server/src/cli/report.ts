@@ -1,0 +1,117 @@
+// Turns analyses into the CLI's output formats. The JSON shape is a contract other tools read: change it
+// only by adding fields.
+
+import type { Analysis, DocumentAnalysis } from '../core/analyze';
+import { LineIndex } from '../core/positions';
+import { statusLines } from '../core/statusPreview';
+import type { Finding } from '../core/types';
+
+export interface FileReport {
+  path: string;
+  text: string;
+  analysis: Analysis;
+}
+
+interface JsonDiagnostic {
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  key?: string;
+}
+
+function jsonDiagnostic(f: Finding, index: LineIndex): JsonDiagnostic {
+  const s = index.position(f.range.start);
+  const e = index.position(f.range.end);
+  return { rule: f.rule, severity: f.severity, message: f.message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...(f.key ? { key: f.key } : {}) };
+}
+
+export function toJson(files: FileReport[]): unknown {
+  return {
+    files: files.map(({ path, text, analysis }) => {
+      const index = new LineIndex(text);
+      return {
+        path,
+        ...(analysis.fileFindings.length > 0 ? { diagnostics: analysis.fileFindings.map((f) => jsonDiagnostic(f, index)) } : {}),
+        documents: analysis.documents.map((d) => ({
+          index: d.index,
+          kind: d.kind,
+          ciliumVersion: d.version,
+          versionSource: d.versionSource,
+          datapath: {
+            kubeProxyReplacement: d.datapath.kubeProxyReplacement.enabled,
+            hostRouting: {
+              status: d.datapath.hostRouting.status,
+              reasons: d.datapath.hostRouting.reasons.map((r) => r.id),
+              logged: d.datapath.hostRouting.reasons.find((r) => r.logged)?.id ?? null,
+            },
+            masquerading: d.datapath.masquerading.mode,
+            routing: { mode: d.datapath.routing.mode, protocol: d.datapath.routing.protocol },
+            agentStarts: d.datapath.agentStarts,
+            installSucceeds: d.datapath.installSucceeds,
+          },
+          diagnostics: d.findings.map((f) => jsonDiagnostic(f, index)),
+        })),
+      };
+    }),
+  };
+}
+
+const VERSION_FROM: Record<DocumentAnalysis['versionSource'], string> = {
+  option: 'from --cilium-version',
+  wrapper: "from the wrapper's chart version",
+  comment: 'from the # cilium-version comment',
+  default: 'newest supported; set --cilium-version or add "# cilium-version: 1.NN"',
+};
+
+export function toText(files: FileReport[]): string {
+  const out: string[] = [];
+  for (const { path, text, analysis } of files) {
+    const index = new LineIndex(text);
+    const line = (f: Finding) => {
+      const p = index.position(f.range.start);
+      return `${path}:${p.line}:${p.column} ${f.severity} ${f.rule} ${f.message}`;
+    };
+    for (const d of analysis.documents) {
+      const p = index.position(d.source.anchor.start);
+      out.push(`${path}:${p.line} ${d.label} — Cilium ${d.version} (${VERSION_FROM[d.versionSource]})`);
+      for (const [k, v] of statusLines(d.datapath, d.version)) out.push(`    ${(k + ':').padEnd(22)}${v}`);
+      out.push(`    ${'Agent starts:'.padEnd(22)}${d.datapath.agentStarts ? 'yes' : 'NO'}`);
+      out.push(`    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : 'NO') : 'n/a (ConfigMap)'}`);
+      for (const f of d.findings) out.push(line(f));
+      out.push('');
+    }
+    for (const f of analysis.fileFindings) out.push(line(f));
+  }
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(files: FileReport[], toolVersion: string): unknown {
+  const results: unknown[] = [];
+  const ruleIds = new Set<string>();
+  for (const { path, text, analysis } of files) {
+    const index = new LineIndex(text);
+    const all = [...analysis.documents.flatMap((d) => d.findings), ...analysis.fileFindings];
+    for (const f of all) {
+      ruleIds.add(f.rule);
+      const s = index.position(f.range.start);
+      const e = index.position(f.range.end);
+      results.push({
+        ruleId: f.rule,
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri: path.replace(/\\/g, '/') }, region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column } } }],
+      });
+    }
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{ tool: { driver: { name: 'cilium-lint', version: toolVersion, rules: [...ruleIds].sort().map((id) => ({ id })) } }, results }],
+  };
+}

@@ -1,0 +1,185 @@
+// The one entry point of the analysis core: text in, every Cilium document's datapath verdict and findings out.
+// The CLI, the language server and the VS Code client only render this result.
+
+import { buildAgentConfig, configMapSettings, type AgentConfig } from './model/agentConfig';
+import { deriveDatapath, type Datapath } from './model/datapath';
+import { HelmValues } from './model/helmValues';
+import { renderConfigMap, type RenderedConfig } from './model/renderConfigMap';
+import { buildState, parseKernel, type KernelVersion } from './model/state';
+import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
+import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
+import { configMapValueFindings } from './rules/configMapRules';
+import { datapathFindings } from './rules/datapathFindings';
+import { keyFindings } from './rules/keyRules';
+import type { Finding, Range } from './types';
+import { NEWEST_VERSION, parseCiliumVersion, type CiliumVersion } from './version';
+
+export interface AnalyzeOptions {
+  /** Target Cilium version ("1.16"); wins over anything found in the file. */
+  version?: string;
+  /** Kernel version of the nodes ("5.4"); unknown means "assume every kernel requirement is met". */
+  kernel?: string;
+  /** The file's path, used only as a hint for recognising plain values files. */
+  path?: string;
+  /** Files larger than this many characters get one finding instead of an analysis. */
+  maxChars?: number;
+}
+
+export type VersionSource = 'option' | 'wrapper' | 'comment' | 'default';
+
+export interface DocumentAnalysis {
+  index: number;
+  kind: DocumentKind;
+  label: string;
+  version: CiliumVersion;
+  versionSource: VersionSource;
+  kernel?: KernelVersion;
+  datapath: Datapath;
+  findings: Finding[];
+  /** The cilium-config keys these values produce (for Helm values) or contain (for a ConfigMap). */
+  configMap: RenderedConfig;
+  agent: AgentConfig;
+  source: CiliumSource;
+}
+
+export interface Analysis {
+  /** Problems that belong to no Cilium document (syntax errors, a file too large, binary content). */
+  fileFindings: Finding[];
+  documents: DocumentAnalysis[];
+}
+
+export const DEFAULT_MAX_CHARS = 2_000_000;
+const VERSION_COMMENT = /#\s*cilium-version:\s*([^\s#]+)/;
+
+function problemFinding(p: ParseProblem): Finding {
+  const rule = p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : p.code === 'TAB_AS_INDENT' ? 'yaml-tab-indent' : 'yaml-syntax';
+  return { rule, severity: p.severity, message: p.message, range: p.range };
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
+  }
+  return sample.length > 0 && odd / sample.length > 0.1;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const start: Range = { start: 0, end: Math.min(text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'), 200) };
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (text.length > maxChars) {
+    return {
+      documents: [],
+      fileFindings: [{ rule: 'file-too-large', severity: 'info', message: `This file has ${text.length} characters, more than the ${maxChars} we analyse; it was skipped.`, range: start }],
+    };
+  }
+  if (looksBinary(text)) {
+    return {
+      documents: [],
+      fileFindings: [{ rule: 'not-text', severity: 'info', message: 'This file does not look like text (it has control or NUL bytes); it was not analysed.', range: start }],
+    };
+  }
+
+  const fileFindings: Finding[] = [];
+  const kernel = options.kernel ? parseKernel(options.kernel) : undefined;
+  if (options.kernel && !kernel) {
+    fileFindings.push({ rule: 'invalid-setting', severity: 'warning', message: `"${options.kernel}" is not a kernel version like 5.10; kernel requirements are assumed met.`, range: start });
+  }
+
+  const commentMatch = VERSION_COMMENT.exec(text);
+  const parsed = parseYamlFile(text);
+  const sources = recognise(parsed, { path: options.path, hinted: !!commentMatch });
+  const documents = sources.map((source) => analyzeSource(source, text, options, commentMatch, kernel, fileFindings));
+
+  // Parse problems go to the document they sit in; the rest are shown only when this is Cilium's file.
+  const claimed = new Set<ParseProblem>();
+  for (const d of documents) {
+    const docNode = parsed.documents[d.index];
+    const r = docNode?.range;
+    for (const p of parsed.problems) {
+      if (r && p.range.start >= r[0] && p.range.start <= r[2]) {
+        d.findings.unshift(problemFinding(p));
+        claimed.add(p);
+      }
+    }
+    for (const p of d.source.problems) d.findings.unshift(problemFinding(p));
+  }
+  const fileIsOurs = documents.length > 0 || !!commentMatch || /cilium/i.test(options.path ?? '');
+  if (fileIsOurs) for (const p of parsed.problems) if (!claimed.has(p)) fileFindings.push(problemFinding(p));
+  if (parsed.templates.length > 0 && fileIsOurs) {
+    fileFindings.push({
+      rule: 'template-syntax',
+      severity: 'info',
+      message: 'This file contains template expressions ({{ }}, ${ }, %{ }). Values produced by a template are unknown here and are not checked.',
+      range: parsed.templates[0],
+    });
+  }
+  return { documents, fileFindings };
+}
+
+function resolveVersion(
+  source: CiliumSource,
+  options: AnalyzeOptions,
+  comment: RegExpExecArray | null,
+  text: string,
+  notes: Finding[],
+): { version: CiliumVersion; from: VersionSource } {
+  const candidates: [VersionSource, string | undefined, Range][] = [
+    ['option', options.version, source.anchor],
+    ['wrapper', source.chartVersion?.text, source.chartVersion?.range ?? source.anchor],
+    ['comment', comment?.[1], comment ? { start: comment.index, end: comment.index + comment[0].length } : source.anchor],
+  ];
+  for (const [from, raw, range] of candidates) {
+    if (!raw) continue;
+    const parsed = parseCiliumVersion(raw);
+    if (parsed.ok) return { version: parsed.version, from };
+    if (from !== 'wrapper' || /\d/.test(raw)) {
+      notes.push({ rule: 'unsupported-version', severity: 'info', message: `${parsed.reason}. Analysing for ${NEWEST_VERSION} instead.`, range });
+    }
+  }
+  void text;
+  return { version: NEWEST_VERSION, from: 'default' };
+}
+
+function analyzeSource(
+  source: CiliumSource,
+  text: string,
+  options: AnalyzeOptions,
+  comment: RegExpExecArray | null,
+  kernel: KernelVersion | undefined,
+  fileFindings: Finding[],
+): DocumentAnalysis {
+  const findings: Finding[] = [];
+  const { version, from } = resolveVersion(source, options, comment, text, findings);
+  let configMap: RenderedConfig;
+  let helm: HelmValues | undefined;
+  if (source.format === 'helm') {
+    helm = new HelmValues(source.root, version);
+    configMap = renderConfigMap(helm);
+    findings.push(...keyFindings(source.root, version));
+  } else {
+    configMap = configMapSettings(source.root);
+    findings.push(...configMapValueFindings(source.root));
+  }
+  const agent = buildAgentConfig(configMap, version);
+  const state = buildState(agent, helm, kernel);
+  const datapath = deriveDatapath(state);
+  findings.push(...datapathFindings(datapath, source.anchor));
+  void fileFindings;
+  return {
+    index: source.docIndex,
+    kind: source.kind,
+    label: source.label,
+    version,
+    versionSource: from,
+    kernel,
+    datapath,
+    findings,
+    configMap,
+    agent,
+    source,
+  };
+}

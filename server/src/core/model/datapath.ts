@@ -1,0 +1,124 @@
+// Derives what `cilium status` will say for one document: kube-proxy replacement, host routing (with every
+// reason, and which one the agent logs), masquerading, routing, and whether the agent starts and the chart
+// installs. Every item keeps the origins (keys or defaults) that decided it.
+
+import type { Hit } from '../knowledge/checkTypes';
+import { BPF_MASQ_PREREQS } from '../knowledge/bpfMasquerade';
+import { HOST_ROUTING_FALLBACKS, switchRuns } from '../knowledge/hostRouting';
+import { AGENT_EXITS } from '../knowledge/agentExits';
+import { CHART_FAILURES } from '../knowledge/chartFailures';
+import type { Origin, Severity } from '../types';
+import { inRange } from '../version';
+import type { State } from './state';
+
+export interface Reason extends Hit {
+  id: string;
+  severity: Severity;
+  /** True for the one reason the agent writes to its log (the first match of its switch). */
+  logged: boolean;
+  cite: string;
+}
+
+export interface Datapath {
+  kubeProxyReplacement: { enabled: boolean; status: string; origins: Origin[] };
+  hostRouting: { status: 'BPF' | 'Legacy'; reasons: Reason[] };
+  masquerading: { mode: 'BPF' | 'IPTables' | 'Disabled'; ipv4: boolean; ipv6: boolean; ipMasqAgent: boolean; reasons: Reason[] };
+  routing: { mode: 'tunnel' | 'native'; protocol: 'vxlan' | 'geneve' | null; origins: Origin[] };
+  agentStarts: boolean;
+  agentErrors: Reason[];
+  installSucceeds: boolean;
+  chartErrors: Reason[];
+}
+
+function applies(c: { since?: State['version']; until?: State['version'] }, s: State): boolean {
+  return inRange(s.version, c.since, c.until);
+}
+
+export function deriveDatapath(s: State): Datapath {
+  // Masquerading first: a BPF-masquerade prerequisite that fails turns it off (<= 1.14) or stops the agent.
+  const masqReasons: Reason[] = [];
+  const agentErrors: Reason[] = [];
+  let bpfMasq = s.agent.bpfMasquerade.on;
+  let bpfMasqFallbackLegacy: Reason | undefined;
+  for (const p of BPF_MASQ_PREREQS) {
+    if (!applies(p, s)) continue;
+    const hit = p.test(s);
+    if (!hit) continue;
+    const effect = p.effect(s.version);
+    const reason: Reason = { ...hit, id: p.id, severity: effect === 'exit' ? 'error' : 'warning', logged: true, cite: p.cite };
+    if (effect === 'exit') {
+      agentErrors.push(reason);
+    } else {
+      masqReasons.push(reason);
+      if (bpfMasq && effect === 'fallback') bpfMasqFallbackLegacy = reason;
+      bpfMasq = false;
+    }
+  }
+  const anyMasq = s.ipv4Masq || s.ipv6Masq;
+  const mode: Datapath['masquerading']['mode'] = !anyMasq ? 'Disabled' : bpfMasq ? 'BPF' : 'IPTables';
+
+  // Host routing: every reason that applies, in the agent's order; only the first switch case is logged.
+  const stateAfterMasq: State = { ...s, agent: { ...s.agent, bpfMasquerade: { ...s.agent.bpfMasquerade, on: bpfMasq } } };
+  const reasons: Reason[] = [];
+  if (bpfMasqFallbackLegacy) {
+    reasons.push({
+      ...bpfMasqFallbackLegacy,
+      id: 'host-routing-bpf-masquerade-fallback',
+      message: `${bpfMasqFallbackLegacy.message} The same fallback makes host routing Legacy.`,
+      sourceText: 'BPF masquerade could not be enabled. Falling back to legacy host routing (--enable-host-legacy-routing="true").',
+    });
+  }
+  let settledSilently = reasons.length > 0;
+  let loggedOne = false;
+  const runs = switchRuns(stateAfterMasq);
+  for (const f of HOST_ROUTING_FALLBACKS) {
+    if (!applies(f, s)) continue;
+    const hit = f.test(stateAfterMasq);
+    if (!hit) continue;
+    let logged = false;
+    if (f.silent) settledSilently = true;
+    else if (!settledSilently && runs && !loggedOne) logged = loggedOne = true;
+    reasons.push({ ...hit, id: f.id, severity: f.severity, logged, cite: f.cite });
+  }
+  const legacy = reasons.length > 0;
+
+  // Agent refuses to start / chart refuses to install.
+  for (const c of AGENT_EXITS) {
+    if (!applies(c, s)) continue;
+    const hit = c.test({ ...stateAfterMasq, legacy });
+    if (hit) agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
+  }
+  const chartErrors: Reason[] = [];
+  if (s.helm) {
+    for (const c of CHART_FAILURES) {
+      if (!applies(c, s)) continue;
+      const hit = c.test(s);
+      if (hit) chartErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
+    }
+  }
+
+  const routingNative = s.agent.routingMode.value === 'native';
+  const proto = s.agent.tunnelProtocol.value;
+  return {
+    kubeProxyReplacement: { enabled: s.kprFull, status: kprStatus(s), origins: [s.agent.kpr.origin] },
+    hostRouting: { status: legacy ? 'Legacy' : 'BPF', reasons },
+    masquerading: { mode, ipv4: s.ipv4Masq, ipv6: s.ipv6Masq, ipMasqAgent: s.agent.ipMasqAgent.on && bpfMasq, reasons: masqReasons },
+    routing: {
+      mode: routingNative ? 'native' : 'tunnel',
+      protocol: routingNative ? null : proto === 'geneve' ? 'geneve' : 'vxlan',
+      origins: [s.agent.routingMode.origin, ...(routingNative ? [] : [s.agent.tunnelProtocol.origin])],
+    },
+    agentStarts: !agentErrors.some((r) => r.severity === 'error'),
+    agentErrors,
+    installSucceeds: chartErrors.length === 0,
+    chartErrors,
+  };
+}
+
+/** The word `cilium status` prints after "KubeProxyReplacement:" for this version. */
+function kprStatus(s: State): string {
+  const m = s.agent.kpr.mode;
+  if (m === 'invalid') return 'Invalid';
+  if (inRange(s.version, '1.16')) return m === 'true' ? 'True' : 'False';
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}

@@ -1,0 +1,75 @@
+// Facts derived from the agent configuration that several checks need: is kube-proxy replacement full,
+// is BPF NodePort on, which IP families masquerade. Computed once per document.
+
+import type { Origin } from '../types';
+import { inRange, type CiliumVersion } from '../version';
+import type { AgentConfig } from './agentConfig';
+import type { HelmValues } from './helmValues';
+
+export interface KernelVersion {
+  major: number;
+  minor: number;
+  text: string;
+}
+
+export interface State {
+  version: CiliumVersion;
+  agent: AgentConfig;
+  /** Present for Helm values (chart checks need the values themselves). */
+  helm?: HelmValues;
+  kernel?: KernelVersion;
+  /** Kube-proxy replacement in its full form (strict / true), the form BPF host routing needs. */
+  kprFull: boolean;
+  /** BPF NodePort ends up enabled (by KPR, or by the separate switch up to 1.18). */
+  nodePort: boolean;
+  nodePortOrigins: Origin[];
+  /** Socket-LB ends up enabled. */
+  socketLB: boolean;
+  ipv4Masq: boolean;
+  ipv6Masq: boolean;
+  masqOrigins: Origin[];
+  tunnel: boolean;
+}
+
+export function kernelAtLeast(k: KernelVersion | undefined, major: number, minor: number): boolean | undefined {
+  if (!k) return undefined;
+  return k.major > major || (k.major === major && k.minor >= minor);
+}
+
+export function parseKernel(text: string): KernelVersion | undefined {
+  const m = /^(\d+)\.(\d+)/.exec(text.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]), text: `${m[1]}.${m[2]}` } : undefined;
+}
+
+export function buildState(agent: AgentConfig, helm: HelmValues | undefined, kernel: KernelVersion | undefined): State {
+  const v = agent.version;
+  const mode = agent.kpr.mode;
+  const kprFull = mode === 'strict' || (mode === 'true' && inRange(v, '1.14'));
+  // 1.12's "probe" turns on whatever the kernel supports; with an unknown kernel we assume all of it.
+  const probe = mode === 'probe' && v === '1.12';
+  const disabled = mode === 'disabled';
+  const nodePortBySwitch = !disabled && agent.nodePortFlag.on && inRange(v, undefined, '1.18');
+  const nodePort = kprFull || probe || nodePortBySwitch;
+  const nodePortOrigins = nodePortBySwitch && !kprFull ? [agent.nodePortFlag.origin] : [agent.kpr.origin];
+  const socketLB = agent.socketLB ? agent.socketLB.on && !disabled : kprFull || probe;
+  const ipv4Masq = agent.ipv4Masquerade.on && agent.ipv4.on;
+  const ipv6Masq = agent.ipv6Masquerade.on && agent.ipv6.on;
+  const masqOrigins = [
+    ...(ipv4Masq ? [agent.ipv4Masquerade.origin] : []),
+    ...(ipv6Masq ? [agent.ipv6Masquerade.origin] : []),
+  ];
+  return {
+    version: v,
+    agent,
+    helm,
+    kernel,
+    kprFull,
+    nodePort,
+    nodePortOrigins,
+    socketLB,
+    ipv4Masq,
+    ipv6Masq,
+    masqOrigins,
+    tunnel: agent.routingMode.value === 'tunnel',
+  };
+}

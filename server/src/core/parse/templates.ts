@@ -1,0 +1,43 @@
+// Values files are often templates themselves (Helm `{{ }}`, helmfile .gotmpl, Terraform `${}` / `%{}`).
+// We cannot evaluate those, so we blank them out before parsing and remember where they were: a value that
+// came from a template is "unknown" to every rule instead of a parse error that hides the whole file.
+
+import type { Range } from '../types';
+
+export interface MaskedText {
+  /** Same length as the input, template expressions replaced so the rest stays parseable YAML. */
+  text: string;
+  templates: Range[];
+}
+
+const INLINE = /\{\{-?[\s\S]*?-?\}\}|%\{[^}\n]*\}|\$\{[^}\n]*\}/g;
+const ONLY_TEMPLATES_LINE = /^[ \t]*(?:(?:\{\{-?[^\n]*?-?\}\}|%\{[^}\n]*\})[ \t]*)+$/;
+
+export function maskTemplates(input: string): MaskedText {
+  if (!input.includes('{{') && !input.includes('%{') && !input.includes('${')) return { text: input, templates: [] };
+  const templates: Range[] = [];
+  let out = '';
+  let offset = 0;
+  for (const line of input.split('\n')) {
+    if (ONLY_TEMPLATES_LINE.test(line)) {
+      // A control line such as `{{- if .Values.x }}` or `%{ endif }`: drop it from the YAML entirely.
+      templates.push({ start: offset, end: offset + line.length });
+      out += ' '.repeat(line.length);
+    } else {
+      out += line.replace(INLINE, (match, at: number) => {
+        templates.push({ start: offset + at, end: offset + at + match.length });
+        if (match.startsWith('${')) return match; // `${x}` is a valid plain scalar already
+        // Keep the width so every offset still points at the user's text; an underscore run parses as a string.
+        return '_'.repeat(match.length);
+      });
+    }
+    out += '\n';
+    offset += line.length + 1;
+  }
+  return { text: out.slice(0, -1), templates };
+}
+
+export function overlapsTemplate(range: Range, templates: readonly Range[]): boolean {
+  for (const t of templates) if (t.start < range.end && range.start < t.end) return true;
+  return false;
+}

@@ -1,0 +1,180 @@
+// A read-only view of a YAML mapping that the rules can query by key path. It follows aliases and `<<` merge
+// keys the way Helm would see them, maps every range back into the user's file (values embedded as a YAML
+// string live in their own parsed document), and reports values that came from a template as unknown.
+
+import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Range } from '../types';
+import { overlapsTemplate } from './templates';
+
+/** A value we cannot know because a template fills it in. */
+export const TEMPLATED = Symbol('templated');
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain } | typeof TEMPLATED;
+
+export interface TreeContext {
+  doc: Document.Parsed;
+  /** The text the node offsets point into (an embedded string's own text for embedded values). */
+  text: string;
+  /** Maps an offset in `text` to an offset in the user's file. */
+  toFile: (offset: number) => number;
+  templates: readonly Range[];
+}
+
+export interface TreeEntry {
+  key: string;
+  keyRange: Range;
+  valueRange: Range;
+  /** The value node after following an alias; null for `key:` with nothing after it. */
+  node: Node | null;
+  /** True when the entry came in through a `<<` merge key rather than being written in this mapping. */
+  merged: boolean;
+  /** True when the value is an alias (`*name`). */
+  aliased: boolean;
+}
+
+const MAX_ALIAS_HOPS = 8;
+
+export function resolveAlias(node: unknown, doc: Document.Parsed): Node | null {
+  let current = node;
+  for (let hop = 0; hop < MAX_ALIAS_HOPS && isAlias(current); hop++) {
+    current = current.resolve(doc) ?? null;
+  }
+  if (isAlias(current)) return null;
+  return (current as Node | null) ?? null;
+}
+
+export class MapView {
+  private cache: TreeEntry[] | undefined;
+
+  constructor(
+    readonly map: YAMLMap,
+    readonly ctx: TreeContext,
+    private readonly depth = 0,
+  ) {}
+
+  rangeOf(node: { range?: [number, number, number] | null } | null | undefined): Range {
+    const r = node?.range;
+    if (!r) {
+      const own = this.map.range ?? [0, 0, 0];
+      return { start: this.ctx.toFile(own[0]), end: this.ctx.toFile(own[0]) };
+    }
+    return { start: this.ctx.toFile(r[0]), end: this.ctx.toFile(Math.max(r[0], r[1])) };
+  }
+
+  /** The range of the whole mapping in the file (used when a finding has no key of its own to sit on). */
+  get range(): Range {
+    return this.rangeOf(this.map);
+  }
+
+  /** Direct entries in source order; merged entries first so that written keys override them, as in Helm. */
+  entries(): TreeEntry[] {
+    if (this.cache) return this.cache;
+    const own: TreeEntry[] = [];
+    const merged: TreeEntry[] = [];
+    for (const item of this.map.items as Pair[]) {
+      if (isMergeKey(item.key)) {
+        if (this.depth < MAX_ALIAS_HOPS) merged.push(...this.mergedEntries(item.value));
+        continue;
+      }
+      const key = keyText(item.key, this.ctx.text);
+      if (key === undefined) continue;
+      const aliased = isAlias(item.value);
+      const node = resolveAlias(item.value, this.ctx.doc);
+      const keyRange = this.rangeOf(item.key as Node);
+      const valueRange = item.value ? this.rangeOf(item.value as Node) : { start: keyRange.end, end: keyRange.end };
+      own.push({ key, keyRange, valueRange, node, merged: false, aliased });
+    }
+    this.cache = [...merged, ...own];
+    return this.cache;
+  }
+
+  private mergedEntries(value: unknown): TreeEntry[] {
+    const sources = isSeq(value) ? value.items : [value];
+    const out: TreeEntry[] = [];
+    for (const source of sources) {
+      const target = resolveAlias(source, this.ctx.doc);
+      if (!isMap(target)) continue;
+      for (const e of new MapView(target, this.ctx, this.depth + 1).entries()) {
+        out.push({ ...e, merged: true, keyRange: this.rangeOf(source as Node), valueRange: this.rangeOf(source as Node) });
+      }
+    }
+    return out;
+  }
+
+  /** The effective entry for a key: the last one written wins, as Helm's YAML decoder does. */
+  get(key: string): TreeEntry | undefined {
+    const all = this.entries();
+    for (let i = all.length - 1; i >= 0; i--) if (all[i].key === key) return all[i];
+    return undefined;
+  }
+
+  child(key: string): MapView | undefined {
+    const e = this.get(key);
+    return e && isMap(e.node) ? new MapView(e.node, this.ctx, this.depth + 1) : undefined;
+  }
+
+  /** Follows a dotted path (`bpf.masquerade`); returns the entry of the last segment. */
+  lookup(path: string | readonly string[]): TreeEntry | undefined {
+    const parts = typeof path === 'string' ? path.split('.') : path;
+    let view: MapView | undefined = this;
+    for (let i = 0; i < parts.length - 1; i++) {
+      view = view?.child(parts[i]);
+      if (!view) return undefined;
+    }
+    return view?.get(parts[parts.length - 1]);
+  }
+
+  lookupMap(path: string): MapView | undefined {
+    const e = this.lookup(path);
+    return e && isMap(e.node) ? new MapView(e.node, this.ctx, this.depth + 1) : undefined;
+  }
+
+  /** The plain value of an entry; template-filled scalars read as TEMPLATED. */
+  valueOf(entry: TreeEntry): Plain {
+    return toPlain(entry.node, this.ctx, 0);
+  }
+
+  /** Source text of an entry's value as written (for messages that quote the user). */
+  sourceOf(entry: TreeEntry): string {
+    const n = entry.node?.range;
+    if (!n) return '';
+    return this.ctx.text.slice(n[0], n[1]);
+  }
+}
+
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  return typeof key.value === 'symbol' || (key.value === '<<' && key.type === Scalar.PLAIN);
+}
+
+/** Key names as written: `y:` is a key named "y" to a human even though YAML 1.1 reads it as a boolean. */
+function keyText(key: unknown, text: string): string | undefined {
+  if (!isScalar(key)) return undefined;
+  if (key.type === Scalar.PLAIN && key.range) return text.slice(key.range[0], key.range[1]).trim();
+  if (key.value === null || key.value === undefined) return '';
+  return String(key.value);
+}
+
+const MAX_PLAIN_DEPTH = 64;
+
+export function toPlain(node: Node | null, ctx: TreeContext, depth: number): Plain {
+  if (node === null || node === undefined) return null;
+  if (depth > MAX_PLAIN_DEPTH) return TEMPLATED;
+  if (isScalar(node)) {
+    if (node.range && overlapsTemplate({ start: node.range[0], end: node.range[1] }, ctx.templates)) return TEMPLATED;
+    const v = node.value;
+    if (typeof v === 'string' && v.includes('${')) return TEMPLATED;
+    if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
+    if (typeof v === 'bigint') return Number(v);
+    return String(v);
+  }
+  if (isSeq(node)) {
+    return node.items.map((item) => toPlain(resolveAlias(item, ctx.doc), ctx, depth + 1));
+  }
+  if (isMap(node)) {
+    const view = new MapView(node, ctx, depth);
+    const out: { [key: string]: Plain } = {};
+    for (const e of view.entries()) out[e.key] = toPlain(e.node, ctx, depth + 1);
+    return out;
+  }
+  return null;
+}

@@ -1,0 +1,25 @@
+// Turns the derived datapath (fallback reasons, agent exits, chart failures) into findings. The rule ids are
+// the ids of the knowledge entries in ../knowledge, so a diagnostic's code leads straight to its data.
+
+import type { Datapath, Reason } from '../model/datapath';
+import type { Finding, Range } from '../types';
+import { findingFromHit } from './place';
+
+export function datapathFindings(dp: Datapath, anchor: Range): Finding[] {
+  const out: Finding[] = [];
+  const logged = dp.hostRouting.reasons.find((r) => r.logged);
+  for (const r of dp.hostRouting.reasons) {
+    let extra = '';
+    if (r.logged) extra = ' This is the reason the agent logs.';
+    else if (logged && r.sourceText) extra = ` (The agent logs only its first reason, ${logged.id}; fixing that one will reveal this one.)`;
+    out.push(findingFromHit(r.id, r.severity, r, anchor, extra, r.logged ? 'Agent log' : 'Agent log if it were first'));
+  }
+  for (const r of dp.masquerading.reasons) out.push(findingFromHit(r.id, r.severity, r, anchor, '', 'Agent log'));
+  for (const r of dp.agentErrors) out.push(findingFromHit(r.id, r.severity, r, anchor, '', labelFor(r)));
+  for (const r of dp.chartErrors) out.push(findingFromHit(r.id, r.severity, r, anchor, '', 'helm fails with'));
+  return out;
+}
+
+function labelFor(r: Reason): string {
+  return r.severity === 'error' ? 'The agent exits with' : 'Agent log';
+}

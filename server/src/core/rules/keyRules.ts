@@ -1,0 +1,140 @@
+// Rules about the keys themselves, checked against the key catalog of the target chart version: keys that do
+// not exist (with a did-you-mean), keys removed or not yet added in that version, values of the wrong type,
+// and quoted booleans that a Go template reads as true.
+
+import { closest, distance } from 'fastest-levenshtein';
+import { isMap } from 'yaml';
+import { childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
+import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
+import type { MapView, Plain, TreeEntry } from '../parse/tree';
+import { TEMPLATED } from '../parse/tree';
+import type { Finding } from '../types';
+import { inRange, minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
+
+const MAX_KEYS_VISITED = 20000;
+
+export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
+  const out: Finding[] = [];
+  let visited = 0;
+  const walk = (view: MapView, prefix: string) => {
+    for (const entry of view.entries()) {
+      if (entry.merged || ++visited > MAX_KEYS_VISITED) continue;
+      const path = prefix ? `${prefix}.${entry.key}` : entry.key;
+      if (!keyExistsIn(path, version)) {
+        const f = missingKey(path, prefix, entry, version);
+        if (f) out.push(f);
+        continue;
+      }
+      const value = view.valueOf(entry);
+      const typeFinding = typeCheck(path, entry, value, view, version);
+      if (typeFinding) out.push(typeFinding);
+      if (path === 'kubeProxyReplacement') {
+        const f = kprValue(entry, value, version);
+        if (f) out.push(f);
+      }
+      if (isMap(entry.node) && !isOpenMap(path, version)) walk(view.child(entry.key)!, path);
+    }
+  };
+  walk(root, '');
+  return out;
+}
+
+function versionsHaving(path: string): CiliumVersion[] {
+  return SUPPORTED_VERSIONS.filter((v) => keyExistsIn(path, v));
+}
+
+function missingKey(path: string, parent: string, entry: TreeEntry, version: CiliumVersion): Finding | undefined {
+  const have = versionsHaving(path);
+  const advice = adviceFor(path);
+  if (have.length > 0) {
+    const first = have[0];
+    const last = have[have.length - 1];
+    const removed = minorOf(last) < minorOf(version);
+    const message = removed
+      ? `${path} is not in the ${version} chart: it was last there in ${last}${advice ? `. Use ${advice.replacement} instead` : ''}. Helm ignores it silently.`
+      : `${path} is not in the ${version} chart yet: it was added in ${first}. Helm ignores it silently for ${version}.`;
+    return { rule: removed ? 'key-removed' : 'key-not-yet-available', severity: 'warning', message, range: entry.keyRange, key: path };
+  }
+  if (advice) {
+    return { rule: 'key-removed', severity: 'warning', message: `${path} is no longer a chart value. Use ${advice.replacement} instead.`, range: entry.keyRange, key: path };
+  }
+  // The parent must be a mapping we know completely, otherwise anything may be valid below it.
+  if (parent && (!keyExistsIn(parent, version) || isOpenMap(parent, version))) return undefined;
+  const suggestion = suggest(entry.key, parent, version);
+  return {
+    rule: 'unknown-key',
+    severity: 'warning',
+    message: `${path} is not a value of the cilium ${version} chart; Helm ignores it silently.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+    range: entry.keyRange,
+    key: path,
+  };
+}
+
+/** Nearest sibling key by edit distance, or the same name under another parent (`masquerade` → `bpf.masquerade`). */
+export function suggest(name: string, parent: string, version: CiliumVersion): string | undefined {
+  const siblings = childrenOf(parent, version);
+  const lower = name.toLowerCase();
+  const caseOnly = siblings.find((s) => s.toLowerCase() === lower);
+  if (caseOnly) return parent ? `${parent}.${caseOnly}` : caseOnly;
+  if (siblings.length > 0) {
+    const best = closest(name, siblings);
+    const limit = Math.max(2, Math.floor(name.length / 4));
+    if (distance(name, best) <= limit) return parent ? `${parent}.${best}` : best;
+  }
+  if (!parent) {
+    for (const top of childrenOf('', version)) {
+      if (childrenOf(top, version).includes(name)) return `${top}.${name}`;
+    }
+  }
+  return undefined;
+}
+
+function jsonType(v: Plain): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+function typeCheck(path: string, entry: TreeEntry, value: Plain, view: MapView, version: CiliumVersion): Finding | undefined {
+  if (value === TEMPLATED || value === null) return undefined;
+  const key = getKey(path);
+  const types = key?.types ?? [];
+  if (types.length === 0) return undefined;
+  const actual = jsonType(value);
+  if (types.includes(actual) || (actual === 'integer' && types.includes('number'))) return undefined;
+  if (typeof value === 'string' && types.includes('boolean') && /^(true|false|yes|no|on|off)$/i.test(value)) {
+    return {
+      rule: 'quoted-boolean',
+      severity: 'warning',
+      message: `${path} expects a boolean but gets the string "${value}". The chart's templates test it with "if", and any non-empty string, "false" included, counts as true there. Write ${value.toLowerCase() === 'false' || /^(no|off)$/i.test(value) ? 'false' : 'true'} without quotes.`,
+      range: entry.valueRange,
+      key: path,
+    };
+  }
+  if (actual === 'string' && (types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(String(value))) return undefined;
+  return {
+    rule: 'wrong-type',
+    severity: 'warning',
+    message: `${path} expects ${types.filter((t) => t !== 'null').join(' or ')} in the ${version} chart, but the value here is ${article(actual)} ${actual} (${view.sourceOf(entry).slice(0, 40)}).`,
+    range: entry.valueRange,
+    key: path,
+  };
+}
+
+function article(t: string): string {
+  return /^[aeiou]/.test(t) ? 'an' : 'a';
+}
+
+function kprValue(entry: TreeEntry, value: Plain, version: CiliumVersion): Finding | undefined {
+  if (typeof value !== 'string') return undefined;
+  const modern = KPR_LEGACY_VALUES[value];
+  if (!modern || !inRange(version, '1.14', '1.15')) return undefined;
+  return {
+    rule: 'kpr-deprecated-value',
+    severity: 'warning',
+    message: `kubeProxyReplacement: ${value} is deprecated since 1.14 and refused by the chart from 1.16. Write ${modern}.`,
+    range: entry.valueRange,
+    key: 'kubeProxyReplacement',
+  };
+}

@@ -1,0 +1,33 @@
+// Renders the derived datapath the way `cilium status` prints it for the target version, so users can
+// compare our preview with the real output (pkg/client/client.go: "Host Routing:" up to 1.15, "Routing:"
+// with Network and Host from 1.16).
+
+import type { Datapath } from './model/datapath';
+import { inRange, type CiliumVersion } from './version';
+
+export function statusLines(dp: Datapath, version: CiliumVersion): [string, string][] {
+  const lines: [string, string][] = [['KubeProxyReplacement', dp.kubeProxyReplacement.status]];
+  const network = dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`;
+  if (inRange(version, '1.16')) {
+    lines.push(['Routing', `Network: ${network}   Host: ${dp.hostRouting.status}`]);
+  } else {
+    lines.push(['Host Routing', dp.hostRouting.status]);
+    lines.push(['Routing (mode)', network]);
+  }
+  lines.push(['Masquerading', masqueradingText(dp)]);
+  return lines;
+}
+
+export function masqueradingText(dp: Datapath): string {
+  const m = dp.masquerading;
+  if (m.mode === 'Disabled') return 'Disabled';
+  const fam = `[IPv4: ${m.ipv4 ? 'Enabled' : 'Disabled'}, IPv6: ${m.ipv6 ? 'Enabled' : 'Disabled'}]`;
+  if (m.mode === 'BPF') return `BPF${m.ipMasqAgent ? ' (ip-masq-agent)' : ''} ${fam}`;
+  return `IPTables ${fam}`;
+}
+
+/** One line for a code lens or a status bar. */
+export function statusSummary(dp: Datapath): string {
+  const network = dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`;
+  return `KubeProxyReplacement: ${dp.kubeProxyReplacement.status} · Host Routing: ${dp.hostRouting.status} · Masquerading: ${dp.masquerading.mode} · Routing: ${network}`;
+}

@@ -1,0 +1,45 @@
+// Shared shapes of the analysis core. Offsets are 0-based character offsets into the file text the user
+// edits (embedded YAML strings are mapped back into that text), so every view can turn them into positions.
+
+import type { CiliumVersion } from './version';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Where a setting's effective value came from: the decision chains shown to users are built from these. */
+export type Origin =
+  | { kind: 'user'; key: string; range: Range; valueText: string }
+  | { kind: 'chart-default'; key: string; version: CiliumVersion }
+  | { kind: 'agent-default'; key: string }
+  | { kind: 'implied'; key: string; by: Origin[]; note: string };
+
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
+/** A text edit on the user's file, in file offsets. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The dotted Helm key (or ConfigMap key) the finding sits on, when there is one. */
+  key?: string;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+}

@@ -1,0 +1,46 @@
+// Cilium minor versions this project knows about, and helpers to compare them.
+// A version is always a "1.NN" string; patch levels do not change the rules we encode.
+
+export const SUPPORTED_VERSIONS = ['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'] as const;
+export type CiliumVersion = (typeof SUPPORTED_VERSIONS)[number];
+export const NEWEST_VERSION: CiliumVersion = '1.20';
+/** 1.20 is built from a pre-release chart (v1.20.0-pre.4); say so wherever we show it. */
+export const PRERELEASE_VERSIONS: ReadonlySet<CiliumVersion> = new Set(['1.20']);
+
+export function minorOf(v: CiliumVersion): number {
+  return Number(v.split('.')[1]);
+}
+
+/** True when `v` lies in [since, until] (both inclusive, either may be omitted). */
+export function inRange(v: CiliumVersion, since?: CiliumVersion, until?: CiliumVersion): boolean {
+  const m = minorOf(v);
+  if (since && m < minorOf(since)) return false;
+  if (until && m > minorOf(until)) return false;
+  return true;
+}
+
+export function isSupported(v: string): v is CiliumVersion {
+  return (SUPPORTED_VERSIONS as readonly string[]).includes(v);
+}
+
+export type VersionParse =
+  | { ok: true; version: CiliumVersion; exact: string }
+  | { ok: false; reason: string };
+
+/**
+ * Reads a version as users write it in wrappers and comments: "1.16", "v1.16.5", "1.13.0-rc1", ">=1.15.0 <1.16",
+ * "~1.19.0", "1.19.x". Ranges take their lower bound. "*" and other open ranges are not a version.
+ */
+export function parseCiliumVersion(input: string): VersionParse {
+  const text = input.trim();
+  const m = /(?:^|[^0-9.])v?1\.(\d{1,2})(?:\.(\d+|x|\*))?(?:-[0-9A-Za-z.]+)?/.exec(' ' + text);
+  if (!m) return { ok: false, reason: `"${text}" is not a Cilium version like 1.16 or 1.16.5` };
+  const candidate = `1.${Number(m[1])}`;
+  if (!isSupported(candidate)) {
+    return {
+      ok: false,
+      reason: `Cilium ${candidate} is not supported; supported versions are ${SUPPORTED_VERSIONS[0]} to ${NEWEST_VERSION}`,
+    };
+  }
+  return { ok: true, version: candidate, exact: m[0].trim() };
+}
