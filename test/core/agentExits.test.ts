@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { doc, finding, lineOf, noFinding, yaml } from '../helpers';
+
+const kprBpf = (v: string, extra: string) =>
+  yaml`
+    # cilium-version: ${v}
+    kubeProxyReplacement: true
+    bpf:
+      masquerade: true
+  ` + '\n' + extra + '\n';
+
+describe('combinations that stop the agent', () => {
+  it('native routing with masquerading needs ipv4NativeRoutingCIDR', () => {
+    const text = kprBpf('1.16', 'routingMode: native');
+    const d = doc(text);
+    const f = finding(d, 'native-routing-cidr-ipv4');
+    assert.equal(d.datapath.agentStarts, false);
+    assert.match(lineOf(text, f).text, /routingMode/);
+    noFinding(doc(kprBpf('1.16', 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8')), 'native-routing-cidr-ipv4');
+  });
+
+  it('ENI IPAM is exempt from the native routing CIDR check', () => {
+    noFinding(doc(kprBpf('1.17', 'routingMode: native\neni:\n  enabled: true')), 'native-routing-cidr-ipv4');
+  });
+
+  it('the IPv6 twin applies when IPv6 is on', () => {
+    const d = doc(kprBpf('1.16', 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nipv6:\n  enabled: true'));
+    finding(d, 'native-routing-cidr-ipv6');
+  });
+
+  it('autoDirectNodeRoutes in tunnel mode', () => {
+    const d = doc(kprBpf('1.15', 'autoDirectNodeRoutes: true'));
+    finding(d, 'auto-direct-node-routes-tunnel');
+    noFinding(doc(kprBpf('1.15', 'autoDirectNodeRoutes: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8')), 'auto-direct-node-routes-tunnel');
+  });
+
+  it('ENI in tunnel mode is refused from 1.16', () => {
+    finding(doc(kprBpf('1.16', 'eni:\n  enabled: true\nroutingMode: tunnel')), 'eni-in-tunnel-mode');
+    noFinding(doc(kprBpf('1.15', 'eni:\n  enabled: true\nroutingMode: tunnel')), 'eni-in-tunnel-mode');
+  });
+
+  it('from 1.19 eni.enabled alone selects native routing', () => {
+    const d = doc(kprBpf('1.19', 'eni:\n  enabled: true'));
+    assert.equal(d.datapath.routing.mode, 'native');
+    noFinding(d, 'eni-in-tunnel-mode');
+    finding(doc(kprBpf('1.18', 'eni:\n  enabled: true')), 'eni-in-tunnel-mode');
+  });
+
+  it('DSR cannot run over VXLAN', () => {
+    const f = finding(doc(kprBpf('1.16', 'loadBalancer:\n  mode: dsr')), 'dsr-with-vxlan');
+    assert.equal(f.severity, 'error');
+    noFinding(doc(kprBpf('1.16', 'loadBalancer:\n  mode: snat')), 'dsr-with-vxlan');
+  });
+
+  it('DSR over Geneve needs geneve dispatch', () => {
+    finding(doc(kprBpf('1.17', 'tunnelProtocol: geneve\nloadBalancer:\n  mode: dsr')), 'dsr-tunnel-needs-geneve-dispatch');
+    noFinding(doc(kprBpf('1.17', 'tunnelProtocol: geneve\nloadBalancer:\n  mode: dsr\n  dsrDispatch: geneve')), 'dsr-tunnel-needs-geneve-dispatch');
+  });
+
+  it('geneve dispatch needs the geneve tunnel protocol (from 1.17 also in native routing)', () => {
+    const native = 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nloadBalancer:\n  mode: dsr\n  dsrDispatch: geneve';
+    finding(doc(kprBpf('1.17', native)), 'dsr-geneve-dispatch-needs-geneve');
+    noFinding(doc(kprBpf('1.16', native)), 'dsr-geneve-dispatch-needs-geneve');
+  });
+
+  it('installNoConntrackIptablesRules needs KPR, BPF masquerading and native routing', () => {
+    const d = doc(kprBpf('1.16', 'installNoConntrackIptablesRules: true'));
+    const f = finding(d, 'no-conntrack-rules-prerequisites');
+    assert.match(f.message, /native routing/);
+    noFinding(doc(kprBpf('1.16', 'installNoConntrackIptablesRules: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8')), 'no-conntrack-rules-prerequisites');
+  });
+
+  it('BBR needs BPF host routing', () => {
+    const d = doc(yaml`
+      # cilium-version: 1.16
+      kubeProxyReplacement: true
+      bandwidthManager:
+        enabled: true
+        bbr: true
+    `);
+    assert.equal(d.datapath.hostRouting.status, 'Legacy');
+    finding(d, 'bbr-needs-bpf-host-routing');
+    noFinding(doc(kprBpf('1.16', 'bandwidthManager:\n  enabled: true\n  bbr: true')), 'bbr-needs-bpf-host-routing');
+  });
+
+  it('BIG TCP is refused in tunnel mode up to 1.18', () => {
+    finding(doc(kprBpf('1.16', 'enableIPv4BIGTCP: true')), 'big-tcp-prerequisites');
+    noFinding(doc(kprBpf('1.16', 'enableIPv4BIGTCP: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8')), 'big-tcp-prerequisites');
+  });
+
+  it('the L7 proxy needs iptables rules', () => {
+    finding(doc(kprBpf('1.16', 'installIptablesRules: false')), 'l7-proxy-needs-iptables');
+    noFinding(doc(kprBpf('1.16', 'installIptablesRules: false\nl7Proxy: false')), 'l7-proxy-needs-iptables');
+  });
+
+  it('IPsec with NodePort is refused up to 1.15', () => {
+    const text = (v: string) => kprBpf(v, 'encryption:\n  enabled: true\n  type: ipsec');
+    finding(doc(text('1.15')), 'ipsec-with-nodeport');
+    noFinding(doc(text('1.16')), 'ipsec-with-nodeport');
+  });
+
+  it('netkit needs kernel 6.7 when a kernel is given', () => {
+    const text = kprBpf('1.16', '');
+    const netkit = text.replace('masquerade: true', 'masquerade: true\n  datapathMode: netkit');
+    finding(doc(netkit, { kernel: '6.1' }), 'netkit-needs-kernel-6.7');
+    noFinding(doc(netkit, { kernel: '6.8' }), 'netkit-needs-kernel-6.7');
+    noFinding(doc(netkit), 'netkit-needs-kernel-6.7');
+  });
+
+  it('an invalid routing mode', () => {
+    finding(doc(kprBpf('1.16', 'routingMode: direct')), 'routing-mode-invalid');
+  });
+});
