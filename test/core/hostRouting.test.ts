@@ -83,7 +83,9 @@ describe('BPF host routing fallbacks', () => {
     const f = finding(d, 'host-routing-endpoint-routes');
     assert.equal(f.severity, 'warning');
     assert.match(f.message, /endpointRoutes=true bypasses cilium_host → Legacy/);
-    assert.match(lineOf(text, f).text, /endpointRoutes/);
+    // The finding sits on the switch itself (`enabled: true` under `endpointRoutes:`).
+    assert.equal(f.key, 'endpointRoutes.enabled');
+    assert.match(lineOf(text, f).text, /^\s+enabled: true/);
   });
 
   it('endpointRoutes no longer costs BPF host routing from 1.14 (commit 63583e9132)', () => {

@@ -63,7 +63,7 @@ describe('ConfigMap rules', () => {
     const f = finding(d, 'configmap-value-not-string');
     assert.equal(f.severity, 'error');
     assert.match(f.message, /enable-bpf-masquerade: "true"/);
-    assert.equal(lineOf(text, f).line, 9);
+    assert.equal(lineOf(text, f).line, 8);
   });
 
   it('derives the datapath from agent keys', () => {

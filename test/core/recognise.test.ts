@@ -32,7 +32,7 @@ describe('document kinds', () => {
     assert.equal(d.kind, 'helmrelease');
     assert.equal(d.version, '1.13');
     assert.equal(d.versionSource, 'wrapper');
-    assert.match(lineOf(text, finding(d, 'host-routing-endpoint-routes')).text, /endpointRoutes/);
+    assert.match(lineOf(text, finding(d, 'host-routing-endpoint-routes')).text, /^\s+enabled: true/);
   });
 
   it('Argo CD Application with helm.values as a string maps findings into the block scalar', () => {
@@ -57,8 +57,8 @@ describe('document kinds', () => {
     assert.equal(d.version, '1.13');
     const f = finding(d, 'host-routing-endpoint-routes');
     const at = lineOf(text, f);
-    assert.equal(at.line, 13);
-    assert.equal(text.slice(f.range.start, f.range.end), 'endpointRoutes');
+    assert.match(at.text, /^ {10}enabled: true$/);
+    assert.equal(text.slice(f.range.start, f.range.end), 'enabled');
   });
 
   it('Argo CD valuesObject and multiple sources', () => {

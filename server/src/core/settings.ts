@@ -19,7 +19,7 @@ export function goTruthy(v: Plain | undefined): boolean {
 
 /** How the chart's `toString`/`quote` renders a value into the ConfigMap. */
 export function goString(v: Plain | undefined): string {
-  if (v === undefined || v === null) return '';
+  if (v === undefined || v === null || typeof v === 'symbol') return ''; // a templated value is unknown
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean' || typeof v === 'number') return String(v);
   return JSON.stringify(v);

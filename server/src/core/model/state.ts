@@ -51,7 +51,9 @@ export function buildState(agent: AgentConfig, helm: HelmValues | undefined, ker
   const nodePortBySwitch = !disabled && agent.nodePortFlag.on && inRange(v, undefined, '1.18');
   const nodePort = kprFull || probe || nodePortBySwitch;
   const nodePortOrigins = nodePortBySwitch && !kprFull ? [agent.nodePortFlag.origin] : [agent.kpr.origin];
-  const socketLB = agent.socketLB ? agent.socketLB.on && !disabled : kprFull || probe;
+  // Full KPR (and 1.12's probe) switches socket-LB on in the agent whatever enable-socket-lb says; the chart's
+  // `socketLB.enabled: false` default only matters with partial or no replacement.
+  const socketLB = kprFull || probe || (!!agent.socketLB && agent.socketLB.on && !disabled);
   const ipv4Masq = agent.ipv4Masquerade.on && agent.ipv4.on;
   const ipv6Masq = agent.ipv6Masquerade.on && agent.ipv6.on;
   const masqOrigins = [

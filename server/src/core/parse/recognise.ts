@@ -63,17 +63,15 @@ function isCiliumValues(view: MapView, hinted: boolean): boolean {
     if (WEAK_KEYS.has(e.key)) weak++;
     else strong++;
   }
-  return strong >= 1 || weak >= 2 || (hinted && weak >= 1);
+  // A `# cilium-version:` comment (or a file named after Cilium) is the user telling us what this is, so even a
+  // mapping of misspelt keys is checked: that is when the did-you-mean matters most.
+  return strong >= 1 || weak >= 2 || (hinted && view.entries().length > 0);
 }
 
 function scalarText(view: MapView | undefined, path: string): { text: string; range: Range } | undefined {
   const e = view?.lookup(path);
   if (!e || !isScalar(e.node) || e.node.value === null || e.node.value === undefined) return undefined;
   return { text: String(e.node.value), range: e.valueRange };
-}
-
-function mapOf(view: MapView, entry: TreeEntry | undefined): MapView | undefined {
-  return entry && isMap(entry.node) ? new MapView(entry.node, view.ctx) : undefined;
 }
 
 function itemsOf(view: MapView, path: string): MapView[] {
@@ -89,10 +87,10 @@ function itemsOf(view: MapView, path: string): MapView[] {
 
 /** The values map itself, or the `cilium:` block of an umbrella chart (RKE2's rke2-cilium chart is one). */
 function valuesRoot(view: MapView, hinted: boolean): MapView | undefined {
-  if (isCiliumValues(view, hinted)) return view;
+  if (isCiliumValues(view, false)) return view;
   const sub = view.child('cilium');
   if (sub && isCiliumValues(sub, true)) return sub;
-  return undefined;
+  return isCiliumValues(view, hinted) ? view : undefined;
 }
 
 /** Values given as a YAML string (`helm.values: |`, `valuesContent: |`), parsed and mapped into the file. */
@@ -127,6 +125,26 @@ function anchorOf(root: MapView): Range {
 
 function chartNameMatches(name: string | undefined): boolean {
   return !!name && /(^|[/-])cilium$/.test(name.trim());
+}
+
+/** A Helm chart named cilium, or a git source pointing at the chart's folder (`install/kubernetes/cilium`). */
+function argoSourceIsCilium(source: MapView): boolean {
+  return chartNameMatches(scalarText(source, 'chart')?.text) || chartNameMatches(scalarText(source, 'path')?.text?.replace(/\/+$/, ''));
+}
+
+/** `helm.valuesObject` (a map) and `helm.values` (a YAML string) of one Argo CD source. */
+function argoHelmValues(holder: MapView, source: MapView, docIndex: number, label: string): CiliumSource[] {
+  const out: CiliumSource[] = [];
+  const version = scalarText(source, 'targetRevision');
+  const object = holder.lookupMap('helm.valuesObject');
+  const objectRoot = object && valuesRoot(object, true);
+  if (objectRoot) out.push(make('argocd-application', docIndex, objectRoot, label, { chartVersion: version }));
+  const embedded = embeddedValues(holder, holder.lookup('helm.values'));
+  if (embedded) {
+    const root = valuesRoot(embedded.root, true) ?? embedded.root;
+    out.push(make('argocd-application', docIndex, root, label, { chartVersion: version, problems: embedded.problems }));
+  }
+  return out;
 }
 
 export interface RecogniseOptions {
@@ -187,18 +205,8 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
     const sources = [...(spec.child('source') ? [spec.child('source')!] : []), ...itemsOf(spec, 'sources')];
     const out: CiliumSource[] = [];
     for (const source of sources) {
-      const chart = scalarText(source, 'chart')?.text;
-      if (!chartNameMatches(chart)) continue;
-      const version = scalarText(source, 'targetRevision');
-      const label = `${kind} ${fullName}`;
-      const object = source.lookupMap('helm.valuesObject');
-      const objectRoot = object && valuesRoot(object, true);
-      if (objectRoot) out.push(make('argocd-application', docIndex, objectRoot, label, { chartVersion: version }));
-      const embedded = embeddedValues(source, source.lookup('helm.values'));
-      if (embedded) {
-        const root = valuesRoot(embedded.root, true) ?? embedded.root;
-        out.push(make('argocd-application', docIndex, root, label, { chartVersion: version, problems: embedded.problems }));
-      }
+      if (!argoSourceIsCilium(source)) continue;
+      out.push(...argoHelmValues(source, source, docIndex, `${kind} ${fullName}`));
     }
     return out;
   }
@@ -230,6 +238,18 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
 
   if (kind) return []; // some other Kubernetes object
 
+  // An ApplicationSet generator's per-app config file: `app: {source: …, helm: {values: |…}}`. The generator
+  // copies these into the Application, so they are Argo CD values even though no `kind` says so.
+  for (const e of top.entries()) {
+    if (!isMap(e.node)) continue;
+    const app = new MapView(e.node, top.ctx);
+    const source = app.child('source');
+    if (!app.get('helm') || !source) continue;
+    if (!argoSourceIsCilium(source) && !/cilium/.test(scalarText(app, 'name')?.text ?? '')) continue;
+    const found = argoHelmValues(app, source, docIndex, `Argo CD app ${scalarText(app, 'name')?.text ?? e.key}`);
+    if (found.length > 0) return found;
+  }
+
   const releases = top.get('releases');
   if (releases && isSeq(releases.node)) {
     const out: CiliumSource[] = [];
@@ -249,4 +269,3 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
   return root ? [make('helm-values', docIndex, root, root === top ? 'Helm values' : 'Helm values (cilium: block)')] : [];
 }
 
-export { mapOf as _mapOf };

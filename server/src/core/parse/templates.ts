@@ -10,7 +10,10 @@ export interface MaskedText {
   templates: Range[];
 }
 
-const INLINE = /\{\{-?[\s\S]*?-?\}\}|%\{[^}\n]*\}|\$\{[^}\n]*\}/g;
+// `${1}` (a regex capture group, e.g. in the chart's own relabelling rules) is not a template, so digits-only
+// `${N}` is left alone.
+const INLINE = /\{\{-?[\s\S]*?-?\}\}|%\{[^}\n]*\}|\$\{(?!\d+\})[^}\n]*\}/g;
+const COMMENT_LINE = /^[ \t]*#/;
 const ONLY_TEMPLATES_LINE = /^[ \t]*(?:(?:\{\{-?[^\n]*?-?\}\}|%\{[^}\n]*\})[ \t]*)+$/;
 
 export function maskTemplates(input: string): MaskedText {
@@ -19,7 +22,10 @@ export function maskTemplates(input: string): MaskedText {
   let out = '';
   let offset = 0;
   for (const line of input.split('\n')) {
-    if (ONLY_TEMPLATES_LINE.test(line)) {
+    if (COMMENT_LINE.test(line)) {
+      // A template inside a comment changes nothing Helm sees.
+      out += line;
+    } else if (ONLY_TEMPLATES_LINE.test(line)) {
       // A control line such as `{{- if .Values.x }}` or `%{ endif }`: drop it from the YAML entirely.
       templates.push({ start: offset, end: offset + line.length });
       out += ' '.repeat(line.length);
@@ -27,6 +33,8 @@ export function maskTemplates(input: string): MaskedText {
       out += line.replace(INLINE, (match, at: number) => {
         templates.push({ start: offset + at, end: offset + at + match.length });
         if (match.startsWith('${')) return match; // `${x}` is a valid plain scalar already
+        // A Terraform directive (`%{ if x }`) renders to nothing, so it must not glue text onto a key.
+        if (match.startsWith('%{')) return ' '.repeat(match.length);
         // Keep the width so every offset still points at the user's text; an underscore run parses as a string.
         return '_'.repeat(match.length);
       });

@@ -2,7 +2,7 @@
 // keys the way Helm would see them, maps every range back into the user's file (values embedded as a YAML
 // string live in their own parsed document), and reports values that came from a template as unknown.
 
-import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import { overlapsTemplate } from './templates';
 
@@ -33,14 +33,43 @@ export interface TreeEntry {
 
 const MAX_ALIAS_HOPS = 8;
 
+/**
+ * Alias targets for a whole document, found in one pass. The parser's own `Alias.resolve` walks the document
+ * for every alias, which turns a file with many aliases (an "alias bomb") into minutes of work.
+ */
+const aliasTargets = new WeakMap<Document.Parsed, Map<Alias, Node>>();
+
+function targetsOf(doc: Document.Parsed): Map<Alias, Node> {
+  let targets = aliasTargets.get(doc);
+  if (targets) return targets;
+  targets = new Map();
+  const latest = new Map<string, Node>();
+  visit(doc, {
+    Node: (_key, node) => {
+      // An alias refers to the last anchor of that name written before it, as YAML defines.
+      if (isAlias(node)) {
+        const t = latest.get(node.source);
+        if (t) targets!.set(node, t);
+      } else if ((node as { anchor?: string }).anchor) {
+        latest.set((node as { anchor: string }).anchor, node as Node);
+      }
+    },
+  });
+  aliasTargets.set(doc, targets);
+  return targets;
+}
+
 export function resolveAlias(node: unknown, doc: Document.Parsed): Node | null {
   let current = node;
   for (let hop = 0; hop < MAX_ALIAS_HOPS && isAlias(current); hop++) {
-    current = current.resolve(doc) ?? null;
+    current = targetsOf(doc).get(current) ?? null;
   }
   if (isAlias(current)) return null;
   return (current as Node | null) ?? null;
 }
+
+/** Merge keys can multiply entries (a merge of merges of merges); past this many we stop expanding. */
+const MAX_MERGED_ENTRIES = 10_000;
 
 export class MapView {
   private cache: TreeEntry[] | undefined;
@@ -72,7 +101,7 @@ export class MapView {
     const merged: TreeEntry[] = [];
     for (const item of this.map.items as Pair[]) {
       if (isMergeKey(item.key)) {
-        if (this.depth < MAX_ALIAS_HOPS) merged.push(...this.mergedEntries(item.value));
+        if (this.depth < MAX_ALIAS_HOPS) for (const e of this.mergedEntries(item.value)) merged.push(e);
         continue;
       }
       const key = keyText(item.key, this.ctx.text);
@@ -83,18 +112,22 @@ export class MapView {
       const valueRange = item.value ? this.rangeOf(item.value as Node) : { start: keyRange.end, end: keyRange.end };
       own.push({ key, keyRange, valueRange, node, merged: false, aliased });
     }
-    this.cache = [...merged, ...own];
+    this.cache = merged.length > 0 ? merged.concat(own) : own;
     return this.cache;
   }
 
   private mergedEntries(value: unknown): TreeEntry[] {
     const sources = isSeq(value) ? value.items : [value];
     const out: TreeEntry[] = [];
+    const done = new Set<Node>();
     for (const source of sources) {
       const target = resolveAlias(source, this.ctx.doc);
-      if (!isMap(target)) continue;
+      if (!isMap(target) || done.has(target)) continue;
+      done.add(target);
+      const at = this.rangeOf(source as Node);
       for (const e of new MapView(target, this.ctx, this.depth + 1).entries()) {
-        out.push({ ...e, merged: true, keyRange: this.rangeOf(source as Node), valueRange: this.rangeOf(source as Node) });
+        if (out.length >= MAX_MERGED_ENTRIES) return out;
+        out.push({ ...e, merged: true, keyRange: at, valueRange: at });
       }
     }
     return out;
@@ -155,25 +188,36 @@ function keyText(key: unknown, text: string): string | undefined {
 }
 
 const MAX_PLAIN_DEPTH = 64;
+/** Aliases let a small file describe a huge value; past this many nodes the value counts as unknown. */
+const MAX_PLAIN_NODES = 50_000;
+const TEMPLATE_IN_STRING = /\$\{(?!\d+\})/;
 
-export function toPlain(node: Node | null, ctx: TreeContext, depth: number): Plain {
+export function toPlain(node: Node | null, ctx: TreeContext, depth: number, budget = { left: MAX_PLAIN_NODES }): Plain {
   if (node === null || node === undefined) return null;
-  if (depth > MAX_PLAIN_DEPTH) return TEMPLATED;
+  if (depth > MAX_PLAIN_DEPTH || --budget.left < 0) return TEMPLATED;
   if (isScalar(node)) {
     if (node.range && overlapsTemplate({ start: node.range[0], end: node.range[1] }, ctx.templates)) return TEMPLATED;
     const v = node.value;
-    if (typeof v === 'string' && v.includes('${')) return TEMPLATED;
+    if (typeof v === 'string' && TEMPLATE_IN_STRING.test(v)) return TEMPLATED;
     if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
     if (typeof v === 'bigint') return Number(v);
     return String(v);
   }
   if (isSeq(node)) {
-    return node.items.map((item) => toPlain(resolveAlias(item, ctx.doc), ctx, depth + 1));
+    const out: Plain[] = [];
+    for (const item of node.items) {
+      if (budget.left < 0) return TEMPLATED;
+      out.push(toPlain(resolveAlias(item, ctx.doc), ctx, depth + 1, budget));
+    }
+    return out;
   }
   if (isMap(node)) {
     const view = new MapView(node, ctx, depth);
     const out: { [key: string]: Plain } = {};
-    for (const e of view.entries()) out[e.key] = toPlain(e.node, ctx, depth + 1);
+    for (const e of view.entries()) {
+      if (budget.left < 0) return TEMPLATED;
+      out[e.key] = toPlain(e.node, ctx, depth + 1, budget);
+    }
     return out;
   }
   return null;

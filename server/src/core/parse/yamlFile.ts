@@ -2,7 +2,7 @@
 // problem instead of an exception. Values are read with YAML 1.1 rules, as Helm and kubectl read them
 // (sigs.k8s.io/yaml uses go-yaml v2): `yes`, `on`, `y` are booleans there, so they are booleans here.
 
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Range } from '../types';
 import { maskTemplates } from './templates';
 
@@ -38,6 +38,9 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** One syntax mistake can make the parser repeat itself thousands of times (nested flow collections). */
+const MAX_PROBLEMS = 20;
+
 export function parseYamlFile(original: string): ParsedYaml {
   const { text, templates } = maskTemplates(original);
   const problems: ParseProblem[] = [];
@@ -45,7 +48,9 @@ export function parseYamlFile(original: string): ParsedYaml {
   try {
     documents = parseAllDocuments(text, {
       version: '1.1',
-      uniqueKeys: true,
+      // The parser's own duplicate check compares every pair of keys (quadratic on big mappings);
+      // findDuplicateKeys below does it with a set, and knows about template branches.
+      uniqueKeys: false,
       prettyErrors: false,
       keepSourceTokens: false,
       lineCounter: new LineCounter(),
@@ -60,24 +65,87 @@ export function parseYamlFile(original: string): ParsedYaml {
       severity: 'error',
     });
   }
+  const seen = new Set<string>();
+  const add = (p: ParseProblem): void => {
+    const id = `${p.code}@${p.range.start}`;
+    if (seen.has(id) || problems.length >= MAX_PROBLEMS) return;
+    seen.add(id);
+    problems.push(p);
+  };
   for (const doc of documents) {
     for (const e of doc.errors) {
       const explained = EXPLAIN[e.code];
-      problems.push({
+      add({
         code: e.code,
         message: explained ? `${explained} (${firstLine(e.message)})` : firstLine(e.message),
-        range: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+        range: e.code === 'MISSING_CHAR' ? openingQuote(text, e.message, e.pos[0]) : { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
         severity: 'error',
       });
     }
     for (const w of doc.warnings) {
-      problems.push({
-        code: w.code,
-        message: firstLine(w.message),
-        range: { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) },
-        severity: 'warning',
-      });
+      add({ code: w.code, message: firstLine(w.message), range: { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) }, severity: 'warning' });
     }
+    for (const d of findDuplicateKeys(doc, templates, text)) add(d);
   }
   return { text, documents, problems, templates };
+}
+
+/**
+ * The parser reports an unclosed quote where the file ends; the user has to fix it where it opens, which is the
+ * last quote of that kind before the end (an unclosed scalar swallows everything after it).
+ */
+function openingQuote(text: string, message: string, at: number): Range {
+  const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : undefined;
+  if (!quote) return { start: at, end: Math.max(at + 1, at) };
+  const open = text.lastIndexOf(quote, Math.min(at, text.length - 1));
+  if (open < 0) return { start: at, end: at + 1 };
+  const eol = text.indexOf('\n', open);
+  return { start: open, end: eol < 0 ? text.length : eol };
+}
+
+/** True when a template control line (`{{- else }}`, `%{ endif }`) sits between the two offsets. */
+function templateBetween(templates: readonly Range[], text: string, a: number, b: number): boolean {
+  for (const t of templates) {
+    if (t.start <= a || t.start >= b) continue;
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    if (text.slice(lineStart, t.start).trim() === '') return true;
+  }
+  return false;
+}
+
+const MAX_NODES = 200_000;
+
+/**
+ * Keys repeated in one mapping. Helm keeps the last one, so the first is silently ignored. Keys in different
+ * branches of a template (`{{ if }}` … `{{ else }}` …) are not duplicates: only one branch is ever rendered.
+ */
+function findDuplicateKeys(doc: Document.Parsed, templates: readonly Range[], text: string): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  const stack: unknown[] = [doc.contents];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < MAX_NODES) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const first = new Map<string, number>();
+      for (const pair of node.items) {
+        stack.push(pair.value);
+        const key = pair.key;
+        if (!isScalar(key) || !key.range) continue;
+        const name = String(key.value);
+        const prev = first.get(name);
+        if (prev !== undefined && !templateBetween(templates, text, prev, key.range[0])) {
+          out.push({
+            code: 'DUPLICATE_KEY',
+            message: `${EXPLAIN.DUPLICATE_KEY} (key "${name}")`,
+            range: { start: key.range[0], end: key.range[1] },
+            severity: 'error',
+          });
+        }
+        first.set(name, key.range[0]);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return out;
 }
