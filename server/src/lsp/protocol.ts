@@ -1,0 +1,81 @@
+// The contract between our language server and its clients (the VS Code extension, and any editor that wants
+// more than standard LSP). Standard features (diagnostics, hover, completion, code actions, code lens) need
+// nothing from here; these are the Cilium-specific additions. Keep this file free of imports from
+// `vscode` or `vscode-languageserver` so both sides can share it.
+
+/** Settings section read through `workspace/configuration` and accepted as `initializationOptions.settings`. */
+export const SETTINGS_SECTION = 'cilium';
+
+export type RuleSeverityOverride = 'off' | 'error' | 'warning' | 'info' | 'hint';
+
+/** What users can set (all optional; validated by the server with zod, bad values fall back to defaults). */
+export interface CiliumSettings {
+  /** Target Cilium minor version ("1.16"), or "auto" to read it from the file (comment, wrapper) or use the newest. */
+  version?: string;
+  /** Kernel version of the nodes ("5.10"); empty means "assume every kernel requirement is met". */
+  kernelVersion?: string;
+  /** Per-rule severity overrides, keyed by rule id ("host-routing-endpoint-routes": "off"). */
+  rules?: Record<string, RuleSeverityOverride>;
+  /** Whether the server may read chart descriptions from the Helm cache outside the workspace (off in untrusted workspaces). */
+  readHelmCache?: boolean;
+}
+
+/** One Cilium document's verdict, as a status bar or code lens shows it. */
+export interface DocumentVerdict {
+  /** Index of the YAML document in the file. */
+  index: number;
+  kind: string;
+  ciliumVersion: string;
+  /** 0-based line of the document's first key (where the code lens sits). */
+  line: number;
+  kubeProxyReplacement: string;
+  hostRouting: 'BPF' | 'Legacy';
+  masquerading: 'BPF' | 'IPTables' | 'Disabled';
+  routing: string;
+  agentStarts: boolean;
+  installSucceeds: boolean;
+  /** True when Host Routing or Masquerading fell back to the legacy path (the status bar turns to a warning colour). */
+  fellBack: boolean;
+  /** One line: "KubeProxyReplacement: True · Host Routing: BPF · Masquerading: BPF · Routing: Tunnel [vxlan]". */
+  summary: string;
+}
+
+/** Request `cilium/explain`: the full reasoning for one file as Markdown. */
+export const EXPLAIN_REQUEST = 'cilium/explain';
+export interface ExplainParams {
+  uri: string;
+}
+export interface ExplainResult {
+  /** Markdown for every Cilium document in the file; a short note when the file is not Cilium configuration. */
+  markdown: string;
+  documents: DocumentVerdict[];
+}
+
+/** Request `cilium/renderedConfig`: the cilium-config keys these Helm values produce, as YAML text. */
+export const RENDERED_CONFIG_REQUEST = 'cilium/renderedConfig';
+export interface RenderedConfigParams {
+  uri: string;
+}
+export interface RenderedConfigResult {
+  /** A ConfigMap manifest (one per Cilium document, separated by `---`), or null when the file has none. */
+  yaml: string | null;
+}
+
+/** Notification `cilium/verdict`, server → client, after every analysis of an open document. */
+export const VERDICT_NOTIFICATION = 'cilium/verdict';
+export interface VerdictParams {
+  uri: string;
+  /** The document version the analysis was made for. */
+  version: number;
+  /** Empty when the file is not Cilium configuration (the status bar hides). */
+  documents: DocumentVerdict[];
+}
+
+/** Code action kind of the "fix every Cilium problem in this file" action. */
+export const FIX_ALL_KIND = 'source.fixAll.cilium';
+
+/** Where each rule is documented (diagnostic `codeDescription.href`). */
+export const RULES_DOC_BASE = 'https://github.com/cilium-config/cilium-config/blob/main/docs/rules.md';
+export function ruleDocUrl(rule: string): string {
+  return `${RULES_DOC_BASE}#${rule}`;
+}
