@@ -23,6 +23,11 @@ interface JsonDiagnostic {
   key?: string;
 }
 
+/** Findings in file order (the core groups them by rule; readers expect line order). */
+function byPosition(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
 function jsonDiagnostic(f: Finding, index: LineIndex): JsonDiagnostic {
   const s = index.position(f.range.start);
   const e = index.position(f.range.end);
@@ -35,7 +40,7 @@ export function toJson(files: FileReport[]): unknown {
       const index = new LineIndex(text);
       return {
         path,
-        ...(analysis.fileFindings.length > 0 ? { diagnostics: analysis.fileFindings.map((f) => jsonDiagnostic(f, index)) } : {}),
+        ...(analysis.fileFindings.length > 0 ? { diagnostics: byPosition(analysis.fileFindings).map((f) => jsonDiagnostic(f, index)) } : {}),
         documents: analysis.documents.map((d) => ({
           index: d.index,
           kind: d.kind,
@@ -53,7 +58,7 @@ export function toJson(files: FileReport[]): unknown {
             agentStarts: d.datapath.agentStarts,
             installSucceeds: d.datapath.installSucceeds,
           },
-          diagnostics: d.findings.map((f) => jsonDiagnostic(f, index)),
+          diagnostics: byPosition(d.findings).map((f) => jsonDiagnostic(f, index)),
         })),
       };
     }),
@@ -81,10 +86,10 @@ export function toText(files: FileReport[]): string {
       for (const [k, v] of statusLines(d.datapath, d.version)) out.push(`    ${(k + ':').padEnd(22)}${v}`);
       out.push(`    ${'Agent starts:'.padEnd(22)}${d.datapath.agentStarts ? 'yes' : 'NO'}`);
       out.push(`    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : 'NO') : 'n/a (ConfigMap)'}`);
-      for (const f of d.findings) out.push(line(f));
+      for (const f of byPosition(d.findings)) out.push(line(f));
       out.push('');
     }
-    for (const f of analysis.fileFindings) out.push(line(f));
+    for (const f of byPosition(analysis.fileFindings)) out.push(line(f));
   }
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
