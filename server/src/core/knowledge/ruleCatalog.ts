@@ -1,0 +1,93 @@
+// Every rule the analysis can report, in one list: the id (the diagnostic's `code`), what it is about in one
+// sentence, and — for the datapath rules — the versions and the Cilium source it was checked against, read
+// from the knowledge entries themselves so the two never disagree. docs/rules.md is generated from this
+// (`npm run gen:rules-doc`), and a test keeps both complete.
+
+import { AGENT_EXITS } from './agentExits';
+import { BPF_MASQ_PREREQS } from './bpfMasquerade';
+import { CHART_FAILURES } from './chartFailures';
+import type { Check } from './checkTypes';
+import { HOST_ROUTING_FALLBACKS } from './hostRouting';
+import { RULE_SUMMARIES, type RuleGroup } from './ruleSummaries';
+import type { Severity } from '../types';
+
+export type { RuleGroup } from './ruleSummaries';
+
+export interface RuleInfo {
+  id: string;
+  group: RuleGroup;
+  severity: Severity;
+  since?: string;
+  until?: string;
+  cite?: string;
+  summary: string;
+}
+
+/** Rules that are not datapath checks: they come from the parser, the key catalog or the ConfigMap rules. */
+const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
+  { id: 'unknown-key', group: 'keys', severity: 'warning' },
+  { id: 'key-removed', group: 'keys', severity: 'warning' },
+  { id: 'key-not-yet-available', group: 'keys', severity: 'warning' },
+  { id: 'wrong-type', group: 'keys', severity: 'warning' },
+  { id: 'quoted-boolean', group: 'keys', severity: 'warning' },
+  { id: 'kpr-deprecated-value', group: 'keys', severity: 'warning' },
+  { id: 'configmap-value-not-string', group: 'configmap', severity: 'error' },
+  { id: 'yaml-syntax', group: 'file', severity: 'error' },
+  { id: 'yaml-duplicate-key', group: 'file', severity: 'error' },
+  { id: 'yaml-tab-indent', group: 'file', severity: 'error' },
+  { id: 'template-syntax', group: 'file', severity: 'info' },
+  { id: 'file-too-large', group: 'file', severity: 'info' },
+  { id: 'not-text', group: 'file', severity: 'info' },
+  { id: 'unsupported-version', group: 'file', severity: 'info' },
+  { id: 'invalid-setting', group: 'file', severity: 'warning' },
+  { id: 'host-routing-bpf-masquerade-fallback', group: 'host-routing', severity: 'warning' },
+];
+
+function fromChecks(group: RuleGroup, checks: readonly Check<never>[]): Omit<RuleInfo, 'summary'>[] {
+  return checks.map((c) => ({ id: c.id, group, severity: c.severity, since: c.since, until: c.until, cite: c.cite }));
+}
+
+let cached: RuleInfo[] | undefined;
+
+export function allRules(): RuleInfo[] {
+  if (cached) return cached;
+  const raw = [
+    ...fromChecks('host-routing', HOST_ROUTING_FALLBACKS as Check<never>[]),
+    ...fromChecks('masquerade', BPF_MASQ_PREREQS as Check<never>[]),
+    ...fromChecks('agent-exit', AGENT_EXITS as Check<never>[]),
+    ...fromChecks('chart', CHART_FAILURES as Check<never>[]),
+    ...OTHER_RULES,
+  ];
+  // A rule may appear in several tables (for example once per version range); its doc entry is one.
+  const byId = new Map<string, RuleInfo>();
+  for (const r of raw) {
+    const prev = byId.get(r.id);
+    if (prev) {
+      prev.since = earliest(prev.since, r.since);
+      prev.until = latest(prev.until, r.until);
+      if (r.cite && prev.cite && !prev.cite.includes(r.cite)) prev.cite += `; ${r.cite}`;
+      continue;
+    }
+    byId.set(r.id, { ...r, summary: RULE_SUMMARIES[r.id] ?? '' });
+  }
+  cached = [...byId.values()];
+  return cached;
+}
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  return allRules().find((r) => r.id === id);
+}
+
+function minor(v: string): number {
+  return Number(v.split('.')[1]);
+}
+
+function earliest(a?: string, b?: string): string | undefined {
+  if (!a || !b) return undefined; // one of them has no lower bound
+  return minor(a) <= minor(b) ? a : b;
+}
+
+function latest(a?: string, b?: string): string | undefined {
+  if (!a || !b) return undefined;
+  return minor(a) >= minor(b) ? a : b;
+}

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { allRules } from '../../server/src/core/knowledge/ruleCatalog';
+import { renderRulesDoc } from '../../tools/rulesDoc';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('rule catalog', () => {
+  const rules = allRules();
+  const ids = new Set(rules.map((r) => r.id));
+
+  it('every rule has a summary', () => {
+    assert.deepEqual(rules.filter((r) => !r.summary).map((r) => r.id), []);
+  });
+
+  it('every rule id used in the core is in the catalog', () => {
+    const used = new Set<string>();
+    for (const file of sources('server/src/core')) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\brule: '([a-z0-9.-]+)'/g)) used.add(m[1]);
+      if (file.includes('/knowledge/')) for (const m of readFileSync(file, 'utf8').matchAll(/\bid: '([a-z0-9.-]+)'/g)) used.add(m[1]);
+    }
+    assert.ok(used.size > 20, `only ${used.size} rule ids found in the sources`);
+    assert.deepEqual([...used].filter((id) => !ids.has(id)).sort(), []);
+  });
+
+  it('docs/rules.md is up to date (run npm run gen:rules-doc)', () => {
+    assert.equal(readFileSync('docs/rules.md', 'utf8'), renderRulesDoc());
+  });
+
+  it('each rule has its own heading, so a diagnostic can link to it', () => {
+    const doc = renderRulesDoc();
+    for (const id of ids) assert.ok(doc.includes(`\n### ${id}\n`), id);
+  });
+});
