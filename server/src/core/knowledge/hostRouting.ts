@@ -29,7 +29,7 @@ export function switchRuns(s: State): boolean {
 export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
   {
     id: 'host-routing-cni-chaining',
-    since: '1.14',
+    since: '1.13',
     silent: true,
     severity: 'warning',
     cite: 'install/kubernetes/cilium/templates/cilium-configmap.yaml@v1.14.19 l.343-349; @v1.19.1 l.409-415',
@@ -74,6 +74,9 @@ export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
   },
   {
     id: 'host-routing-ipsec',
+    // Up to 1.15 the switch runs only with BPF NodePort on, and NodePort with IPsec makes the agent exit first
+    // (kube_proxy_replacement.go@v1.13.18 l.86-89, @v1.15.19 l.98-101): the message can only appear 1.16-1.18.
+    since: '1.16',
     until: '1.18',
     silent: false,
     severity: 'warning',

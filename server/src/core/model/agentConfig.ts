@@ -90,7 +90,9 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     return s && s.value.trim() !== '' ? { value: s.value.trim(), origin: s.origin } : undefined;
   };
 
-  const kprText = text('kube-proxy-replacement', inRange(version, undefined, '1.13') ? 'disabled' : 'false');
+  // The agent's own default when the key is absent: "partial" up to 1.13 (daemon/cmd/daemon_main.go@v1.12.19
+  // l.581, @v1.13.18 l.514), "false" from 1.14.
+  const kprText = text('kube-proxy-replacement', inRange(version, undefined, '1.13') ? 'partial' : 'false');
   const routing = routingOf(settings, version);
   return {
     version,

@@ -55,10 +55,16 @@ export function renderConfigMap(h: HelmValues): RenderedConfig {
   }
 
   // --- NodePort and friends as separate switches (removed in 1.19, where only KPR remains).
-  if (inRange(v, undefined, '1.18')) {
+  // The chart writes them only for some KPR values: partial (1.12-1.13), partial or false (1.14-1.16), false
+  // (1.17; 1.18 keeps only enable-node-port). Otherwise the user's nodePort.enabled never reaches the agent.
+  // Sources: templates/cilium-configmap.yaml @v1.12.19 l.601-614, @v1.13.18 l.619-632, @v1.14.19, @v1.16.19,
+  // @v1.17.13, @v1.18.7 (the `if eq $kubeProxyReplacement ...` guards around the three keys).
+  const kprRendered = out.get('kube-proxy-replacement')?.value ?? '';
+  const switchKprValues = inRange(v, undefined, '1.13') ? ['partial'] : inRange(v, undefined, '1.16') ? ['partial', 'false'] : ['false'];
+  if (inRange(v, undefined, '1.18') && switchKprValues.includes(kprRendered)) {
     copy('enable-node-port', 'nodePort.enabled', 'truthy');
-    copy('enable-host-port', 'hostPort.enabled', 'truthy');
-    copy('enable-external-ips', 'externalIPs.enabled', 'truthy');
+    if (inRange(v, undefined, '1.17')) copy('enable-host-port', 'hostPort.enabled', 'truthy');
+    if (inRange(v, undefined, '1.16')) copy('enable-external-ips', 'externalIPs.enabled', 'truthy');
   }
   const socketLB = h.get('socketLB.enabled') ?? h.get('hostServices.enabled');
   if (socketLB) put('bpf-lb-sock', goString(socketLB.value), socketLB.origin);
@@ -107,7 +113,8 @@ export function renderConfigMap(h: HelmValues): RenderedConfig {
     put('enable-host-legacy-routing', goString(legacy.value), legacy.origin);
   } else if (oldHostRouting) {
     put('enable-host-legacy-routing', goString(oldHostRouting.value), oldHostRouting.origin);
-  } else if (chainingOn && inRange(v, '1.14')) {
+  } else if (chainingOn && inRange(v, '1.13')) {
+    // 1.13 added this (templates/cilium-configmap.yaml@v1.13.18 l.319-325); 1.12 has no chaining logic here.
     const by = [chaining && goTruthy(chaining.value) && chaining.value !== 'none' ? chaining.origin : chainingTarget?.origin];
     put('enable-host-legacy-routing', 'true', implied('bpf.hostLegacyRouting', by, 'in CNI chaining mode the chart turns legacy host routing on'));
   }
@@ -116,7 +123,8 @@ export function renderConfigMap(h: HelmValues): RenderedConfig {
   const forcing = ['eni.enabled', 'azure.enabled', 'alibabacloud.enabled', 'gke.enabled'].filter(truthy);
   if (truthy('endpointRoutes.enabled')) {
     put('enable-endpoint-routes', 'true', h.get('endpointRoutes.enabled')!.origin);
-  } else if (forcing.length > 0 && inRange(v, '1.14')) {
+  } else if (forcing.length > 0) {
+    // Every supported chart does this (cilium-configmap.yaml@v1.12.19 and later).
     put('enable-endpoint-routes', 'true', implied('endpointRoutes.enabled', forcing.map((p) => h.get(p)?.origin), `${forcing[0]} makes the chart turn per-endpoint routes on`));
   }
 
