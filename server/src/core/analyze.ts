@@ -8,6 +8,7 @@ import { renderConfigMap, type RenderedConfig } from './model/renderConfigMap';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
 import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
+import { attachFixes } from './fixes/index';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { keyFindings } from './rules/keyRules';
@@ -117,7 +118,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       range: parsed.templates[0],
     });
   }
-  return { documents, fileFindings };
+  const analysis = { documents, fileFindings };
+  attachFixes(analysis, text);
+  return analysis;
 }
 
 function resolveVersion(

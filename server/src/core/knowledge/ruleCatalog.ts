@@ -51,7 +51,7 @@ let cached: RuleInfo[] | undefined;
 
 export function allRules(): RuleInfo[] {
   if (cached) return cached;
-  const raw = [
+  const raw: Omit<RuleInfo, 'summary'>[] = [
     ...fromChecks('host-routing', HOST_ROUTING_FALLBACKS as Check<never>[]),
     ...fromChecks('masquerade', BPF_MASQ_PREREQS as Check<never>[]),
     ...fromChecks('agent-exit', AGENT_EXITS as Check<never>[]),
