@@ -5,6 +5,7 @@ import { chmodSync } from 'node:fs';
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
 ];
 
 for (const entry of entries) {

@@ -1,0 +1,44 @@
+// One analysis per open document version and settings: hover, completion, code actions and code lenses all
+// read the same Analysis instead of parsing again.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { analyze, type Analysis, type AnalyzeOptions } from '../core/analyze';
+import type { EffectiveSettings } from './settings';
+
+interface Entry {
+  version: number;
+  key: string;
+  analysis: Analysis;
+}
+
+export function optionsFor(doc: TextDocument, settings: EffectiveSettings): AnalyzeOptions {
+  let path: string | undefined;
+  try {
+    path = URI.parse(doc.uri).path;
+  } catch {
+    path = undefined;
+  }
+  return { version: settings.version, kernel: settings.kernelVersion, path };
+}
+
+export class DocumentAnalyses {
+  private readonly entries = new Map<string, Entry>();
+
+  get(doc: TextDocument, settings: EffectiveSettings): Analysis {
+    const key = JSON.stringify([settings.version, settings.kernelVersion]);
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
+    const analysis = analyze(doc.getText(), optionsFor(doc, settings));
+    this.entries.set(doc.uri, { version: doc.version, key, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

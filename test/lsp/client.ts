@@ -1,0 +1,85 @@
+// A minimal LSP client for tests: spawns dist/server.js --stdio and speaks JSON-RPC to it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = 'dist/server.js';
+
+export function ensureBuilt(): void {
+  if (!existsSync(SERVER)) {
+    const r = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('build failed');
+  }
+}
+
+export interface TestClient {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  diagnostics: Map<string, PublishDiagnosticsParams[]>;
+  notifications: { method: string; params: unknown }[];
+  messages: string[];
+  stderr: string[];
+  /** Resolves with the first publishDiagnostics for `uri` (at `version`, if given) that arrives after the call. */
+  nextDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  close(): Promise<void>;
+}
+
+export function startClient(): TestClient {
+  ensureBuilt();
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  const notifications: { method: string; params: unknown }[] = [];
+  const messages: string[] = [];
+  const stderr: string[] = [];
+  const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  child.stderr!.on('data', (d) => stderr.push(String(d)));
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const list = diagnostics.get(p.uri) ?? [];
+    list.push(p);
+    diagnostics.set(p.uri, list);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && (w.version === undefined || w.version === p.version)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p);
+      }
+    }
+  });
+  connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
+  connection.onNotification((method: string, params: unknown) => notifications.push({ method, params }));
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    messages.push(p.message);
+    return null;
+  });
+  connection.listen();
+  return {
+    connection,
+    child,
+    diagnostics,
+    notifications,
+    messages,
+    stderr,
+    nextDiagnostics(uri, version, timeoutMs = 20000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.join('')}`)), timeoutMs);
+        waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      });
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      if (child.exitCode === null) await new Promise((r) => { const t = setTimeout(() => { child.kill(); r(undefined); }, 3000); child.once('exit', () => { clearTimeout(t); r(undefined); }); });
+    },
+  };
+}
