@@ -1,0 +1,47 @@
+// End-to-end in a real editor: headless Neovim's built-in LSP client against dist/server.js --stdio.
+// .ci/run installs Neovim; without it this test fails with a message saying so.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { ensureBuilt, SERVER } from '../lsp/client';
+
+const VALUES = [
+  '# cilium-version: 1.13',
+  '# Staging cluster: do not remove this comment',
+  'kubeProxyReplacement: strict',
+  'k8sServiceHost: 10.0.0.10',
+  'k8sServicePort: 6443',
+  'endpointRoutes:',
+  '  enabled: true # per-endpoint routes',
+  'enableIPv4Masquerade: true',
+  'bpf:',
+  '  preallocateMaps: true',
+  '',
+].join('\n');
+
+describe('Neovim end-to-end', () => {
+  it('shows both fallback diagnostics, a hover, and applies the bpf.masquerade quick-fix to the file', () => {
+    const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+    assert.equal(nvim.status, 0, 'Neovim (nvim) is not installed: run .ci/neovim-setup.sh (apt-get install neovim)');
+    ensureBuilt();
+    const dir = mkdtempSync(join(tmpdir(), 'cilium-nvim-'));
+    const file = join(dir, 'values.yaml');
+    writeFileSync(file, VALUES);
+    const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${resolve('test/e2e/neovim/lsp_e2e.lua')}`], {
+      encoding: 'utf8',
+      timeout: 60000,
+      env: { ...process.env, SERVER_JS: resolve(SERVER), VALUES: file, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+    });
+    const output = `${r.stdout}\n${r.stderr}`;
+    assert.equal(r.status, 0, `nvim exited with ${r.status}:\n${output}`);
+    assert.match(output, /DIAG 7:3 host-routing-endpoint-routes endpointRoutes=true bypasses cilium_host → Legacy/);
+    assert.match(output, /DIAG 8:1 host-routing-iptables-masquerade/);
+    assert.match(output, /HOVER \*\*endpointRoutes\*\*/);
+    assert.match(output, /APPLIED Set bpf\.masquerade: true/);
+    const after = readFileSync(file, 'utf8');
+    assert.equal(after, VALUES.replace('  preallocateMaps: true\n', '  preallocateMaps: true\n  masquerade: true\n'));
+  });
+});

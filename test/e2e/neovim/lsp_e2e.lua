@@ -1,0 +1,65 @@
+-- Headless Neovim (0.7+) driving dist/server.js over stdio with the built-in LSP client:
+-- diagnostics, hover, and the bpf.masquerade quick-fix applied and written to disk.
+-- Usage: SERVER_JS=... VALUES=... nvim --headless -u NONE -c 'luafile lsp_e2e.lua'
+local server = assert(os.getenv('SERVER_JS'), 'SERVER_JS not set')
+local values = assert(os.getenv('VALUES'), 'VALUES not set')
+local function out(s) io.stdout:write(s .. '\n') end
+local function fail(msg) out('FAIL: ' .. msg); vim.cmd('cquit 1') end
+
+local published = nil
+local client_id = vim.lsp.start_client({
+  name = 'cilium-config',
+  cmd = { 'node', server, '--stdio' },
+  root_dir = vim.fn.fnamemodify(values, ':h'),
+  handlers = {
+    ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+      if result and #result.diagnostics > 0 then published = result end
+      return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
+    end,
+  },
+})
+if not client_id then return fail('start_client returned nil') end
+
+vim.cmd('edit ' .. values)
+local bufnr = vim.api.nvim_get_current_buf()
+vim.lsp.buf_attach_client(bufnr, client_id)
+
+if not vim.wait(20000, function() return published ~= nil end, 20) then return fail('no diagnostics within 20s') end
+
+local masq
+for _, d in ipairs(published.diagnostics) do
+  out(('DIAG %d:%d %s %s'):format(d.range.start.line + 1, d.range.start.character + 1, tostring(d.code), d.message))
+  if d.code == 'host-routing-iptables-masquerade' then masq = d end
+end
+if not masq then return fail('no host-routing-iptables-masquerade diagnostic') end
+
+-- Hover on `endpointRoutes` (line 6 of the file, 0-based 5).
+local hover_params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 5, character = 2 } }
+local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', hover_params, 10000)
+local hover
+for _, r in pairs(responses or {}) do
+  if r.result and r.result.contents then hover = r.result.contents.value or vim.inspect(r.result.contents) end
+end
+if not hover then return fail('no hover') end
+out('HOVER ' .. hover:gsub('\n.*', ''))
+
+-- The quick-fix for the iptables masquerading finding.
+local action_params = {
+  textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+  range = masq.range,
+  context = { diagnostics = { masq } },
+}
+local actions = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', action_params, 10000)
+local chosen
+for _, r in pairs(actions or {}) do
+  for _, a in ipairs(r.result or {}) do
+    out('ACTION ' .. a.title)
+    if not chosen and a.title:find('bpf.masquerade', 1, true) then chosen = a end
+  end
+end
+if not chosen then return fail('no bpf.masquerade quick-fix') end
+vim.lsp.util.apply_workspace_edit(chosen.edit, 'utf-16')
+vim.cmd('write')
+out('APPLIED ' .. chosen.title)
+out('PASS')
+vim.cmd('qall!')
