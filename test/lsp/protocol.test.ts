@@ -189,7 +189,10 @@ describe('language server over stdio', () => {
     }
     const last = await c.nextDiagnostics(uri, 6);
     assert.ok(codes(last).includes('host-routing-iptables-masquerade'));
-    const published = c.diagnostics.get(uri)!.slice(before).map((p) => p.version);
-    assert.deepEqual(published, [6], `published for versions ${published.join(',')}`);
+    const published = c.diagnostics.get(uri)!.slice(before).map((p) => p.version!);
+    // Bursts are coalesced (fewer analyses than changes), versions only move forward, and the last one wins.
+    assert.ok(published.length < 5, `published for versions ${published.join(',')}`);
+    assert.deepEqual([...published].sort((a, b) => a - b), published);
+    assert.equal(published.at(-1), 6);
   });
 });

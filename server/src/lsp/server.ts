@@ -134,9 +134,18 @@ export function startServer(connection: Connection): void {
     await connection.sendNotification(VERDICT_NOTIFICATION, verdict);
   }
 
+  const lastRun = new Map<string, number>();
+
+  /**
+   * Analyses soon after a change: at once when the document was quiet (so a single edit is answered without
+   * delay), and debounced during a burst of keystrokes (so only the last version is analysed).
+   */
   function schedule(doc: TextDocument, delay: number): void {
     const pending = timers.get(doc.uri);
     if (pending) clearTimeout(pending);
+    const now = Date.now();
+    if (!pending && now - (lastRun.get(doc.uri) ?? 0) > delay) delay = 0;
+    lastRun.set(doc.uri, now);
     timers.set(
       doc.uri,
       setTimeout(() => {
