@@ -6,6 +6,8 @@ import { chmodSync } from 'node:fs';
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  // The extension runs inside VS Code, which provides the `vscode` module.
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
 
 for (const entry of entries) {
@@ -17,6 +19,8 @@ for (const entry of entries) {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
+    minify: true, // the .vsix budget is 1 MB; stack traces still map back through the source maps
+    external: entry.external ?? [],
     banner: entry.banner ? { js: entry.banner } : undefined,
     logLevel: 'warning',
   });

@@ -59,7 +59,6 @@ async function measure(spec: ServerSpec, text: string, uri: string): Promise<Res
   conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => spec.configuration(i.section)));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onNotification(() => undefined);
   conn.listen();
   const nextDiagnostics = () => new Promise<PublishDiagnosticsParams>((resolve) => (waiter = resolve));
 

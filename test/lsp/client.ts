@@ -52,7 +52,7 @@ export function startClient(): TestClient {
     }
   });
   connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
-  connection.onNotification((method: string, params: unknown) => notifications.push({ method, params }));
+  connection.onNotification('cilium/verdict', (params: unknown) => notifications.push({ method: 'cilium/verdict', params }));
   connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
     messages.push(p.message);
     return null;

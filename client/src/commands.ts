@@ -1,0 +1,98 @@
+// The extension's commands: Explain Datapath, Fix All, Select Target Version, Show Rendered cilium-config.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  EXPLAIN_REQUEST,
+  FIX_ALL_KIND,
+  RENDERED_CONFIG_REQUEST,
+  SETTINGS_SECTION,
+  type ExplainResult,
+  type RenderedConfigResult,
+} from '../../server/src/lsp/protocol';
+
+const SCHEME = 'cilium-config';
+const VERSIONS = ['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
+
+/** Read-only documents for the explanation (Markdown) and the rendered ConfigMap (YAML). */
+class VirtualDocuments implements vscode.TextDocumentContentProvider {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  set(uri: vscode.Uri, text: string): void {
+    this.contents.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+}
+
+function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') return vscode.Uri.parse(arg);
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const docs = new VirtualDocuments();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cilium.explain', async (arg?: unknown) => {
+      const uri = targetUri(arg);
+      const c = client();
+      if (!uri || !c) return undefined;
+      const result = await c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { uri: uri.toString() });
+      const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — datapath.md` });
+      docs.set(view, result.markdown);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', view);
+      return result;
+    }),
+    vscode.commands.registerCommand('cilium.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return false;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        new vscode.Range(0, 0, 0, 0),
+        FIX_ALL_KIND,
+      );
+      const fixAll = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
+      if (!fixAll?.edit) {
+        void vscode.window.showInformationMessage('Cilium Config: nothing to fix in this file.');
+        return false;
+      }
+      return vscode.workspace.applyEdit(fixAll.edit);
+    }),
+    vscode.commands.registerCommand('cilium.selectVersion', async () => {
+      const items: (vscode.QuickPickItem & { value: string })[] = [
+        { label: 'Detect from the file', description: 'wrapper chart version, # cilium-version comment, else the newest', value: 'auto' },
+        ...VERSIONS.map((v) => ({ label: `Cilium ${v}`, description: v === '1.20' ? 'pre-release' : undefined, value: v })),
+      ];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Target Cilium version for this workspace' });
+      if (!pick) return undefined;
+      const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('version', pick.value, target);
+      return pick.value;
+    }),
+    vscode.commands.registerCommand('cilium.showRenderedConfig', async (arg?: unknown) => {
+      const uri = targetUri(arg);
+      const c = client();
+      if (!uri || !c) return undefined;
+      const result = await c.sendRequest<RenderedConfigResult>(RENDERED_CONFIG_REQUEST, { uri: uri.toString() });
+      if (!result.yaml) {
+        void vscode.window.showInformationMessage('Cilium Config: this file has no Cilium Helm values.');
+        return undefined;
+      }
+      const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — cilium-config.yaml` });
+      docs.set(view, result.yaml);
+      const doc = await vscode.workspace.openTextDocument(view);
+      await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      return result.yaml;
+    }),
+  );
+}
