@@ -63,3 +63,19 @@ describe('chart rendering and agent defaults', () => {
     noFinding(ipsec('1.19', 'true'), 'host-routing-ipsec');
   });
 });
+
+describe('kube-proxy replacement reasons', () => {
+  it('KPR off is one finding (the silent one), not two on the same key', () => {
+    const d = doc(values('1.16', 'kubeProxyReplacement: false\nbpf:\n  masquerade: true'));
+    finding(d, 'host-routing-kpr-off');
+    noFinding(d, 'host-routing-needs-kpr');
+  });
+
+  it('partial KPR with NodePort on reaches the switch, which logs the KPR case (1.13)', () => {
+    const d = doc(values('1.13', 'kubeProxyReplacement: partial\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true'));
+    noFinding(d, 'host-routing-kpr-off');
+    const f = finding(d, 'host-routing-needs-kpr');
+    assert.match(f.message, /kubeProxyReplacement: strict/);
+    assert.equal(d.datapath.hostRouting.reasons.find((r) => r.id === 'host-routing-needs-kpr')?.logged, true);
+  });
+});

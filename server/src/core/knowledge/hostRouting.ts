@@ -26,6 +26,17 @@ export function switchRuns(s: State): boolean {
   return s.nodePort;
 }
 
+/**
+ * Kube-proxy replacement is off in a way that settles legacy routing before the logging switch: up to 1.17
+ * "NodePort off and the switch never runs", 1.18 NodePort off, 1.19 KPR false (which also makes the switch's
+ * KPR case unreachable). 1.20 drops the silent path: the switch's KPR case logs instead.
+ */
+function kprOffSilently(s: State): boolean {
+  if (s.version === '1.20') return false;
+  if (s.version === '1.19') return !s.kprFull;
+  return (!s.nodePort && !switchRuns(s)) || (s.version === '1.18' && !s.nodePort);
+}
+
 export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
   {
     id: 'host-routing-cni-chaining',
@@ -61,11 +72,7 @@ export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
     severity: 'warning',
     cite: 'daemon/cmd/kube_proxy_replacement.go@v1.13.18 l.415-419 (disableNodePort); @v1.18.7 l.45-47; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.46-64',
     test: (s) => {
-      // Up to 1.17 this is "NodePort off and the switch never runs"; 1.18: NodePort off; 1.19: KPR false.
-      // 1.20 drops the silent path: the switch's KPR case logs instead (see host-routing-needs-kpr).
-      if (s.version === '1.20') return undefined;
-      const off = s.version === '1.19' ? !s.kprFull : !s.nodePort && !switchRuns(s);
-      if (!off && !(s.version === '1.18' && !s.nodePort)) return undefined;
+      if (!kprOffSilently(s)) return undefined;
       return {
         origins: s.nodePortOrigins,
         message: `Kube-proxy replacement is off (${kprWords(s)}), so Cilium ${s.version} uses legacy host routing without logging why. BPF host routing needs kubeProxyReplacement: ${inRange(s.version, undefined, '1.13') ? 'strict' : 'true'}.`,
@@ -114,7 +121,8 @@ export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
     severity: 'warning',
     cite: 'daemon/cmd/kube_proxy_replacement.go@v1.13.18 l.440-470; @v1.16.19 l.368-390; pkg/kpr/initializer/kube_proxy_replacement.go@v1.20.0-pre.4 l.45-59',
     test: (s) => {
-      if (s.kprFull) return undefined;
+      // When KPR is off altogether the silent reason above already covers it, on the same key, with the same fix.
+      if (s.kprFull || kprOffSilently(s)) return undefined;
       const wanted = inRange(s.version, undefined, '1.13') ? 'strict' : 'true';
       const text = s.version === '1.13' ? 'kube-proxy-replacement=strict.' : inRange(s.version, '1.19') ? 'kube-proxy-replacement.' : 'kube-proxy-replacement=true.';
       return {
