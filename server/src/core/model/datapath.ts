@@ -57,28 +57,33 @@ export function deriveDatapath(s: State): Datapath {
   const anyMasq = s.ipv4Masq || s.ipv6Masq;
   const mode: Datapath['masquerading']['mode'] = !anyMasq ? 'Disabled' : bpfMasq ? 'BPF' : 'IPTables';
 
-  // Host routing: every reason that applies, in the agent's order; only the first switch case is logged.
+  // Host routing: every reason that applies, in the agent's order; only the first switch case is logged. The
+  // switch runs before the masquerade checks, so it sees the user's enable-bpf-masquerade even when BPF
+  // masquerading falls back afterwards (daemon/cmd/daemon.go@v1.13.18: initKubeProxyReplacementOptions, then
+  // the masquerade block).
   const stateAfterMasq: State = { ...s, agent: { ...s.agent, bpfMasquerade: { ...s.agent.bpfMasquerade, on: bpfMasq } } };
   const reasons: Reason[] = [];
-  if (bpfMasqFallbackLegacy) {
-    reasons.push({
-      ...bpfMasqFallbackLegacy,
-      id: 'host-routing-bpf-masquerade-fallback',
-      message: `${bpfMasqFallbackLegacy.message} The same fallback makes host routing Legacy.`,
-      sourceText: 'BPF masquerade could not be enabled. Falling back to legacy host routing (--enable-host-legacy-routing="true").',
-    });
-  }
-  let settledSilently = reasons.length > 0;
+  let settledSilently = false;
   let loggedOne = false;
-  const runs = switchRuns(stateAfterMasq);
+  const runs = switchRuns(s);
   for (const f of HOST_ROUTING_FALLBACKS) {
     if (!applies(f, s)) continue;
-    const hit = f.test(stateAfterMasq);
+    const hit = f.test(s);
     if (!hit) continue;
     let logged = false;
     if (f.silent) settledSilently = true;
     else if (!settledSilently && runs && !loggedOne) logged = loggedOne = true;
     reasons.push({ ...hit, id: f.id, severity: f.severity, logged, cite: f.cite });
+  }
+  if (bpfMasqFallbackLegacy) {
+    // Its own "Falling back to legacy host routing" line is printed only when nothing chose legacy before.
+    reasons.push({
+      ...bpfMasqFallbackLegacy,
+      id: 'host-routing-bpf-masquerade-fallback',
+      message: `${bpfMasqFallbackLegacy.message} The same fallback makes host routing Legacy.`,
+      sourceText: 'BPF masquerade could not be enabled. Falling back to legacy host routing (--enable-host-legacy-routing="true").',
+      logged: reasons.length === 0,
+    });
   }
   const legacy = reasons.length > 0;
 
