@@ -25,7 +25,7 @@ if [ ! -x "$N24/bin/node" ]; then
 fi
 
 CS="$CACHE/cs/node_modules/.bin/code-server"
-if [ ! -x "$CS" ] || ! PATH="$N24/bin:$PATH" "$CS" --version 2>/dev/null | grep -q "^$CS_VERSION"; then
+if [ ! -x "$CS" ] || ! XDG_CONFIG_HOME="$CACHE/xdg-config" PATH="$N24/bin:$PATH" "$CS" --version 2>/dev/null | grep -q "^$CS_VERSION"; then
   mkdir -p "$CACHE/cs"
   (cd "$CACHE/cs" && echo '{"name":"cs","version":"1.0.0","private":true}' > package.json)
   # code-server's postinstall compiles native modules with node-gyp against Node 24's headers (about 4 minutes).
@@ -33,4 +33,4 @@ if [ ! -x "$CS" ] || ! PATH="$N24/bin:$PATH" "$CS" --version 2>/dev/null | grep 
     || { tail -40 "$CACHE/cs-install.log"; exit 1; }
 fi
 echo "node24: $N24/bin/node ($("$N24/bin/node" --version))"
-echo "code-server: $(PATH="$N24/bin:$PATH" "$CS" --version | head -1)"
+echo "code-server: $(XDG_CONFIG_HOME="$CACHE/xdg-config" PATH="$N24/bin:$PATH" "$CS" --version | head -1)"

@@ -118,12 +118,21 @@ try {
     await replace.press('Control+Alt+Enter');
     await page.keyboard.press('Escape');
   }
+  // Back in the editor, save, and wait until the file on disk has both edits.
+  await page.locator('.monaco-editor .view-line', { hasText: 'k8sServicePort' }).first().locator('span span').first().click();
   await page.keyboard.press('Control+S');
-  await page.locator('.markers-panel .monaco-list-row', { hasText: ENDPOINT_ROUTES }).waitFor({ state: 'detached', timeout: 30000 });
-  check(!(await problems(page)).some((r) => r.includes(ENDPOINT_ROUTES)), 'endpoint-routes finding gone for Cilium 1.16');
+  const saveDeadline = Date.now() + 30000;
+  let on16 = readFileSync(file, 'utf8');
+  while (!(on16.includes('# cilium-version: 1.16') && on16.includes('kubeProxyReplacement: true')) && Date.now() < saveDeadline) {
+    await page.waitForTimeout(200);
+    on16 = readFileSync(file, 'utf8');
+  }
+  check(on16.includes('# cilium-version: 1.16') && on16.includes('kubeProxyReplacement: true'), 'the 1.16 comment and KPR value were saved');
   const s16 = await waitForStatus(page, /Cilium: Host Routing BPF/, 'after switching to 1.16');
   check(/Host Routing BPF/.test(s16), `status bar follows: ${s16}`);
-  check(readFileSync(file, 'utf8').includes('# cilium-version: 1.16'), 'the version comment was saved');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: ENDPOINT_ROUTES }).waitFor({ state: 'detached', timeout: 30000 });
+  const rows16 = await problems(page);
+  check(!rows16.some((r) => r.includes(ENDPOINT_ROUTES)), `endpoint-routes finding gone for Cilium 1.16 (problems: ${JSON.stringify(rows16)})`);
   await page.screenshot({ path: join(shots, 'statusbar-1.16.png') });
 } catch (err) {
   failed = 1;
