@@ -89,3 +89,12 @@ describe('ConfigMap rules', () => {
     finding(d, 'host-routing-endpoint-routes');
   });
 });
+
+describe('ConfigMap wording', () => {
+  it('advice names the agent options a ConfigMap uses, not the Helm keys', () => {
+    const text = '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n  enable-ipv4-masquerade: "true"\n';
+    const f = finding(doc(text), 'host-routing-iptables-masquerade');
+    assert.match(f.message, /enable-bpf-masquerade: "true"/);
+    assert.doesNotMatch(f.message.split('Agent log')[0], /bpf\.masquerade/);
+  });
+});

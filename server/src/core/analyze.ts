@@ -170,7 +170,7 @@ function analyzeSource(
   const agent = buildAgentConfig(configMap, version);
   const state = buildState(agent, helm, kernel);
   const datapath = deriveDatapath(state);
-  findings.push(...datapathFindings(datapath, source.anchor));
+  findings.push(...datapathFindings(datapath, source.anchor, source.format));
   void fileFindings;
   return {
     index: source.docIndex,

@@ -5,7 +5,34 @@ import type { Datapath, Reason } from '../model/datapath';
 import type { Finding, Range } from '../types';
 import { findingFromHit } from './place';
 
-export function datapathFindings(dp: Datapath, anchor: Range): Finding[] {
+/**
+ * Our advice is written with Helm keys; in a ConfigMap the user writes agent options, so the advice names those
+ * (the agent's own quoted log and error texts are left as they are).
+ */
+const CONFIGMAP_SPELLING: [RegExp, string][] = [
+  [/bpf\.masquerade: true/g, 'enable-bpf-masquerade: "true"'],
+  [/kubeProxyReplacement: (true|strict)/g, 'kube-proxy-replacement: "$1"'],
+  [/bpf\.hostLegacyRouting/g, 'enable-host-legacy-routing'],
+  [/endpointRoutes\.enabled/g, 'enable-endpoint-routes'],
+  [/ipv4NativeRoutingCIDR/g, 'ipv4-native-routing-cidr'],
+  [/ipv6NativeRoutingCIDR/g, 'ipv6-native-routing-cidr'],
+];
+
+function inConfigMapWords(f: Finding): Finding {
+  const quote = f.message.search(/ (Agent log|Agent log if it were first|The agent exits with|helm fails with|Cilium says): "/);
+  const ours = quote < 0 ? f.message : f.message.slice(0, quote);
+  const rest = quote < 0 ? '' : f.message.slice(quote);
+  let text = ours;
+  for (const [re, to] of CONFIGMAP_SPELLING) text = text.replace(re, to);
+  return { ...f, message: text + rest };
+}
+
+export function datapathFindings(dp: Datapath, anchor: Range, format: 'helm' | 'configmap' = 'helm'): Finding[] {
+  const out = datapathFindingsIn(dp, anchor);
+  return format === 'configmap' ? out.map(inConfigMapWords) : out;
+}
+
+function datapathFindingsIn(dp: Datapath, anchor: Range): Finding[] {
   const out: Finding[] = [];
   const logged = dp.hostRouting.reasons.find((r) => r.logged);
   for (const r of dp.hostRouting.reasons) {
