@@ -7,6 +7,7 @@ import type { State } from '../model/state';
 import { goString, goTruthy } from '../settings';
 import type { Origin } from '../types';
 import { inRange, type CiliumVersion } from '../version';
+import { CHART_VALIDATE_CHECKS } from './chartValidate';
 import type { Check, Hit } from './checkTypes';
 
 type ChartCheck = Check<State>;
@@ -150,4 +151,5 @@ export const CHART_FAILURES: ChartCheck[] = [
   removedKey('chart-encryption-legacy-keys-removed', ['encryption.keyFile', 'encryption.mountPath', 'encryption.secretName', 'encryption.interface'], '1.16', 'encryption.{keyFile,mountPath,secretName,interface} were deprecated in v1.14 and has been removed in v1.16. ...', 'templates/validate.yaml@v1.16.19'),
   removedKey('chart-proxy-prometheus-removed', ['proxy.prometheus.enabled', 'proxy.prometheus.port'], '1.16', 'proxy.prometheus.enabled and proxy.prometheus.port were deprecated in v1.14 and has been removed in v1.16. ...', 'templates/validate.yaml@v1.16.19', false),
   removedKey('chart-ces-legacy-removed', ['enableCiliumEndpointSlice'], '1.18', 'enableCiliumEndpointSlice was deprecated in v1.16 and has been removed in v1.18. ...', 'templates/validate.yaml@v1.18.7'),
+  ...CHART_VALIDATE_CHECKS,
 ];

@@ -115,7 +115,7 @@ export function deriveDatapath(s: State): Datapath {
     },
     agentStarts: !agentErrors.some((r) => r.severity === 'error'),
     agentErrors,
-    installSucceeds: chartErrors.length === 0,
+    installSucceeds: !chartErrors.some((r) => r.severity === 'error'),
     chartErrors,
   };
 }
