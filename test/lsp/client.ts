@@ -30,7 +30,7 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export function startClient(): TestClient {
+export function startClient(options: { configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown } = {}): TestClient {
   ensureBuilt();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -53,6 +53,9 @@ export function startClient(): TestClient {
   });
   connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
   connection.onNotification('cilium/verdict', (params: unknown) => notifications.push({ method: 'cilium/verdict', params }));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
+    p.items.map((i) => (options.configuration ? options.configuration(i.section, i.scopeUri) : null)),
+  );
   connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
     messages.push(p.message);
     return null;
