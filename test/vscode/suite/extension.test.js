@@ -62,6 +62,16 @@ suite('Cilium Config in the extension host', () => {
     assert.ok(titles.includes('Set bpf.masquerade: true (masquerade in eBPF)'), titles.join(' | '));
   });
 
+  test('a code lens with the cilium status preview', async () => {
+    const lenses = await until('code lenses', async () => {
+      const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
+      return l && l.length > 0 ? l : undefined;
+    });
+    console.log(`code lens: ${lenses[0].command && lenses[0].command.title}`);
+    assert.match(lenses[0].command.title, /KubeProxyReplacement: Strict · Host Routing: Legacy/);
+    assert.equal(lenses[0].range.start.line, 2);
+  });
+
   test('the status bar shows the verdict', async () => {
     const text = await until('status bar text', () => {
       const t = api.statusText();
