@@ -10,17 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../server/src/core/analyze';
+import { findRepoRoot } from '../tools/repoRoot';
 
-function findRepoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'cilium-config') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`cannot find the repository root (package.json of cilium-config) above ${process.cwd()}`);
-    dir = up;
-  }
-}
 
 const repoRoot = findRepoRoot();
 const shared = path.resolve(repoRoot, '../shared');

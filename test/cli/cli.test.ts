@@ -9,17 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { run } from '../../server/src/cli/main';
+import { findRepoRoot } from '../../tools/repoRoot';
 
-function findRepoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'cilium-config') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`cannot find the repository root (package.json of cilium-config) above ${process.cwd()}`);
-    dir = up;
-  }
-}
 
 const repoRoot = findRepoRoot();
 const cliJs = path.join(repoRoot, 'dist/cli.js');

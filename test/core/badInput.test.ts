@@ -12,20 +12,11 @@ import { Worker } from 'node:worker_threads';
 import { analyze, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/positions';
 import type { Finding } from '../../server/src/core/types';
+import { findRepoRoot } from '../../tools/repoRoot';
 
 // ---------------------------------------------------------------------------------------------------------
 // helpers
 
-function findRepoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'cilium-config') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`cannot find the repository root (package.json of cilium-config) above ${process.cwd()}`);
-    dir = up;
-  }
-}
 const repoRoot = findRepoRoot();
 
 function all(a: Analysis): Finding[] {

@@ -24,17 +24,8 @@ import {
 import { CatalogSchema, joinPath, parentPath, splitPath } from '../../server/src/core/knowledge/catalogSchema';
 import { SUPPORTED_VERSIONS as VERSION_TS_VERSIONS } from '../../server/src/core/version';
 import { generateCatalog, serializeCatalog } from '../../tools/gen-catalog';
+import { findRepoRoot } from '../../tools/repoRoot';
 
-function findRepoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'cilium-config') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`cannot find the repository root (package.json of cilium-config) above ${process.cwd()}`);
-    dir = up;
-  }
-}
 
 const repoRoot = findRepoRoot();
 const chartsDir = path.resolve(repoRoot, '../shared/cilium-charts');

@@ -9,17 +9,8 @@ import { describe, it } from 'node:test';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import type { DocumentKind } from '../../server/src/core/parse/recognise';
 import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
+import { findRepoRoot } from '../../tools/repoRoot';
 
-function findRepoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'cilium-config') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`cannot find the repository root (package.json of cilium-config) above ${process.cwd()}`);
-    dir = up;
-  }
-}
 
 const repoRoot = findRepoRoot();
 const corpusDir = path.resolve(repoRoot, '../shared/corpus/real');

@@ -23,17 +23,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, type Analysis, type DocumentAnalysis } from '../../server/src/core/analyze';
 import { inRange, SUPPORTED_VERSIONS, type CiliumVersion } from '../../server/src/core/version';
+import { findRepoRoot } from '../../tools/repoRoot';
 
-function findRepoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'cilium-config') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`cannot find the repository root (package.json of cilium-config) above ${process.cwd()}`);
-    dir = up;
-  }
-}
 
 const chartsDir = path.resolve(findRepoRoot(), '../shared/cilium-charts');
 
