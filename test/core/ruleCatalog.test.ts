@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules } from '../../server/src/core/knowledge/ruleCatalog';
+import { allRules, RuleInfoSchema } from '../../server/src/core/knowledge/ruleCatalog';
 import { renderRulesDoc } from '../../tools/rulesDoc';
 
 function sources(dir: string): string[] {
@@ -15,6 +15,11 @@ function sources(dir: string): string[] {
 describe('rule catalog', () => {
   const rules = allRules();
   const ids = new Set(rules.map((r) => r.id));
+
+  it('every rule is schema-valid: id, group, severity, versions, citation for Cilium facts, summary', () => {
+    const bad = rules.filter((r) => !RuleInfoSchema.safeParse(r).success).map((r) => `${r.id}: ${RuleInfoSchema.safeParse(r).error?.issues[0]?.message}`);
+    assert.deepEqual(bad, []);
+  });
 
   it('every rule has a summary', () => {
     assert.deepEqual(rules.filter((r) => !r.summary).map((r) => r.id), []);
