@@ -175,3 +175,20 @@ describe('quick-fixes', () => {
     assert.deepEqual(fixAllEdits('# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n'), []);
   });
 });
+
+describe('quick-fixes that set one value', () => {
+  const cases: { rule: string; text: string; removed: string[]; added: string[] }[] = [
+    { rule: 'host-routing-explicit-legacy', text: '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n  hostLegacyRouting: true # old habit\n', removed: ['  hostLegacyRouting: true # old habit'], added: ['  hostLegacyRouting: false # old habit'] },
+    { rule: 'ip-masq-agent-needs-bpf-masquerade', text: '# cilium-version: 1.16\nkubeProxyReplacement: true\nipMasqAgent:\n  enabled: true\nbpf:\n  preallocateMaps: true\n', removed: [], added: ['  masquerade: true'] },
+    { rule: 'bpf-masquerade-needs-nodeport', text: '# cilium-version: 1.16\nkubeProxyReplacement: false\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n', removed: ['kubeProxyReplacement: false'], added: ['kubeProxyReplacement: true'] },
+    { rule: 'chart-hubble-relay-needs-hubble', text: '# cilium-version: 1.16\nhubble:\n  enabled: false\n  relay:\n    enabled: true\n', removed: ['  enabled: false'], added: ['  enabled: true'] },
+    { rule: 'chart-hubble-ui-needs-relay', text: '# cilium-version: 1.16\nhubble:\n  ui:\n    enabled: true\n', removed: [], added: ['  relay:', '    enabled: true'] },
+    { rule: 'chart-l7-proxy-required', text: '# cilium-version: 1.16\nkubeProxyReplacement: true\nl7Proxy: false\ningressController:\n  enabled: true\n', removed: ['l7Proxy: false'], added: ['l7Proxy: true'] },
+    { rule: 'chart-node-taints', text: '# cilium-version: 1.16\noperator:\n  setNodeTaints: true\n  removeNodeTaints: false\n', removed: ['  removeNodeTaints: false'], added: ['  removeNodeTaints: true'] },
+  ];
+  for (const c of cases) {
+    it(c.rule, () => {
+      checkFix(c.text, { rule: c.rule, removed: c.removed, added: c.added });
+    });
+  }
+});

@@ -135,7 +135,26 @@ const unknownKey: Fixer = (f, c) => {
   return one(`Change to ${newName}`, renameKey(parent, name, newName));
 };
 
+/** A fix that writes one value, in the document's spelling; `cm` undefined = Helm values only. */
+function setTo(helmPath: string, cm: string | undefined, raw: string, why: string): Fixer {
+  return (_f, c) => {
+    if (c.configMap && !cm) return [];
+    const shown = c.configMap ? `${cm}: "${raw}"` : `${helmPath}: ${raw}`;
+    return one(`Set ${shown} (${why})`, set(c, helmPath, cm ?? helmPath, raw));
+  };
+}
+
 export const FIXERS: Record<string, Fixer> = {
+  'bpf-masquerade-needs-nodeport': kprOn,
+  'chart-envoy-needs-kpr': kprOn,
+  'ip-masq-agent-needs-bpf-masquerade': bpfMasquerade,
+  'egress-gateway-needs-bpf-masquerade': bpfMasquerade,
+  'host-routing-explicit-legacy': setTo('bpf.hostLegacyRouting', 'enable-host-legacy-routing', 'false', 'let the agent use BPF host routing'),
+  'l7-proxy-needs-iptables': setTo('installIptablesRules', 'install-iptables-rules', 'true', 'the L7 proxy needs them'),
+  'chart-l7-proxy-required': setTo('l7Proxy', undefined, 'true', 'the Ingress controller, Gateway API and Envoy load balancer need it'),
+  'chart-hubble-relay-needs-hubble': setTo('hubble.enabled', undefined, 'true', 'Relay needs Hubble'),
+  'chart-hubble-ui-needs-relay': setTo('hubble.relay.enabled', undefined, 'true', 'the UI needs Relay'),
+  'chart-node-taints': setTo('operator.removeNodeTaints', undefined, 'true', 'the operator must remove the taint it sets'),
   'host-routing-iptables-masquerade': bpfMasquerade,
   'host-routing-kpr-off': kprOn,
   'host-routing-needs-kpr': kprOn,
