@@ -148,3 +148,14 @@ describe('BPF host routing fallbacks', () => {
     assert.equal(d.datapath.hostRouting.status, 'Legacy');
   });
 });
+
+describe('related keys', () => {
+  it('the iptables-masquerade finding sits on the masquerade switch and points at bpf.masquerade: false', () => {
+    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\nbpf:\n  masquerade: false\n';
+    const f = finding(doc(text), 'host-routing-iptables-masquerade');
+    assert.equal(lineOf(text, f).line, 3);
+    assert.ok(f.related && f.related.length === 1, JSON.stringify(f.related));
+    assert.equal(text.slice(f.related[0].range.start, f.related[0].range.end), 'masquerade');
+    assert.match(f.related[0].message, /bpf\.masquerade/);
+  });
+});
