@@ -98,3 +98,10 @@ describe('ConfigMap wording', () => {
     assert.doesNotMatch(f.message.split('Agent log')[0], /bpf\.masquerade/);
   });
 });
+
+describe('helm get values output', () => {
+  it('the USER-SUPPLIED VALUES header is not an unknown key', () => {
+    const d = doc('# cilium-version: 1.16\nUSER-SUPPLIED VALUES:\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n');
+    noFinding(d, 'unknown-key');
+  });
+});

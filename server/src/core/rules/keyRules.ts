@@ -20,6 +20,8 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
     for (const entry of view.entries()) {
       if (entry.merged || ++visited > MAX_KEYS_VISITED) continue;
       const path = prefix ? `${prefix}.${entry.key}` : entry.key;
+      // `helm get values` output starts with this header line; it is not a value.
+      if (!prefix && /^(USER-SUPPLIED|COMPUTED) VALUES$/.test(entry.key)) continue;
       if (!keyExistsIn(path, version)) {
         const f = missingKey(path, prefix, entry, version);
         if (f) out.push(f);
