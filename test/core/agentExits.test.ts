@@ -112,3 +112,16 @@ describe('combinations that stop the agent', () => {
     finding(doc(kprBpf('1.16', 'routingMode: direct')), 'routing-mode-invalid');
   });
 });
+
+describe('BBR kernel requirement by version', () => {
+  const bbr = (v: string, kernel: string) =>
+    doc(`# cilium-version: ${v}\nkubeProxyReplacement: "true"\nbpf:\n  masquerade: true\nbandwidthManager:\n  enabled: true\n  bbr: true\n`, { kernel });
+  it('exists from 1.14, and below 5.1 the bandwidth manager is switched off before BBR is checked (≤ 1.16)', () => {
+    const d14 = bbr('1.14', '5.10');
+    assert.equal(finding(d14, 'bbr-needs-kernel-5.18').message.includes('5.18'), true);
+    assert.equal(d14.datapath.agentStarts, false);
+    noFinding(bbr('1.14', '4.19'), 'bbr-needs-kernel-5.18');
+    finding(bbr('1.19', '4.19'), 'bbr-needs-kernel-5.18');
+    noFinding(bbr('1.16', '5.18'), 'bbr-needs-kernel-5.18');
+  });
+});

@@ -79,3 +79,23 @@ describe('kube-proxy replacement reasons', () => {
     assert.equal(d.datapath.hostRouting.reasons.find((r) => r.id === 'host-routing-needs-kpr')?.logged, true);
   });
 });
+
+describe('egress gateway option name', () => {
+  it('is enable-ipv4-egress-gateway up to 1.17 and enable-egress-gateway from 1.18', () => {
+    const body = 'egressGateway:\n  enabled: true';
+    assert.equal(rendered('1.14', body, 'enable-ipv4-egress-gateway'), 'true');
+    assert.equal(rendered('1.17', body, 'enable-egress-gateway'), undefined);
+    assert.equal(rendered('1.18', body, 'enable-egress-gateway'), 'true');
+    const cm = (v: string, key: string) => doc(`# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  ${key}: "true"\n`).agent.egressGateway.on;
+    assert.equal(cm('1.16', 'enable-ipv4-egress-gateway'), true);
+    assert.equal(cm('1.16', 'enable-egress-gateway'), false);
+    assert.equal(cm('1.18', 'enable-ipv4-egress-gateway'), true);
+    assert.equal(cm('1.19', 'enable-ipv4-egress-gateway'), false);
+    assert.equal(cm('1.19', 'enable-egress-gateway'), true);
+  });
+
+  it('the egress gateway needs BPF masquerading on 1.14 too, read from the 1.14 option name', () => {
+    const d = doc(values('1.14', 'kubeProxyReplacement: "true"\negressGateway:\n  enabled: true'));
+    finding(d, 'egress-gateway-needs-bpf-masquerade');
+  });
+});

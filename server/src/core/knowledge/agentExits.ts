@@ -285,12 +285,21 @@ export const AGENT_EXITS: Check<ExitState>[] = [
   },
   {
     id: 'bbr-needs-kernel-5.18',
-    since: '1.16',
+    // 1.14 already has it (log.Fatalf in pkg/bandwidth/bandwidth.go@v1.14.19 l.65-74); up to 1.16 a kernel below
+    // 5.1 turns the bandwidth manager off first, so BBR is never checked there.
+    since: '1.14',
     severity: 'error',
-    cite: 'pkg/datapath/linux/bandwidth/bandwidth.go@v1.19.1 l.178-185',
+    cite: 'pkg/bandwidth/bandwidth.go@v1.14.19 l.60-74; pkg/datapath/linux/bandwidth/bandwidth.go@v1.15.19 l.119, @v1.19.1 l.178-185',
     test: (s) =>
-      s.agent.bandwidthManager.on && s.agent.bbr.on && kernelAtLeast(s.kernel, 5, 18) === false
-        ? { origins: [s.agent.bbr.origin], message: `BBR for pods needs kernel 5.18 or newer (kernel ${s.kernel!.text} given): the agent refuses to start.`, sourceText: 'cannot enable --enable-bbr, needs kernel 5.18 or newer' }
+      s.agent.bandwidthManager.on &&
+      s.agent.bbr.on &&
+      kernelAtLeast(s.kernel, 5, 18) === false &&
+      !(inRange(s.version, undefined, '1.16') && kernelAtLeast(s.kernel, 5, 1) === false)
+        ? {
+            origins: [s.agent.bbr.origin],
+            message: `BBR for pods needs kernel 5.18 or newer (kernel ${s.kernel!.text} given): the agent refuses to start.`,
+            sourceText: s.version === '1.14' ? 'Cannot enable --enable-bbr, needs kernel 5.18 or newer.' : 'cannot enable --enable-bbr, needs kernel 5.18 or newer',
+          }
         : undefined,
   },
 ];

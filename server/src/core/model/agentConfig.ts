@@ -122,7 +122,13 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     dsrDispatch: optional('bpf-lb-dsr-dispatch'),
     egressMasqueradeInterfaces: optional('egress-masquerade-interfaces'),
     masqueradeRouteSource: flag('enable-masquerade-to-route-source', false),
-    egressGateway: flag('enable-egress-gateway', false),
+    // The option was enable-ipv4-egress-gateway up to 1.17; 1.18 adds enable-egress-gateway and still reads the
+    // old one; 1.19 knows only the new one (pkg/option/config.go@v1.17.13 l.367, @v1.18.7 l.319-322, @v1.19.1).
+    egressGateway: inRange(version, undefined, '1.17')
+      ? flag('enable-ipv4-egress-gateway', false)
+      : version === '1.18' && !settings.has('enable-egress-gateway')
+        ? flag('enable-ipv4-egress-gateway', false)
+        : flag('enable-egress-gateway', false),
     bandwidthManager: flag('enable-bandwidth-manager', false),
     bbr: flag('enable-bbr', false),
     bigTcp4: flag('enable-ipv4-big-tcp', false),

@@ -162,7 +162,9 @@ export function renderConfigMap(h: HelmValues): RenderedConfig {
   copy('bpf-lb-acceleration', 'loadBalancer.acceleration');
 
   // --- Other features whose agent checks depend on the datapath.
-  if (truthy('egressGateway.enabled')) put('enable-egress-gateway', 'true', h.get('egressGateway.enabled')!.origin);
+  // templates/cilium-configmap.yaml writes enable-ipv4-egress-gateway up to 1.17 (@v1.17.13 l.1107) and
+  // enable-egress-gateway from 1.18 (@v1.18.7 l.1146).
+  if (truthy('egressGateway.enabled')) put(inRange(v, undefined, '1.17') ? 'enable-ipv4-egress-gateway' : 'enable-egress-gateway', 'true', h.get('egressGateway.enabled')!.origin);
   if (truthy('bandwidthManager.enabled')) {
     put('enable-bandwidth-manager', 'true', h.get('bandwidthManager.enabled')!.origin);
     copy('enable-bbr', 'bandwidthManager.bbr');
