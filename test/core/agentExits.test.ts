@@ -125,3 +125,14 @@ describe('BBR kernel requirement by version', () => {
     noFinding(bbr('1.16', '5.18'), 'bbr-needs-kernel-5.18');
   });
 });
+
+describe('netkit and tproxy', () => {
+  it('the agent refuses the combination from 1.19', () => {
+    const t = (v: string) => doc(`# cilium-version: ${v}\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n  tproxy: true\n  datapathMode: netkit\n`);
+    const d = t('1.19');
+    assert.match(finding(d, 'netkit-tproxy').message, /refuses to start/);
+    assert.equal(d.datapath.agentStarts, false);
+    noFinding(t('1.18'), 'netkit-tproxy');
+    noFinding(doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n  datapathMode: netkit\n'), 'netkit-tproxy');
+  });
+});

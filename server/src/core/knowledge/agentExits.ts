@@ -284,6 +284,20 @@ export const AGENT_EXITS: Check<ExitState>[] = [
         : undefined,
   },
   {
+    id: 'netkit-tproxy',
+    since: '1.19',
+    severity: 'error',
+    cite: 'daemon/cmd/daemon_main.go@v1.19.1 l.1068-1080 (cilium/cilium#39892)',
+    test: (s) =>
+      s.agent.bpfTproxy.on && s.agent.datapathMode.value.startsWith('netkit')
+        ? {
+            origins: [s.agent.bpfTproxy.origin, s.agent.datapathMode.origin],
+            message: 'eBPF transparent proxying (bpf.tproxy) cannot work with netkit devices: its helper only runs at TC ingress, netkit programs run at egress. The agent refuses to start.',
+            sourceText: `--enable-bpf-tproxy=true cannot be used with --datapath-mode=${s.agent.datapathMode.value}`,
+          }
+        : undefined,
+  },
+  {
     id: 'bbr-needs-kernel-5.18',
     // 1.14 already has it (log.Fatalf in pkg/bandwidth/bandwidth.go@v1.14.19 l.65-74); up to 1.16 a kernel below
     // 5.1 turns the bandwidth manager off first, so BBR is never checked there.

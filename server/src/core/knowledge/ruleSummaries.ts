@@ -43,6 +43,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'netkit-needs-kernel-6.7': 'The netkit datapath mode needs Linux 6.7 or newer.',
   'native-routing-cidr-ipv4': 'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR, the range that is routed without masquerading.',
   'native-routing-cidr-ipv6': 'Native routing with IPv6 masquerading needs ipv6NativeRoutingCIDR.',
+  'netkit-tproxy': 'bpf.tproxy cannot be combined with netkit devices; the agent refuses to start.',
   'kernel-too-old': 'The nodes\' kernel is older than the minimum this Cilium version supports.',
 
   // The chart's own checks: helm install stops before anything is deployed.

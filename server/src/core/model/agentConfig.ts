@@ -59,6 +59,7 @@ export interface AgentConfig {
   bigTcp4: Flag;
   bigTcp6: Flag;
   datapathMode: Text;
+  bpfTproxy: Flag;
   l7Proxy: Flag;
   installIptablesRules: Flag;
 }
@@ -134,6 +135,7 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     bigTcp4: flag('enable-ipv4-big-tcp', false),
     bigTcp6: flag('enable-ipv6-big-tcp', false),
     datapathMode: text('datapath-mode', 'veth'),
+    bpfTproxy: flag('enable-bpf-tproxy', false),
     l7Proxy: flag('enable-l7-proxy', true),
     installIptablesRules: flag('install-iptables-rules', true),
   };
