@@ -136,3 +136,16 @@ describe('netkit and tproxy', () => {
     noFinding(doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n  datapathMode: netkit\n'), 'netkit-tproxy');
   });
 });
+
+describe('pool-based IPAM and routing', () => {
+  const mp = (v: string, extra: string) => doc(`# cilium-version: ${v}\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nipam:\n  mode: multi-pool\n${extra}`);
+  it('multi-pool refuses tunnelling up to 1.17, and IPsec outside tunnel mode on 1.18; 1.19 has no check', () => {
+    const d16 = mp('1.16', 'routingMode: tunnel\n');
+    assert.match(finding(d16, 'ipam-pool-mode-routing').message, /needs native routing/);
+    assert.equal(d16.datapath.agentStarts, false);
+    noFinding(mp('1.16', 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\n'), 'ipam-pool-mode-routing');
+    noFinding(mp('1.18', 'routingMode: tunnel\n'), 'ipam-pool-mode-routing');
+    finding(mp('1.18', 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nencryption:\n  enabled: true\n  type: ipsec\n'), 'ipam-pool-mode-routing');
+    noFinding(mp('1.19', 'routingMode: tunnel\n'), 'ipam-pool-mode-routing');
+  });
+});

@@ -44,6 +44,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'native-routing-cidr-ipv4': 'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR, the range that is routed without masquerading.',
   'native-routing-cidr-ipv6': 'Native routing with IPv6 masquerading needs ipv6NativeRoutingCIDR.',
   'netkit-tproxy': 'bpf.tproxy cannot be combined with netkit devices; the agent refuses to start.',
+  'ipam-pool-mode-routing': 'Pool-based IPAM (multi-pool, cluster-pool-v2beta) and its limits on tunnelling and IPsec, which changed in 1.18 and went away in 1.19.',
   'kernel-too-old': 'The nodes\' kernel is older than the minimum this Cilium version supports.',
 
   // The chart's own checks: helm install stops before anything is deployed.
