@@ -451,7 +451,10 @@ export interface GenerateOptions {
 export function generateCatalog(chartsDir: string, options: GenerateOptions = {}): CatalogJson {
   const log = options.log ?? (() => {});
   if (!existsSync(chartsDir)) throw new Error(`Cilium chart files not found at ${chartsDir} (expected v1.NN/values.yaml and SOURCES.md)`);
-  const sources = readSources(chartsDir);
+  // Only the versions we support: a newer folder in ../shared (a new pre-release) must not change the catalog
+  // until that version is added to CATALOG_VERSIONS on purpose.
+  const allSources = readSources(chartsDir);
+  const sources = Object.fromEntries(CATALOG_VERSIONS.filter((v) => allSources[v]).map((v) => [v, allSources[v]]));
   const acc = new Map<string, KeyAcc>();
   const accFor = (p: string): KeyAcc => {
     let a = acc.get(p);

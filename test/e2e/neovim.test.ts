@@ -23,7 +23,7 @@ const VALUES = [
 ].join('\n');
 
 describe('Neovim end-to-end', () => {
-  it('shows both fallback diagnostics, a hover, and applies the bpf.masquerade quick-fix to the file', () => {
+  it('shows both fallback diagnostics, a hover, the code lens and explanation, and applies the bpf.masquerade quick-fix to the file', () => {
     const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     assert.equal(nvim.status, 0, 'Neovim (nvim) is not installed: run .ci/neovim-setup.sh (apt-get install neovim)');
     ensureBuilt();
@@ -39,9 +39,17 @@ describe('Neovim end-to-end', () => {
     assert.equal(r.status, 0, `nvim exited with ${r.status}:\n${output}`);
     assert.match(output, /DIAG 7:3 host-routing-endpoint-routes endpointRoutes=true bypasses cilium_host → Legacy/);
     assert.match(output, /DIAG 8:1 host-routing-iptables-masquerade/);
+    assert.equal(output.match(/^NVIM /gm)?.length, 2, 'Neovim shows exactly the two diagnostics');
+    assert.match(output, /NVIM 7:3 \[cilium\] endpointRoutes=true/);
     assert.match(output, /HOVER \*\*endpointRoutes\*\*/);
+    assert.match(output, /LENS 3 KubeProxyReplacement: Strict · Host Routing: Legacy · Masquerading: IPTables.* -> cilium\.explain/);
+    assert.match(output, /EXPLAIN # Cilium datapath/);
     assert.match(output, /APPLIED Set bpf\.masquerade: true/);
     const after = readFileSync(file, 'utf8');
+    // bpf.masquerade lands under the existing `bpf:` block; every comment and every other line is unchanged.
+    assert.match(after, /\nbpf:\n {2}preallocateMaps: true\n {2}masquerade: true\n/);
+    assert.match(after, /# Staging cluster: do not remove this comment/);
+    assert.match(after, /enabled: true # per-endpoint routes/);
     assert.equal(after, VALUES.replace('  preallocateMaps: true\n', '  preallocateMaps: true\n  masquerade: true\n'));
   });
 });

@@ -25,14 +25,24 @@ export interface TestClient {
   notifications: { method: string; params: unknown }[];
   messages: string[];
   stderr: string[];
+  /** Resolves with the server's exit code. */
+  exited: Promise<number | null>;
   /** Resolves with the first publishDiagnostics for `uri` (at `version`, if given) that arrives after the call. */
   nextDiagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   close(): Promise<void>;
 }
 
-export function startClient(options: { configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown } = {}): TestClient {
+export interface ClientOptions {
+  /** Answers workspace/configuration (null for every section when absent). */
+  configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
+  /** Extra environment for the server process (XDG_CACHE_HOME for the Helm cache). */
+  env?: Record<string, string>;
+}
+
+export function startClient(options: ClientOptions = {}): TestClient {
   ensureBuilt();
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   const notifications: { method: string; params: unknown }[] = [];
@@ -68,6 +78,7 @@ export function startClient(options: { configuration?: (section: string | undefi
     notifications,
     messages,
     stderr,
+    exited,
     nextDiagnostics(uri, version, timeoutMs = 20000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.join('')}`)), timeoutMs);
@@ -75,14 +86,20 @@ export function startClient(options: { configuration?: (section: string | undefi
       });
     },
     async close() {
-      try {
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
-      } catch {
-        /* already gone */
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          await Promise.race([connection.sendRequest('shutdown'), exited]);
+          await connection.sendNotification('exit');
+        } catch {
+          /* already gone */
+        }
       }
       connection.dispose();
-      if (child.exitCode === null) await new Promise((r) => { const t = setTimeout(() => { child.kill(); r(undefined); }, 3000); child.once('exit', () => { clearTimeout(t); r(undefined); }); });
+      if (child.exitCode === null) {
+        const t = setTimeout(() => child.kill(), 3000);
+        await exited;
+        clearTimeout(t);
+      }
     },
   };
 }

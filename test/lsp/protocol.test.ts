@@ -1,8 +1,21 @@
-// The language server over stdio, driven the way an editor drives it.
+// The language server over stdio, driven the way an editor drives it: a client without workspace/configuration
+// (settings from initializationOptions) that supports versioned workspace edits.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  Diagnostic,
+  Hover,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, Hover, InitializeResult, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import { analyze } from '../../server/src/core/analyze';
 import { startClient, type TestClient } from './client';
 
 const URI = 'file:///work/values-113.yaml';
@@ -20,28 +33,36 @@ const TEXT = [
   '',
 ].join('\n');
 
-function codes(p: PublishDiagnosticsParams): string[] {
-  return p.diagnostics.map((d) => String(d.code));
-}
+const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
+const byCode = (p: PublishDiagnosticsParams, code: string) => p.diagnostics.find((d) => d.code === code);
+const markdown = (h: Hover | null) => (h?.contents as { kind: string; value: string } | undefined)?.value ?? '';
 
-function applyWorkspaceEdit(text: string, uri: string, edit: CodeAction['edit']): string {
+/** Applies a WorkspaceEdit for `uri` to `text`, as an editor would. */
+function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit | undefined): string {
   assert.ok(edit, 'code action without an edit');
   const edits: TextEdit[] = edit.documentChanges
-    ? edit.documentChanges.flatMap((c) => ('edits' in c && c.textDocument.uri === uri ? c.edits.map((e) => ('newText' in e ? e : e)) : []))
-    : edit.changes?.[uri] ?? [];
-  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), edits as TextEdit[]);
+    ? (edit.documentChanges as TextDocumentEdit[]).filter((c) => c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[])
+    : (edit.changes?.[uri] ?? []);
+  assert.ok(edits.length > 0, 'the edit changes nothing in this document');
+  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), edits);
 }
 
 describe('language server over stdio', () => {
   let c: TestClient;
   let init: InitializeResult;
+  /** The client's copy of the document, kept in step with what was sent. */
+  let text = TEXT;
+  let version = 1;
 
   before(async () => {
     c = startClient();
     init = await c.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: false, workspaceEdit: { documentChanges: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+      capabilities: {
+        workspace: { configuration: false, workspaceEdit: { documentChanges: true } },
+        textDocument: { hover: { contentFormat: ['markdown'] }, publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } },
+      },
       initializationOptions: { settings: { version: 42, rules: { 'template-syntax': 'off' } } },
     });
     await c.connection.sendNotification('initialized', {});
@@ -59,140 +80,223 @@ describe('language server over stdio', () => {
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.cilium']);
     assert.ok(caps.codeLensProvider);
     assert.deepEqual(caps.executeCommandProvider?.commands, ['cilium.explain']);
+    assert.equal(init.serverInfo?.name, 'cilium-config');
   });
 
-  it('reports a bad setting and keeps serving with the default', async () => {
-    for (let i = 0; i < 50 && c.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.ok(c.messages.some((m) => /cilium\.version/.test(m)), `messages: ${JSON.stringify(c.messages)}`);
+  it('reports a bad setting (version: 42) as a warning naming cilium.version, and keeps serving with the default', async () => {
+    for (let i = 0; i < 100 && c.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(c.messages.some((m) => /cilium\.version/.test(m) && /42/.test(m)), `messages: ${JSON.stringify(c.messages)}`);
   });
 
-  it('publishes both fallback findings for a 1.13 file, with rule codes, links and related keys', async () => {
+  it('publishes both fallback findings for a 1.13 file, with rule codes, documentation links, source and severity', async () => {
     const wait = c.nextDiagnostics(URI, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
+    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version: 1, text } });
     const p = await wait;
-    const got = codes(p);
-    assert.ok(got.includes('host-routing-endpoint-routes'), got.join(','));
-    assert.ok(got.includes('host-routing-iptables-masquerade'), got.join(','));
-    const er = p.diagnostics.find((d) => d.code === 'host-routing-endpoint-routes')!;
+    assert.equal(p.version, 1);
+    assert.deepEqual(codes(p).sort(), ['host-routing-endpoint-routes', 'host-routing-iptables-masquerade']);
+    const er = byCode(p, 'host-routing-endpoint-routes')!;
     assert.match(er.message, /endpointRoutes=true bypasses cilium_host → Legacy/);
-    assert.equal(er.range.start.line, 6);
+    assert.deepEqual(er.range.start, { line: 6, character: 2 });
     assert.equal(er.source, 'cilium');
-    assert.match(er.codeDescription!.href, /docs\/rules\.md#host-routing-endpoint-routes$/);
-    const withRelated = p.diagnostics.filter((d) => d.relatedInformation && d.relatedInformation.length > 0);
-    for (const d of withRelated) for (const r of d.relatedInformation!) assert.equal(r.location.uri, URI);
+    assert.equal(er.severity, 2);
+    assert.equal(er.codeDescription!.href, 'https://github.com/cilium-config/cilium-config/blob/main/docs/rules.md#host-routing-endpoint-routes');
+    const masq = byCode(p, 'host-routing-iptables-masquerade')!;
+    assert.equal(masq.range.start.line, 7);
+    assert.match(masq.codeDescription!.href, /#host-routing-iptables-masquerade$/);
   });
 
-  it('sends the cilium/verdict notification with the status preview', async () => {
-    for (let i = 0; i < 100 && !c.notifications.some((n) => n.method === 'cilium/verdict'); i++) await new Promise((r) => setTimeout(r, 20));
-    const v = c.notifications.filter((n) => n.method === 'cilium/verdict').map((n) => n.params as { uri: string; documents: { hostRouting: string; fellBack: boolean; summary: string }[] });
-    const mine = v.filter((x) => x.uri === URI).pop();
+  it('sends the cilium/verdict notification for that version with the status preview', async () => {
+    for (let i = 0; i < 100 && !c.notifications.some((n) => (n.params as { uri: string }).uri === URI); i++) await new Promise((r) => setTimeout(r, 20));
+    const mine = c.notifications.map((n) => n.params as { uri: string; version: number; documents: { hostRouting: string; masquerading: string; fellBack: boolean; ciliumVersion: string }[] }).filter((x) => x.uri === URI).pop();
     assert.ok(mine, 'no verdict notification');
+    assert.equal(mine.version, 1);
+    assert.equal(mine.documents.length, 1);
+    assert.equal(mine.documents[0].ciliumVersion, '1.13');
     assert.equal(mine.documents[0].hostRouting, 'Legacy');
+    assert.equal(mine.documents[0].masquerading, 'IPTables');
     assert.equal(mine.documents[0].fellBack, true);
   });
 
-  it('hovers endpointRoutes with the version-specific explanation', async () => {
-    const h = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 6, character: 3 } })) as Hover;
-    const value = (h.contents as { value: string }).value;
-    assert.match(value, /endpointRoutes\.enabled/);
-    assert.match(value, /This line makes Host Routing Legacy/);
+  it('applies an incremental change and publishes diagnostics for the new version only', async () => {
+    const before = c.diagnostics.get(URI)!.length;
+    const change = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '# owner: network team\n' };
+    text = TextDocument.applyEdits(TextDocument.create(URI, 'yaml', version, text), [{ range: change.range, newText: change.text }]);
+    version = 2;
+    const wait = c.nextDiagnostics(URI, 2);
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [change] });
+    const p = await wait;
+    // Everything published since the change is for version 2, and the ranges moved down one line with the text.
+    assert.deepEqual(c.diagnostics.get(URI)!.slice(before).map((x) => x.version), [2]);
+    assert.equal(byCode(p, 'host-routing-endpoint-routes')!.range.start.line, 7);
+    assert.equal(byCode(p, 'host-routing-iptables-masquerade')!.range.start.line, 8);
   });
 
-  it('completes keys under bpf:', async () => {
-    const items = (await c.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 9, character: 2 } })) as CompletionItem[];
+  it('hovers endpointRoutes with the version-specific explanation as Markdown', async () => {
+    const h = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 6, character: 3 } })) as Hover;
+    assert.equal((h.contents as { kind: string }).kind, 'markdown');
+    const value = markdown(h);
+    assert.match(value, /endpointRoutes/);
+    assert.match(value, /Legacy/);
+    assert.deepEqual(h.range?.start, { line: 6, character: 0 });
+  });
+
+  it('completes keys under bpf: with documentation, and no top-level keys there', async () => {
+    const bpfLine = text.split('\n').indexOf('bpf:');
+    const items = (await c.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: bpfLine + 1, character: 2 } })) as CompletionItem[];
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes('masquerade'), labels.join(','));
     assert.ok(!labels.includes('kubeProxyReplacement'), 'a top-level key offered under bpf:');
     const masq = items.find((i) => i.label === 'masquerade')!;
+    assert.equal(masq.kind, 10, 'CompletionItemKind.Property');
+    assert.equal((masq.documentation as { kind: string }).kind, 'markdown');
     assert.match((masq.documentation as { value: string }).value, /eBPF/);
   });
 
-  it('shows the verdict as a code lens on the first key', async () => {
-    const lenses = (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as { range: { start: { line: number } }; command: { title: string } }[];
+  it('shows the verdict as a code lens on the first key, running cilium.explain with the document URI', async () => {
+    const lenses = (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as CodeLens[];
     assert.equal(lenses.length, 1);
-    assert.equal(lenses[0].range.start.line, 2);
-    assert.match(lenses[0].command.title, /KubeProxyReplacement: Strict · Host Routing: Legacy · Masquerading: IPTables/);
+    assert.equal(lenses[0].range.start.line, 3);
+    assert.match(lenses[0].command!.title, /KubeProxyReplacement: Strict · Host Routing: Legacy · Masquerading: IPTables/);
+    assert.equal(lenses[0].command!.command, 'cilium.explain');
+    assert.deepEqual(lenses[0].command!.arguments, [URI]);
   });
 
-  let fixedText = '';
-  it('offers the bpf.masquerade quick-fix, which keeps comments and removes the finding', async () => {
+  it('offers the bpf.masquerade quick-fix; applied, it keeps the comments and the finding is gone', async () => {
     const diags = c.diagnostics.get(URI)!.at(-1)!.diagnostics;
     const d = diags.find((x) => x.code === 'host-routing-iptables-masquerade')!;
     const actions = (await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
     const fix = actions.find((a) => a.kind === 'quickfix' && /bpf\.masquerade/.test(a.title));
     assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true);
-    fixedText = applyWorkspaceEdit(TEXT, URI, fix.edit);
-    assert.match(fixedText, /bpf:\n {2}preallocateMaps: true # keep\n {2}masquerade: true\n/);
-    assert.match(fixedText, /# Production cluster/);
-    const change = fix.edit!.documentChanges![0] as { edits: TextEdit[]; textDocument: { version: number } };
-    assert.equal(change.textDocument.version, 1);
-    // Send it as an incremental change, as an editor would.
-    const wait = c.nextDiagnostics(URI, 2);
-    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: change.edits.map((e) => ({ range: e.range, text: e.newText })) });
-    const p = await wait;
-    assert.ok(!codes(p).includes('host-routing-iptables-masquerade'), codes(p).join(','));
-    assert.ok(codes(p).includes('host-routing-endpoint-routes'));
+    assert.deepEqual((fix.diagnostics as Diagnostic[]).map((x) => x.code), ['host-routing-iptables-masquerade']);
+    const change = fix.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri: URI, version: 2 }, 'a versioned edit for the version the client has');
+
+    const fixed = applyWorkspaceEdit(text, URI, fix.edit);
+    assert.match(fixed, /\nbpf:\n {2}preallocateMaps: true # keep\n {2}masquerade: true\n/);
+    assert.match(fixed, /# Production cluster\n# owner: network team\n/);
+    // Parsed again by the core: the finding is gone, the other one stays.
+    const again = analyze(fixed, { path: '/work/values-113.yaml' }).documents[0].findings.map((f) => f.rule);
+    assert.deepEqual(again, ['host-routing-endpoint-routes']);
+
+    // And by the server, after the edit arrives as an incremental change.
+    text = fixed;
+    version = 3;
+    const wait = c.nextDiagnostics(URI, 3);
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: change.edits.map((e) => ({ range: e.range, text: e.newText })) });
+    assert.deepEqual(codes(await wait), ['host-routing-endpoint-routes']);
   });
 
   it('fixes everything with source.fixAll.cilium', async () => {
     const actions = (await c.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      context: { diagnostics: [], only: ['source.fixAll.cilium'] },
+      context: { diagnostics: [], only: ['source.fixAll'] },
     })) as CodeAction[];
-    assert.equal(actions.length, 1);
-    const all = applyWorkspaceEdit(fixedText, URI, actions[0].edit);
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.cilium']);
+    const all = applyWorkspaceEdit(text, URI, actions[0].edit);
     assert.match(all, /endpointRoutes:\n {2}enabled: false/);
+    assert.deepEqual(analyze(all, { path: '/work/values-113.yaml' }).documents[0].findings, []);
+    // Only what was asked for: no quick-fixes when `only` names the fix-all kind.
+    assert.ok(actions.every((a) => a.kind !== 'quickfix'));
   });
 
-  it('explains the datapath through the command and the custom requests', async () => {
+  it('explains the datapath through workspace/executeCommand and the custom requests', async () => {
     const md = (await c.connection.sendRequest('workspace/executeCommand', { command: 'cilium.explain', arguments: [URI] })) as string;
     assert.match(md, /### Host Routing: Legacy/);
-    const ex = (await c.connection.sendRequest('cilium/explain', { uri: URI })) as { markdown: string; documents: { ciliumVersion: string }[] };
+    const ex = (await c.connection.sendRequest('cilium/explain', { uri: URI })) as { markdown: string; documents: { ciliumVersion: string; summary: string }[] };
+    assert.equal(ex.markdown, md);
     assert.equal(ex.documents[0].ciliumVersion, '1.13');
+    assert.match(ex.documents[0].summary, /Host Routing: Legacy/);
     const rc = (await c.connection.sendRequest('cilium/renderedConfig', { uri: URI })) as { yaml: string };
+    assert.match(rc.yaml, /kind: ConfigMap/);
     assert.match(rc.yaml, /enable-bpf-masquerade: "true"/);
+    await assert.rejects(c.connection.sendRequest('workspace/executeCommand', { command: 'cilium.nope', arguments: [URI] }), /unknown command/);
   });
 
-  it('leaves unrelated YAML silent', async () => {
+  it('points relatedInformation at the other keys involved, in the same document', async () => {
+    const uri = 'file:///work/related/values.yaml';
+    const src = '# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\nbpf:\n  masquerade: false\n';
+    const wait = c.nextDiagnostics(uri, 1);
+    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: src } });
+    const d = byCode(await wait, 'host-routing-iptables-masquerade')!;
+    assert.equal(d.range.start.line, 2);
+    assert.equal(d.relatedInformation?.length, 1, JSON.stringify(d));
+    const rel = d.relatedInformation![0];
+    assert.equal(rel.location.uri, uri);
+    assert.deepEqual(rel.location.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 12 } });
+    assert.match(rel.message, /bpf\.masquerade/);
+  });
+
+  it('leaves unrelated YAML silent, and clears diagnostics on close', async () => {
     const uri = 'file:///work/deploy.yaml';
     const wait = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n' } });
+    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  name: dup\n' } });
     assert.deepEqual((await wait).diagnostics, []);
     assert.deepEqual(await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), []);
+    assert.deepEqual(await c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, context: { diagnostics: [] } }), []);
+    const ex = (await c.connection.sendRequest('cilium/explain', { uri })) as { documents: unknown[] };
+    assert.deepEqual(ex.documents, []);
+
+    const cleared = c.nextDiagnostics(URI);
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    assert.deepEqual((await cleared).diagnostics, []);
+    await assert.rejects(c.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 0 } }), /unknown document/);
+    // Opened again for the rest of the tests.
+    const back = c.nextDiagnostics(URI, version);
+    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version, text } });
+    await back;
   });
 
-  it('answers a failing request with an error and keeps serving', async () => {
-    await assert.rejects(c.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nope.yaml' }, position: { line: 0, character: 0 } }), /failed/);
-    await assert.rejects(c.connection.sendRequest('cilium/explain', { uri: 42 }));
-    const h = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 2, character: 2 } })) as Hover;
-    assert.match((h.contents as { value: string }).value, /kubeProxyReplacement/);
+  it('answers failing requests with an error response and keeps serving', async () => {
+    await assert.rejects(c.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nope.yaml' }, position: { line: 0, character: 0 } }), /hover failed: unknown document/);
+    await assert.rejects(c.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI } }), /hover failed/); // no position
+    await assert.rejects(c.connection.sendRequest('textDocument/completion', { garbage: true }), /completion failed/);
+    await assert.rejects(c.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: null, context: {} }), /codeAction failed/);
+    await assert.rejects(c.connection.sendRequest('cilium/explain', { uri: 42 }), /cilium\/explain failed/);
+    await assert.rejects(c.connection.sendRequest('cilium/renderedConfig', null), /cilium\/renderedConfig failed/);
+    // Garbage notifications are not answered and change nothing.
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never-opened.yaml', version: 9 }, contentChanges: [{ text: 'x' }] });
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cilium: 'not an object' } });
+    const h = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 3, character: 2 } })) as Hover;
+    assert.match(markdown(h), /kubeProxyReplacement/);
+    assert.ok(c.messages.some((m) => /Setting cilium must be an object/.test(m)), JSON.stringify(c.messages));
   });
 
-  it('gives a file over the size limit one diagnostic', async () => {
+  it('gives a 3 MB file one diagnostic: too large to analyse', async () => {
     const uri = 'file:///work/huge-values.yaml';
     const big = '# cilium-version: 1.16\n' + 'kubeProxyReplacement: true\n' + '# padding\n'.repeat(300_000);
+    assert.ok(big.length > 3_000_000);
     const wait = c.nextDiagnostics(uri, 1);
     await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
     const p = await wait;
     assert.deepEqual(codes(p), ['file-too-large']);
+    assert.equal(p.diagnostics[0].range.start.line, 0);
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
-  it('drops results of superseded versions', async () => {
+  it('never publishes a superseded version: a burst of changes ends with the last version', async () => {
     const uri = 'file:///work/typing-values.yaml';
     await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n' } });
     await c.nextDiagnostics(uri, 1);
     const before = c.diagnostics.get(uri)!.length;
+    const last = c.nextDiagnostics(uri, 6);
     for (let v = 2; v <= 6; v++) {
       await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: `# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: ${v % 2 === 0}\n` }] });
     }
-    const last = await c.nextDiagnostics(uri, 6);
-    assert.ok(codes(last).includes('host-routing-iptables-masquerade'));
+    assert.ok(codes(await last).includes('host-routing-iptables-masquerade'));
+    // Let any straggler arrive: the server must not publish an older version after version 6.
+    const check = c.nextDiagnostics(uri, 7);
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 7 }, contentChanges: [{ text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n' }] });
+    await check;
     const published = c.diagnostics.get(uri)!.slice(before).map((p) => p.version!);
-    // Bursts are coalesced (fewer analyses than changes), versions only move forward, and the last one wins.
-    assert.ok(published.length < 5, `published for versions ${published.join(',')}`);
-    assert.deepEqual([...published].sort((a, b) => a - b), published);
-    assert.equal(published.at(-1), 6);
+    assert.deepEqual([...published].sort((a, b) => a - b), published, `versions published in order: ${published.join(',')}`);
+    assert.ok(published.includes(6) && published.at(-1) === 7, published.join(','));
+  });
+
+  it('shuts down on request and exits with code 0 on exit', async () => {
+    assert.equal(await c.connection.sendRequest('shutdown'), null);
+    await c.connection.sendNotification('exit');
+    assert.equal(await c.exited, 0);
   });
 });

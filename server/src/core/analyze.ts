@@ -8,7 +8,7 @@ import { renderConfigMap, type RenderedConfig } from './model/renderConfigMap';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
 import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
-import { attachFixes } from './fixes/index';
+import { attachFixes } from './fixes/attach';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { keyFindings } from './rules/keyRules';

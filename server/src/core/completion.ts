@@ -1,9 +1,14 @@
-// Completion of keys valid at the cursor for the target version, and of the values a key accepts. Works on the
-// raw text around the cursor, because a half-typed line (`  masq`) is rarely the YAML the parser would need.
+// Completion of the keys valid at the cursor for the target version, and of the values a key accepts. The key
+// path of the cursor is read from the raw text (indentation of the lines above), because the line being typed
+// (`  masq`) is rarely the YAML the parser needs; the analysis only tells which document the cursor is in, its
+// target version and which keys it already has.
 
 import type { Analysis, DocumentAnalysis } from './analyze';
-import { childrenOf, defaultIn, getKey, isOpenMap, keyExistsIn } from './knowledge/catalog';
-import { configMapKeyDoc, helmKeyDoc, keyDocs } from './knowledge/keyDocs';
+import { configMapKeyMarkdown, helmKeyMarkdown, versionLabel } from './docs/keyInfo';
+import { childrenOf, getKey, isOpenMap, keyExistsIn } from './knowledge/catalog';
+import { configMapKeyIn, helmKeysFor, keyDocs } from './knowledge/keyDocs';
+import { adviceFor } from './knowledge/keyHistory';
+import type { MapView } from './parse/tree';
 import type { Range } from './types';
 import { inRange, type CiliumVersion } from './version';
 
@@ -12,164 +17,340 @@ export interface CompletionEntry {
   kind: 'key' | 'value';
   insertText: string;
   detail?: string;
-  /** Markdown. */
+  /** Markdown, the same text as the hover (without the parts that depend on the file). */
   documentation?: string;
   replaceRange?: Range;
   deprecated?: boolean;
 }
 
-/** The values each enum-like key takes; kubeProxyReplacement depends on the version. */
-function enumValues(path: string, v: CiliumVersion): string[] | undefined {
+interface EnumValue {
+  value: string;
+  deprecated?: boolean;
+  note?: string;
+}
+
+const plain = (...values: string[]): EnumValue[] => values.map((value) => ({ value }));
+
+/**
+ * The values an enum-like Helm key takes in a version. Sources: kube_proxy_replacement.go (KPR values per
+ * version), pkg/ipam/option/option.go (IPAM modes), plugins/cilium-cni/chaining (chaining modes),
+ * pkg/option/config.go (XDP modes) and values.yaml (datapath modes) at the tags in keyDocs.json.
+ */
+export function enumValues(path: string, v: CiliumVersion): EnumValue[] | undefined {
   switch (path) {
-    case 'kubeProxyReplacement':
-      if (inRange(v, undefined, '1.12')) return ['disabled', 'partial', 'strict', 'probe'];
-      if (inRange(v, undefined, '1.13')) return ['disabled', 'partial', 'strict'];
-      if (inRange(v, undefined, '1.15')) return ['true', 'false', 'strict', 'partial', 'disabled'];
-      return ['true', 'false'];
+    case 'kubeProxyReplacement': {
+      if (v === '1.12') return plain('disabled', 'partial', 'strict', 'probe');
+      if (v === '1.13') return plain('disabled', 'partial', 'strict');
+      if (inRange(v, '1.14', '1.15')) {
+        const old = (value: string, modern: string): EnumValue => ({ value, deprecated: true, note: `deprecated since 1.14, refused from 1.16: write ${modern}` });
+        return [{ value: 'true' }, { value: 'false' }, old('strict', 'true'), old('partial', 'false'), old('disabled', 'false')];
+      }
+      return plain('true', 'false');
+    }
     case 'routingMode':
-      return ['tunnel', 'native'];
+      return plain('tunnel', 'native');
     case 'tunnelProtocol':
-      return ['vxlan', 'geneve'];
+      return plain('vxlan', 'geneve');
     case 'tunnel':
-      return ['vxlan', 'geneve', 'disabled'];
+      if (v === '1.14') return ['vxlan', 'geneve', 'disabled'].map((value) => ({ value, deprecated: true, note: 'deprecated in 1.14: write routingMode / tunnelProtocol' }));
+      return inRange(v, undefined, '1.13') ? plain('vxlan', 'geneve', 'disabled') : [];
     case 'loadBalancer.mode':
-      return ['snat', 'dsr', 'hybrid'];
+      return plain('snat', 'dsr', 'hybrid');
     case 'loadBalancer.dsrDispatch':
-      return ['opt', 'ipip', 'geneve'];
+      return plain('opt', 'ipip', 'geneve');
     case 'loadBalancer.algorithm':
-      return ['random', 'maglev'];
+      return plain('random', 'maglev');
     case 'loadBalancer.acceleration':
-      return ['disabled', 'native', 'best-effort'];
+      return inRange(v, '1.15') ? plain('disabled', 'native', 'best-effort') : plain('disabled', 'native');
+    case 'loadBalancer.l7.backend':
+      return plain('disabled', 'envoy');
+    case 'loadBalancer.l7.algorithm':
+      return plain('round_robin', 'least_request', 'random');
     case 'bpf.datapathMode':
-      return ['veth', 'netkit', 'netkit-l2'];
-    case 'ipam.mode':
-      return ['cluster-pool', 'kubernetes', 'multi-pool', 'eni', 'azure', 'alibabacloud', 'crd'];
+      return v === '1.20' ? plain('veth', 'netkit', 'netkit-l2', 'auto') : plain('veth', 'netkit', 'netkit-l2');
+    case 'bpf.monitorAggregation':
+      return plain('none', 'low', 'medium', 'maximum');
+    case 'ipam.mode': {
+      const base = ['cluster-pool', 'kubernetes'];
+      if (inRange(v, '1.14')) base.push('multi-pool');
+      base.push('eni', 'azure', 'alibabacloud', 'crd', 'delegated-plugin');
+      if (inRange(v, undefined, '1.14')) base.push('cluster-pool-v2beta');
+      return plain(...base);
+    }
     case 'encryption.type':
-      return ['ipsec', 'wireguard'];
+      return plain('ipsec', 'wireguard');
     case 'cni.chainingMode':
-      return ['none', 'aws-cni', 'flannel', 'generic-veth', 'portmap'];
+      return inRange(v, undefined, '1.13') ? plain('none', 'aws-cni', 'azure', 'flannel', 'generic-veth', 'portmap') : plain('none', 'aws-cni', 'azure', 'flannel', 'generic-veth');
     case 'policyEnforcementMode':
-      return ['default', 'always', 'never'];
+      return plain('default', 'always', 'never');
+    case 'underlayProtocol':
+      return plain('ipv4', 'ipv6');
   }
   return undefined;
 }
 
-/** Agent option values, by ConfigMap key. */
-function configMapValues(key: string, v: CiliumVersion): string[] | undefined {
-  const helm: Record<string, string> = { 'kube-proxy-replacement': 'kubeProxyReplacement', 'routing-mode': 'routingMode', 'tunnel-protocol': 'tunnelProtocol', tunnel: 'tunnel', 'bpf-lb-mode': 'loadBalancer.mode' };
-  if (helm[key]) return enumValues(helm[key], v);
-  if (key.startsWith('enable-') || key.startsWith('install-') || key === 'auto-direct-node-routes' || key === 'bpf-lb-sock') return ['true', 'false'];
+/** ConfigMap keys whose values are the same as a Helm enum. */
+const CONFIGMAP_ENUMS: Record<string, string> = {
+  'kube-proxy-replacement': 'kubeProxyReplacement',
+  'routing-mode': 'routingMode',
+  'tunnel-protocol': 'tunnelProtocol',
+  tunnel: 'tunnel',
+  'bpf-lb-mode': 'loadBalancer.mode',
+  'bpf-lb-dsr-dispatch': 'loadBalancer.dsrDispatch',
+  'bpf-lb-algorithm': 'loadBalancer.algorithm',
+  'bpf-lb-acceleration': 'loadBalancer.acceleration',
+  'datapath-mode': 'bpf.datapathMode',
+  ipam: 'ipam.mode',
+  'cni-chaining-mode': 'cni.chainingMode',
+  'enable-policy': 'policyEnforcementMode',
+  'monitor-aggregation': 'bpf.monitorAggregation',
+};
+
+const BOOL_VALUES = plain('true', 'false');
+
+function isBooleanKey(path: string): boolean {
+  return getKey(path)?.types.includes('boolean') ?? false;
+}
+
+function configMapValues(key: string, v: CiliumVersion): EnumValue[] | undefined {
+  const helm = CONFIGMAP_ENUMS[key];
+  if (helm) return enumValues(helm, v);
+  if (helmKeysFor(key).some(isBooleanKey)) return BOOL_VALUES;
+  if (/^(enable|install|disable)-/.test(key) || key === 'auto-direct-node-routes' || key === 'bpf-lb-sock' || key === 'encrypt-node') return BOOL_VALUES;
   return undefined;
 }
 
+// ---------------------------------------------------------------------------------------------- text helpers
+
 function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const n = text.indexOf('\n', offset);
+  return n < 0 ? text.length : n;
 }
 
 function indentOf(line: string): number {
-  return /^ */.exec(line)![0].length;
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 32) i++;
+  return i;
 }
 
-/** The document the cursor is in: the one whose values start before it, last first. */
-function docFor(analysis: Analysis, offset: number): DocumentAnalysis | undefined {
-  let found: DocumentAnalysis | undefined;
-  for (const d of analysis.documents) if (d.source.root.range.start <= offset + 1 || d.source.anchor.start <= offset) found = d;
-  return found;
+const MAP_PARENT = /^\s*([\w./-]+|"[^"]+"|'[^']+')\s*:\s*(#.*)?$/;
+const ANY_KEY = /^\s*([\w./-]+|"[^"]+"|'[^']+')\s*:(\s|$)/;
+const DOC_BOUNDARY = /^(---|\.\.\.)(\s|$)/;
+
+function unquote(k: string): string {
+  return k.replace(/^["']|["']$/g, '');
+}
+
+function isSkippable(line: string): boolean {
+  const t = line.trim();
+  return t === '' || t.startsWith('#');
+}
+
+interface Context {
+  doc: DocumentAnalysis;
+  /** Key path of the mapping the cursor's line belongs to ([] = the values root / ConfigMap data). */
+  path: string[];
+  /** Column of the keys of that mapping. */
+  indent: number;
+  /** Indentation step between a mapping and its children (for inserting a child mapping). */
+  step: number;
+  /** Line start offsets of the mapping's block: [first line after the parent, end of block). */
+  blockStart: number;
+  parentIndent: number;
+}
+
+/** A regex for the first line that ends a block whose lines are indented more than `maxIndent` (or a `---`). */
+function blockEndRe(maxIndent: number): RegExp {
+  return maxIndent >= 0 ? new RegExp(`^(?: {0,${maxIndent}}[^ \\t\\r\\n#]|(?:---|\\.\\.\\.)(?:\\s|$))`, 'm') : /^(?:---|\.\.\.)(?:\s|$)/m;
 }
 
 /**
- * The key path of the mapping that a line at `indent` belongs to, read from the lines above: each less indented
- * `key:` line is one level up, until the indentation of the values root.
+ * The mapping the cursor's line (indented by `indent`) belongs to, inside document `doc`: walks the lines
+ * above, one level up for each less indented `key:` line, until the line of the document's first key. Returns
+ * undefined when the cursor is not inside the document's values (a wrapper's other fields, another document).
  */
-function parentPath(text: string, lineStart: number, indent: number, rootIndent: number): string[] | undefined {
+function contextIn(doc: DocumentAnalysis, text: string, lineStart: number, indent: number): Context | undefined {
+  const root = doc.source.root;
+  const rootStart = root.range.start;
+  const rootLineStart = lineStartOf(text, rootStart);
+  const rootColumn = rootStart - rootLineStart;
+  if (indent < rootColumn) return undefined;
+  if (text.slice(rootLineStart, rootStart).trim() !== '') return undefined; // a flow mapping or `- key:`: not handled
+  if (lineStart < rootLineStart) {
+    // Above the first key of a plain values file (its leading comments, a new first line): still the root.
+    if (doc.source.kind !== 'helm-values' || indent !== rootColumn) return undefined;
+    const between = text.slice(lineEndOf(text, lineStart) + 1, rootLineStart);
+    if (between.split('\n').some((l) => !isSkippable(l) || DOC_BOUNDARY.test(l))) return undefined;
+    return { doc, path: [], indent, step: 2, blockStart: rootLineStart, parentIndent: rootColumn - 1 };
+  }
   const path: string[] = [];
   let want = indent;
   let pos = lineStart;
-  while (pos > 0 && want > rootIndent) {
+  let blockStart = rootLineStart;
+  let parentIndent = rootColumn - 1;
+  while (pos > rootLineStart) {
+    if (want === rootColumn) {
+      // Only the root level is left: one search tells whether anything above leaves the values block.
+      if (blockEndRe(rootColumn - 1).test(text.slice(rootLineStart, pos))) return undefined;
+      break;
+    }
     const prevStart = lineStartOf(text, pos - 1);
-    const line = text.slice(prevStart, pos - 1).replace(/\r$/, '');
+    const ind = indentOf(text.slice(prevStart, Math.min(pos - 1, prevStart + want + 1)));
+    const line = ind < want ? text.slice(prevStart, pos - 1).replace(/\r$/, '') : '';
     pos = prevStart;
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const ind = indentOf(line);
-    if (ind >= want) continue;
-    const m = /^\s*([\w.-]+|"[^"]+"|'[^']+'):\s*(#.*)?$/.exec(line);
-    if (!m) return undefined; // a list item, a flow value, a block scalar: no key completion there
-    path.unshift(m[1].replace(/^["']|["']$/g, ''));
+    if (ind >= want) {
+      if (ind === 0 && DOC_BOUNDARY.test(text.slice(prevStart, prevStart + 4))) return undefined;
+      continue;
+    }
+    if (DOC_BOUNDARY.test(line)) return undefined;
+    if (isSkippable(line)) continue;
+    if (ind < rootColumn) return undefined; // left the values block (a wrapper's field)
+    const m = MAP_PARENT.exec(line);
+    if (!m) return undefined; // a list item, a scalar, a block scalar header: no keys go below it
+    if (path.length === 0) {
+      blockStart = lineEndOf(text, prevStart) + 1;
+      parentIndent = ind;
+    }
+    path.unshift(unquote(m[1]));
     want = ind;
   }
-  return want <= rootIndent ? path : undefined;
+  if (path.length > 0 && want !== rootColumn) return undefined;
+  if (path.length === 0 && indent !== rootColumn) return undefined;
+  const step = path.length > 0 ? Math.max(1, indent - parentIndent) : 2;
+  return { doc, path, indent, step, blockStart, parentIndent };
 }
 
-function keyDocumentation(path: string, v: CiliumVersion, configMap: boolean): string {
-  const d = configMap ? configMapKeyDoc(path) : helmKeyDoc(path) ?? helmKeyDoc(`${path}.enabled`);
-  const parts: string[] = [];
-  if (!configMap) {
-    const info = getKey(path);
-    if (info) parts.push(`Type: \`${info.types.length ? info.types.join(' | ') : 'any'}\` · Default in ${v}: \`${JSON.stringify(defaultIn(path, v)) ?? 'none'}\``);
+/** Which Cilium document and mapping the cursor is in; the last document that claims the line wins. */
+function contextAt(analysis: Analysis, text: string, lineStart: number, indent: number): Context | undefined {
+  for (let i = analysis.documents.length - 1; i >= 0; i--) {
+    const c = contextIn(analysis.documents[i], text, lineStart, indent);
+    if (c) return c;
   }
-  if (d) parts.push(d.summary, ...(d.datapath ? [`Datapath: ${d.datapath}`] : []));
-  return parts.join('\n\n');
+  return undefined;
 }
 
-export function completeAt(analysis: Analysis, text: string, offset: number): CompletionEntry[] {
-  const doc = docFor(analysis, offset);
-  if (!doc) return [];
-  const v = doc.version;
-  const configMap = doc.source.format === 'configmap';
-  const start = lineStartOf(text, offset);
-  const before = text.slice(start, offset);
-  const rootColumn = doc.source.anchor.start - lineStartOf(text, doc.source.anchor.start);
-
-  const valueMatch = /^(\s*)([\w.-]+):\s+(["']?)([\w.-]*)$/.exec(before);
-  if (valueMatch) {
-    const indent = valueMatch[1].length;
-    const parents = configMap ? [] : parentPath(text, start, indent, rootColumn);
-    if (!parents) return [];
-    const path = [...parents, valueMatch[2]].join('.');
-    const typed = valueMatch[4];
-    const replaceRange = { start: offset - typed.length - valueMatch[3].length, end: offset };
-    const values = configMap ? configMapValues(path, v) : enumValues(path, v) ?? (getKey(path)?.types.includes('boolean') ? ['true', 'false'] : undefined);
-    return (values ?? []).map((value) => ({
-      label: value,
-      kind: 'value' as const,
-      insertText: configMap ? `"${value}"` : value,
-      detail: `${path} · Cilium ${v}`,
-      documentation: keyDocumentation(path, v, configMap),
-      replaceRange,
-      deprecated: path === 'kubeProxyReplacement' && inRange(v, '1.14') && ['strict', 'partial', 'disabled'].includes(value),
-    }));
+/** Keys written at the mapping's indentation in its block (text based, so a broken line does not hide them). */
+function keysInBlock(text: string, c: Context, skipLineStart: number): Set<string> {
+  const out = new Set<string>();
+  const rest = text.slice(c.blockStart);
+  const end = blockEndRe(c.parentIndent).exec(rest);
+  const block = end ? rest.slice(0, end.index) : rest;
+  const re = new RegExp(`^ {${c.indent}}([\\w./-]+|"[^"]+"|'[^']+')\\s*:(?:\\s|$)`, 'gm');
+  for (let m = re.exec(block); m; m = re.exec(block)) {
+    if (c.blockStart + m.index !== skipLineStart) out.add(unquote(m[1]));
   }
+  return out;
+}
 
-  const keyMatch = /^(\s*)([\w.-]*)$/.exec(before);
-  if (!keyMatch) return [];
-  const indent = keyMatch[1].length;
-  if (indent < rootColumn) return [];
-  const replaceRange = { start: offset - keyMatch[2].length, end: offset };
-  if (configMap) {
-    const present = new Set(doc.source.root.entries().map((e) => e.key));
+function viewAt(root: MapView, path: string[]): MapView | undefined {
+  let view: MapView | undefined = root;
+  for (const seg of path) view = view?.child(seg);
+  return view;
+}
+
+// ---------------------------------------------------------------------------------------------- completion
+
+function helmDocumentation(path: string, v: CiliumVersion): string {
+  return helmKeyMarkdown(path, v).join('\n');
+}
+
+function valueEntries(values: EnumValue[], path: string, v: CiliumVersion, configMap: boolean, replaceRange: Range): CompletionEntry[] {
+  const documentation = configMap ? configMapKeyMarkdown(path, v).join('\n') : helmDocumentation(path, v);
+  return values.map((e) => ({
+    label: e.value,
+    kind: 'value' as const,
+    insertText: configMap ? `"${e.value}"` : e.value,
+    detail: `${path} · ${configMap ? 'Cilium' : 'cilium chart'} ${versionLabel(v)}${e.note ? ` · ${e.note}` : ''}`,
+    documentation,
+    replaceRange,
+    ...(e.deprecated ? { deprecated: true } : {}),
+  }));
+}
+
+function completeValue(c: Context, key: string, typed: string, quote: string, offset: number, after: string, v: CiliumVersion): CompletionEntry[] {
+  const configMap = c.doc.source.format === 'configmap';
+  const extra = c.path.length === 1 && c.path[0] === 'extraConfig' && !configMap;
+  const path = configMap || extra ? key : [...c.path, key].join('.');
+  let values: EnumValue[] | undefined;
+  if (configMap || extra) values = configMapValues(key, v);
+  else if (keyExistsIn(path, v)) values = enumValues(path, v) ?? (isBooleanKey(path) ? BOOL_VALUES : undefined);
+  if (!values || values.length === 0) return [];
+  // Replace what was typed, the rest of the word after the cursor, and an auto-closed quote.
+  const rest = /^[\w.-]*/.exec(after)![0];
+  let end = offset + rest.length;
+  if (quote && after.slice(rest.length).startsWith(quote)) end += 1;
+  const replaceRange = { start: offset - typed.length - quote.length, end };
+  const quoted = configMap || extra || quote !== '';
+  return valueEntries(values, path, v, quoted, replaceRange).map((e) =>
+    quoted ? { ...e, insertText: `${quote || '"'}${e.label}${quote || '"'}` } : e,
+  );
+}
+
+function completeKey(c: Context, text: string, lineStart: number, typed: string, offset: number, after: string, v: CiliumVersion): CompletionEntry[] {
+  const configMap = c.doc.source.format === 'configmap';
+  const rest = /^[\w.-]*/.exec(after)![0];
+  const hasColon = /^\s*:/.test(after.slice(rest.length));
+  const replaceRange = { start: offset - typed.length, end: offset + rest.length };
+  const present = keysInBlock(text, c, lineStart);
+  const view = viewAt(c.doc.source.root, c.path);
+  for (const e of view?.entries() ?? []) if (e.keyRange.start < lineStart || e.keyRange.start > offset + rest.length) present.add(e.key);
+
+  const configMapKeys = configMap ? c.path.length === 0 : c.path.length === 1 && c.path[0] === 'extraConfig';
+  if (configMapKeys) {
     return Object.keys(keyDocs().configMap)
-      .filter((k) => !present.has(k))
-      .map((k) => ({ label: k, kind: 'key' as const, insertText: `${k}: `, detail: `cilium-config · Cilium ${v}`, documentation: keyDocumentation(k, v, true), replaceRange }));
+      .filter((k) => !present.has(k) && configMapKeyIn(k, v))
+      .map((k) => ({
+        label: k,
+        kind: 'key' as const,
+        insertText: hasColon ? k : `${k}: `,
+        detail: `cilium-config · Cilium ${versionLabel(v)}`,
+        documentation: configMapKeyMarkdown(k, v).join('\n'),
+        replaceRange,
+      }));
   }
-  const parents = parentPath(text, start, indent, rootColumn);
-  if (!parents) return [];
-  const parent = parents.join('.');
+  if (configMap) return [];
+  const parent = c.path.join('.');
   if (parent && (!keyExistsIn(parent, v) || isOpenMap(parent, v))) return [];
-  const view = parent ? doc.source.root.lookupMap(parent) : doc.source.root;
-  const present = new Set((view?.entries() ?? []).filter((e) => e.keyRange.start < start || e.keyRange.start > offset).map((e) => e.key));
-  const step = 2;
   return childrenOf(parent, v)
     .filter((name) => !present.has(name))
     .map((name) => {
       const path = parent ? `${parent}.${name}` : name;
-      const hasChildren = childrenOf(path, v).length > 0 && !isOpenMap(path, v);
+      const children = childrenOf(path, v);
+      const types = getKey(path)?.types ?? [];
+      const isMapping = (children.length > 0 && !isOpenMap(path, v)) || (types.length === 1 && types[0] === 'object');
+      const insertText = hasColon ? name : isMapping ? `${name}:\n${' '.repeat(c.indent + c.step)}` : `${name}: `;
+      const advice = adviceFor(path);
       return {
         label: name,
         kind: 'key' as const,
-        insertText: hasChildren ? `${name}:\n${' '.repeat(indent + step)}` : `${name}: `,
-        detail: `${path} · cilium chart ${v}`,
-        documentation: keyDocumentation(path, v, false),
+        insertText,
+        detail: `${path} · cilium chart ${versionLabel(v)}${types.length ? ` · ${types.join(' | ')}` : ''}`,
+        documentation: helmDocumentation(path, v),
         replaceRange,
+        ...(advice ? { deprecated: true } : {}),
       };
     });
+}
+
+const VALUE_LINE = /^(\s*)([\w./-]+|"[^"]+"|'[^']+')\s*:\s+(["']?)([\w.-]*)$/;
+const KEY_LINE = /^(\s*)([\w.-]*)$/;
+
+export function completeAt(analysis: Analysis, text: string, offset: number): CompletionEntry[] {
+  if (analysis.documents.length === 0 || offset < 0 || offset > text.length) return [];
+  const lineStart = lineStartOf(text, offset);
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEndOf(text, offset)).replace(/\r$/, '');
+  const value = VALUE_LINE.exec(before);
+  const key = value ? undefined : KEY_LINE.exec(before);
+  if (!value && !key) return [];
+  const indent = (value ?? key)![1].length;
+  const c = contextAt(analysis, text, lineStart, indent);
+  if (!c) return [];
+  const v = c.doc.version;
+  if (value) return completeValue(c, unquote(value[2]), value[4], value[3], offset, after, v);
+  return completeKey(c, text, lineStart, key![2], offset, after, v);
 }

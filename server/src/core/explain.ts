@@ -1,100 +1,282 @@
 // The full reasoning for one file as Markdown (the "Explain Datapath" view and `cilium/explain`), the
 // cilium-config these values render to, and the one-line verdict shown in code lenses and status bars.
+// Every decision is traced back to the keys (with 1-based line numbers) or defaults that made it.
 
 import type { DocumentVerdict } from '../lsp/protocol';
-import type { Analysis, DocumentAnalysis } from './analyze';
+import type { Analysis, DocumentAnalysis, VersionSource } from './analyze';
+import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';
+import type { Flag } from './model/agentConfig';
 import type { Reason } from './model/datapath';
+import { kernelAtLeast } from './model/state';
 import { LineIndex } from './positions';
-import { describeOrigin } from './rules/place';
 import { statusLines, statusSummary } from './statusPreview';
 import type { Origin } from './types';
+import { inRange, PRERELEASE_VERSIONS, type CiliumVersion } from './version';
 
-const MIN_KERNEL: Record<string, string> = {
-  '1.12': '4.9.17', '1.13': '4.19.57', '1.14': '4.19.57', '1.15': '4.19.57', '1.16': '5.4', '1.17': '5.4', '1.18': '5.10', '1.19': '5.10', '1.20': '5.10',
+export interface ExplainOptions {
+  /** The file's text, for line numbers. Without it, lines are read from the analysis where possible. */
+  text?: string;
+}
+
+/** Minimum kernel per release (Documentation/operations/system_requirements.rst at each tag). */
+const MIN_KERNEL: Record<CiliumVersion, [number, number, string]> = {
+  '1.12': [4, 9, '4.9.17'],
+  '1.13': [4, 19, '4.19.57'],
+  '1.14': [4, 19, '4.19.57'],
+  '1.15': [4, 19, '4.19.57'],
+  '1.16': [5, 4, '5.4'],
+  '1.17': [5, 4, '5.4'],
+  '1.18': [5, 10, '5.10'],
+  '1.19': [5, 10, '5.10'],
+  '1.20': [5, 10, '5.10'],
 };
 
-function where(o: Origin, index: LineIndex): string {
-  if (o.kind === 'user') return `\`${o.key}: ${o.valueText}\` (line ${index.position(o.range.start).line})`;
-  if (o.kind === 'implied') return `${describeOrigin(o)}${o.by.length ? ` ← ${o.by.map((b) => where(b, index)).join(', ')}` : ''}`;
-  return describeOrigin(o);
+const SILENT = new Set(HOST_ROUTING_FALLBACKS.filter((f) => f.silent).map((f) => f.id));
+
+const VERSION_FROM: Record<VersionSource, string> = {
+  option: 'from your setting',
+  wrapper: "from the wrapper's chart version",
+  comment: 'from the `# cilium-version:` comment',
+  default: 'no version found in the file, so the newest',
+};
+
+/** Positions for messages: exact lines when the text is known, else offsets. */
+interface Where {
+  line(offset: number): string;
 }
 
-function reasonLines(reasons: readonly Reason[], index: LineIndex): string[] {
-  return reasons.map((r) => {
-    const chain = r.origins.map((o) => where(o, index)).join('; ');
-    const logged = r.logged ? ' **(the agent logs this one)**' : '';
-    const quote = r.sourceText ? `\n  > ${r.sourceText}` : '';
-    return `- \`${r.id}\`${logged}: ${r.message}\n  Decided by: ${chain || 'defaults'}${quote}`;
-  });
+function whereFor(analysis: Analysis, text: string | undefined): Where {
+  // Without the text, a top-level document's parse text has the file's line structure (templates are masked
+  // with same-length filler), so it gives the same line numbers.
+  const fallback = analysis.documents.map((d) => d.source.root.ctx).find((c) => c.toFile(0) === 0 && c.toFile(7) === 7)?.text;
+  const source = text ?? fallback;
+  if (source === undefined) return { line: (o) => `offset ${o}` };
+  const index = new LineIndex(source);
+  return { line: (o) => `line ${index.position(o).line}` };
 }
 
-export function explainDocument(d: DocumentAnalysis, text: string): string {
-  const index = new LineIndex(text);
+function quote(s: string): string {
+  return s.replace(/`/g, "'");
+}
+
+function describe(o: Origin, where: Where, depth = 0): string {
+  switch (o.kind) {
+    case 'user':
+      return `\`${o.key}: ${quote(o.valueText || '(empty)')}\` (${where.line(o.range.start)})`;
+    case 'chart-default':
+      return `\`${o.key}\` (chart default of ${o.version})`;
+    case 'agent-default':
+      return `\`${o.key}\` (agent default)`;
+    case 'implied': {
+      const by = depth < 6 ? o.by.map((b) => describe(b, where, depth + 1)) : [];
+      return `\`${o.key}\` (${o.note})${by.length ? ` ← ${by.join(', ')}` : ''}`;
+    }
+  }
+}
+
+function chain(origins: readonly Origin[], where: Where, environment = 'nothing in the file (defaults and the environment)'): string {
+  const parts = [...new Set(origins.map((o) => describe(o, where)))];
+  return parts.length ? parts.join('; ') : environment;
+}
+
+function loggedWords(r: Reason, all: readonly Reason[]): string {
+  if (r.logged) return '**(the agent logs this one)**';
+  if (SILENT.has(r.id)) return '(set without a log line)';
+  const first = all.find((x) => x.logged);
+  return first ? `(also true, but the agent logs \`${first.id}\`)` : '(not logged)';
+}
+
+function reasonBlock(r: Reason, where: Where, lead: string, sourceLabel: string, kernel?: string): string[] {
+  const env = kernel ? `your kernel setting (Linux ${kernel})` : undefined;
+  const out = [`- \`${r.id}\` ${lead}: ${r.message}`, `  - Decided by: ${chain(r.origins, where, env)}`];
+  if (r.sourceText) out.push(`  - ${sourceLabel}: \`${quote(r.sourceText)}\``);
+  return out;
+}
+
+function flagLine(name: string, f: Flag, where: Where): string {
+  return `${name} ${f.on ? 'on' : 'off'} (${describe(f.origin, where)})`;
+}
+
+function masqueradingSection(d: DocumentAnalysis, where: Where): string[] {
+  const dp = d.datapath;
+  const a = d.agent;
+  const out = [`### Masquerading: ${dp.masquerading.mode}`, ''];
+  const family = (fam: 'IPv4' | 'IPv6', ip: Flag, masq: Flag, effective: boolean) => {
+    if (effective) return `- ${fam}: **masqueraded** — ${flagLine(`${fam} masquerading`, masq, where)}, ${flagLine(fam, ip, where)}.`;
+    if (!ip.on) return `- ${fam}: not masqueraded — ${fam} itself is off (${describe(ip.origin, where)}), so its masquerade setting does not count.`;
+    return `- ${fam}: not masqueraded — ${flagLine(`${fam} masquerading`, masq, where)}.`;
+  };
+  out.push(family('IPv4', a.ipv4, a.ipv4Masquerade, dp.masquerading.ipv4));
+  out.push(family('IPv6', a.ipv6, a.ipv6Masquerade, dp.masquerading.ipv6));
+  if (dp.masquerading.mode === 'Disabled') out.push('- Neither family masquerades, so `cilium status` prints `Masquerading: Disabled`.');
+  else if (dp.masquerading.mode === 'BPF') out.push(`- Done in eBPF: ${flagLine('BPF masquerading', a.bpfMasquerade, where)}${dp.masquerading.ipMasqAgent ? ', with the eBPF ip-masq-agent' : ''}.`);
+  else {
+    const fellBack = dp.masquerading.reasons.length > 0;
+    out.push(`- Done by iptables: ${fellBack ? 'BPF masquerading was asked for but fell back (below)' : flagLine('BPF masquerading', a.bpfMasquerade, where)}.`);
+  }
+  if (dp.masquerading.reasons.length > 0) {
+    out.push('', 'Why BPF masquerading is not used:', '');
+    for (const r of dp.masquerading.reasons) out.push(...reasonBlock(r, where, '(the agent falls back to iptables masquerading)', 'Agent log'));
+  }
+  return out;
+}
+
+function kernelSection(d: DocumentAnalysis): string[] {
+  const v = d.version;
+  const [maj, min, minText] = MIN_KERNEL[v];
+  const dp = d.datapath;
+  const a = d.agent;
+  const k = d.kernel;
+  const needs: [string, number, number, boolean][] = [
+    [`Cilium ${v} itself: Linux ${minText} or newer`, maj, min, true],
+    [
+      inRange(v, undefined, '1.17')
+        ? 'BPF host routing: Linux 5.10 (older kernels fall back to Legacy host routing)'
+        : `BPF host routing: Linux 5.10 (from 1.18 an older kernel is not a fallback but unsupported)`,
+      5,
+      10,
+      true,
+    ],
+  ];
+  if (a.bandwidthManager.on) needs.push(['Bandwidth manager: Linux 5.1', 5, 1, true]);
+  if (a.bbr.on && a.bandwidthManager.on) needs.push(['BBR for pods: Linux 5.18', 5, 18, true]);
+  if (a.bigTcp4.on) needs.push(['IPv4 BIG TCP: Linux 6.3', 6, 3, true]);
+  if (a.bigTcp6.on) needs.push(['IPv6 BIG TCP: Linux 5.19', 5, 19, true]);
+  if (/^netkit/.test(a.datapathMode.value)) needs.push(['netkit devices: Linux 6.7 with CONFIG_NETKIT', 6, 7, true]);
+  const out = ['### Kernel', ''];
+  if (k) out.push(`Nodes run Linux ${k.text} (from your setting).`, '');
+  else out.push('No kernel version given, so every kernel requirement below is assumed met. Set one to have it checked.', '');
+  for (const [text, ma, mi] of needs) {
+    const ok = kernelAtLeast(k, ma, mi);
+    out.push(`- ${text}${ok === undefined ? '' : ok ? ' — met' : ' — **not met**'}`);
+  }
+  if (dp.hostRouting.status === 'BPF' && k && !kernelAtLeast(k, 5, 10) && inRange(v, '1.18')) {
+    out.push('', `Cilium ${v} does not support Linux ${k.text}: expect the agent to fail loading its programs rather than fall back.`);
+  }
+  return out;
+}
+
+function cliChecks(): string[] {
+  return [
+    '### Check it on a live cluster',
+    '',
+    '```sh',
+    "kubectl -n kube-system exec ds/cilium -- cilium status | grep -E 'KubeProxyReplacement:|Routing:|Masquerading:'",
+    "kubectl -n kube-system logs ds/cilium | grep -i 'falling back'",
+    '```',
+  ];
+}
+
+export function explainDocument(d: DocumentAnalysis, where: Where): string {
   const dp = d.datapath;
   const out: string[] = [];
-  out.push(`## ${d.label} — Cilium ${d.version}`, '');
-  out.push('What `cilium status` will print:', '', '```', ...statusLines(dp, d.version).map(([k, v]) => `${(k + ':').padEnd(22)}${v}`), '```', '');
-  out.push(`- Agent starts: **${dp.agentStarts ? 'yes' : 'no'}**`);
-  out.push(`- Chart installs: **${d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : 'no') : 'n/a (a ConfigMap)'}**`);
-  out.push(`- KubeProxyReplacement ${dp.kubeProxyReplacement.status}, decided by ${dp.kubeProxyReplacement.origins.map((o) => where(o, index)).join('; ') || 'defaults'}`);
-  out.push(`- Routing ${dp.routing.mode === 'native' ? 'native' : `tunnel (${dp.routing.protocol})`}, decided by ${dp.routing.origins.map((o) => where(o, index)).join('; ') || 'defaults'}`, '');
-  out.push('### Host Routing: ' + dp.hostRouting.status, '');
-  if (dp.hostRouting.reasons.length === 0) out.push('Nothing forces the legacy path: packets are redirected between devices in eBPF.');
-  else {
-    out.push('Every reason, in the order the agent checks them (it logs only the first of its switch):', '');
-    out.push(...reasonLines(dp.hostRouting.reasons, index));
+  const pre = PRERELEASE_VERSIONS.has(d.version) ? ' (pre-release)' : '';
+  out.push(`## ${d.label} — Cilium ${d.version}${pre}`, '');
+  out.push(`Target version ${d.version}: ${VERSION_FROM[d.versionSource]}.`, '');
+  out.push('What `cilium status` should print:', '', '```text', ...statusLines(dp, d.version).map(([k, v]) => `${(k + ':').padEnd(22)}${v}`), '```', '');
+  out.push(`- Agent starts: ${dp.agentStarts ? 'yes' : '**no** (see below)'}`);
+  out.push(`- Chart installs: ${d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : '**no** (see below)') : 'not applicable (a ConfigMap)'}`);
+  out.push('');
+
+  out.push(`### Host Routing: ${dp.hostRouting.status}`, '');
+  if (dp.hostRouting.reasons.length === 0) {
+    out.push(
+      'Nothing forces the legacy path: traffic between pods and the node is redirected in eBPF (bpf_redirect_peer / bpf_redirect_neigh).',
+      '',
+      "The other side of the speed-up: pod traffic skips the host network stack, so the node's own iptables rules and host-level policies no longer see it.",
+    );
+  } else {
+    out.push('Every reason, in the order the agent checks them; of its fallback switch the agent logs only the first match:', '');
+    for (const r of dp.hostRouting.reasons) out.push(...reasonBlock(r, where, loggedWords(r, dp.hostRouting.reasons), 'Agent log', d.kernel?.text));
   }
-  out.push('', '### Masquerading: ' + dp.masquerading.mode, '');
-  out.push(`IPv4 ${dp.masquerading.ipv4 ? 'on' : 'off'}, IPv6 ${dp.masquerading.ipv6 ? 'on' : 'off'}${dp.masquerading.ipMasqAgent ? ', with the BPF ip-masq-agent' : ''}.`);
-  if (dp.masquerading.reasons.length > 0) out.push('', ...reasonLines(dp.masquerading.reasons, index));
-  if (dp.agentErrors.length > 0) out.push('', '### The agent refuses to start', '', ...reasonLines(dp.agentErrors, index));
-  if (dp.chartErrors.length > 0) out.push('', '### The chart refuses to install', '', ...reasonLines(dp.chartErrors, index));
-  out.push('', '### Kernel', '');
-  out.push(d.kernel
-    ? `Nodes run Linux ${d.kernel.text}. Cilium ${d.version} needs at least ${MIN_KERNEL[d.version]}; BPF host routing needs 5.10.`
-    : `No kernel version given, so every kernel requirement is assumed met. Cilium ${d.version} needs at least Linux ${MIN_KERNEL[d.version]}; BPF host routing needs 5.10 (bpf_redirect_neigh and bpf_redirect_peer).`);
+  out.push('', ...masqueradingSection(d, where), '');
+  out.push(`### Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}`, '', `Decided by: ${chain(dp.routing.origins, where)}.`, '');
+  out.push(`### KubeProxyReplacement: ${dp.kubeProxyReplacement.status}`, '', `Decided by: ${chain(dp.kubeProxyReplacement.origins, where)}.`);
+  if (!dp.kubeProxyReplacement.enabled) out.push('', 'Not full replacement, so BPF host routing is not available (and, up to 1.18, BPF masquerading needs BPF NodePort from elsewhere).');
+
+  const exits = dp.agentErrors.filter((r) => r.severity === 'error');
+  const warnings = dp.agentErrors.filter((r) => r.severity !== 'error');
+  if (exits.length > 0) {
+    out.push('', '### The agent refuses to start', '');
+    for (const r of exits) out.push(...reasonBlock(r, where, '(the agent exits)', 'Agent error', d.kernel?.text));
+  }
+  if (warnings.length > 0) {
+    out.push('', '### The agent warns', '');
+    for (const r of warnings) out.push(...reasonBlock(r, where, '(a warning)', 'Agent log'));
+  }
+  if (dp.chartErrors.length > 0) {
+    out.push('', '### The chart refuses to install', '');
+    for (const r of dp.chartErrors) out.push(...reasonBlock(r, where, '(helm install fails)', 'Helm fails with'));
+  }
+  out.push('', ...kernelSection(d));
   const findings = [...d.findings].sort((a, b) => a.range.start - b.range.start);
   if (findings.length > 0) {
     out.push('', '### Findings', '');
-    for (const f of findings) out.push(`- line ${index.position(f.range.start).line}: **${f.severity}** \`${f.rule}\` — ${f.message}`);
+    for (const f of findings) out.push(`- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`);
   }
+  out.push('', ...cliChecks());
   return out.join('\n');
 }
 
-export function explainMarkdown(analysis: Analysis, text: string): string {
-  if (analysis.documents.length === 0) return '# Cilium datapath\n\nThis file is not Cilium configuration (no Cilium Helm values or cilium-config ConfigMap was found).';
-  return ['# Cilium datapath', '', ...analysis.documents.map((d) => explainDocument(d, text))].join('\n\n');
+/** The explanation of every Cilium document in the file. `options` may be the file text itself. */
+export function explainMarkdown(analysis: Analysis, options: string | ExplainOptions = {}): string {
+  const text = typeof options === 'string' ? options : options.text;
+  if (analysis.documents.length === 0) {
+    return '# Cilium datapath\n\nThis file is not Cilium configuration (no Cilium Helm values or cilium-config ConfigMap was found).';
+  }
+  const where = whereFor(analysis, text);
+  const parts = ['# Cilium datapath', ...analysis.documents.map((d) => explainDocument(d, where))];
+  if (analysis.fileFindings.length > 0) {
+    parts.push(['## Problems in the file', '', ...analysis.fileFindings.map((f) => `- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`)].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** A YAML double-quoted string (JSON strings are valid YAML). */
+function yamlString(s: string): string {
+  return JSON.stringify(s);
+}
+
+function yamlKey(k: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(k) ? k : yamlString(k);
 }
 
 /** The cilium-config ConfigMap these values render to, one YAML document per Cilium document. */
 export function renderedConfigYaml(analysis: Analysis): string | null {
   if (analysis.documents.length === 0) return null;
-  return analysis.documents
-    .map((d) => {
-      const keys = [...d.configMap.keys()].sort();
-      const lines = [
-        `# Derived by Cilium Config from ${d.label} for Cilium ${d.version}: the datapath keys the chart writes.`,
-        'apiVersion: v1',
-        'kind: ConfigMap',
-        'metadata:',
-        '  name: cilium-config',
-        '  namespace: kube-system',
-        'data:',
-        ...keys.map((k) => `  ${k}: ${JSON.stringify(d.configMap.get(k)!.value)}`),
-      ];
-      return lines.join('\n');
-    })
-    .join('\n---\n') + '\n';
+  return (
+    analysis.documents
+      .map((d) => {
+        const keys = [...d.configMap.keys()].sort();
+        const what = d.source.format === 'helm' ? `the datapath keys the cilium ${d.version} chart writes for these values` : 'the keys of this ConfigMap';
+        const lines = [
+          `# Derived by Cilium Config from ${d.label} for Cilium ${d.version}${PRERELEASE_VERSIONS.has(d.version) ? ' (pre-release)' : ''}: ${what}.`,
+          '# Not the full ConfigMap: keys that do not decide the datapath are left out.',
+          'apiVersion: v1',
+          'kind: ConfigMap',
+          'metadata:',
+          '  name: cilium-config',
+          '  namespace: kube-system',
+          keys.length ? 'data:' : 'data: {}',
+          ...keys.map((k) => `  ${yamlKey(k)}: ${yamlString(d.configMap.get(k)!.value)}`),
+        ];
+        return lines.join('\n');
+      })
+      .join('\n---\n') + '\n'
+  );
 }
 
 export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {
   const dp = d.datapath;
-  const index = new LineIndex(text);
+  // Only the line of the document's first key is needed: count newlines up to it instead of indexing the text.
+  const at = Math.min(d.source.anchor.start, text.length);
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
   return {
     index: d.index,
     kind: d.kind,
     ciliumVersion: d.version,
-    line: index.position(d.source.anchor.start).line - 1,
+    line,
     kubeProxyReplacement: dp.kubeProxyReplacement.status,
     hostRouting: dp.hostRouting.status,
     masquerading: dp.masquerading.mode,

@@ -1,25 +1,47 @@
 // The hover for a key (or its value): what the key is, its type and default in the target version, in which
 // versions it exists, the ConfigMap key it becomes, our explanation, and what it does to the datapath in this
-// very file. Pure: it reads an existing Analysis.
+// very file ("this line makes Host Routing Legacy because …"). Pure and cheap: it reads an existing Analysis
+// (the language server caches one per document version) and the bundled knowledge tables.
 
 import type { Analysis, DocumentAnalysis } from './analyze';
-import { defaultIn, getKey, keyExistsIn } from './knowledge/catalog';
+import {
+  configMapKeyMarkdown,
+  helmDocFor,
+  helmKeyMarkdown,
+  helmReferenceUrl,
+  suggestConfigMapKey,
+  versionLabel,
+  versionSpan,
+} from './docs/keyInfo';
+import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';
+import { isOpenMap, keyExistsIn } from './knowledge/catalog';
+import { configMapKeyDoc, helmKeyDoc } from './knowledge/keyDocs';
 import { adviceFor } from './knowledge/keyHistory';
-import { configMapKeyDoc, helmKeyDoc, type KeyDoc } from './knowledge/keyDocs';
 import { locate } from './locate';
+import type { Reason } from './model/datapath';
 import { userOrigins } from './rules/place';
 import { suggest } from './rules/keyRules';
+import { masqueradingText } from './statusPreview';
 import type { Origin, Range } from './types';
-import { SUPPORTED_VERSIONS, type CiliumVersion } from './version';
+import type { CiliumVersion } from './version';
+import { isMap } from 'yaml';
+
+export { helmReferenceUrl, versionSpan } from './docs/keyInfo';
 
 export interface HoverOptions {
   /** The user's own chart's description of a key (read at run time from their chart copy), if any. */
   chartDescription?: (version: string, keyPath: string) => string | undefined;
+  /** Link to the Helm reference of the target version at the end (default: true). */
+  helmDocsUrl?: boolean;
 }
 
-export function helmReferenceUrl(version: CiliumVersion): string {
-  return version === '1.20' ? 'https://docs.cilium.io/en/latest/helm-reference/' : `https://docs.cilium.io/en/v${version}/helm-reference/`;
+export interface HoverResult {
+  markdown: string;
+  range: Range;
 }
+
+const SILENT_HOST_ROUTING = new Set(HOST_ROUTING_FALLBACKS.filter((f) => f.silent).map((f) => f.id));
+const MASQ_KEYS = new Set(['enable-ipv4-masquerade', 'enable-ipv6-masquerade', 'enable-bpf-masquerade', 'enable-ip-masq-agent', 'enable-ipv4', 'enable-ipv6']);
 
 function overlaps(a: Range, b: Range): boolean {
   if (a.start === a.end) return a.start >= b.start && a.start < b.end;
@@ -30,100 +52,147 @@ function touches(origins: readonly Origin[], range: Range): boolean {
   return userOrigins(origins).some((o) => overlaps(o.range, range));
 }
 
-/** "1.12–1.17", "1.14+" or a list when the key comes and goes. */
-export function versionSpan(path: string): string | undefined {
-  const have = SUPPORTED_VERSIONS.filter((v) => keyExistsIn(path, v));
-  if (have.length === 0) return undefined;
-  const first = have[0];
-  const last = have[have.length - 1];
-  const contiguous = SUPPORTED_VERSIONS.indexOf(last) - SUPPORTED_VERSIONS.indexOf(first) + 1 === have.length;
-  if (!contiguous) return have.join(', ');
-  if (last === SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]) return first === SUPPORTED_VERSIONS[0] ? `every supported version (${first}–${last})` : `${first} and later`;
-  return `${first}–${last}`;
-}
-
-function showDefault(v: unknown): string {
-  if (v === undefined) return 'none (commented out in the chart)';
-  return '`' + (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v)) + '`';
-}
-
 /** ConfigMap keys whose rendered value came from this Helm key (directly or implied by it). */
 export function configMapKeysFrom(doc: DocumentAnalysis, path: string): string[] {
   const out: string[] = [];
-  for (const [key, setting] of doc.configMap) {
-    const o = setting.origin;
-    if ((o.kind === 'user' && o.key === path) || (o.kind === 'implied' && o.by.some((b) => b.key === path))) out.push(key);
-  }
+  const mentions = (o: Origin, depth: number): boolean =>
+    (o.kind === 'user' && o.key === path) || (o.kind === 'implied' && depth < 8 && o.by.some((b) => mentions(b, depth + 1)));
+  for (const [key, setting] of doc.configMap) if (mentions(setting.origin, 0)) out.push(key);
   return out;
 }
 
-/** Sentences on what this key does to the verdict of this file. */
-export function effectsInFile(doc: DocumentAnalysis, range: Range): string[] {
+function hostRoutingWords(r: Reason, all: readonly Reason[]): string {
+  if (r.logged) return 'the reason the agent logs';
+  if (SILENT_HOST_ROUTING.has(r.id)) return 'the agent does not log this one';
+  const logged = all.find((x) => x.logged);
+  return logged ? `the agent logs \`${logged.id}\` instead` : 'the agent does not log it';
+}
+
+function withSourceText(line: string, r: Reason, label: string): string {
+  return r.sourceText ? `${line}\n  ${label}: \`${r.sourceText.replace(/`/g, "'")}\`` : line;
+}
+
+/** Sentences on what the key at `range` does to the verdict of this document. */
+export function effectsInFile(doc: DocumentAnalysis, range: Range, path?: string, subject = 'this line'): string[] {
   const dp = doc.datapath;
   const out: string[] = [];
+  const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);
   for (const r of dp.hostRouting.reasons) {
-    if (touches(r.origins, range)) out.push(`**This line makes Host Routing Legacy** (\`${r.id}\`${r.logged ? ', the reason the agent logs' : ''}): ${r.message}`);
+    if (!touches(r.origins, range)) continue;
+    out.push(withSourceText(`**${Subject} makes Host Routing Legacy** (\`${r.id}\`, ${hostRoutingWords(r, dp.hostRouting.reasons)}) because: ${r.message}`, r, 'Agent log'));
   }
-  for (const r of dp.masquerading.reasons) if (touches(r.origins, range)) out.push(`**Masquerading** (\`${r.id}\`): ${r.message}`);
-  for (const r of dp.agentErrors) if (touches(r.origins, range)) out.push(`**The agent refuses to start** (\`${r.id}\`): ${r.message}`);
-  for (const r of dp.chartErrors) if (touches(r.origins, range)) out.push(`**The chart refuses to install** (\`${r.id}\`): ${r.message}`);
-  if (touches(dp.kubeProxyReplacement.origins, range)) out.push(`Decides **KubeProxyReplacement: ${dp.kubeProxyReplacement.status}** here.`);
-  if (touches(dp.routing.origins, range)) out.push(`Decides **Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}** here.`);
+  for (const r of dp.masquerading.reasons) {
+    if (touches(r.origins, range)) out.push(withSourceText(`**Masquerading falls back here** (\`${r.id}\`): ${r.message}`, r, 'Agent log'));
+  }
+  for (const r of dp.agentErrors) {
+    if (!touches(r.origins, range)) continue;
+    const label = r.severity === 'error' ? `**The agent refuses to start because of ${subject}**` : `**The agent warns about ${subject}**`;
+    out.push(withSourceText(`${label} (\`${r.id}\`): ${r.message}`, r, 'Agent error'));
+  }
+  for (const r of dp.chartErrors) {
+    if (touches(r.origins, range)) out.push(withSourceText(`**The chart refuses to install because of ${subject}** (\`${r.id}\`): ${r.message}`, r, 'Helm fails with'));
+  }
+  const kprHere = touches(dp.kubeProxyReplacement.origins, range);
+  if (kprHere) {
+    out.push(`Decides **KubeProxyReplacement: ${dp.kubeProxyReplacement.status}** in this file.`);
+    if (dp.kubeProxyReplacement.enabled && dp.hostRouting.status === 'BPF') out.push('Full kube-proxy replacement here is one of the things **Host Routing: BPF** needs.');
+  }
+  if (touches(dp.routing.origins, range)) out.push(`Decides **Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}** in this file.`);
+  const cmKeys = path ? (doc.source.format === 'configmap' ? [path] : configMapKeysFrom(doc, path)) : [];
+  if (cmKeys.some((k) => MASQ_KEYS.has(k)) && !dp.masquerading.reasons.some((r) => touches(r.origins, range))) {
+    out.push(`Feeds **Masquerading: ${masqueradingText(dp)}** in this file.`);
+    if (cmKeys.includes('enable-bpf-masquerade') && dp.masquerading.mode === 'BPF' && dp.hostRouting.status === 'BPF') {
+      out.push('BPF masquerading here is one of the things **Host Routing: BPF** needs.');
+    }
+  }
+  if (cmKeys.includes('enable-host-legacy-routing') && dp.hostRouting.status === 'BPF') {
+    out.push('Host Routing is **BPF** in this file: pod traffic skips the host network stack, so the node\'s own iptables rules and host-level policies no longer see it.');
+  }
   return out;
 }
 
-function docLines(d: KeyDoc | undefined): string[] {
-  if (!d) return [];
-  const out = [d.summary];
-  if (d.datapath) out.push('', `Datapath: ${d.datapath}`);
-  if (d.versions) out.push('', `Versions: ${d.versions}`);
+/** The shallowest ancestor of `path` that is a free-form map in this version (`extraConfig`, `podAnnotations`…). */
+function openAncestor(path: readonly string[], v: CiliumVersion): string | undefined {
+  for (let i = 1; i < path.length; i++) {
+    const prefix = path.slice(0, i).join('.');
+    if (!keyExistsIn(prefix, v)) return undefined;
+    if (isOpenMap(prefix, v)) return prefix;
+  }
+  return undefined;
+}
+
+function configMapLines(key: string, v: CiliumVersion, value: string | undefined): string[] {
+  const out: string[] = [];
+  if (value !== undefined) out.push(`Value here: \`${JSON.stringify(value)}\``);
+  out.push(...configMapKeyMarkdown(key, v));
+  if (!configMapKeyDoc(key)) {
+    const s = suggestConfigMapKey(key);
+    out.push(
+      `An agent option we have no notes on. The agent reads every cilium-config value as a string and ignores names it does not know.${s ? ` Did you mean \`${s}\`?` : ''}`,
+    );
+  }
   return out;
 }
 
-export function hoverAt(analysis: Analysis, text: string, offset: number, options: HoverOptions = {}): { markdown: string; range: Range } | undefined {
-  void text;
+function helmLines(doc: DocumentAnalysis, path: string[], options: HoverOptions): string[] {
+  const v = doc.version;
+  const dotted = path.join('.');
+  const lines: string[] = [];
+  const open = openAncestor(path, v);
+  if (open === 'extraConfig' && path.length === 2) {
+    const key = path[1];
+    lines.push(`**${dotted}** — extra cilium-config key · cilium chart ${versionLabel(v)}`, '');
+    lines.push('The chart copies `extraConfig` entries into cilium-config unchanged, so this is an agent option.');
+    lines.push(...configMapLines(key, v, doc.configMap.get(key)?.value));
+    return lines;
+  }
+  if (open) {
+    lines.push(`**${dotted}** — free-form entry under \`${open}\` · cilium chart ${versionLabel(v)}`, '');
+    lines.push(`\`${open}\` takes any keys; the chart passes them on without checking, and so do we.`);
+    return lines;
+  }
+  lines.push(`**${dotted}** — Helm value · cilium chart ${versionLabel(v)}`, '');
+  const known = keyExistsIn(dotted, v);
+  if (!known && !versionSpan(dotted) && !adviceFor(dotted) && !helmKeyDoc(dotted)) {
+    const parent = path.slice(0, -1).join('.');
+    const s = !parent || keyExistsIn(parent, v) ? suggest(path[path.length - 1], parent, v) : undefined;
+    if (s) lines.push(`Not a value of the cilium ${v} chart; Helm ignores it. Did you mean \`${s}\`?`, '');
+  }
+  lines.push(...helmKeyMarkdown(dotted, v));
+  const cm = configMapKeysFrom(doc, dotted);
+  if (cm.length > 0) lines.push('', `Becomes in cilium-config here: ${cm.map((k) => `\`${k}: "${doc.configMap.get(k)?.value}"\``).join(', ')}`);
+  const chart = options.chartDescription?.(v, dotted);
+  if (chart) lines.push('', `From your chart: ${chart}`);
+  return lines;
+}
+
+export function hoverAt(analysis: Analysis, text: string, offset: number, options: HoverOptions = {}): HoverResult | undefined {
+  void text; // the analysis holds every range; the text is part of the signature for callers that need it later
   const at = locate(analysis, offset);
   if (!at) return undefined;
   const { doc, entry } = at;
   const range = at.onValue ? entry.valueRange : entry.keyRange;
-  const keyRange = { start: entry.keyRange.start, end: Math.max(entry.valueRange.end, entry.keyRange.end) };
-  const lines: string[] = [];
+  // A scalar's line is its key and its value; a mapping covers the keys below it, and says so.
+  const mapping = isMap(entry.node);
+  const ownRange = { start: entry.keyRange.start, end: Math.max(entry.valueRange.end, entry.keyRange.end) };
+  let lines: string[];
+  let dotted: string;
   if (doc.source.format === 'configmap') {
     const key = at.path[at.path.length - 1];
-    lines.push(`**${key}** — cilium-config key · Cilium ${doc.version}`, '');
-    const d = configMapKeyDoc(key);
-    lines.push(...(d ? docLines(d) : ['An agent option; the agent reads it as a string.']));
+    dotted = key;
+    lines = [`**${key}** — cilium-config key · Cilium ${versionLabel(doc.version)}`, '', ...configMapLines(key, doc.version, undefined)];
   } else {
-    const path = at.path.join('.');
-    const v = doc.version;
-    lines.push(`**${path}** — Helm value · cilium chart ${v}`, '');
-    const known = keyExistsIn(path, v);
-    const info = getKey(path);
-    if (known) {
-      const types = info?.types.length ? info.types.join(' | ') : 'any';
-      lines.push(`Type: \`${types}\` · Default in ${v}: ${showDefault(defaultIn(path, v))}`);
-    } else {
-      const advice = adviceFor(path);
-      const span = versionSpan(path);
-      if (span) lines.push(`Not in the ${v} chart. It exists in ${span}.${advice ? ` Use ${advice.replacement} instead.` : ''}`);
-      else if (advice) lines.push(`No longer a chart value. Use ${advice.replacement} instead.`);
-      else {
-        const s = suggest(at.path[at.path.length - 1], at.path.slice(0, -1).join('.'), v);
-        lines.push(`Not a value of the cilium ${v} chart; Helm ignores it.${s ? ` Did you mean \`${s}\`?` : ''}`);
-      }
-    }
-    const span = known ? versionSpan(path) : undefined;
-    if (span) lines.push(`In the chart: ${span}.`);
-    const cm = configMapKeysFrom(doc, path);
-    if (cm.length > 0) lines.push(`Becomes in cilium-config: ${cm.map((k) => `\`${k}: "${doc.configMap.get(k)?.value}"\``).join(', ')}`);
-    // A parent such as `endpointRoutes` is explained by its switch (`endpointRoutes.enabled`).
-    const own = helmKeyDoc(path) ?? helmKeyDoc(`${path}.enabled`);
-    if (own) lines.push('', ...docLines(own));
-    const chart = options.chartDescription?.(v, path);
-    if (chart) lines.push('', `From your chart: ${chart}`);
+    dotted = at.path.join('.');
+    lines = helmLines(doc, at.path, options);
   }
-  const effects = effectsInFile(doc, keyRange);
+  const effects = effectsInFile(doc, ownRange, dotted, mapping ? 'a key below this one' : 'this line');
+  const ourDoc = doc.source.format === 'configmap' ? configMapKeyDoc(dotted) : helmDocFor(dotted);
+  const hr = doc.datapath.hostRouting;
+  if (!mapping && ourDoc?.effects?.hostRouting && !hr.reasons.some((r) => touches(r.origins, ownRange))) {
+    const others = hr.reasons.map((r) => `\`${r.id}\``).join(', ');
+    effects.push(`Not a reason for Legacy host routing in this file on Cilium ${doc.version} (Host Routing here: **${hr.status}**${others ? `, because of ${others}` : ''}).`);
+  }
   if (effects.length > 0) lines.push('', '**In this file**', '', ...effects.map((e) => `- ${e}`));
-  if (doc.source.format === 'helm') lines.push('', `[Helm reference for Cilium ${doc.version}](${helmReferenceUrl(doc.version)})`);
+  if (doc.source.format === 'helm' && options.helmDocsUrl !== false) lines.push('', `[Helm reference for Cilium ${doc.version}](${helmReferenceUrl(doc.version)})`);
   return { markdown: lines.join('\n'), range };
 }

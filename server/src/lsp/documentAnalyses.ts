@@ -1,5 +1,5 @@
-// One analysis per open document version and settings: hover, completion, code actions and code lenses all
-// read the same Analysis instead of parsing again.
+// One analysis per open document version and settings: diagnostics, hover, completion, code actions and code
+// lenses all read the same Analysis instead of parsing again.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -22,11 +22,16 @@ export function optionsFor(doc: TextDocument, settings: EffectiveSettings): Anal
   return { version: settings.version, kernel: settings.kernelVersion, path };
 }
 
+/** Only what changes the analysis (severity overrides do not). */
+function settingsKey(settings: EffectiveSettings): string {
+  return JSON.stringify([settings.version ?? null, settings.kernelVersion ?? null]);
+}
+
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
 
   get(doc: TextDocument, settings: EffectiveSettings): Analysis {
-    const key = JSON.stringify([settings.version, settings.kernelVersion]);
+    const key = settingsKey(settings);
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
     const analysis = analyze(doc.getText(), optionsFor(doc, settings));

@@ -79,3 +79,16 @@ export const RULES_DOC_BASE = 'https://github.com/cilium-config/cilium-config/bl
 export function ruleDocUrl(rule: string): string {
   return `${RULES_DOC_BASE}#${rule}`;
 }
+
+/** Command of the code lens: explain the file whose URI is the only argument. The VS Code client registers it
+ * itself (and says so with `clientHandlesExplain`); for other editors the server answers
+ * `workspace/executeCommand` with the explanation as Markdown. */
+export const EXPLAIN_COMMAND = 'cilium.explain';
+
+/** `initializationOptions` the server understands (every field optional). */
+export interface InitializationOptions {
+  /** Settings for editors without `workspace/configuration` (and the starting point for those with it). */
+  settings?: CiliumSettings;
+  /** The client runs `cilium.explain` itself, so the server does not offer it through `workspace/executeCommand`. */
+  clientHandlesExplain?: boolean;
+}

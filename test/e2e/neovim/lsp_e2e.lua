@@ -32,6 +32,10 @@ for _, d in ipairs(published.diagnostics) do
   if d.code == 'host-routing-iptables-masquerade' then masq = d end
 end
 if not masq then return fail('no host-routing-iptables-masquerade diagnostic') end
+-- What Neovim itself shows for the buffer (its diagnostic store, fed by the handler above).
+for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+  out(('NVIM %d:%d [%s] %s'):format(d.lnum + 1, d.col + 1, tostring(d.source), d.message:gsub('\n.*', '')))
+end
 
 -- Hover on `endpointRoutes` (line 6 of the file, 0-based 5).
 local hover_params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 5, character = 2 } }
@@ -42,6 +46,17 @@ for _, r in pairs(responses or {}) do
 end
 if not hover then return fail('no hover') end
 out('HOVER ' .. hover:gsub('\n.*', ''))
+
+-- The code lens (the `cilium status` preview) and the explanation behind it (what running the lens does in an
+-- editor without its own `cilium.explain`: workspace/executeCommand answers with Markdown).
+local lenses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeLens', { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, 10000)
+for _, r in pairs(lenses or {}) do
+  for _, l in ipairs(r.result or {}) do out(('LENS %d %s -> %s'):format(l.range.start.line + 1, l.command.title, l.command.command)) end
+end
+local explained = vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', { command = 'cilium.explain', arguments = { vim.uri_from_bufnr(bufnr) } }, 10000)
+for _, r in pairs(explained or {}) do
+  if type(r.result) == 'string' then out('EXPLAIN ' .. r.result:gsub('\n.*', '')) end
+end
 
 -- The quick-fix for the iptables masquerading finding.
 local action_params = {

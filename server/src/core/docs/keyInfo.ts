@@ -1,0 +1,157 @@
+// What we can say about a key without looking at the file: its type and default in the target version, the
+// versions whose chart has it (added, removed, renamed), the cilium-config key it becomes, and our own
+// explanation with the notes for that version. Hover and completion render the same text from here.
+
+import { closest, distance } from 'fastest-levenshtein';
+import { defaultIn, getKey, isCommentedIn, keyExistsIn } from '../knowledge/catalog';
+import { adviceFor, KEY_ADVICE } from '../knowledge/keyHistory';
+import { configMapKeyDoc, effectLines, helmKeyDoc, helmKeysFor, keyDocs, notesFor, type KeyDoc } from '../knowledge/keyDocs';
+import { minorOf, PRERELEASE_VERSIONS, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
+
+/** The Helm reference page for a version (1.20 is not released: its page lives under /latest/). */
+export function helmReferenceUrl(version: CiliumVersion): string {
+  return version === '1.20' ? 'https://docs.cilium.io/en/latest/helm-reference/' : `https://docs.cilium.io/en/v${version}/helm-reference/`;
+}
+
+export function versionLabel(version: CiliumVersion): string {
+  return PRERELEASE_VERSIONS.has(version) ? `${version} (pre-release)` : version;
+}
+
+/** The supported versions whose chart has this key (really or as a commented-out example). */
+export function versionsHaving(path: string): CiliumVersion[] {
+  return SUPPORTED_VERSIONS.filter((v) => keyExistsIn(path, v));
+}
+
+/** "every supported version (1.12–1.20)", "1.14 and later", "1.12–1.17", or a list when the key comes and goes. */
+export function versionSpan(path: string): string | undefined {
+  return spanOf(versionsHaving(path));
+}
+
+function spanOf(have: readonly CiliumVersion[]): string | undefined {
+  if (have.length === 0) return undefined;
+  const first = have[0];
+  const last = have[have.length - 1];
+  const contiguous = SUPPORTED_VERSIONS.indexOf(last) - SUPPORTED_VERSIONS.indexOf(first) + 1 === have.length;
+  if (!contiguous) return have.join(', ');
+  if (first === last) return `only ${first}`;
+  if (last === SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]) {
+    return first === SUPPORTED_VERSIONS[0] ? `every supported version (${first}–${last})` : `${first} and later`;
+  }
+  return `${first}–${last}`;
+}
+
+/** `renamed from` links: keys whose advice says they were renamed to this one. */
+function renamedFrom(path: string): string[] {
+  return KEY_ADVICE.filter((a) => a.renameTo === path).map((a) => a.key);
+}
+
+/** Sentences on the key's history across 1.12–1.20, from the target version's point of view. */
+export function helmHistory(path: string, version: CiliumVersion): string[] {
+  const have = versionsHaving(path);
+  const out: string[] = [];
+  const advice = adviceFor(path);
+  const successor = advice ? (advice.renameTo ? `Renamed to \`${advice.renameTo}\`.` : `Instead: ${advice.replacement}.`) : '';
+  if (have.length === 0) {
+    out.push(`No chart from 1.12 to 1.20 has this key; Helm ignores it.${successor ? ` ${successor}` : ''}`);
+    return out;
+  }
+  const span = spanOf(have)!;
+  const first = have[0];
+  const last = have[have.length - 1];
+  if (!have.includes(version)) {
+    const removed = minorOf(last) < minorOf(version);
+    out.push(
+      removed
+        ? `Not in the ${version} chart. It exists in ${span} (last in ${last}); Helm ignores it for ${version}.${successor ? ` ${successor}` : ''}`
+        : `Not in the ${version} chart yet. It exists in ${span} (added in ${first}); Helm ignores it for ${version}.`,
+    );
+    return out;
+  }
+  const parts = [`In the chart: ${span}.`];
+  if (first !== SUPPORTED_VERSIONS[0]) parts.push(`Added in ${first}.`);
+  if (last !== SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]) parts.push(`Removed after ${last}.`);
+  const older = renamedFrom(path);
+  if (older.length > 0) parts.push(`Replaces ${older.map((k) => `\`${k}\``).join(', ')}.`);
+  if (successor) parts.push(successor);
+  out.push(parts.join(' '));
+  return out;
+}
+
+function showValue(v: unknown): string {
+  return '`' + JSON.stringify(v) + '`';
+}
+
+/** "Type: `boolean | null` · Default in 1.16: `null`" (or why there is no default). */
+export function typeAndDefault(path: string, version: CiliumVersion): string | undefined {
+  const info = getKey(path);
+  if (!info || !keyExistsIn(path, version)) return undefined;
+  const types = info.types.length ? info.types.join(' | ') : 'any';
+  let def: string;
+  if (isCommentedIn(path, version)) def = 'none (only a commented-out example in the chart, so the chart writes nothing)';
+  else {
+    const d = defaultIn(path, version);
+    def = d === undefined ? 'a large value (see the chart)' : showValue(d);
+  }
+  return `Type: \`${types}\` · Default in ${version}: ${def}`;
+}
+
+/** Our explanation of a key: summary, effects per verdict item, version notes for the target, history notes. */
+export function docLines(doc: KeyDoc | undefined, version: CiliumVersion): string[] {
+  if (!doc) return [];
+  const out = [doc.summary];
+  const effects = effectLines(doc);
+  if (effects.length > 0) out.push('', ...effects.map(([label, text]) => `- **${label}:** ${text}`));
+  const notes = notesFor(doc, version);
+  if (notes.length > 0) out.push('', ...notes.map((n) => `**On Cilium ${version}:** ${n}`));
+  if (doc.versions) out.push('', `_Versions:_ ${doc.versions}`);
+  return out;
+}
+
+/** A parent such as `endpointRoutes` is explained by its switch (`endpointRoutes.enabled`). */
+export function helmDocFor(path: string): KeyDoc | undefined {
+  return helmKeyDoc(path) ?? helmKeyDoc(`${path}.enabled`);
+}
+
+/** What we know about a Helm key in a version, without the file: the common part of hover and completion. */
+export function helmKeyMarkdown(path: string, version: CiliumVersion): string[] {
+  const out: string[] = [];
+  const td = typeAndDefault(path, version);
+  if (td) out.push(td);
+  out.push(...helmHistory(path, version));
+  const doc = helmDocFor(path);
+  if (doc?.configMap?.length) out.push(`The chart writes it as ${doc.configMap.map((k) => `\`${k}\``).join(', ')} in cilium-config.`);
+  const body = docLines(doc, version);
+  if (body.length > 0) out.push('', ...body);
+  return out;
+}
+
+/** The supported versions whose agent reads this ConfigMap key, as a sentence (only for keys we document). */
+export function configMapHistory(key: string, version: CiliumVersion): string | undefined {
+  const d = configMapKeyDoc(key);
+  if (d?.ignored) return 'No agent from 1.12 to 1.20 reads this key; it is ignored.';
+  if (!d || (!d.since && !d.until)) return undefined;
+  const have = SUPPORTED_VERSIONS.filter((v) => (!d.since || minorOf(v) >= minorOf(d.since)) && (!d.until || minorOf(v) <= minorOf(d.until)));
+  const span = spanOf(have);
+  if (!span) return `No agent from 1.12 to 1.20 reads this key; it is ignored.`;
+  if (!have.includes(version)) return `The ${version} agent does not read this key (it is read in ${span}); it is ignored.`;
+  return `Read by the agent in ${span}.`;
+}
+
+/** The closest documented ConfigMap key, for a did-you-mean. */
+export function suggestConfigMapKey(key: string): string | undefined {
+  const known = Object.keys(keyDocs().configMap);
+  if (known.length === 0) return undefined;
+  const best = closest(key, known);
+  return distance(key, best) <= Math.max(2, Math.floor(key.length / 6)) && best !== key ? best : undefined;
+}
+
+export function configMapKeyMarkdown(key: string, version: CiliumVersion): string[] {
+  const out: string[] = [];
+  const d = configMapKeyDoc(key);
+  const history = configMapHistory(key, version);
+  if (history) out.push(history);
+  const helm = helmKeysFor(key);
+  if (helm.length > 0) out.push(`Written by the chart from ${helm.map((h) => `\`${h}\``).join(', ')}.`);
+  if (d) out.push('', ...docLines(d, version));
+  return out;
+}

@@ -1,0 +1,59 @@
+// What every fixer gets (the document, its values root, the file text) and the small helpers they share:
+// writing a value in the style the file already uses and setting a key in the document's own spelling.
+
+import type { DocumentAnalysis } from '../analyze';
+import { keyMapsToFile, mapAt, setPath } from '../edit/yamlEdit';
+import type { MapView, TreeEntry } from '../parse/tree';
+import { isScalar, Scalar } from 'yaml';
+import type { Finding, Fix, TextEdit } from '../types';
+
+export interface FixContext {
+  doc: DocumentAnalysis;
+  text: string;
+  /** The values mapping (Helm values) or the ConfigMap's `data`. */
+  root: MapView;
+  configMap: boolean;
+}
+
+/** Computes the fixes for one finding; the first one is the preferred fix. */
+export type Fixer = (f: Finding, c: FixContext) => Fix[];
+
+export function one(title: string, edits: TextEdit[] | undefined): Fix[] {
+  return edits && edits.length > 0 ? [{ title, edits }] : [];
+}
+
+function quoteDouble(raw: string): string {
+  return `"${raw.replace(/["\\]/g, (ch) => `\\${ch}`)}"`;
+}
+
+/**
+ * A value as text. A ConfigMap value is always a double-quoted string. In Helm values a boolean is written
+ * bare (a quoted "true" is a string to the chart); anything else keeps the quotes of the value it replaces.
+ */
+export function valueText(raw: string, existing: TreeEntry | undefined, configMap: boolean): string {
+  if (configMap) return quoteDouble(raw);
+  if (raw === 'true' || raw === 'false') return raw;
+  const type = existing && isScalar(existing.node) ? existing.node.type : undefined;
+  if (type === Scalar.QUOTE_SINGLE) return `'${raw.replace(/'/g, "''")}'`;
+  if (type === Scalar.QUOTE_DOUBLE) return quoteDouble(raw);
+  return raw;
+}
+
+/** The entry at a dotted path, if its ranges point at its text in the file. */
+export function writtenEntry(c: FixContext, path: string): TreeEntry | undefined {
+  const e = c.configMap ? c.root.get(path) : c.root.lookup(path);
+  return e && keyMapsToFile(e, c.text) ? e : undefined;
+}
+
+/** A scalar value as written, without its quotes. */
+export function writtenValue(c: FixContext, entry: TreeEntry): string {
+  return c.text.slice(entry.valueRange.start, entry.valueRange.end).replace(/^(["'])(.*)\1$/s, '$2');
+}
+
+/** Sets a Helm path (nested) or a ConfigMap key (flat), whichever this document uses. */
+export function setKey(c: FixContext, helmPath: string, configMapKey: string, raw: string): TextEdit[] | undefined {
+  if (c.configMap) return setPath(c.root, [configMapKey], valueText(raw, c.root.get(configMapKey), true), c.text);
+  const parts = helmPath.split('.');
+  const existing = mapAt(c.root, parts.slice(0, -1))?.get(parts[parts.length - 1]);
+  return setPath(c.root, parts, valueText(raw, existing, false), c.text);
+}

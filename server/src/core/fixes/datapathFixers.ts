@@ -1,0 +1,75 @@
+// Fixes for what the agent or the chart does with a combination of settings: each writes one setting, in the
+// document's spelling (Helm path or cilium-config key). Those that change what the agent does are offered
+// only when the agent model says the change cures the problem and breaks nothing else (see predict.ts).
+
+import { TEMPLATED } from '../parse/tree';
+import { goTruthy } from '../settings';
+import { inRange } from '../version';
+import { one, setKey, type Fixer, type FixContext } from './context';
+import { cures } from './predict';
+
+export interface SetOptions {
+  /** The cilium-config key the value ends up in: the ConfigMap spelling, and what the agent model reads. */
+  agent?: string;
+  /** Offered for Helm values only (the chart check has no ConfigMap counterpart). */
+  helmOnly?: boolean;
+  /** Only when the finding sits on one of these keys (the user wrote the switch we would change). */
+  onlyOn?: readonly string[];
+  /** A chart check: the model cannot tell whether it is cured, only that nothing new breaks. */
+  chart?: boolean;
+}
+
+/** A fixer that writes `raw` at `helmPath` (or at `o.agent` in a ConfigMap). */
+export function setTo(helmPath: string, raw: string, why: string, o: SetOptions = {}): Fixer {
+  return (f, c) => {
+    if (c.configMap && (!o.agent || o.helmOnly)) return [];
+    if (o.onlyOn && !o.onlyOn.includes(f.key ?? '')) return [];
+    if (o.agent && !cures(c.doc, { [o.agent]: raw }, o.chart ? undefined : f.rule)) return [];
+    const shown = c.configMap ? `${o.agent}: "${raw}"` : `${helmPath}: ${raw}`;
+    return one(`Set ${shown} (${why})`, setKey(c, helmPath, o.agent ?? helmPath, raw));
+  };
+}
+
+export const bpfMasquerade: Fixer = setTo('bpf.masquerade', 'true', 'masquerade in eBPF', { agent: 'enable-bpf-masquerade' });
+
+/** What full kube-proxy replacement is called in this version. */
+function kprMode(c: FixContext): string {
+  return inRange(c.doc.version, undefined, '1.13') ? 'strict' : 'true';
+}
+
+/** Full kube-proxy replacement; the title says what else it needs, since we cannot know the API server's address. */
+export const kprOn: Fixer = (f, c) => {
+  const mode = kprMode(c);
+  if (!cures(c.doc, { 'kube-proxy-replacement': mode }, f.rule)) return [];
+  if (c.configMap) {
+    return one(`Set kube-proxy-replacement: "${mode}" (without kube-proxy the agent must reach the API server directly: KUBERNETES_SERVICE_HOST/PORT)`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
+  }
+  const host = c.root.get('k8sServiceHost') || c.root.get('k8sServiceHostRef');
+  const also = host && c.root.get('k8sServicePort') ? '' : ' — without kube-proxy it also needs k8sServiceHost and k8sServicePort set to your API server';
+  return one(`Set kubeProxyReplacement: ${mode}${also}`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
+};
+
+/** The chart refuses `disabled` next to Ingress/Gateway API/Envoy config; `false` means the same. */
+export const kprFalseForEnvoy: Fixer = setTo('kubeProxyReplacement', 'false', 'the chart wants true or false here, and false is what disabled meant', {
+  agent: 'kube-proxy-replacement',
+  helmOnly: true,
+  chart: true,
+});
+
+const FORCING_ENDPOINT_ROUTES = ['eni.enabled', 'azure.enabled', 'alibabacloud.enabled', 'gke.enabled'];
+
+/** Per-endpoint routes off, only when the user wrote the switch (eni/azure/gke force it: nothing safe to change). */
+export const endpointRoutesOff: Fixer = (f, c) => {
+  if (!c.configMap) {
+    const forced = FORCING_ENDPOINT_ROUTES.some((p) => {
+      const e = c.root.lookup(p);
+      const v = e ? c.root.valueOf(e) : undefined;
+      return v === TEMPLATED || goTruthy(v);
+    });
+    if (forced) return [];
+  }
+  return setTo('endpointRoutes.enabled', 'false', 'this version cannot combine it with BPF host routing', {
+    agent: 'enable-endpoint-routes',
+    onlyOn: ['endpointRoutes.enabled', 'enable-endpoint-routes'],
+  })(f, c);
+};

@@ -1,0 +1,57 @@
+// "Fix all": the preferred fix of every finding, once. From one analysis we take the fixes whose edits do not
+// collide with an earlier one (same fix on two findings counts once); the text variant applies them and
+// analyses again, so that a fix skipped for a collision, or one that only becomes possible after another
+// (bpf.masquerade once kube-proxy replacement is on), is applied in the next round.
+
+import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
+import { applyEdits, editsConflict } from '../edit/yamlEdit';
+import type { Finding, TextEdit } from '../types';
+
+export type FindingFilter = (f: Finding) => boolean;
+
+/** Non-overlapping edits applying the preferred fix of every finding in `analysis`; later collisions are skipped. */
+export function selectFixEdits(analysis: Analysis, text: string, accept: FindingFilter = () => true): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  const seen = new Set<string>();
+  for (const f of [...analysis.fileFindings, ...analysis.documents.flatMap((d) => d.findings)]) {
+    const fix = f.fixes?.[0];
+    if (!fix || !accept(f)) continue;
+    const edits = fix.edits.filter((e) => text.slice(e.range.start, e.range.end) !== e.newText);
+    const signature = JSON.stringify(edits);
+    if (edits.length === 0 || seen.has(signature)) continue;
+    if (edits.some((e) => chosen.some((c) => editsConflict(c, e)))) continue;
+    seen.add(signature);
+    chosen.push(...edits);
+  }
+  return chosen.sort((a, b) => a.range.start - b.range.start);
+}
+
+const MAX_ROUNDS = 10;
+
+/** Fixes, analyses again and repeats until nothing is left to fix; returns one edit for the whole change. */
+export function fixAllInText(text: string, options: AnalyzeOptions = {}, accept: FindingFilter = () => true): TextEdit[] {
+  let current = text;
+  const seen = new Set([text]);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const edits = selectFixEdits(analyze(current, options), current, accept);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (seen.has(next)) break;
+    seen.add(next);
+    current = next;
+  }
+  return current === text ? [] : [minimalEdit(text, current)];
+}
+
+/** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  return { range: { start, end: endB }, newText: after.slice(start, endA) };
+}

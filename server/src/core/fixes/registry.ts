@@ -1,0 +1,80 @@
+// Which rule gets which fix. A rule missing here has no fix we could call safe:
+// - the way out is the user's choice: turn one feature off or another on (IPsec or WireGuard forcing legacy
+//   routing, BPF masquerading without masquerading, DSR with VXLAN, netkit with tproxy, BIG TCP, BBR, pool
+//   IPAM modes, CNI chaining, egressMasqueradeInterfaces vs devices, masquerading to the route source);
+// - it needs a value we cannot know: a CIDR (native-routing-cidr-*), the API server's address, a port
+//   (chart-standalone-dns-proxy-port), a cert-manager issuer, a cluster name or id, image tags;
+// - it is about the cluster or the file rather than the values (kernel versions, ServiceMonitor CRDs, YAML
+//   syntax, tabs, duplicate keys, templates, an unsupported version), or a key is only missing from an older
+//   chart (key-not-yet-available: the target version is what to change).
+
+import type { Fixer } from './context';
+import { bpfMasquerade, endpointRoutesOff, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
+import { chartRemovedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
+import { configMapQuote, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
+
+const chartRemoved = chartRemovedKey('the chart refuses to install while it is set');
+
+export const FIXERS: Readonly<Record<string, Fixer>> = {
+  // Host routing and masquerading.
+  'host-routing-iptables-masquerade': bpfMasquerade,
+  'ip-masq-agent-needs-bpf-masquerade': bpfMasquerade,
+  'egress-gateway-needs-bpf-masquerade': bpfMasquerade,
+  'host-routing-kpr-off': kprOn,
+  'host-routing-needs-kpr': kprOn,
+  'bpf-masquerade-needs-nodeport': kprOn,
+  'host-routing-endpoint-routes': endpointRoutesOff,
+  // Up to 1.14 a failed BPF-masquerade prerequisite falls back; kube-proxy replacement cures the NodePort one
+  // (for any other cause the agent model says no, and no fix is offered).
+  'host-routing-bpf-masquerade-fallback': kprOn,
+  'bpf-masquerade-needs-socket-lb': setTo('socketLB.enabled', 'true', 'BPF masquerading in tunnel mode needs socket load-balancing', { agent: 'bpf-lb-sock' }),
+  'host-routing-explicit-legacy': setTo('bpf.hostLegacyRouting', 'false', 'let the agent use BPF host routing', { agent: 'enable-host-legacy-routing' }),
+
+  // The agent refuses to start.
+  'l7-proxy-needs-iptables': setTo('installIptablesRules', 'true', 'the L7 proxy needs them', { agent: 'install-iptables-rules' }),
+  'auto-direct-node-routes-tunnel': setTo('autoDirectNodeRoutes', 'false', 'direct node routes need native routing', {
+    agent: 'auto-direct-node-routes',
+    onlyOn: ['autoDirectNodeRoutes', 'auto-direct-node-routes'],
+  }),
+  'dsr-tunnel-needs-geneve-dispatch': setTo('loadBalancer.dsrDispatch', 'geneve', 'DSR over a Geneve tunnel', { agent: 'bpf-lb-dsr-dispatch' }),
+  'eni-in-tunnel-mode': setTo('routingMode', 'native', 'ENI IPAM needs native routing', { agent: 'routing-mode' }),
+  'kpr-invalid-value': kprValue,
+  'routing-mode-invalid': nearestAllowed({
+    routingMode: ['tunnel', 'native'],
+    'routing-mode': ['tunnel', 'native'],
+    tunnelProtocol: ['vxlan', 'geneve'],
+    'tunnel-protocol': ['vxlan', 'geneve'],
+  }),
+
+  // The chart refuses to install.
+  'chart-kpr-invalid': kprValue,
+  'chart-envoy-needs-kpr': kprFalseForEnvoy,
+  'chart-tunnel-removed': tunnelSuccessor,
+  'chart-l7-proxy-required': setTo('l7Proxy', 'true', 'the Ingress controller, Gateway API and Envoy load balancer need it', { agent: 'enable-l7-proxy', helmOnly: true, chart: true }),
+  'chart-hubble-relay-needs-hubble': setTo('hubble.enabled', 'true', 'Relay needs Hubble'),
+  'chart-hubble-ui-needs-relay': setTo('hubble.relay.enabled', 'true', 'the UI needs Relay'),
+  'chart-node-taints': setTo('operator.removeNodeTaints', 'true', 'the operator must remove the taint it sets'),
+  'chart-spire-needs-authentication': setTo('authentication.enabled', 'true', 'SPIRE mutual authentication needs it'),
+  'chart-aksbyocni-needs-tunnel': setTo('routingMode', 'tunnel', 'AKS bring-your-own-CNI needs tunnel mode', { agent: 'routing-mode', helmOnly: true, chart: true }),
+  'chart-ingress-external-traffic-policy': nearestAllowed({ 'ingressController.service.externalTrafficPolicy': ['Cluster', 'Local'] }),
+  'chart-gateway-api-external-traffic-policy': nearestAllowed({ 'gatewayAPI.externalTrafficPolicy': ['Cluster', 'Local'] }),
+  'chart-event-handover-removed': chartRemoved,
+  'chart-cnp-status-removed': chartRemoved,
+  'chart-remote-node-identity-removed': chartRemoved,
+  'chart-endpoint-status-removed': chartRemoved,
+  'chart-cri-integration-removed': chartRemoved,
+  'chart-etcd-managed-removed': chartRemoved,
+  'chart-proxy-prometheus-removed': chartRemoved,
+  'chart-encryption-legacy-keys-removed': chartRemoved,
+  'chart-ces-legacy-removed': chartRemoved,
+  'chart-endpoint-slice-mode-removed': chartRemoved,
+  'chart-cluster-pool-ipv4-cidr-removed': chartRemoved,
+  'chart-cluster-pool-ipv6-cidr-removed': chartRemoved,
+
+  // Keys and values.
+  'quoted-boolean': quotedBoolean,
+  'configmap-value-not-string': configMapQuote,
+  'kpr-deprecated-value': kprValue,
+  'key-removed': removedKey,
+  'unknown-key': unknownKey,
+};

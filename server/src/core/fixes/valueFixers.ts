@@ -1,0 +1,90 @@
+// Fixes that rewrite one value in place: a quoted boolean, a ConfigMap value that is not a string, a
+// kube-proxy replacement mode in the spelling of another version, a near-miss of an allowed word.
+
+import { distance } from 'fastest-levenshtein';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { mapAt, replaceValue } from '../edit/yamlEdit';
+import { inRange } from '../version';
+import { revealedBy, revealNote } from './predict';
+import { one, valueText, writtenEntry, writtenValue, type Fixer, type FixContext } from './context';
+import type { TextEdit } from '../types';
+
+/** Replaces the value at a dotted Helm path or a ConfigMap key. */
+function replaceAt(c: FixContext, path: string, text: string): TextEdit[] | undefined {
+  if (c.configMap) return replaceValue(c.root, path, text, c.text);
+  const parts = path.split('.');
+  const parent = mapAt(c.root, parts.slice(0, -1));
+  return parent && replaceValue(parent, parts[parts.length - 1], text, c.text);
+}
+
+/** The allowed word `raw` most likely meant: the same ignoring case, or one unique word a typo or two away. */
+export function nearestWord(raw: string, allowed: readonly string[]): string | undefined {
+  const exact = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (exact) return exact;
+  if (raw.length < 3) return undefined;
+  const scored = allowed.map((a) => ({ a, d: distance(raw.toLowerCase(), a.toLowerCase()) })).sort((x, y) => x.d - y.d);
+  if (scored.length === 0 || scored[0].d > 2 || (scored[1] && scored[1].d === scored[0].d)) return undefined;
+  return scored[0].a;
+}
+
+export const quotedBoolean: Fixer = (f, c) => {
+  const entry = f.key ? writtenEntry(c, f.key) : undefined;
+  if (!entry || !isScalar(entry.node) || typeof entry.node.value !== 'string') return [];
+  const value = /^(false|no|off)$/i.test(entry.node.value.trim()) ? 'false' : 'true';
+  return one(`Write ${value} without quotes`, replaceAt(c, f.key!, value));
+};
+
+/** `enable-bpf-masquerade: true` → `"true"`, as written (so `1.10` stays `"1.10"`); no value → `""`. */
+export const configMapQuote: Fixer = (f, c) => {
+  const entry = f.key ? writtenEntry(c, f.key) : undefined;
+  if (!entry || isMap(entry.node) || isSeq(entry.node) || entry.aliased) return [];
+  if (isScalar(entry.node) && entry.node.tag) return [];
+  if (entry.node === null || (isScalar(entry.node) && entry.node.value === null)) return one(`Write ${f.key}: ""`, replaceValue(c.root, f.key!, '""', c.text));
+  const raw = c.text.slice(entry.valueRange.start, entry.valueRange.end);
+  const quoted = valueText(raw, entry, true);
+  return one(`Quote the value: ${quoted}`, replaceValue(c.root, f.key!, quoted, c.text));
+};
+
+/** The old modes and their successors (1.14 renamed them; 1.16 dropped the old ones), in both directions. */
+const TO_MODERN: Record<string, string> = { strict: 'true', disabled: 'false' };
+const TO_OLD: Record<string, string> = { true: 'strict', false: 'disabled' };
+
+function kprAccepted(c: FixContext): readonly string[] {
+  const v = c.doc.version;
+  if (v === '1.12') return ['strict', 'partial', 'probe', 'disabled'];
+  if (v === '1.13') return ['strict', 'partial', 'disabled'];
+  return ['true', 'false'];
+}
+
+/**
+ * A kube-proxy replacement mode this version does not take (or only as deprecated): strict/disabled become
+ * true/false from 1.14, true/false become strict/disabled up to 1.13, and a typo becomes the word it misses.
+ * partial and probe have no single equivalent and get no fix.
+ */
+export const kprValue: Fixer = (_f, c) => {
+  const key = c.configMap ? 'kube-proxy-replacement' : 'kubeProxyReplacement';
+  const entry = writtenEntry(c, key);
+  if (!entry || !isScalar(entry.node)) return [];
+  const raw = writtenValue(c, entry).trim();
+  const modern = inRange(c.doc.version, '1.14');
+  const renamed = (modern ? TO_MODERN : TO_OLD)[raw.toLowerCase()];
+  const to = renamed ?? nearestWord(raw, kprAccepted(c));
+  if (!to || to === raw) return [];
+  const why = renamed ? ` (what ${raw} means in ${c.doc.version})` : '';
+  // An invalid mode stops the agent before it checks anything else: a valid one may bring up what was hidden.
+  const note = revealNote(revealedBy(c.doc, { 'kube-proxy-replacement': to }));
+  return one(`Write ${key}: ${c.configMap ? `"${to}"` : to}${why}${note}`, replaceAt(c, key, valueText(to, entry, c.configMap)));
+};
+
+/** A value with a fixed set of words (`routingMode: natve`): the nearest word, if there is exactly one. */
+export function nearestAllowed(allowedByKey: Record<string, readonly string[]>): Fixer {
+  return (f, c) => {
+    const allowed = f.key ? allowedByKey[f.key] : undefined;
+    const entry = allowed && writtenEntry(c, f.key!);
+    if (!allowed || !entry || !isScalar(entry.node)) return [];
+    const raw = writtenValue(c, entry).trim();
+    const to = nearestWord(raw, allowed);
+    if (!to || to === raw) return [];
+    return one(`Change to ${to}`, replaceAt(c, f.key!, valueText(to, entry, c.configMap)));
+  };
+}

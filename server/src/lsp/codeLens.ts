@@ -1,0 +1,22 @@
+// textDocument/codeLens: the `cilium status` preview on the first key of each Cilium document; clicking it
+// runs `cilium.explain` with the document URI.
+
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { verdictOf } from '../core/explain';
+import { openDocument, type ServerContext } from './context';
+import { guard } from './guard';
+import { EXPLAIN_COMMAND } from './protocol';
+
+export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens[] {
+  const { doc, analysis } = openDocument(ctx, params.textDocument?.uri);
+  const text = doc.getText();
+  return analysis.documents.map((d): CodeLens => {
+    const v = verdictOf(d, text);
+    const at = { line: v.line, character: 0 };
+    return { range: { start: at, end: at }, command: { title: v.summary, command: EXPLAIN_COMMAND, arguments: [doc.uri] } };
+  });
+}
+
+export function registerCodeLens(ctx: ServerContext): void {
+  ctx.connection.onCodeLens(guard(ctx.connection, 'codeLens', (params: CodeLensParams) => codeLenses(ctx, params)));
+}

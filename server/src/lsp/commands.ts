@@ -1,0 +1,45 @@
+// The explanation of a file: `cilium/explain` and `cilium/renderedConfig` (custom requests), and
+// `workspace/executeCommand` `cilium.explain` for editors that have no UI of their own for it.
+
+import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { explainMarkdown, renderedConfigYaml, verdictOf } from '../core/explain';
+import { openDocument, type ServerContext } from './context';
+import { guard } from './guard';
+import {
+  EXPLAIN_COMMAND,
+  EXPLAIN_REQUEST,
+  RENDERED_CONFIG_REQUEST,
+  type ExplainParams,
+  type ExplainResult,
+  type RenderedConfigParams,
+  type RenderedConfigResult,
+} from './protocol';
+
+export function explain(ctx: ServerContext, uri: unknown): ExplainResult {
+  const { doc, analysis } = openDocument(ctx, uri);
+  const text = doc.getText();
+  return { markdown: explainMarkdown(analysis, { text }), documents: analysis.documents.map((d) => verdictOf(d, text)) };
+}
+
+export function renderedConfig(ctx: ServerContext, uri: unknown): RenderedConfigResult {
+  return { yaml: renderedConfigYaml(openDocument(ctx, uri).analysis) };
+}
+
+export function executeCommand(ctx: ServerContext, params: ExecuteCommandParams): string {
+  if (params.command !== EXPLAIN_COMMAND) throw new Error(`unknown command ${params.command}`);
+  const uri = params.arguments?.[0];
+  if (typeof uri !== 'string') throw new Error(`${EXPLAIN_COMMAND} needs the document URI as its argument`);
+  return explain(ctx, uri).markdown;
+}
+
+/** Commands the server runs itself (none when the client handles `cilium.explain`). */
+export function serverCommands(ctx: ServerContext): string[] {
+  return ctx.client.handlesExplain ? [] : [EXPLAIN_COMMAND];
+}
+
+export function registerCommands(ctx: ServerContext): void {
+  const c = ctx.connection;
+  c.onExecuteCommand(guard(c, 'executeCommand', (params: ExecuteCommandParams) => executeCommand(ctx, params)));
+  c.onRequest(EXPLAIN_REQUEST, guard(c, EXPLAIN_REQUEST, (params: ExplainParams) => explain(ctx, params?.uri)));
+  c.onRequest(RENDERED_CONFIG_REQUEST, guard(c, RENDERED_CONFIG_REQUEST, (params: RenderedConfigParams) => renderedConfig(ctx, params?.uri)));
+}
