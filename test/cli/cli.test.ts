@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../../server/src/cli/main';
+import { documentRules, run } from '../../server/src/cli/main';
 import { findRepoRoot } from '../../tools/repoRoot';
 
 
@@ -276,6 +276,101 @@ describe('cilium-lint CLI', () => {
       const r = cli([file('text115/values.yaml', CLEAN_116.replace('1.16', '1.15'))]);
       assert.match(r.stdout, /^\s*Host Routing:\s+BPF\s*$/m);
       assert.doesNotMatch(r.stdout, /^\s*Routing:/m);
+    });
+  });
+
+  describe('one file never takes down the run', () => {
+    // A rule that throws on any document with a `crashTest` key: the stand-in for a bug in one rule.
+    const CRASH_RULE_SOURCE = `(d) => { if (d.source.root.lookup('crashTest')) throw new Error('injected crash'); return []; }`;
+    const CRASHING = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'crashTest: 1', '---', 'kubeProxyReplacement: false', 'k8sServiceHost: 10.0.0.1', ''].join('\n');
+
+    /** Runs dist/cli.js in a child whose rule registry holds the crashing rule (the bundle exports the registry). */
+    function withCrashChild(args: string[]): Outcome {
+      const wrapper = file('crash/wrapper.cjs', [
+        `const cli = require(${JSON.stringify(cliJs)});`,
+        `cli.documentRules.push(${CRASH_RULE_SOURCE});`,
+        `process.exitCode = cli.run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));`,
+      ].join('\n'));
+      const r = spawnSync(process.execPath, [wrapper, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+      if (r.error) throw r.error;
+      return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+    }
+
+    function withCrashDirect(args: string[]): Outcome {
+      // eslint-disable-next-line no-new-func
+      const rule = new Function(`return ${CRASH_RULE_SOURCE}`)();
+      documentRules.push(rule);
+      try {
+        return viaRun(args);
+      } finally {
+        documentRules.splice(documentRules.indexOf(rule), 1);
+      }
+    }
+
+    type JsonFile = { path: string; diagnostics?: { rule: string; severity: string; message: string; line: number }[]; documents: { index: number; diagnostics: { rule: string }[] }[] };
+
+    for (const [how, runIt] of [['dist/cli.js', withCrashChild], ['run()', withCrashDirect]] as const) {
+      it(`an injected crashing rule gives exit 3, one internal-error finding on that document, and every other report intact (${how})`, () => {
+        const a = file('crash/a.yaml', TYPO_116);
+        const b = file('crash/b.yaml', CRASHING);
+        const c = file('crash/c.yaml', BAD_CONFIGMAP);
+        const args = ['--format', 'json', a, b, c];
+        const r = runIt(args);
+        assert.equal(r.code, 3, r.stderr);
+        const crashed = JSON.parse(r.stdout).files as JsonFile[];
+        const normal = JSON.parse(cli(['--format', 'json', a, c]).stdout).files as JsonFile[];
+        // The files the rule did not throw on are reported exactly as in a run without the crashing rule.
+        assert.deepEqual(crashed.find((f) => f.path === a), normal.find((f) => f.path === a));
+        assert.deepEqual(crashed.find((f) => f.path === c), normal.find((f) => f.path === c));
+        const fb = crashed.find((f) => f.path === b)!;
+        // The second document of the crashing file is still analysed; the first one is replaced by the finding.
+        assert.deepEqual(fb.documents.map((d) => d.index), [1]);
+        assert.ok(fb.documents[0].diagnostics.some((g) => g.rule === 'host-routing-kpr-off'), JSON.stringify(fb.documents[0].diagnostics));
+        const internal = (fb.diagnostics ?? []).filter((g) => g.rule === 'internal-error');
+        assert.equal(internal.length, 1, JSON.stringify(fb.diagnostics));
+        assert.equal(internal[0].severity, 'error');
+        assert.equal(internal[0].line, 2);
+        assert.match(internal[0].message, /injected crash/);
+        assert.match(internal[0].message, /please report/);
+        assert.doesNotMatch(internal[0].message, /\n\s+at /, 'the stack belongs on stderr with --debug, not in the finding');
+        assert.match(r.stderr, /internal error in .*b\.yaml.*please report/);
+        assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack without --debug');
+        const debug = runIt(['--debug', ...args]);
+        assert.equal(debug.code, 3);
+        assert.match(debug.stderr, /Error: injected crash\n\s+at /, 'the stack with --debug');
+      });
+    }
+
+    it('says on stderr when a file or directory has no Cilium configuration; --require-cilium makes that exit 1', () => {
+      const other = file('none/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+      const dir = path.dirname(other);
+      for (const target of [other, dir]) {
+        const r = cli([target]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stderr, new RegExp(`no Cilium configuration found in ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        assert.equal(cli(['--require-cilium', target]).code, 1);
+      }
+      const ok = cli(['--require-cilium', file('none-ok/values.yaml', CLEAN_116)]);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.doesNotMatch(ok.stderr, /no Cilium configuration/);
+    });
+
+    it('says an explicitly given .tf or .hcl file is not YAML (exit 2) instead of reporting YAML syntax errors', () => {
+      for (const name of ['main.tf', 'cilium.hcl']) {
+        const p = file(`tf/${name}`, 'resource "helm_release" "cilium" {\n  values = [templatefile("values.yaml", {})]\n}\n');
+        const r = cli([p, file('tf/values.yaml', CLEAN_116)]);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /not YAML/);
+        assert.doesNotMatch(r.stdout, /yaml-syntax/);
+        assert.match(r.stdout, /values\.yaml:2 Helm values/, 'the other file is still reported');
+      }
+    });
+
+    it('documents the exit codes in --help', () => {
+      const r = cli(['--help']);
+      for (const code of ['0', '1', '2', '3']) assert.match(r.stdout, new RegExp(`\\b${code} [a-z]`));
+      assert.match(r.stdout, /--require-cilium/);
+      assert.match(r.stdout, /--debug/);
     });
   });
 });

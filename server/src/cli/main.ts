@@ -1,20 +1,34 @@
 // cilium-lint: the command-line front end over the analysis core.
-// Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error or unreadable file.
+// Exit codes (the highest that applies): 0 no error-severity finding, 1 at least one (or, with --require-cilium,
+// a path without Cilium configuration), 2 usage error or a file that cannot be read as YAML, 3 an internal error
+// (a bug of ours, reported as an `internal-error` finding on the document it hit; the other files are reported).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze } from '../core/analyze';
+import { analyzeSafely } from '../core/analyze';
 import { parseKernel } from '../core/model/state';
 import { parseCiliumVersion, SUPPORTED_VERSIONS } from '../core/version';
 import { toJson, toSarif, toText, type FileReport } from './report';
 
 const TOOL_VERSION = '0.1.0';
-const USAGE = `Usage: cilium-lint [--format text|json|sarif] [--cilium-version 1.NN] [--kernel X.Y] PATH...
+const USAGE = `Usage: cilium-lint [--format text|json|sarif] [--cilium-version 1.NN] [--kernel X.Y] [--require-cilium] [--debug] PATH...
 
 Predicts what cilium-agent will do with Cilium Helm values or a cilium-config ConfigMap (also inside Flux
 HelmRelease, Argo CD Application, helmfile, kustomize and RKE2/k3s HelmChart files) and reports problems.
-Directories are searched for *.yaml and *.yml files. Supported Cilium versions: ${SUPPORTED_VERSIONS.join(', ')}.`;
+Directories are searched for *.yaml and *.yml files. Supported Cilium versions: ${SUPPORTED_VERSIONS.join(', ')}.
+
+  --require-cilium   fail (exit 1) when a PATH holds no Cilium configuration
+  --debug            print the stack trace of internal errors on stderr
+
+Exit codes: 0 no error-severity finding, 1 error-severity findings (or no Cilium configuration with
+--require-cilium), 2 usage error or unreadable file, 3 internal error (a bug: please report it).`;
+
+/** Explicitly named files we know are not YAML: say so instead of reporting their syntax as YAML errors. */
+const NOT_YAML = /\.(tf|hcl|tfvars)$/i;
+
+/** A CLI run's outcome, from least to most severe: the exit code is the highest one met. */
+const EXIT = { clean: 0, findings: 1, unreadable: 2, internal: 3 } as const;
 
 class UsageError extends Error {}
 
@@ -43,6 +57,8 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         format: { type: 'string', default: 'text' },
         'cilium-version': { type: 'string' },
         kernel: { type: 'string' },
+        'require-cilium': { type: 'boolean' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -70,34 +86,56 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     if (values.kernel !== undefined && !parseKernel(values.kernel)) throw new UsageError(`--kernel: "${values.kernel}" is not a kernel version like 5.10`);
     if (positionals.length === 0) throw new UsageError('no PATH given');
 
-    const paths: string[] = [];
+    let exit: number = EXIT.clean;
+    const raise = (code: number) => (exit = Math.max(exit, code));
+    const reports: FileReport[] = [];
     for (const p of positionals) {
+      const paths: string[] = [];
       try {
         collect(p, paths);
       } catch (err) {
         writeErr(`cilium-lint: cannot read ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-        return 2;
-      }
-    }
-    const reports: FileReport[] = [];
-    let unreadable = false;
-    for (const path of paths) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (err) {
-        writeErr(`cilium-lint: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-        unreadable = true;
+        raise(EXIT.unreadable);
         continue;
       }
-      reports.push({ path, text, analysis: analyze(text, { version, kernel: values.kernel, path }) });
+      if (paths.length === 1 && paths[0] === p && NOT_YAML.test(p)) {
+        writeErr(`cilium-lint: ${p} is Terraform/HCL, not YAML; give cilium-lint the YAML values it passes to Helm (for example the file its templatefile() reads)\n`);
+        raise(EXIT.unreadable);
+        continue;
+      }
+      let cilium = false;
+      for (const path of paths) {
+        let text: string;
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch (err) {
+          writeErr(`cilium-lint: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+          raise(EXIT.unreadable);
+          continue;
+        }
+        const analysis = analyzeSafely(text, { version, kernel: values.kernel, path });
+        if (analysis.documents.length > 0 || analysis.internalErrors.length > 0) cilium = true;
+        for (const e of analysis.internalErrors) {
+          raise(EXIT.internal);
+          writeErr(`cilium-lint: internal error in ${path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
+          if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
+        }
+        reports.push({ path, text, analysis });
+      }
+      if (!cilium && paths.length > 0) {
+        writeErr(`cilium-lint: no Cilium configuration found in ${p}\n`);
+        if (values['require-cilium']) raise(EXIT.findings);
+      } else if (paths.length === 0) {
+        writeErr(`cilium-lint: no Cilium configuration found in ${p} (no *.yaml or *.yml files)\n`);
+        if (values['require-cilium']) raise(EXIT.findings);
+      }
     }
     if (values.format === 'json') write(JSON.stringify(toJson(reports), null, 2) + '\n');
     else if (values.format === 'sarif') write(JSON.stringify(toSarif(reports, TOOL_VERSION), null, 2) + '\n');
     else write(toText(reports));
-    if (unreadable) return 2;
     const anyError = reports.some((r) => [...r.analysis.fileFindings, ...r.analysis.documents.flatMap((d) => d.findings)].some((f) => f.severity === 'error'));
-    return anyError ? 1 : 0;
+    if (anyError) raise(EXIT.findings);
+    return exit;
   } catch (err) {
     if (err instanceof UsageError) {
       writeErr(`cilium-lint: ${err.message}\n\n${USAGE}\n`);
@@ -106,6 +144,9 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     throw err;
   }
 }
+
+// The bundle exports run() and the rule registry so that tests can drive dist/cli.js with an injected rule.
+export { documentRules } from '../core/rules/documentRules';
 
 if (require.main === module) {
   process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));

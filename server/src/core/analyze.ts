@@ -12,6 +12,7 @@ import { attachFixes } from './fixes/attach';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { keyFindings } from './rules/keyRules';
+import { documentRules } from './rules/documentRules';
 import type { Finding, Range } from './types';
 import { NEWEST_VERSION, parseCiliumVersion, type CiliumVersion } from './version';
 
@@ -47,6 +48,42 @@ export interface Analysis {
   /** Problems that belong to no Cilium document (syntax errors, a file too large, binary content). */
   fileFindings: Finding[];
   documents: DocumentAnalysis[];
+  /**
+   * Bugs of ours met while analysing: each also appears as one `internal-error` finding, on the document it hit
+   * (in `fileFindings`, since a document whose analysis failed has no verdict). Kept here with the thrown value so
+   * the CLI can print the stack with --debug and exit 3.
+   */
+  internalErrors: InternalError[];
+}
+
+export interface InternalError {
+  /** What was being done ("analysing document 2 (Helm values)"). */
+  what: string;
+  error: unknown;
+}
+
+/** One `internal-error` finding: what failed, that it is our bug, and the thrown message (never the stack). */
+export function internalErrorFinding(what: string, error: unknown, range: Range): Finding {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    rule: 'internal-error',
+    severity: 'error',
+    message: `Cilium Config failed while ${what} (${detail}). This is a bug in Cilium Config, not in your file; please report it with the file attached. The rest of the file was analysed normally.`,
+    range,
+  };
+}
+
+/**
+ * analyze() that never throws: a failure outside the per-document isolation (parsing, recognising) becomes one
+ * `internal-error` finding on the file. The CLI and the language server call this.
+ */
+export function analyzeSafely(text: string, options: AnalyzeOptions = {}): Analysis {
+  try {
+    return analyze(text, options);
+  } catch (error) {
+    const what = 'reading this file';
+    return { documents: [], fileFindings: [internalErrorFinding(what, error, { start: 0, end: Math.min(text.length, Math.max(0, text.indexOf('\n'))) })], internalErrors: [{ what, error }] };
+  }
 }
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
@@ -74,12 +111,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (text.length > maxChars) {
     return {
       documents: [],
+      internalErrors: [],
       fileFindings: [{ rule: 'file-too-large', severity: 'info', message: `This file has ${text.length} characters, more than the ${maxChars} we analyse; it was skipped.`, range: start }],
     };
   }
   if (looksBinary(text)) {
     return {
       documents: [],
+      internalErrors: [],
       fileFindings: [{ rule: 'not-text', severity: 'info', message: 'This file does not look like text (it has control or NUL bytes); it was not analysed.', range: start }],
     };
   }
@@ -93,7 +132,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const commentMatch = VERSION_COMMENT.exec(text);
   const parsed = parseYamlFile(text);
   const sources = recognise(parsed, { path: options.path, hinted: !!commentMatch });
-  const documents = sources.map((source) => analyzeSource(source, text, options, commentMatch, kernel, fileFindings));
+  // Each document is analysed in isolation: a bug that throws on one leaves the others' verdicts intact.
+  const documents: DocumentAnalysis[] = [];
+  const internalErrors: InternalError[] = [];
+  for (const source of sources) {
+    try {
+      documents.push(analyzeSource(source, text, options, commentMatch, kernel, fileFindings));
+    } catch (error) {
+      const what = `analysing document ${source.docIndex + 1} (${source.label})`;
+      internalErrors.push({ what, error });
+      fileFindings.push(internalErrorFinding(what, error, source.anchor));
+    }
+  }
 
   // Parse problems go to the document they sit in; the rest are shown only when this is Cilium's file.
   const claimed = new Set<ParseProblem>();
@@ -108,7 +158,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
     for (const p of d.source.problems) d.findings.unshift(problemFinding(p));
   }
-  const fileIsOurs = documents.length > 0 || !!commentMatch || /cilium/i.test(options.path ?? '');
+  const fileIsOurs = sources.length > 0 || !!commentMatch || /cilium/i.test(options.path ?? '');
   if (fileIsOurs) for (const p of parsed.problems) if (!claimed.has(p)) fileFindings.push(problemFinding(p));
   if (parsed.templates.length > 0 && fileIsOurs) {
     fileFindings.push({
@@ -118,7 +168,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       range: parsed.templates[0],
     });
   }
-  const analysis = { documents, fileFindings };
+  const analysis: Analysis = { documents, fileFindings, internalErrors };
   attachFixes(analysis, text);
   return analysis;
 }
@@ -171,6 +221,7 @@ function analyzeSource(
   const state = buildState(agent, helm, kernel);
   const datapath = deriveDatapath(state);
   findings.push(...datapathFindings(datapath, source.anchor, source.format));
+  for (const rule of documentRules) findings.push(...rule({ source, version, datapath, configMap, agent }));
   void fileFindings;
   return {
     index: source.docIndex,

@@ -3,7 +3,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { analyze, type Analysis, type AnalyzeOptions } from '../core/analyze';
+import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
 import type { EffectiveSettings } from './settings';
 
 interface Entry {
@@ -34,7 +34,7 @@ export class DocumentAnalyses {
     const key = settingsKey(settings);
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-    const analysis = analyze(doc.getText(), optionsFor(doc, settings));
+    const analysis = analyzeSafely(doc.getText(), optionsFor(doc, settings));
     this.entries.set(doc.uri, { version: doc.version, key, analysis });
     return analysis;
   }

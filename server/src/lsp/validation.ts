@@ -72,6 +72,10 @@ export class Validator {
     if (!doc || this.tickets.get(uri) !== ticket) return;
     const version = doc.version;
     const analysis = this.ctx.analyses.get(doc, settings);
+    // The user sees an internal-error diagnostic on the document; the stack goes to the server log for a report.
+    for (const e of analysis.internalErrors) {
+      this.ctx.connection.console.error(`${uri}: ${e.what} failed: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}`);
+    }
     await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(doc, analysis, settings) });
     const text = doc.getText();
     const verdict: VerdictParams = { uri, version, documents: analysis.documents.map((d) => verdictOf(d, text)) };

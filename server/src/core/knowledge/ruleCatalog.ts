@@ -41,6 +41,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'not-text', group: 'file', severity: 'info' },
   { id: 'unsupported-version', group: 'file', severity: 'info' },
   { id: 'invalid-setting', group: 'file', severity: 'warning' },
+  { id: 'internal-error', group: 'file', severity: 'error' },
   { id: 'host-routing-bpf-masquerade-fallback', group: 'host-routing', severity: 'warning' },
 ];
 

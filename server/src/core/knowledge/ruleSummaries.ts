@@ -107,6 +107,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'yaml-duplicate-key': 'A key appears twice in one mapping; Helm keeps only the last.',
   'yaml-tab-indent': 'Tabs cannot indent YAML.',
   'template-syntax': 'The file contains template expressions; templated values are treated as unknown.',
+  'internal-error': 'Cilium Config itself failed on this document (a bug to report); the other documents and files are still analysed.',
   'file-too-large': 'The file is larger than the analysis limit and was skipped.',
   'not-text': 'The file does not look like text and was skipped.',
   'unsupported-version': 'The requested Cilium version is outside 1.12–1.20; the newest supported one is used.',
