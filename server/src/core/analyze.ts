@@ -90,7 +90,8 @@ export const DEFAULT_MAX_CHARS = 2_000_000;
 const VERSION_COMMENT = /#\s*cilium-version:\s*([^\s#]+)/;
 
 function problemFinding(p: ParseProblem): Finding {
-  const rule = p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : p.code === 'TAB_AS_INDENT' ? 'yaml-tab-indent' : 'yaml-syntax';
+  const rule =
+    p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : p.code === 'TAB_AS_INDENT' ? 'yaml-tab-indent' : p.code === 'TOO_DEEP' ? 'yaml-too-deep' : 'yaml-syntax';
   return { rule, severity: p.severity, message: p.message, range: p.range };
 }
 
@@ -131,6 +132,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const commentMatch = VERSION_COMMENT.exec(text);
   const parsed = parseYamlFile(text);
+  if (parsed.refused) {
+    // Like a file too large: say why nothing else is shown, whatever the file is.
+    return { documents: [], fileFindings: [...fileFindings, problemFinding(parsed.refused)] };
+  }
   const sources = recognise(parsed, { path: options.path, hinted: !!commentMatch });
   // Each document is analysed in isolation: a bug that throws on one leaves the others' verdicts intact.
   const documents: DocumentAnalysis[] = [];

@@ -39,7 +39,7 @@ export function locate(analysis: Analysis, offset: number): Located | undefined 
         if (offset >= entry.valueRange.start && offset <= entry.valueRange.end) {
           if (isMap(entry.node) && doc.source.format === 'helm') {
             path.push(entry.key);
-            view = current.child(entry.key);
+            view = current.viewOf(entry);
             break;
           }
           return { doc, path: [...path, entry.key], entry, view: current, onValue: true };

@@ -110,6 +110,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'internal-error': 'Cilium Config itself failed on this document (a bug to report); the other documents and files are still analysed.',
   'file-too-large': 'The file is larger than the analysis limit and was skipped.',
   'not-text': 'The file does not look like text and was skipped.',
+  'yaml-too-deep': 'The YAML nests more than 200 levels deep, which can crash the parser, so it was not analysed.',
   'unsupported-version': 'The requested Cilium version is outside 1.12–1.20; the newest supported one is used.',
   'invalid-setting': 'A setting (kernel version, target version) could not be read; its default is used.',
 };

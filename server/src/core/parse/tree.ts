@@ -142,7 +142,15 @@ export class MapView {
 
   child(key: string): MapView | undefined {
     const e = this.get(key);
-    return e && isMap(e.node) ? new MapView(e.node, this.ctx, this.depth + 1) : undefined;
+    return e ? this.viewOf(e) : undefined;
+  }
+
+  /**
+   * The mapping under this very entry. Not the same as `child(entry.key)` when a key is written twice (common
+   * while typing): `child` follows the last one, which may be a scalar or empty even though this one is a map.
+   */
+  viewOf(entry: TreeEntry): MapView | undefined {
+    return isMap(entry.node) ? new MapView(entry.node, this.ctx, this.depth + 1) : undefined;
   }
 
   /** Follows a dotted path (`bpf.masquerade`); returns the entry of the last segment. */

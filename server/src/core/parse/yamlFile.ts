@@ -4,6 +4,7 @@
 
 import { Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Range } from '../types';
+import { findExcessiveNesting, MAX_NESTING } from './nesting';
 import { maskTemplates } from './templates';
 
 export interface ParseProblem {
@@ -19,6 +20,8 @@ export interface ParsedYaml {
   documents: Document.Parsed[];
   problems: ParseProblem[];
   templates: Range[];
+  /** Set when the text was not parsed at all because it nests too deeply (see nesting.ts). */
+  refused?: ParseProblem;
 }
 
 /** Friendlier wording for the parser's error codes users meet most. */
@@ -43,6 +46,17 @@ const MAX_PROBLEMS = 20;
 
 export function parseYamlFile(original: string): ParsedYaml {
   const { text, templates } = maskTemplates(original);
+  const deep = findExcessiveNesting(text);
+  if (deep) {
+    const lineEnd = text.slice(deep.offset, deep.offset + 200).search(/[\r\n]/);
+    const refused: ParseProblem = {
+      code: 'TOO_DEEP',
+      message: `This YAML nests more than ${MAX_NESTING} levels deep; deeper nesting can crash the YAML parser, so this text was not analysed.`,
+      range: { start: deep.offset, end: deep.offset + Math.max(1, lineEnd < 0 ? Math.min(200, text.length - deep.offset) : lineEnd) },
+      severity: 'warning',
+    };
+    return { text, documents: [], problems: [refused], templates, refused };
+  }
   const problems: ParseProblem[] = [];
   let documents: Document.Parsed[] = [];
   try {

@@ -3,7 +3,6 @@
 // and quoted booleans that a Go template reads as true.
 
 import { closest, distance } from 'fastest-levenshtein';
-import { isMap } from 'yaml';
 import { childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
 import type { MapView, Plain, TreeEntry } from '../parse/tree';
@@ -34,7 +33,8 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
         const f = kprValue(entry, value, version);
         if (f) out.push(f);
       }
-      if (isMap(entry.node) && !isOpenMap(path, version)) walk(view.child(entry.key)!, path);
+      const sub = view.viewOf(entry);
+      if (sub && !isOpenMap(path, version)) walk(sub, path);
     }
   };
   walk(root, '');
