@@ -134,7 +134,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseYamlFile(text);
   if (parsed.refused) {
     // Like a file too large: say why nothing else is shown, whatever the file is.
-    return { documents: [], fileFindings: [...fileFindings, problemFinding(parsed.refused)] };
+    return { documents: [], internalErrors: [], fileFindings: [...fileFindings, problemFinding(parsed.refused)] };
   }
   const sources = recognise(parsed, { path: options.path, hinted: !!commentMatch });
   // Each document is analysed in isolation: a bug that throws on one leaves the others' verdicts intact.
