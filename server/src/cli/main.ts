@@ -3,12 +3,11 @@
 // a path without Cilium configuration), 2 usage error or a file that cannot be read as YAML, 3 an internal error
 // (a bug of ours, reported as an `internal-error` finding on the document it hit; the other files are reported).
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeSafely } from '../core/analyze';
 import { parseKernel } from '../core/model/state';
 import { parseCiliumVersion, SUPPORTED_VERSIONS } from '../core/version';
+import { collectInputs, readInput } from './inputs';
 import { toJson, toSarif, toText, type FileReport } from './report';
 
 const TOOL_VERSION = '0.1.0';
@@ -31,21 +30,6 @@ const NOT_YAML = /\.(tf|hcl|tfvars)$/i;
 const EXIT = { clean: 0, findings: 1, unreadable: 2, internal: 3 } as const;
 
 class UsageError extends Error {}
-
-function collect(path: string, out: string[]): void {
-  const st = statSync(path);
-  if (st.isDirectory()) {
-    for (const name of readdirSync(path).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      const full = join(path, name);
-      const sub = statSync(full);
-      if (sub.isDirectory()) collect(full, out);
-      else if (/\.ya?ml$/i.test(name)) out.push(full);
-    }
-  } else {
-    out.push(path);
-  }
-}
 
 export function run(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
   let args;
@@ -90,14 +74,13 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     const raise = (code: number) => (exit = Math.max(exit, code));
     const reports: FileReport[] = [];
     for (const p of positionals) {
-      const paths: string[] = [];
-      try {
-        collect(p, paths);
-      } catch (err) {
-        writeErr(`cilium-lint: cannot read ${p}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      // A FIFO, a device, a broken link or a link loop is reported for that entry; the other files are checked.
+      const { files: paths, problems } = collectInputs([p]);
+      for (const problem of problems) {
+        writeErr(`cilium-lint: cannot read ${problem.path}: ${problem.message}\n`);
         raise(EXIT.unreadable);
-        continue;
       }
+      if (paths.length === 0 && problems.length > 0) continue;
       if (paths.length === 1 && paths[0] === p && NOT_YAML.test(p)) {
         writeErr(`cilium-lint: ${p} is Terraform/HCL, not YAML; give cilium-lint the YAML values it passes to Helm (for example the file its templatefile() reads)\n`);
         raise(EXIT.unreadable);
@@ -105,14 +88,14 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
       }
       let cilium = false;
       for (const path of paths) {
-        let text: string;
-        try {
-          text = readFileSync(path, 'utf8');
-        } catch (err) {
-          writeErr(`cilium-lint: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+        // Regular files only, size-capped, never blocking; UTF-16 and byte-order marks decoded.
+        const input = readInput(path);
+        if (!('text' in input)) {
+          writeErr(`cilium-lint: cannot read ${path}: ${input.message}\n`);
           raise(EXIT.unreadable);
           continue;
         }
+        const text = input.text;
         const analysis = analyzeSafely(text, { version, kernel: values.kernel, path });
         if (analysis.documents.length > 0 || analysis.internalErrors.length > 0) cilium = true;
         for (const e of analysis.internalErrors) {
