@@ -481,6 +481,34 @@ describe('quick-fixes', () => {
     assert.ok(fixes > 0, 'no fix was tried');
   });
 
+  describe('cilium-config key renames (configmap-unknown-key, -key-removed, -key-deprecated)', () => {
+    it('a misspelt key becomes the did-you-mean of the target version', () => {
+      const text = CM('  # algorithm for services\n  load-balancer-algorithm: "maglev"  # tuned\n  enable-ipv4: "true"\n', '1.19');
+      checkFix(text, {
+        rule: 'configmap-unknown-key',
+        removed: ['  load-balancer-algorithm: "maglev"  # tuned'],
+        added: ['  bpf-lb-algorithm: "maglev"  # tuned'],
+        title: /Rename load-balancer-algorithm to bpf-lb-algorithm/,
+      });
+    });
+
+    it('a removed key becomes the successor its deprecation named', () => {
+      const text = CM('  enable-host-reachable-services: "true"\n', '1.16');
+      checkFix(text, { rule: 'configmap-key-removed', removed: ['  enable-host-reachable-services: "true"'], added: ['  bpf-lb-sock: "true"'] });
+    });
+
+    it('a deprecated key becomes its successor', () => {
+      // With what the egress gateway needs (BPF masquerading, kube-proxy replacement), so the rename reveals nothing.
+      const text = CM('  kube-proxy-replacement: "true"\n  enable-bpf-masquerade: "true"\n  enable-ipv4-egress-gateway: "true"\n', '1.18');
+      checkFix(text, { rule: 'configmap-key-deprecated', removed: ['  enable-ipv4-egress-gateway: "true"'], added: ['  enable-egress-gateway: "true"'] });
+    });
+
+    it('no rename without a trusted target', () => {
+      noFix(CM('  tunnel: vxlan\n', '1.16'), 'configmap-key-removed');
+      noFix(CM('  masquerade: "true"\n', '1.16'), 'configmap-unknown-key');
+    });
+  });
+
   it('every fixer is keyed by a real rule id and was exercised above', () => {
     for (const id of Object.keys(FIXERS)) assert.ok(ruleInfo(id), `${id} is not a rule id`);
     assert.deepEqual(Object.keys(FIXERS).filter((id) => !exercised.has(id)), []);

@@ -9,6 +9,7 @@ import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
 import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
 import { attachFixes } from './fixes/attach';
+import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { keyFindings } from './rules/keyRules';
@@ -221,6 +222,7 @@ function analyzeSource(
   } else {
     configMap = configMapSettings(source.root);
     findings.push(...configMapValueFindings(source.root));
+    findings.push(...configMapKeyFindings(source.root, version));
   }
   const agent = buildAgentConfig(configMap, version);
   const state = buildState(agent, helm, kernel);

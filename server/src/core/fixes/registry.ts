@@ -8,6 +8,7 @@
 //   syntax, tabs, duplicate keys, templates, an unsupported version), or a key is only missing from an older
 //   chart (key-not-yet-available: the target version is what to change).
 
+import { configMapRename } from './configMapFixers';
 import type { Fixer } from './context';
 import { bpfMasquerade, endpointRoutesOff, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
 import { chartRemovedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
@@ -77,4 +78,7 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   'kpr-deprecated-value': kprValue,
   'key-removed': removedKey,
   'unknown-key': unknownKey,
+  'configmap-unknown-key': configMapRename,
+  'configmap-key-removed': configMapRename,
+  'configmap-key-deprecated': configMapRename,
 };

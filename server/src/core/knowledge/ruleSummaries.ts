@@ -101,6 +101,11 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'quoted-boolean': 'A boolean written as a string: a Go template treats "false" as true.',
   'kpr-deprecated-value': 'A kubeProxyReplacement value from before 1.14 (strict, partial, probe, disabled).',
   'configmap-value-not-string': 'ConfigMap data values must be strings; unquoted booleans and numbers are rejected by the API server.',
+  'configmap-unknown-key': 'A cilium-config key that neither cilium-agent nor cilium-operator of any supported version reads, and the chart does not write; a likely intended key of the target version is suggested.',
+  'configmap-key-removed': 'A cilium-config key the target version no longer reads; the message names the version that removed it and its successor when the agent names one.',
+  'configmap-key-not-yet-available': 'A cilium-config key that only later versions read; the target version ignores it.',
+  'configmap-key-deprecated': 'A cilium-config key the target version marks deprecated, with the agent\'s own deprecation message (info when that version\'s chart still writes it).',
+  'configmap-wrong-type': 'A cilium-config value that does not parse as the key\'s type: an error where the agent or operator then refuses to start (hive-decoded options), a warning where it silently reads false or 0 (viper-read options).',
 
   // The file itself.
   'yaml-syntax': 'The YAML does not parse here.',

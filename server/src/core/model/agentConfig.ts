@@ -6,6 +6,7 @@
 // enable-endpoint-routes false, tunnel vxlan (<=1.13), routing-mode tunnel with vxlan (1.14+),
 // install-iptables-rules true, enable-l7-proxy true).
 
+import { configKeyInfo } from '../knowledge/configKeys';
 import type { MapView } from '../parse/tree';
 import { agentBool, goString, type Setting } from '../settings';
 import type { Origin } from '../types';
@@ -79,7 +80,11 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
   const flag = (key: string, fallback: boolean): Flag => {
     const s = settings.get(key);
     if (!s) return { on: fallback, origin: { kind: 'agent-default', key } };
-    return { on: agentBool(s.value) ?? fallback, origin: s.origin };
+    // A value Go's ParseBool refuses: viper-read options (vp.GetBool through spf13/cast) become false without a
+    // message; hive-decoded ones stop the agent (configmap-wrong-type says so), so the default is as good as any.
+    const parsed = agentBool(s.value);
+    if (parsed !== undefined) return { on: parsed, origin: s.origin };
+    return { on: configKeyInfo(key, version)?.decoders.agent === 'viper' ? false : fallback, origin: s.origin };
   };
   const text = (key: string, fallback: string): Text => {
     const s = settings.get(key);

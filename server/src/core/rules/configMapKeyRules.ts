@@ -1,0 +1,226 @@
+// Rules for the keys of a hand-written (or rendered) cilium-config ConfigMap, checked against what the agent and
+// operator of the target version read (knowledge/configKeys.ts, extracted from each release's Go source) and what
+// the chart writes there: unknown keys with a did-you-mean, keys removed before or added after the target
+// version, deprecated keys with the agent's own deprecation message, and values the key's type cannot hold.
+//
+// Neither binary complains about a key it does not read: both load the ConfigMap as a directory into viper and
+// only ask for the keys they know (pkg/option/config.go ReadDirConfig/MergeConfig), so a misspelt key is silently
+// ignored. That is why unknown keys are warnings: the harm is that the setting the user meant never applies.
+
+import {
+  chartConfigKeyVersions,
+  chartWritesConfigKey,
+  configKeyInfo,
+  configKeysIn,
+  configKeyVersions,
+  type Component,
+  type ConfigKeyInfo,
+} from '../knowledge/configKeys';
+import { CHART_ONLY_KEY_NOTES } from '../knowledge/configKeyNotes';
+import { overlapsTemplate } from '../parse/templates';
+import type { MapView, TreeEntry } from '../parse/tree';
+import type { Finding } from '../types';
+import { minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
+import { suggestConfigKey } from './configKeySuggest';
+import { valueProblem } from './configValueTypes';
+
+const TEMPLATE_IN_KEY = /\{\{|\$\{|%\{/;
+
+/**
+ * Keys whose values a dedicated rule already judges, with the agent's own error message: kube-proxy-replacement
+ * (kpr-invalid-value, knowledge/agentExits.ts). A second finding on the same value would be noise.
+ */
+const VALUE_OWNED_ELSEWHERE = new Set(['kube-proxy-replacement']);
+
+function nextVersion(v: CiliumVersion): CiliumVersion | undefined {
+  return SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.indexOf(v) + 1];
+}
+
+/** "cilium-agent", "cilium-operator" or "cilium-agent and cilium-operator". */
+export function readersText(components: readonly Component[]): string {
+  return components.map((c) => `cilium-${c}`).join(' and ');
+}
+
+/** A deprecation message, shortened to its first sentence when long, without a trailing period. */
+export function deprecationText(message: string): string {
+  let t = message.trim();
+  if (t.length > 160) {
+    const cut = t.search(/\.\s/);
+    if (cut > 20) t = t.slice(0, cut);
+    else t = `${t.slice(0, 157)}…`;
+  }
+  return t.replace(/\.$/, '');
+}
+
+/**
+ * Deprecation messages that name the wrong successor. pkg/loadbalancer/config.go@v1.18.7 l.261 and l.266 (same in
+ * v1.19.1) call MarkDeprecated on node-port-algorithm twice, and the second message, "Use --bpf-lb-mode instead",
+ * wins; its successor is really bpf-lb-algorithm (../shared/cilium-config-keys/README.md, "Notable facts").
+ */
+const WRONG_SUCCESSOR = new Set(['node-port-algorithm']);
+
+/**
+ * The key a deprecated key's own message names as its one-to-one successor (`Use --enable-egress-gateway
+ * instead`), when that key exists in `v` with the same type. A message naming two flags (`tunnel`: routing-mode
+ * and tunnel-protocol) or a successor of another type (`k8s-api-server` → the list k8s-api-server-urls,
+ * `ces-write-qps-limit` → the ces-rate-limits JSON) is advice, not a rename.
+ */
+export function successorIn(old: ConfigKeyInfo | undefined, v: CiliumVersion): string | undefined {
+  if (!old?.deprecated || WRONG_SUCCESSOR.has(old.key)) return undefined;
+  const named = [...old.deprecated.matchAll(/--([a-z0-9][a-z0-9-]*)/g)].map((m) => m[1]);
+  if (named.length !== 1) return undefined;
+  const next = configKeyInfo(named[0], v);
+  if (!next) return undefined;
+  const type = (i: ConfigKeyInfo) => i.types.agent ?? i.types.operator;
+  return type(next) === type(old) ? next.key : undefined;
+}
+
+/** The suggestion for an unknown key in `v` (also used by the quick-fix and the hover). */
+export function suggestionFor(key: string, v: CiliumVersion): string | undefined {
+  return suggestConfigKey(key, configKeysIn(v));
+}
+
+/** The key a finding's quick-fix renames to: the did-you-mean, or the successor the deprecation names. */
+export function configMapRenameTarget(rule: string, key: string, v: CiliumVersion): string | undefined {
+  if (rule === 'configmap-unknown-key') return suggestionFor(key, v);
+  if (rule === 'configmap-key-deprecated') return successorIn(configKeyInfo(key, v), v);
+  if (rule === 'configmap-key-removed') {
+    const have = configKeyVersions(key);
+    const last = have[have.length - 1];
+    return last && minorOf(last) < minorOf(v) ? successorIn(configKeyInfo(key, last), v) : undefined;
+  }
+  return undefined;
+}
+
+export function configMapKeyFindings(data: MapView, version: CiliumVersion): Finding[] {
+  const out: Finding[] = [];
+  for (const e of data.entries()) {
+    // A key produced by a template is unknown (the parser masks its text); a merged entry has no line of its own.
+    if (e.merged || e.key === '' || TEMPLATE_IN_KEY.test(e.key) || overlapsTemplate(e.keyRange, data.ctx.templates)) continue;
+    const info = configKeyInfo(e.key, version);
+    if (!info) {
+      if (chartWritesConfigKey(e.key, version)) continue; // read by another component, or ignored by design
+      out.push(missingKey(e, version));
+      continue;
+    }
+    const dep = deprecated(e, info);
+    if (dep) out.push(dep);
+    const typed = VALUE_OWNED_ELSEWHERE.has(e.key) ? undefined : wrongType(e, data, info);
+    if (typed) out.push(typed);
+  }
+  return out;
+}
+
+function missingKey(e: TreeEntry, version: CiliumVersion): Finding {
+  const key = e.key;
+  const read = configKeyVersions(key);
+  if (read.length > 0) {
+    const first = read[0];
+    const last = read[read.length - 1];
+    if (minorOf(last) < minorOf(version)) {
+      const removedIn = nextVersion(last)!;
+      const lastInfo = configKeyInfo(key, last);
+      const successor = successorIn(lastInfo, version);
+      const why = lastInfo?.deprecated ? ` ${last} had deprecated it: "${deprecationText(lastInfo.deprecated)}".` : '';
+      return {
+        rule: 'configmap-key-removed',
+        severity: 'warning',
+        message: `${key} was removed in Cilium ${removedIn} (last read in ${last}), so the ${version} agent and operator ignore it.${why}${successor ? ` Use ${successor} instead.` : ''}`,
+        range: e.keyRange,
+        key,
+      };
+    }
+    if (minorOf(first) > minorOf(version)) {
+      return {
+        rule: 'configmap-key-not-yet-available',
+        severity: 'warning',
+        message: `${key} is read from Cilium ${first} on; the ${version} agent and operator ignore it.`,
+        range: e.keyRange,
+        key,
+      };
+    }
+    // Read before and after the target version but not in it: it went away and came back.
+    return {
+      rule: 'configmap-key-removed',
+      severity: 'warning',
+      message: `${key} is not read by Cilium ${version} (it is read in ${read.join(', ')}), so it is ignored here.`,
+      range: e.keyRange,
+      key,
+    };
+  }
+  const written = chartConfigKeyVersions(key);
+  if (written.length > 0) {
+    // Written by other versions' charts, read by no agent or operator in the supported range.
+    const note = CHART_ONLY_KEY_NOTES[key];
+    return {
+      rule: 'configmap-key-removed',
+      severity: 'warning',
+      message: `${key} is written by the ${spanText(written)} chart, but no cilium-agent or cilium-operator from ${SUPPORTED_VERSIONS[0]} on reads it, and the ${version} chart no longer writes it: Cilium ${version} ignores it.${note ? ` ${note}` : ''}`,
+      range: e.keyRange,
+      key,
+    };
+  }
+  const suggestion = suggestionFor(key, version);
+  return {
+    rule: 'configmap-unknown-key',
+    severity: 'warning',
+    message: `${key} is not read by cilium-agent or cilium-operator (in any version from ${SUPPORTED_VERSIONS[0]} to ${SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1]}) and the chart does not write it, so Cilium ${version} ignores it silently.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+    range: e.keyRange,
+    key,
+  };
+}
+
+function spanText(vs: readonly CiliumVersion[]): string {
+  return vs.length === 1 ? vs[0] : `${vs[0]}–${vs[vs.length - 1]}`;
+}
+
+function deprecated(e: TreeEntry, info: ConfigKeyInfo): Finding | undefined {
+  if (!info.deprecated) return undefined;
+  const who = info.deprecatedBy ? `cilium-${info.deprecatedBy}` : readersText(info.components);
+  const successor = successorIn(info, info.version);
+  const fromChart = chartWritesConfigKey(e.key, info.version);
+  return {
+    rule: 'configmap-key-deprecated',
+    // The chart of that version writing it itself means the user has nothing to change yet.
+    severity: fromChart ? 'info' : 'warning',
+    message: `${e.key} is deprecated in Cilium ${info.version}; ${who} says: "${deprecationText(info.deprecated)}".${successor ? ` Use ${successor} instead.` : ''}${fromChart ? ` The ${info.version} chart still writes it.` : ''}`,
+    range: e.keyRange,
+    key: e.key,
+  };
+}
+
+function wrongType(e: TreeEntry, data: MapView, info: ConfigKeyInfo): Finding | undefined {
+  const v = data.valueOf(e);
+  // Non-strings are configmap-value-not-string (the API server refuses them); templated values are unknown.
+  if (typeof v !== 'string') return undefined;
+  let worst: { c: Component; type: string; p: NonNullable<ReturnType<typeof valueProblem>> } | undefined;
+  for (const c of info.components) {
+    const type = info.types[c];
+    const dec = info.decoders[c];
+    if (!type || !dec) continue;
+    const p = valueProblem(v, type, dec);
+    if (p && (!worst || (p.refused && !worst.p.refused))) worst = { c, type, p };
+  }
+  if (!worst) return undefined;
+  const shown = JSON.stringify(v.trim().length > 40 ? `${v.trim().slice(0, 40)}…` : v.trim());
+  const where = `${info.source} at ${info.release}`;
+  if (worst.p.refused) {
+    return {
+      rule: 'configmap-wrong-type',
+      severity: 'error',
+      message: `${e.key} takes ${worst.p.expected}, and ${shown} does not parse as one: cilium-${worst.c} cannot decode its configuration and does not start (the option is registered at ${where}).`,
+      range: e.valueRange,
+      key: e.key,
+    };
+  }
+  const nanos = /nanoseconds$/.test(worst.p.readAs ?? '');
+  return {
+    rule: 'configmap-wrong-type',
+    severity: 'warning',
+    message: nanos
+      ? `${e.key} takes ${worst.p.expected}; ${shown} has no unit, and cilium-${worst.c} reads it as ${worst.p.readAs}. Write the unit, for example "${v.trim()}s" (the option is registered at ${where}).`
+      : `${e.key} takes ${worst.p.expected}, and ${shown} does not parse as one: cilium-${worst.c} reads it as ${worst.p.readAs} without any message (the option is registered at ${where}).`,
+    range: e.valueRange,
+    key: e.key,
+  };
+}

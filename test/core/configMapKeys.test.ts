@@ -1,0 +1,256 @@
+// The cilium-config key rules: unknown keys with a did-you-mean, removed / not-yet-available / deprecated keys per
+// version, values the key's type cannot hold (error where the agent then exits, warning where it silently reads
+// zero), the rename quick-fix, and the real ConfigMaps of the corpus.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/edit/yamlEdit';
+import { chartWritesConfigKey, configKeysIn } from '../../server/src/core/knowledge/configKeys';
+import { suggestConfigKey } from '../../server/src/core/rules/configKeySuggest';
+import { valueProblem } from '../../server/src/core/rules/configValueTypes';
+import type { Finding } from '../../server/src/core/types';
+import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
+import { doc } from '../helpers';
+
+const cm = (version: string, data: string) =>
+  `# cilium-version: ${version}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
+
+const KEY_RULES = /^configmap-(unknown-key|key-removed|key-not-yet-available|key-deprecated|wrong-type)$/;
+
+function keyFindings(version: string, data: string): Finding[] {
+  return doc(cm(version, data)).findings.filter((f) => KEY_RULES.test(f.rule));
+}
+
+function only(version: string, data: string): Finding {
+  const fs = keyFindings(version, data);
+  assert.equal(fs.length, 1, `expected one finding, got: ${fs.map((f) => `${f.rule}: ${f.message}`).join(' | ') || 'none'}`);
+  return fs[0];
+}
+
+function none(version: string, data: string): void {
+  assert.deepEqual(keyFindings(version, data).map((f) => `${f.rule}: ${f.message}`), []);
+}
+
+describe('configmap-unknown-key', () => {
+  it('finds the intended key of the same version, where plain edit distance would not', () => {
+    const cases: [string, string][] = [
+      ['ct-timeout-regular-tcp', 'bpf-ct-timeout-regular-tcp'],
+      ['load-balancer-algorithm', 'bpf-lb-algorithm'],
+      ['bpf-algorithm-annotation', 'bpf-lb-algorithm-annotation'],
+      ['enable-bpf-masqurade', 'enable-bpf-masquerade'],
+      ['enableBpfMasquerade', 'enable-bpf-masquerade'],
+      ['hubble-listen-addr', 'hubble-listen-address'],
+    ];
+    for (const [typed, meant] of cases) {
+      const f = only('1.19', `  ${typed}: "1"\n`);
+      assert.equal(f.rule, 'configmap-unknown-key');
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, new RegExp(`Did you mean ${meant}\\?$`), typed);
+    }
+  });
+
+  it('suggests only from the target version, and nothing when unsure', () => {
+    // bpf-lb-algorithm-annotation is read from 1.17 on.
+    assert.doesNotMatch(only('1.16', '  bpf-algorithm-annotation: "true"\n').message, /Did you mean/);
+    // enable-dsr (a pre-1.12 key) is not enable-bbr; native-routing-cidr could be the IPv4 or IPv6 one.
+    assert.doesNotMatch(only('1.19', '  enable-dsr: "true"\n').message, /Did you mean/);
+    assert.equal(suggestConfigKey('native-routing-cidr', configKeysIn('1.19')), undefined);
+    assert.equal(suggestConfigKey('enable-bpf-masquerade', configKeysIn('1.19')), undefined, 'a known key is not a typo of another');
+  });
+
+  it('does not fire on keys the agent or operator reads, nor on keys only the chart writes', () => {
+    none('1.19', '  enable-bpf-masquerade: "true"\n  identity-gc-interval: "15m"\n  etcd-config: |-\n    endpoints: []\n  cni-uninstall: "true"\n  clean-cilium-state: "false"\n  bpf-lb-only: "false"\n');
+    none('1.12', '  custom-cni-conf: "false"\n  hubble-flow-buffer-size: "4095"\n');
+  });
+
+  it('every key each chart version writes into cilium-config is accepted in that version', () => {
+    for (const v of SUPPORTED_VERSIONS) {
+      const keys = configKeysIn(v).filter((k) => chartWritesConfigKey(k, v));
+      assert.ok(keys.length > 80, v);
+      const fs = keyFindings(v, keys.map((k) => `  ${k}: ""\n`).join('')).filter((f) => f.rule !== 'configmap-key-deprecated');
+      assert.deepEqual(fs.map((f) => f.message), [], v);
+    }
+  });
+
+  it('ignores templated keys', () => {
+    none('1.19', '  "{{ .Values.key }}": "x"\n  {{ .Values.other }}: "y"\n');
+    assert.equal(only('1.19', '  "{{ .Values.key }}": "x"\n  wrong-key-here: "y"\n').key, 'wrong-key-here');
+  });
+});
+
+describe('configmap-key-removed and configmap-key-not-yet-available', () => {
+  it('a key removed in 1.16 is flagged on 1.16 with the version that removed it, not on 1.15', () => {
+    const f = only('1.16', '  derive-masquerade-ip-addr-from-device: eth0\n');
+    assert.equal(f.rule, 'configmap-key-removed');
+    assert.match(f.message, /removed in Cilium 1\.16 \(last read in 1\.15\)/);
+    none('1.15', '  derive-masquerade-ip-addr-from-device: eth0\n');
+  });
+
+  it('quotes the deprecation of the last version, and names a one-to-one successor with a rename fix', () => {
+    const text = cm('1.16', '  # keep this comment\n  enable-host-reachable-services: "true"  # and this one\n');
+    const f = doc(text).findings.find((x) => x.rule === 'configmap-key-removed')!;
+    assert.match(f.message, /removed in Cilium 1\.13 \(last read in 1\.12\).*1\.12 had deprecated it: "This option will be removed in v1\.13\. Use --bpf-lb-sock instead"\. Use bpf-lb-sock instead\./);
+    assert.equal(f.fixes?.[0].title, 'Rename enable-host-reachable-services to bpf-lb-sock');
+    assert.equal(applyEdits(text, f.fixes![0].edits), cm('1.16', '  # keep this comment\n  bpf-lb-sock: "true"  # and this one\n'));
+  });
+
+  it('a successor that is advice rather than a rename gets no fix (tunnel → routing-mode and tunnel-protocol)', () => {
+    const f = only('1.16', '  tunnel: vxlan\n');
+    assert.match(f.message, /removed in Cilium 1\.15/);
+    assert.equal(doc(cm('1.16', '  tunnel: vxlan\n')).findings.find((x) => x.rule === 'configmap-key-removed')!.fixes, undefined);
+    none('1.13', '  tunnel: vxlan\n');
+    assert.equal(only('1.14', '  tunnel: vxlan\n').rule, 'configmap-key-deprecated');
+  });
+
+  it('a key read only by later versions', () => {
+    const f = only('1.16', '  bpf-lb-algorithm-annotation: "true"\n');
+    assert.equal(f.rule, 'configmap-key-not-yet-available');
+    assert.match(f.message, /read from Cilium 1\.17 on/);
+    none('1.17', '  bpf-lb-algorithm-annotation: "true"\n');
+  });
+
+  it('a key only old charts wrote, that no supported agent reads', () => {
+    const f = only('1.20', '  bpf-lb-only: "false"\n');
+    assert.equal(f.rule, 'configmap-key-removed');
+    assert.match(f.message, /written by the 1\.18–1\.19 chart, but no cilium-agent or cilium-operator from 1\.12 on reads it/);
+  });
+});
+
+describe('configmap-key-deprecated', () => {
+  it('quotes the agent; info when that version\'s chart writes the key itself', () => {
+    const f = only('1.18', '  enable-session-affinity: "true"\n');
+    assert.equal(f.rule, 'configmap-key-deprecated');
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /cilium-agent says: "The flag to control Session Affinity has been deprecated, and it will be removed in v1\.19/);
+    none('1.17', '  enable-session-affinity: "true"\n');
+  });
+
+  it('warning for a hand-written deprecated key, with a rename to the successor', () => {
+    const text = cm('1.18', '  enable-ipv4-egress-gateway: "true"\n');
+    const f = doc(text).findings.find((x) => x.rule === 'configmap-key-deprecated')!;
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /Use enable-egress-gateway instead\.$/);
+    assert.equal(applyEdits(text, f.fixes![0].edits), cm('1.18', '  enable-egress-gateway: "true"\n'));
+  });
+
+  it('no rename where the agent\'s own message names the wrong flag (node-port-algorithm)', () => {
+    const f = doc(cm('1.18', '  node-port-algorithm: maglev\n')).findings.find((x) => x.rule === 'configmap-key-deprecated')!;
+    assert.doesNotMatch(f.message, /Use bpf-lb-mode instead\./);
+    assert.equal(f.fixes, undefined);
+  });
+});
+
+describe('configmap-wrong-type', () => {
+  it('hive-decoded options: a bad value stops the binary (error)', () => {
+    const bool = only('1.19', '  bpf-lb-sock: "yes"\n');
+    assert.equal(bool.rule, 'configmap-wrong-type');
+    assert.equal(bool.severity, 'error');
+    assert.match(bool.message, /cilium-agent cannot decode its configuration and does not start.*pkg\/kpr\/kpr\.go:\d+ at 1\.19\.1/);
+    const dur = only('1.19', '  identity-gc-interval: "30"\n');
+    assert.match(dur.message, /takes a duration with a unit.*cilium-operator cannot decode/);
+    assert.equal(only('1.19', '  mtu: "1500b"\n').severity, 'error');
+    assert.match(only('1.19', '  cluster-id: "300000000000"\n').message, /zero or more/, 'out of uint32 range');
+  });
+
+  it('viper-read options: a bad value silently becomes zero (warning), and the verdict agrees', () => {
+    const f = only('1.19', '  enable-bpf-masquerade: "yes"\n');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /cilium-agent reads it as false without any message.*daemon\/cmd\/daemon_main\.go:\d+ at 1\.19\.1/);
+    assert.equal(doc(cm('1.19', '  enable-ipv4-masquerade: "yes"\n')).agent.ipv4Masquerade.on, false, 'viper reads an unparsable bool as false');
+    const nanos = only('1.16', '  bpf-ct-timeout-regular-tcp: "30"\n');
+    assert.equal(nanos.severity, 'warning');
+    assert.match(nanos.message, /reads it as 30 nanoseconds\. Write the unit, for example "30s"/);
+    assert.match(only('1.19', '  bpf-map-dynamic-size-ratio: "a lot"\n').message, /takes a number.*reads it as 0/);
+  });
+
+  it('a type that changed between versions: unmanaged-pod-watcher-interval "15" is fine on 1.18, stops the 1.19 operator', () => {
+    none('1.18', '  unmanaged-pod-watcher-interval: "15"\n');
+    const f = only('1.19', '  unmanaged-pod-watcher-interval: "15"\n');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /cilium-operator cannot decode/);
+    none('1.19', '  unmanaged-pod-watcher-interval: "15s"\n');
+  });
+
+  it('accepts what Go accepts', () => {
+    none('1.19', ['bpf-lb-sock: "True"', 'enable-bpf-masquerade: "1"', 'enable-ipv4-masquerade: " t "', 'identity-gc-interval: "1h30m"', 'bpf-ct-timeout-regular-tcp: "0"', 'mtu: "0x5dc"', 'cluster-id: "255"', 'bpf-map-dynamic-size-ratio: "2.5e-3"', 'enable-l7-proxy: ""'].map((l) => `  ${l}\n`).join(''));
+    for (const good of ['true', 'FALSE', 'f', '0']) assert.equal(valueProblem(good, 'bool', 'hive'), undefined, good);
+    for (const good of ['5m', '1h30m', '300ms', '1.5h', '-1s', '0']) assert.equal(valueProblem(good, 'duration', 'hive'), undefined, good);
+    for (const good of ['10', '-3', '0o17', '1_000']) assert.equal(valueProblem(good, 'int', 'hive'), undefined, good);
+    assert.equal(valueProblem('10.0', 'int', 'viper'), undefined, 'cast trims a zero decimal part');
+    assert.ok(valueProblem('10.0', 'int', 'hive')?.refused, 'mapstructure does not');
+    assert.ok(valueProblem('70000', 'uint16', 'hive')?.refused);
+    assert.ok(valueProblem('-1', 'uint', 'viper'));
+  });
+
+  it('leaves kube-proxy-replacement to kpr-invalid-value, and templated or non-string values alone', () => {
+    const d = doc(cm('1.20', '  kube-proxy-replacement: probe\n'));
+    assert.ok(d.findings.some((f) => f.rule === 'kpr-invalid-value'));
+    assert.ok(!d.findings.some((f) => f.rule === 'configmap-wrong-type'));
+    none('1.19', '  bpf-lb-sock: "{{ .Values.sock }}"\n  mtu: ${MTU}\n');
+    const raw = doc(cm('1.19', '  bpf-lb-sock: yes\n'));
+    assert.ok(raw.findings.some((f) => f.rule === 'configmap-value-not-string'));
+  });
+});
+
+describe('configmap-unknown-key quick-fix', () => {
+  it('renames the key in place, keeping comments, quotes and order', () => {
+    const text = cm('1.19', '  # conntrack\n  "ct-timeout-regular-tcp": "2m" # tuned\n  enable-bpf-masquerade: "true"\n');
+    const f = doc(text).findings.find((x) => x.rule === 'configmap-unknown-key')!;
+    assert.equal(f.fixes?.[0].title, 'Rename ct-timeout-regular-tcp to bpf-ct-timeout-regular-tcp');
+    assert.equal(applyEdits(text, f.fixes![0].edits), cm('1.19', '  # conntrack\n  "bpf-ct-timeout-regular-tcp": "2m" # tuned\n  enable-bpf-masquerade: "true"\n'));
+  });
+
+  it('no fix when the target key is already there, or the value would stop the agent under the new name', () => {
+    const both = doc(cm('1.19', '  load-balancer-algorithm: maglev\n  bpf-lb-algorithm: random\n'));
+    assert.equal(both.findings.find((x) => x.rule === 'configmap-unknown-key')!.fixes, undefined);
+    // bpf-lb-sok → bpf-lb-sock (a hive bool): "maybe" would make the agent exit.
+    const bad = doc(cm('1.19', '  bpf-lb-sok: "maybe"\n'));
+    const f = bad.findings.find((x) => x.rule === 'configmap-unknown-key')!;
+    assert.match(f.message, /Did you mean bpf-lb-sock\?/);
+    assert.equal(f.fixes, undefined);
+  });
+});
+
+// The real ConfigMaps of the corpus: every key finding we produce there, checked by hand (see each reason).
+const corpusDir = path.resolve(__dirname, '../../../shared/corpus/real');
+const CORPUS: { file: string; version?: string; unknown: string[] }[] = [
+  // ~1.8 manifest: tofqdns-enable-poller (removed before 1.12, in v1.8.0 pkg/option/config.go), wait-bpf-mount and
+  // masquerade (pre-1.12 agent options) are read by no agent from 1.12 on.
+  { file: '028-kubenetsec-rendered-ns-cilium.yaml', unknown: ['masquerade', 'tofqdns-enable-poller', 'wait-bpf-mount'] },
+  // helm template output of 1.18.2: every key is one the 1.18 agent/operator reads or the 1.18 chart writes.
+  { file: '032-qjoly-rendered-1.18.2.yaml', version: '1.18', unknown: [] },
+  // deckhouse's own template: netfilter-compatible-mode is not an upstream agent option in any version.
+  { file: '037-deckhouse-configmap-gotemplate.yaml', unknown: ['netfilter-compatible-mode'] },
+  // ~1.10 helm output: every key is read by some supported version (the old ones are key-removed, not unknown).
+  { file: '016-katt-upstream-rendered.yaml', unknown: [] },
+  // ~1.7 manifest: container-runtime, device, enable-dsr, masquerade, tofqdns-enable-poller, wait-bpf-mount are
+  // pre-1.12 options (container-runtime is in v1.7.0 pkg/option/config.go; device became devices).
+  { file: '014-brb-no-netfilter-rendered.yaml', unknown: ['container-runtime', 'device', 'enable-dsr', 'masquerade', 'tofqdns-enable-poller', 'wait-bpf-mount'] },
+];
+
+describe('corpus: real ConfigMaps', () => {
+  for (const c of CORPUS) {
+    it(`${c.file}: unknown keys are exactly the ones no supported agent reads`, () => {
+      const file = path.join(corpusDir, c.file);
+      assert.ok(existsSync(file), `${file} is missing`);
+      const a = analyze(readFileSync(file, 'utf8'), { version: c.version, path: file });
+      const cms = a.documents.filter((d) => d.source.format === 'configmap');
+      assert.equal(cms.length, 1);
+      const unknown = cms[0].findings.filter((f) => f.rule === 'configmap-unknown-key').map((f) => f.key!);
+      assert.deepEqual([...new Set(unknown)].sort(), c.unknown);
+      for (const k of unknown) assert.ok(!SUPPORTED_VERSIONS.some((v) => configKeysIn(v).includes(k)), k);
+    });
+  }
+
+  it('the 1.18.2 rendering on its own version has no key finding but the chart\'s own deprecated keys', () => {
+    const a = analyze(readFileSync(path.join(corpusDir, '032-qjoly-rendered-1.18.2.yaml'), 'utf8'), { version: '1.18' });
+    const fs = a.documents.flatMap((d) => d.findings).filter((f) => KEY_RULES.test(f.rule));
+    assert.deepEqual(fs.map((f) => `${f.rule} ${f.severity} ${f.key}`).sort(), [
+      'configmap-key-deprecated info enable-internal-traffic-policy',
+      'configmap-key-deprecated info enable-svc-source-range-check',
+    ]);
+  });
+});
