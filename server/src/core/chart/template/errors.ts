@@ -5,8 +5,8 @@
 //   execution: template: FILE:LINE:COL: executing "NAME" at <CONTEXT>: DETAIL
 //
 // FILE is the file (parse name) holding the failing node, NAME the template being executed (a `define`d
-// name when the error happens inside one), COL Go's 0-based byte column and CONTEXT the failing node written
-// back as source, cut to 20 characters plus "..." as Go does.
+// name when the error happens inside one), COL Go's 0-based byte column in the line and CONTEXT the failing
+// node written back as source (current Go releases no longer shorten it; Go before 1.18 cut it to 20 bytes).
 
 export type TemplateErrorKind = 'parse' | 'exec';
 
@@ -25,7 +25,7 @@ export class TemplateError extends Error {
     readonly line: number,
     /** Go's 0-based byte column in the line (exec errors only; 0 for parse errors). */
     readonly column: number,
-    /** The failing node written back as source (exec errors only), already shortened as Go shortens it. */
+    /** The failing node written back as source (exec errors only). */
     readonly context: string,
     /** The detail after the location, e.g. `error calling fail: bad value` or `nil pointer evaluating ...`. */
     readonly detail: string,

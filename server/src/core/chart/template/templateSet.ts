@@ -1,7 +1,12 @@
 // The public entry point: a set of named templates sharing functions and `define`d templates, as Go's
 // *template.Template with its associated templates.
 
-import type { GoFunc, GoValue } from './values';
+import type { ListNode } from './ast';
+import { TemplateError } from './errors';
+import { isBuiltin, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
+import { quoteGo } from './format';
+import { parseTemplate, type ParsedFile } from './parser';
+import { GoObject, type GoFunc, type GoValue } from './values';
 
 /**
  * Functions callable from templates by name. A function receives Go values and returns one; to return a Go
@@ -40,6 +45,8 @@ export interface TemplateSetOptions {
   skipFuncCheck?: boolean;
   /** Maximum nesting of `template`/nested executions before failing (Go: 100000). */
   maxDepth?: number;
+  /** The set's own name, used in "no template X associated with template NAME" (Helm's is `gotpl`). */
+  name?: string;
 }
 
 export interface ExecuteOptions {
@@ -50,15 +57,43 @@ export interface ExecuteOptions {
 }
 
 export class TemplateSet {
+  private readonly templates = new Map<string, CompiledTemplate>();
+  private readonly funcs = new Map<string, GoFunc>();
+  private readonly missingKey: MissingKey;
+  private readonly skipFuncCheck: boolean;
+  private readonly maxDepth: number;
+  private readonly setName: string;
+  /** Parsed `tpl` texts by name and text (bounded). */
+  private readonly textCache = new Map<string, ParsedFile>();
+  /** The running execution, if any (nested calls from functions join it). */
+  private active: ExecShared | null = null;
+
   constructor(options: TemplateSetOptions = {}) {
-    void options;
-    throw new Error('not implemented yet');
+    this.missingKey = options.missingKey ?? 'default';
+    this.skipFuncCheck = options.skipFuncCheck ?? false;
+    this.maxDepth = options.maxDepth ?? 100000;
+    this.setName = options.name ?? 'gotpl';
+    if (options.funcs) this.addFuncs(options.funcs);
   }
 
   /** Adds (or replaces) functions. Must be called before parsing templates that use them. */
   addFuncs(funcs: FuncMap): this {
-    void funcs;
+    for (const [name, fn] of Object.entries(funcs)) this.funcs.set(name, fn);
     return this;
+  }
+
+  private readonly hasFunction = (name: string): boolean => this.funcs.has(name) || isBuiltin(name);
+
+  private readonly registry: Registry = {
+    lookupTemplate: (name) => this.templates.get(name),
+    lookupFunc: (name) => this.funcs.get(name),
+  };
+
+  private add(name: string, root: ListNode): void {
+    const old = this.templates.get(name);
+    // Go keeps an existing definition when the new one is empty (only spaces and comments).
+    if (old && isEmptyTree(root) && !isEmptyTree(old.root)) return;
+    this.templates.set(name, { name, root });
   }
 
   /**
@@ -67,27 +102,53 @@ export class TemplateSet {
    * earlier one, except that an empty definition never replaces a non-empty one (Go's rule).
    */
   parse(name: string, text: string): void {
-    void name;
-    void text;
+    const parsed = parseTemplate(name, text, this.skipFuncCheck ? null : this.hasFunction);
+    for (const d of parsed.defines) this.add(d.name, d.root);
+    this.add(name, parsed.root);
   }
 
   /** True when a template (file or `define`) of this name exists. */
   has(name: string): boolean {
-    void name;
-    return false;
+    return this.templates.has(name);
   }
 
   /** All template names, sorted. */
   names(): string[] {
-    return [];
+    return [...this.templates.keys()].sort();
   }
 
   /** Executes the named template with `data` as `.` and `$`; returns the output. Throws TemplateError. */
   execute(name: string, data: GoValue, options: ExecuteOptions = {}): string {
-    void name;
-    void data;
-    void options;
-    return '';
+    const tmpl = this.templates.get(name);
+    if (!tmpl) throw this.noTemplate(name);
+    const writer: Writer = { s: '' };
+    const tracer = options.tracer ?? null;
+    const paths = tracer ? new WeakMap<object, readonly string[]>() : null;
+    if (paths && data !== null && typeof data === 'object') paths.set(data, []);
+    const shared: ExecShared = {
+      missingKey: options.missingKey ?? this.missingKey,
+      tracer,
+      paths,
+      maxDepth: this.maxDepth,
+      depth: 0,
+      rootWriter: writer,
+      running: [],
+    };
+    const outer = this.active;
+    this.active = shared;
+    try {
+      new State(shared, this.registry, tmpl, writer, data).run(data);
+    } catch (e) {
+      throw stackOverflowAsTemplateError(e, name);
+    } finally {
+      this.active = outer;
+    }
+    return writer.s;
+  }
+
+  private noTemplate(name: string): TemplateError {
+    const detail = `no template ${quoteGo(name)} associated with template ${quoteGo(this.setName)}`;
+    return new TemplateError(`template: ${detail}`, 'exec', name, name, 0, 0, '', detail);
   }
 
   /**
@@ -97,22 +158,74 @@ export class TemplateSet {
    * turns into `error calling include: template: ...` as Go/Helm do.
    */
   executeNested(name: string, data: GoValue): string {
-    void name;
-    void data;
-    return '';
+    const sh = this.active;
+    if (!sh) return this.execute(name, data);
+    const tmpl = this.templates.get(name);
+    if (!tmpl) throw this.noTemplate(name);
+    return this.runNested(sh, this.registry, tmpl, data);
+  }
+
+  private runNested(sh: ExecShared, reg: Registry, tmpl: CompiledTemplate, data: GoValue): string {
+    if (sh.depth >= sh.maxDepth) {
+      const detail = `exceeded maximum template depth (${sh.maxDepth})`;
+      throw new TemplateError(`template: ${tmpl.name}: ${detail}`, 'exec', tmpl.name, tmpl.name, 0, 0, '', detail);
+    }
+    const writer: Writer = { s: '' };
+    sh.depth++;
+    try {
+      new State(sh, reg, tmpl, writer, data).run(data);
+    } finally {
+      sh.depth--;
+    }
+    return writer.s;
   }
 
   /**
    * Parses `text` at run time and executes it with `data` (Helm's `tpl`). The text sees every template defined
    * in the set; `define`s inside it stay local to this call. `name` is the template name used in error
-   * messages (Helm uses the name of the template calling `tpl`). Parsed texts are cached.
+   * messages: Helm parses tpl text under its root template's name, `gotpl`. Parsed texts are cached.
    */
   executeText(name: string, text: string, data: GoValue, options: ExecuteOptions = {}): string {
-    void name;
-    void text;
-    void data;
-    void options;
-    return '';
+    const key = name + '\u0000' + text;
+    let parsed = this.textCache.get(key);
+    if (!parsed) {
+      parsed = parseTemplate(name, text, this.skipFuncCheck ? null : this.hasFunction);
+      if (this.textCache.size >= 1000) this.textCache.clear();
+      this.textCache.set(key, parsed);
+    }
+    const local = new Map<string, CompiledTemplate>();
+    for (const d of parsed.defines) local.set(d.name, { name: d.name, root: d.root });
+    const self: CompiledTemplate = { name, root: parsed.root };
+    local.set(name, self);
+    const reg: Registry = {
+      lookupTemplate: (n) => local.get(n) ?? this.templates.get(n),
+      lookupFunc: (n) => this.funcs.get(n),
+    };
+    const sh = this.active;
+    if (sh && options.missingKey === undefined && options.tracer === undefined) return this.runNested(sh, reg, self, data);
+    const writer: Writer = { s: '' };
+    const tracer = options.tracer ?? null;
+    const paths = tracer ? new WeakMap<object, readonly string[]>() : null;
+    if (paths && data !== null && typeof data === 'object') paths.set(data, []);
+    const shared: ExecShared = {
+      missingKey: options.missingKey ?? this.missingKey,
+      tracer,
+      paths,
+      maxDepth: this.maxDepth,
+      depth: 0,
+      rootWriter: writer,
+      running: [],
+    };
+    const outer = this.active;
+    this.active = shared;
+    try {
+      new State(shared, reg, self, writer, data).run(data);
+    } catch (e) {
+      throw stackOverflowAsTemplateError(e, name);
+    } finally {
+      this.active = outer;
+    }
+    return writer.s;
   }
 
   /**
@@ -120,18 +233,42 @@ export class TemplateSet {
    * `container` to the current execution's tracer, if the container's path from the data root is known.
    */
   traceRead(container: GoValue, key: string): void {
-    void container;
-    void key;
+    const sh = this.active;
+    if (!sh || !sh.tracer || !sh.paths || container === null || typeof container !== 'object') return;
+    const p = sh.paths.get(container);
+    if (!p) return;
+    const cp = [...p, key];
+    sh.tracer(cp, sh.rootWriter.s.length);
+    let child: GoValue = undefined;
+    if (container instanceof Map) child = container.get(key);
+    else if (container instanceof GoObject) child = container.fields[key];
+    if (child !== null && typeof child === 'object' && !sh.paths.has(child)) sh.paths.set(child, cp);
   }
 
   /** The path from the data root by which `container` was reached in the current execution, if known. */
   pathOf(container: GoValue): readonly string[] | undefined {
-    void container;
-    return undefined;
+    const sh = this.active;
+    if (!sh || !sh.paths || container === null || typeof container !== 'object') return undefined;
+    return sh.paths.get(container);
   }
 
   /** The name of the template currently executing (innermost), e.g. for Helm's `tpl`; undefined when idle. */
   currentTemplateName(): string | undefined {
-    return undefined;
+    const r = this.active?.running;
+    return r && r.length > 0 ? r[r.length - 1] : undefined;
   }
+}
+
+/** Go's parse.IsEmptyTree: only whitespace text (and comments, which the parser drops). */
+function isEmptyTree(list: ListNode): boolean {
+  return list.nodes.every((n) => n.type === 'text' && n.text.trim() === '');
+}
+
+/** A JavaScript stack overflow (runaway template recursion) reported as a template error, not a crash. */
+function stackOverflowAsTemplateError(e: unknown, name: string): unknown {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    const detail = 'template recursion too deep (stack exhausted)';
+    return new TemplateError(`template: ${name}: ${detail}`, 'exec', name, name, 0, 0, '', detail);
+  }
+  return e;
 }
