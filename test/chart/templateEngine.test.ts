@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { GoObject, TemplateError, TemplateSet, type GoValue, type MissingKey } from '../../server/src/core/chart/template';
+import { GoObject, TemplateError, TemplateSet, withSignature, type GoValue, type MissingKey } from '../../server/src/core/chart/template';
 
 /** Builds Go data from a JS literal: objects become Go maps, arrays slices; numbers stay float64, bigints ints. */
 function go(v: unknown): GoValue {
@@ -329,6 +329,34 @@ describe('template engine: provenance tracer', () => {
     assert.equal(out.slice(0, b[1]), 'a: 1\nb: ');
   });
 
+  it('a variable carries the paths it was derived from, including the conditions around its assignment', () => {
+    // The shape of cilium-configmap.yaml: a default set early, changed under a condition, written much later.
+    const set = new TemplateSet({ missingKey: 'zero' });
+    set.parse(
+      't',
+      [
+        '{{- $def := "true" -}}',
+        '{{- if .Values.eni.enabled }}{{ $def = "false" }}{{ end -}}',
+        '{{- $ipam := .Values.ipam.mode -}}',
+        'other: x',
+        'masq: {{ $def }}',
+        'ipam: {{ $ipam }}',
+        '{{ range $k, $v := .Values.extra }}{{ $k }}: {{ $v }}{{ end }}',
+      ].join('\n'),
+    );
+    const events: string[] = [];
+    const out = set.execute('t', go({ Values: { eni: { enabled: false }, ipam: { mode: 'kubernetes' }, extra: { a: 'b' } } }), {
+      tracer: (p, off, kind) => events.push(`${kind}:${p.join('.')}@${off}`),
+    });
+    assert.equal(out, 'other: x\nmasq: true\nipam: kubernetes\na: b');
+    const masqAt = out.indexOf('true');
+    const ipamAt = out.indexOf('kubernetes');
+    assert.ok(events.includes(`derived:Values.eni.enabled@${masqAt}`), events.join(' '));
+    assert.ok(events.includes(`derived:Values.ipam.mode@${ipamAt}`), events.join(' '));
+    assert.ok(!events.some((e) => e.startsWith('derived:Values.ipam') && e.endsWith(`@${masqAt}`)), 'masq does not depend on ipam');
+    assert.ok(events.includes(`derived:Values.extra.a@${out.indexOf('b', out.indexOf('a: '))}`), events.join(' '));
+  });
+
   it('include-style nested execution and traceRead report against the outer output', () => {
     const set = new TemplateSet();
     set.addFuncs({
@@ -380,4 +408,41 @@ describe('template engine: include/tpl support', () => {
     set.parse('t', '{{ define "r" }}{{ template "r" . }}{{ end }}{{ template "r" . }}');
     assert.throws(() => set.execute('t', null), TemplateError);
   });
+});
+
+describe('template engine: functions with declared Go parameter types', () => {
+  const funcs = {
+    indent: withSignature((n: GoValue, s: GoValue) => ' '.repeat(Number(n)) + String(s), ['int', 'string']),
+    lower: withSignature((s: GoValue) => String(s).toLowerCase(), ['string']),
+    join: withSignature((sep: GoValue, ...rest: GoValue[]) => rest.join(String(sep)), ['string'], 'interface {}'),
+  };
+  function runSig(tpl: string, data: unknown = {}): string {
+    const set = new TemplateSet({ missingKey: 'zero', funcs });
+    set.parse('t', tpl);
+    return set.execute('t', go(data));
+  }
+  it('calls with the right types', () => {
+    assert.equal(runSig('{{ indent 2 "x" }}|{{ "ABC" | lower }}|{{ join "-" 1 "b" }}'), '  x|abc|1-b');
+    assert.equal(runSig('{{ indent 2.0 "x" }}'), '  x', 'an integral float literal is an integer constant in Go');
+  });
+  const cases: [string, unknown, string][] = [
+    ['{{ indent "2" "x" }}', {}, 'template: t:1:10: executing "t" at <"2">: expected integer; found "2"'],
+    ['{{ indent 1.5 "x" }}', {}, 'expected integer; found 1.5'],
+    ['{{ lower .v }}', { v: 1.5 }, 'template: t:1:9: executing "t" at <.v>: wrong type for value; expected string; got float64'],
+    ['{{ lower .v }}', { v: {} }, 'wrong type for value; expected string; got map[string]interface {}'],
+    ['{{ lower .missing }}', {}, 'wrong type for value; expected string; got interface {}'],
+    ['{{ .missing | lower }}', {}, 'invalid value; expected string'],
+    ['{{ lower nil }}', {}, 'cannot assign nil to string'],
+    ['{{ lower }}', {}, 'wrong number of args for lower: want 1 got 0'],
+    ['{{ indent 1 "a" "b" }}', {}, 'wrong number of args for indent: want 2 got 3'],
+    ['{{ join }}', {}, 'wrong number of args for join: want at least 1 got 0'],
+  ];
+  for (const [tpl, data, msg] of cases) {
+    it(`${tpl} fails like Go: ${msg}`, () => {
+      assert.throws(
+        () => runSig(tpl, data),
+        (e: unknown) => e instanceof TemplateError && (msg.startsWith('template:') ? e.message === msg : e.message.endsWith(msg)),
+      );
+    });
+  }
 });

@@ -8,7 +8,7 @@ import { nodeString, type ActionNode, type AnyNode, type ArgNode, type ChainNode
 import { goEq, goHtml, goJs, goLe, goLen, goLt, goSlice, goUrlQuery, indexOnce } from './builtins';
 import { TemplateError } from './errors';
 import { formatValue, goSprint, goSprintf, goSprintln, quoteGo } from './format';
-import { GoObject, goTypeName, isTrue, type GoFunc, type GoValue } from './values';
+import { GoObject, goTypeName, isTrue, signatureOf, type GoFunc, type GoParamType, type GoValue } from './values';
 
 export type MissingKeyMode = 'default' | 'zero' | 'error';
 
@@ -30,7 +30,7 @@ export interface Writer {
 /** State shared by an execution and every nested execution it starts (template calls, include, tpl). */
 export interface ExecShared {
   readonly missingKey: MissingKeyMode;
-  readonly tracer: ((path: readonly string[], outputOffset: number) => void) | null;
+  readonly tracer: ((path: readonly string[], outputOffset: number, kind: 'read' | 'derived') => void) | null;
   readonly paths: WeakMap<object, readonly string[]> | null;
   readonly maxDepth: number;
   depth: number;
@@ -38,6 +38,23 @@ export interface ExecShared {
   readonly rootWriter: Writer;
   /** Innermost-last stack of running template names. */
   readonly running: string[];
+  /** Provenance (only with a tracer): the data paths read by the pipeline being evaluated, by joined key. */
+  acc: Map<string, readonly string[]> | null;
+  /** Provenance: the data paths the enclosing if/with/range conditions depended on (innermost last). */
+  readonly control: (readonly (readonly string[])[])[];
+}
+
+/** A fresh shared state for a top-level execution. */
+export function newShared(
+  missingKey: MissingKeyMode,
+  tracer: ExecShared['tracer'],
+  data: GoValue,
+  maxDepth: number,
+  rootWriter: Writer,
+): ExecShared {
+  const paths = tracer ? new WeakMap<object, readonly string[]>() : null;
+  if (paths && data !== null && typeof data === 'object') paths.set(data, []);
+  return { missingKey, tracer, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [] };
 }
 
 const MISSING = Symbol('missing');
@@ -52,6 +69,8 @@ const enum Signal {
 interface Var {
   name: string;
   value: GoValue;
+  /** Provenance: the data paths this value was derived from (null when not tracing or none). */
+  deps: readonly (readonly string[])[] | null;
 }
 
 const BUILTIN_NAMES = new Set(['and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println', 'urlquery', 'eq', 'ge', 'gt', 'le', 'lt', 'ne']);
@@ -67,6 +86,63 @@ function errText(e: unknown): string {
 
 const utf8 = new TextEncoder();
 
+/** The paths of a read set without the containers read on the way to a leaf (Values, Values.bpf for Values.bpf.x). */
+function leafPaths(m: Map<string, readonly string[]>): (readonly string[])[] {
+  const out: (readonly string[])[] = [];
+  for (const [k, p] of m) {
+    const prefix = k + '\u0000';
+    let isPrefix = false;
+    for (const k2 of m.keys()) {
+      if (k2.length > prefix.length && k2.startsWith(prefix)) {
+        isPrefix = true;
+        break;
+      }
+    }
+    if (!isPrefix) out.push(p);
+  }
+  return out;
+}
+
+function mergeDeps(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): (readonly string[])[] {
+  if (b.length === 0) return a as (readonly string[])[];
+  const m = new Map<string, readonly string[]>();
+  for (const p of a) m.set(p.join('\u0000'), p);
+  for (const p of b) m.set(p.join('\u0000'), p);
+  return [...m.values()];
+}
+
+/** Names of variables assigned with `=` anywhere inside a control node's branches (cached per node). */
+const assignedCache = new WeakMap<Node, string[]>();
+function assignedIn(node: Node): string[] {
+  const hit = assignedCache.get(node);
+  if (hit) return hit;
+  const names = new Set<string>();
+  const visit = (n: Node | null): void => {
+    if (!n) return;
+    switch (n.type) {
+      case 'action':
+        if (n.pipe.isAssign) for (const d of n.pipe.decl) names.add(d.ident[0]!);
+        return;
+      case 'list':
+        n.nodes.forEach(visit);
+        return;
+      case 'if':
+      case 'with':
+      case 'range':
+        visit(n.list);
+        visit(n.elseList);
+        return;
+    }
+  };
+  if (node.type === 'if' || node.type === 'with' || node.type === 'range') {
+    visit(node.list);
+    visit(node.elseList);
+  }
+  const out = [...names];
+  assignedCache.set(node, out);
+  return out;
+}
+
 export class State {
   private vars: Var[];
   private node: AnyNode | null = null;
@@ -80,7 +156,7 @@ export class State {
     private readonly w: Writer,
     dot: GoValue,
   ) {
-    this.vars = [{ name: '$', value: dot }];
+    this.vars = [{ name: '$', value: dot, deps: null }];
   }
 
   run(dot: GoValue): void {
@@ -147,6 +223,9 @@ export class State {
         this.node = node;
         const mark = this.vars.length;
         const val = this.evalPipeline(dot, node.pipe);
+        const control = this.sh.tracer !== null;
+        const condDeps = this.lastDeps;
+        if (control) this.sh.control.push(condDeps);
         let sig = Signal.None;
         if (isTrue(val)) {
           if (node.type === 'with') {
@@ -156,6 +235,11 @@ export class State {
             this.dotIface = saved;
           } else sig = this.walk(dot, node.list);
         } else if (node.elseList) sig = this.walk(dot, node.elseList);
+        if (control) {
+          this.sh.control.pop();
+          this.vars.length = mark;
+          this.addBranchDeps(node, this.sh.control.length, condDeps);
+        }
         this.vars.length = mark;
         return sig;
       }
@@ -177,9 +261,21 @@ export class State {
     const mark2 = this.vars.length;
     const nDecl = r.pipe.decl.length;
     const savedIface = this.dotIface;
+    const tracingDeps = this.sh.tracer !== null;
+    const rangeDeps = this.lastDeps;
+    if (tracingDeps) this.sh.control.push(rangeDeps);
+    let elemPath: readonly string[] | null = null;
     const one = (index: GoValue, elem: GoValue): Signal => {
-      if (nDecl > 0) this.vars[this.vars.length - 1]!.value = elem;
-      if (nDecl > 1) this.vars[this.vars.length - 2]!.value = index;
+      if (nDecl > 0) {
+        const top = this.vars[this.vars.length - 1]!;
+        top.value = elem;
+        if (tracingDeps) top.deps = elemPath ? [...rangeDeps, elemPath] : rangeDeps;
+      }
+      if (nDecl > 1) {
+        const second = this.vars[this.vars.length - 2]!;
+        second.value = index;
+        if (tracingDeps) second.deps = rangeDeps;
+      }
       this.dotIface = true;
       const s = this.walk(elem, r.list);
       this.dotIface = savedIface;
@@ -193,7 +289,7 @@ export class State {
         ran = true;
         const e = val[i];
         const elem = e === undefined ? null : e;
-        if (tracing) this.trace(val, String(i), elem);
+        if (tracing) elemPath = this.trace(val, String(i), elem);
         if (one(BigInt(i), elem) === Signal.Break) break;
       }
     } else if (val instanceof Map) {
@@ -202,7 +298,7 @@ export class State {
         ran = true;
         const e = val.get(k);
         const elem = e === undefined ? null : e;
-        if (tracing) this.trace(val, k, elem);
+        if (tracing) elemPath = this.trace(val, k, elem);
         if (one(k, elem) === Signal.Break) break;
       }
     } else if (typeof val === 'bigint') {
@@ -217,13 +313,16 @@ export class State {
       this.node = r;
       this.errorf(`range can't iterate over ${formatValue(val)}`);
     }
-    if (!ran && r.elseList) {
-      const s = this.walk(dot, r.elseList);
+    let sig = Signal.None;
+    if (!ran && r.elseList) sig = this.walk(dot, r.elseList);
+    if (tracingDeps) {
+      this.sh.control.pop();
       this.vars.length = mark;
-      return s;
+      this.addBranchDeps(r, this.sh.control.length, rangeDeps);
+      return sig;
     }
     this.vars.length = mark;
-    return Signal.None;
+    return sig;
   }
 
   private walkTemplate(dot: GoValue, t: { pos: number; name: string; pipe: PipeNode | null } & AnyNode): Signal {
@@ -260,8 +359,14 @@ export class State {
   // ------------------------------------------------------------------------------------------------------
   // evaluation
 
+  /** Provenance: the data paths the last evaluated pipeline depended on (empty when not tracing). */
+  private lastDeps: readonly (readonly string[])[] = [];
+
   private evalPipeline(dot: GoValue, pipe: PipeNode): GoValue {
     this.node = pipe;
+    const sh = this.sh;
+    const outerAcc = sh.acc;
+    if (sh.tracer) sh.acc = new Map();
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) {
       value = this.evalCommand(dot, cmd, value);
@@ -269,27 +374,40 @@ export class State {
       if (value === null) value = undefined;
     }
     const v = value === MISSING ? undefined : value;
+    let deps: readonly (readonly string[])[] | null = null;
+    if (sh.tracer) {
+      const mine = sh.acc!;
+      sh.acc = outerAcc;
+      if (outerAcc) for (const [k, p] of mine) outerAcc.set(k, p);
+      deps = leafPaths(mine);
+      this.lastDeps = deps;
+      if (pipe.decl.length > 0) {
+        // A variable's value also depends on the conditions of the blocks its assignment sits in.
+        for (const level of sh.control) deps = mergeDeps(deps, level);
+      }
+    }
     for (const d of pipe.decl) {
       const name = d.ident[0]!;
-      if (pipe.isAssign) this.setVar(name, v);
-      else this.vars.push({ name, value: v });
+      if (pipe.isAssign) this.setVar(name, v, deps);
+      else this.vars.push({ name, value: v, deps });
     }
     return v;
   }
 
-  private setVar(name: string, value: GoValue): void {
+  private setVar(name: string, value: GoValue, deps: readonly (readonly string[])[] | null): void {
     for (let k = this.vars.length - 1; k >= 0; k--) {
       if (this.vars[k]!.name === name) {
         this.vars[k]!.value = value;
+        this.vars[k]!.deps = deps;
         return;
       }
     }
     this.errorf(`undefined variable: ${name}`);
   }
 
-  private varValue(name: string): GoValue {
+  private findVar(name: string): Var {
     for (let k = this.vars.length - 1; k >= 0; k--) {
-      if (this.vars[k]!.name === name) return this.vars[k]!.value;
+      if (this.vars[k]!.name === name) return this.vars[k]!;
     }
     return this.errorf(`undefined variable: ${name}`);
   }
@@ -352,7 +470,9 @@ export class State {
 
   private evalVariableNode(dot: GoValue, v: VariableNode, args: readonly ArgNode[] | null, final: Final): GoValue {
     this.node = v;
-    const value = this.varValue(v.ident[0]!);
+    const slot = this.findVar(v.ident[0]!);
+    const value = slot.value;
+    if (slot.deps && this.sh.tracer) this.reportDerived(slot.deps);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
       return value;
@@ -424,15 +544,50 @@ export class State {
     return this.errorf(`can't evaluate field ${fieldName} in type ${receiverIface ? 'interface {}' : goTypeName(receiver)}`);
   }
 
-  /** Reports a read of key from container when the container's path from the root is known. */
-  trace(container: object, key: string, child: GoValue): void {
-    const paths = this.sh.paths;
-    if (!paths) return;
+  /**
+   * Reports a read of key from container when the container's path from the root is known, and returns
+   * that path (null when unknown).
+   */
+  trace(container: object, key: string, child: GoValue): readonly string[] | null {
+    const sh = this.sh;
+    const paths = sh.paths;
+    if (!paths) return null;
     const p = paths.get(container);
-    if (!p) return;
+    if (!p) return null;
     const cp = [...p, key];
-    this.sh.tracer!(cp, this.sh.rootWriter.s.length);
+    sh.tracer!(cp, sh.rootWriter.s.length, 'read');
+    if (sh.acc) sh.acc.set(cp.join('\u0000'), cp);
     if (child !== null && typeof child === 'object' && !paths.has(child)) paths.set(child, cp);
+    return cp;
+  }
+
+  /**
+   * After an if/with/range: every outer variable that its branches may assign now also depends on the
+   * condition, whether or not a branch ran (a default left unchanged because the condition was false still
+   * depends on that condition).
+   */
+  private addBranchDeps(node: Node, _level: number, condDeps: readonly (readonly string[])[]): void {
+    if (condDeps.length === 0) return;
+    const names = assignedIn(node);
+    if (names.length === 0) return;
+    for (const name of names) {
+      for (let k = this.vars.length - 1; k >= 0; k--) {
+        const slot = this.vars[k]!;
+        if (slot.name !== name) continue;
+        slot.deps = mergeDeps(slot.deps ?? [], condDeps);
+        break;
+      }
+    }
+  }
+
+  /** A variable was used: report the data paths its value came from, at the current output offset. */
+  private reportDerived(deps: readonly (readonly string[])[]): void {
+    const sh = this.sh;
+    const off = sh.rootWriter.s.length;
+    for (const p of deps) {
+      sh.tracer!(p, off, 'derived');
+      if (sh.acc) sh.acc.set(p.join('\u0000'), p);
+    }
   }
 
   private evalArg(dot: GoValue, n: ArgNode): GoValue {
@@ -473,12 +628,26 @@ export class State {
   /** Calls a caller-supplied function or method with evaluated arguments; a throw becomes Go's error. */
   private evalCall(dot: GoValue, fn: GoFunc, node: AnyNode, name: string, args: readonly ArgNode[] | null, final: Final): GoValue {
     const argNodes = args ? args.slice(1) : [];
-    const argv: GoValue[] = new Array(argNodes.length + (final === MISSING ? 0 : 1));
-    for (let k = 0; k < argNodes.length; k++) {
-      const v = this.evalArg(dot, argNodes[k]!);
-      argv[k] = v === undefined ? null : v;
+    const numIn = argNodes.length + (final === MISSING ? 0 : 1);
+    const argv: GoValue[] = new Array(numIn);
+    const sig = signatureOf(fn);
+    if (sig) {
+      const numFixed = sig.params.length;
+      if (sig.variadic !== undefined) {
+        if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${argNodes.length}`);
+      } else if (numIn !== numFixed) {
+        this.errorf(`wrong number of args for ${name}: want ${numFixed} got ${numIn}`);
+      }
+      const typeAt = (k: number): GoParamType => (k < numFixed ? sig.params[k]! : sig.variadic!);
+      for (let k = 0; k < argNodes.length; k++) argv[k] = this.evalTypedArg(dot, argNodes[k]!, typeAt(k));
+      if (final !== MISSING) argv[argNodes.length] = this.validateType(final, typeAt(numIn - 1));
+    } else {
+      for (let k = 0; k < argNodes.length; k++) {
+        const v = this.evalArg(dot, argNodes[k]!);
+        argv[k] = v === undefined ? null : v;
+      }
+      if (final !== MISSING) argv[argNodes.length] = final === undefined ? null : final;
     }
-    if (final !== MISSING) argv[argNodes.length] = final === undefined ? null : final;
     let result: GoValue;
     try {
       result = fn(...argv);
@@ -488,6 +657,88 @@ export class State {
       return this.errorf(`error calling ${name}: ${errText(e)}`, { func: name, cause: e });
     }
     return result === undefined ? null : result;
+  }
+
+  /** An argument for a parameter of a declared Go type: literals must fit it, values must have it. */
+  private evalTypedArg(dot: GoValue, n: ArgNode, typ: GoParamType): GoValue {
+    if (typ === 'interface {}') {
+      const v = this.evalArg(dot, n);
+      return v === undefined ? null : v;
+    }
+    this.node = n;
+    switch (n.type) {
+      case 'nil':
+        if (typ === 'map[string]interface {}' || typ === '[]interface {}') return null;
+        return this.errorf(`cannot assign nil to ${typ}`);
+      case 'bool':
+        if (typ === 'bool') return n.value;
+        break;
+      case 'string':
+        if (typ === 'string') return n.text;
+        break;
+      case 'number': {
+        const v = n.value;
+        if (typ === 'int' || typ === 'int64') {
+          if (typeof v === 'bigint') return v;
+          if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+          return this.errorf(`expected integer; found ${n.text}`);
+        }
+        if (typ === 'float64') {
+          if (n.error) this.errorf(n.error);
+          return Number(v);
+        }
+        break;
+      }
+      default:
+        return this.validateType(this.evalArg(dot, n), typ);
+    }
+    switch (typ) {
+      case 'bool':
+        return this.errorf(`expected bool; found ${nodeString(n)}`);
+      case 'string':
+        return this.errorf(`expected string; found ${nodeString(n)}`);
+      case 'int':
+      case 'int64':
+        return this.errorf(`expected integer; found ${nodeString(n)}`);
+      case 'float64':
+        return this.errorf(`expected float; found ${nodeString(n)}`);
+      default:
+        return this.errorf(`can't handle ${nodeString(n)} for arg of type ${typ}`);
+    }
+  }
+
+  /** Go's validateType: a value passed to a typed parameter. */
+  private validateType(v: GoValue, typ: GoParamType): GoValue {
+    if (typ === 'interface {}') return v === undefined ? null : v;
+    const nilable = typ === 'map[string]interface {}' || typ === '[]interface {}';
+    if (v === undefined) {
+      if (nilable) return null;
+      return this.errorf(`invalid value; expected ${typ}`);
+    }
+    let ok: boolean;
+    switch (typ) {
+      case 'string':
+        ok = typeof v === 'string';
+        break;
+      case 'int':
+      case 'int64':
+        ok = typeof v === 'bigint';
+        break;
+      case 'float64':
+        ok = typeof v === 'number';
+        break;
+      case 'bool':
+        ok = typeof v === 'boolean';
+        break;
+      case 'map[string]interface {}':
+        ok = v instanceof Map;
+        break;
+      case '[]interface {}':
+        ok = Array.isArray(v);
+        break;
+    }
+    if (ok) return v;
+    return this.errorf(`wrong type for value; expected ${typ}; got ${v === null ? 'interface {}' : goTypeName(v)}`);
   }
 
   // ------------------------------------------------------------------------------------------------------

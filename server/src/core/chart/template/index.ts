@@ -22,8 +22,8 @@
 //   `nil pointer evaluating interface {}.x`, exactly as Helm does; under `default` it yields nothing and the
 //   chain quietly gives `<no value>`.
 
-export { GoObject, isTrue, goTypeName, isNil } from './values';
-export type { GoValue, GoMap, GoFunc } from './values';
+export { GoObject, isTrue, goTypeName, isNil, withSignature, signatureOf } from './values';
+export type { GoValue, GoMap, GoFunc, GoParamType, GoSignature } from './values';
 export { TemplateError } from './errors';
 export type { TemplateErrorKind } from './errors';
 export { TemplateSet } from './templateSet';

@@ -3,7 +3,7 @@
 
 import type { ListNode } from './ast';
 import { TemplateError } from './errors';
-import { isBuiltin, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
+import { isBuiltin, newShared, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
 import { quoteGo } from './format';
 import { parseTemplate, type ParsedFile } from './parser';
 import { GoObject, type GoFunc, type GoValue } from './values';
@@ -24,14 +24,20 @@ export type FuncMap = Record<string, GoFunc>;
 export type MissingKey = 'default' | 'zero' | 'error';
 
 /**
- * Called whenever a field or map key is read from the data during execution.
- * @param path the keys from the data root, e.g. ["Values", "bpf", "masquerade"]. Reads through variables,
- *   `index`, parenthesised pipelines and nested templates keep the full path as long as the container they read
- *   from was itself reached from the root.
+ * Provenance hook, called during execution:
+ * - kind 'read': a field or map key was read from the data (also by `index`, `range`, and functions calling
+ *   traceRead). Reads through variables, parenthesised pipelines and nested templates keep the full path as
+ *   long as the container read from was itself reached from the root (`$v := .Values.bpf` then `$v.masquerade`
+ *   reports ["Values","bpf","masquerade"]).
+ * - kind 'derived': a variable was used, and its value had been computed from this data path — read by the
+ *   pipeline that assigned it, or by the condition of an if/with/range enclosing that assignment (so a
+ *   `$default := "false"` reassigned inside `{{ if .Values.eni.enabled }}` reports eni.enabled wherever
+ *   `$default` is used later). Reported once per path for each use.
+ * @param path the keys from the data root, e.g. ["Values", "bpf", "masquerade"]; list elements by index.
  * @param outputOffset the length of the top-level output written so far (inside `include`/`tpl`, the
  *   position in the outermost output where the nested result is being computed).
  */
-export type ReadTracer = (path: readonly string[], outputOffset: number) => void;
+export type ReadTracer = (path: readonly string[], outputOffset: number, kind: 'read' | 'derived') => void;
 
 export interface TemplateSetOptions {
   /** Functions available to templates (in addition to Go's built-ins; same names override built-ins). */
@@ -122,18 +128,7 @@ export class TemplateSet {
     const tmpl = this.templates.get(name);
     if (!tmpl) throw this.noTemplate(name);
     const writer: Writer = { s: '' };
-    const tracer = options.tracer ?? null;
-    const paths = tracer ? new WeakMap<object, readonly string[]>() : null;
-    if (paths && data !== null && typeof data === 'object') paths.set(data, []);
-    const shared: ExecShared = {
-      missingKey: options.missingKey ?? this.missingKey,
-      tracer,
-      paths,
-      maxDepth: this.maxDepth,
-      depth: 0,
-      rootWriter: writer,
-      running: [],
-    };
+    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer);
     const outer = this.active;
     this.active = shared;
     try {
@@ -204,18 +199,7 @@ export class TemplateSet {
     const sh = this.active;
     if (sh && options.missingKey === undefined && options.tracer === undefined) return this.runNested(sh, reg, self, data);
     const writer: Writer = { s: '' };
-    const tracer = options.tracer ?? null;
-    const paths = tracer ? new WeakMap<object, readonly string[]>() : null;
-    if (paths && data !== null && typeof data === 'object') paths.set(data, []);
-    const shared: ExecShared = {
-      missingKey: options.missingKey ?? this.missingKey,
-      tracer,
-      paths,
-      maxDepth: this.maxDepth,
-      depth: 0,
-      rootWriter: writer,
-      running: [],
-    };
+    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer);
     const outer = this.active;
     this.active = shared;
     try {
@@ -238,7 +222,8 @@ export class TemplateSet {
     const p = sh.paths.get(container);
     if (!p) return;
     const cp = [...p, key];
-    sh.tracer(cp, sh.rootWriter.s.length);
+    sh.tracer(cp, sh.rootWriter.s.length, 'read');
+    if (sh.acc) sh.acc.set(cp.join('\u0000'), cp);
     let child: GoValue = undefined;
     if (container instanceof Map) child = container.get(key);
     else if (container instanceof GoObject) child = container.fields[key];

@@ -111,3 +111,32 @@ export function goTypeName(v: GoValue): string {
 export function isNil(v: GoValue): v is null | undefined {
   return v === null || v === undefined;
 }
+
+/**
+ * Go parameter types a function may declare (see withSignature). `int` accepts any integer (bigint): the value
+ * model does not keep Go's int/int64 distinction.
+ */
+export type GoParamType = 'interface {}' | 'string' | 'int' | 'int64' | 'float64' | 'bool' | 'map[string]interface {}' | '[]interface {}';
+
+export interface GoSignature {
+  readonly params: readonly GoParamType[];
+  /** Type of the `...` parameter after `params`, if the function is variadic. */
+  readonly variadic?: GoParamType;
+}
+
+const SIGNATURES = new WeakMap<GoFunc, GoSignature>();
+
+/**
+ * Declares a function's Go parameter types, so the engine checks calls as Go does before calling it: argument
+ * count (`wrong number of args for F: want 2 got 1`), literal types (`expected integer; found "x"`) and value
+ * types (`wrong type for value; expected string; got float64`), with Go's texts and error position. Without a
+ * signature a function receives whatever it is given and checks its arguments itself.
+ */
+export function withSignature<F extends GoFunc>(fn: F, params: readonly GoParamType[], variadic?: GoParamType): F {
+  SIGNATURES.set(fn, variadic === undefined ? { params } : { params, variadic });
+  return fn;
+}
+
+export function signatureOf(fn: GoFunc): GoSignature | undefined {
+  return SIGNATURES.get(fn);
+}
