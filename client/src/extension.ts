@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, VERDICT_NOTIFICATION, type VerdictParams } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
+import { followTrust, patchConfigurationAnswer, trustedSettings } from './trust';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -19,13 +20,9 @@ export interface CiliumConfigApi {
 
 function clientSettings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return {
-    version: c.get('version'),
-    kernelVersion: c.get('kernelVersion'),
-    rules: c.get('rules'),
-    // In an untrusted workspace nothing outside it is read (the Helm cache lives in the home directory).
-    readHelmCache: vscode.workspace.isTrusted && c.get('readHelmCache', true),
-  };
+  // In an untrusted workspace nothing outside it is read (the Helm cache lives in the home directory); the server
+  // enforces the same from the trust state it is sent.
+  return trustedSettings({ version: c.get('version'), kernelVersion: c.get('kernelVersion'), rules: c.get('rules'), readHelmCache: c.get('readHelmCache', true) }, vscode.workspace.isTrusted);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CiliumConfigApi> {
@@ -41,15 +38,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cilium
       { language: 'yaml', scheme: 'vscode-vfs' },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
-    initializationOptions: { settings: clientSettings(), clientHandlesExplain: true },
+    initializationOptions: { settings: clientSettings(), clientHandlesExplain: true, workspaceTrusted: vscode.workspace.isTrusted },
     middleware: {
       workspace: {
         // The trust decision is the client's to make: patch it into what the server reads.
         configuration: async (params, token, next) => {
-          const result = (await next(params, token)) as unknown[];
-          return Array.isArray(result)
-            ? result.map((r, i) => (params.items[i]?.section === SETTINGS_SECTION && r && typeof r === 'object' ? { ...(r as object), readHelmCache: vscode.workspace.isTrusted && (r as { readHelmCache?: boolean }).readHelmCache !== false } : r))
-            : result;
+          const result: unknown = await next(params, token);
+          return patchConfigurationAnswer(result, params.items, vscode.workspace.isTrusted) as unknown[];
         },
       },
     },
@@ -62,6 +57,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cilium
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => status.forget(d.uri.toString())));
   registerCommands(context, () => client);
   await client.start();
+  // The server hears the trust state now and when the user grants trust (it then reads settings and charts again).
+  const running = client;
+  context.subscriptions.push(followTrust(vscode.workspace, (method, params) => running.sendNotification(method, params)));
   return { statusText: () => status.text(), client: () => client };
 }
 

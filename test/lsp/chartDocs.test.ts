@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { parseChartDescriptions } from '../../server/src/core/chartDescriptions';
-import { ChartDescriptions, chartDescriptionLookup, findCachedCharts, findWorkspaceCharts, readFromTgz } from '../../server/src/lsp/chartDocs';
+import { ChartDescriptions, chartDescriptionLookup, findCachedCharts, findWorkspaceCharts } from '../../server/src/lsp/chartDocs';
+import { fileFromTgzBuffer } from '../../server/src/io/tgz';
+
+/** The wanted file of an in-memory archive as text (undefined when absent or unreadable). */
+const readFromTgz = (archive: Buffer, wanted: (name: string) => boolean) => {
+  const r = fileFromTgzBuffer(archive, wanted);
+  return r.ok ? r.data?.toString('utf8') : undefined;
+};
 import { tgz } from './tgz';
 
 const VALUES = '# -- Masquerade in eBPF (our test chart)\n# @default -- false\nbpf:\n  # -- Enable the thing\n  masquerade: false\n';
@@ -19,7 +26,7 @@ describe('chart descriptions', () => {
     assert.match(m.get('bpf.masquerade') ?? '', /masquerade/i);
   });
 
-  it('finds a cilium chart in the workspace', () => {
+  it('finds a cilium chart in the workspace', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'cilium-ws-'));
     mkdirSync(join(ws, 'charts/cilium'), { recursive: true });
     writeFileSync(join(ws, 'charts/cilium/Chart.yaml'), 'apiVersion: v2\nname: cilium\nversion: 1.16.5\n');
@@ -30,12 +37,12 @@ describe('chart descriptions', () => {
     const charts = findWorkspaceCharts([ws]);
     assert.equal(charts.length, 1);
     assert.equal(charts[0].version, '1.16');
-    const lookup = chartDescriptionLookup(charts);
+    const lookup = await chartDescriptionLookup(charts, ['1.16']);
     assert.equal(lookup('1.16', 'bpf.masquerade'), 'Enable the thing');
     assert.equal(lookup('1.16', 'bpf'), 'Masquerade in eBPF (our test chart)');
   });
 
-  it('reads values.yaml out of a cached chart archive, the newest patch of the wanted minor version', () => {
+  it('reads values.yaml out of a cached chart archive, the newest patch of the wanted minor version', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'helm-cache-'));
     writeFileSync(join(cache, 'cilium-1.17.2.tgz'), tgz({ 'cilium/Chart.yaml': 'name: cilium\n', 'cilium/values.yaml': VALUES }));
     writeFileSync(join(cache, 'cilium-1.17.10.tgz'), tgz({ 'cilium/values.yaml': VALUES.replace('Enable the thing', 'Enable the thing (1.17.10)') }));
@@ -44,7 +51,7 @@ describe('chart descriptions', () => {
     assert.equal(readFromTgz(tgz({ 'a/b.txt': 'hello' }), (n) => n === 'a/b.txt'), 'hello');
     const charts = findCachedCharts(cache);
     assert.deepEqual(charts.map((c) => c.version).sort(), ['1.17', '1.17', '1.18']);
-    const lookup = chartDescriptionLookup(charts);
+    const lookup = await chartDescriptionLookup(charts, ['1.17', '1.16', '1.18']);
     assert.equal(lookup('1.17', 'bpf.masquerade'), 'Enable the thing (1.17.10)');
     assert.equal(lookup('1.16', 'bpf.masquerade'), undefined);
     assert.equal(lookup('1.18', 'bpf.masquerade'), undefined, 'a broken archive gives nothing, and no exception');
@@ -73,7 +80,7 @@ describe('chart descriptions', () => {
     assert.deepEqual(findWorkspaceCharts([ws]), []);
   });
 
-  it('never looks in the Helm cache when reading it is not allowed', () => {
+  it('never looks in the Helm cache when reading it is not allowed', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'xdg-'));
     mkdirSync(join(cache, 'helm/repository'), { recursive: true });
     writeFileSync(join(cache, 'helm/repository/cilium-1.16.1.tgz'), tgz({ 'cilium/values.yaml': VALUES }));
@@ -83,9 +90,9 @@ describe('chart descriptions', () => {
       const logs: string[] = [];
       const charts = new ChartDescriptions((m) => logs.push(m));
       charts.setRoots([]);
-      assert.equal(charts.lookup(false)('1.16', 'bpf.masquerade'), undefined);
+      assert.equal((await charts.lookup(false, ['1.16']))('1.16', 'bpf.masquerade'), undefined);
       assert.equal(logs.length, 0, logs.join('\n'));
-      assert.equal(charts.lookup(true)('1.16', 'bpf.masquerade'), 'Enable the thing');
+      assert.equal((await charts.lookup(true, ['1.16']))('1.16', 'bpf.masquerade'), 'Enable the thing');
       assert.ok(logs.some((l) => l.includes('cilium-1.16.1.tgz')), logs.join('\n'));
     } finally {
       if (saved === undefined) delete process.env.XDG_CACHE_HOME;

@@ -33,7 +33,7 @@ export interface TestClient {
 }
 
 export interface ClientOptions {
-  /** Answers workspace/configuration (null for every section when absent). */
+  /** Answers workspace/configuration (null for every section when absent); may return a promise. */
   configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
   /** Extra environment for the server process (XDG_CACHE_HOME for the Helm cache). */
   env?: Record<string, string>;
@@ -63,8 +63,9 @@ export function startClient(options: ClientOptions = {}): TestClient {
   });
   connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
   connection.onNotification('cilium/verdict', (params: unknown) => notifications.push({ method: 'cilium/verdict', params }));
+  // An answer may be a promise: a test can hold the answer back to play a slow client.
   connection.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
-    p.items.map((i) => (options.configuration ? options.configuration(i.section, i.scopeUri) : null)),
+    Promise.all(p.items.map((i) => (options.configuration ? options.configuration(i.section, i.scopeUri) : null))),
   );
   connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
     messages.push(p.message);

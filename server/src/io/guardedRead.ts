@@ -94,43 +94,52 @@ function resolveTarget(path: string, confineTo: string | undefined): { path: str
   return { path: target, noFollow: true };
 }
 
-/** Reads a regular file of at most `maxBytes`, or says why not. Never throws, never blocks on a FIFO. */
-export function readGuarded(path: string, options: GuardedReadOptions): GuardedRead {
+export type GuardedOpen = { ok: true; fd: number; size: number } | { ok: false; failure: ReadFailure; message: string };
+
+/** Opens a regular file of at most `maxBytes` (checked on the descriptor); the caller closes `fd`. */
+export function openGuarded(path: string, options: GuardedReadOptions): GuardedOpen {
   const where = resolveTarget(path, options.confineTo);
-  if ('ok' in where) return where;
+  if ('ok' in where) return where as GuardedOpen;
   let fd: number;
   try {
     fd = openSync(where.path, constants.O_RDONLY | O_NONBLOCK | (where.noFollow ? O_NOFOLLOW : 0));
   } catch (err) {
     const f = errnoFailure(err);
-    if (!f.ok && f.failure === 'symlink-loop' && where.noFollow) return fail('symlink-outside', 'symbolic link (not followed)');
+    if (!f.ok && f.failure === 'symlink-loop' && where.noFollow) return fail('symlink-outside', 'symbolic link (not followed)') as GuardedOpen;
     if (!f.ok && f.failure === 'missing') {
       // A link whose target is gone opens as "missing"; say which it is.
       try {
-        if (lstatSync(path).isSymbolicLink()) return fail('dangling-symlink', 'symbolic link to a missing file');
+        if (lstatSync(path).isSymbolicLink()) return fail('dangling-symlink', 'symbolic link to a missing file') as GuardedOpen;
       } catch {
         /* the path itself is missing */
       }
     }
-    return f;
+    return f as GuardedOpen;
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return fail('not-regular', `${describeKind(st)}, not a regular file`);
-    if (st.size > options.maxBytes) return fail('too-large', `${formatBytes(st.size)}, larger than the limit of ${formatBytes(options.maxBytes)}`);
+    if (!st.isFile()) throw fail('not-regular', `${describeKind(st)}, not a regular file`);
+    if (st.size > options.maxBytes) throw fail('too-large', `${formatBytes(st.size)}, larger than the limit of ${formatBytes(options.maxBytes)}`);
+    return { ok: true, fd, size: st.size };
+  } catch (err) {
+    closeSync(fd);
+    return ('ok' in (err as object) ? err : errnoFailure(err)) as GuardedOpen;
+  }
+}
+
+/** Reads a regular file of at most `maxBytes`, or says why not. Never throws, never blocks on a FIFO. */
+export function readGuarded(path: string, options: GuardedReadOptions): GuardedRead {
+  const opened = openGuarded(path, options);
+  if (!opened.ok) return opened;
+  const { fd, size } = opened;
+  try {
     // Read to end of file, but never more than the limit (the file may grow after fstat).
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       // One byte past what fstat promised tells end of file from growth; never past the limit plus one.
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size - total, 0) + 1, options.maxBytes + 1 - total, 1 << 20));
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') return fail('not-regular', 'not a regular file');
-        throw err;
-      }
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size - total, 0) + 1, options.maxBytes + 1 - total, 1 << 20));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;

@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceE
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits } from '../core/fixes/index';
 import type { Finding, TextEdit } from '../core/types';
-import { openDocument, type ServerContext } from './context';
+import { openDocument, settingsReady, type ServerContext } from './context';
 import { toTextEdit } from './convert';
 import { isOff, shownFindings, toDiagnostic } from './diagnostics';
 import { optionsFor } from './documentAnalyses';
@@ -59,5 +59,8 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
 }
 
 export function registerCodeActions(ctx: ServerContext): void {
-  ctx.connection.onCodeAction(guard(ctx.connection, 'codeAction', (params: CodeActionParams) => codeActions(ctx, params)));
+  ctx.connection.onCodeAction(guard(ctx.connection, 'codeAction', async (params: CodeActionParams) => {
+      await settingsReady(ctx, params.textDocument?.uri);
+      return codeActions(ctx, params);
+    }));
 }

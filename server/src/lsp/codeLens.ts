@@ -3,7 +3,7 @@
 
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { verdictOf } from '../core/explain';
-import { openDocument, type ServerContext } from './context';
+import { openDocument, settingsReady, type ServerContext } from './context';
 import { guard } from './guard';
 import { EXPLAIN_COMMAND } from './protocol';
 
@@ -18,5 +18,8 @@ export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens
 }
 
 export function registerCodeLens(ctx: ServerContext): void {
-  ctx.connection.onCodeLens(guard(ctx.connection, 'codeLens', (params: CodeLensParams) => codeLenses(ctx, params)));
+  ctx.connection.onCodeLens(guard(ctx.connection, 'codeLens', async (params: CodeLensParams) => {
+      await settingsReady(ctx, params.textDocument?.uri);
+      return codeLenses(ctx, params);
+    }));
 }

@@ -3,7 +3,7 @@
 
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import { explainMarkdown, renderedConfigYaml, verdictOf } from '../core/explain';
-import { openDocument, type ServerContext } from './context';
+import { openDocument, settingsReady, type ServerContext } from './context';
 import { guard } from './guard';
 import {
   EXPLAIN_COMMAND,
@@ -40,6 +40,6 @@ export function serverCommands(ctx: ServerContext): string[] {
 export function registerCommands(ctx: ServerContext): void {
   const c = ctx.connection;
   c.onExecuteCommand(guard(c, 'executeCommand', (params: ExecuteCommandParams) => executeCommand(ctx, params)));
-  c.onRequest(EXPLAIN_REQUEST, guard(c, EXPLAIN_REQUEST, (params: ExplainParams) => explain(ctx, params?.uri)));
-  c.onRequest(RENDERED_CONFIG_REQUEST, guard(c, RENDERED_CONFIG_REQUEST, (params: RenderedConfigParams) => renderedConfig(ctx, params?.uri)));
+  c.onRequest(EXPLAIN_REQUEST, guard(c, EXPLAIN_REQUEST, async (params: ExplainParams) => (await settingsReady(ctx, params?.uri), explain(ctx, params?.uri))));
+  c.onRequest(RENDERED_CONFIG_REQUEST, guard(c, RENDERED_CONFIG_REQUEST, async (params: RenderedConfigParams) => (await settingsReady(ctx, params?.uri), renderedConfig(ctx, params?.uri))));
 }

@@ -3,7 +3,7 @@
 import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import { completeAt, type CompletionEntry } from '../core/completion';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { openDocument, type ServerContext } from './context';
+import { openDocument, settingsReady, type ServerContext } from './context';
 import { toRange } from './convert';
 import { guard } from './guard';
 
@@ -31,5 +31,8 @@ export function complete(ctx: ServerContext, params: CompletionParams): Completi
 }
 
 export function registerCompletion(ctx: ServerContext): void {
-  ctx.connection.onCompletion(guard(ctx.connection, 'completion', (params: CompletionParams) => complete(ctx, params)));
+  ctx.connection.onCompletion(guard(ctx.connection, 'completion', async (params: CompletionParams) => {
+      await settingsReady(ctx, params.textDocument?.uri);
+      return complete(ctx, params);
+    }));
 }

@@ -32,6 +32,19 @@ export interface OpenDocument {
   analysis: Analysis;
 }
 
+/** Longest a request waits for the document's settings from the client (a client that never answers them must
+ * not freeze hovers; it then gets the initial settings). */
+export const SETTINGS_WAIT_MS = 5000;
+
+/** Waits until the document's settings have been read (`workspace/configuration`), so a request sent right after
+ * opening a document is answered for the version the user set, not the default. */
+export async function settingsReady(ctx: ServerContext, uri: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !ctx.documents.get(uri)) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([ctx.settings.forDocument(uri), new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTINGS_WAIT_MS)))]);
+  clearTimeout(timer);
+}
+
 /** The open document with its current analysis (cached per version); throws for a document that is not open. */
 export function openDocument(ctx: ServerContext, uri: unknown): OpenDocument {
   const doc = typeof uri === 'string' ? ctx.documents.get(uri) : undefined;

@@ -8,6 +8,8 @@ import type { EffectiveSettings } from './settings';
 
 interface Entry {
   version: number;
+  /** The text analysed: a client may send new text under a version number it already used. */
+  text: string;
   key: string;
   analysis: Analysis;
 }
@@ -33,9 +35,11 @@ export class DocumentAnalyses {
   get(doc: TextDocument, settings: EffectiveSettings): Analysis {
     const key = settingsKey(settings);
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-    const analysis = analyzeSafely(doc.getText(), optionsFor(doc, settings));
-    this.entries.set(doc.uri, { version: doc.version, key, analysis });
+    const text = doc.getText();
+    // Usually the very same string (an O(1) comparison); a full comparison only when the text was replaced.
+    if (hit && hit.version === doc.version && hit.key === key && hit.text === text) return hit.analysis;
+    const analysis = analyzeSafely(text, optionsFor(doc, settings));
+    this.entries.set(doc.uri, { version: doc.version, text, key, analysis });
     return analysis;
   }
 

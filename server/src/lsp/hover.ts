@@ -3,13 +3,18 @@
 
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { hoverAt } from '../core/hover';
-import { openDocument, type ServerContext } from './context';
+import { openDocument, settingsReady, type ServerContext } from './context';
 import { toRange } from './convert';
 import { guard } from './guard';
 
-export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
-  const { doc, settings, analysis } = openDocument(ctx, params.textDocument?.uri);
-  const h = hoverAt(analysis, doc.getText(), doc.offsetAt(params.position), { chartDescription: ctx.charts.lookup(settings.readHelmCache) });
+export async function hover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
+  await settingsReady(ctx, params.textDocument?.uri);
+  const { settings, analysis } = openDocument(ctx, params.textDocument?.uri);
+  // Reads (once) the user's chart of the versions in this file; nothing in an untrusted workspace.
+  const chartDescription = await ctx.charts.lookup(settings.readHelmCache, analysis.documents.map((d) => d.version));
+  // The document may have changed while the chart was read: answer for its current text.
+  const { doc, analysis: current } = openDocument(ctx, params.textDocument?.uri);
+  const h = hoverAt(current, doc.getText(), doc.offsetAt(params.position), { chartDescription });
   return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: toRange(doc, h.range) } : null;
 }
 

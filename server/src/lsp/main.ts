@@ -1,7 +1,9 @@
 // Entry point of dist/server.js. The transport comes from the command line, as every LSP client expects:
 // `--stdio` (Neovim, Emacs, Helix), `--node-ipc` (VS Code), `--socket=PORT` or `--pipe=NAME`.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { LifecycleGate } from './lifecycle';
 import { SERVER_NAME, SERVER_VERSION, startServer } from './server';
+import { openTransport } from './transport';
 
 const USAGE = `${SERVER_NAME} ${SERVER_VERSION}: the Cilium Config language server.
 Usage: node server.js --stdio | --node-ipc | --socket=PORT | --pipe=NAME
@@ -26,4 +28,27 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`${SERVER_NAME}: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+/** A stream the server can no longer follow: say why on stderr and exit 1, so the client notices and restarts it. */
+function fatal(what: string, err: unknown): never {
+  process.stderr.write(`${SERVER_NAME}: ${what}: ${err instanceof Error ? err.message : String(err)}; exiting\n`);
+  process.exit(1);
+}
+
+const transport = openTransport(args);
+const gate = new LifecycleGate(transport.reader, transport.writer);
+transport.frames?.on('error', (err) => fatal('malformed message from the client', err));
+gate.onError((err) => fatal('unreadable message from the client', err));
+// The client went away: exit 0 after a `shutdown` request, 1 otherwise (as the LSP specification asks).
+gate.onClose(() => process.exit(gate.state === 'shutdown' ? 0 : 1));
+transport.writer.onError(([err]) => fatal('cannot write to the client', err));
+
+const connection = createConnection(ProposedFeatures.all, gate, transport.writer);
+if (transport.stdio) {
+  // stdout is the protocol stream: anything printed with console goes to the client's log instead.
+  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+  console.info = (...a: unknown[]) => connection.console.info(a.map(String).join(' '));
+  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  console.debug = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+}
+startServer(connection);

@@ -91,4 +91,15 @@ export interface InitializationOptions {
   settings?: CiliumSettings;
   /** The client runs `cilium.explain` itself, so the server does not offer it through `workspace/executeCommand`. */
   clientHandlesExplain?: boolean;
+  /** Whether the workspace is trusted (VS Code's Restricted Mode is `false`). Absent: trusted, for editors without
+   * a notion of trust. Untrusted, the server reads no chart, in the workspace or the Helm cache, whatever the
+   * settings say. */
+  workspaceTrusted?: boolean;
+}
+
+/** Notification `cilium/didChangeWorkspaceTrust`, client → server, when the trust state changes (VS Code: the
+ * user granted trust). The server drops every chart it found or read and reads settings again. */
+export const WORKSPACE_TRUST_NOTIFICATION = 'cilium/didChangeWorkspaceTrust';
+export interface WorkspaceTrustParams {
+  trusted: boolean;
 }

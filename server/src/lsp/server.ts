@@ -13,7 +13,7 @@ import type { ServerContext } from './context';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guardNotification } from './guard';
 import { registerHover } from './hover';
-import type { InitializationOptions } from './protocol';
+import { WORKSPACE_TRUST_NOTIFICATION, type InitializationOptions, type WorkspaceTrustParams } from './protocol';
 import { SettingsStore } from './settingsStore';
 import { Validator } from './validation';
 
@@ -45,6 +45,7 @@ export function startServer(connection: Connection): void {
     ctx.client.handlesExplain = opts.clientHandlesExplain === true;
     ctx.settings.initialize(opts.settings, !!caps.workspace?.configuration);
     ctx.charts.setRoots(workspaceRoots(params));
+    ctx.charts.setTrusted(opts.workspaceTrusted !== false);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -64,6 +65,16 @@ export function startServer(connection: Connection): void {
       ctx.settings.changed(change?.settings);
       ctx.analyses.clear();
       ctx.charts.reset();
+      validator.revalidateAll();
+    }),
+  );
+
+  connection.onNotification(
+    WORKSPACE_TRUST_NOTIFICATION,
+    guardNotification(connection, WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => {
+      // Charts found or read so far are dropped (ChartDescriptions.setTrusted) and settings read again.
+      if (!ctx.charts.setTrusted(p?.trusted === true)) return;
+      ctx.settings.changed(undefined);
       validator.revalidateAll();
     }),
   );
