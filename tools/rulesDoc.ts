@@ -8,6 +8,7 @@ const GROUP_TITLES: Record<RuleGroup, string> = {
   masquerade: 'BPF masquerading prerequisites',
   'agent-exit': 'Combinations the agent refuses or changes',
   chart: "The chart's own checks (helm install fails)",
+  values: 'Words outside the fixed set a value takes',
   keys: 'Keys and values',
   configmap: 'The cilium-config ConfigMap',
   file: 'The file itself',

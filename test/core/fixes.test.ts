@@ -293,6 +293,45 @@ describe('quick-fixes', () => {
     });
   });
 
+  describe('words outside a fixed set (enum rules): the nearest word of the target version', () => {
+    // Full KPR and BPF masquerading, so no other finding comes and goes with the fix.
+    const head = (v = '1.16') => `# cilium-version: ${v}\nkubeProxyReplacement: true\n`;
+    const cases: [string, string, string, string, string?][] = [
+      ['encryption-type-invalid', 'encryption:\n  enabled: true\n  type: wiregard  # typo\n', '  type: wiregard  # typo', '  type: wireguard  # typo'],
+      ['ipam-mode-invalid', 'ipam:\n  mode: "clusterpool"\n', '  mode: "clusterpool"', '  mode: "cluster-pool"'],
+      ['lb-mode-invalid', 'loadBalancer:\n  mode: snatt\n', '  mode: snatt', '  mode: snat'],
+      ['lb-algorithm-invalid', 'loadBalancer:\n  algorithm: magelv\n', '  algorithm: magelv', '  algorithm: maglev'],
+      ['lb-acceleration-invalid', 'loadBalancer:\n  acceleration: nativ\n', '  acceleration: nativ', '  acceleration: native'],
+      ['lb-dsr-dispatch-invalid', 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nloadBalancer:\n  mode: dsr\n  dsrDispatch: ipipp\n', '  dsrDispatch: ipipp', '  dsrDispatch: ipip'],
+      ['lb-dsr-dispatch-unchecked', 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nloadBalancer:\n  mode: dsr\n  dsrDispatch: ipipp\n', '  dsrDispatch: ipipp', '  dsrDispatch: ipip', '1.18'],
+      ['datapath-mode-invalid', 'bpf:\n  masquerade: true\n  datapathMode: netkitl2\n', '  datapathMode: netkitl2', '  datapathMode: netkit-l2'],
+      ['identity-allocation-mode-invalid', "identityAllocationMode: 'CRD'\n", "identityAllocationMode: 'CRD'", "identityAllocationMode: 'crd'"],
+      ['monitor-aggregation-invalid', 'bpf:\n  masquerade: true\n  monitorAggregation: mediun\n', '  monitorAggregation: mediun', '  monitorAggregation: medium'],
+      ['cni-chaining-mode-invalid', 'cni:\n  chainingMode: generic-vet\n', '  chainingMode: generic-vet', '  chainingMode: generic-veth'],
+      ['chart-schema-enum', 'identityManagementMode: operater\n', 'identityManagementMode: operater', 'identityManagementMode: operator', '1.18'],
+    ];
+    for (const [rule, tail, removed, added, version] of cases) {
+      it(`${rule}: ${removed.trim()} → ${added.trim()}`, () => {
+        const text = head(version) + (tail.startsWith('bpf:') ? tail : `bpf:\n  masquerade: true\n${tail}`);
+        checkFix(text, { rule, removed: [removed], added: [added], title: /^Change to / });
+      });
+    }
+
+    it('tunnel-mode-invalid (1.13) and a ConfigMap value keep their quoting', () => {
+      checkFix('# cilium-version: 1.13\nkubeProxyReplacement: strict\ntunnel: genev\n', { rule: 'tunnel-mode-invalid', removed: ['tunnel: genev'], added: ['tunnel: geneve'] });
+      checkFix(CM('  kube-proxy-replacement: "true"\n  enable-bpf-masquerade: "true"\n  bpf-lb-mode: "snatt"\n'), { rule: 'lb-mode-invalid', removed: ['  bpf-lb-mode: "snatt"'], added: ['  bpf-lb-mode: "snat"'], title: /^Change to snat$/ });
+    });
+
+    it('names what the corrected word brings to light (dsr over the default VXLAN tunnel)', () => {
+      const f = findingWithFix('# cilium-version: 1.16\nkubeProxyReplacement: true\nloadBalancer:\n  mode: dsrr\n', 'lb-mode-invalid', undefined, {});
+      assert.equal(f.fixes![0].title, 'Change to dsr — then: dsr-with-vxlan');
+    });
+
+    it('offers no fix when no single word is near', () => {
+      noFix('# cilium-version: 1.16\nkubeProxyReplacement: true\nipam:\n  mode: something-else\n', 'ipam-mode-invalid');
+    });
+  });
+
   describe('removed and renamed keys', () => {
     it('renames a removed key to its successor', () => {
       const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nnativeRoutingCIDR: 10.0.0.0/8 # pods\n';

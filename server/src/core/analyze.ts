@@ -12,6 +12,7 @@ import { attachFixes } from './fixes/attach';
 import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
+import { enumFindings } from './rules/enumRules';
 import { keyFindings } from './rules/keyRules';
 import { documentRules } from './rules/documentRules';
 import type { Finding, Range } from './types';
@@ -227,6 +228,7 @@ function analyzeSource(
   const agent = buildAgentConfig(configMap, version);
   const state = buildState(agent, helm, kernel);
   const datapath = deriveDatapath(state);
+  findings.push(...enumFindings(source.root, state, source.format));
   findings.push(...datapathFindings(datapath, source.anchor, source.format));
   for (const rule of documentRules) findings.push(...rule({ source, version, datapath, configMap, agent }));
   void fileFindings;

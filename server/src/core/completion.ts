@@ -8,6 +8,7 @@ import { configMapKeyMarkdown, helmKeyMarkdown, versionLabel } from './docs/keyI
 import { childrenOf, getKey, isOpenMap, keyExistsIn } from './knowledge/catalog';
 import { configMapKeyIn, helmKeysFor, keyDocs } from './knowledge/keyDocs';
 import { adviceFor } from './knowledge/keyHistory';
+import { allowedIn, enumSpecFor, schemaEnumValues } from './knowledge/enumValues';
 import type { MapView } from './parse/tree';
 import type { Range } from './types';
 import { inRange, type CiliumVersion } from './version';
@@ -77,8 +78,6 @@ export function enumValues(path: string, v: CiliumVersion): EnumValue[] | undefi
       if (inRange(v, undefined, '1.14')) base.push('cluster-pool-v2beta');
       return plain(...base);
     }
-    case 'encryption.type':
-      return plain('ipsec', 'wireguard');
     case 'cni.chainingMode':
       return inRange(v, undefined, '1.13') ? plain('none', 'aws-cni', 'azure', 'flannel', 'generic-veth', 'portmap') : plain('none', 'aws-cni', 'azure', 'flannel', 'generic-veth');
     case 'policyEnforcementMode':
@@ -86,7 +85,10 @@ export function enumValues(path: string, v: CiliumVersion): EnumValue[] | undefi
     case 'underlayProtocol':
       return plain('ipv4', 'ipv6');
   }
-  return undefined;
+  // Everything else with a fixed set of words: the same sets the value checks use.
+  const spec = enumSpecFor(path, v);
+  const words = spec ? allowedIn(spec, v) : schemaEnumValues(path, v);
+  return words ? plain(...words) : undefined;
 }
 
 /** ConfigMap keys whose values are the same as a Helm enum. */
@@ -103,6 +105,7 @@ const CONFIGMAP_ENUMS: Record<string, string> = {
   ipam: 'ipam.mode',
   'cni-chaining-mode': 'cni.chainingMode',
   'enable-policy': 'policyEnforcementMode',
+  'identity-allocation-mode': 'identityAllocationMode',
   'monitor-aggregation': 'bpf.monitorAggregation',
 };
 

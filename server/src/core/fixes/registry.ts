@@ -12,7 +12,8 @@ import { configMapRename } from './configMapFixers';
 import type { Fixer } from './context';
 import { bpfMasquerade, endpointRoutesOff, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
 import { chartRemovedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
-import { configMapQuote, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
+import { configMapQuote, enumValue, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
+import { ENUM_SPECS, SCHEMA_ENUM_RULE } from '../knowledge/enumValues';
 
 const chartRemoved = chartRemovedKey('the chart refuses to install while it is set');
 
@@ -81,4 +82,7 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   'configmap-unknown-key': configMapRename,
   'configmap-key-removed': configMapRename,
   'configmap-key-deprecated': configMapRename,
+
+  // Words outside a fixed set: the nearest word of the set.
+  ...Object.fromEntries([...ENUM_SPECS.map((s) => s.id), SCHEMA_ENUM_RULE.id].map((id) => [id, enumValue])),
 };

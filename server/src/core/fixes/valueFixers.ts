@@ -1,13 +1,14 @@
 // Fixes that rewrite one value in place: a quoted boolean, a ConfigMap value that is not a string, a
 // kube-proxy replacement mode in the spelling of another version, a near-miss of an allowed word.
 
-import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { mapAt, replaceValue } from '../edit/yamlEdit';
 import { inRange } from '../version';
 import { revealedBy, revealNote } from './predict';
 import { one, valueText, writtenEntry, writtenValue, type Fixer, type FixContext } from './context';
 import type { TextEdit } from '../types';
+import { nearestWord } from '../rules/nearestWord';
+import { allowedIn, enumSpecFor, schemaEnumValues } from '../knowledge/enumValues';
 
 /** Replaces the value at a dotted Helm path or a ConfigMap key. */
 function replaceAt(c: FixContext, path: string, text: string): TextEdit[] | undefined {
@@ -17,15 +18,7 @@ function replaceAt(c: FixContext, path: string, text: string): TextEdit[] | unde
   return parent && replaceValue(parent, parts[parts.length - 1], text, c.text);
 }
 
-/** The allowed word `raw` most likely meant: the same ignoring case, or one unique word a typo or two away. */
-export function nearestWord(raw: string, allowed: readonly string[]): string | undefined {
-  const exact = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
-  if (exact) return exact;
-  if (raw.length < 3) return undefined;
-  const scored = allowed.map((a) => ({ a, d: distance(raw.toLowerCase(), a.toLowerCase()) })).sort((x, y) => x.d - y.d);
-  if (scored.length === 0 || scored[0].d > 2 || (scored[1] && scored[1].d === scored[0].d)) return undefined;
-  return scored[0].a;
-}
+export { nearestWord };
 
 export const quotedBoolean: Fixer = (f, c) => {
   const entry = f.key ? writtenEntry(c, f.key) : undefined;
@@ -88,3 +81,18 @@ export function nearestAllowed(allowedByKey: Record<string, readonly string[]>):
     return one(`Change to ${to}`, replaceAt(c, f.key!, valueText(to, entry, c.configMap)));
   };
 }
+
+/** A word outside a fixed set (`encryption.type: wiregard`): the nearest word of that set in the target version. */
+export const enumValue: Fixer = (f, c) => {
+  if (!f.key) return [];
+  const spec = enumSpecFor(f.key, c.doc.version);
+  const allowed = spec ? allowedIn(spec, c.doc.version) : c.configMap ? undefined : schemaEnumValues(f.key, c.doc.version);
+  const entry = allowed && writtenEntry(c, f.key);
+  if (!allowed || !entry || !isScalar(entry.node)) return [];
+  const raw = writtenValue(c, entry).trim();
+  const to = nearestWord(raw, allowed);
+  if (!to || to === raw) return [];
+  // A refused word hides every later check: name what the corrected word brings to light (dsr over VXLAN...).
+  const note = spec?.configMap ? revealNote(revealedBy(c.doc, { [spec.configMap]: to })) : '';
+  return one(`Change to ${to}${note}`, replaceAt(c, f.key, valueText(to, entry, c.configMap)));
+};

@@ -6,6 +6,7 @@
 import { AGENT_EXITS } from './agentExits';
 import { BPF_MASQ_PREREQS } from './bpfMasquerade';
 import { CHART_FAILURES } from './chartFailures';
+import { ENUM_SPECS, SCHEMA_ENUM_RULE } from './enumValues';
 import type { Check } from './checkTypes';
 import { HOST_ROUTING_FALLBACKS } from './hostRouting';
 import { RULE_SUMMARIES, type RuleGroup } from './ruleSummaries';
@@ -61,14 +62,14 @@ const VERSION = z.enum(['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', 
 export const RuleInfoSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/),
-    group: z.enum(['host-routing', 'masquerade', 'agent-exit', 'chart', 'keys', 'configmap', 'file']),
+    group: z.enum(['host-routing', 'masquerade', 'agent-exit', 'chart', 'values', 'keys', 'configmap', 'file']),
     severity: z.enum(['error', 'warning', 'info', 'hint']),
     since: VERSION.optional(),
     until: VERSION.optional(),
     cite: z.string().min(8).optional(),
     summary: z.string().min(10),
   })
-  .refine((r) => !['host-routing', 'masquerade', 'agent-exit', 'chart'].includes(r.group) || r.id === 'host-routing-bpf-masquerade-fallback' || !!r.cite, {
+  .refine((r) => !['host-routing', 'masquerade', 'agent-exit', 'chart', 'values'].includes(r.group) || r.id === 'host-routing-bpf-masquerade-fallback' || !!r.cite, {
     message: 'a rule about what Cilium does must cite the source file and tag it was checked against',
   });
 
@@ -81,6 +82,8 @@ export function allRules(): RuleInfo[] {
     ...fromChecks('masquerade', BPF_MASQ_PREREQS as Check<never>[]),
     ...fromChecks('agent-exit', AGENT_EXITS as Check<never>[]),
     ...fromChecks('chart', CHART_FAILURES as Check<never>[]),
+    ...ENUM_SPECS.map((e) => ({ id: e.id, group: 'values' as const, severity: e.severity, since: e.since ?? e.sets[0].since, until: e.until, cite: e.cite })),
+    { id: SCHEMA_ENUM_RULE.id, group: 'values' as const, severity: SCHEMA_ENUM_RULE.severity, since: SCHEMA_ENUM_RULE.since, cite: SCHEMA_ENUM_RULE.cite },
     ...OTHER_RULES,
   ];
   // A rule may appear in several tables (for example once per version range); its doc entry is one.

@@ -1,7 +1,7 @@
 // One sentence per rule id, for docs/rules.md, hovers and settings UIs. The facts behind each rule (versions,
 // conditions, citations) live in the knowledge entry with the same id; these only say what the rule is about.
 
-export type RuleGroup = 'host-routing' | 'masquerade' | 'agent-exit' | 'chart' | 'keys' | 'configmap' | 'file';
+export type RuleGroup = 'host-routing' | 'masquerade' | 'agent-exit' | 'chart' | 'values' | 'keys' | 'configmap' | 'file';
 
 export const RULE_SUMMARIES: Record<string, string> = {
   // Host routing: why the agent ends up on the legacy path.
@@ -92,6 +92,21 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'chart-netkit-tproxy': 'bpf.tproxy cannot be combined with netkit.',
   'chart-hubble-relay-needs-hubble': 'Hubble Relay needs Hubble itself to be enabled.',
   'chart-hubble-ui-needs-relay': 'The Hubble UI needs Hubble Relay to be enabled.',
+
+  // Words outside the fixed set a value takes.
+  'encryption-type-invalid': 'encryption.type is neither of the words the chart knows: the chart writes no encryption at all and installs silently unencrypted.',
+  'ipam-mode-invalid': 'The IPAM mode is not one the agent knows; it refuses to start.',
+  'tunnel-mode-invalid': 'Up to 1.13, the tunnel value is not vxlan, geneve or disabled; the agent refuses to start.',
+  'lb-mode-invalid': 'The load-balancing mode is not snat, dsr or hybrid; the agent refuses to start (up to 1.17 only with BPF NodePort on).',
+  'lb-algorithm-invalid': 'The load-balancing algorithm is not random or maglev; the agent refuses to start (up to 1.17 only with BPF NodePort on).',
+  'lb-acceleration-invalid': 'The XDP acceleration mode is not one the agent knows; it refuses to start (up to 1.16 only with BPF NodePort on).',
+  'lb-dsr-dispatch-invalid': 'The DSR dispatch method is not one the agent knows; it refuses to start in the versions that check it.',
+  'lb-dsr-dispatch-unchecked': 'In 1.18 and 1.19 the agent does not check the DSR dispatch method, and an unknown one leaves DSR without a dispatch method.',
+  'datapath-mode-invalid': 'The datapath mode (veth, netkit, ...) is not one the agent knows; it refuses to start.',
+  'identity-allocation-mode-invalid': 'The identity allocation mode is not one the agent knows; it refuses to start.',
+  'monitor-aggregation-invalid': 'The monitor aggregation level is not a level name or 0-4; the agent refuses to start.',
+  'cni-chaining-mode-invalid': 'The CNI chaining mode is not one Cilium has a CNI configuration for; pods get no network.',
+  'chart-schema-enum': 'A value outside the list the chart\'s values.schema.json allows; Helm refuses to install.',
 
   // Keys and values.
   'unknown-key': 'A key the target version\'s chart does not have; a likely intended key is suggested.',
