@@ -60,7 +60,7 @@ describe('enumerated values', () => {
         assert.equal(f.severity, 'error');
         assert.match(f.message, c.source);
         if (c.near) assert.match(f.message, new RegExp(`Did you mean ${c.near}\\?`));
-        assert.equal(f.fixes?.[0].title, `Change to ${c.near}`);
+        assert.match(f.fixes?.[0].title ?? '', new RegExp(`^Change to ${c.near}\\b`));
       });
     }
 
@@ -116,7 +116,7 @@ describe('enumerated values', () => {
     it('works on a cilium-config ConfigMap under the agent option names', () => {
       const d = doc(CM('  ipam: "kubernetess"\n  kube-proxy-replacement: "true"\n  bpf-lb-mode: "dsrr"\n'), { version: '1.19' });
       assert.match(finding(d, 'ipam-mode-invalid').message, /^ipam: "kubernetess"/);
-      assert.equal(finding(d, 'lb-mode-invalid').fixes?.[0].title, 'Change to dsr');
+      assert.match(finding(d, 'lb-mode-invalid').fixes?.[0].title ?? '', /^Change to dsr\b/);
     });
 
     it('templated values and empty values are not judged', () => {
