@@ -179,7 +179,7 @@ describe('hover on ConfigMap keys', () => {
   });
 
   it('says when it does not know a key, with a did-you-mean', () => {
-    assert.match(hover(cm, 'enable-bpf-masqurade'), /no notes on.*Did you mean `enable-bpf-masquerade`\?/s);
+    assert.match(hover(cm, 'enable-bpf-masqurade'), /Not read by cilium-agent or cilium-operator in any version from 1\.12 to 1\.20; it is ignored\. Did you mean `enable-bpf-masquerade`\?/);
   });
 
   it('the metadata of the ConfigMap is not a Cilium key', () => {

@@ -6,7 +6,9 @@
 import type { Analysis, DocumentAnalysis } from './analyze';
 import { configMapKeyMarkdown, helmKeyMarkdown, versionLabel } from './docs/keyInfo';
 import { childrenOf, getKey, isOpenMap, keyExistsIn } from './knowledge/catalog';
-import { configMapKeyIn, helmKeysFor, keyDocs } from './knowledge/keyDocs';
+import { configKeyInfo, configKeysIn, type ConfigKeyInfo } from './knowledge/configKeys';
+import { configMapKeyDoc, helmKeysFor } from './knowledge/keyDocs';
+import { readersText } from './rules/configMapKeyRules';
 import { adviceFor } from './knowledge/keyHistory';
 import { allowedIn, enumSpecFor, schemaEnumValues } from './knowledge/enumValues';
 import type { MapView } from './parse/tree';
@@ -118,6 +120,8 @@ function isBooleanKey(path: string): boolean {
 function configMapValues(key: string, v: CiliumVersion): EnumValue[] | undefined {
   const helm = CONFIGMAP_ENUMS[key];
   if (helm) return enumValues(helm, v);
+  const info = configKeyInfo(key, v);
+  if (info) return (info.types.agent ?? info.types.operator) === 'bool' ? BOOL_VALUES : undefined;
   if (helmKeysFor(key).some(isBooleanKey)) return BOOL_VALUES;
   if (/^(enable|install|disable)-/.test(key) || key === 'auto-direct-node-routes' || key === 'bpf-lb-sock' || key === 'encrypt-node') return BOOL_VALUES;
   return undefined;
@@ -304,15 +308,19 @@ function completeKey(c: Context, text: string, lineStart: number, typed: string,
 
   const configMapKeys = configMap ? c.path.length === 0 : c.path.length === 1 && c.path[0] === 'extraConfig';
   if (configMapKeys) {
-    return Object.keys(keyDocs().configMap)
-      .filter((k) => !present.has(k) && configMapKeyIn(k, v))
-      .map((k) => ({
-        label: k,
+    // Every key the agent or operator of this version reads; hidden flags (not in `--help`) only when we document
+    // them, and keys only the chart writes for other components (etcd-config, cni-uninstall) not at all.
+    return configKeysIn(v)
+      .map((k) => configKeyInfo(k, v))
+      .filter((info): info is ConfigKeyInfo => !!info && !present.has(info.key) && (!info.hidden || !!configMapKeyDoc(info.key)))
+      .map((info) => ({
+        label: info.key,
         kind: 'key' as const,
-        insertText: hasColon ? k : `${k}: `,
-        detail: `cilium-config · Cilium ${versionLabel(v)}`,
-        documentation: configMapKeyMarkdown(k, v).join('\n'),
+        insertText: hasColon ? info.key : `${info.key}: `,
+        detail: `cilium-config · ${info.types.agent ?? info.types.operator} · ${readersText(info.components)} · Cilium ${versionLabel(v)}`,
+        documentation: configMapKeyMarkdown(info.key, v).join('\n'),
         replaceRange,
+        ...(info.deprecated ? { deprecated: true } : {}),
       }));
   }
   if (configMap) return [];

@@ -3,6 +3,7 @@
 // Every decision is traced back to the keys (with 1-based line numbers) or defaults that made it.
 
 import type { DocumentVerdict } from '../lsp/protocol';
+import { configKeyComment } from './docs/configKeyInfo';
 import type { Analysis, DocumentAnalysis, VersionSource } from './analyze';
 import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';
 import type { Flag } from './model/agentConfig';
@@ -258,7 +259,8 @@ export function renderedConfigYaml(analysis: Analysis): string | null {
           '  name: cilium-config',
           '  namespace: kube-system',
           keys.length ? 'data:' : 'data: {}',
-          ...keys.map((k) => `  ${yamlKey(k)}: ${yamlString(d.configMap.get(k)!.value)}`),
+          // Each key with what the target version's agent/operator make of it: type, default, reader.
+          ...keys.flatMap((k) => [`  # ${configKeyComment(k, d.version)}`, `  ${yamlKey(k)}: ${yamlString(d.configMap.get(k)!.value)}`]),
         ];
         return lines.join('\n');
       })

@@ -9,7 +9,6 @@ import {
   helmDocFor,
   helmKeyMarkdown,
   helmReferenceUrl,
-  suggestConfigMapKey,
   versionLabel,
   versionSpan,
 } from './docs/keyInfo';
@@ -125,12 +124,6 @@ function configMapLines(key: string, v: CiliumVersion, value: string | undefined
   const out: string[] = [];
   if (value !== undefined) out.push(`Value here: \`${JSON.stringify(value)}\``);
   out.push(...configMapKeyMarkdown(key, v));
-  if (!configMapKeyDoc(key)) {
-    const s = suggestConfigMapKey(key);
-    out.push(
-      `An agent option we have no notes on. The agent reads every cilium-config value as a string and ignores names it does not know.${s ? ` Did you mean \`${s}\`?` : ''}`,
-    );
-  }
   return out;
 }
 

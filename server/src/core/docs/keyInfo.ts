@@ -2,11 +2,11 @@
 // versions whose chart has it (added, removed, renamed), the cilium-config key it becomes, and our own
 // explanation with the notes for that version. Hover and completion render the same text from here.
 
-import { closest, distance } from 'fastest-levenshtein';
 import { defaultIn, getKey, isCommentedIn, keyExistsIn } from '../knowledge/catalog';
 import { adviceFor, KEY_ADVICE } from '../knowledge/keyHistory';
-import { configMapKeyDoc, effectLines, helmKeyDoc, helmKeysFor, keyDocs, notesFor, type KeyDoc } from '../knowledge/keyDocs';
+import { configMapKeyDoc, effectLines, helmKeyDoc, helmKeysFor, notesFor, type KeyDoc } from '../knowledge/keyDocs';
 import { minorOf, PRERELEASE_VERSIONS, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
+import { configKeyFacts } from './configKeyInfo';
 
 /** The Helm reference page for a version (1.20 is not released: its page lives under /latest/). */
 export function helmReferenceUrl(version: CiliumVersion): string {
@@ -125,31 +125,13 @@ export function helmKeyMarkdown(path: string, version: CiliumVersion): string[] 
   return out;
 }
 
-/** The supported versions whose agent reads this ConfigMap key, as a sentence (only for keys we document). */
-export function configMapHistory(key: string, version: CiliumVersion): string | undefined {
-  const d = configMapKeyDoc(key);
-  if (d?.ignored) return 'No agent from 1.12 to 1.20 reads this key; it is ignored.';
-  if (!d || (!d.since && !d.until)) return undefined;
-  const have = SUPPORTED_VERSIONS.filter((v) => (!d.since || minorOf(v) >= minorOf(d.since)) && (!d.until || minorOf(v) <= minorOf(d.until)));
-  const span = spanOf(have);
-  if (!span) return `No agent from 1.12 to 1.20 reads this key; it is ignored.`;
-  if (!have.includes(version)) return `The ${version} agent does not read this key (it is read in ${span}); it is ignored.`;
-  return `Read by the agent in ${span}.`;
-}
-
-/** The closest documented ConfigMap key, for a did-you-mean. */
-export function suggestConfigMapKey(key: string): string | undefined {
-  const known = Object.keys(keyDocs().configMap);
-  if (known.length === 0) return undefined;
-  const best = closest(key, known);
-  return distance(key, best) <= Math.max(2, Math.floor(key.length / 6)) && best !== key ? best : undefined;
-}
-
+/**
+ * A cilium-config key in a version: the facts from the agent's and operator's source (type, default, reader,
+ * versions, deprecation, or a did-you-mean for a key no version reads), the Helm values that write it, our notes.
+ */
 export function configMapKeyMarkdown(key: string, version: CiliumVersion): string[] {
-  const out: string[] = [];
+  const out: string[] = [...configKeyFacts(key, version)];
   const d = configMapKeyDoc(key);
-  const history = configMapHistory(key, version);
-  if (history) out.push(history);
   const helm = helmKeysFor(key);
   if (helm.length > 0) out.push(`Written by the chart from ${helm.map((h) => `\`${h}\``).join(', ')}.`);
   if (d) out.push('', ...docLines(d, version));
