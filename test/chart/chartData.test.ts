@@ -1,0 +1,69 @@
+// The packed chart data is what `npm run gen:charts` makes from ../shared/cilium-charts (re-generating gives
+// no diff), it carries what rendering needs, and every function any chart template calls is implemented.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { loadPackedChart, packedChartVersions } from '../../server/src/core/chart/helm/chartData';
+import { sprigFunctions } from '../../server/src/core/chart/helm/sprig';
+import { findRepoRoot } from '../../tools/repoRoot';
+import { SHARED_CHARTS } from './helmRunner';
+
+const repoRoot = findRepoRoot();
+const dataDir = path.join(repoRoot, 'server/src/core/chart/data');
+
+describe('packed chart data', () => {
+  it('is current: gen:charts over ../shared/cilium-charts reproduces the committed files', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gen-charts-'));
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tools/gen-charts.ts'), SHARED_CHARTS, out], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const made = readdirSync(out).sort();
+      assert.deepEqual(made, readdirSync(dataDir).sort());
+      for (const f of made) {
+        assert.equal(readFileSync(path.join(out, f), 'utf8'), readFileSync(path.join(dataDir, f), 'utf8'), `${f} differs: run npm run gen:charts`);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('covers 1.12 to 1.21 with values, helpers, the ConfigMap template and the checks that can fail', () => {
+    const versions = packedChartVersions();
+    assert.deepEqual(versions, ['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20', '1.21']);
+    for (const v of versions) {
+      const c = loadPackedChart(v)!;
+      assert.ok(c.render.includes('templates/cilium-configmap.yaml'), v);
+      assert.ok(c.render.includes('templates/validate.yaml'), `${v}: validate.yaml holds fail checks`);
+      assert.ok('templates/_helpers.tpl' in c.templates, v);
+      assert.match(c.valuesYaml, /kubeProxyReplacement/, v);
+      assert.equal(c.schemaJson !== undefined, Number(v.split('.')[1]) >= 16, `${v}: schema from 1.16 on`);
+      assert.ok(c.chart.version.startsWith(v), `${v}: chart ${c.chart.version}`);
+    }
+  });
+
+  it('ships the chart licence beside the data', () => {
+    assert.match(readFileSync(path.join(dataDir, 'LICENSE-cilium-chart'), 'utf8'), /Apache License/);
+  });
+});
+
+describe('template functions', () => {
+  it('every function a Cilium chart template calls (1.12–1.21) is implemented', async () => {
+    const mod = (await import(pathToFileURL(path.join(repoRoot, 'tools/list-chart-functions.mjs')).href)) as {
+      listChartFunctions: (dir: string) => Map<string, string[]>;
+    };
+    const used = [...mod.listChartFunctions(SHARED_CHARTS).keys()];
+    // Go's text/template built-ins (the engine) and Helm's own functions wired in render.ts.
+    const builtins = ['and', 'or', 'not', 'len', 'index', 'slice', 'print', 'printf', 'println', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'html', 'js', 'urlquery', 'call'];
+    const helm = ['include', 'tpl', 'required'];
+    const ours = new Set([...Object.keys(sprigFunctions()), ...builtins, ...helm]);
+    assert.ok(used.length > 50, `the scan found ${used.length} functions`);
+    assert.deepEqual(used.filter((f) => !ours.has(f)), []);
+  });
+});
