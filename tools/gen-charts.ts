@@ -76,11 +76,29 @@ function templatesThatCanFail(templates: Record<string, string>): string[] {
     canFail.set(name, r);
     return r;
   };
-  return Object.entries(templates)
-    .filter(([p]) => isRendered(p))
-    .filter(([, t]) => callsFailOrRequired(t) || referencedDefines(t).some((d) => visit(d, new Set())))
-    .map(([p]) => p)
-    .sort();
+  const failing = new Set(
+    Object.entries(templates)
+      .filter(([, t]) => callsFailOrRequired(t) || referencedDefines(t).some((d) => visit(d, new Set())))
+      .map(([p]) => p),
+  );
+  // A template that includes a failing file by name (`include (print $.Template.BasePath "/x.yaml")`, for
+  // checksums) fails with it, and Helm may run it first: it counts too.
+  for (let added = true; added; ) {
+    added = false;
+    for (const [p, t] of Object.entries(templates)) {
+      if (failing.has(p)) continue;
+      if (includedFiles(t).some((f) => failing.has(f))) {
+        failing.add(p);
+        added = true;
+      }
+    }
+  }
+  return [...failing].filter(isRendered).sort();
+}
+
+/** Template files included by name: `include (print $.Template.BasePath "/x.yaml") .` → "templates/x.yaml". */
+function includedFiles(text: string): string[] {
+  return [...text.matchAll(/Template\.BasePath\s+"\/([^"]+)"/g)].map((m) => `templates/${m[1]}`);
 }
 
 /** Helm renders every file under templates/ except partials (names starting with `_`) and NOTES.txt. */
@@ -104,8 +122,7 @@ function packVersion(dir: string, minor: string): PackedChart {
   for (let added = true; added; ) {
     added = false;
     for (const t of Object.values(templates)) {
-      for (const m of t.matchAll(/Template\.BasePath\s+"\/([^"]+)"/g)) {
-        const p = `templates/${m[1]}`;
+      for (const p of includedFiles(t)) {
         if (!(p in templates) && p in all) {
           templates[p] = all[p]!;
           added = true;
