@@ -1,6 +1,6 @@
 // Lists every function the Cilium chart templates call (identifiers in function position inside {{ }} actions),
 // per chart version, so the Helm layer can implement each one. Scans ../shared/cilium-charts/v1.NN/templates
-// (all templates, not only the packed ones).
+// (all templates, not only the packed ones) and the files/ they pass to `tpl`.
 //
 //   node tools/list-chart-functions.mjs [chartsDir]      → one line per function: name and the versions using it
 //   node tools/list-chart-functions.mjs --json [chartsDir]
@@ -52,7 +52,11 @@ export function listChartFunctions(dir = chartsDir) {
   const byFn = new Map();
   const versions = readdirSync(dir).filter((n) => /^v1\.\d+$/.test(n)).sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
   for (const v of versions) {
-    for (const f of walk(join(dir, v, 'templates'))) {
+    // Templates, plus the chart files they run through `tpl` (files/**, except the Grafana dashboards, whose
+    // `{{ }}` are Grafana's own and are never executed).
+    const filesDir = join(dir, v, 'files');
+    const tplFiles = existsSync(filesDir) ? walk(filesDir).filter((f) => !f.endsWith('.json')) : [];
+    for (const f of [...walk(join(dir, v, 'templates')), ...tplFiles]) {
       for (const fn of functionsIn(readFileSync(f, 'utf8'))) {
         if (!byFn.has(fn)) byFn.set(fn, new Set());
         byFn.get(fn).add(v.slice(1));

@@ -124,8 +124,13 @@ describe('Helm layer against the real Helm 4', () => {
     assert.equal(v.get('extra'), null);
   });
 
-  it('unreadable values are refused like Helm refuses them (duplicate keys, syntax errors, a list at the top)', () => {
-    assert.throws(() => readValuesYaml('a: 1\na: 2\n'));
+  it('a repeated key: the last one wins, a repeated mapping replaces the earlier one (as in Helm 4)', () => {
+    const v = readValuesYaml('a: 1\na: 2\nm: {p: 1}\nm: {q: 2}\n');
+    assert.equal(v.get('a'), 2);
+    assert.deepEqual([...(v.get('m') as Map<string, unknown>).keys()], ['q']);
+  });
+
+  it('unreadable values are refused like Helm refuses them (syntax errors, a list at the top)', () => {
     assert.throws(() => readValuesYaml('a: [1\n'));
     assert.throws(() => readValuesYaml('- a\n- b\n'));
     assert.deepEqual([...readValuesYaml('').keys()], []);

@@ -136,7 +136,9 @@ function lineOf(node: Node, doc: Document): number | undefined {
  * (YAML syntax errors, duplicate keys, a top level that is not a mapping).
  */
 export function readValuesYaml(text: string): Map<string, GoValue> {
-  const docs = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
+  // Duplicate keys are accepted, the last one winning (checked with Helm 4.1.4: `x: 1` then `x: 2` gives 2, and
+  // a repeated mapping replaces the earlier one instead of merging with it).
+  const docs = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
   if (!Array.isArray(docs)) throw new YamlReadError('not a YAML stream');
   // sigs.k8s.io/yaml reads only the first document.
   const doc = docs[0];
@@ -153,7 +155,7 @@ export function readValuesYaml(text: string): Map<string, GoValue> {
 
 /** fromYaml: a mapping, or throws (Helm's fromYaml returns {"Error": msg} instead; the caller decides). */
 export function readAnyYaml(text: string): GoValue {
-  const docs = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, prettyErrors: false });
   if (!Array.isArray(docs)) throw new YamlReadError('not a YAML stream');
   const doc = docs[0];
   if (!doc) return null;

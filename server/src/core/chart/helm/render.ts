@@ -6,7 +6,7 @@
 // Differences from Helm that are on purpose: templates that can neither fail nor write cilium-config are not
 // rendered; lookup returns an empty map (as `helm template` does without a cluster); certificate/time
 // functions return stand-ins (sprig.ts).
-import { GoObject, TemplateError, TemplateSet, type GoValue } from '../template/index';
+import { GoObject, TemplateError, TemplateSet, withSignature, type GoValue } from '../template/index';
 import { loadPackedChart, type PackedChart } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { readValuesYaml, YamlReadError } from './goYaml';
@@ -124,23 +124,23 @@ function prepare(version: string): PreparedChart | undefined {
   const ctx: { current: RenderContext | undefined } = { current: undefined };
   const set = new TemplateSet({ missingKey: 'zero', funcs: sprigFunctions() });
   set.addFuncs({
-    include: (name, data) => {
+    include: withSignature((name, data) => {
       const n = argString(name);
       const c = ctx.current;
       // Whole files included for checksums (daemonset → cilium-configmap.yaml): reuse a render already done.
       if (c && n.endsWith('.yaml') && data === c.root && c.fileOutputs.has(n)) return c.fileOutputs.get(n)!;
       return set.executeNested(n, data);
-    },
-    tpl: (text, vals) => {
+    }, ['string', 'interface {}']),
+    tpl: withSignature((text, vals) => {
       const t = argString(text);
       const tmpl = vals instanceof Map ? vals.get('Template') : undefined;
       const name = tmpl instanceof Map ? String(tmpl.get('Name') ?? '') : (set.currentTemplateName() ?? 'tpl');
       return set.executeText(name, t, vals).replaceAll('<no value>', '');
-    },
-    required: (warn, val) => {
+    }, ['string', 'interface {}']),
+    required: withSignature((warn, val) => {
       if (val === null || val === undefined || val === '') throw new RequiredError(argString(warn));
       return val;
-    },
+    }, ['string', 'interface {}']),
   });
   for (const [path, text] of Object.entries(packed.templates)) set.parse(`${CHART_NAME}/${path}`, prepareText(text));
   const defaults = readValuesYaml(packed.valuesYaml);

@@ -8,7 +8,7 @@
 // stand-ins: their output only ever lands in TLS Secrets, never in cilium-config, and a fixed value keeps
 // renders deterministic.
 import { createHash } from 'node:crypto';
-import { formatValue, goTypeName, GoObject, isTrue, type FuncMap, type GoValue } from '../template/index';
+import { formatValue, goTypeName, GoObject, isTrue, withSignature, type FuncMap, type GoParamType, type GoValue } from '../template/index';
 import { deepCopy } from './coalesce';
 import { fromGoJson, readAnyYaml, toGoJson, toGoYaml } from './goYaml';
 import { parseSemver, semverSatisfies } from './semver';
@@ -282,8 +282,42 @@ function toList(v: GoValue, fn: string): GoValue[] {
   throw new Error(`Cannot ${fn} on type ${goTypeName(v)}`);
 }
 
+/**
+ * Go parameter types of the functions (Sprig's signatures), so the engine rejects wrong argument types and counts
+ * with Go's messages before calling them. Functions taking interface{} check nothing.
+ */
+const S = 'string' as const;
+const I = 'int' as const;
+const ANY = 'interface {}' as const;
+const MAP = 'map[string]interface {}' as const;
+const sig = (params: GoParamType[], variadic?: GoParamType): [GoParamType[], GoParamType?] => [params, variadic];
+const SIGNATURES: Record<string, [GoParamType[], GoParamType?]> = {
+  default: sig([ANY], ANY), empty: sig([ANY]), coalesce: sig([], ANY), ternary: sig([ANY, ANY, 'bool']), fail: sig([S]),
+  quote: sig([], ANY), toString: sig([ANY]), join: sig([S, ANY]), lower: sig([S]), title: sig([S]), trim: sig([S]),
+  trimPrefix: sig([S, S]), trimSuffix: sig([S, S]), replace: sig([S, S, S]), contains: sig([S, S]), hasPrefix: sig([S, S]),
+  hasSuffix: sig([S, S]), trunc: sig([I, S]), indent: sig([I, S]), nindent: sig([I, S]), split: sig([S, S]), splitList: sig([S, S]),
+  regexMatch: sig([S, S]), regexReplaceAll: sig([S, S, S]), b64enc: sig([S]), sha256sum: sig([S]), base: sig([S]), dir: sig([S]),
+  list: sig([], ANY), tuple: sig([], ANY), append: sig([ANY, ANY]), prepend: sig([ANY, ANY]), concat: sig([], ANY),
+  first: sig([ANY]), mustFirst: sig([ANY]), has: sig([ANY, ANY]), dict: sig([], ANY), get: sig([MAP, S]), set: sig([MAP, S, ANY]),
+  unset: sig([MAP, S]), hasKey: sig([MAP, S]), dig: sig([], ANY), omit: sig([MAP], S), merge: sig([MAP], MAP), deepCopy: sig([ANY]),
+  kindOf: sig([ANY]), kindIs: sig([S, ANY]), typeOf: sig([ANY]), typeIs: sig([S, ANY]), int: sig([ANY]), int64: sig([ANY]),
+  float64: sig([ANY]), mul: sig([ANY], ANY), toYaml: sig([ANY]), fromYaml: sig([S]), fromYamlArray: sig([S]), toJson: sig([ANY]),
+  toRawJson: sig([ANY]), fromJson: sig([S]), semver: sig([S]), semverCompare: sig([S, S]), now: sig([]),
+  dateModify: sig([S, ANY]), mustDateModify: sig([S, ANY]), genCA: sig([S, I]), genSignedCert: sig([S, ANY, ANY, I, ANY]),
+  buildCustomCert: sig([S, S]), lookup: sig([S, S, S, S]),
+};
+
 /** The Sprig and Helm functions that need nothing from the running template set. */
 export function sprigFunctions(): FuncMap {
+  const fns = plainFunctions();
+  for (const [name, [params, variadic]] of Object.entries(SIGNATURES)) {
+    const fn = fns[name];
+    if (fn) fns[name] = withSignature(fn, params, variadic);
+  }
+  return fns;
+}
+
+function plainFunctions(): FuncMap {
   return {
     // --- defaults and logic
     default: (d, ...given) => (given.length === 0 || isEmpty(given[0]) ? d : given[0]),
@@ -313,6 +347,8 @@ export function sprigFunctions(): FuncMap {
     },
     replace: (oldS, newS, src) => argString(src).split(argString(oldS)).join(argString(newS)),
     contains: (sub, s) => argString(s).includes(argString(sub)),
+    hasPrefix: (prefix, s) => argString(s).startsWith(argString(prefix)),
+    hasSuffix: (suffix, s) => argString(s).endsWith(argString(suffix)),
     trunc: (c, s) => {
       const n = Number(argInt(c));
       const str = argString(s);
