@@ -1,6 +1,7 @@
 // Table tests of the Go text/template engine against Go's documented semantics (text/template package docs,
 // fmt docs for print/printf, strconv for float text). Each case is template → expected output, or template →
-// expected error text (Go's wording, which Helm shows users).
+// expected error text (Go's wording, which Helm shows users). The expected texts were checked against the real
+// Helm v4.1.4 (built with Go 1.25.9): ~335 templates rendered by both, identical except Sprig's own `slice`.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -83,7 +84,13 @@ describe('template engine: literals', () => {
     { name: 'interpreted string escapes', tpl: '{{ "a\\tb\\u00e9\\x41" }}', want: 'a\tbéA' },
     { name: 'true/false', tpl: '{{ true }} {{ false }}', want: 'true false' },
     { name: 'nil is not a command', tpl: '{{ nil }}', err: 'template: t:1:3: executing "t" at <nil>: nil is not a command' },
-    { name: 'int overflow', tpl: '{{ 9223372036854775808 }}', err: /9223372036854775808 overflows int/ },
+    { name: 'int overflow (fits uint64: fails when used)', tpl: '{{ 9223372036854775808 }}', err: /9223372036854775808 overflows int/ },
+    { name: 'int overflow beyond uint64 is a parse error', tpl: '{{ 99999999999999999999 }}', err: 'template: t:1: integer overflow: "99999999999999999999"' },
+    { name: 'float overflow is a parse error', tpl: '{{ 1e400 }}', err: 'template: t:1: illegal number syntax: "1e400"' },
+    { name: 'empty char constant', tpl: "{{ '' }}", err: 'template: t:1: invalid syntax' },
+    { name: 'two-char constant', tpl: "{{ 'ab' }}", err: "template: t:1: malformed character constant: 'ab'" },
+    { name: 'dot after a field shows as <.>', tpl: '{{ .a.}}', err: 'template: t:1: unexpected <.> in operand' },
+    { name: 'else with inside if is a stray keyword', tpl: '{{ if 1 }}{{ else with 2 }}{{ end }}', err: 'template: t:1: unexpected <with> in input' },
   ]);
 });
 
@@ -171,7 +178,7 @@ describe('template engine: control structures', () => {
     { name: 'range else on empty', tpl: '{{ range .empty }}x{{ else }}empty{{ end }}', data, want: 'empty' },
     { name: 'range else on missing', tpl: '{{ range .nope }}x{{ else }}empty{{ end }}', data, want: 'empty' },
     { name: 'range over an int', tpl: '{{ range 3 }}{{ . }}{{ end }}', want: '012' },
-    { name: 'range over a float is an error', tpl: '{{ range .zero }}{{ end }}', data, err: /range can't iterate over 0/ },
+    { name: 'range over a float is an error, reported at the pipeline', tpl: '{{ range .zero }}{{ end }}', data, err: 'template: t:1:9: executing "t" at <.zero>: range can\'t iterate over 0' },
     { name: 'break', tpl: '{{ range .list }}{{ if eq . "y" }}{{ break }}{{ end }}{{ . }}{{ end }}', data, want: 'x' },
     { name: 'continue', tpl: '{{ range .list }}{{ if eq . "y" }}{{ continue }}{{ end }}{{ . }}{{ end }}', data, want: 'xz' },
     { name: 'break outside range', tpl: '{{ break }}', err: 'template: t:1: {{break}} outside {{range}}' },
@@ -188,7 +195,7 @@ describe('template engine: define, template, block', () => {
     { name: 'template without data gets no value', tpl: '{{ define "x" }}<{{ . }}>{{ end }}{{ template "x" }}', want: '<<no value>>' },
     { name: 'template sees no caller variables; $ is its data', tpl: '{{ define "x" }}{{ $ }}{{ end }}{{ $y := 1 }}{{ template "x" 5 }}', want: '5' },
     { name: 'block defines and runs', tpl: '{{ block "b" . }}default {{ . }}{{ end }}', data: 'd', want: 'default d' },
-    { name: 'undefined template', tpl: '{{ template "nope" }}', err: 'template: t:1:3: executing "t" at <{{template "nope"}}>: template "nope" not defined' },
+    { name: 'undefined template', tpl: '{{ template "nope" }}', err: 'template: t:1:12: executing "t" at <{{template "nope"}}>: template "nope" not defined' },
     { name: 'define is not output', tpl: 'a{{ define "x" }}zzz{{ end }}b', want: 'ab' },
   ]);
 
@@ -236,6 +243,8 @@ describe('template engine: functions', () => {
     { name: 'index map, several indices', tpl: '{{ index .m "n" "x" }}', data, want: '1' },
     { name: 'index missing map key gives no value', tpl: '{{ index .m "zz" }}', data, want: '<no value>' },
     { name: 'index out of range', tpl: '{{ index .list 5 }}', data, err: /error calling index: index out of range: 5/ },
+    { name: 'index just past the end: reflect refuses it', tpl: '{{ index .list 3 }}', data, err: /error calling index: reflect: slice index out of range/ },
+    { name: 'len of a literal nil', tpl: '{{ len nil }}', err: /error calling len: reflect: call of reflect.Value.Type on zero Value/ },
     { name: 'index of nil', tpl: '{{ index .nope "a" }}', data, err: /error calling index: index of untyped nil/ },
     { name: 'index map with a number', tpl: '{{ index .m 1 }}', data, err: /value has type int; should be string/ },
     { name: 'slice of a slice', tpl: '{{ slice .list 1 }} {{ slice .list 0 2 }}', data, want: '[b c] [a b]' },
@@ -245,6 +254,7 @@ describe('template engine: functions', () => {
     { name: 'println', tpl: '{{ println "a" 1 }}', want: 'a 1\n' },
     { name: 'html', tpl: '{{ html "<a href=\\"x\\">&\'" }}', want: '&lt;a href=&#34;x&#34;&gt;&amp;&#39;' },
     { name: 'js', tpl: '{{ js "it\'s <b>" }}', want: "it\\'s \\u003Cb\\u003E" },
+    { name: 'js leaves DEL alone and escapes unprintable unicode', tpl: '{{ js "\\u2028é\\x7f" }}', want: '\\u2028é\x7f' },
     { name: 'urlquery', tpl: '{{ urlquery "a b&c=d/é" }}', want: 'a+b%26c%3Dd%2F%C3%A9' },
     { name: 'call a function value', tpl: '{{ call .fn 2 }}', data: { fn: (x: GoValue) => (x as bigint) * 2n }, want: '4' },
     { name: 'call a non-function', tpl: '{{ call .s }}', data, err: /error calling call: non-function .s of type string/ },
@@ -261,11 +271,12 @@ describe('template engine: comparisons (Go type rules)', () => {
     { name: 'eq ints', tpl: '{{ eq 1 1 }} {{ eq 1 2 }}', want: 'true false' },
     { name: 'eq with several arguments', tpl: '{{ eq "b" "a" "b" }} {{ eq "z" "a" "b" }}', want: 'true false' },
     { name: 'eq float64 with float64', tpl: '{{ eq .f 1.0 }}', data, want: 'true' },
-    { name: 'eq int with float is an error', tpl: '{{ eq .f 1 }}', data, err: 'template: t:1:3: executing "t" at <eq .f 1>: error calling eq: incompatible types for comparison' },
+    { name: 'eq int with float is an error', tpl: '{{ eq .f 1 }}', data, err: 'template: t:1:3: executing "t" at <eq .f 1>: error calling eq: incompatible types for comparison: float64 and int' },
     { name: 'eq string with int is an error', tpl: '{{ eq .s 1 }}', data, err: /incompatible types for comparison/ },
     { name: 'eq with nil is false, not an error', tpl: '{{ eq .nope "x" }} {{ eq .n 1 }}', data, missingKey: 'zero', want: 'false false' },
     { name: 'eq nil nil', tpl: '{{ eq .nope .n }}', data, want: 'true' },
-    { name: 'eq of maps is an error', tpl: '{{ eq .m .m }}', data, err: /non-comparable type/ },
+    { name: 'eq of maps is an error', tpl: '{{ eq .m .m }}', data, err: /error calling eq: non-comparable type map\[\]: map\[string\]interface \{\}/ },
+    { name: 'eq string with a slice names both types', tpl: '{{ eq "a" .list }}', data, err: /incompatible types for comparison: string and \[\]interface \{\}/ },
     { name: 'ne', tpl: '{{ ne 1 2 }} {{ ne "a" "a" }}', want: 'true false' },
     { name: 'lt/le/gt/ge ints', tpl: '{{ lt 1 2 }} {{ le 2 2 }} {{ gt 1 2 }} {{ ge 2 3 }}', want: 'true true false false' },
     { name: 'lt strings', tpl: '{{ lt "a" "b" }}', want: 'true' },
@@ -302,6 +313,7 @@ describe('template engine: printf and value printing like Go', () => {
     { name: 'missing and extra arguments', tpl: '{{ printf "%s %s" "a" }}|{{ printf "%s" "a" "b" }}', want: 'a %!s(MISSING)|a%!(EXTRA string=b)' },
     { name: 'width and precision', tpl: '{{ printf "[%5s][%-5s][%05d][%.2f][%8.3f][%x][%X][%#x]" "ab" "ab" 42 3.14159 2.5 255 255 255 }}', want: '[   ab][ab   ][00042][3.14][   2.500][ff][FF][0xff]' },
     { name: '%f rounds half to even on exact ties', tpl: '{{ printf "%.0f %.0f %.1f" 2.5 3.5 0.25 }}', want: '2 4 0.2' },
+    { name: '%f rounds the exact binary value', tpl: '{{ printf "%.0f %.0f %.1f %.2f" 0.5 1.5 0.05 1.005 }}', want: '0 2 0.1 1.00' },
     { name: '%g and %e', tpl: '{{ printf "%g %e %g" 100000.0 1234.5678 1e21 }}', want: '100000 1.234568e+03 1e+21' },
     { name: '%q escapes', tpl: '{{ printf "%q" "a\\"b\\n" }}', want: '"a\\"b\\n"' },
     { name: '%v of nil and %% ', tpl: '{{ printf "%v %d%%" nil 5 }}', want: '<nil> 5%' },

@@ -2,7 +2,7 @@
 // rules, index, slice, len, and the html/js/urlquery escapers. Each throws a plain Error with Go's text; the
 // evaluator wraps it as `error calling NAME: ...`. (and/or/not/print*/call need the evaluator and live there.)
 
-import { formatValue, goSprint } from './format';
+import { formatValue, goSprint, goSprintf } from './format';
 import { GoObject, goTypeName, type GoValue } from './values';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -35,7 +35,7 @@ export function goEq(arg1: GoValue, rest: readonly GoValue[]): boolean {
     const k2 = basicKind(arg);
     let truth = false;
     if (k1 !== k2) {
-      if (!isNilValue(arg1) && !isNilValue(arg)) throw new Error('incompatible types for comparison');
+      if (!isNilValue(arg1) && !isNilValue(arg)) throw incompatible(arg1, arg);
     } else if (k1 !== 'invalid') {
       truth = arg1 === arg;
     } else if (isNilValue(arg1) || isNilValue(arg)) {
@@ -43,15 +43,20 @@ export function goEq(arg1: GoValue, rest: readonly GoValue[]): boolean {
     } else {
       const t1 = goTypeName(arg1);
       const t2 = goTypeName(arg);
-      if (t1 !== t2) throw new Error(`non-comparable types ${formatValue(arg1)}: ${t1}, ${t2}: ${formatValue(arg)}`);
+      if (t1 !== t2) throw new Error(`non-comparable types ${goSprintf('%s', [arg1])}: ${t1}, ${t2}: ${formatValue(arg)}`);
       if (arg instanceof Map || Array.isArray(arg) || typeof arg === 'function') {
-        throw new Error(`non-comparable type ${formatValue(arg)}: ${t2}`);
+        throw new Error(`non-comparable type ${goSprintf('%s', [arg])}: ${t2}`);
       }
       truth = arg1 === arg || (arg1 instanceof GoObject && arg instanceof GoObject && structEqual(arg1, arg));
     }
     if (truth) return true;
   }
   return false;
+}
+
+/** Go 1.24+ names both types: "incompatible types for comparison: int and string". */
+function incompatible(a: GoValue, b: GoValue): Error {
+  return new Error(`incompatible types for comparison: ${goTypeName(a)} and ${goTypeName(b)}`);
 }
 
 function structEqual(a: GoObject, b: GoObject): boolean {
@@ -65,7 +70,7 @@ export function goLt(a: GoValue, b: GoValue): boolean {
   const k1 = basicKind(a);
   const k2 = basicKind(b);
   if (k1 === 'invalid' || k2 === 'invalid') throw new Error('invalid type for comparison');
-  if (k1 !== k2) throw new Error('incompatible types for comparison');
+  if (k1 !== k2) throw incompatible(a, b);
   if (k1 === 'bool') throw new Error('invalid type for comparison');
   return (a as number | bigint | string) < (b as number | bigint | string);
 }
@@ -93,14 +98,15 @@ export function indexOnce(item: GoValue, index: GoValue): GoValue {
   if (item === null || item === undefined) throw new Error('index of nil pointer');
   if (Array.isArray(item)) {
     const x = indexArg(index, item.length);
-    if (x >= item.length) throw new Error(`index out of range: ${x}`);
+    // Go checks x against the length and then lets reflect refuse x == len, with reflect's own text.
+    if (x >= item.length) throw new Error('reflect: slice index out of range');
     const v = item[x];
     return v === undefined ? null : v;
   }
   if (typeof item === 'string') {
     const bytes = utf8.encode(item);
     const x = indexArg(index, bytes.length);
-    if (x >= bytes.length) throw new Error(`index out of range: ${x}`);
+    if (x >= bytes.length) throw new Error('reflect: string index out of range');
     return BigInt(bytes[x]!);
   }
   if (item instanceof Map) {
@@ -177,7 +183,7 @@ export function goJs(args: readonly GoValue[]): string {
       case '=': out += '\\u003D'; continue;
     }
     if (cp < 0x20) out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
-    else if (cp >= 0x7f && /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cn}\p{Co}]/u.test(ch)) out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
+    else if (cp >= 0x80 && /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cn}\p{Co}]/u.test(ch)) out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
     else out += ch;
   }
   return out;

@@ -310,7 +310,7 @@ export class State {
     } else if (val === undefined || val === null) {
       // no value: like an empty map
     } else {
-      this.node = r;
+      // Go reports this at the last node evaluated in the range pipeline.
       this.errorf(`range can't iterate over ${formatValue(val)}`);
     }
     let sig = Signal.None;
@@ -753,8 +753,9 @@ export class State {
     }
   }
 
+  /** Arguments of Go's own functions (reflect.Value parameters): a literal nil arrives as no value. */
   private evalAll(dot: GoValue, nodes: readonly ArgNode[], final: Final): GoValue[] {
-    const out = nodes.map((n) => this.evalArg(dot, n));
+    const out = nodes.map((n) => (n.type === 'nil' ? undefined : this.evalArg(dot, n)));
     if (final !== MISSING) out.push(final);
     return out;
   }

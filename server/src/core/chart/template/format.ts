@@ -76,11 +76,6 @@ function roundDigits(d: { digits: string; dp: number }, nd: number): { digits: s
       if (arr.length === 0) arr.push(1);
     }
     kept = arr.join('');
-    if (nd === 0) {
-      kept = '1';
-      dp++;
-      return { digits: kept, dp };
-    }
   }
   kept = kept.replace(/0+$/, '');
   if (kept === '') return { digits: '0', dp: 1 };
@@ -414,7 +409,7 @@ function formatString(s: string, spec: Spec): string {
 function formatOne(v: GoValue, spec: Spec, depth = 0): string {
   const verb = spec.verb;
   if (v === null || v === undefined) {
-    if (verb === 'v' || verb === 's' && false) return pad('<nil>', spec, false);
+    if (verb === 'v') return pad('<nil>', spec, false);
     return badVerb(spec, v);
   }
   if (v instanceof GoObject && v.stringer && 'vsq'.includes(verb)) return formatString(v.stringer(), spec);
@@ -585,10 +580,8 @@ function goSyntax(v: GoValue): string {
   switch (typeof v) {
     case 'string':
       return quoteGo(v);
-    case 'number': {
-      const s = formatFloat(v, 'g', -1);
-      return /[.eIN]/.test(s) ? s : s + '.0'.slice(0, 0) || s;
-    }
+    case 'number':
+      return formatFloat(v, 'g', -1);
     case 'bigint':
       return v.toString();
     case 'boolean':

@@ -34,6 +34,7 @@ class Bail {
 
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
+const UINT64_MAX = (1n << 64n) - 1n;
 
 /**
  * Parses `text` as the file `name`. `hasFunction` answers whether a function name exists (null: accept any,
@@ -76,7 +77,8 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
   const describe = (t: Token): string => {
     if (t.type === 'eof') return 'EOF';
     if (t.type === 'error') return t.val;
-    if (t.type === 'keyword') return `<${t.val}>`;
+    // Go counts dot and nil among its keyword tokens and shows all of them in angle brackets.
+    if (t.type === 'keyword' || t.type === 'dot' || t.type === 'nil') return `<${t.val}>`;
     if (t.val.length > 10) return `${goQuote(t.val.slice(0, 10))}...`;
     return goQuote(t.val);
   };
@@ -104,7 +106,7 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
     const list = newList(peekNonSpace().pos);
     for (;;) {
       const t = peekNonSpace();
-      if (t.type === 'eof') return unexpected(next(), 'input');
+      if (t.type === 'eof') return bail('unexpected EOF', t);
       const node = textOrAction();
       if (node === 'end' || node === 'else') return { list, end: node, pos: tokens[i - 1]!.pos };
       if (node) list.nodes.push(node);
@@ -196,9 +198,9 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
         elseList.nodes.push(ifControl('with', kw));
       } else {
         if (p.type === 'keyword' && (p.val === 'if' || p.val === 'with')) {
-          // `else if` inside with/range, `else with` inside if/range: Go reports the keyword as unexpected.
+          // `else if` inside with/range, `else with` inside if/range: Go reads the keyword as a stray token.
           const kw = nextNonSpace();
-          return unexpected(kw, 'else');
+          return unexpected(kw, 'input');
         }
         const rest = itemList();
         if (rest.end !== 'end') bail('expected end; found {{else}}');
@@ -225,7 +227,9 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
     return unexpected(t, context);
   }
 
-  function templateControl(t: Token): TemplateNode {
+  // Go places a template/block node at its name token, so errors point there.
+  function templateControl(_kw: Token): TemplateNode {
+    const t = peekNonSpace();
     const tname = parseTemplateName('template clause');
     let pipe: PipeNode | null = null;
     if (nextNonSpace().type !== 'rightDelim') {
@@ -236,8 +240,9 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
   }
 
   // {{block "name" pipeline}} body {{end}}: defines "name" with body, and executes it here.
-  function blockControl(t: Token): TemplateNode {
+  function blockControl(_kw: Token): TemplateNode {
     const context = 'block clause';
+    const t = peekNonSpace();
     const tname = parseTemplateName(context);
     const pipe = pipeline(context, 'rightDelim');
     const saveVars = vars;
@@ -398,12 +403,14 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
     const base = { type: 'number' as const, pos: t.pos, tree, text: t.val };
     if (t.type === 'charConstant') {
       const s = unquoteGo(t.val);
-      if (s === null || [...s].length !== 1) return bail(`malformed character constant: ${t.val}`, t);
+      if (s === null || s === '') return bail('invalid syntax', t);
+      if ([...s].length !== 1) return bail(`malformed character constant: ${t.val}`, t);
       return { ...base, value: BigInt(s.codePointAt(0)!) };
     }
     const parsed = parseGoNumber(t.val);
     if (!parsed) return bail(`illegal number syntax: ${goQuote(t.val)}`, t);
-    return { ...base, ...parsed };
+    if (parsed.parseError) return bail(`${parsed.parseError}: ${goQuote(t.val)}`, t);
+    return parsed.error === undefined ? { ...base, value: parsed.value } : { ...base, value: parsed.value, error: parsed.error };
   }
 
   function unquote(t: Token): string {
@@ -540,7 +547,7 @@ export function unquoteGo(q: string): string | null {
  * 0x, 0o, 0b, leading-0 octal, underscores between digits) is an int, anything with a fraction or exponent is a
  * float64. Returns null when the syntax is illegal.
  */
-export function parseGoNumber(text: string): { value: GoValue; error?: string } | null {
+export function parseGoNumber(text: string): { value: GoValue; error?: string; parseError?: string } | null {
   let s = text;
   let neg = false;
   if (s[0] === '+' || s[0] === '-') {
@@ -575,7 +582,10 @@ export function parseGoNumber(text: string): { value: GoValue; error?: string } 
       return null;
     }
     if (neg) big = -big;
-    if (big > INT64_MAX || big < INT64_MIN) return { value: null, error: `${text} overflows int` };
+    // Beyond uint64 (or below int64) Go refuses the literal when parsing; between int64 and uint64 it is
+    // accepted and fails only when used as an int.
+    if (big > UINT64_MAX || big < INT64_MIN) return { value: null, parseError: 'integer overflow' };
+    if (big > INT64_MAX) return { value: null, error: `${text} overflows int` };
     return { value: big };
   }
   let f: number;
@@ -590,6 +600,6 @@ export function parseGoNumber(text: string): { value: GoValue; error?: string } 
     if (!/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) return null;
     f = Number(s);
   }
-  if (!Number.isFinite(f)) return { value: null, error: `${text} overflows float64` };
+  if (!Number.isFinite(f)) return null;
   return { value: neg ? -f : f };
 }
