@@ -3,7 +3,7 @@
 
 import type { Analysis, DocumentAnalysis } from '../core/analyze';
 import { LineIndex } from '../core/positions';
-import { statusLines } from '../core/statusPreview';
+import { dependsOnLines, statusLines } from '../core/statusPreview';
 import type { Finding } from '../core/types';
 
 export interface FileReport {
@@ -57,6 +57,7 @@ export function toJson(files: FileReport[]): unknown {
             routing: { mode: d.datapath.routing.mode, protocol: d.datapath.routing.protocol },
             agentStarts: d.datapath.agentStarts,
             installSucceeds: d.datapath.installSucceeds,
+            ...(d.datapath.unknowns.length > 0 ? { dependsOn: dependsOnLines(d.datapath) } : {}),
           },
           diagnostics: byPosition(d.findings).map((f) => jsonDiagnostic(f, index)),
         })),
@@ -86,6 +87,7 @@ export function toText(files: FileReport[]): string {
       for (const [k, v] of statusLines(d.datapath, d.version)) out.push(`    ${(k + ':').padEnd(22)}${v}`);
       out.push(`    ${'Agent starts:'.padEnd(22)}${d.datapath.agentStarts ? 'yes' : 'NO'}`);
       out.push(`    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : 'NO') : 'n/a (ConfigMap)'}`);
+      for (const l of dependsOnLines(d.datapath)) out.push(`    ${'Templated:'.padEnd(22)}${l}`);
       for (const f of byPosition(d.findings)) out.push(line(f));
       out.push('');
     }

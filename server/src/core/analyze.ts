@@ -8,6 +8,7 @@ import { renderConfigMap, type RenderedConfig } from './model/renderConfigMap';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
 import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
+import { templatedValueRanges } from './parse/templatedValues';
 import { attachFixes } from './fixes/attach';
 import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { configMapValueFindings } from './rules/configMapRules';
@@ -89,6 +90,8 @@ export function analyzeSafely(text: string, options: AnalyzeOptions = {}): Analy
 }
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
+/** Key rules whose finding means `helm install` stops (the schema refuses the values). */
+const HELM_REFUSES_KEY_RULES = new Set(['templated-wrong-type']);
 const VERSION_COMMENT = /#\s*cilium-version:\s*([^\s#]+)/;
 
 function problemFinding(p: ParseProblem): Finding {
@@ -167,12 +170,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const fileIsOurs = sources.length > 0 || !!commentMatch || /cilium/i.test(options.path ?? '');
   if (fileIsOurs) for (const p of parsed.problems) if (!claimed.has(p)) fileFindings.push(problemFinding(p));
-  if (parsed.templates.length > 0 && fileIsOurs) {
+  // Only templates that fill in a Cilium value are worth a note: a `${VAR}` in a shell script or in another
+  // document of the file changes nothing we check.
+  // Control lines (`{{- if }}`, `%{ if }`) inside a Cilium document decide which values exist: they count too.
+  const control = parsed.templates.filter((t) => parsed.text.slice(t.start, t.end).trim() === '' && sources.some((s) => t.start >= s.root.range.start && t.start <= s.root.range.end));
+  const templated = [...sources.flatMap((s) => templatedValueRanges(s.root)), ...control].sort((a, b) => a.start - b.start);
+  if (templated.length > 0) {
     fileFindings.push({
       rule: 'template-syntax',
       severity: 'info',
-      message: 'This file contains template expressions ({{ }}, ${ }, %{ }). Values produced by a template are unknown here and are not checked.',
-      range: parsed.templates[0],
+      message: 'This file contains template expressions ({{ }}, ${ }, %{ }). Values produced by a template are unknown here: checks that depend on them are not reported, and the verdict names what depends on them.',
+      range: templated[0],
     });
   }
   const analysis: Analysis = { documents, fileFindings, internalErrors };
@@ -229,6 +237,8 @@ function analyzeSource(
   const state = buildState(agent, helm, kernel);
   const datapath = deriveDatapath(state);
   findings.push(...enumFindings(source.root, state, source.format));
+  // A key finding that means Helm rejects the values makes the install verdict agree with it.
+  if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
   findings.push(...datapathFindings(datapath, source.anchor, source.format));
   for (const rule of documentRules) findings.push(...rule({ source, version, datapath, configMap, agent }));
   void fileFindings;

@@ -10,7 +10,7 @@ import type { Flag } from './model/agentConfig';
 import type { Reason } from './model/datapath';
 import { kernelAtLeast } from './model/state';
 import { LineIndex } from './positions';
-import { statusLines, statusSummary } from './statusPreview';
+import { dependsOnLines, statusLines, statusSummary } from './statusPreview';
 import type { Origin } from './types';
 import { inRange, PRERELEASE_VERSIONS, type CiliumVersion } from './version';
 
@@ -178,6 +178,13 @@ export function explainDocument(d: DocumentAnalysis, where: Where): string {
   out.push(`- Agent starts: ${dp.agentStarts ? 'yes' : '**no** (see below)'}`);
   out.push(`- Chart installs: ${d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : '**no** (see below)') : 'not applicable (a ConfigMap)'}`);
   out.push('');
+  const open = dependsOnLines(dp);
+  if (open.length > 0) {
+    // Templated values are unknown: the verdicts above assume nothing about them, and these may change.
+    out.push('### Depends on templated values', '', 'These values are filled in by a template, so they are unknown here; no check that rests on them is reported, and these verdicts may change once they are substituted:', '');
+    for (const line of open) out.push(`- ${line}`);
+    out.push('');
+  }
 
   out.push(`### Host Routing: ${dp.hostRouting.status}`, '');
   if (dp.hostRouting.reasons.length === 0) {
@@ -287,5 +294,6 @@ export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {
     installSucceeds: dp.installSucceeds,
     fellBack: dp.hostRouting.status === 'Legacy' || dp.masquerading.mode === 'IPTables',
     summary: statusSummary(dp),
+    dependsOn: dependsOnLines(dp),
   };
 }

@@ -3,6 +3,7 @@
 // with Network and Host from 1.16).
 
 import type { Datapath } from './model/datapath';
+import { dependencySentences } from './model/unknown';
 import { inRange, type CiliumVersion } from './version';
 
 export function statusLines(dp: Datapath, version: CiliumVersion): [string, string][] {
@@ -26,8 +27,15 @@ export function masqueradingText(dp: Datapath): string {
   return `IPTables ${fam}`;
 }
 
+/** "Host Routing depends on `${ROUTING}` (routingMode)", one per verdict a templated value leaves open. */
+export function dependsOnLines(dp: Datapath): string[] {
+  return dependencySentences(dp.unknowns).map((d) => d.text);
+}
+
 /** One line for a code lens or a status bar. */
 export function statusSummary(dp: Datapath): string {
   const network = dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`;
-  return `KubeProxyReplacement: ${dp.kubeProxyReplacement.status} · Host Routing: ${dp.hostRouting.status} · Masquerading: ${dp.masquerading.mode} · Routing: ${network}`;
+  const open = dependencySentences(dp.unknowns).map((d) => d.verdict);
+  const unknown = open.length > 0 ? ` · templated, undecided: ${open.join(', ')}` : '';
+  return `KubeProxyReplacement: ${dp.kubeProxyReplacement.status} · Host Routing: ${dp.hostRouting.status} · Masquerading: ${dp.masquerading.mode} · Routing: ${network}${unknown}`;
 }

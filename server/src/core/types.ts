@@ -12,7 +12,7 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** Where a setting's effective value came from: the decision chains shown to users are built from these. */
 export type Origin =
-  | { kind: 'user'; key: string; range: Range; valueText: string }
+  | { kind: 'user'; key: string; range: Range; valueText: string; templated?: boolean }
   | { kind: 'chart-default'; key: string; version: CiliumVersion }
   | { kind: 'agent-default'; key: string }
   | { kind: 'implied'; key: string; by: Origin[]; note: string };

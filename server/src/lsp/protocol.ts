@@ -38,6 +38,8 @@ export interface DocumentVerdict {
   fellBack: boolean;
   /** One line: "KubeProxyReplacement: True · Host Routing: BPF · Masquerading: BPF · Routing: Tunnel [vxlan]". */
   summary: string;
+  /** Verdicts a templated value leaves undecided: "Host Routing depends on `${ROUTING}` (routingMode)". */
+  dependsOn?: string[];
 }
 
 /** Request `cilium/explain`: the full reasoning for one file as Markdown. */

@@ -10,6 +10,7 @@ import { goString, goTruthy } from '../settings';
 import type { Origin, Severity } from '../types';
 import { inRange, type CiliumVersion } from '../version';
 import type { Check, Hit } from './checkTypes';
+import { undecided } from '../model/unknown';
 
 interface Spec {
   id: string;
@@ -25,6 +26,12 @@ interface Spec {
 
 const on = (h: HelmValues, path: string) => goTruthy(h.get(path)?.value);
 const str = (h: HelmValues, path: string) => goString(h.get(path)?.value);
+/** A value the chart compares as a number; undefined when it is not one (a template, a word). */
+const num = (h: HelmValues, path: string): number | undefined => {
+  const v = h.get(path)?.value;
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : undefined;
+};
 const nonEmpty = (h: HelmValues, path: string) => {
   const v = h.get(path)?.value;
   return Array.isArray(v) ? v.length > 0 : goTruthy(v);
@@ -40,7 +47,9 @@ function toCheck(spec: Spec): Check<State> {
     test: (s): Hit | undefined => {
       const h = s.helm;
       if (!h) return undefined;
-      const keys = spec.when(h, s);
+      const { result: keys, templated } = h.reading(() => spec.when(h, s));
+      // Whether it fails or passes, an outcome read from a templated value is not known.
+      if (templated.length > 0) return undecided(templated);
       if (!keys) return undefined;
       const origins = keys.map((k) => h.user(k)?.origin ?? h.get(k)?.origin).filter((o): o is Origin => !!o);
       const message = typeof spec.message === 'function' ? spec.message(s) : spec.message;
@@ -262,9 +271,10 @@ const SPECS: Spec[] = [
     cite: 'templates/validate.yaml@v1.16.19 .. @v1.19.1',
     when: (h) => {
       const name = str(h, 'cluster.name');
-      const id = Number(h.get('cluster.id')?.value ?? 0);
-      const bad = name === '' || name.length > 32 || !/^([a-z0-9][-a-z0-9]*)?[a-z0-9]$/.test(name) || (name === 'default' && id !== 0);
-      return bad ? ['cluster.name', 'cluster.id'] : undefined;
+      const malformed = name === '' || name.length > 32 || !/^([a-z0-9][-a-z0-9]*)?[a-z0-9]$/.test(name);
+      if (malformed) return ['cluster.name'];
+      // cluster.id is read only when the name is "default", so a templated id cannot hide a bad name.
+      return name === 'default' && (num(h, 'cluster.id') ?? 0) !== 0 ? ['cluster.name', 'cluster.id'] : undefined;
     },
     message: 'cluster.name must be 1-32 lower-case letters, digits and dashes, start and end with a letter or digit, and not be "default" when cluster.id is set.',
     text: 'The cluster name is invalid: ...',
@@ -274,9 +284,11 @@ const SPECS: Spec[] = [
     since: '1.16',
     cite: 'templates/validate.yaml@v1.16.19 .. @v1.19.1',
     when: (h) => {
-      const id = Number(h.get('cluster.id')?.value ?? 0);
-      const risky = (id >= 128 && id <= 255) || (id >= 384 && id <= 511);
+      // The mode first: cluster.id only matters (and is only read) in these modes.
       const mode = on(h, 'eni.enabled') || on(h, 'alibabacloud.enabled') || str(h, 'cni.chainingMode') === 'aws-cni';
+      if (!mode) return undefined;
+      const id = num(h, 'cluster.id') ?? 0;
+      const risky = (id >= 128 && id <= 255) || (id >= 384 && id <= 511);
       const escape = str(h, 'extraConfig.allow-unsafe-policy-skb-usage') === 'true';
       return risky && mode && !escape ? ['cluster.id'] : undefined;
     },

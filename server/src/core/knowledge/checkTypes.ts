@@ -12,6 +12,8 @@ export interface Hit {
   message: string;
   /** The exact text the agent logs or fails with, or the chart's `fail` text, when there is one. */
   sourceText?: string;
+  /** The outcome depends on a templated (unknown) value: not a finding, only a note on the verdict. */
+  undecided?: boolean;
 }
 
 export interface Check<S = State> {

@@ -128,6 +128,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'yaml-tab-indent': 'Tabs cannot indent YAML.',
   'template-syntax': 'The file contains template expressions; templated values are treated as unknown.',
   'internal-error': 'Cilium Config itself failed on this document (a bug to report); the other documents and files are still analysed.',
+  'templated-wrong-type': 'A quoted template is a string whatever is substituted; from 1.16 the chart\'s values.schema.json refuses a string for this key.',
   'file-too-large': 'The file is larger than the analysis limit and was skipped.',
   'not-text': 'The file does not look like text and was skipped.',
   'yaml-too-deep': 'The YAML nests more than 200 levels deep, which can crash the parser, so it was not analysed.',

@@ -11,6 +11,7 @@ import type { MapView } from '../parse/tree';
 import { agentBool, goString, type Setting } from '../settings';
 import type { Origin } from '../types';
 import { inRange, type CiliumVersion } from '../version';
+import { isTemplated } from './unknown';
 import type { RenderedConfig } from './renderConfigMap';
 
 export interface Flag {
@@ -71,15 +72,20 @@ export function configMapSettings(data: MapView): RenderedConfig {
   for (const e of data.entries()) {
     const v = data.valueOf(e);
     const value = typeof v === 'symbol' ? '' : goString(v);
-    out.set(e.key, { value, origin: { kind: 'user', key: e.key, range: e.keyRange, valueText: data.sourceOf(e) } });
+    const origin: Origin = { kind: 'user', key: e.key, range: e.keyRange, valueText: data.sourceOf(e) };
+    if (typeof v === 'symbol') origin.templated = true;
+    out.set(e.key, { value, origin });
   }
   return out;
 }
 
 export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersion): AgentConfig {
+  // A templated setting is unknown: it reads as the agent's default but keeps its templated origin, so every
+  // check that rests on it is recorded as undecided instead of firing (model/unknown.ts).
   const flag = (key: string, fallback: boolean): Flag => {
     const s = settings.get(key);
     if (!s) return { on: fallback, origin: { kind: 'agent-default', key } };
+    if (isTemplated(s.origin)) return { on: fallback, origin: s.origin };
     // A value Go's ParseBool refuses: viper-read options (vp.GetBool through spf13/cast) become false without a
     // message; hive-decoded ones stop the agent (configmap-wrong-type says so), so the default is as good as any.
     const parsed = agentBool(s.value);
@@ -88,11 +94,13 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
   };
   const text = (key: string, fallback: string): Text => {
     const s = settings.get(key);
-    if (!s || s.value === '') return { value: fallback, origin: s?.origin ?? { kind: 'agent-default', key } };
+    if (!s || s.value === '' || isTemplated(s.origin)) return { value: fallback, origin: s?.origin ?? { kind: 'agent-default', key } };
     return { value: s.value.trim(), origin: s.origin };
   };
+  // An optional value that is templated is present (with unknown content): "missing" checks must not fire.
   const optional = (key: string): Text | undefined => {
     const s: Setting<string> | undefined = settings.get(key);
+    if (s && isTemplated(s.origin)) return { value: '', origin: s.origin };
     return s && s.value.trim() !== '' ? { value: s.value.trim(), origin: s.origin } : undefined;
   };
 
@@ -162,7 +170,8 @@ function kprMode(raw: string, version: CiliumVersion): KprMode {
 function routingOf(settings: RenderedConfig, version: CiliumVersion): { mode: Text; protocol: Text } {
   if (inRange(version, undefined, '1.13')) {
     const t = settings.get('tunnel');
-    const value = t?.value.trim() || 'vxlan';
+    // A templated `tunnel` reads as the default vxlan, keeping its templated origin.
+    const value = (!isTemplated(t?.origin) && t?.value.trim()) || 'vxlan';
     const origin: Origin = t?.origin ?? { kind: 'agent-default', key: 'tunnel' };
     if (value === 'disabled') return { mode: { value: 'native', origin }, protocol: { value: '', origin } };
     return { mode: { value: 'tunnel', origin }, protocol: { value, origin } };
@@ -170,7 +179,8 @@ function routingOf(settings: RenderedConfig, version: CiliumVersion): { mode: Te
   const mode = settings.get('routing-mode');
   const proto = settings.get('tunnel-protocol');
   return {
-    mode: mode && mode.value.trim() ? { value: mode.value.trim(), origin: mode.origin } : { value: 'tunnel', origin: { kind: 'agent-default', key: 'routing-mode' } },
-    protocol: proto && proto.value.trim() ? { value: proto.value.trim(), origin: proto.origin } : { value: 'vxlan', origin: { kind: 'agent-default', key: 'tunnel-protocol' } },
+    // A templated mode or protocol reads as the agent default but keeps its (templated) origin.
+    mode: mode && isTemplated(mode.origin) ? { value: 'tunnel', origin: mode.origin } : mode && mode.value.trim() ? { value: mode.value.trim(), origin: mode.origin } : { value: 'tunnel', origin: { kind: 'agent-default', key: 'routing-mode' } },
+    protocol: proto && isTemplated(proto.origin) ? { value: 'vxlan', origin: proto.origin } : proto && proto.value.trim() ? { value: proto.value.trim(), origin: proto.origin } : { value: 'vxlan', origin: { kind: 'agent-default', key: 'tunnel-protocol' } },
   };
 }

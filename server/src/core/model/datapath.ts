@@ -10,6 +10,7 @@ import { CHART_FAILURES } from '../knowledge/chartFailures';
 import type { Origin, Severity } from '../types';
 import { inRange } from '../version';
 import type { State } from './state';
+import { hitIsUndecided, undecided, UnknownTracker, type UnknownDependency, type Verdict } from './unknown';
 
 export interface Reason extends Hit {
   id: string;
@@ -28,6 +29,8 @@ export interface Datapath {
   agentErrors: Reason[];
   installSucceeds: boolean;
   chartErrors: Reason[];
+  /** Verdicts and checks left undecided by templated values ("Host Routing depends on `${ROUTING}`"). */
+  unknowns: UnknownDependency[];
 }
 
 function applies(c: { since?: State['version']; until?: State['version'] }, s: State): boolean {
@@ -35,6 +38,14 @@ function applies(c: { since?: State['version']; until?: State['version'] }, s: S
 }
 
 export function deriveDatapath(s: State): Datapath {
+  const unknowns = new UnknownTracker();
+  /** A hit that rests on a templated value is recorded against the verdicts it would change, not reported. */
+  const decided = (hit: Hit | undefined, check: string, verdicts: Verdict[]): hit is Hit => {
+    if (!hit) return false;
+    if (!hitIsUndecided(hit)) return true;
+    for (const v of verdicts) unknowns.add(v, hit.origins, check);
+    return false;
+  };
   // Masquerading first: a BPF-masquerade prerequisite that fails turns it off (<= 1.14) or stops the agent.
   const masqReasons: Reason[] = [];
   const agentErrors: Reason[] = [];
@@ -43,8 +54,8 @@ export function deriveDatapath(s: State): Datapath {
   for (const p of BPF_MASQ_PREREQS) {
     if (!applies(p, s)) continue;
     const hit = p.test(s);
-    if (!hit) continue;
     const effect = p.effect(s.version);
+    if (!decided(hit, p.id, effect === 'exit' ? ['Agent starts'] : ['Masquerading', 'Host Routing'])) continue;
     const reason: Reason = { ...hit, id: p.id, severity: effect === 'exit' ? 'error' : 'warning', logged: true, cite: p.cite };
     if (effect === 'exit') {
       agentErrors.push(reason);
@@ -69,7 +80,7 @@ export function deriveDatapath(s: State): Datapath {
   for (const f of HOST_ROUTING_FALLBACKS) {
     if (!applies(f, s)) continue;
     const hit = f.test(s);
-    if (!hit) continue;
+    if (!decided(hit, f.id, ['Host Routing'])) continue;
     let logged = false;
     if (f.silent) settledSilently = true;
     else if (!settledSilently && runs && !loggedOne) logged = loggedOne = true;
@@ -91,16 +102,24 @@ export function deriveDatapath(s: State): Datapath {
   for (const c of AGENT_EXITS) {
     if (!applies(c, s)) continue;
     const hit = c.test({ ...stateAfterMasq, legacy });
-    if (hit) agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
+    if (decided(hit, c.id, ['Agent starts'])) agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
   }
   const chartErrors: Reason[] = [];
   if (s.helm) {
     for (const c of CHART_FAILURES) {
       if (!applies(c, s)) continue;
-      const hit = c.test(s);
-      if (hit) chartErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
+      // Chart checks read values directly: any templated value a check read leaves its outcome undecided.
+      const { result, templated } = s.helm.reading(() => c.test(s));
+      const hit = templated.length > 0 ? undecided(templated) : result;
+      if (decided(hit, c.id, ['Chart installs'])) chartErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
     }
   }
+
+  // The verdicts read straight from settings: a templated one leaves that line undecided.
+  unknowns.add('KubeProxyReplacement', [s.agent.kpr.origin]);
+  unknowns.add('Host Routing', [s.agent.kpr.origin, s.agent.hostLegacyRouting.origin, s.agent.bpfMasquerade.origin]);
+  unknowns.add('Masquerading', [s.agent.ipv4Masquerade.origin, s.agent.ipv6Masquerade.origin, s.agent.bpfMasquerade.origin, s.agent.ipv4.origin, s.agent.ipv6.origin]);
+  unknowns.add('Routing', [s.agent.routingMode.origin, s.agent.tunnelProtocol.origin]);
 
   const routingNative = s.agent.routingMode.value === 'native';
   const proto = s.agent.tunnelProtocol.value;
@@ -117,6 +136,7 @@ export function deriveDatapath(s: State): Datapath {
     agentErrors,
     installSucceeds: !chartErrors.some((r) => r.severity === 'error'),
     chartErrors,
+    unknowns: unknowns.list,
   };
 }
 

@@ -106,7 +106,7 @@ function embeddedValues(view: MapView, entry: TreeEntry | undefined): { root: Ma
   if (!doc || !isMap(doc.contents)) {
     return problems.length > 0 ? { root: emptyView(view, entry), problems } : undefined;
   }
-  const ctx: TreeContext = { doc, text: emb.parsed.text, toFile: emb.toFile, templates: emb.parsed.templates };
+  const ctx: TreeContext = { doc, text: emb.parsed.text, toFile: emb.toFile, templates: emb.parsed.templates, original: view.ctx.original };
   return { root: new MapView(doc.contents, ctx), problems };
 }
 
@@ -159,7 +159,7 @@ export function recognise(parsed: ParsedYaml, options: RecogniseOptions = {}): C
   const out: CiliumSource[] = [];
   parsed.documents.forEach((doc, docIndex) => {
     if (!isMap(doc.contents)) return;
-    const ctx: TreeContext = { doc, text: parsed.text, toFile: (n) => n, templates: parsed.templates };
+    const ctx: TreeContext = { doc, text: parsed.text, toFile: (n) => n, templates: parsed.templates, original: parsed.source };
     const top = new MapView(doc.contents, ctx);
     out.push(...recogniseDocument(top, docIndex, hinted));
   });

@@ -4,6 +4,13 @@
 
 import type { Range } from '../types';
 
+/**
+ * What a masked template expression becomes: a private-use character, repeated to keep the width. It is a plain
+ * scalar character for YAML (also inside flow mappings, where `{` `}` of `${X}` would not be), and any string
+ * value containing it, even one parsed again from a block scalar (embedded values), is known to be templated.
+ */
+export const TEMPLATE_FILL = '\uE000';
+
 export interface MaskedText {
   /** Same length as the input, template expressions replaced so the rest stays parseable YAML. */
   text: string;
@@ -32,11 +39,10 @@ export function maskTemplates(input: string): MaskedText {
     } else {
       out += line.replace(INLINE, (match, at: number) => {
         templates.push({ start: offset + at, end: offset + at + match.length });
-        if (match.startsWith('${')) return match; // `${x}` is a valid plain scalar already
         // A Terraform directive (`%{ if x }`) renders to nothing, so it must not glue text onto a key.
         if (match.startsWith('%{')) return ' '.repeat(match.length);
-        // Keep the width so every offset still points at the user's text; an underscore run parses as a string.
-        return '_'.repeat(match.length);
+        // Keep the width so every offset still points at the user's text.
+        return TEMPLATE_FILL.repeat(match.length);
       });
     }
     out += '\n';

@@ -4,7 +4,7 @@
 
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
 import type { Range } from '../types';
-import { overlapsTemplate } from './templates';
+import { overlapsTemplate, TEMPLATE_FILL } from './templates';
 
 /** A value we cannot know because a template fills it in. */
 export const TEMPLATED = Symbol('templated');
@@ -17,6 +17,8 @@ export interface TreeContext {
   /** Maps an offset in `text` to an offset in the user's file. */
   toFile: (offset: number) => number;
   templates: readonly Range[];
+  /** The user's file as written (templates not masked), to quote values; offsets via `toFile`. */
+  original?: string;
 }
 
 export interface TreeEntry {
@@ -178,7 +180,21 @@ export class MapView {
   sourceOf(entry: TreeEntry): string {
     const n = entry.node?.range;
     if (!n) return '';
-    return this.ctx.text.slice(n[0], n[1]);
+    const masked = this.ctx.text.slice(n[0], n[1]);
+    // Quote the user's own text (`${CLUSTER_ID}`, not its mask) when the offsets map one-to-one into the file.
+    const { original, toFile } = this.ctx;
+    if (original && masked.includes(TEMPLATE_FILL)) {
+      const a = toFile(n[0]);
+      const b = toFile(n[1]);
+      if (b - a === n[1] - n[0]) return original.slice(a, b);
+    }
+    return masked;
+  }
+
+  /** True when the entry's value is a template in quotes: a string whatever gets substituted. */
+  quotedTemplate(entry: TreeEntry): boolean {
+    const n = entry.node;
+    return isScalar(n) && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && this.valueOf(entry) === TEMPLATED;
   }
 }
 
@@ -198,7 +214,7 @@ function keyText(key: unknown, text: string): string | undefined {
 const MAX_PLAIN_DEPTH = 64;
 /** Aliases let a small file describe a huge value; past this many nodes the value counts as unknown. */
 const MAX_PLAIN_NODES = 50_000;
-const TEMPLATE_IN_STRING = /\$\{(?!\d+\})/;
+const TEMPLATE_IN_STRING = new RegExp(`${TEMPLATE_FILL}|\\$\\{(?!\\d+\\})`);
 
 export function toPlain(node: Node | null, ctx: TreeContext, depth: number, budget = { left: MAX_PLAIN_NODES }): Plain {
   if (node === null || node === undefined) return null;

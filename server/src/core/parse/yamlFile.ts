@@ -17,6 +17,8 @@ export interface ParseProblem {
 export interface ParsedYaml {
   /** The text the parser saw (templates masked, same length as the original). */
   text: string;
+  /** The text as given (templates not masked), for quoting the user. */
+  source: string;
   documents: Document.Parsed[];
   problems: ParseProblem[];
   templates: Range[];
@@ -55,7 +57,7 @@ export function parseYamlFile(original: string): ParsedYaml {
       range: { start: deep.offset, end: deep.offset + Math.max(1, lineEnd < 0 ? Math.min(200, text.length - deep.offset) : lineEnd) },
       severity: 'warning',
     };
-    return { text, documents: [], problems: [refused], templates, refused };
+    return { text, source: original, documents: [], problems: [refused], templates, refused };
   }
   const problems: ParseProblem[] = [];
   let documents: Document.Parsed[] = [];
@@ -101,7 +103,7 @@ export function parseYamlFile(original: string): ParsedYaml {
     }
     for (const d of findDuplicateKeys(doc, templates, text)) add(d);
   }
-  return { text, documents, problems, templates };
+  return { text, source: original, documents, problems, templates };
 }
 
 /**

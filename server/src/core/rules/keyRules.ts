@@ -7,6 +7,7 @@ import { childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
 import type { MapView, Plain, TreeEntry } from '../parse/tree';
 import { TEMPLATED } from '../parse/tree';
+import { TEMPLATE_FILL } from '../parse/templates';
 import type { Finding } from '../types';
 import { inRange, minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 
@@ -19,6 +20,8 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
     for (const entry of view.entries()) {
       if (entry.merged || ++visited > MAX_KEYS_VISITED) continue;
       const path = prefix ? `${prefix}.${entry.key}` : entry.key;
+      // A key written by a template has an unknown name: nothing can be said about it.
+      if (entry.key.includes(TEMPLATE_FILL) || entry.key.includes('${')) continue;
       // `helm get values` output starts with this header line; it is not a value.
       if (!prefix && /^(USER-SUPPLIED|COMPUTED) VALUES$/.test(entry.key)) continue;
       if (!keyExistsIn(path, version)) {
@@ -99,9 +102,10 @@ function jsonType(v: Plain): string {
 }
 
 function typeCheck(path: string, entry: TreeEntry, value: Plain, view: MapView, version: CiliumVersion): Finding | undefined {
-  if (value === TEMPLATED || value === null) return undefined;
   const key = getKey(path);
   const types = key?.types ?? [];
+  if (value === TEMPLATED) return templatedType(path, entry, types, view, version);
+  if (value === null) return undefined;
   if (types.length === 0) return undefined;
   const actual = jsonType(value);
   if (types.includes(actual) || (actual === 'integer' && types.includes('number'))) return undefined;
@@ -119,6 +123,23 @@ function typeCheck(path: string, entry: TreeEntry, value: Plain, view: MapView, 
     rule: 'wrong-type',
     severity: 'warning',
     message: `${path} expects ${types.filter((t) => t !== 'null').join(' or ')} in the ${version} chart, but the value here is ${article(actual)} ${actual} (${view.sourceOf(entry).slice(0, 40)}).`,
+    range: entry.valueRange,
+    key: path,
+  };
+}
+
+/**
+ * A template's value is unknown, but quotes fix its type: `"${CLUSTER_ID}"` is a string whatever is substituted
+ * (Flux and envsubst replace text before YAML is read). From 1.16 the chart ships values.schema.json and Helm
+ * rejects a string where the schema allows none (values.schema.json@v1.16.19: cluster.id {type: integer}).
+ */
+function templatedType(path: string, entry: TreeEntry, types: readonly string[], view: MapView, version: CiliumVersion): Finding | undefined {
+  if (!inRange(version, '1.16') || types.length === 0 || types.includes('string') || !view.quotedTemplate(entry)) return undefined;
+  const want = types.filter((t) => t !== 'null').join(' or ');
+  return {
+    rule: 'templated-wrong-type',
+    severity: 'error',
+    message: `${view.sourceOf(entry).slice(0, 60)} is quoted, so it is a string whatever gets substituted; the ${version} chart's values.schema.json wants ${want} for ${path}, so Helm refuses the values. Remove the quotes.`,
     range: entry.valueRange,
     key: path,
   };
