@@ -33,6 +33,7 @@ describe('hover in a ConfigMap', () => {
     const op = hover(cm('1.19', '  identity-gc-interval: "15m"\n'), 'identity-gc-interval');
     assert.match(op, /Read by cilium-operator/);
     assert.match(op, /stops cilium-operator at start-up/);
+    assert.match(hover(cm('1.19', '  ipv4-native-routing-cidr: "10.0.0.0/8"\n'), 'ipv4-native-routing-cidr'), /Takes an IPv4 CIDR; anything else stops cilium-agent at start-up\./);
   });
 
   it('per version: the default changed, the key was deprecated, then removed', () => {

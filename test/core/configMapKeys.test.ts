@@ -254,3 +254,21 @@ describe('corpus: real ConfigMaps', () => {
     ]);
   });
 });
+
+describe('configmap-wrong-type: native-routing CIDRs (parsed by the agent, which exits on a bad one)', () => {
+  it('fires on a value that is not a CIDR, or of the other family', () => {
+    const notCidr = only('1.16', '  ipv4-native-routing-cidr: "10.0.0.0"\n');
+    assert.equal(notCidr.rule, 'configmap-wrong-type');
+    assert.equal(notCidr.severity, 'error');
+    assert.match(notCidr.message, /takes an IPv4 CIDR such as 10\.0\.0\.0\/8, and "10\.0\.0\.0" is not a CIDR: cilium-agent exits/);
+    assert.match(only('1.12', '  ipv4-native-routing-cidr: "10.0.0.0/33"\n').message, /is not a CIDR/);
+    assert.match(only('1.19', '  ipv6-native-routing-cidr: "10.0.0.0/8"\n').message, /is an IPv4 CIDR: cilium-agent exits \("ipv6-native-routing-cidr must be an IPv6 CIDR"\)/);
+    assert.match(only('1.19', '  ipv4-native-routing-cidr: "010.0.0.0/8"\n').message, /is not a CIDR/);
+  });
+
+  it('does not fire on good, empty or templated values', () => {
+    none('1.19', '  ipv4-native-routing-cidr: "10.0.0.0/8"\n  ipv6-native-routing-cidr: "fd00::/100"\n');
+    none('1.19', '  ipv6-native-routing-cidr: "2001:db8:0:0:0:0:0:0/64"\n  ipv4-native-routing-cidr: ""\n');
+    none('1.19', '  ipv4-native-routing-cidr: "${POD_CIDR}"\n');
+  });
+});

@@ -10,6 +10,7 @@ import {
   configKeyVersions,
   type ConfigKeyInfo,
 } from '../knowledge/configKeys';
+import { CIDR_KEYS } from '../rules/configCidr';
 import { deprecationText, readersText, suggestionFor } from '../rules/configMapKeyRules';
 import { minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 
@@ -66,6 +67,8 @@ export function configKeyFacts(key: string, v: CiliumVersion): string[] {
     if (info.deprecated) out.push(`**Deprecated in ${v}:** "${deprecationText(info.deprecated)}"`);
     const dec = decodingText(info);
     if (dec) out.push(dec);
+    const family = Object.prototype.hasOwnProperty.call(CIDR_KEYS, key) ? CIDR_KEYS[key] : undefined;
+    if (family) out.push(`Takes an IPv${family} CIDR; anything else stops cilium-agent at start-up.`);
     const notes = [`Read in ${span(read)}.`];
     if (info.hidden) notes.push('A hidden flag (not in `--help`).');
     if (chartWritesConfigKey(key, v)) notes.push(`The ${v} chart writes it.`);

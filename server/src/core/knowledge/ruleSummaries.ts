@@ -120,7 +120,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'configmap-key-removed': 'A cilium-config key the target version no longer reads; the message names the version that removed it and its successor when the agent names one.',
   'configmap-key-not-yet-available': 'A cilium-config key that only later versions read; the target version ignores it.',
   'configmap-key-deprecated': 'A cilium-config key the target version marks deprecated, with the agent\'s own deprecation message (info when that version\'s chart still writes it).',
-  'configmap-wrong-type': 'A cilium-config value that does not parse as the key\'s type: an error where the agent or operator then refuses to start (hive-decoded options), a warning where it silently reads false or 0 (viper-read options).',
+  'configmap-wrong-type': 'A cilium-config value that does not parse as the key\'s type (bool, integer, duration, number, or the IPv4/IPv6 CIDR of the native-routing keys): an error where the agent or operator then refuses to start (hive-decoded options, CIDRs), a warning where it silently reads false or 0 (viper-read options).',
 
   // The file itself.
   'yaml-syntax': 'The YAML does not parse here.',

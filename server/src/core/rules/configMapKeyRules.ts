@@ -22,6 +22,7 @@ import type { MapView, TreeEntry } from '../parse/tree';
 import type { Finding } from '../types';
 import { minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 import { suggestConfigKey } from './configKeySuggest';
+import { cidrFamily, CIDR_KEYS } from './configCidr';
 import { valueProblem } from './configValueTypes';
 
 const TEMPLATE_IN_KEY = /\{\{|\$\{|%\{/;
@@ -105,7 +106,7 @@ export function configMapKeyFindings(data: MapView, version: CiliumVersion): Fin
     }
     const dep = deprecated(e, info);
     if (dep) out.push(dep);
-    const typed = VALUE_OWNED_ELSEWHERE.has(e.key) ? undefined : wrongType(e, data, info);
+    const typed = VALUE_OWNED_ELSEWHERE.has(e.key) ? undefined : (wrongType(e, data, info) ?? wrongCidr(e, data));
     if (typed) out.push(typed);
   }
   return out;
@@ -220,6 +221,28 @@ function wrongType(e: TreeEntry, data: MapView, info: ConfigKeyInfo): Finding | 
     message: nanos
       ? `${e.key} takes ${worst.p.expected}; ${shown} has no unit, and cilium-${worst.c} reads it as ${worst.p.readAs}. Write the unit, for example "${v.trim()}s" (the option is registered at ${where}).`
       : `${e.key} takes ${worst.p.expected}, and ${shown} does not parse as one: cilium-${worst.c} reads it as ${worst.p.readAs} without any message (the option is registered at ${where}).`,
+    range: e.valueRange,
+    key: e.key,
+  };
+}
+
+const CIDR_EXAMPLE: Record<4 | 6, string> = { 4: '10.0.0.0/8', 6: 'fd00::/100' };
+
+/** A native-routing CIDR the agent cannot parse, or of the other address family: the agent exits (configCidr.ts). */
+function wrongCidr(e: TreeEntry, data: MapView): Finding | undefined {
+  const want = Object.prototype.hasOwnProperty.call(CIDR_KEYS, e.key) ? CIDR_KEYS[e.key] : undefined;
+  const v = data.valueOf(e);
+  if (!want || typeof v !== 'string' || v.trim() === '') return undefined;
+  const family = cidrFamily(v);
+  if (family === want) return undefined;
+  const shown = JSON.stringify(v.trim().length > 40 ? `${v.trim().slice(0, 40)}…` : v.trim());
+  return {
+    rule: 'configmap-wrong-type',
+    severity: 'error',
+    message:
+      family === undefined
+        ? `${e.key} takes an IPv${want} CIDR such as ${CIDR_EXAMPLE[want]}, and ${shown} is not a CIDR: cilium-agent exits while reading its configuration.`
+        : `${e.key} takes an IPv${want} CIDR, and ${shown} is an IPv${family} CIDR: cilium-agent exits ("${e.key} must be an IPv${want} CIDR").`,
     range: e.valueRange,
     key: e.key,
   };
