@@ -209,6 +209,40 @@ describe('template engine: define, template, block', () => {
     assert.ok(set.has('x') && set.has('main') && !set.has('zzz'));
   });
 
+  it('two non-empty definitions of one name in one file are a parse error; an empty one is ignored', () => {
+    const set = new TemplateSet();
+    assert.throws(() => set.parse('f', '{{ define "x" }}1{{ end }}{{ define "x" }}2{{ end }}'), /template: f:1: template: multiple definition of template "x"/);
+    set.parse('g', '{{ define "y" }}1{{ end }}{{ define "y" }} {{ end }}{{ template "y" }}');
+    assert.equal(set.execute('g', null), '1');
+  });
+
+  it('lazily registered files give the same templates as parsing them all, in the same order rules', () => {
+    const files: [string, string][] = [
+      ['a', '{{ define "x" }}one{{ end }}{{ define "e" }}E{{ end }}'],
+      ['b', '{{ define "x" }}two{{ end }}{{- define `raw` }}R{{ end }}'],
+      ['c', '{{ define "e" }}  {{ end }}{{ block "blk" . }}B{{ end }}'],
+      ['main', '{{ template "x" }}{{ template "e" }}{{ template "raw" }}{{ template "blk" }}'],
+    ];
+    const eager = new TemplateSet();
+    for (const [n, t] of files) eager.parse(n, t);
+    const lazy = new TemplateSet();
+    for (const [n, t] of files) lazy.parseLazy(n, t);
+    assert.equal(lazy.execute('main', null), eager.execute('main', null));
+    assert.equal(lazy.execute('main', null), 'twoERB');
+    // Only what main needed was parsed: file c (for "e" and "blk") and a, b; a file nobody uses stays pending.
+    const lazy2 = new TemplateSet();
+    let parsedBroken = false;
+    lazy2.parseLazy('broken', '{{ if }}');
+    lazy2.parseLazy('ok', 'fine');
+    assert.equal(lazy2.execute('ok', null), 'fine');
+    try {
+      lazy2.names();
+    } catch {
+      parsedBroken = true;
+    }
+    assert.ok(parsedBroken, 'names() parses every pending file, surfacing its parse error');
+  });
+
   it('errors inside a defined template name the template and its own file and line', () => {
     const set = new TemplateSet();
     set.parse('helpers.tpl', '\n{{ define "h" }}\n  {{ .x.y }}{{ end }}');

@@ -39,8 +39,18 @@ const KEYWORDS = new Set(['block', 'break', 'continue', 'define', 'else', 'end',
 const LEFT = '{{';
 const RIGHT = '}}';
 
-function isSpace(c: string): boolean {
+function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n';
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10;
+}
+
+const enum Delim {
+  None = 0,
+  Plain = 1,
+  Trim = 2,
 }
 
 function isAlphaNumeric(c: string): boolean {
@@ -81,10 +91,13 @@ export function lex(input: string): Token[] {
   };
   const at = (s: string, p = pos) => input.startsWith(s, p);
   /** A ` -}}` (trim marker then right delimiter) at p, or a plain `}}`. */
-  const rightDelimAt = (p: number): { found: boolean; trim: boolean } => {
-    if (p + 1 < n && isSpace(input[p]!) && input[p + 1] === '-' && at(RIGHT, p + 2)) return { found: true, trim: true };
-    if (at(RIGHT, p)) return { found: true, trim: false };
-    return { found: false, trim: false };
+  const rightDelimAt = (p: number): Delim => {
+    const c = input.charCodeAt(p);
+    if (c === 125 /* } */) return input.charCodeAt(p + 1) === 125 ? Delim.Plain : Delim.None;
+    if (isSpaceCode(c) && input.charCodeAt(p + 1) === 45 /* - */ && input.charCodeAt(p + 2) === 125 && input.charCodeAt(p + 3) === 125) {
+      return Delim.Trim;
+    }
+    return Delim.None;
   };
   const atTerminator = (): boolean => {
     if (pos >= n) return true;
@@ -123,10 +136,10 @@ export function lex(input: string): Token[] {
       if (close < 0) return fail('unclosed comment');
       pos = close + 2;
       const d = rightDelimAt(pos);
-      if (!d.found) return fail('comment ends before closing delimiter');
-      pos += d.trim ? 4 : 2;
+      if (d === Delim.None) return fail('comment ends before closing delimiter');
+      pos += d === Delim.Trim ? 4 : 2;
       start = pos;
-      trimNextText = d.trim;
+      trimNextText = d === Delim.Trim;
       continue;
     }
     pos += afterMarker;
@@ -136,13 +149,13 @@ export function lex(input: string): Token[] {
     // ---- inside the action
     for (;;) {
       const d = rightDelimAt(pos);
-      if (d.found) {
+      if (d !== Delim.None) {
         if (parenDepth > 0) return fail('unclosed left paren');
-        if (d.trim) pos += 2;
+        if (d === Delim.Trim) pos += 2;
         start = pos;
         pos += 2;
         emit('rightDelim', RIGHT);
-        trimNextText = d.trim;
+        trimNextText = d === Delim.Trim;
         break;
       }
       if (pos >= n) return fail('unclosed action');

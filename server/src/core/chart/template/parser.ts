@@ -48,6 +48,17 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
   let rangeDepth = 0;
   let actionPos = -1;
   const defines: { name: string; root: ListNode }[] = [];
+  /** Go refuses two non-empty definitions of one name in one parse; an empty one is ignored. */
+  const addDefine = (dname: string, body: ListNode, at: Token) => {
+    const k = defines.findIndex((d) => d.name === dname);
+    if (k < 0) {
+      defines.push({ name: dname, root: body });
+      return;
+    }
+    const emptyOld = isEmptyList(defines[k]!.root);
+    if (emptyOld) defines[k] = { name: dname, root: body };
+    else if (!isEmptyList(body)) bail(`template: multiple definition of template ${goQuote(dname)}`, at);
+  };
 
   const lineOf = (pos: number) => {
     let line = 1;
@@ -253,7 +264,7 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
     if (body.end !== 'end') bail('unexpected {{else}} in block clause');
     vars = saveVars;
     rangeDepth = saveRange;
-    defines.push({ name: tname, root: body.list });
+    addDefine(tname, body.list, t);
     return { type: 'template', pos: t.pos, tree, name: tname, pipe };
   }
 
@@ -437,7 +448,7 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
           const body = itemList();
           if (body.end !== 'end') bail('unexpected {{else}} in define clause');
           vars = saveVars;
-          defines.push({ name: dname, root: body.list });
+          addDefine(dname, body.list, tokens[i - 1]!);
           continue;
         }
         i -= 2;
@@ -456,6 +467,11 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
     throw e;
   }
   return { root, defines };
+}
+
+/** Go's parse.IsEmptyTree for a list: only whitespace text (comments are already dropped). */
+export function isEmptyList(list: ListNode): boolean {
+  return list.nodes.every((n) => n.type === 'text' && n.text.trim() === '');
 }
 
 function nodeText(n: ArgNode): string {

@@ -5,7 +5,7 @@ import type { ListNode } from './ast';
 import { TemplateError } from './errors';
 import { isBuiltin, newShared, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
 import { quoteGo } from './format';
-import { parseTemplate, type ParsedFile } from './parser';
+import { isEmptyList, parseTemplate, unquoteGo, type ParsedFile } from './parser';
 import { GoObject, type GoFunc, type GoValue } from './values';
 
 /**
@@ -63,7 +63,12 @@ export interface ExecuteOptions {
 }
 
 export class TemplateSet {
-  private readonly templates = new Map<string, CompiledTemplate>();
+  private readonly templates = new Map<string, Entry>();
+  /** Files registered with parseLazy and not parsed yet, by file name. */
+  private readonly pending = new Map<string, { text: string; seq: number }>();
+  /** For pending files: template name → files that (by a quick scan) define it. */
+  private readonly pendingIndex = new Map<string, string[]>();
+  private seq = 0;
   private readonly funcs = new Map<string, GoFunc>();
   private readonly missingKey: MissingKey;
   private readonly skipFuncCheck: boolean;
@@ -91,15 +96,30 @@ export class TemplateSet {
   private readonly hasFunction = (name: string): boolean => this.funcs.has(name) || isBuiltin(name);
 
   private readonly registry: Registry = {
-    lookupTemplate: (name) => this.templates.get(name),
+    lookupTemplate: (name) => this.lookup(name),
     lookupFunc: (name) => this.funcs.get(name),
   };
 
-  private add(name: string, root: ListNode): void {
+  /**
+   * Go's rule for several definitions of one name, applied by parse order (seq) so lazily parsed files give
+   * the same result: a later definition replaces an earlier one, except that an empty definition (only
+   * spaces and comments) never replaces a non-empty one.
+   */
+  private add(name: string, root: ListNode, seq: number): void {
     const old = this.templates.get(name);
-    // Go keeps an existing definition when the new one is empty (only spaces and comments).
-    if (old && isEmptyTree(root) && !isEmptyTree(old.root)) return;
-    this.templates.set(name, { name, root });
+    const empty = isEmptyList(root);
+    if (old) {
+      const newer = seq > old.seq;
+      const wins = newer ? !(empty && !old.empty) : old.empty && !empty;
+      if (!wins) return;
+    }
+    this.templates.set(name, { name, root, seq, empty });
+  }
+
+  private addParsed(name: string, text: string, seq: number): void {
+    const parsed = parseTemplate(name, text, this.skipFuncCheck ? null : this.hasFunction);
+    for (const d of parsed.defines) this.add(d.name, d.root, seq);
+    this.add(name, parsed.root, seq);
   }
 
   /**
@@ -108,24 +128,68 @@ export class TemplateSet {
    * earlier one, except that an empty definition never replaces a non-empty one (Go's rule).
    */
   parse(name: string, text: string): void {
-    const parsed = parseTemplate(name, text, this.skipFuncCheck ? null : this.hasFunction);
-    for (const d of parsed.defines) this.add(d.name, d.root);
-    this.add(name, parsed.root);
+    this.addParsed(name, text, ++this.seq);
+  }
+
+  /**
+   * Registers a file to be parsed only when one of its templates is first needed (executed, called with
+   * `template`/include, or asked for with has()). A quick scan finds the names it defines; if a name is not
+   * found that way, every pending file is parsed before giving up, so the result is always the same as with
+   * parse(). Parse errors surface when the file is parsed (Helm would report them before rendering).
+   */
+  parseLazy(name: string, text: string): void {
+    const seq = ++this.seq;
+    this.pending.set(name, { text, seq });
+    const names = new Set<string>([name]);
+    for (const m of text.matchAll(/\{\{-?\s*(?:define|block)\s+(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`)/g)) {
+      const raw = m[1] !== undefined ? unquoteGo(`"${m[1]}"`) : (m[2] ?? null);
+      if (raw !== null) names.add(raw);
+    }
+    for (const n of names) {
+      const files = this.pendingIndex.get(n);
+      if (files) files.push(name);
+      else this.pendingIndex.set(n, [name]);
+    }
+  }
+
+  private parsePending(file: string): void {
+    const p = this.pending.get(file);
+    if (!p) return;
+    this.pending.delete(file);
+    this.addParsed(file, p.text, p.seq);
+  }
+
+  private parseAllPending(): void {
+    for (const file of [...this.pending.keys()]) this.parsePending(file);
+    this.pendingIndex.clear();
+  }
+
+  private lookup(name: string): CompiledTemplate | undefined {
+    if (this.pending.size > 0) {
+      const files = this.pendingIndex.get(name);
+      if (files) {
+        this.pendingIndex.delete(name);
+        for (const f of files) this.parsePending(f);
+      }
+      if (!this.templates.has(name)) this.parseAllPending();
+    }
+    return this.templates.get(name);
   }
 
   /** True when a template (file or `define`) of this name exists. */
   has(name: string): boolean {
-    return this.templates.has(name);
+    return this.lookup(name) !== undefined;
   }
 
-  /** All template names, sorted. */
+  /** All template names, sorted (parses any files still pending). */
   names(): string[] {
+    this.parseAllPending();
     return [...this.templates.keys()].sort();
   }
 
   /** Executes the named template with `data` as `.` and `$`; returns the output. Throws TemplateError. */
   execute(name: string, data: GoValue, options: ExecuteOptions = {}): string {
-    const tmpl = this.templates.get(name);
+    const tmpl = this.lookup(name);
     if (!tmpl) throw this.noTemplate(name);
     const writer: Writer = { s: '' };
     const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer);
@@ -155,7 +219,7 @@ export class TemplateSet {
   executeNested(name: string, data: GoValue): string {
     const sh = this.active;
     if (!sh) return this.execute(name, data);
-    const tmpl = this.templates.get(name);
+    const tmpl = this.lookup(name);
     if (!tmpl) throw this.noTemplate(name);
     return this.runNested(sh, this.registry, tmpl, data);
   }
@@ -193,7 +257,7 @@ export class TemplateSet {
     const self: CompiledTemplate = { name, root: parsed.root };
     local.set(name, self);
     const reg: Registry = {
-      lookupTemplate: (n) => local.get(n) ?? this.templates.get(n),
+      lookupTemplate: (n) => local.get(n) ?? this.lookup(n),
       lookupFunc: (n) => this.funcs.get(n),
     };
     const sh = this.active;
@@ -244,9 +308,10 @@ export class TemplateSet {
   }
 }
 
-/** Go's parse.IsEmptyTree: only whitespace text (and comments, which the parser drops). */
-function isEmptyTree(list: ListNode): boolean {
-  return list.nodes.every((n) => n.type === 'text' && n.text.trim() === '');
+interface Entry extends CompiledTemplate {
+  /** Order of the parse()/parseLazy() call that produced it. */
+  readonly seq: number;
+  readonly empty: boolean;
 }
 
 /** A JavaScript stack overflow (runaway template recursion) reported as a template error, not a crash. */
