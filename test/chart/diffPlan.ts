@@ -5,7 +5,7 @@ import { packedChartVersions } from '../../server/src/core/chart/helm/chartData'
 import { corpusInputs, randomInputs, type DiffInput } from './diffInputs';
 import { sharedChartDir } from './helmRunner';
 
-export const RANDOM_PER_VERSION = Number(process.env.CHART_DIFF_RANDOM ?? 12);
+export const RANDOM_PER_VERSION = Number(process.env.CHART_DIFF_RANDOM ?? 10);
 
 export interface PlannedVersion {
   version: string;

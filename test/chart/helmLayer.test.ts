@@ -170,6 +170,7 @@ describe('schema check', () => {
     const errs = validateValues(schema, readValuesYaml('MTU: abc\nbpf: {masquerade: "yes"}\nmode: 1\n'));
     assert.deepEqual(errs.map((e) => e.path).sort(), ['MTU', 'bpf.masquerade', 'mode']);
     assert.match(errs.find((e) => e.path === 'MTU')!.message, /`MTU` is a string.*integer/);
+    assert.match(errs.find((e) => e.path === 'mode')!.message, /matches none of the shapes/);
   });
   it('accepts values that match (1450 read as float64 is still an integer)', () => {
     assert.deepEqual(validateValues(schema, readValuesYaml('MTU: 1450\nbpf: {masquerade: null}\nmode: x\n')), []);

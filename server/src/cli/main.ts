@@ -8,15 +8,19 @@ import { analyzeSafely } from '../core/analyze';
 import { parseKernel } from '../core/model/state';
 import { parseCiliumVersion, SUPPORTED_VERSIONS } from '../core/version';
 import { collectInputs, readInput } from './inputs';
+import { configMapReport } from './configMapFormat';
 import { toJson, toSarif, toText, type FileReport } from './report';
 
 const TOOL_VERSION = '0.1.0';
-const USAGE = `Usage: cilium-lint [--format text|json|sarif] [--cilium-version 1.NN] [--kernel X.Y] [--require-cilium] [--debug] PATH...
+const USAGE = `Usage: cilium-lint [--format text|json|sarif|configmap] [--cilium-version 1.NN] [--kernel X.Y] [--require-cilium] [--debug] PATH...
 
 Predicts what cilium-agent will do with Cilium Helm values or a cilium-config ConfigMap (also inside Flux
 HelmRelease, Argo CD Application, helmfile, kustomize and RKE2/k3s HelmChart files) and reports problems.
 Directories are searched for *.yaml and *.yml files. Supported Cilium versions: ${SUPPORTED_VERSIONS.join(', ')}.
 
+  --format configmap print the cilium-config ConfigMap the Cilium chart renders for each values document
+                     (keys sorted as kubectl prints them, each marked as your value or the chart's default),
+                     to diff against \`kubectl -n kube-system get configmap cilium-config -o yaml\`
   --require-cilium   fail (exit 1) when a PATH holds no Cilium configuration
   --debug            print the stack trace of internal errors on stderr
 
@@ -61,7 +65,7 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     return 0;
   }
   try {
-    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`--format must be text, json or sarif, not "${values.format}"`);
+    if (!['text', 'json', 'sarif', 'configmap'].includes(values.format!)) throw new UsageError(`--format must be text, json, sarif or configmap, not "${values.format}"`);
     const version = values['cilium-version'];
     if (version !== undefined) {
       const parsed = parseCiliumVersion(version);
@@ -115,7 +119,11 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     }
     if (values.format === 'json') write(JSON.stringify(toJson(reports), null, 2) + '\n');
     else if (values.format === 'sarif') write(JSON.stringify(toSarif(reports, TOOL_VERSION), null, 2) + '\n');
-    else write(toText(reports));
+    else if (values.format === 'configmap') {
+      // A print command: findings do not change the exit code, only unreadable input and our own errors do.
+      write(reports.filter((r) => r.analysis.documents.length > 0).map((r) => configMapReport(r.path, r.analysis.documents)).join('---\n'));
+      return exit;
+    } else write(toText(reports));
     const anyError = reports.some((r) => [...r.analysis.fileFindings, ...r.analysis.documents.flatMap((d) => d.findings)].some((f) => f.severity === 'error'));
     if (anyError) raise(EXIT.findings);
     return exit;

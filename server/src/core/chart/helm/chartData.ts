@@ -20,7 +20,8 @@ export interface PackedChart {
     type?: string;
   };
   chartYaml: string;
-  valuesYaml: string;
+  /** The chart's values.yaml as Helm reads it, as JSON (maps are objects; numbers are float64). */
+  defaults: Record<string, unknown>;
   /** values.schema.json text (charts 1.16+). */
   schemaJson?: string;
   /** Templates Helm renders that matter to us: cilium-configmap.yaml and every template that can fail. */

@@ -73,12 +73,96 @@ export function configMapData(text: string): ConfigMapData | undefined {
   return undefined;
 }
 
+const DQ_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\x0b', f: '\f', r: '\r', e: '\x1b', ' ': ' ',
+  '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+/** A one-line double-quoted YAML scalar's value, or undefined if it is not one this reader handles. */
+function doubleQuoted(body: string): { value: string; rest: string } | undefined {
+  let out = '';
+  for (let i = 1; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '"') return { value: out, rest: body.slice(i + 1) };
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++i];
+    if (e === undefined) return undefined;
+    const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (hex > 0) {
+      const h = body.slice(i + 1, i + 1 + hex);
+      if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== hex) return undefined;
+      out += String.fromCodePoint(parseInt(h, 16));
+      i += hex;
+    } else if (e in DQ_ESCAPES) out += DQ_ESCAPES[e];
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * cilium-config data read line by line, for the usual shape of the rendered template (`  key: value` lines with
+ * plain, single- or double-quoted one-line values under `data:`). Anything else (block scalars, continuation
+ * lines, flow collections, several ConfigMaps named cilium-config) returns undefined, and the caller falls back
+ * to the full YAML parser. Helm's side of the differential test always uses the full parser.
+ */
+export function quickConfigMapData(text: string): ConfigMapData | undefined {
+  const docs: { start: number; text: string }[] = [];
+  const re = /^---[ \t]*$/gm;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    docs.push({ start: last, text: text.slice(last, m.index) });
+    last = m.index + m[0].length;
+  }
+  docs.push({ start: last, text: text.slice(last) });
+  const hits = docs.filter((d) => /^kind: ConfigMap[ \t]*$/m.test(d.text) && /^ {2}name: cilium-config[ \t]*$/m.test(d.text));
+  if (hits.length !== 1) return undefined;
+  const doc = hits[0]!;
+  const dataLine = /^data:[ \t]*$/m.exec(doc.text);
+  if (!dataLine || /^data:/m.test(doc.text.slice(dataLine.index + 5))) return undefined;
+  const out: ConfigMapData = new Map();
+  out.dataStart = doc.start + dataLine.index + dataLine[0].length;
+  let offset = out.dataStart;
+  const body = text.slice(offset, doc.start + doc.text.length);
+  for (const line of body.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    if (!line.startsWith('  ')) {
+      if (/^[A-Za-z]/.test(line)) break; // the next top-level key
+      return undefined;
+    }
+    const m = /^ {2}([A-Za-z0-9_.\-/]+):(?: (.*))?$/.exec(line);
+    if (!m) return undefined;
+    const raw = (m[2] ?? '').trim();
+    let value: string;
+    if (raw.startsWith('"')) {
+      const dq = doubleQuoted(raw);
+      if (!dq || !/^\s*(#.*)?$/.test(dq.rest)) return undefined;
+      value = dq.value;
+    } else if (raw.startsWith("'")) {
+      const sq = /^'((?:[^']|'')*)'\s*(#.*)?$/.exec(raw);
+      if (!sq) return undefined;
+      value = sq[1]!.replace(/''/g, "'");
+    } else {
+      const plain = raw.replace(/\s+#.*$/, '');
+      if (/^[|>[{&*!%@`]/.test(plain) || plain.includes(': ') || plain.endsWith(':')) return undefined;
+      value = plain;
+    }
+    const keyStart = lineStart + 2;
+    out.set(m[1]!, { value, range: [keyStart, lineStart + line.length] });
+  }
+  return out;
+}
+
 export function extractConfigMap(
   text: string,
   reads: readonly { path: string; offset: number }[],
   user: Map<string, GoValue>,
 ): Map<string, RenderedKey> | undefined {
-  const data = configMapData(text);
+  const data = quickConfigMapData(text) ?? configMapData(text);
   if (!data) return undefined;
   const entries = [...data.entries()].sort((a, b) => a[1].range[0] - b[1].range[0]);
   const readsOf = new Map<string, string[]>();
@@ -93,7 +177,9 @@ export function extractConfigMap(
       mine.push(sorted[ri]!.path);
       ri++;
     }
-    readsOf.set(key, [...new Set(mine)]);
+    // Reading `bpf.masquerade` also reads `bpf` on the way: keep only the paths nothing else extends.
+    const unique = [...new Set(mine)];
+    readsOf.set(key, unique.filter((p) => !unique.some((q) => q.startsWith(`${p}.`))));
   }
   const out = new Map<string, RenderedKey>();
   for (const [key, { value, range }] of entries) {

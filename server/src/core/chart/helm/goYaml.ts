@@ -78,14 +78,20 @@ function keyText(k: GoValue): string {
   return String(k);
 }
 
-function convertNode(node: Node | null | undefined, doc: Document, depth: number): GoValue {
+function convertNode(node: Node | null | undefined, doc: Document, depth: number, fromAnySchema = false): GoValue {
   if (depth > 1000) throw new YamlReadError('values nested too deeply');
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return convertNode(node.resolve(doc) as Node | undefined, doc, depth + 1);
+  if (isAlias(node)) return convertNode(node.resolve(doc) as Node | undefined, doc, depth + 1, fromAnySchema);
   if (isScalar(node)) {
     const raw = node.value;
     const tag = node.tag;
-    const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+    // A document parsed with another schema has already typed its plain scalars: take their source text.
+    const src = fromAnySchema && node.type === 'PLAIN' ? (node as { source?: string }).source : undefined;
+    const text = src ?? (typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw));
+    if (fromAnySchema && node.type === 'PLAIN' && src === undefined && typeof raw !== 'string') {
+      // No source text kept: the typed value is what YAML 1.1 gave, which is what Helm reads too.
+      return typeof raw === 'bigint' ? Number(raw) : (raw as GoValue);
+    }
     if (tag === 'tag:yaml.org,2002:str' || tag === '!!str') return text;
     if (tag === 'tag:yaml.org,2002:null') return null;
     if (node.type === 'PLAIN' && (tag === undefined || tag === '!' || tag.startsWith('tag:yaml.org,2002:'))) {
@@ -104,13 +110,13 @@ function convertNode(node: Node | null | undefined, doc: Document, depth: number
       if (!isPair(pair)) continue;
       const kNode = pair.key as Node | null;
       if (isScalar(kNode) && kNode.type === 'PLAIN' && kNode.value === '<<') {
-        const v = convertNode(pair.value as Node, doc, depth + 1);
+        const v = convertNode(pair.value as Node, doc, depth + 1, fromAnySchema);
         if (Array.isArray(v)) merges.push(...v);
         else merges.push(v);
         continue;
       }
-      const k = keyText(convertNode(kNode, doc, depth + 1));
-      out.set(k, convertNode(pair.value as Node, doc, depth + 1));
+      const k = keyText(convertNode(kNode, doc, depth + 1, fromAnySchema));
+      out.set(k, convertNode(pair.value as Node, doc, depth + 1, fromAnySchema));
     }
     // Merge keys (`<<: *anchor`) give defaults that explicit keys override.
     for (const m of merges) {
@@ -119,7 +125,7 @@ function convertNode(node: Node | null | undefined, doc: Document, depth: number
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((i) => convertNode(i as Node, doc, depth + 1));
+  if (isSeq(node)) return node.items.map((i) => convertNode(i as Node, doc, depth + 1, fromAnySchema));
   return null;
 }
 
@@ -129,6 +135,11 @@ function lineOf(node: Node, doc: Document): number | undefined {
   const src = (doc as unknown as { _src?: string })._src;
   if (!src) return undefined;
   return src.slice(0, off).split('\n').length;
+}
+
+/** A node of an already parsed document (any schema) as Helm would read it from that YAML text. */
+export function nodeToGoValue(node: Node | null | undefined, doc: Document): GoValue {
+  return convertNode(node, doc, 0, true);
 }
 
 /**

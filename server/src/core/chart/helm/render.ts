@@ -9,7 +9,7 @@
 import { GoObject, TemplateError, TemplateSet, withSignature, type GoValue } from '../template/index';
 import { loadPackedChart, type PackedChart } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
-import { readValuesYaml, YamlReadError } from './goYaml';
+import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
 import { argString, sprigFunctions } from './sprig';
 import { extractConfigMap, type RenderedKey } from './configMapOutput';
@@ -42,6 +42,11 @@ export interface RenderOptions {
   apiVersions?: readonly string[];
   /** `--kube-version`, e.g. "v1.30.0". */
   kubeVersion?: string;
+  /**
+   * `configmap`: render only cilium-configmap.yaml (its own `fail`s still count), skipping the other templates
+   * that can stop the install — for callers that need the keys fast. Default `all`.
+   */
+  templates?: 'all' | 'configmap';
 }
 
 export interface ChartFailure {
@@ -143,7 +148,7 @@ function prepare(version: string): PreparedChart | undefined {
     }, ['string', 'interface {}']),
   });
   for (const [path, text] of Object.entries(packed.templates)) set.parse(`${CHART_NAME}/${path}`, prepareText(text));
-  const defaults = readValuesYaml(packed.valuesYaml);
+  const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
   const p: PreparedChart = {
     packed,
     set,
@@ -292,7 +297,7 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
     configMap: undefined,
     configMapText: undefined,
     failures: [],
-    schemaErrors: validateValues(p.packed.schemaJson, values),
+    schemaErrors: validateValues(p.packed.schemaJson, values, user),
     warnings,
     values,
   };
@@ -303,7 +308,7 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
   p.ctx.current = ctx;
   try {
     // cilium-configmap.yaml first (other templates include it for checksums), then Helm's order for failures.
-    const order = [CONFIGMAP_TEMPLATE, ...p.order.filter((t) => t !== CONFIGMAP_TEMPLATE)];
+    const order = [CONFIGMAP_TEMPLATE, ...(opts.templates === 'configmap' ? [] : p.order.filter((t) => t !== CONFIGMAP_TEMPLATE))];
     const failures: { failure: ChartFailure; rank: number }[] = [];
     for (const name of order) {
       (root.get('Template') as Map<string, GoValue>).set('Name', name);

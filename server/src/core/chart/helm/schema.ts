@@ -1,8 +1,10 @@
 // Helm 4 validates the coalesced values (chart defaults + the user's values) against the chart's
 // values.schema.json before rendering anything, and refuses the install when they do not match. Cilium charts
-// ship a schema from 1.16 on; it uses only type/properties/items/anyOf/enum, which ajv checks the same way as
-// Helm's validator (santhosh-tekuri/jsonschema). The messages are ours; each names the key.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+// ship a draft-07 schema from 1.16 on, using only type, properties, items, enum, anyOf, oneOf, minimum and
+// maximum (1.16–1.21). This checks exactly those keywords, with draft-07 meaning, without compiling the schema
+// (ajv needs seconds to compile a 300 KB schema, too slow for the editor); test/chart/schema.test.ts holds it
+// equal to ajv on many inputs, and the differential test to Helm itself. The messages are ours; each names
+// the key. A schema with any other keyword is refused by `unsupportedKeywords` (checked by the tests).
 import type { GoValue } from '../template/index';
 
 export interface SchemaError {
@@ -13,28 +15,141 @@ export interface SchemaError {
   message: string;
 }
 
-const compiled = new Map<string, ValidateFunction>();
+type Schema = boolean | {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema | Schema[];
+  enum?: unknown[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  minimum?: number;
+  maximum?: number;
+};
 
-function validatorFor(schemaText: string): ValidateFunction {
-  const hit = compiled.get(schemaText);
-  if (hit) return hit;
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-  const fn = ajv.compile(JSON.parse(schemaText) as object);
-  compiled.set(schemaText, fn);
-  return fn;
+export const SUPPORTED_KEYWORDS = new Set(['$schema', 'type', 'properties', 'items', 'enum', 'anyOf', 'oneOf', 'minimum', 'maximum', 'description', 'title', 'default']);
+
+/** Keywords of `schemaText` this validator does not implement (must be empty for every shipped chart). */
+export function unsupportedKeywords(schemaText: string): string[] {
+  const found = new Set<string>();
+  const walk = (s: unknown, inProps: boolean): void => {
+    if (Array.isArray(s)) return s.forEach((x) => walk(x, false));
+    if (s === null || typeof s !== 'object') return;
+    for (const [k, v] of Object.entries(s as Record<string, unknown>)) {
+      if (inProps) walk(v, false);
+      else {
+        if (!SUPPORTED_KEYWORDS.has(k)) found.add(k);
+        walk(v, k === 'properties');
+      }
+    }
+  };
+  walk(JSON.parse(schemaText), false);
+  return [...found].sort();
+}
+
+const parsedSchemas = new Map<string, Schema>();
+
+function schemaOf(text: string): Schema {
+  let s = parsedSchemas.get(text);
+  if (s === undefined) {
+    s = JSON.parse(text) as Schema;
+    parsedSchemas.set(text, s);
+  }
+  return s;
 }
 
 /** Our values as the plain JSON the validator reads (Maps → objects, Go integers → numbers). */
-function toJson(v: GoValue): unknown {
+export function valuesToJson(v: GoValue): unknown {
   if (v instanceof Map) {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of v) o[k] = toJson(x);
+    for (const [k, x] of v) o[k] = valuesToJson(x);
     return o;
   }
-  if (Array.isArray(v)) return v.map(toJson);
+  if (Array.isArray(v)) return v.map(valuesToJson);
   if (typeof v === 'bigint') return Number(v);
   if (v === undefined) return null;
   return v;
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+function hasType(v: unknown, t: string): boolean {
+  const j = jsonType(v);
+  if (t === 'integer') return j === 'number' && Number.isInteger(v);
+  return j === t;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (jsonType(a) !== jsonType(b) || a === null || b === null || typeof a !== 'object') return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+interface RawError {
+  pointer: string;
+  keyword: 'type' | 'enum' | 'anyOf' | 'oneOf' | 'minimum' | 'maximum' | 'false';
+  detail: string;
+}
+
+/**
+ * `only`: when given, `properties` are checked only for the keys it has (recursing into its maps). The values
+ * outside it are the chart's own defaults, which the chart's schema accepts (the differential test shows
+ * Helm renders the defaults), so skipping them changes no verdict and saves most of the work.
+ */
+function check(schema: Schema, v: unknown, pointer: string, out: RawError[], only?: Map<string, GoValue>): void {
+  if (schema === true) return;
+  if (schema === false) {
+    out.push({ pointer, keyword: 'false', detail: '' });
+    return;
+  }
+  if (schema.type !== undefined) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!types.some((t) => hasType(v, t))) {
+      out.push({ pointer, keyword: 'type', detail: types.join(' or ') });
+      return; // draft-07 validators still check the rest, but every other keyword here needs the right type
+    }
+  }
+  if (schema.enum !== undefined && !schema.enum.some((e) => deepEqual(e, v))) {
+    out.push({ pointer, keyword: 'enum', detail: schema.enum.map((e) => JSON.stringify(e)).join(', ') });
+  }
+  if (typeof v === 'number') {
+    if (schema.minimum !== undefined && v < schema.minimum) out.push({ pointer, keyword: 'minimum', detail: String(schema.minimum) });
+    if (schema.maximum !== undefined && v > schema.maximum) out.push({ pointer, keyword: 'maximum', detail: String(schema.maximum) });
+  }
+  if (schema.anyOf !== undefined && !schema.anyOf.some((s) => valid(s, v, pointer))) {
+    out.push({ pointer, keyword: 'anyOf', detail: '' });
+  }
+  if (schema.oneOf !== undefined && schema.oneOf.filter((s) => valid(s, v, pointer)).length !== 1) {
+    out.push({ pointer, keyword: 'oneOf', detail: '' });
+  }
+  if (schema.properties !== undefined && jsonType(v) === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = only ? [...only.keys()].filter((k) => Object.prototype.hasOwnProperty.call(schema.properties, k)) : Object.keys(schema.properties);
+    for (const k of keys) {
+      const sub = schema.properties[k]!;
+      if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+      const next = only?.get(k);
+      check(sub, o[k], `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out, only && next instanceof Map ? next : undefined);
+    }
+  }
+  if (schema.items !== undefined && Array.isArray(v)) {
+    v.forEach((x, i) => {
+      const sub = Array.isArray(schema.items) ? (schema.items as Schema[])[i] : (schema.items as Schema);
+      if (sub !== undefined) check(sub, x, `${pointer}/${i}`, out);
+    });
+  }
+}
+
+function valid(schema: Schema, v: unknown, pointer: string): boolean {
+  const out: RawError[] = [];
+  check(schema, v, pointer, out);
+  return out.length === 0;
 }
 
 function typeName(v: unknown): string {
@@ -56,54 +171,47 @@ function valueAt(root: unknown, pointer: string): unknown {
   return cur;
 }
 
-function describe(e: ErrorObject, root: unknown, dotted: string): string {
+function describe(e: RawError, root: unknown, dotted: string): string {
   const where = dotted === '' ? 'The values' : `\`${dotted}\``;
-  const actual = valueAt(root, e.instancePath);
+  const actual = valueAt(root, e.pointer);
   switch (e.keyword) {
-    case 'type': {
-      const want = String((e.params as { type: string | string[] }).type).split(',').join(' or ');
-      return `${where} is ${typeName(actual)}, but the chart's schema accepts only ${want}.`;
-    }
-    case 'enum': {
-      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((x) => JSON.stringify(x)).join(', ');
-      return `${where} is ${JSON.stringify(actual)}, which the chart's schema does not allow (allowed: ${allowed}).`;
-    }
+    case 'type':
+      return `${where} is ${typeName(actual)}, but the chart's schema accepts only ${e.detail}.`;
+    case 'enum':
+      return `${where} is ${JSON.stringify(actual)}, which the chart's schema does not allow (allowed: ${e.detail}).`;
+    case 'minimum':
+      return `${where} is ${JSON.stringify(actual)}, below the chart's minimum of ${e.detail}.`;
+    case 'maximum':
+      return `${where} is ${JSON.stringify(actual)}, above the chart's maximum of ${e.detail}.`;
     case 'anyOf':
+    case 'oneOf':
       return `${where} (${JSON.stringify(actual)}) matches none of the shapes the chart's schema allows here.`;
-    case 'required':
-      return `${where} lacks \`${(e.params as { missingProperty: string }).missingProperty}\`, which the chart's schema requires.`;
-    case 'additionalProperties':
-      return `${where} has the key \`${(e.params as { additionalProperty: string }).additionalProperty}\`, which the chart's schema does not know.`;
     default:
-      return `${where} breaks the chart's schema (${e.keyword}: ${e.message ?? 'invalid'}).`;
+      return `${where} is not allowed by the chart's schema.`;
   }
 }
 
 /**
  * Checks the coalesced values against the chart's schema. Returns [] when they pass (or there is no schema).
- * One error per key: the validator's sub-errors of a failed `anyOf` are folded into one message.
+ * One error per key and kind of problem.
  */
-export function validateValues(schemaText: string | undefined, values: Map<string, GoValue>): SchemaError[] {
+export function validateValues(schemaText: string | undefined, values: Map<string, GoValue>, userValues?: Map<string, GoValue>): SchemaError[] {
   if (schemaText === undefined) return [];
-  const validate = validatorFor(schemaText);
-  const json = toJson(values);
-  if (validate(json)) return [];
-  const errors = validate.errors ?? [];
-  // An anyOf failure also reports each branch's failure at the same or deeper paths: keep the anyOf only.
-  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  const out: SchemaError[] = [];
+  const json = valuesToJson(values);
+  const raw: RawError[] = [];
+  check(schemaOf(schemaText), json, '', raw, userValues);
   const seen = new Set<string>();
-  for (const e of errors) {
-    if (e.keyword !== 'anyOf' && [...anyOfPaths].some((p) => e.schemaPath.includes('/anyOf/') && (e.instancePath === p || e.instancePath.startsWith(`${p}/`)))) continue;
-    const dotted = e.instancePath
+  const out: SchemaError[] = [];
+  for (const e of raw) {
+    const key = `${e.pointer}|${e.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const dotted = e.pointer
       .split('/')
       .slice(1)
       .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
       .join('.');
-    const key = `${e.instancePath}|${e.keyword}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path: dotted, pointer: e.instancePath || '/', message: describe(e, json, dotted) });
+    out.push({ path: dotted, pointer: e.pointer || '/', message: describe(e, json, dotted) });
   }
   return out;
 }
