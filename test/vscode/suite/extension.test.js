@@ -62,6 +62,14 @@ suite('Cilium Config in the extension host', () => {
     assert.ok(titles.includes('Set bpf.masquerade: true (masquerade in eBPF)'), titles.join(' | '));
   });
 
+  test('the server is told the workspace trust state', async () => {
+    // Restricted Mode cannot be entered from a test; what is checked here is that the real client sends the
+    // state the server enforces (test/lsp/trust.test.ts covers the server, test/client/trust.test.ts the rest).
+    const options = api.client().clientOptions.initializationOptions;
+    assert.equal(options.workspaceTrusted, vscode.workspace.isTrusted);
+    assert.equal(options.settings.readHelmCache, vscode.workspace.isTrusted);
+  });
+
   test('a code lens with the cilium status preview', async () => {
     const lenses = await until('code lenses', async () => {
       const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
