@@ -36,8 +36,12 @@ describe('enumerated values', () => {
       finding(doc(text('ztunnel'), { version: '1.18' }), 'encryption-type-invalid');
     });
 
-    it('says nothing while encryption is off (the type is not read then)', () => {
-      noFinding(doc(text('wiregard', false), { version: '1.16' }), 'encryption-type-invalid');
+    it('while encryption is off it is only a warning (nothing reads it yet), still with the nearest word', () => {
+      const f = finding(doc(text('wiregard', false), { version: '1.16' }), 'encryption-type-invalid');
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /Did you mean wireguard\?/);
+      assert.match(f.message, /Encryption is off/);
+      assert.doesNotMatch(f.message, /refuse/);
     });
   });
 

@@ -332,6 +332,19 @@ describe('quick-fixes', () => {
     });
   });
 
+  describe('dotted keys and Hubble metric names', () => {
+    it('nests a dotted key, merging into the mapping that is there', () => {
+      const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nprometheus:\n  port: 9962\nprometheus.enabled: true # metrics\n';
+      checkFix(text, { rule: 'dotted-key', removed: ['prometheus.enabled: true # metrics'], added: ['  enabled: true # metrics'], title: /^Nest prometheus\.enabled under prometheus:$/ });
+    });
+
+    it('corrects a Hubble metric name and a misspelt context option in place', () => {
+      const base = '# cilium-version: 1.19\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nhubble:\n  metrics:\n    enabled:\n';
+      checkFix(`${base}      - dns\n      - httpv2:exemplars=true # http\n`, { rule: 'hubble-metric-unknown', removed: ['      - httpv2:exemplars=true # http'], added: ['      - httpV2:exemplars=true # http'] });
+      checkFix(`${base}      - "drop:sourceContex=pod"\n`, { rule: 'hubble-metric-option-ignored', removed: ['      - "drop:sourceContex=pod"'], added: ['      - "drop:sourceContext=pod"'] });
+    });
+  });
+
   describe('removed and renamed keys', () => {
     it('renames a removed key to its successor', () => {
       const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nnativeRoutingCIDR: 10.0.0.0/8 # pods\n';

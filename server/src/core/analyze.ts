@@ -14,6 +14,7 @@ import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { enumFindings } from './rules/enumRules';
+import { hubbleMetricFindings } from './rules/hubbleMetricRules';
 import { keyFindings } from './rules/keyRules';
 import { documentRules } from './rules/documentRules';
 import type { Finding, Range } from './types';
@@ -237,6 +238,7 @@ function analyzeSource(
   const state = buildState(agent, helm, kernel);
   const datapath = deriveDatapath(state);
   findings.push(...enumFindings(source.root, state, source.format));
+  findings.push(...hubbleMetricFindings(source.root, state, source.format));
   // A key finding that means Helm rejects the values makes the install verdict agree with it.
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
   findings.push(...datapathFindings(datapath, source.anchor, source.format));

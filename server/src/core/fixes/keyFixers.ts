@@ -184,3 +184,21 @@ export const unknownKey: Fixer = (f, c) => {
   const holders = childrenOf('', c.doc.version).filter((top) => childrenOf(top, c.doc.version).includes(name));
   return holders.length === 1 ? renameOrMove(c, f.key, suggestion) : [];
 };
+
+/**
+ * dotted-key: `eni.enabled: true` becomes `eni:` with `enabled: true` below it, merged into an `eni:` mapping
+ * that is already there; the value and its comment move as written. Refused when the nested key exists too.
+ */
+export const nestDottedKey: Fixer = (f, c) => {
+  if (!f.key || c.configMap) return [];
+  const parts = split(f.key);
+  for (let i = 0; i < parts.length - 1; i++) {
+    const parentPath = parts.slice(0, i);
+    const literal = parts.slice(i).join('.');
+    const entry = mapAt(c.root, parentPath)?.get(literal);
+    if (!entry || entry.keyRange.start !== f.range.start) continue;
+    const into = parts.slice(0, i + 1).join('.');
+    return one(`Nest ${literal} under ${into}:`, moveEntry(c.root, [...parentPath, literal], parts, c.text));
+  }
+  return [];
+};

@@ -11,8 +11,8 @@
 import { configMapRename } from './configMapFixers';
 import type { Fixer } from './context';
 import { bpfMasquerade, endpointRoutesOff, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
-import { chartRemovedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
-import { configMapQuote, enumValue, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
+import { chartRemovedKey, nestDottedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
+import { configMapQuote, enumValue, hubbleMetricWord, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from '../knowledge/enumValues';
 
 const chartRemoved = chartRemovedKey('the chart refuses to install while it is set');
@@ -79,6 +79,9 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   'kpr-deprecated-value': kprValue,
   'key-removed': removedKey,
   'unknown-key': unknownKey,
+  'dotted-key': nestDottedKey,
+  'hubble-metric-unknown': hubbleMetricWord,
+  'hubble-metric-option-ignored': hubbleMetricWord,
   'configmap-unknown-key': configMapRename,
   'configmap-key-removed': configMapRename,
   'configmap-key-deprecated': configMapRename,

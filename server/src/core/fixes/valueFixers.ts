@@ -9,6 +9,7 @@ import { one, valueText, writtenEntry, writtenValue, type Fixer, type FixContext
 import type { TextEdit } from '../types';
 import { nearestWord } from '../rules/nearestWord';
 import { allowedIn, enumSpecFor, schemaEnumValues } from '../knowledge/enumValues';
+import { CONTEXT_OPTIONS, METRIC_NAMES, setFor } from '../knowledge/hubbleMetrics';
 
 /** Replaces the value at a dotted Helm path or a ConfigMap key. */
 function replaceAt(c: FixContext, path: string, text: string): TextEdit[] | undefined {
@@ -95,4 +96,13 @@ export const enumValue: Fixer = (f, c) => {
   // A refused word hides every later check: name what the corrected word brings to light (dsr over VXLAN...).
   const note = spec?.configMap ? revealNote(revealedBy(c.doc, { [spec.configMap]: to })) : '';
   return one(`Change to ${to}${note}`, replaceAt(c, f.key, valueText(to, entry, c.configMap)));
+};
+
+/** A misspelt Hubble metric or context option name inside the metrics list: the nearest name, in place. */
+export const hubbleMetricWord: Fixer = (f, c) => {
+  const set = f.rule === 'hubble-metric-unknown' ? METRIC_NAMES : CONTEXT_OPTIONS;
+  const word = c.text.slice(f.range.start, f.range.end);
+  const to = nearestWord(word, setFor(set, c.doc.version));
+  if (!to || to === word || !/^[A-Za-z0-9-]+$/.test(word)) return [];
+  return one(`Change ${word} to ${to}`, [{ range: f.range, newText: to }]);
 };

@@ -27,6 +27,8 @@ export interface Consequence {
   text: string;
   /** The agent's own error text, when it has one. */
   sourceText?: string;
+  /** When the value does no harm yet (the feature it belongs to is off): a warning instead of the rule's severity. */
+  severity?: Severity;
 }
 
 export interface EnumSpec {
@@ -68,12 +70,18 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
       { since: '1.19', values: ['ipsec', 'wireguard', 'ztunnel'] },
     ],
     cite: 'templates/cilium-configmap.yaml@v1.12.19 l.491-511, @v1.16.19 l.598-615, @v1.18.7 l.669-685, @v1.19.1 l.733-754, @v1.20.0-pre.4 l.753-770',
-    consequence: (s) =>
-      s.helm && goTruthy(s.helm.get('encryption.enabled')?.value)
-        ? {
-            text: `The ${s.version} chart writes encryption settings only for the words it knows, so this installs without any complaint and traffic stays unencrypted: worse than a refused install, because nothing tells you.`,
-          }
-        : undefined,
+    consequence: (s) => {
+      if (!s.helm) return undefined;
+      if (goTruthy(s.helm.get('encryption.enabled')?.value)) {
+        return {
+          text: `The ${s.version} chart writes encryption settings only for the words it knows, so this installs without any complaint and traffic stays unencrypted: worse than a refused install, because nothing tells you.`,
+        };
+      }
+      return {
+        severity: 'warning',
+        text: 'Encryption is off, so nothing reads it yet; the day encryption.enabled is turned on, the chart will ignore this word and traffic will stay unencrypted without any error.',
+      };
+    },
   },
   {
     id: 'ipam-mode-invalid',

@@ -7,6 +7,7 @@ import { AGENT_EXITS } from './agentExits';
 import { BPF_MASQ_PREREQS } from './bpfMasquerade';
 import { CHART_FAILURES } from './chartFailures';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from './enumValues';
+import { HUBBLE_METRICS_CITE } from './hubbleMetrics';
 import type { Check } from './checkTypes';
 import { HOST_ROUTING_FALLBACKS } from './hostRouting';
 import { RULE_SUMMARIES, type RuleGroup } from './ruleSummaries';
@@ -28,6 +29,7 @@ export interface RuleInfo {
 /** Rules that are not datapath checks: they come from the parser, the key catalog or the ConfigMap rules. */
 const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'unknown-key', group: 'keys', severity: 'warning' },
+  { id: 'dotted-key', group: 'keys', severity: 'warning' },
   { id: 'key-removed', group: 'keys', severity: 'warning' },
   { id: 'key-not-yet-available', group: 'keys', severity: 'warning' },
   { id: 'wrong-type', group: 'keys', severity: 'warning' },
@@ -84,6 +86,10 @@ export function allRules(): RuleInfo[] {
     ...fromChecks('agent-exit', AGENT_EXITS as Check<never>[]),
     ...fromChecks('chart', CHART_FAILURES as Check<never>[]),
     ...ENUM_SPECS.map((e) => ({ id: e.id, group: 'values' as const, severity: e.severity, since: e.since ?? e.sets[0].since, until: e.until, cite: e.cite })),
+    { id: 'hubble-metric-unknown', group: 'values' as const, severity: 'warning' as const, cite: HUBBLE_METRICS_CITE },
+    { id: 'hubble-metric-option-invalid', group: 'values' as const, severity: 'error' as const, cite: HUBBLE_METRICS_CITE },
+    { id: 'hubble-metric-option-ignored', group: 'values' as const, severity: 'warning' as const, cite: HUBBLE_METRICS_CITE },
+    { id: 'hubble-metrics-conflict', group: 'values' as const, severity: 'error' as const, since: '1.13', cite: `${HUBBLE_METRICS_CITE}; pkg/hubble/metrics/http/plugin.go@v1.13.18 l.29-53` },
     { id: SCHEMA_ENUM_RULE.id, group: 'values' as const, severity: SCHEMA_ENUM_RULE.severity, since: SCHEMA_ENUM_RULE.since, cite: SCHEMA_ENUM_RULE.cite },
     ...OTHER_RULES,
   ];

@@ -106,10 +106,15 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'identity-allocation-mode-invalid': 'The identity allocation mode is not one the agent knows; it refuses to start.',
   'monitor-aggregation-invalid': 'The monitor aggregation level is not a level name or 0-4; the agent refuses to start.',
   'cni-chaining-mode-invalid': 'The CNI chaining mode is not one Cilium has a CNI configuration for; pods get no network.',
+  'hubble-metric-unknown': 'A Hubble metric name this version does not have: up to 1.16 no metric is served, in 1.17 Hubble stays off, from 1.18 it is skipped.',
+  'hubble-metric-option-invalid': 'A Hubble metric context option the agent cannot parse (no value, unknown context): from 1.18 the agent refuses to start; before, metrics or Hubble stay off.',
+  'hubble-metric-option-ignored': 'A misspelt Hubble metric context option: the agent ignores it silently.',
+  'hubble-metrics-conflict': 'The http and httpV2 Hubble metrics cannot be enabled together.',
   'chart-schema-enum': 'A value outside the list the chart\'s values.schema.json allows; Helm refuses to install.',
 
   // Keys and values.
   'unknown-key': 'A key the target version\'s chart does not have; a likely intended key is suggested.',
+  'dotted-key': 'A key written with a dot in its name (eni.enabled: true): Helm keeps it as one key and the chart never reads it; nest it.',
   'key-removed': 'A key that was removed or renamed before the target version; the replacement is named.',
   'key-not-yet-available': 'A key that only appears in a later chart version than the target.',
   'wrong-type': 'A value whose type differs from what the chart expects.',

@@ -44,7 +44,7 @@ function specFinding(spec: EnumSpec, root: MapView, s: State, format: 'helm' | '
   const message =
     `${key}: "${raw}" is not ${article(spec.what)} ${spec.what} Cilium ${s.version} knows (${allowed.join(', ')}).${didYouMean(raw, allowed)} ${effect.text}` +
     (effect.sourceText ? ` ${effect.text.includes('agent refuses') ? 'The agent exits with' : 'Cilium says'}: "${effect.sourceText}"` : '');
-  return { rule: spec.id, severity: spec.severity, message, range: entry.valueRange, key };
+  return { rule: spec.id, severity: effect.severity ?? spec.severity, message, range: entry.valueRange, key };
 }
 
 function schemaFindings(root: MapView, s: State): Finding[] {

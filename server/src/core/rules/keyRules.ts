@@ -24,6 +24,11 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
       if (entry.key.includes(TEMPLATE_FILL) || entry.key.includes('${')) continue;
       // `helm get values` output starts with this header line; it is not a value.
       if (!prefix && /^(USER-SUPPLIED|COMPUTED) VALUES$/.test(entry.key)) continue;
+      if (entry.key.includes('.')) {
+        const f = dottedKey(path, prefix, entry, version);
+        if (f) out.push(f);
+        if (f || !keyExistsIn(path, version)) continue;
+      }
       if (!keyExistsIn(path, version)) {
         const f = missingKey(path, prefix, entry, version);
         if (f) out.push(f);
@@ -42,6 +47,26 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
   };
   walk(root, '');
   return out;
+}
+
+/**
+ * `eni.enabled: true` written as one key: YAML (and Helm) keep the dot in the key's name, so `.Values.eni.enabled`
+ * never sees it. Reported when the first part is a key of this mapping, or the whole path is a chart value in
+ * some version (a dotted key below a free-form map such as annotations is never visited here).
+ */
+function dottedKey(path: string, parent: string, entry: TreeEntry, version: CiliumVersion): Finding | undefined {
+  const parts = entry.key.split('.');
+  if (parts.some((p) => p === '')) return undefined;
+  const known = childrenOf(parent, version).includes(parts[0]) || SUPPORTED_VERSIONS.some((v) => keyExistsIn(path, v));
+  if (!known) return undefined;
+  const nested = parts.length === 2 ? `${parts[0]}: with ${parts[1]}: indented below it` : `${parts.map((p) => `${p}:`).join(' then ')}, each indented below the one before`;
+  return {
+    rule: 'dotted-key',
+    severity: 'warning',
+    message: `"${entry.key}" is a single key with a dot in its name: Helm keeps it as written, and the chart, which reads ${path} as nested mappings, never sees it. Write it nested: ${nested}.`,
+    range: entry.keyRange,
+    key: path,
+  };
 }
 
 function versionsHaving(path: string): CiliumVersion[] {
