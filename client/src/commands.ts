@@ -69,7 +69,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }),
     vscode.commands.registerCommand('cilium.selectVersion', async () => {
       const items: (vscode.QuickPickItem & { value: string })[] = [
-        { label: 'Detect from the file', description: 'wrapper chart version, # cilium-version comment, else the newest', value: 'auto' },
+        { label: 'Detect from the file', description: 'wrapper, Chart.yaml, image tag, chart label, # cilium-version comment; else assume the newest release', value: 'auto' },
         ...VERSIONS.map((v) => ({ label: `Cilium ${v}`, description: v === '1.20' ? 'pre-release' : undefined, value: v })),
       ];
       const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Target Cilium version for this workspace' });

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { DocumentVerdict, VerdictParams } from '../../server/src/lsp/protocol';
+import { statusText } from './statusText';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cilium.verdict', vscode.StatusBarAlignment.Right, 100);
@@ -30,13 +31,10 @@ export class StatusBar implements vscode.Disposable {
     }
     const fellBack = docs.some((d) => d.fellBack);
     const broken = docs.some((d) => !d.agentStarts || !d.installSucceeds);
-    const first = docs.find((d) => d.fellBack) ?? docs[0];
-    const parts = [`Host Routing ${first.hostRouting}`];
-    if (first.masquerading === 'IPTables') parts.push('Masq IPTables');
-    this.item.text = `${broken ? '$(error)' : fellBack ? '$(warning)' : '$(check)'} Cilium: ${parts.join(' · ')}`;
+    this.item.text = statusText(docs);
     this.item.backgroundColor = broken ? new vscode.ThemeColor('statusBarItem.errorBackground') : fellBack ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const md = new vscode.MarkdownString(docs.map((d) => `**Cilium ${d.ciliumVersion}** (${d.kind}): ${d.summary}${d.agentStarts ? '' : ' — the agent would not start'}${d.installSucceeds ? '' : ' — the chart would not install'}`).join('\n\n'));
-    md.appendMarkdown('\n\nClick for the full explanation.');
+    const md = new vscode.MarkdownString(docs.map((d) => `**${d.versionText}** (${d.kind}): ${d.summary}${d.agentStarts ? '' : ' — the agent would not start'}${d.installSucceeds ? '' : ' — the chart would not install'}`).join('\n\n'));
+    md.appendMarkdown(docs.some((d) => d.versionSource === 'default') ? '\n\nClick for the full explanation. The version is assumed: run **Cilium: Select Target Cilium Version** to set it.' : '\n\nClick for the full explanation.');
     this.item.tooltip = md;
     this.item.show();
   }

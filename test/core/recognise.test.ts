@@ -153,18 +153,18 @@ describe('document kinds', () => {
 
 describe('target version', () => {
   const text = '# cilium-version: 1.13\nkubeProxyReplacement: strict\n';
-  it('comes from the option first, then the comment, else the newest', () => {
+  it('comes from the option first, then the comment, else the newest release (1.19, not the 1.20 pre-release)', () => {
     assert.equal(doc(text, { version: '1.15' }).version, '1.15');
     assert.equal(doc(text).version, '1.13');
     assert.equal(doc(text).versionSource, 'comment');
     const d = doc('kubeProxyReplacement: true\n');
-    assert.equal(d.version, '1.20');
+    assert.equal(d.version, '1.19');
     assert.equal(d.versionSource, 'default');
   });
 
-  it('an unsupported version in a wrapper is reported and the newest is used', () => {
+  it('an unsupported version in a wrapper is reported and the newest release is used', () => {
     const d = doc('apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.9.1\n  values:\n    kubeProxyReplacement: true\n');
     finding(d, 'unsupported-version');
-    assert.equal(d.version, '1.20');
+    assert.equal(d.version, '1.19');
   });
 });

@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { analyzeSafely } from '../core/analyze';
 import { parseKernel } from '../core/model/state';
-import { parseCiliumVersion, SUPPORTED_VERSIONS } from '../core/version';
+import { NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS } from '../core/version';
+import { chartFilesNear } from '../io/chartFiles';
 import { collectInputs, readInput } from './inputs';
 import { configMapReport } from './configMapFormat';
 import { toJson, toSarif, toText, type FileReport } from './report';
@@ -17,6 +18,9 @@ const USAGE = `Usage: cilium-lint [--format text|json|sarif|configmap] [--cilium
 Predicts what cilium-agent will do with Cilium Helm values or a cilium-config ConfigMap (also inside Flux
 HelmRelease, Argo CD Application, helmfile, kustomize and RKE2/k3s HelmChart files) and reports problems.
 Directories are searched for *.yaml and *.yml files. Supported Cilium versions: ${SUPPORTED_VERSIONS.join(', ')}.
+Without --cilium-version the version comes from the file's wrapper, a Chart.yaml/Chart.lock beside or above it
+that depends on cilium, a Cilium image tag, a helm.sh/chart label or a "# cilium-version:" comment; else the
+newest release (${NEWEST_RELEASED}) is assumed, and the report says so.
 
   --format configmap print the cilium-config ConfigMap the Cilium chart renders for each values document
                      (keys sorted as kubectl prints them, each marked as your value or the chart's default),
@@ -100,7 +104,9 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
           continue;
         }
         const text = input.text;
-        const analysis = analyzeSafely(text, { version, kernel: values.kernel, path });
+        // A file named on the command line together with --cilium-version is Cilium configuration by the user's word.
+        const assumeCilium = version !== undefined && paths.length === 1 && paths[0] === p;
+        const analysis = analyzeSafely(text, { version, kernel: values.kernel, path, chartFiles: chartFilesNear(path), assumeCilium });
         if (analysis.documents.length > 0 || analysis.internalErrors.length > 0) cilium = true;
         for (const e of analysis.internalErrors) {
           raise(EXIT.internal);

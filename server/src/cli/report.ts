@@ -46,6 +46,7 @@ export function toJson(files: FileReport[]): unknown {
           kind: d.kind,
           ciliumVersion: d.version,
           versionSource: d.versionSource,
+          ...(d.versionFile ? { versionFile: d.versionFile } : {}),
           datapath: {
             kubeProxyReplacement: d.datapath.kubeProxyReplacement.enabled,
             hostRouting: {
@@ -69,9 +70,18 @@ export function toJson(files: FileReport[]): unknown {
 const VERSION_FROM: Record<DocumentAnalysis['versionSource'], string> = {
   option: 'from --cilium-version',
   wrapper: "from the wrapper's chart version",
+  'chart-yaml': 'from Chart.yaml dependency',
+  'chart-lock': 'from Chart.lock',
+  image: 'from the Cilium image tag',
+  label: 'from the helm.sh/chart label',
   comment: 'from the # cilium-version comment',
-  default: 'newest supported; set --cilium-version or add "# cilium-version: 1.NN"',
+  default: 'no version found; set --cilium-version or add "# cilium-version: 1.NN"',
 };
+
+function versionHeader(d: DocumentAnalysis): string {
+  if (d.versionSource === 'default') return `assumed Cilium ${d.version} (${VERSION_FROM.default})`;
+  return `Cilium ${d.version} (${VERSION_FROM[d.versionSource]}${d.versionFile ? `: ${d.versionFile}` : ''})`;
+}
 
 export function toText(files: FileReport[]): string {
   const out: string[] = [];
@@ -83,7 +93,7 @@ export function toText(files: FileReport[]): string {
     };
     for (const d of analysis.documents) {
       const p = index.position(d.source.anchor.start);
-      out.push(`${path}:${p.line} ${d.label} — Cilium ${d.version} (${VERSION_FROM[d.versionSource]})`);
+      out.push(`${path}:${p.line} ${d.label} — ${versionHeader(d)}`);
       for (const [k, v] of statusLines(d.datapath, d.version)) out.push(`    ${(k + ':').padEnd(22)}${v}`);
       out.push(`    ${'Agent starts:'.padEnd(22)}${d.datapath.agentStarts ? 'yes' : 'NO'}`);
       out.push(`    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : 'NO') : 'n/a (ConfigMap)'}`);

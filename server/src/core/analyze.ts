@@ -18,7 +18,10 @@ import { hubbleMetricFindings } from './rules/hubbleMetricRules';
 import { keyFindings } from './rules/keyRules';
 import { documentRules } from './rules/documentRules';
 import type { Finding, Range } from './types';
-import { NEWEST_VERSION, parseCiliumVersion, type CiliumVersion } from './version';
+import { NEWEST_RELEASED, parseCiliumVersion, type CiliumVersion } from './version';
+import { chartLabelIn, ciliumDependencyVersion, imageTagIn, type ChartFileHint, type VersionSource } from './versionHints';
+
+export type { ChartFileHint, VersionSource } from './versionHints';
 
 export interface AnalyzeOptions {
   /** Target Cilium version ("1.16"); wins over anything found in the file. */
@@ -29,9 +32,17 @@ export interface AnalyzeOptions {
   path?: string;
   /** Files larger than this many characters get one finding instead of an analysis. */
   maxChars?: number;
+  /**
+   * Chart.yaml / Chart.lock found beside or above the file, nearest first, as read by the caller (the core reads
+   * no files). A `cilium` dependency's version there is a version hint.
+   */
+  chartFiles?: readonly ChartFileHint[];
+  /**
+   * The user said this file is Cilium configuration (named on the command line with --cilium-version, or matched
+   * by the `cilium.files` setting): plain values are analysed even with few Cilium keys.
+   */
+  assumeCilium?: boolean;
 }
-
-export type VersionSource = 'option' | 'wrapper' | 'comment' | 'default';
 
 export interface DocumentAnalysis {
   index: number;
@@ -39,6 +50,8 @@ export interface DocumentAnalysis {
   label: string;
   version: CiliumVersion;
   versionSource: VersionSource;
+  /** The chart file the version came from (for chart-yaml / chart-lock). */
+  versionFile?: string;
   kernel?: KernelVersion;
   datapath: Datapath;
   findings: Finding[];
@@ -142,7 +155,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     // Like a file too large: say why nothing else is shown, whatever the file is.
     return { documents: [], internalErrors: [], fileFindings: [...fileFindings, problemFinding(parsed.refused)] };
   }
-  const sources = recognise(parsed, { path: options.path, hinted: !!commentMatch });
+  const sources = recognise(parsed, { path: options.path, hinted: !!commentMatch || !!options.assumeCilium });
   // Each document is analysed in isolation: a bug that throws on one leaves the others' verdicts intact.
   const documents: DocumentAnalysis[] = [];
   const internalErrors: InternalError[] = [];
@@ -189,28 +202,60 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analysis;
 }
 
+/** The first cilium dependency version among the chart files of one kind (nearest first). */
+function chartFileVersion(options: AnalyzeOptions, kind: ChartFileHint['kind']): { raw: string; path: string } | undefined {
+  for (const f of options.chartFiles ?? []) {
+    if (f.kind !== kind) continue;
+    const raw = ciliumDependencyVersion(f.text);
+    if (raw) return { raw, path: f.path };
+  }
+  return undefined;
+}
+
+/** `image.tag: v1.18.2` of the agent image in the values, else a Cilium image reference anywhere in the file. */
+function imageVersion(source: CiliumSource, text: string): { raw: string; range?: Range } | undefined {
+  if (source.format === 'helm') {
+    const tag = source.root.lookup('image.tag');
+    const v = tag ? source.root.valueOf(tag) : undefined;
+    if (typeof v === 'string' && /^v?1\.\d{1,2}\.\d+/.test(v.trim())) return { raw: v.trim(), range: tag!.valueRange };
+  }
+  const found = imageTagIn(text);
+  return found ? { raw: found.raw, range: found.at } : undefined;
+}
+
 function resolveVersion(
   source: CiliumSource,
   options: AnalyzeOptions,
   comment: RegExpExecArray | null,
   text: string,
   notes: Finding[],
-): { version: CiliumVersion; from: VersionSource } {
-  const candidates: [VersionSource, string | undefined, Range][] = [
+): { version: CiliumVersion; from: VersionSource; file?: string } {
+  const chartYaml = chartFileVersion(options, 'chart-yaml');
+  const chartLock = chartFileVersion(options, 'chart-lock');
+  const image = imageVersion(source, text);
+  const label = chartLabelIn(text);
+  // The order of trust: what the user set, the wrapper's chart version, the umbrella chart's dependency and its
+  // lock, the image the values deploy, a chart label of rendered manifests, and the version comment.
+  const candidates: [VersionSource, string | undefined, Range, string?][] = [
     ['option', options.version, source.anchor],
     ['wrapper', source.chartVersion?.text, source.chartVersion?.range ?? source.anchor],
+    ['chart-yaml', chartYaml?.raw, source.anchor, chartYaml?.path],
+    ['chart-lock', chartLock?.raw, source.anchor, chartLock?.path],
+    ['image', image?.raw, image?.range ?? source.anchor],
+    ['label', label?.raw, label?.at ?? source.anchor],
     ['comment', comment?.[1], comment ? { start: comment.index, end: comment.index + comment[0].length } : source.anchor],
   ];
-  for (const [from, raw, range] of candidates) {
+  for (const [from, raw, range, file] of candidates) {
     if (!raw) continue;
     const parsed = parseCiliumVersion(raw);
-    if (parsed.ok) return { version: parsed.version, from };
-    if (from !== 'wrapper' || /\d/.test(raw)) {
-      notes.push({ rule: 'unsupported-version', severity: 'info', message: `${parsed.reason}. Analysing for ${NEWEST_VERSION} instead.`, range });
+    if (parsed.ok) return { version: parsed.version, from, file };
+    // A wrapper or chart file may hold a range or a branch name; only a version-like text is worth a note.
+    if (!['wrapper', 'chart-yaml', 'chart-lock'].includes(from) || /\d/.test(raw)) {
+      const where = file ? ` (${file})` : '';
+      notes.push({ rule: 'unsupported-version', severity: 'info', message: `${parsed.reason}${where}. Analysing for ${NEWEST_RELEASED} instead.`, range });
     }
   }
-  void text;
-  return { version: NEWEST_VERSION, from: 'default' };
+  return { version: NEWEST_RELEASED, from: 'default' };
 }
 
 function analyzeSource(
@@ -222,7 +267,7 @@ function analyzeSource(
   fileFindings: Finding[],
 ): DocumentAnalysis {
   const findings: Finding[] = [];
-  const { version, from } = resolveVersion(source, options, comment, text, findings);
+  const { version, from, file } = resolveVersion(source, options, comment, text, findings);
   let configMap: RenderedConfig;
   let helm: HelmValues | undefined;
   if (source.format === 'helm') {
@@ -250,6 +295,7 @@ function analyzeSource(
     label: source.label,
     version,
     versionSource: from,
+    versionFile: file,
     kernel,
     datapath,
     findings,

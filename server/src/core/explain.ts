@@ -13,6 +13,7 @@ import { LineIndex } from './positions';
 import { dependsOnLines, statusLines, statusSummary } from './statusPreview';
 import type { Origin } from './types';
 import { inRange, PRERELEASE_VERSIONS, type CiliumVersion } from './version';
+import { versionText } from './versionHints';
 
 export interface ExplainOptions {
   /** The file's text, for line numbers. Without it, lines are read from the analysis where possible. */
@@ -37,8 +38,12 @@ const SILENT = new Set(HOST_ROUTING_FALLBACKS.filter((f) => f.silent).map((f) =>
 const VERSION_FROM: Record<VersionSource, string> = {
   option: 'from your setting',
   wrapper: "from the wrapper's chart version",
+  'chart-yaml': 'from the `cilium` dependency of the Chart.yaml beside or above this file',
+  'chart-lock': 'from the `cilium` dependency of the Chart.lock beside or above this file',
+  image: 'from the Cilium image tag in this file',
+  label: 'from the `helm.sh/chart` label in this file',
   comment: 'from the `# cilium-version:` comment',
-  default: 'no version found in the file, so the newest',
+  default: '**assumed**: no version was found in or near the file, so the newest release is used. Set it with the `cilium.version` setting (Cilium: Select Target Cilium Version) or a `# cilium-version: 1.NN` comment',
 };
 
 /** Positions for messages: exact lines when the text is known, else offsets. */
@@ -285,6 +290,8 @@ export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {
     index: d.index,
     kind: d.kind,
     ciliumVersion: d.version,
+    versionSource: d.versionSource,
+    versionText: versionText(d.version, d.versionSource, PRERELEASE_VERSIONS.has(d.version)),
     line,
     kubeProxyReplacement: dp.kubeProxyReplacement.status,
     hostRouting: dp.hostRouting.status,

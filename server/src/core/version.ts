@@ -4,6 +4,11 @@
 export const SUPPORTED_VERSIONS = ['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'] as const;
 export type CiliumVersion = (typeof SUPPORTED_VERSIONS)[number];
 export const NEWEST_VERSION: CiliumVersion = '1.20';
+/**
+ * What a file with no version anywhere is analysed for: the newest *released* version. Pre-releases are only used
+ * when the user asks for them (setting, --cilium-version, wrapper, comment...).
+ */
+export const NEWEST_RELEASED: CiliumVersion = '1.19';
 /** 1.20 is built from a pre-release chart (v1.20.0-pre.4); say so wherever we show it. */
 export const PRERELEASE_VERSIONS: ReadonlySet<CiliumVersion> = new Set(['1.20']);
 

@@ -18,14 +18,23 @@ export interface CiliumSettings {
   rules?: Record<string, RuleSeverityOverride>;
   /** Whether the server may read chart descriptions from the Helm cache outside the workspace (off in untrusted workspaces). */
   readHelmCache?: boolean;
+  /** Folders or globs (relative to the workspace folder) whose YAML files are Cilium configuration even with few Cilium keys. */
+  files?: string[];
 }
 
 /** One Cilium document's verdict, as a status bar or code lens shows it. */
+/** The client command that picks the target version (VS Code: a quick pick that writes `cilium.version`). */
+export const SELECT_VERSION_COMMAND = 'cilium.selectVersion';
+
 export interface DocumentVerdict {
   /** Index of the YAML document in the file. */
   index: number;
   kind: string;
   ciliumVersion: string;
+  /** Where the version came from: option, wrapper, chart-yaml, chart-lock, image, label, comment, or default (assumed). */
+  versionSource: string;
+  /** The version as a verdict says it: "Cilium 1.16, from Chart.yaml dependency", "assumed 1.19 — set the version". */
+  versionText: string;
   /** 0-based line of the document's first key (where the code lens sits). */
   line: number;
   kubeProxyReplacement: string;

@@ -45,6 +45,7 @@ export function startServer(connection: Connection): void {
     ctx.client.handlesExplain = opts.clientHandlesExplain === true;
     ctx.settings.initialize(opts.settings, !!caps.workspace?.configuration);
     ctx.charts.setRoots(workspaceRoots(params));
+    ctx.analyses.setRoots(workspaceRoots(params));
     ctx.charts.setTrusted(opts.workspaceTrusted !== false);
     return {
       capabilities: {

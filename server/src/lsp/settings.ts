@@ -14,9 +14,11 @@ export interface EffectiveSettings {
   kernelVersion?: string;
   rules: Record<string, RuleSeverityOverride>;
   readHelmCache: boolean;
+  /** `cilium.files`: folders or globs whose YAML files are treated as Cilium configuration. */
+  files: string[];
 }
 
-export const DEFAULT_SETTINGS: EffectiveSettings = Object.freeze({ rules: {}, readHelmCache: true }) as EffectiveSettings;
+export const DEFAULT_SETTINGS: EffectiveSettings = Object.freeze({ rules: {}, readHelmCache: true, files: [] }) as EffectiveSettings;
 
 /** The fields a source set explicitly. A present key with value undefined means "explicitly auto / empty". */
 export type SettingsValues = Partial<EffectiveSettings>;
@@ -34,6 +36,7 @@ const fields = {
     .refine((v) => !v || /^\d+\.\d+/.test(v.trim()), { message: 'must be a kernel version such as "5.10"' }),
   rules: z.record(z.string(), z.unknown(), { error: 'must be an object of rule id → severity' }).nullish(),
   readHelmCache: z.boolean({ error: 'must be true or false' }).nullish(),
+  files: z.array(z.string({ error: 'must be a list of folders or globs' }), { error: 'must be a list of folders or globs' }).max(200, { message: 'must have at most 200 entries' }).nullish(),
 } satisfies Record<keyof CiliumSettings, z.ZodType>;
 
 const name = (field: string) => `${SETTINGS_SECTION}.${field}`;
@@ -62,6 +65,7 @@ export function parseSettings(input: unknown): { values: SettingsValues; problem
     if (field === 'version') values.version = !value || value === 'auto' ? undefined : (value as string).trim();
     if (field === 'kernelVersion') values.kernelVersion = (value as string | null | undefined)?.trim() || undefined;
     if (field === 'readHelmCache' && typeof value === 'boolean') values.readHelmCache = value;
+    if (field === 'files') values.files = ((value as string[] | null | undefined) ?? []).map((f) => f.trim()).filter(Boolean);
     if (field === 'rules' && value) values.rules = parseRules(value as Record<string, unknown>, problems);
   }
   return { values, problems };

@@ -137,6 +137,6 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'file-too-large': 'The file is larger than the analysis limit and was skipped.',
   'not-text': 'The file does not look like text and was skipped.',
   'yaml-too-deep': 'The YAML nests more than 200 levels deep, which can crash the parser, so it was not analysed.',
-  'unsupported-version': 'The requested Cilium version is outside 1.12–1.20; the newest supported one is used.',
+  'unsupported-version': 'The requested or found Cilium version is outside 1.12–1.20; the newest release (1.19) is used.',
   'invalid-setting': 'A setting (kernel version, target version) could not be read; its default is used.',
 };

@@ -55,12 +55,28 @@ const CILIUM_ONLY_KEYS = new Set([
 /** `ipv4`, `ipv6` are common words in other charts: they count only together with a second Cilium key. */
 const WEAK_KEYS = new Set(['ipv4', 'ipv6', 'cgroup', 'sctp', 'dnsProxy', 'hubble', 'loadBalancer', 'authentication']);
 
+/**
+ * Keys only Cilium's `hubble:` mapping has (from the chart's values.yaml, 1.12-1.20): a top-level `hubble:` with
+ * one of them is Cilium's, even alone (a Hubble-only values file); `enabled` or `annotations` alone are not enough.
+ */
+const HUBBLE_ONLY_KEYS = new Set([
+  'relay', 'ui', 'metrics', 'tls', 'peerService', 'export', 'redact', 'listenAddress', 'socketPath', 'eventBufferCapacity',
+  'eventQueueSize', 'dropEventEmitter', 'networkPolicyCorrelation', 'skipUnknownCGroupIDs', 'preferIpv6', 'lostEventSendInterval',
+]);
+
+function isCiliumHubble(view: MapView, e: TreeEntry): boolean {
+  if (e.key !== 'hubble' || !isMap(e.node)) return false;
+  const hubble = view.child('hubble');
+  return !!hubble && hubble.entries().some((h) => HUBBLE_ONLY_KEYS.has(h.key));
+}
+
 function isCiliumValues(view: MapView, hinted: boolean): boolean {
   let strong = 0;
   let weak = 0;
   for (const e of view.entries()) {
     if (!CILIUM_ONLY_KEYS.has(e.key)) continue;
-    if (WEAK_KEYS.has(e.key)) weak++;
+    if (isCiliumHubble(view, e)) strong++;
+    else if (WEAK_KEYS.has(e.key)) weak++;
     else strong++;
   }
   // A `# cilium-version:` comment (or a file named after Cilium) is the user telling us what this is, so even a
