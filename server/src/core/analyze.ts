@@ -15,6 +15,7 @@ import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { enumFindings } from './rules/enumRules';
 import { hubbleMetricFindings } from './rules/hubbleMetricRules';
+import { noEffectFindings } from './rules/noEffectRules';
 import { keyFindings } from './rules/keyRules';
 import { documentRules } from './rules/documentRules';
 import type { Finding, Range } from './types';
@@ -284,6 +285,7 @@ function analyzeSource(
   const datapath = deriveDatapath(state);
   findings.push(...enumFindings(source.root, state, source.format));
   findings.push(...hubbleMetricFindings(source.root, state, source.format));
+  findings.push(...noEffectFindings(source.root, state, source.format));
   // A key finding that means Helm rejects the values makes the install verdict agree with it.
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
   findings.push(...datapathFindings(datapath, source.anchor, source.format));

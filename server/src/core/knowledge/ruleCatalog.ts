@@ -8,6 +8,7 @@ import { BPF_MASQ_PREREQS } from './bpfMasquerade';
 import { CHART_FAILURES } from './chartFailures';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from './enumValues';
 import { HUBBLE_METRICS_CITE } from './hubbleMetrics';
+import { LB_MODE_WITHOUT_NODEPORT_CITE } from './noEffect';
 import type { Check } from './checkTypes';
 import { HOST_ROUTING_FALLBACKS } from './hostRouting';
 import { RULE_SUMMARIES, type RuleGroup } from './ruleSummaries';
@@ -90,6 +91,7 @@ export function allRules(): RuleInfo[] {
     { id: 'hubble-metric-option-invalid', group: 'values' as const, severity: 'error' as const, cite: HUBBLE_METRICS_CITE },
     { id: 'hubble-metric-option-ignored', group: 'values' as const, severity: 'warning' as const, cite: HUBBLE_METRICS_CITE },
     { id: 'hubble-metrics-conflict', group: 'values' as const, severity: 'error' as const, since: '1.13', cite: `${HUBBLE_METRICS_CITE}; pkg/hubble/metrics/http/plugin.go@v1.13.18 l.29-53` },
+    { id: 'lb-mode-without-kpr', group: 'values' as const, severity: 'info' as const, cite: LB_MODE_WITHOUT_NODEPORT_CITE },
     { id: SCHEMA_ENUM_RULE.id, group: 'values' as const, severity: SCHEMA_ENUM_RULE.severity, since: SCHEMA_ENUM_RULE.since, cite: SCHEMA_ENUM_RULE.cite },
     ...OTHER_RULES,
   ];

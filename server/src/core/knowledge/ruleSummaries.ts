@@ -110,6 +110,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'hubble-metric-option-invalid': 'A Hubble metric context option the agent cannot parse (no value, unknown context): from 1.18 the agent refuses to start; before, metrics or Hubble stay off.',
   'hubble-metric-option-ignored': 'A misspelt Hubble metric context option: the agent ignores it silently.',
   'hubble-metrics-conflict': 'The http and httpV2 Hubble metrics cannot be enabled together.',
+  'lb-mode-without-kpr': 'loadBalancer.mode dsr or hybrid while BPF NodePort (kube-proxy replacement) is off: the setting has no effect.',
   'chart-schema-enum': 'A value outside the list the chart\'s values.schema.json allows; Helm refuses to install.',
 
   // Keys and values.
