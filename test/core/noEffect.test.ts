@@ -17,6 +17,12 @@ describe('settings without effect', () => {
     noFinding(doc('kubeProxyReplacement: false\nloadBalancer:\n  mode: snat\n', { version: '1.16' }), 'lb-mode-without-kpr');
   });
 
+  it('an invalid kube-proxy replacement value is reported on its own, not as "DSR has no effect"', () => {
+    const d = doc('kubeProxyReplacement: strict\nloadBalancer:\n  mode: dsr\n', { version: '1.18' });
+    finding(d, 'chart-kpr-invalid');
+    noFinding(d, 'lb-mode-without-kpr');
+  });
+
   it('the same in a ConfigMap, in agent option spelling', () => {
     const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "false"\n  bpf-lb-mode: "hybrid"\n';
     assert.match(finding(doc(cm, { version: '1.19' }), 'lb-mode-without-kpr').message, /^bpf-lb-mode: hybrid has no effect.*kube-proxy-replacement: "false"/);
