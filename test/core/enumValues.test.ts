@@ -63,6 +63,8 @@ describe('enumerated values', () => {
         const f = finding(doc(c.text, { version: c.version }), c.rule);
         assert.equal(f.severity, 'error');
         assert.match(f.message, c.source);
+        // The verdict agrees with the finding (CNI chaining breaks pods, not the agent).
+        assert.equal(doc(c.text, { version: c.version }).datapath.agentStarts, c.rule === 'cni-chaining-mode-invalid');
         if (c.near) assert.match(f.message, new RegExp(`Did you mean ${c.near}\\?`));
         assert.match(f.fixes?.[0].title ?? '', new RegExp(`^Change to ${c.near}\\b`));
       });
@@ -172,6 +174,7 @@ describe('enumerated values', () => {
       assert.match(f.message, /Did you mean operator\?/);
       assert.match(f.message, /Helm refuses/);
       assert.equal(f.fixes?.[0].title, 'Change to operator');
+      assert.equal(doc('kubeProxyReplacement: true\nidentityManagementMode: operater\n', { version: '1.18' }).datapath.installSucceeds, false);
     });
 
     it('valid words pass, and 1.15 (no schema) says nothing', () => {

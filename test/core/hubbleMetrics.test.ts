@@ -45,6 +45,8 @@ describe('Hubble metrics', () => {
     assert.match(f18.message, /refuses to start/);
     assert.match(f18.message, /unknown context ''/);
     assert.equal(text.slice(f18.range.start, f18.range.end), 'sourceContext');
+    assert.equal(doc(text, { version: '1.18' }).datapath.agentStarts, false, 'the verdict agrees: the agent does not start');
+    assert.equal(doc(text, { version: '1.17' }).datapath.agentStarts, true);
     const f17 = finding(doc(text, { version: '1.17' }), 'hubble-metric-option-invalid');
     assert.equal(f17.severity, 'warning');
     assert.doesNotMatch(f17.message, /refuses/);

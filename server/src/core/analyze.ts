@@ -14,6 +14,7 @@ import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { enumFindings } from './rules/enumRules';
+import { ENUM_SPECS } from './knowledge/enumValues';
 import { hubbleMetricFindings } from './rules/hubbleMetricRules';
 import { noEffectFindings } from './rules/noEffectRules';
 import { keyFindings } from './rules/keyRules';
@@ -106,7 +107,13 @@ export function analyzeSafely(text: string, options: AnalyzeOptions = {}): Analy
 
 export const DEFAULT_MAX_CHARS = 2_000_000;
 /** Key rules whose finding means `helm install` stops (the schema refuses the values). */
-const HELM_REFUSES_KEY_RULES = new Set(['templated-wrong-type']);
+const HELM_REFUSES_KEY_RULES = new Set(['templated-wrong-type', 'chart-schema-enum']);
+/** Value rules whose error-severity findings mean the agent refuses to start: the verdict says so too. */
+const AGENT_REFUSES_VALUE_RULES = new Set([
+  ...ENUM_SPECS.filter((s) => s.stopsAgent).map((s) => s.id),
+  'hubble-metric-option-invalid',
+  'hubble-metrics-conflict',
+]);
 const VERSION_COMMENT = /#\s*cilium-version:\s*([^\s#]+)/;
 
 function problemFinding(p: ParseProblem): Finding {
@@ -288,6 +295,7 @@ function analyzeSource(
   findings.push(...noEffectFindings(source.root, state, source.format));
   // A key finding that means Helm rejects the values makes the install verdict agree with it.
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
+  if (findings.some((f) => f.severity === 'error' && AGENT_REFUSES_VALUE_RULES.has(f.rule))) datapath.agentStarts = false;
   findings.push(...datapathFindings(datapath, source.anchor, source.format));
   for (const rule of documentRules) findings.push(...rule({ source, version, datapath, configMap, agent }));
   void fileFindings;

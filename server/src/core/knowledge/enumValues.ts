@@ -46,6 +46,8 @@ export interface EnumSpec {
   until?: CiliumVersion;
   cite: string;
   ignoreCase?: boolean;
+  /** Every error this rule reports is the agent refusing to start (the verdict then says "Agent starts: no"). */
+  stopsAgent?: boolean;
   /** Further values that are accepted but not offered (numbers for monitor aggregation). */
   alsoAccepts?: (raw: string) => boolean;
   /** What a value outside the set does in this configuration; undefined when nothing checks or uses it here. */
@@ -86,6 +88,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'ipam-mode-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'ipam.mode',
     configMap: 'ipam',
     what: 'IPAM mode',
@@ -100,6 +103,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'tunnel-mode-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'tunnel',
     configMap: 'tunnel',
     what: 'tunnel mode',
@@ -111,6 +115,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'lb-mode-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'loadBalancer.mode',
     configMap: 'bpf-lb-mode',
     what: 'load-balancing mode',
@@ -122,6 +127,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'lb-algorithm-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'loadBalancer.algorithm',
     configMap: 'bpf-lb-algorithm',
     what: 'load-balancing algorithm',
@@ -133,6 +139,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'lb-acceleration-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'loadBalancer.acceleration',
     configMap: 'bpf-lb-acceleration',
     what: 'XDP acceleration mode',
@@ -147,6 +154,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'lb-dsr-dispatch-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'loadBalancer.dsrDispatch',
     configMap: 'bpf-lb-dsr-dispatch',
     what: 'DSR dispatch method',
@@ -182,6 +190,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'datapath-mode-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'bpf.datapathMode',
     configMap: 'datapath-mode',
     what: 'datapath mode',
@@ -197,6 +206,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'identity-allocation-mode-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'identityAllocationMode',
     configMap: 'identity-allocation-mode',
     what: 'identity allocation mode',
@@ -210,6 +220,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
   {
     id: 'monitor-aggregation-invalid',
     severity: 'error',
+    stopsAgent: true,
     helm: 'bpf.monitorAggregation',
     configMap: 'monitor-aggregation',
     what: 'monitor aggregation level',
