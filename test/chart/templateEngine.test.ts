@@ -403,6 +403,45 @@ describe('template engine: provenance tracer', () => {
     assert.ok(events.includes(`derived:Values.extra.a@${out.indexOf('b', out.indexOf('a: '))}`), events.join(' '));
   });
 
+  it('spans: each piece of output with the conditions around it and what its own pipeline read', () => {
+    const set = new TemplateSet({ missingKey: 'zero' });
+    set.addFuncs({ include: (name, data) => set.executeNested(String(name), data) });
+    set.parse(
+      't',
+      [
+        '{{- define "mode" }}{{ if .Values.tunnel }}tunnel{{ else }}native{{ end }}{{ end -}}',
+        '{{- $def := "true" -}}',
+        '{{- if .Values.eni.enabled }}{{ $def = "false" }}{{ end -}}',
+        '{{- if .Values.skipped }}',
+        'never: written',
+        '{{- end }}',
+        'masq: {{ $def }}',
+        '{{- if .Values.bpf.masquerade }}',
+        'bpf: "true"',
+        '{{- end }}',
+        'mode: {{ include "mode" . }}',
+      ].join('\n'),
+    );
+    const spans: { text: string; paths: string[] }[] = [];
+    const data = go({ Values: { eni: { enabled: false }, bpf: { masquerade: true }, tunnel: 'vxlan' } });
+    let out = '';
+    out = set.execute('t', data, {
+      spans: (start, end, paths) => spans.push({ text: `${start}-${end}`, paths: paths.map((p) => p.join('.')).sort() }),
+    });
+    assert.equal(out, '\nmasq: true\nbpf: "true"\nmode: tunnel');
+    const at = (needle: string) => {
+      const i = out.indexOf(needle);
+      return spans.filter((s) => {
+        const [a, b] = s.text.split('-').map(Number);
+        return a! <= i && i < b!;
+      }).flatMap((s) => s.paths);
+    };
+    assert.deepEqual(at('true\nbpf'), ['Values.eni.enabled'], 'the default depends on the condition that could have changed it');
+    assert.deepEqual(at('bpf:'), ['Values.bpf.masquerade'], 'literal text inside a taken if depends on its condition');
+    assert.deepEqual(at('tunnel'), ['Values.tunnel'], 'an include result depends on what the included template read');
+    assert.ok(!spans.some((s) => s.paths.includes('Values.skipped')), 'a block that wrote nothing attaches nothing');
+  });
+
   it('include-style nested execution and traceRead report against the outer output', () => {
     const set = new TemplateSet();
     set.addFuncs({

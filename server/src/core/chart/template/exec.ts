@@ -42,6 +42,8 @@ export interface ExecShared {
   acc: Map<string, readonly string[]> | null;
   /** Provenance: the data paths the enclosing if/with/range conditions depended on (innermost last). */
   readonly control: (readonly (readonly string[])[])[];
+  /** Provenance (opt-in): told about every piece of top-level output and the data paths it depends on. */
+  readonly spans: ((start: number, end: number, paths: readonly (readonly string[])[]) => void) | null;
 }
 
 /** A fresh shared state for a top-level execution. */
@@ -51,10 +53,13 @@ export function newShared(
   data: GoValue,
   maxDepth: number,
   rootWriter: Writer,
+  spans: ExecShared['spans'] = null,
 ): ExecShared {
-  const paths = tracer ? new WeakMap<object, readonly string[]>() : null;
+  // Spans need the same bookkeeping as the tracer; a silent tracer stands in when only spans are asked for.
+  const t = tracer ?? (spans ? () => {} : null);
+  const paths = t ? new WeakMap<object, readonly string[]>() : null;
   if (paths && data !== null && typeof data === 'object') paths.set(data, []);
-  return { missingKey, tracer, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [] };
+  return { missingKey, tracer: t, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [], spans };
 }
 
 const MISSING = Symbol('missing');
@@ -204,12 +209,23 @@ export class State {
   private walk(dot: GoValue, node: Node): Signal {
     switch (node.type) {
       case 'text':
-        this.w.s += node.text;
+        if (this.sh.spans !== null && this.w === this.sh.rootWriter) {
+          const start = this.w.s.length;
+          this.w.s += node.text;
+          this.reportSpan(start, null);
+        } else this.w.s += node.text;
         return Signal.None;
       case 'action': {
         this.node = node;
         const val = this.evalPipeline(dot, node.pipe);
-        if (node.pipe.decl.length === 0) this.printValue(node, val);
+        if (node.pipe.decl.length === 0) {
+          if (this.sh.spans !== null && this.w === this.sh.rootWriter) {
+            const start = this.w.s.length;
+            const deps = this.lastDeps;
+            this.printValue(node, val);
+            this.reportSpan(start, deps);
+          } else this.printValue(node, val);
+        }
         return Signal.None;
       }
       case 'list':
@@ -238,7 +254,7 @@ export class State {
         if (control) {
           this.sh.control.pop();
           this.vars.length = mark;
-          this.addBranchDeps(node, this.sh.control.length, condDeps);
+          this.addBranchDeps(node, condDeps);
         }
         this.vars.length = mark;
         return sig;
@@ -318,7 +334,7 @@ export class State {
     if (tracingDeps) {
       this.sh.control.pop();
       this.vars.length = mark;
-      this.addBranchDeps(r, this.sh.control.length, rangeDeps);
+      this.addBranchDeps(r, rangeDeps);
       return sig;
     }
     this.vars.length = mark;
@@ -566,7 +582,7 @@ export class State {
    * condition, whether or not a branch ran (a default left unchanged because the condition was false still
    * depends on that condition).
    */
-  private addBranchDeps(node: Node, _level: number, condDeps: readonly (readonly string[])[]): void {
+  private addBranchDeps(node: Node, condDeps: readonly (readonly string[])[]): void {
     if (condDeps.length === 0) return;
     const names = assignedIn(node);
     if (names.length === 0) return;
@@ -578,6 +594,15 @@ export class State {
         break;
       }
     }
+  }
+
+  /** Tells the spans listener what the output just written depends on: enclosing conditions and its own pipeline. */
+  private reportSpan(start: number, own: readonly (readonly string[])[] | null): void {
+    const end = this.w.s.length;
+    if (end === start) return;
+    let deps: readonly (readonly string[])[] = own ?? [];
+    for (const level of this.sh.control) deps = mergeDeps(deps, level);
+    this.sh.spans!(start, end, deps);
   }
 
   /** A variable was used: report the data paths its value came from, at the current output offset. */

@@ -12,6 +12,11 @@
 //   for (const [file, text] of chartFiles) set.parse(file, text);       // parse once per chart version
 //   const out = set.execute('cilium/templates/cilium-configmap.yaml', root, { tracer });
 //
+// Provenance: `execute(name, data, { tracer, spans })`. The tracer hears every data read (and every use of a
+// variable, with the paths its value came from); `spans` hears every piece of top-level output with the paths
+// it depends on (enclosing conditions + its own pipeline), which is the precise way to say which values made
+// a given output line.
+//
 // Helm specifics a caller must know (checked against Helm's pkg/engine/engine.go):
 // - Helm executes with `missingkey=zero` (and `missingkey=error` only with --strict). With map data, `zero`
 //   and `default` both print a missing key (or a nil value) as the text `<no value>`; Helm then deletes every
@@ -27,5 +32,5 @@ export type { GoValue, GoMap, GoFunc, GoParamType, GoSignature } from './values'
 export { TemplateError } from './errors';
 export type { TemplateErrorKind } from './errors';
 export { TemplateSet } from './templateSet';
-export type { FuncMap, MissingKey, ReadTracer, TemplateSetOptions, ExecuteOptions } from './templateSet';
+export type { FuncMap, MissingKey, ReadTracer, SpanListener, TemplateSetOptions, ExecuteOptions } from './templateSet';
 export { goSprint, goSprintf, goSprintln, formatValue } from './format';

@@ -55,11 +55,22 @@ export interface TemplateSetOptions {
   name?: string;
 }
 
+/**
+ * Provenance by output span (opt-in): called for each piece of the top-level output as it is written —
+ * literal text and printed values — with the data paths it depends on: the conditions of every if/with/range
+ * it sits in (the branch taken), and for a printed value everything its pipeline read (directly, through
+ * variables, or inside include/tpl). Unlike ReadTracer offsets, reads of conditions whose block wrote nothing
+ * are not attached to the next line. Paths are leaves only (no containers read on the way).
+ */
+export type SpanListener = (start: number, end: number, paths: readonly (readonly string[])[]) => void;
+
 export interface ExecuteOptions {
   /** Overrides the set's missingKey for this execution. */
   missingKey?: MissingKey;
   /** Receives every data read with its path and the output offset at that moment. */
   tracer?: ReadTracer;
+  /** Receives every written piece of output with the data paths it depends on. */
+  spans?: SpanListener;
 }
 
 export class TemplateSet {
@@ -192,7 +203,7 @@ export class TemplateSet {
     const tmpl = this.lookup(name);
     if (!tmpl) throw this.noTemplate(name);
     const writer: Writer = { s: '' };
-    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer);
+    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer, options.spans ?? null);
     const outer = this.active;
     this.active = shared;
     try {
@@ -261,9 +272,9 @@ export class TemplateSet {
       lookupFunc: (n) => this.funcs.get(n),
     };
     const sh = this.active;
-    if (sh && options.missingKey === undefined && options.tracer === undefined) return this.runNested(sh, reg, self, data);
+    if (sh && options.missingKey === undefined && options.tracer === undefined && options.spans === undefined) return this.runNested(sh, reg, self, data);
     const writer: Writer = { s: '' };
-    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer);
+    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer, options.spans ?? null);
     const outer = this.active;
     this.active = shared;
     try {
