@@ -209,17 +209,19 @@ function buildRoot(p: PreparedChart, values: Map<string, GoValue>, opts: RenderO
     KubeVersion: kubeVersionObject(opts.kubeVersion ?? DEFAULT_KUBE_VERSION),
     HelmVersion: new GoObject('version.BuildInfo', { Version: 'v4.1.4', GitCommit: '', GitTreeState: '', GoVersion: 'go1.25.9' }),
   });
-  const chart = new GoObject('*chart.Metadata', {
-    Name: c.name,
-    Home: c.home ?? '',
-    Version: c.version,
-    Description: c.description ?? '',
-    APIVersion: c.apiVersion,
-    AppVersion: c.appVersion ?? '',
-    KubeVersion: c.kubeVersion ?? '',
-    Type: c.type ?? '',
-    Icon: c.icon ?? '',
-  });
+  // Helm 4 hands .Chart to templates as a map (`{{ .Chart }}` prints map[APIVersion:v2 ...], and a missing
+  // field gives nothing instead of an error).
+  const chart = new Map<string, GoValue>([
+    ['Name', c.name],
+    ['Home', c.home ?? ''],
+    ['Version', c.version],
+    ['Description', c.description ?? ''],
+    ['APIVersion', c.apiVersion],
+    ['AppVersion', c.appVersion ?? ''],
+    ['KubeVersion', c.kubeVersion ?? ''],
+    ['Type', c.type ?? ''],
+    ['Icon', c.icon ?? ''],
+  ]);
   const release = new Map<string, GoValue>([
     ['Name', 'cilium'],
     ['Namespace', opts.namespace ?? 'kube-system'],
