@@ -11,6 +11,8 @@ import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
 import { templatedValueRanges } from './parse/templatedValues';
 import { attachFixes } from './fixes/attach';
 import { configMapKeyFindings } from './rules/configMapKeyRules';
+import { lineBreakOf, normaliseLineBreaks } from './positions';
+import { capFindings } from './rules/cap';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { enumFindings } from './rules/enumRules';
@@ -133,17 +135,18 @@ function looksBinary(text: string): boolean {
   return sample.length > 0 && odd / sample.length > 0.1;
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const start: Range = { start: 0, end: Math.min(text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'), 200) };
+export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
+  const firstBreak = input.slice(0, 200).search(/[\r\n]/);
+  const start: Range = { start: 0, end: firstBreak < 0 ? Math.min(input.length, 200) : firstBreak };
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
-  if (text.length > maxChars) {
+  if (input.length > maxChars) {
     return {
       documents: [],
       internalErrors: [],
-      fileFindings: [{ rule: 'file-too-large', severity: 'info', message: `This file has ${text.length} characters, more than the ${maxChars} we analyse; it was skipped.`, range: start }],
+      fileFindings: [{ rule: 'file-too-large', severity: 'info', message: `This file has ${input.length} characters, more than the ${maxChars} we analyse; it was skipped.`, range: start }],
     };
   }
-  if (looksBinary(text)) {
+  if (looksBinary(input)) {
     return {
       documents: [],
       internalErrors: [],
@@ -151,6 +154,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     };
   }
 
+  // Every line break the editor counts is a line break here: lone `\r` (old Mac files) becomes `\n`. Same
+  // length, so offsets, findings and edits computed on `text` are valid in the user's `input`.
+  const text = normaliseLineBreaks(input);
   const fileFindings: Finding[] = [];
   const kernel = options.kernel ? parseKernel(options.kernel) : undefined;
   if (options.kernel && !kernel) {
@@ -205,8 +211,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       range: templated[0],
     });
   }
-  const analysis: Analysis = { documents, fileFindings, internalErrors };
-  attachFixes(analysis, text);
+  for (const d of documents) d.findings = capFindings(d.findings, d.source.anchor);
+  const analysis: Analysis = { documents, fileFindings: capFindings(fileFindings, start), internalErrors };
+  attachFixes(analysis, text, lineBreakOf(input));
   return analysis;
 }
 

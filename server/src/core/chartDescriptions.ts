@@ -6,7 +6,14 @@
 // - keys that upstream only documents as a commented-out example (`# -- text` then `# mode: snat`) count;
 // - block scalar bodies (`key: |`) and list items are not mistaken for keys.
 
-const KEY = /^([A-Za-z0-9_./-]+|"[^"]*"|'[^']*')\s*:(?:\s+(.*))?$/;
+// The blanks after the colon and the value are separate groups (`\s+` then a non-blank) so the regex cannot
+// split a run of blanks in many ways: it stays linear (checked by test/core/regexSafety.test.ts).
+const KEY = /^([A-Za-z0-9_./-]+|"[^"]*"|'[^']*')\s*:(?:(\s+)(\S.*)?)?$/;
+
+/** The value text of a KEY match: undefined for `key:` alone, '' for `key:` and blanks. */
+function keyValue(m: RegExpExecArray): string | undefined {
+  return m[3] ?? (m[2] !== undefined ? '' : undefined);
+}
 /** A commented-out example key's value: one YAML-looking token, not prose ("note: the value is …"). */
 const EXAMPLE_VALUE = /^(?:|~|null|true|false|-?[\d.]+|"[^"]*"|'[^']*'|\[[^\]]*\]|\{[^}]*\}|[^\s#]+)\s*(?:#.*)?$/;
 const TYPE_PREFIX = /^\((?:string|bool|boolean|int|integer|float64|float|number|list|object|map|array|dict)\)\s*/i;
@@ -101,8 +108,8 @@ export function parseChartDescriptions(valuesYaml: string): Map<string, string> 
       // A commented-out example key right after a description documents that key.
       // It must sit at the description's own column: indented text (`#   redact:`) is part of an example.
       const example = described && indent === describedAt && body === body.trimStart() ? KEY.exec(b) : null;
-      if (example && looksLikeExampleKey(example[1], example[2])) {
-        record(indent, example[1], example[2]);
+      if (example && looksLikeExampleKey(example[1], keyValue(example))) {
+        record(indent, example[1], keyValue(example));
         continue;
       }
       comment.push(b);
@@ -128,7 +135,7 @@ export function parseChartDescriptions(valuesYaml: string): Map<string, string> 
       described = false;
       continue;
     }
-    record(indent, m[1], m[2]);
+    record(indent, m[1], keyValue(m));
   }
   return out;
 }

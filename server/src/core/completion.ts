@@ -3,6 +3,7 @@
 // (`  masq`) is rarely the YAML the parser needs; the analysis only tells which document the cursor is in, its
 // target version and which keys it already has.
 
+import { normaliseLineBreaks } from './positions';
 import type { Analysis, DocumentAnalysis } from './analyze';
 import { configMapKeyMarkdown, helmKeyMarkdown, versionLabel } from './docs/keyInfo';
 import { childrenOf, getKey, isOpenMap, keyExistsIn } from './knowledge/catalog';
@@ -350,7 +351,9 @@ function completeKey(c: Context, text: string, lineStart: number, typed: string,
 const VALUE_LINE = /^(\s*)([\w./-]+|"[^"]+"|'[^']+')\s*:\s+(["']?)([\w.-]*)$/;
 const KEY_LINE = /^(\s*)([\w.-]*)$/;
 
-export function completeAt(analysis: Analysis, text: string, offset: number): CompletionEntry[] {
+export function completeAt(analysis: Analysis, input: string, offset: number): CompletionEntry[] {
+  // Lone `\r` breaks lines as for the analysis (same length, so offsets hold).
+  const text = normaliseLineBreaks(input);
   if (analysis.documents.length === 0 || offset < 0 || offset > text.length) return [];
   const lineStart = lineStartOf(text, offset);
   const before = text.slice(lineStart, offset);

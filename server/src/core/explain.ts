@@ -282,10 +282,9 @@ export function renderedConfigYaml(analysis: Analysis): string | null {
 
 export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {
   const dp = d.datapath;
-  // Only the line of the document's first key is needed: count newlines up to it instead of indexing the text.
-  const at = Math.min(d.source.anchor.start, text.length);
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  // One line index per text, shared by every document of it (counting newlines per document was quadratic in
+  // files with thousands of documents). 0-based line, as LSP positions are.
+  const line = LineIndex.of(text).position(d.source.anchor.start).line - 1;
   return {
     index: d.index,
     kind: d.kind,

@@ -1,4 +1,6 @@
-// Offsets ↔ 1-based line/column, computed once per text.
+// Offsets ↔ 1-based line/column, computed once per text. A line ends at `\n`, `\r\n` or a lone `\r` (old Mac
+// files), exactly as LSP clients and vscode-languageserver-textdocument count lines, so a finding's line is the
+// same in the CLI, the editor and the parser (which sees lone `\r` turned into `\n`, see normaliseLineBreaks).
 
 export interface Position {
   line: number;
@@ -9,7 +11,19 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+
+  /** The index of the last text asked for: callers that ask per document of one text share one index. */
+  private static last: LineIndex | undefined;
+
+  /** A (cached) index for this text; building one is O(n), looking up is O(log n). */
+  static of(text: string): LineIndex {
+    if (LineIndex.last?.text !== text) LineIndex.last = new LineIndex(text);
+    return LineIndex.last;
   }
 
   /** 1-based line and column (columns count UTF-16 units, as LSP and most editors do). */
@@ -28,7 +42,34 @@ export class LineIndex {
   offset(line: number, column: number): number {
     const l = Math.max(1, Math.min(line, this.starts.length));
     const lineStart = this.starts[l - 1];
-    const lineEnd = l < this.starts.length ? this.starts[l] - 1 : this.text.length;
+    let lineEnd = l < this.starts.length ? this.starts[l] - 1 : this.text.length;
+    if (l < this.starts.length && this.text.charCodeAt(lineEnd) === 10 && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     return Math.min(lineStart + Math.max(0, column - 1), lineEnd);
   }
+}
+
+/**
+ * The text with every lone `\r` turned into `\n`: same length, so every offset stays valid. The YAML parser
+ * reads a lone `\r` as part of a line, which made a whole old-Mac file one line with nonsense findings.
+ */
+export function normaliseLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** The line break a file mostly uses, for text we insert into it. */
+export function lineBreakOf(text: string): '\n' | '\r\n' | '\r' {
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) lf++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    }
+  }
+  return crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';
 }

@@ -120,7 +120,7 @@ export function findCachedCharts(dir = helmCacheDir(), log: Log = quiet): ChartS
   const out: ChartSource[] = [];
   // The newest patch of each minor version first.
   const archives = names
-    .map((n) => ({ n, m: /^cilium-v?(\d+)\.(\d+)\.(\d+)[\w.+-]*\.tgz$/.exec(n) }))
+    .map((n) => ({ n, m: /^cilium-v?(\d+)\.(\d+)\.(\d+)(?:[A-Za-z_.+-][\w.+-]*)?\.tgz$/.exec(n) }))
     .filter((a): a is { n: string; m: RegExpExecArray } => a.m !== null)
     .sort((a, b) => Number(b.m[3]) - Number(a.m[3]));
   for (const { n, m } of archives) {

@@ -40,22 +40,51 @@ export function onlyCommentFollows(text: string, offset: number): boolean {
   return /^\s*(#.*)?$/.test(restOfLine(text, offset));
 }
 
+/** `key:` alone on its line (a trailing comment allowed): the start of a block mapping. Linear, no regex. */
+function blockKeyIndent(line: string): number | undefined {
+  let indent = 0;
+  while (line.charCodeAt(indent) === 32) indent++;
+  const first = line[indent];
+  if (first === undefined || first === '#' || first === '-' || /\s/.test(first)) return undefined;
+  let hash = line.indexOf('#', indent + 1);
+  if (hash < 0) hash = line.length;
+  const head = line.slice(indent, hash).trimEnd();
+  if (head.length < 2 || !head.endsWith(':')) return undefined;
+  if (hash < line.length && /[\r\u2028\u2029]/.test(line.slice(hash + 1).replace(/\r$/, ''))) return undefined;
+  return indent;
+}
+
+/** The last text asked about and its answer: every fix of every document asks again for the same file. */
+let lastStep: { text: string; step: number | undefined } | undefined;
+
 /**
  * The indentation step of the file as a whole: the first block key (`key:` alone on its line) followed by a
  * more indented key. Used when the mapping being edited has no nested mapping to learn the step from.
  */
 export function fileIndentStep(text: string): number | undefined {
+  if (lastStep?.text === text) return lastStep.step;
+  const step = computeIndentStep(text);
+  lastStep = { text, step };
+  return step;
+}
+
+function computeIndentStep(text: string): number | undefined {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length - 1; i++) {
-    const m = /^( *)[^\s#-][^#]*:\s*(#.*)?\r?$/.exec(lines[i]);
-    if (!m || /:\s*[|>]/.test(lines[i])) continue;
+    const keyIndent = blockKeyIndent(lines[i]);
+    if (keyIndent === undefined || /:\s*[|>]/.test(lines[i])) continue;
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j];
       if (next.trim() === '' || next.trimStart().startsWith('#')) continue;
       const indent = next.length - next.trimStart().length;
-      if (!next.trimStart().startsWith('-') && indent > m[1].length) return indent - m[1].length;
+      if (!next.trimStart().startsWith('-') && indent > keyIndent) return indent - keyIndent;
       break;
     }
   }
   return undefined;
+}
+
+/** `"x"` or `'x'` → `x`; anything else unchanged. (A loop, not `/^(["']).*\1$/`, which a ReDoS checker flags.) */
+export function stripMatchingQuotes(s: string): string {
+  return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
 }

@@ -10,13 +10,13 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import { MapView, type TreeEntry } from '../parse/tree';
 import type { TextEdit } from '../types';
-import { column, fileIndentStep, lineEnd, lineStart, nextLineStart, onlyCommentFollows, startsLine } from './text';
+import { column, fileIndentStep, stripMatchingQuotes, lineEnd, lineStart, nextLineStart, onlyCommentFollows, startsLine } from './text';
 
 /** The entry's key range really holds its key in the file (quotes aside): its offsets can be edited. */
 export function keyMapsToFile(entry: TreeEntry, fileText: string): boolean {
   if (entry.merged) return false;
   const raw = fileText.slice(entry.keyRange.start, entry.keyRange.end).trim();
-  const unquoted = /^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+  const unquoted = stripMatchingQuotes(raw);
   return unquoted === entry.key;
 }
 

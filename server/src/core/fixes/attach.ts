@@ -6,19 +6,23 @@ import type { Fix, TextEdit } from '../types';
 import type { FixContext } from './context';
 import { FIXERS } from './registry';
 
-/** Edits are built with "\n"; a file with Windows line endings gets "\r\n" in what we insert. */
-function withLineEndings(edits: TextEdit[], text: string): TextEdit[] {
-  if (!text.includes('\r\n')) return edits;
-  return edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') }));
+/** Edits are built with "\n"; a file with Windows (or old Mac) line endings gets its own break in what we insert. */
+function withLineEndings(edits: TextEdit[], lineBreak: string): TextEdit[] {
+  if (lineBreak === '\n') return edits;
+  return edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, lineBreak) }));
 }
 
 /** An edit that changes nothing is dropped; a fix left without edits is not offered. */
-function effective(fix: Fix, text: string): Fix | undefined {
-  const edits = withLineEndings(fix.edits, text).filter((e) => text.slice(e.range.start, e.range.end) !== e.newText);
+function effective(fix: Fix, text: string, lineBreak: string): Fix | undefined {
+  const edits = withLineEndings(fix.edits, lineBreak).filter((e) => text.slice(e.range.start, e.range.end).replace(/\r\n?/g, '\n') !== e.newText.replace(/\r\n?/g, '\n'));
   return edits.length > 0 ? { ...fix, edits } : undefined;
 }
 
-export function attachFixes(analysis: Analysis, text: string): void {
+/**
+ * `text` is the analysed text (lone `\r` already turned into `\n`); `lineBreak` is what the user's file uses,
+ * so inserted lines match it.
+ */
+export function attachFixes(analysis: Analysis, text: string, lineBreak: string = text.includes('\r\n') ? '\r\n' : '\n'): void {
   for (const doc of analysis.documents) {
     const c: FixContext = { doc, text, root: doc.source.root, configMap: doc.source.format === 'configmap' };
     for (const f of doc.findings) {
@@ -26,7 +30,7 @@ export function attachFixes(analysis: Analysis, text: string): void {
       if (!fixer) continue;
       try {
         const fixes = fixer(f, c)
-          .map((x) => effective(x, text))
+          .map((x) => effective(x, text, lineBreak))
           .filter((x): x is Fix => !!x);
         if (fixes.length > 0) f.fixes = fixes;
       } catch {

@@ -2,6 +2,7 @@
 // writing a value in the style the file already uses and setting a key in the document's own spelling.
 
 import type { DocumentAnalysis } from '../analyze';
+import { stripMatchingQuotes } from '../edit/text';
 import { keyMapsToFile, mapAt, setPath } from '../edit/yamlEdit';
 import type { MapView, TreeEntry } from '../parse/tree';
 import { isScalar, Scalar } from 'yaml';
@@ -47,7 +48,7 @@ export function writtenEntry(c: FixContext, path: string): TreeEntry | undefined
 
 /** A scalar value as written, without its quotes. */
 export function writtenValue(c: FixContext, entry: TreeEntry): string {
-  return c.text.slice(entry.valueRange.start, entry.valueRange.end).replace(/^(["'])(.*)\1$/s, '$2');
+  return stripMatchingQuotes(c.text.slice(entry.valueRange.start, entry.valueRange.end));
 }
 
 /** Sets a Helm path (nested) or a ConfigMap key (flat), whichever this document uses. */

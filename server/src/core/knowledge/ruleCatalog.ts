@@ -50,6 +50,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'file-too-large', group: 'file', severity: 'info' },
   { id: 'not-text', group: 'file', severity: 'info' },
   { id: 'yaml-too-deep', group: 'file', severity: 'warning' },
+  { id: 'too-many-findings', group: 'file', severity: 'info' },
   { id: 'unsupported-version', group: 'file', severity: 'info' },
   { id: 'invalid-setting', group: 'file', severity: 'warning' },
   { id: 'internal-error', group: 'file', severity: 'error' },

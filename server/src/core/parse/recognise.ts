@@ -143,9 +143,17 @@ function chartNameMatches(name: string | undefined): boolean {
   return !!name && /(^|[/-])cilium$/.test(name.trim());
 }
 
+/** A path without its trailing slashes (a loop: `/\/+$/` is quadratic on a long run of slashes). */
+function withoutTrailingSlashes(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
 /** A Helm chart named cilium, or a git source pointing at the chart's folder (`install/kubernetes/cilium`). */
 function argoSourceIsCilium(source: MapView): boolean {
-  return chartNameMatches(scalarText(source, 'chart')?.text) || chartNameMatches(scalarText(source, 'path')?.text?.replace(/\/+$/, ''));
+  return chartNameMatches(scalarText(source, 'chart')?.text) || chartNameMatches(withoutTrailingSlashes(scalarText(source, 'path')?.text));
 }
 
 /** `helm.valuesObject` (a map) and `helm.values` (a YAML string) of one Argo CD source. */

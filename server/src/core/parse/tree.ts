@@ -214,7 +214,20 @@ function keyText(key: unknown, text: string): string | undefined {
 const MAX_PLAIN_DEPTH = 64;
 /** Aliases let a small file describe a huge value; past this many nodes the value counts as unknown. */
 const MAX_PLAIN_NODES = 50_000;
-const TEMPLATE_IN_STRING = new RegExp(`${TEMPLATE_FILL}|\\$\\{(?!\\d+\\})`);
+
+/**
+ * A masked template (TEMPLATE_FILL) or a Terraform `${…}` in a string value, not a digits-only `${1}` (a regex
+ * capture group). Linear, no regex.
+ */
+function hasTemplateInString(v: string): boolean {
+  if (v.includes(TEMPLATE_FILL)) return true;
+  for (let at = v.indexOf('${'); at >= 0; at = v.indexOf('${', at + 2)) {
+    let i = at + 2;
+    while (i < v.length && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) i++;
+    if (!(i > at + 2 && v[i] === '}')) return true;
+  }
+  return false;
+}
 
 export function toPlain(node: Node | null, ctx: TreeContext, depth: number, budget = { left: MAX_PLAIN_NODES }): Plain {
   if (node === null || node === undefined) return null;
@@ -222,7 +235,7 @@ export function toPlain(node: Node | null, ctx: TreeContext, depth: number, budg
   if (isScalar(node)) {
     if (node.range && overlapsTemplate({ start: node.range[0], end: node.range[1] }, ctx.templates)) return TEMPLATED;
     const v = node.value;
-    if (typeof v === 'string' && TEMPLATE_IN_STRING.test(v)) return TEMPLATED;
+    if (typeof v === 'string' && hasTemplateInString(v)) return TEMPLATED;
     if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
     if (typeof v === 'bigint') return Number(v);
     return String(v);

@@ -9,6 +9,7 @@ import type { MapView, Plain, TreeEntry } from '../parse/tree';
 import { TEMPLATED } from '../parse/tree';
 import { TEMPLATE_FILL } from '../parse/templates';
 import type { Finding } from '../types';
+import { MAX_FINDINGS_PER_DOCUMENT } from './cap';
 import { inRange, minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 
 const MAX_KEYS_VISITED = 20000;
@@ -30,7 +31,8 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
         if (f || !keyExistsIn(path, version)) continue;
       }
       if (!keyExistsIn(path, version)) {
-        const f = missingKey(path, prefix, entry, version);
+        // Past the findings cap these are counted, not shown: skip the did-you-mean search for them.
+        const f = missingKey(path, prefix, entry, version, out.length < MAX_FINDINGS_PER_DOCUMENT);
         if (f) out.push(f);
         continue;
       }
@@ -73,7 +75,7 @@ function versionsHaving(path: string): CiliumVersion[] {
   return SUPPORTED_VERSIONS.filter((v) => keyExistsIn(path, v));
 }
 
-function missingKey(path: string, parent: string, entry: TreeEntry, version: CiliumVersion): Finding | undefined {
+function missingKey(path: string, parent: string, entry: TreeEntry, version: CiliumVersion, withSuggestion = true): Finding | undefined {
   const have = versionsHaving(path);
   const advice = adviceFor(path);
   if (have.length > 0) {
@@ -90,7 +92,7 @@ function missingKey(path: string, parent: string, entry: TreeEntry, version: Cil
   }
   // The parent must be a mapping we know completely, otherwise anything may be valid below it.
   if (parent && (!keyExistsIn(parent, version) || isOpenMap(parent, version))) return undefined;
-  const suggestion = suggest(entry.key, parent, version);
+  const suggestion = withSuggestion ? suggest(entry.key, parent, version) : undefined;
   return {
     rule: 'unknown-key',
     severity: 'warning',
@@ -112,11 +114,22 @@ export function suggest(name: string, parent: string, version: CiliumVersion): s
     if (distance(name, best) <= limit) return parent ? `${parent}.${best}` : best;
   }
   if (!parent) {
-    for (const top of childrenOf('', version)) {
-      if (childrenOf(top, version).includes(name)) return `${top}.${name}`;
-    }
+    const top = parentsByChild(version).get(name);
+    if (top) return `${top}.${name}`;
   }
   return undefined;
+}
+
+/** For each second-level key name, the first top-level key holding it (catalog order), built once per version. */
+const parentsCache = new Map<CiliumVersion, Map<string, string>>();
+function parentsByChild(version: CiliumVersion): Map<string, string> {
+  let index = parentsCache.get(version);
+  if (!index) {
+    index = new Map();
+    for (const top of childrenOf('', version)) for (const child of childrenOf(top, version)) if (!index.has(child)) index.set(child, top);
+    parentsCache.set(version, index);
+  }
+  return index;
 }
 
 function jsonType(v: Plain): string {
