@@ -11,6 +11,8 @@ export type FindingFilter = (f: Finding) => boolean;
 
 /** Non-overlapping edits applying the preferred fix of every finding in `analysis`; later collisions are skipped. */
 export function selectFixEdits(analysis: Analysis, text: string, accept: FindingFilter = () => true): TextEdit[] {
+  // Kept sorted by start, so a collision check is a binary search and a look at the neighbours, not a walk over
+  // every edit chosen so far (ten thousand fixable findings made that quadratic on every code-action request).
   const chosen: TextEdit[] = [];
   const seen = new Set<string>();
   for (const f of [...analysis.fileFindings, ...analysis.documents.flatMap((d) => d.findings)]) {
@@ -19,11 +21,37 @@ export function selectFixEdits(analysis: Analysis, text: string, accept: Finding
     const edits = fix.edits.filter((e) => text.slice(e.range.start, e.range.end) !== e.newText);
     const signature = JSON.stringify(edits);
     if (edits.length === 0 || seen.has(signature)) continue;
-    if (edits.some((e) => chosen.some((c) => editsConflict(c, e)))) continue;
+    if (edits.some((e) => collides(chosen, e))) continue;
     seen.add(signature);
-    chosen.push(...edits);
+    for (const e of edits) chosen.splice(firstStartingAtOrAfter(chosen, e.range.start), 0, e);
   }
-  return chosen.sort((a, b) => a.range.start - b.range.start);
+  return chosen;
+}
+
+function firstStartingAtOrAfter(sorted: readonly TextEdit[], start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].range.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether `e` conflicts with an edit of `sorted` (pairwise conflict-free, sorted by start). The first edit
+ * starting at or after `e` is the only later one that can collide; earlier ones are checked backwards until
+ * one ends before `e` starts.
+ */
+function collides(sorted: readonly TextEdit[], e: TextEdit): boolean {
+  const at = firstStartingAtOrAfter(sorted, e.range.start);
+  if (at < sorted.length && editsConflict(sorted[at], e)) return true;
+  for (let k = at - 1; k >= 0; k--) {
+    if (editsConflict(sorted[k], e)) return true;
+    if (sorted[k].range.end <= e.range.start) break;
+  }
+  return false;
 }
 
 const MAX_ROUNDS = 10;
