@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { verdictOf } from '../../server/src/core/explain';
-import { maskSteps, maskTemplates } from '../../server/src/core/parse/templates';
+import { maskSteps, maskTemplates, TEMPLATE_FILL } from '../../server/src/core/parse/templates';
 import { parseYamlFile, templateBranchSteps } from '../../server/src/core/parse/yamlFile';
 import { capFindings, MAX_FINDINGS_PER_DOCUMENT } from '../../server/src/core/rules/cap';
 import type { Finding } from '../../server/src/core/types';
@@ -72,7 +72,7 @@ describe('template masking is linear', () => {
     const text = '{{- if .Values.x }}\nk: {{ .Values.k }}\nre: ${1}\ntf: %{ if a }x%{ endif }\n{{ a }} b {{ c }}\n';
     const m = maskTemplates(text);
     assert.equal(m.text.length, text.length);
-    assert.equal(m.text, `${' '.repeat(19)}\nk: ${'_'.repeat(15)}\nre: \${1}\ntf: ${' '.repeat(9)}x${' '.repeat(10)}\n${' '.repeat(17)}\n`);
+    assert.equal(m.text, `${' '.repeat(19)}\nk: ${TEMPLATE_FILL.repeat(15)}\nre: \${1}\ntf: ${' '.repeat(9)}x${' '.repeat(10)}\n${' '.repeat(17)}\n`);
     assert.deepEqual(
       m.templates.map((t) => text.slice(t.start, t.end)),
       ['{{- if .Values.x }}', '{{ .Values.k }}', '%{ if a }', '%{ endif }', '{{ a }} b {{ c }}'],

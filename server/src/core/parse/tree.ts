@@ -135,11 +135,17 @@ export class MapView {
     return out;
   }
 
+  private byKey: Map<string, TreeEntry> | undefined;
+
   /** The effective entry for a key: the last one written wins, as Helm's YAML decoder does. */
   get(key: string): TreeEntry | undefined {
-    const all = this.entries();
-    for (let i = all.length - 1; i >= 0; i--) if (all[i].key === key) return all[i];
-    return undefined;
+    // Indexed once per mapping: the rules ask for hundreds of paths, and a scan per question was
+    // (keys × questions) on a mapping with tens of thousands of keys.
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const e of this.entries()) this.byKey.set(e.key, e);
+    }
+    return this.byKey.get(key);
   }
 
   child(key: string): MapView | undefined {

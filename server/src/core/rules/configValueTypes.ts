@@ -11,6 +11,7 @@
 //   "30" is thirty nanoseconds.
 
 import type { Decoder } from '../knowledge/configKeys';
+import { trailingDigits } from '../textRuns';
 
 export type ValueKind = 'bool' | 'int' | 'uint' | 'duration' | 'float';
 
@@ -25,8 +26,8 @@ export function kindOf(type: string): ValueKind | undefined {
 }
 
 function bitsOf(type: string): number {
-  const m = /(\d+)$/.exec(type);
-  return m ? Number(m[1]) : 64;
+  const digits = trailingDigits(type);
+  return digits ? Number(digits) : 64;
 }
 
 const GO_BOOL = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
@@ -35,7 +36,7 @@ const GO_INT = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO]?(?:_?[0-
 /** strconv.ParseFloat: decimal with optional exponent, `_` between digits, inf/infinity/nan. */
 const GO_FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
 /** time.ParseDuration: a sequence of decimal numbers with units, optionally signed; "0" alone needs no unit. */
-const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
+const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
 
 export interface ValueProblem {
   /** What the key takes, for the message ("a duration with a unit, like 30s or 1h30m"). */

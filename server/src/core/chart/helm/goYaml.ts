@@ -10,6 +10,7 @@
 // strings use a literal block) and folding of long plain strings at 80 columns.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { GoObject, type GoValue } from '../template/index';
+import { stripTrailing } from '../../textRuns';
 
 export class YamlReadError extends Error {
   constructor(
@@ -207,7 +208,13 @@ function jsonFloat(f: number): string {
     // Go: 'e' format with the exponent's leading zero removed, e.g. 1e-07 → 1e-7.
     return f.toExponential().replace(/e([-+])0*(\d)/, 'e$1$2');
   }
-  return String(f).includes('e') ? f.toFixed(20).replace(/\.?0+$/, '') : String(f);
+  return String(f).includes('e') ? withoutTrailingZeros(f.toFixed(20)) : String(f);
+}
+
+/** `1.2300` → `1.23`, `5.000` → `5` (what `/\.?0+$/` did, in linear time). */
+function withoutTrailingZeros(s: string): string {
+  const t = stripTrailing(s, '0');
+  return t.length < s.length && t.endsWith('.') ? t.slice(0, -1) : t;
 }
 
 function jsonString(s: string, escapeHtml: boolean): string {

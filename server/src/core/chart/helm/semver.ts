@@ -56,10 +56,11 @@ interface Constraint {
   hasPre: boolean;
 }
 
-const CONSTRAINT_RE = /^\s*(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)?\s*v?([0-9xX*]+)(?:\.([0-9xX*]+))?(?:\.([0-9xX*]+))?(?:-([0-9A-Za-z-.]+))?(?:\+[0-9A-Za-z-.]+)?\s*$/;
+// Matched against trimmed text: a `\s*` on both sides of the optional operator made the regex quadratic.
+const CONSTRAINT_RE = /^(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)?\s*v?([0-9xX*]+)(?:\.([0-9xX*]+))?(?:\.([0-9xX*]+))?(?:-([0-9A-Za-z-.]+))?(?:\+[0-9A-Za-z-.]+)?$/;
 
 function parseConstraint(text: string): Constraint {
-  const m = CONSTRAINT_RE.exec(text);
+  const m = CONSTRAINT_RE.exec(text.trim());
   if (!m) throw new Error(`improper constraint: ${text}`);
   const wild = (s: string | undefined) => s === undefined || s === 'x' || s === 'X' || s === '*';
   let dirty: Constraint['dirty'];
@@ -132,7 +133,7 @@ export function semverSatisfies(constraint: string, version: string): boolean {
   const alternatives = constraint.split('||').map((alt) =>
     alt
       .trim()
-      .replace(/([<>=!~^]+)\s+/g, '$1')
+      .replace(/\s+/g, (blank, at: number, all: string) => (at > 0 && '<>=!~^'.includes(all[at - 1]) ? '' : blank))
       .split(/[\s,]+/)
       .filter((s) => s.length > 0)
       .map(parseConstraint),

@@ -12,6 +12,7 @@ import { formatValue, goTypeName, GoObject, isTrue, withSignature, type FuncMap,
 import { deepCopy } from './coalesce';
 import { fromGoJson, readAnyYaml, toGoJson, toGoYaml } from './goYaml';
 import { parseSemver, semverSatisfies } from './semver';
+import { stripTrailing, trimWhere } from '../../textRuns';
 
 type GoMap = Map<string, GoValue>;
 
@@ -198,7 +199,7 @@ function goExpand(repl: string): (...m: unknown[]) => string {
 
 function goPathBase(p: string): string {
   if (p === '') return '.';
-  const t = p.replace(/\/+$/, '');
+  const t = stripTrailing(p, '/');
   if (t === '') return '/';
   return t.slice(t.lastIndexOf('/') + 1);
 }
@@ -334,7 +335,7 @@ function plainFunctions(): FuncMap {
     join: (sep, v) => strslice(v).join(argString(sep)),
     lower: (s) => argString(s).toLowerCase(),
     title: (s) => goTitle(argString(s)),
-    trim: (s) => argString(s).replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, ''),
+    trim: (s) => trimWhere(argString(s), (c) => /[\s\u0085\u00a0]/u.test(c)),
     trimPrefix: (prefix, s) => {
       const p = argString(prefix);
       const str = argString(s);

@@ -4,6 +4,7 @@
 // prints Go's %!verb(type=value) instead of failing, as Go does.
 
 import { GoObject, goTypeName, type GoValue } from './values';
+import { stripTrailing } from '../../textRuns';
 
 // ---------------------------------------------------------------------------------------------------------
 // Floats
@@ -36,7 +37,7 @@ function exactDecimal(x: number): { digits: string; dp: number } {
   // value = digits × 10^-fracDigits
   let dp = digits.length - fracDigits;
   // strip leading zeros (none for BigInt strings) and trailing zeros
-  digits = digits.replace(/0+$/, '');
+  digits = stripTrailing(digits, '0');
   if (digits === '') return { digits: '0', dp: 1 };
   return { digits, dp };
 }
@@ -77,7 +78,7 @@ function roundDigits(d: { digits: string; dp: number }, nd: number): { digits: s
     }
     kept = arr.join('');
   }
-  kept = kept.replace(/0+$/, '');
+  kept = stripTrailing(kept, '0');
   if (kept === '') return { digits: '0', dp: 1 };
   return { digits: kept, dp };
 }

@@ -613,7 +613,7 @@ export function parseGoNumber(text: string): { value: GoValue; error?: string; p
     const mant = parseInt((intPart + frac) || '0', 16);
     f = mant * Math.pow(2, Number(m[3]) - 4 * frac.length);
   } else {
-    if (!/^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) return null;
+    if (!/^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) return null;
     f = Number(s);
   }
   if (!Number.isFinite(f)) return null;
