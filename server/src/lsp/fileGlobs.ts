@@ -4,6 +4,7 @@
 // its parent folders.
 
 import { isAbsolute, relative, sep } from 'node:path';
+import { stripTrailing } from '../core/textRuns';
 
 function globToRegExp(glob: string): RegExp {
   let re = '';
@@ -40,7 +41,8 @@ export function matchesCiliumFiles(fsPath: string, roots: readonly string[], pat
     if (rel && !rel.startsWith('..') && !isAbsolute(rel)) candidates.push(slashes(rel));
   }
   for (const raw of patterns) {
-    const pattern = raw.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const trimmed = raw.trim().replace(/\\/g, '/').replace(/^\.\//, '');
+    const pattern = stripTrailing(trimmed, '/');
     if (!pattern) continue;
     const re = globToRegExp(pattern);
     const absolute = pattern.startsWith('/') || /^[A-Za-z]:\//.test(pattern);

@@ -147,7 +147,7 @@ export function quickConfigMapData(text: string): ConfigMapData | undefined {
       if (!sq) return undefined;
       value = sq[1]!.replace(/''/g, "'");
     } else {
-      const plain = raw.replace(/\s+#.*$/, '');
+      const plain = withoutTrailingComment(raw);
       if (/^[|>[{&*!%@`]/.test(plain) || plain.includes(': ') || plain.endsWith(':')) return undefined;
       value = plain;
     }
@@ -188,4 +188,18 @@ export function extractConfigMap(
     out.set(key, { value, reads: r, origin, range });
   }
   return out;
+}
+
+/** `value  # note` → `value` (what `/\s+#.*$/` did, without its quadratic retries on long blank runs). */
+function withoutTrailingComment(raw: string): string {
+  // `.*$` cannot cross a line break: only a `#` after the last one can start the comment.
+  let lastBreak = raw.length - 1;
+  while (lastBreak >= 0 && !'\n\r\u2028\u2029'.includes(raw[lastBreak])) lastBreak--;
+  for (let hash = raw.indexOf('#', Math.max(1, lastBreak + 1)); hash > 0; hash = raw.indexOf('#', hash + 1)) {
+    if (!/\s/.test(raw[hash - 1])) continue;
+    let start = hash - 1;
+    while (start > 0 && /\s/.test(raw[start - 1])) start--;
+    return raw.slice(0, start);
+  }
+  return raw;
 }
