@@ -67,7 +67,7 @@ describe('cilium-lint on hostile inputs', () => {
     const r = cli(['withfifo'], tmp);
     assert.equal(r.code, 2, 'an input was left out: exit 2');
     assert.match(r.stderr, /withfifo\/b\.yaml: a FIFO/);
-    assert.match(r.stdout, /withfifo\/a\.yaml:2:1 error kpr-invalid-value/);
+    assert.match(r.stdout, /withfifo\/a\.yaml:2:1 error chart-kpr-invalid/);
   });
 
   it('refuses /dev/zero by its type instead of reading it until memory runs out', () => {
@@ -90,7 +90,7 @@ describe('cilium-lint on hostile inputs', () => {
     const r = cli(['dangling'], tmp);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /dangling\/b\.yaml: symbolic link to a missing file/);
-    assert.match(r.stdout, /dangling\/a\.yaml:2:1 error kpr-invalid-value/);
+    assert.match(r.stdout, /dangling\/a\.yaml:2:1 error chart-kpr-invalid/);
   });
 
   it('reports a symbolic link loop in a directory for that entry and checks the rest', () => {
@@ -100,7 +100,7 @@ describe('cilium-lint on hostile inputs', () => {
     const r = cli(['loop'], tmp);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /loop\/self\.yaml: symbolic link loop/);
-    assert.equal(r.stdout.match(/loop\/a\.yaml:2:1 error kpr-invalid-value/g)?.length, 1, r.stdout);
+    assert.equal(r.stdout.match(/loop\/a\.yaml:2:1 error chart-kpr-invalid/g)?.length, 1, r.stdout);
   });
 
   it('decodes UTF-16 with a byte-order mark (LE and BE) and reports what the UTF-8 file gets', () => {

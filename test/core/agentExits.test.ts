@@ -21,7 +21,8 @@ describe('combinations that stop the agent', () => {
   });
 
   it('ENI IPAM is exempt from the native routing CIDR check', () => {
-    noFinding(doc(kprBpf('1.17', 'routingMode: native\neni:\n  enabled: true')), 'native-routing-cidr-ipv4');
+    noFinding(doc(kprBpf('1.17', 'routingMode: native\neni:\n  enabled: true\nipam:\n  mode: eni')), 'native-routing-cidr-ipv4');
+    noFinding(doc(kprBpf('1.19', 'routingMode: native\neni:\n  enabled: true')), 'native-routing-cidr-ipv4');
   });
 
   it('the IPv6 twin applies when IPv6 is on', () => {
@@ -36,15 +37,17 @@ describe('combinations that stop the agent', () => {
   });
 
   it('ENI in tunnel mode is refused from 1.16', () => {
-    finding(doc(kprBpf('1.16', 'eni:\n  enabled: true\nroutingMode: tunnel')), 'eni-in-tunnel-mode');
-    noFinding(doc(kprBpf('1.15', 'eni:\n  enabled: true\nroutingMode: tunnel')), 'eni-in-tunnel-mode');
+    finding(doc(kprBpf('1.16', 'eni:\n  enabled: true\nipam:\n  mode: eni\nroutingMode: tunnel')), 'eni-in-tunnel-mode');
+    noFinding(doc(kprBpf('1.15', 'eni:\n  enabled: true\nipam:\n  mode: eni\nroutingMode: tunnel')), 'eni-in-tunnel-mode');
   });
 
   it('from 1.19 eni.enabled alone selects native routing', () => {
     const d = doc(kprBpf('1.19', 'eni:\n  enabled: true'));
     assert.equal(d.datapath.routing.mode, 'native');
     noFinding(d, 'eni-in-tunnel-mode');
-    finding(doc(kprBpf('1.18', 'eni:\n  enabled: true')), 'eni-in-tunnel-mode');
+    // Up to 1.18 eni.enabled alone leaves IPAM at cluster-pool (the chart forces eni IPAM only from 1.19).
+    noFinding(doc(kprBpf('1.18', 'eni:\n  enabled: true')), 'eni-in-tunnel-mode');
+    finding(doc(kprBpf('1.18', 'eni:\n  enabled: true\nipam:\n  mode: eni')), 'eni-in-tunnel-mode');
   });
 
   it('DSR cannot run over VXLAN', () => {
@@ -58,10 +61,10 @@ describe('combinations that stop the agent', () => {
     noFinding(doc(kprBpf('1.17', 'tunnelProtocol: geneve\nloadBalancer:\n  mode: dsr\n  dsrDispatch: geneve')), 'dsr-tunnel-needs-geneve-dispatch');
   });
 
-  it('geneve dispatch needs the geneve tunnel protocol (from 1.17 also in native routing)', () => {
+  it('geneve dispatch needs the geneve tunnel protocol (from 1.15 also in native routing)', () => {
     const native = 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nloadBalancer:\n  mode: dsr\n  dsrDispatch: geneve';
     finding(doc(kprBpf('1.17', native)), 'dsr-geneve-dispatch-needs-geneve');
-    noFinding(doc(kprBpf('1.16', native)), 'dsr-geneve-dispatch-needs-geneve');
+    finding(doc(kprBpf('1.16', native)), 'dsr-geneve-dispatch-needs-geneve');
   });
 
   it('installNoConntrackIptablesRules needs KPR, BPF masquerading and native routing', () => {

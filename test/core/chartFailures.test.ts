@@ -30,6 +30,7 @@ describe('chart fail checks', () => {
       # cilium-version: ${v}
       kubeProxyReplacement: true
       routingMode: native
+      enableIPv4Masquerade: true
     `;
     assert.equal(doc(text('1.18')).datapath.installSucceeds, false);
     finding(doc(text('1.18')), 'chart-native-routing-cidr-ipv4');

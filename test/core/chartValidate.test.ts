@@ -40,7 +40,9 @@ describe('chart validate checks', () => {
     it(`${c.id} on ${c.version}`, () => {
       const bad = doc(values(c.version, c.bad));
       const f = finding(bad, c.id);
-      assert.ok(f.message.includes('chart refuses to install'), f.message);
+      // An error is a certain refusal; a warning (it depends on the cluster) says when helm fails instead.
+      if (f.severity === 'error') assert.ok(f.message.includes('chart refuses to install'), f.message);
+      else assert.match(f.message, /helm install fails/);
       if (f.severity === 'error') assert.equal(bad.datapath.installSucceeds, false);
       noFinding(doc(values(c.version, c.good)), c.id);
       if (c.not) noFinding(doc(values(c.not, c.bad)), c.id);

@@ -115,7 +115,9 @@ describe('renderedConfigYaml', () => {
   it('renders the keys the chart implies (ENI forcing endpoint routes)', () => {
     const cm = renderedConfigYaml(analyze('# cilium-version: 1.16\nkubeProxyReplacement: true\neni:\n  enabled: true\n'))!;
     assert.match(cm, /enable-endpoint-routes: "true"/);
-    assert.match(cm, /ipam: "eni"/);
+    // IPAM eni is forced by eni.enabled only from 1.19 (templates/cilium-configmap.yaml@v1.19.1 l.67-68).
+    assert.doesNotMatch(cm, /ipam: "eni"/);
+    assert.match(renderedConfigYaml(analyze('# cilium-version: 1.19\nkubeProxyReplacement: true\neni:\n  enabled: true\n'))!, /ipam: "eni"/);
   });
 });
 

@@ -21,6 +21,7 @@ import { hubbleMetricFindings } from './rules/hubbleMetricRules';
 import { noEffectFindings } from './rules/noEffectRules';
 import { keyFindings } from './rules/keyRules';
 import { documentRules } from './rules/documentRules';
+import { withoutEchoes, withoutRemovedKeyEchoes } from './rules/rootCause';
 import type { Finding, Range } from './types';
 import { NEWEST_RELEASED, parseCiliumVersion, type CiliumVersion } from './version';
 import { chartLabelIn, ciliumDependencyVersion, imageTagIn, type ChartFileHint, type VersionSource } from './versionHints';
@@ -303,8 +304,11 @@ function analyzeSource(
   // A key finding that means Helm rejects the values makes the install verdict agree with it.
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
   if (findings.some((f) => f.severity === 'error' && AGENT_REFUSES_VALUE_RULES.has(f.rule))) datapath.agentStarts = false;
-  findings.push(...datapathFindings(datapath, source.anchor, source.format));
+  findings.push(...datapathFindings(withoutEchoes(datapath, agent), source.anchor, source.format));
   for (const rule of documentRules) findings.push(...rule({ source, version, datapath, configMap, agent }));
+  const deduped = withoutRemovedKeyEchoes(findings);
+  findings.length = 0;
+  findings.push(...deduped);
   void fileFindings;
   return {
     index: source.docIndex,

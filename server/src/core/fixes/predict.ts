@@ -9,11 +9,13 @@ import { deriveDatapath } from '../model/datapath';
 import { HelmValues } from '../model/helmValues';
 import type { RenderedConfig } from '../model/renderConfigMap';
 import { buildState } from '../model/state';
+import { withoutEchoes } from '../rules/rootCause';
 
 function problemIds(doc: DocumentAnalysis, settings: RenderedConfig): Set<string> {
   const agent = buildAgentConfig(settings, doc.version);
   const helm = doc.source.format === 'helm' ? new HelmValues(doc.source.root, doc.version) : undefined;
-  const dp = deriveDatapath(buildState(agent, helm, doc.kernel));
+  // The same view as the findings: consequences of one root cause are not counted as problems of their own.
+  const dp = withoutEchoes(deriveDatapath(buildState(agent, helm, doc.kernel)), agent);
   return new Set([...dp.hostRouting.reasons, ...dp.masquerading.reasons, ...dp.agentErrors, ...dp.chartErrors].map((r) => r.id));
 }
 

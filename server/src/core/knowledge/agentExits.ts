@@ -18,13 +18,17 @@ export const AGENT_EXITS: Check<ExitState>[] = [
   {
     id: 'kpr-invalid-value',
     severity: 'error',
-    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.45-55, @v1.13.18 l.47-51, @v1.16.19 l.44-47; pkg/kpr/kpr.go@v1.18.7',
+    // Up to 1.17 daemon/cmd names the value; 1.18 moved the check to pkg/kpr with a shorter text; from 1.19 the
+    // option is a boolean flag, so a word such as "strict" fails when the agent decodes its configuration.
+    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.45-55, @v1.13.18 l.47-51, @v1.16.19 l.44-47, @v1.17.13 l.45; pkg/kpr/kpr.go@v1.18.7 l.74-76, @v1.19.1 l.19-30',
     test: (s) =>
       s.agent.kpr.mode === 'invalid'
         ? {
             origins: [s.agent.kpr.origin],
-            message: `"${s.agent.kpr.raw}" is not a kube-proxy replacement mode Cilium ${s.version} accepts (${kprAccepted(s)}): the agent refuses to start.`,
-            sourceText: `Invalid value for --kube-proxy-replacement: ${s.agent.kpr.raw}`,
+            message: inRange(s.version, '1.19')
+              ? `kube-proxy-replacement is a boolean flag in Cilium ${s.version} (true or false), and "${s.agent.kpr.raw}" is not a boolean: the agent refuses to start, failing to decode its configuration.`
+              : `"${s.agent.kpr.raw}" is not a kube-proxy replacement mode Cilium ${s.version} accepts (${kprAccepted(s)}): the agent refuses to start.`,
+            sourceText: inRange(s.version, '1.19') ? undefined : s.version === '1.18' ? 'invalid value for kube-proxy-replacement' : `Invalid value for --kube-proxy-replacement: ${s.agent.kpr.raw}`,
           }
         : undefined,
   },
@@ -105,30 +109,33 @@ export const AGENT_EXITS: Check<ExitState>[] = [
   {
     id: 'dsr-tunnel-needs-geneve-dispatch',
     severity: 'error',
-    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.215-219, @v1.17.13 l.155-159; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.139-143',
+    // From 1.15 any tunnel with DSR needs geneve dispatch (kube_proxy_replacement.go@v1.15.19 l.222-226).
+    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.221-225, @v1.15.19 l.222-226, @v1.17.13 l.155-159; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.139-143',
     test: (s) => {
       const dispatch = s.agent.dsrDispatch?.value ?? 'opt';
       if (!(s.nodePort && s.agent.lbMode && dsrModes.has(s.agent.lbMode.value) && s.tunnel && s.agent.tunnelProtocol.value === 'geneve' && dispatch !== 'geneve')) return undefined;
       return {
         origins: [s.agent.dsrDispatch?.origin ?? s.agent.lbMode.origin, s.agent.tunnelProtocol.origin],
         message: `DSR over a Geneve tunnel needs loadBalancer.dsrDispatch: geneve (it is "${dispatch}"): the agent refuses to start.`,
-        sourceText: inRange(s.version, '1.17') ? 'Tunnel routing with Node Port "dsr" mode requires geneve dispatch.' : 'Node Port "dsr" mode with opt dispatch cannot be used with geneve tunneling.',
+        sourceText: inRange(s.version, '1.15') ? 'Tunnel routing with Node Port "dsr" mode requires geneve dispatch.' : 'Node Port "dsr" mode with opt dispatch cannot be used with geneve tunneling.',
       };
     },
   },
   {
     id: 'dsr-geneve-dispatch-needs-geneve',
     severity: 'error',
-    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.221-225; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.145-150',
+    // 1.14 checks this only when tunnelling (@v1.14.19 l.228-233); from 1.15 also with native routing
+    // (@v1.15.19 l.228-232, @v1.16.19 l.186-190).
+    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.228-233, @v1.15.19 l.228-232; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.145-150',
     test: (s) => {
       if (!(s.nodePort && s.agent.dsrDispatch?.value === 'geneve' && s.agent.lbMode && dsrModes.has(s.agent.lbMode.value))) return undefined;
       const tunnelProtoIsGeneve = s.agent.tunnelProtocol.value === 'geneve';
-      const fails = inRange(s.version, '1.17') ? !tunnelProtoIsGeneve : s.tunnel && !tunnelProtoIsGeneve;
+      const fails = inRange(s.version, '1.15') ? !tunnelProtoIsGeneve : s.tunnel && !tunnelProtoIsGeneve;
       if (!fails) return undefined;
       return {
         origins: [s.agent.dsrDispatch.origin, s.agent.tunnelProtocol.origin],
-        message: `loadBalancer.dsrDispatch: geneve needs tunnelProtocol: geneve${inRange(s.version, '1.17') ? ' (from 1.17 even with native routing)' : ''}: the agent refuses to start.`,
-        sourceText: inRange(s.version, '1.17') ? 'Node Port "dsr" mode with geneve dispatch requires geneve tunnel protocol.' : 'Node Port "dsr" mode with geneve dispatch requires geneve tunneling.',
+        message: `loadBalancer.dsrDispatch: geneve needs tunnelProtocol: geneve${inRange(s.version, '1.15') ? ' (from 1.15 even with native routing)' : ''}: the agent refuses to start.`,
+        sourceText: inRange(s.version, '1.15') ? 'Node Port "dsr" mode with geneve dispatch requires geneve tunnel protocol.' : 'Node Port "dsr" mode with geneve dispatch requires geneve tunneling.',
       };
     },
   },
@@ -175,9 +182,9 @@ export const AGENT_EXITS: Check<ExitState>[] = [
   },
   {
     id: 'egress-gateway-needs-bpf-masquerade',
-    since: '1.14',
+    // 1.12 and 1.13 have it too, for enable-ipv4-egress-gateway (docs/cilium-rules-corrections.md item 11).
     severity: 'error',
-    cite: 'daemon/cmd/daemon.go@v1.14.19 l.989; pkg/egressgateway/manager.go@v1.16.19 l.190, @v1.19.1 l.205-209',
+    cite: 'daemon/cmd/daemon.go@v1.12.19 l.993-995, @v1.13.18 l.1041-1043, @v1.14.19 l.989; pkg/egressgateway/manager.go@v1.16.19 l.190, @v1.19.1 l.205-209',
     test: (s) =>
       s.agent.egressGateway.on && !(s.ipv4Masq && s.agent.bpfMasquerade.on)
         ? {
@@ -321,11 +328,11 @@ export const AGENT_EXITS: Check<ExitState>[] = [
   },
   {
     id: 'bbr-needs-kernel-5.18',
-    // 1.14 already has it (log.Fatalf in pkg/bandwidth/bandwidth.go@v1.14.19 l.65-74); up to 1.16 a kernel below
-    // 5.1 turns the bandwidth manager off first, so BBR is never checked there.
-    since: '1.14',
+    // Every supported version has it (log.Fatalf in pkg/bandwidth/bandwidth.go@v1.12.19 l.66-76, @v1.13.18 l.65-74,
+    // @v1.14.19 l.65-74); up to 1.16 a kernel below 5.1 turns the bandwidth manager off first, so BBR is never
+    // checked there (@v1.12.19 l.61-65).
     severity: 'error',
-    cite: 'pkg/bandwidth/bandwidth.go@v1.14.19 l.60-74; pkg/datapath/linux/bandwidth/bandwidth.go@v1.15.19 l.119, @v1.19.1 l.178-185',
+    cite: 'pkg/bandwidth/bandwidth.go@v1.12.19 l.61-76, @v1.13.18 l.60-74, @v1.14.19 l.60-74; pkg/datapath/linux/bandwidth/bandwidth.go@v1.15.19 l.119, @v1.19.1 l.178-185',
     test: (s) =>
       s.agent.bandwidthManager.on &&
       s.agent.bbr.on &&
@@ -334,7 +341,7 @@ export const AGENT_EXITS: Check<ExitState>[] = [
         ? {
             origins: [s.agent.bbr.origin],
             message: `BBR for pods needs kernel 5.18 or newer (kernel ${s.kernel!.text} given): the agent refuses to start.`,
-            sourceText: s.version === '1.14' ? 'Cannot enable --enable-bbr, needs kernel 5.18 or newer.' : 'cannot enable --enable-bbr, needs kernel 5.18 or newer',
+            sourceText: inRange(s.version, undefined, '1.14') ? 'Cannot enable --enable-bbr, needs kernel 5.18 or newer.' : 'cannot enable --enable-bbr, needs kernel 5.18 or newer',
           }
         : undefined,
   },

@@ -14,6 +14,9 @@ export interface MasqPrereq extends Check {
 
 const fallbackUntil14 = (v: CiliumVersion) => (inRange(v, undefined, '1.14') ? 'fallback' : 'exit');
 
+/** Up to 1.13 the whole BPF-masquerade block looks at IPv4 masquerading only (corrections item 8). */
+const masqForBpf = (s: State) => (inRange(s.version, undefined, '1.13') ? s.agent.ipv4Masquerade.on : s.ipv4Masq || s.ipv6Masq);
+
 export const BPF_MASQ_PREREQS: MasqPrereq[] = [
   {
     id: 'bpf-masquerade-without-masquerading',
@@ -43,7 +46,7 @@ export const BPF_MASQ_PREREQS: MasqPrereq[] = [
     cite: 'daemon/cmd/daemon.go@v1.12.19 l.935-960; @v1.14.19 l.930-960; @v1.15.19 l.749-772; @v1.18.7 l.545-560',
     effect: fallbackUntil14,
     test: (s) =>
-      s.agent.bpfMasquerade.on && (s.ipv4Masq || s.ipv6Masq) && !s.nodePort
+      s.agent.bpfMasquerade.on && masqForBpf(s) && !s.nodePort
         ? {
             origins: [s.agent.bpfMasquerade.origin, ...s.nodePortOrigins],
             message: inRange(s.version, undefined, '1.14')
@@ -64,7 +67,7 @@ export const BPF_MASQ_PREREQS: MasqPrereq[] = [
     cite: 'daemon/cmd/daemon.go@v1.14.19 l.930-960; @v1.15.19 l.749-772; @v1.19.1 l.114-133',
     effect: fallbackUntil14,
     test: (s) =>
-      s.agent.bpfMasquerade.on && (s.ipv4Masq || s.ipv6Masq) && s.agent.egressMasqueradeInterfaces
+      s.agent.bpfMasquerade.on && masqForBpf(s) && s.agent.egressMasqueradeInterfaces
         ? {
             origins: [s.agent.egressMasqueradeInterfaces.origin, s.agent.bpfMasquerade.origin],
             message: inRange(s.version, undefined, '1.14')
@@ -76,17 +79,18 @@ export const BPF_MASQ_PREREQS: MasqPrereq[] = [
   },
   {
     id: 'bpf-masquerade-needs-socket-lb',
-    since: '1.13',
     until: '1.15',
     severity: 'error',
-    cite: 'daemon/cmd/daemon.go@v1.13.18 l.994; @v1.14.19 l.946; @v1.15.19 l.766',
+    // 1.12 has the condition (tunnelling without full host-reachable services) but no message of its own, so the
+    // agent logs only " Falling back to iptables-based masquerading." (daemon.go@v1.12.19 l.935-954; item 9).
+    cite: 'daemon/cmd/daemon.go@v1.12.19 l.935-954; @v1.13.18 l.994; @v1.14.19 l.946; @v1.15.19 l.766',
     effect: fallbackUntil14,
     test: (s) =>
-      s.agent.bpfMasquerade.on && (s.ipv4Masq || s.ipv6Masq) && s.nodePort && s.tunnel && !s.socketLB
+      s.agent.bpfMasquerade.on && masqForBpf(s) && s.nodePort && s.tunnel && !s.socketLB
         ? {
             origins: [s.agent.socketLB?.origin ?? s.agent.kpr.origin, s.agent.bpfMasquerade.origin, s.agent.routingMode.origin],
             message: `In tunnel mode BPF masquerading also needs socket load-balancing (socketLB), which is off: Cilium ${s.version} ${inRange(s.version, undefined, '1.14') ? 'falls back to iptables masquerading' : 'refuses to start'}.`,
-            sourceText: 'BPF masquerade requires socket-LB (--bpf-lb-sock="false")',
+            sourceText: s.version === '1.12' ? ' Falling back to iptables-based masquerading.' : 'BPF masquerade requires socket-LB (--bpf-lb-sock="false")',
           }
         : undefined,
   },
@@ -103,6 +107,23 @@ export const BPF_MASQ_PREREQS: MasqPrereq[] = [
             message: 'Masquerading to the route source address works only with iptables masquerading: with BPF masquerading the agent refuses to start.',
             sourceText:
               'BPF masquerading to route source (--enable-masquerade-to-route-source="true") currently not supported with BPF-based masquerading (--enable-bpf-masquerade="true")',
+          }
+        : undefined,
+  },
+  {
+    id: 'bpf-masquerade-without-masquerading',
+    until: '1.13',
+    severity: 'warning',
+    // 1.12/1.13 switch BPF masquerading off whenever IPv4 masquerading is off, even with IPv6 masquerading on
+    // (daemon/cmd/daemon.go@v1.12.19 l.996-1001, @v1.13.18 l.1044-1049; corrections item 10).
+    cite: 'daemon/cmd/daemon.go@v1.12.19 l.996-1001, @v1.13.18 l.1044-1049',
+    effect: () => 'auto-disable',
+    test: (s) =>
+      s.agent.bpfMasquerade.on && !s.agent.ipv4Masquerade.on && !s.agent.ipMasqAgent.on && !s.agent.egressGateway.on
+        ? {
+            origins: [s.agent.bpfMasquerade.origin, s.agent.ipv4Masquerade.origin],
+            message: `BPF masquerading is on but IPv4 masquerading is off: Cilium ${s.version} quietly switches BPF masquerading off (IPv6 masquerading does not count here).`,
+            sourceText: 'Auto-disabling "enable-bpf-masquerade" feature since IPv4 masquerading was generally disabled',
           }
         : undefined,
   },

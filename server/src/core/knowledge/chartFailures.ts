@@ -8,6 +8,7 @@ import { goString, goTruthy } from '../settings';
 import type { Origin } from '../types';
 import { inRange, type CiliumVersion } from '../version';
 import { CHART_VALIDATE_CHECKS } from './chartValidate';
+import { adviceFor } from './keyHistory';
 import type { Check, Hit } from './checkTypes';
 
 type ChartCheck = Check<State>;
@@ -15,6 +16,12 @@ type ChartCheck = Check<State>;
 function userOrigin(h: HelmValues, path: string): Origin | undefined {
   const u = h.user(path);
   return u?.origin;
+}
+
+/** What to do instead of a removed key (keyHistory's advice when there is one). */
+function migration(paths: string[]): string {
+  const advice = paths.map((p) => adviceFor(p)).find((a) => a && !/^nothing/i.test(a.replacement));
+  return advice ? `Use ${advice.replacement} instead.` : 'Delete it: the feature it configured is gone or always on.';
 }
 
 /** A values key removed from the chart whose mere presence (truthy) makes the chart fail. */
@@ -30,7 +37,7 @@ function removedKey(id: string, paths: string[], since: CiliumVersion, text: str
       if (hits.length === 0) return undefined;
       return {
         origins: hits.map((u) => u!.origin),
-        message: `${paths.join(' / ')} ${paths.length > 1 ? 'were' : 'was'} removed from the chart; with it set, the cilium ${s.version} chart refuses to install.`,
+        message: `${paths.join(' / ')} ${paths.length > 1 ? 'were' : 'was'} removed from the chart; with it set, the cilium ${s.version} chart refuses to install. ${migration(paths)}`,
         sourceText: text,
       };
     },
@@ -78,14 +85,18 @@ export const CHART_FAILURES: ChartCheck[] = [
       id: `chart-native-routing-cidr-ipv${family}`,
       since: '1.18',
       severity: 'error',
-      cite: 'templates/cilium-configmap.yaml@v1.18.7 l.518-543, @v1.19.1 l.526-551',
+      cite: 'templates/cilium-configmap.yaml@v1.18.7 l.532-545 (raw .Values.enableIPv4Masquerade, values.yaml@v1.18.7 l.2177 default ~), @v1.19.1 l.540-553',
       test: (s) => {
         const h = s.helm!;
         const mode = h.user('routingMode');
         if (!mode || mode.value !== 'native') return undefined;
         if (!goTruthy(h.get(`ipv${family}.enabled`)?.value)) return undefined;
-        const masq = family === '4' ? s.agent.ipv4Masquerade : s.agent.ipv6Masquerade;
-        if (!masq.on || goTruthy(h.get('ipMasqAgent.enabled')?.value)) return undefined;
+        // The template tests the raw value (templates/cilium-configmap.yaml@v1.18.7 l.533, @v1.19.1 l.541), and
+        // enableIPv4Masquerade defaults to `~` from 1.18 (values.yaml@v1.18.7 l.2177): unless the user writes true,
+        // the chart installs and the agent, which masquerades by default, exits instead (native-routing-cidr-ipv4).
+        const raw = h.get(`enableIPv${family}Masquerade`);
+        if (!raw || !goTruthy(raw.value) || goTruthy(h.get('ipMasqAgent.enabled')?.value)) return undefined;
+        const masq = { origin: raw.origin };
         if (family === '4' && ['eni', 'alibabacloud'].includes(s.agent.ipam.value)) return undefined;
         if (goTruthy(h.get(`ipv${family}NativeRoutingCIDR`)?.value)) return undefined;
         return {

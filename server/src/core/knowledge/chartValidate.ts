@@ -53,7 +53,9 @@ function toCheck(spec: Spec): Check<State> {
       if (!keys) return undefined;
       const origins = keys.map((k) => h.user(k)?.origin ?? h.get(k)?.origin).filter((o): o is Origin => !!o);
       const message = typeof spec.message === 'function' ? spec.message(s) : spec.message;
-      return { origins, message: `${message} The ${s.version} chart refuses to install.`, sourceText: typeof spec.text === 'function' ? spec.text(s) : spec.text };
+      // Only an error is a certain refusal; a warning's message says itself when helm stops.
+      const outcome = (spec.severity ?? 'error') === 'error' ? ` The ${s.version} chart refuses to install.` : '';
+      return { origins, message: `${message}${outcome}`, sourceText: typeof spec.text === 'function' ? spec.text(s) : spec.text };
     },
   };
 }
@@ -64,11 +66,28 @@ function olderThan09(tag: string): boolean {
   return !!m && Number(m[1]) === 0 && Number(m[2]) < 9;
 }
 
-const SERVICE_MONITORS = [
-  ['prometheus.enabled', 'prometheus.serviceMonitor.enabled'],
-  ['operator.prometheus.enabled', 'operator.prometheus.serviceMonitor.enabled'],
-  ['hubble.metrics.enabled', 'hubble.metrics.serviceMonitor.enabled'],
-];
+/**
+ * The monitors templates/validate.yaml checks, per version: each list must be all true (the last key is the
+ * ServiceMonitor switch the finding sits on). hubble.metrics' monitor is never part of the check.
+ * 1.12/1.13: prometheus.enabled and either monitor (validate.yaml@v1.12.19 l.19-22, @v1.13.18 l.19-25);
+ * 1.14/1.15: agent, operator, envoy and relay, the last two behind proxy.prometheus.enabled (@v1.14.19 l.19-25,
+ * @v1.15.19 l.33-39); 1.16+: the same four without proxy.prometheus (@v1.16.19 l.63-69, @v1.18.7 l.76-82, @v1.19.1 l.76-82).
+ */
+function serviceMonitors(v: CiliumVersion): string[][] {
+  if (inRange(v, undefined, '1.13')) {
+    return [
+      ['prometheus.enabled', 'prometheus.serviceMonitor.enabled'],
+      ['prometheus.enabled', 'operator.prometheus.serviceMonitor.enabled'],
+    ];
+  }
+  const proxy = inRange(v, undefined, '1.15') ? ['proxy.prometheus.enabled'] : [];
+  return [
+    ['prometheus.enabled', 'prometheus.serviceMonitor.enabled'],
+    ['operator.prometheus.enabled', 'operator.prometheus.serviceMonitor.enabled'],
+    [...proxy, 'envoy.prometheus.enabled', 'envoy.prometheus.serviceMonitor.enabled'],
+    [...proxy, 'hubble.relay.prometheus.enabled', 'hubble.relay.prometheus.serviceMonitor.enabled'],
+  ];
+}
 
 const SPECS: Spec[] = [
   {
@@ -172,13 +191,14 @@ const SPECS: Spec[] = [
   {
     id: 'chart-servicemonitor-crds',
     severity: 'warning',
-    cite: 'templates/validate.yaml@v1.12.19 (no escape), @v1.13.18 .. @v1.19.1 (trustCRDsExist)',
+    cite: 'templates/validate.yaml@v1.12.19 l.19-22 (no escape), @v1.13.18 l.19-25, @v1.14.19 l.19-25, @v1.15.19 l.33-39, @v1.16.19 l.63-69, @v1.19.1 l.76-82 (trustCRDsExist)',
     when: (h, s) => {
       if (inRange(s.version, '1.13') && on(h, 'prometheus.serviceMonitor.trustCRDsExist')) return undefined;
-      const hits = SERVICE_MONITORS.filter(([enabled, monitor]) => on(h, enabled) && on(h, monitor)).map(([, monitor]) => monitor);
-      return hits.length > 0 ? hits : undefined;
+      const hits = serviceMonitors(s.version).filter((keys) => keys.every((k) => on(h, k))).map((keys) => keys[keys.length - 1]);
+      return hits.length > 0 ? [...new Set(hits)] : undefined;
     },
-    message: (s) => `A ServiceMonitor is requested: the chart refuses to install unless the cluster already has the monitoring.coreos.com/v1 CRDs (helm template without --api-versions always fails)${inRange(s.version, '1.13') ? '; set prometheus.serviceMonitor.trustCRDsExist: true if they are there' : ''}.`,
+    // A warning: whether helm stops depends on the cluster (the CRDs may be installed), not on the values alone.
+    message: (s) => `A ServiceMonitor is requested: helm install fails on a cluster that does not serve the monitoring.coreos.com/v1 CRDs (and helm template without --api-versions always fails)${inRange(s.version, '1.13') ? '; set prometheus.serviceMonitor.trustCRDsExist: true if they are there' : ''}.`,
     text: 'Service Monitor requires monitoring.coreos.com/v1 CRDs. Please refer to ...',
   },
   {

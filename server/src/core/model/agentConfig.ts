@@ -155,6 +155,13 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
 }
 
 function kprMode(raw: string, version: CiliumVersion): KprMode {
+  // 1.18 compares the text with "true"/"false" exactly (pkg/kpr/kpr.go@v1.18.7 l.74); from 1.19 it is a bool
+  // flag read with Go's ParseBool (pkg/kpr/kpr.go@v1.19.1 l.30), so "True" or "1" are fine there.
+  if (version === '1.18') return raw === 'true' || raw === 'false' ? raw : 'invalid';
+  if (inRange(version, '1.19')) {
+    const b = agentBool(raw);
+    return b === undefined || raw.trim() === '' ? 'invalid' : b ? 'true' : 'false';
+  }
   const t = raw.toLowerCase();
   const accepted: Record<string, readonly string[]> = {
     '1.12': ['strict', 'partial', 'probe', 'disabled'],

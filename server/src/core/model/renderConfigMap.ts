@@ -97,7 +97,8 @@ export function renderConfigMap(h: HelmValues): RenderedConfig {
   copy('enable-masquerade-to-route-source', 'enableMasqueradeRouteSource', 'truthy');
   copy('ipv4-native-routing-cidr', 'ipv4NativeRoutingCIDR', 'truthy');
   copy('ipv6-native-routing-cidr', 'ipv6NativeRoutingCIDR', 'truthy');
-  if (inRange(v, undefined, '1.12')) copy('ipv4-native-routing-cidr', 'nativeRoutingCIDR', 'truthy');
+  // The old `nativeRoutingCIDR` is not read by any supported chart: 1.12 writes ipv4-native-routing-cidr from
+  // ipv4NativeRoutingCIDR only (templates/cilium-configmap.yaml@v1.12.19 l.554); only 1.11 read the old name.
 
   // --- CNI chaining: from 1.14 the chart writes legacy host routing itself unless the user chose.
   const chaining = h.get('cni.chainingMode');
@@ -139,7 +140,10 @@ export function renderConfigMap(h: HelmValues): RenderedConfig {
   if (truthy('encryption.nodeEncryption')) put('encrypt-node', 'true', h.get('encryption.nodeEncryption')!.origin);
 
   // --- IPAM.
-  if (eniOn) put('ipam', 'eni', implied('ipam.mode', [eni!.origin], 'eni.enabled sets IPAM mode eni'));
+  // eni.enabled forces IPAM mode eni only from 1.19 (templates/cilium-configmap.yaml@v1.19.1 l.67-68). Up to 1.18
+  // the chart writes ipam.mode (default cluster-pool) whatever eni.enabled says (@v1.12.19 l.56, l.792;
+  // @v1.16.19 l.998; @v1.18.7 l.61-65, l.1083).
+  if (eniOn && inRange(v, '1.19')) put('ipam', 'eni', implied('ipam.mode', [eni!.origin], 'from 1.19 eni.enabled sets IPAM mode eni'));
   else copy('ipam', 'ipam.mode');
 
   // --- Routing mode and tunnel protocol.

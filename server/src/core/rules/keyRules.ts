@@ -194,7 +194,7 @@ function kprValue(entry: TreeEntry, value: Plain, version: CiliumVersion): Findi
   return {
     rule: 'kpr-deprecated-value',
     severity: 'warning',
-    message: `kubeProxyReplacement: ${value} is deprecated since 1.14 and refused by the chart from 1.16. Write ${modern}.`,
+    message: `kubeProxyReplacement: ${value} is deprecated since 1.14, and from 1.16 the chart no longer accepts it. Write ${modern}.`,
     range: entry.valueRange,
     key: 'kubeProxyReplacement',
   };

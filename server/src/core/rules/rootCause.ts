@@ -1,0 +1,35 @@
+// One finding per root cause. Some problems make others follow: an invalid kube-proxy replacement value also
+// reads as "KPR off" (so Legacy host routing, no BPF NodePort for BPF masquerading), and a value the chart
+// refuses is also one the agent would refuse. Users should see the cause once, not its echoes; the verdict
+// (KPR Invalid, agent starts NO, chart installs NO) still shows every consequence.
+
+import type { AgentConfig } from '../model/agentConfig';
+import type { Datapath, Reason } from '../model/datapath';
+import type { Finding } from '../types';
+
+/** When the chart refuses something, the agent check for the same thing is not shown as well. */
+const AGENT_TWIN_OF_CHART: Record<string, string> = {
+  'chart-kpr-invalid': 'kpr-invalid-value',
+  'chart-native-routing-cidr-ipv4': 'native-routing-cidr-ipv4',
+  'chart-native-routing-cidr-ipv6': 'native-routing-cidr-ipv6',
+};
+
+/** The datapath with the reasons that only echo another finding left out (for findings, not for the verdict). */
+export function withoutEchoes(dp: Datapath, agent: AgentConfig): Datapath {
+  const kprInvalid = agent.kpr.mode === 'invalid';
+  const kprEcho = (r: Reason) => kprInvalid && r.id !== 'kpr-invalid-value' && r.id !== 'chart-kpr-invalid' && r.origins.includes(agent.kpr.origin);
+  const twins = new Set(dp.chartErrors.map((r) => AGENT_TWIN_OF_CHART[r.id]).filter(Boolean));
+  return {
+    ...dp,
+    hostRouting: { ...dp.hostRouting, reasons: dp.hostRouting.reasons.filter((r) => !kprEcho(r)) },
+    masquerading: { ...dp.masquerading, reasons: dp.masquerading.reasons.filter((r) => !kprEcho(r)) },
+    agentErrors: dp.agentErrors.filter((r) => !kprEcho(r) && !twins.has(r.id)),
+    chartErrors: dp.chartErrors.filter((r) => !kprEcho(r)),
+  };
+}
+
+/** A removed key that the chart also fails on: the chart's refusal (with the migration) is the one finding. */
+export function withoutRemovedKeyEchoes(findings: Finding[]): Finding[] {
+  const refused = new Set(findings.filter((f) => f.severity === 'error' && f.rule.startsWith('chart-') && f.key).map((f) => f.key));
+  return findings.filter((f) => !(f.rule === 'key-removed' && f.key && refused.has(f.key)));
+}
