@@ -156,3 +156,42 @@ describe('facts checked in the source, both ways', () => {
     noFinding(doc(capital, { version: '1.19' }), 'kpr-invalid-value');
   });
 });
+
+describe('docs/cilium-rules-corrections.md items 8-11, now encoded', () => {
+  it('item 8: up to 1.13 the BPF-masquerade prerequisites look at IPv4 masquerading only', () => {
+    const v6only = 'kubeProxyReplacement: disabled\nenableIPv4Masquerade: false\nenableIPv6Masquerade: true\nipv6:\n  enabled: true\nbpf:\n  masquerade: true\n';
+    noFinding(doc(v6only, { version: '1.12' }), 'bpf-masquerade-needs-nodeport');
+    noFinding(doc(v6only, { version: '1.13' }), 'bpf-masquerade-needs-nodeport');
+    finding(doc(v6only.replace('disabled', 'false'), { version: '1.14' }), 'bpf-masquerade-needs-nodeport');
+    finding(doc(v6only.replace('enableIPv4Masquerade: false\n', ''), { version: '1.12' }), 'bpf-masquerade-needs-nodeport');
+  });
+
+  it('item 10: 1.12/1.13 switch BPF masquerading off when IPv4 masquerading is off, even with IPv6 masquerading on', () => {
+    const v6only = 'kubeProxyReplacement: strict\nenableIPv4Masquerade: false\nenableIPv6Masquerade: true\nipv6:\n  enabled: true\nbpf:\n  masquerade: true\n';
+    for (const version of ['1.12', '1.13']) {
+      const d = doc(v6only, { version });
+      const f = finding(d, 'bpf-masquerade-without-masquerading');
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /Auto-disabling "enable-bpf-masquerade" feature since IPv4 masquerading was generally disabled/);
+      assert.equal(d.datapath.masquerading.mode, 'IPTables');
+    }
+    // 1.14 counts IPv6 masquerading: BPF masquerading stays on.
+    noFinding(doc(v6only.replace('strict', 'true'), { version: '1.14' }), 'bpf-masquerade-without-masquerading');
+    noFinding(doc(v6only.replace('enableIPv4Masquerade: false\n', ''), { version: '1.12' }), 'bpf-masquerade-without-masquerading');
+  });
+
+  it('item 9: the tunnel/socket-LB case exists in 1.12 too, with only the bare fallback line', () => {
+    const partial = 'kubeProxyReplacement: partial\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true\n';
+    const f = finding(doc(partial, { version: '1.12' }), 'bpf-masquerade-needs-socket-lb');
+    assert.match(f.message, /" Falling back to iptables-based masquerading\."/);
+    noFinding(doc(partial + 'tunnel: disabled\nipv4NativeRoutingCIDR: 10.0.0.0/8\n', { version: '1.12' }), 'bpf-masquerade-needs-socket-lb');
+    finding(doc(partial, { version: '1.13' }), 'bpf-masquerade-needs-socket-lb');
+  });
+
+  it('item 11: the egress gateway needs BPF masquerading from 1.12', () => {
+    for (const version of ['1.12', '1.13']) {
+      finding(doc('egressGateway:\n  enabled: true\nkubeProxyReplacement: disabled\n', { version }), 'egress-gateway-needs-bpf-masquerade');
+      noFinding(doc('egressGateway:\n  enabled: true\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\n', { version }), 'egress-gateway-needs-bpf-masquerade');
+    }
+  });
+});
