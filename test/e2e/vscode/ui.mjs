@@ -83,7 +83,7 @@ try {
   await hover.waitFor({ timeout: 30000 });
   const hoverText = await text(hover);
   step(`hover: ${JSON.stringify(hoverText.slice(0, 300))}`);
-  check(/This line makes Host Routing Legacy/.test(hoverText) && /host-routing-endpoint-routes/.test(hoverText), 'hover explains the fallback on this line');
+  check(/A key below this one makes Host Routing Legacy/.test(hoverText) && /host-routing-endpoint-routes/.test(hoverText), 'hover on endpointRoutes: explains the fallback its enabled key causes');
   await page.screenshot({ path: join(shots, 'hover.png') });
   await page.keyboard.press('Escape');
 

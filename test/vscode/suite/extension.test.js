@@ -51,7 +51,8 @@ suite('Cilium Config in the extension host', () => {
     const text = hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
     console.log(`hover: ${text.split('\n')[0]}`);
     assert.match(text, /\*\*endpointRoutes\*\*/);
-    assert.match(text, /This line makes Host Routing Legacy/);
+    // Hovered on the parent `endpointRoutes:`; the culprit is its `enabled: true` child.
+    assert.match(text, /A key below this one makes Host Routing Legacy/);
   });
 
   test('code actions through vscode.executeCodeActionProvider', async () => {
