@@ -13,9 +13,6 @@ import { optionsFor } from './documentAnalyses';
 import { guard } from './guard';
 import { FIX_ALL_KIND } from './protocol';
 
-/** Fix-all edits per analysis (a new text gets a new analysis object), with the settings they were made for. */
-const fixAllMemo = new WeakMap<object, { settingsKey: string; edits: TextEdit[] }>();
-
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 export const FIX_ALL_TITLE = 'Fix all Cilium problems in this file';
 
@@ -52,16 +49,9 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
   // Asked for explicitly (fix on save, "Fix All"), or offered beside the quick-fixes of the light bulb.
   if (wants(FIX_ALL_KIND) && (only || actions.length > 0)) {
     const text = doc.getText();
-    // The cached analysis tells cheaply whether there is anything to fix; the rounds re-analyse only then, and
-    // once per analysis and settings: the light bulb asks again every time the cursor moves onto a finding.
+    // The cached analysis tells cheaply whether there is anything to fix; the rounds re-analyse only then.
     if (fixAllEdits(analysis, text, enabled).length > 0) {
-      const settingsKey = JSON.stringify(settings);
-      let memo = fixAllMemo.get(analysis);
-      if (!memo || memo.settingsKey !== settingsKey) {
-        memo = { settingsKey, edits: fixAllEdits(text, optionsFor(doc, settings), enabled) };
-        fixAllMemo.set(analysis, memo);
-      }
-      const edits = memo.edits;
+      const edits = fixAllEdits(text, optionsFor(doc, settings), enabled);
       if (edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(ctx, doc, edits) });
     }
   }
