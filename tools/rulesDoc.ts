@@ -1,6 +1,7 @@
 // Renders docs/rules.md from the rule catalog. Each rule gets a heading whose anchor is its id, which is what
 // the language server links to from a diagnostic (`codeDescription`).
 
+import { ruleSectionLines } from '../server/src/core/docs/ruleDoc';
 import { allRules, type RuleGroup, type RuleInfo } from '../server/src/core/knowledge/ruleCatalog';
 
 const GROUP_TITLES: Record<RuleGroup, string> = {
@@ -13,13 +14,6 @@ const GROUP_TITLES: Record<RuleGroup, string> = {
   configmap: 'The cilium-config ConfigMap',
   file: 'The file itself',
 };
-
-function versions(r: RuleInfo): string {
-  if (r.since && r.until) return r.since === r.until ? `${r.since} only` : `${r.since} to ${r.until}`;
-  if (r.since) return `${r.since} and later`;
-  if (r.until) return `up to ${r.until}`;
-  return 'all supported versions (1.12 to 1.20)';
-}
 
 export function renderRulesDoc(rules: readonly RuleInfo[] = allRules()): string {
   const out = [
@@ -37,9 +31,7 @@ export function renderRulesDoc(rules: readonly RuleInfo[] = allRules()): string 
     if (inGroup.length === 0) continue;
     out.push(`## ${GROUP_TITLES[group]}`, '');
     for (const r of inGroup) {
-      out.push(`### ${r.id}`, '', r.summary, '', `- Severity: ${r.severity}`, `- Versions: ${versions(r)}`);
-      if (r.cite) out.push(`- Checked against: ${r.cite}`);
-      out.push('');
+      out.push(`### ${r.id}`, '', ...ruleSectionLines(r), '');
     }
   }
   return out.join('\n');

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, VERDICT_NOTIFICATION, type VerdictParams } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
+import { registerServerDocuments } from './serverDocuments';
 import { followTrust, patchConfigurationAnswer, trustedSettings } from './trust';
 import { StatusBar } from './statusBar';
 
@@ -56,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cilium
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => status.show(vscode.window.activeTextEditor?.document.uri.toString())));
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => status.forget(d.uri.toString())));
   registerCommands(context, () => client);
+  registerServerDocuments(context, () => client);
   await client.start();
   // The server hears the trust state now and when the user grants trust (it then reads settings and charts again).
   const running = client;

@@ -7,7 +7,7 @@ import { HelmValues } from './model/helmValues';
 import { renderConfigMap, type RenderedConfig } from './model/renderConfigMap';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
-import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
+import { parseYamlFile, type ParsedYaml, type ParseProblem } from './parse/yamlFile';
 import { templatedValueRanges } from './parse/templatedValues';
 import { attachFixes } from './fixes/attach';
 import { configMapKeyFindings } from './rules/configMapKeyRules';
@@ -76,6 +76,9 @@ export interface Analysis {
    * the CLI can print the stack with --debug and exit 3.
    */
   internalErrors: InternalError[];
+  /** The file's YAML documents with ranges, for the views that show the file's structure (outline, folding,
+   * selection ranges); absent when the file was not parsed (too large, not text, nested too deeply). */
+  yaml?: ParsedYaml;
 }
 
 export interface InternalError {
@@ -213,7 +216,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     });
   }
   for (const d of documents) d.findings = capFindings(d.findings, d.source.anchor);
-  const analysis: Analysis = { documents, fileFindings: capFindings(fileFindings, start), internalErrors };
+  const analysis: Analysis = { documents, fileFindings: capFindings(fileFindings, start), internalErrors, yaml: parsed };
   attachFixes(analysis, text, lineBreakOf(input));
   return analysis;
 }

@@ -5,6 +5,7 @@
 
 import type { Analysis, DocumentAnalysis } from './analyze';
 import {
+  chartDescriptionOf,
   configMapKeyMarkdown,
   helmDocFor,
   helmKeyMarkdown,
@@ -154,8 +155,9 @@ function helmLines(doc: DocumentAnalysis, path: string[], options: HoverOptions)
   lines.push(...helmKeyMarkdown(dotted, v));
   const cm = configMapKeysFrom(doc, dotted);
   if (cm.length > 0) lines.push('', `Becomes in cilium-config here: ${cm.map((k) => `\`${k}: "${doc.configMap.get(k)?.value}"\``).join(', ')}`);
+  // The user's own chart copy only adds something when it says more than the upstream chart we ship.
   const chart = options.chartDescription?.(v, dotted);
-  if (chart) lines.push('', `From your chart: ${chart}`);
+  if (chart && chart !== chartDescriptionOf(dotted, v)) lines.push('', `From your chart: ${chart}`);
   return lines;
 }
 
@@ -185,7 +187,8 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, option
     const others = hr.reasons.map((r) => `\`${r.id}\``).join(', ');
     effects.push(`Not a reason for Legacy host routing in this file on Cilium ${doc.version} (Host Routing here: **${hr.status}**${others ? `, because of ${others}` : ''}).`);
   }
-  if (effects.length > 0) lines.push('', '**In this file**', '', ...effects.map((e) => `- ${e}`));
+  // What this line decides here comes first, right under the title: it is why the user hovered.
+  if (effects.length > 0) lines.splice(1, 0, '', '**In this file**', '', ...effects.map((e) => `- ${e}`));
   if (doc.source.format === 'helm' && options.helmDocsUrl !== false) lines.push('', `[Helm reference for Cilium ${doc.version}](${helmReferenceUrl(doc.version)})`);
   return { markdown: lines.join('\n'), range };
 }

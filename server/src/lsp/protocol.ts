@@ -82,6 +82,32 @@ export interface VerdictParams {
   documents: DocumentVerdict[];
 }
 
+/**
+ * Read-only documents the server serves, for any client: the upstream values.yaml of each chart version (the
+ * target of go-to-definition) and each rule's page (the target of a rule id in a comment). A client opens them
+ * with the `cilium/virtualDocument` request; the VS Code extension registers both schemes.
+ */
+export const CHART_SCHEME = 'cilium-chart';
+export const DOCS_SCHEME = 'cilium-docs';
+/** `cilium-chart:/1.18/values.yaml` */
+export function chartValuesUri(version: string): string {
+  return `${CHART_SCHEME}:/${version}/values.yaml`;
+}
+/** `cilium-docs:/rules/host-routing-cni-chaining.md` */
+export function rulePageUri(rule: string): string {
+  return `${DOCS_SCHEME}:/rules/${rule}.md`;
+}
+
+/** Request `cilium/virtualDocument`: the text of a `cilium-chart:` or `cilium-docs:` URI. */
+export const VIRTUAL_DOCUMENT_REQUEST = 'cilium/virtualDocument';
+export interface VirtualDocumentParams {
+  uri: string;
+}
+export interface VirtualDocumentResult {
+  /** The document's text; null for a URI the server has no document for. */
+  text: string | null;
+}
+
 /** Code action kind of the "fix every Cilium problem in this file" action. */
 export const FIX_ALL_KIND = 'source.fixAll.cilium';
 

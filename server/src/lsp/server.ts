@@ -9,6 +9,9 @@ import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { registerCommands, serverCommands } from './commands';
 import { registerCompletion, TRIGGER_CHARACTERS } from './completion';
+import { registerDefinition } from './definition';
+import { registerLinks } from './links';
+import { registerOutline } from './outline';
 import type { ServerContext } from './context';
 import { DocumentAnalyses } from './documentAnalyses';
 import { guardNotification } from './guard';
@@ -55,6 +58,11 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: serverCommands(ctx) },
+        documentSymbolProvider: { label: 'Cilium' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
@@ -94,6 +102,9 @@ export function startServer(connection: Connection): void {
   registerCodeActions(ctx);
   registerCodeLens(ctx);
   registerCommands(ctx);
+  registerOutline(ctx);
+  registerDefinition(ctx);
+  registerLinks(ctx);
 
   connection.onShutdown(() => validator.dispose());
   ctx.documents.listen(connection);

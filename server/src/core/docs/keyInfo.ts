@@ -2,7 +2,8 @@
 // versions whose chart has it (added, removed, renamed), the cilium-config key it becomes, and our own
 // explanation with the notes for that version. Hover and completion render the same text from here.
 
-import { defaultIn, getKey, isCommentedIn, keyExistsIn } from '../knowledge/catalog';
+import { chartKeyIn } from '../chart/values/chartValues';
+import { childrenOf, defaultIn, getKey, isCommentedIn, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { adviceFor, KEY_ADVICE } from '../knowledge/keyHistory';
 import { configMapKeyDoc, effectLines, helmKeyDoc, helmKeysFor, notesFor, type KeyDoc } from '../knowledge/keyDocs';
 import { minorOf, PRERELEASE_VERSIONS, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
@@ -81,18 +82,53 @@ function showValue(v: unknown): string {
   return '`' + JSON.stringify(v) + '`';
 }
 
-/** "Type: `boolean | null` · Default in 1.16: `null`" (or why there is no default). */
+/** The nearest enclosing key the chart describes (`certgen.image` for `certgen.image.tag`). */
+function describedAncestor(path: string, version: CiliumVersion): { path: string; description: string } | undefined {
+  const parts = path.split('.');
+  for (let n = parts.length - 1; n > 0; n--) {
+    const p = parts.slice(0, n).join('.');
+    const description = chartDescriptionOf(p, version);
+    if (description) return { path: p, description };
+  }
+  return undefined;
+}
+
+/** How many child keys a "contains" line names before it says "and N more". */
+const CONTAINS_SHOWN = 12;
+
+/** "Holds 40 keys: `enabled`, `masquerade`, … and 28 more." for a mapping of the chart; undefined otherwise. */
+export function containsLine(path: string, version: CiliumVersion): string | undefined {
+  if (isOpenMap(path, version)) return undefined;
+  const kids = childrenOf(path, version);
+  if (kids.length === 0) return undefined;
+  const shown = kids.slice(0, CONTAINS_SHOWN).map((k) => `\`${k}\``).join(', ');
+  const more = kids.length > CONTAINS_SHOWN ? ` and ${kids.length - CONTAINS_SHOWN} more` : '';
+  return `Holds ${kids.length === 1 ? 'one key' : `${kids.length} keys`}: ${shown}${more}.`;
+}
+
+/**
+ * "Type: `boolean | null` · Default in 1.16: `null`" (or why there is no default). A default the chart documents
+ * in words (`# @default -- …`) is what the chart really ends up using, so it wins over the `~` written there.
+ */
 export function typeAndDefault(path: string, version: CiliumVersion): string | undefined {
   const info = getKey(path);
   if (!info || !keyExistsIn(path, version)) return undefined;
   const types = info.types.length ? info.types.join(' | ') : 'any';
-  let def: string;
+  const documented = chartKeyIn(version, path)?.documentedDefault;
+  let def: string | undefined;
   if (isCommentedIn(path, version)) def = 'none (only a commented-out example in the chart, so the chart writes nothing)';
   else {
     const d = defaultIn(path, version);
-    def = d === undefined ? 'a large value (see the chart)' : showValue(d);
+    // A mapping says what it holds instead (containsLine); another large value is in the chart.
+    def = d !== undefined ? showValue(d) : childrenOf(path, version).length > 0 ? undefined : documented ? '' : 'a large value (see the chart)';
   }
-  return `Type: \`${types}\` · Default in ${version}: ${def}`;
+  if (documented && def !== undefined) def = def === '' || def === documented ? documented : `${def} (in effect: ${documented})`;
+  return def === undefined ? `Type: \`${types}\`` : `Type: \`${types}\` · Default in ${version}: ${def}`;
+}
+
+/** The chart's own description of a key in that version (its `# --` comment in values.yaml), if it has one. */
+export function chartDescriptionOf(path: string, version: CiliumVersion): string | undefined {
+  return chartKeyIn(version, path)?.description;
 }
 
 /** Our explanation of a key: summary, effects per verdict item, version notes for the target, history notes. */
@@ -112,16 +148,29 @@ export function helmDocFor(path: string): KeyDoc | undefined {
   return helmKeyDoc(path) ?? helmKeyDoc(`${path}.enabled`);
 }
 
-/** What we know about a Helm key in a version, without the file: the common part of hover and completion. */
+/**
+ * What we know about a Helm key in a version, without the file: the common part of hover and completion. Our
+ * datapath notes first (where we have them), then the chart's own description and what a mapping holds, then
+ * type and default, then the key's history across versions.
+ */
 export function helmKeyMarkdown(path: string, version: CiliumVersion): string[] {
   const out: string[] = [];
+  const doc = helmDocFor(path);
+  const body = docLines(doc, version);
+  if (body.length > 0) out.push(...body, '');
+  const described = chartDescriptionOf(path, version);
+  if (described) out.push(`_The chart says:_ ${described}`, '');
+  else {
+    // Keys the chart leaves undescribed (image.tag, probes…) belong to a described block: say what that block is.
+    const parent = describedAncestor(path, version);
+    if (parent) out.push(`_Part of \`${parent.path}\`; the chart says:_ ${parent.description}`, '');
+  }
+  const holds = containsLine(path, version);
+  if (holds) out.push(holds, '');
   const td = typeAndDefault(path, version);
   if (td) out.push(td);
   out.push(...helmHistory(path, version));
-  const doc = helmDocFor(path);
   if (doc?.configMap?.length) out.push(`The chart writes it as ${doc.configMap.map((k) => `\`${k}\``).join(', ')} in cilium-config.`);
-  const body = docLines(doc, version);
-  if (body.length > 0) out.push('', ...body);
   return out;
 }
 
