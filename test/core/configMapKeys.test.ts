@@ -115,7 +115,7 @@ describe('configmap-key-removed and configmap-key-not-yet-available', () => {
   it('a key only old charts wrote, that no supported agent reads', () => {
     const f = only('1.20', '  bpf-lb-only: "false"\n');
     assert.equal(f.rule, 'configmap-key-removed');
-    assert.match(f.message, /written by the 1\.18–1\.19 chart, but no cilium-agent or cilium-operator from 1\.12 on reads it/);
+    assert.match(f.message, /written by the 1\.18–1\.19 chart, but no cilium-agent or cilium-operator from 1\.12 on reads it, and the 1\.20 chart no longer writes it: Cilium 1\.20 ignores it\.$/);
   });
 });
 
@@ -226,6 +226,8 @@ const CORPUS: { file: string; version?: string; unknown: string[] }[] = [
   { file: '037-deckhouse-configmap-gotemplate.yaml', unknown: ['netfilter-compatible-mode'] },
   // ~1.10 helm output: every key is read by some supported version (the old ones are key-removed, not unknown).
   { file: '016-katt-upstream-rendered.yaml', unknown: [] },
+  // rendered manifest with quoted values: likewise only keys some supported version reads.
+  { file: '015-nirmata-rendered-quoted.yaml', unknown: [] },
   // ~1.7 manifest: container-runtime, device, enable-dsr, masquerade, tofqdns-enable-poller, wait-bpf-mount are
   // pre-1.12 options (container-runtime is in v1.7.0 pkg/option/config.go; device became devices).
   { file: '014-brb-no-netfilter-rendered.yaml', unknown: ['container-runtime', 'device', 'enable-dsr', 'masquerade', 'tofqdns-enable-poller', 'wait-bpf-mount'] },
@@ -270,5 +272,27 @@ describe('configmap-wrong-type: native-routing CIDRs (parsed by the agent, which
     none('1.19', '  ipv4-native-routing-cidr: "10.0.0.0/8"\n  ipv6-native-routing-cidr: "fd00::/100"\n');
     none('1.19', '  ipv6-native-routing-cidr: "2001:db8:0:0:0:0:0:0/64"\n  ipv4-native-routing-cidr: ""\n');
     none('1.19', '  ipv4-native-routing-cidr: "${POD_CIDR}"\n');
+  });
+});
+
+describe('extraConfig entries of Helm values are cilium-config keys too', () => {
+  it('the chart copies them into cilium-config, so the same rules apply', () => {
+    const d = doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nextraConfig:\n  ct-timeout-regular-tcp: "2m"\n  bpf-lb-sock: "yes"\n  enable-ipv6-ndp: "true"\n');
+    const fs = d.findings.filter((f) => KEY_RULES.test(f.rule));
+    assert.deepEqual(fs.map((f) => `${f.rule} ${f.key}`), ['configmap-unknown-key ct-timeout-regular-tcp', 'configmap-wrong-type bpf-lb-sock']);
+    assert.match(fs[0].message, /Did you mean bpf-ct-timeout-regular-tcp\?/);
+    assert.equal(fs[1].severity, 'error');
+  });
+
+  it('the rename fix works there too, keeping the comment', () => {
+    const text = '# cilium-version: 1.19\nkubeProxyReplacement: true\nextraConfig:\n  load-balancer-algorithm: maglev # tuned\n';
+    const f = doc(text).findings.find((x) => x.rule === 'configmap-unknown-key')!;
+    assert.equal(applyEdits(text, f.fixes![0].edits), text.replace('load-balancer-algorithm', 'bpf-lb-algorithm'));
+  });
+
+  it('no finding on the real extraConfig of the corpus (all three keys are read by every supported agent)', () => {
+    const file = path.join(corpusDir, '046-tosuke-values-extraconfig.yaml');
+    const fs = analyze(readFileSync(file, 'utf8'), { path: file }).documents.flatMap((d) => d.findings).filter((f) => KEY_RULES.test(f.rule));
+    assert.deepEqual(fs.map((f) => f.message), []);
   });
 });

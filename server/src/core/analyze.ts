@@ -293,6 +293,10 @@ function analyzeSource(
     helm = new HelmValues(source.root, version);
     configMap = renderConfigMap(helm);
     findings.push(...keyFindings(source.root, version));
+    // The chart copies extraConfig into cilium-config as it is (templates/cilium-configmap.yaml, `toYaml
+    // .Values.extraConfig`, every version): its entries are agent/operator keys, checked like a ConfigMap's.
+    const extra = source.root.child('extraConfig');
+    if (extra) findings.push(...configMapKeyFindings(extra, version));
   } else {
     configMap = configMapSettings(source.root);
     findings.push(...configMapValueFindings(source.root));

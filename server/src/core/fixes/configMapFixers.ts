@@ -20,11 +20,13 @@ function valueFits(key: string, value: unknown, c: Parameters<Fixer>[1]): boolea
   });
 }
 
+/** In a ConfigMap the keys are its `data`; in Helm values, the entries of `extraConfig`. */
 export const configMapRename: Fixer = (f, c) => {
-  if (!f.key || !c.configMap) return [];
+  if (!f.key) return [];
+  const view = c.configMap ? c.root : c.root.child('extraConfig');
   const target = configMapRenameTarget(f.rule, f.key, c.doc.version);
-  if (!target) return [];
-  const entry = c.root.get(f.key);
-  if (!entry || entry.merged || !valueFits(target, c.root.valueOf(entry), c)) return [];
-  return one(`Rename ${f.key} to ${target}`, renameKey(c.root, f.key, target, c.text));
+  const entry = view?.get(f.key);
+  if (!view || !target || !entry || entry.merged || entry.keyRange.start !== f.range.start) return [];
+  if (!valueFits(target, view.valueOf(entry), c)) return [];
+  return one(`Rename ${f.key} to ${target}`, renameKey(view, f.key, target, c.text));
 };

@@ -16,7 +16,6 @@ import {
   type Component,
   type ConfigKeyInfo,
 } from '../knowledge/configKeys';
-import { CHART_ONLY_KEY_NOTES } from '../knowledge/configKeyNotes';
 import { overlapsTemplate } from '../parse/templates';
 import type { MapView, TreeEntry } from '../parse/tree';
 import type { Finding } from '../types';
@@ -152,11 +151,10 @@ function missingKey(e: TreeEntry, version: CiliumVersion): Finding {
   const written = chartConfigKeyVersions(key);
   if (written.length > 0) {
     // Written by other versions' charts, read by no agent or operator in the supported range.
-    const note = CHART_ONLY_KEY_NOTES[key];
     return {
       rule: 'configmap-key-removed',
       severity: 'warning',
-      message: `${key} is written by the ${spanText(written)} chart, but no cilium-agent or cilium-operator from ${SUPPORTED_VERSIONS[0]} on reads it, and the ${version} chart no longer writes it: Cilium ${version} ignores it.${note ? ` ${note}` : ''}`,
+      message: `${key} is written by the ${spanText(written)} chart, but no cilium-agent or cilium-operator from ${SUPPORTED_VERSIONS[0]} on reads it, and the ${version} chart no longer writes it: Cilium ${version} ignores it.`,
       range: e.keyRange,
       key,
     };
