@@ -9,6 +9,10 @@ import { analyze } from '../../server/src/core/analyze';
 import { verdictOf } from '../../server/src/core/explain';
 import { maskSteps, maskTemplates, TEMPLATE_FILL } from '../../server/src/core/parse/templates';
 import { parseYamlFile, templateBranchSteps } from '../../server/src/core/parse/yamlFile';
+import { keyIndexSteps } from '../../server/src/core/parse/tree';
+import { configKeysIn } from '../../server/src/core/knowledge/configKeys';
+import { suggestAmong, suggestSteps } from '../../server/src/core/rules/configKeySuggest';
+import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 import { capFindings, MAX_FINDINGS_PER_DOCUMENT } from '../../server/src/core/rules/cap';
 import type { Finding } from '../../server/src/core/types';
 
@@ -166,5 +170,53 @@ describe('findings per document are capped', () => {
   it('a document under the cap is untouched', () => {
     const a = analyze('# cilium-version: 1.16\nkubeProxyReplacement: true\nunknownKeyA: 1\n');
     assert.ok(!a.documents[0].findings.some((f) => f.rule === 'too-many-findings'));
+  });
+});
+
+describe('cilium-config keys of a huge ConfigMap or extraConfig are checked in linear time', () => {
+  // Names like a generated config would have: none is a key, a few look like one.
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `custom-${['timeout', 'lb', 'policy', 'map'][i % 4]}-key-${i}`);
+  const values = (n: number) => `# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n${names(n).map((k) => `  ${k}: "x"\n`).join('')}`;
+
+  it('each unknown key costs a bounded number of did-you-mean steps, not one per known key', () => {
+    const known = configKeysIn('1.16');
+    suggestSteps.count = 0;
+    analyze(values(4_000));
+    const perKey = suggestSteps.count / 4_000;
+    // A full scan judges every known key twice (near typo, then words): over 1,200 steps per name.
+    assert.ok(perKey < known.length / 10, `${perKey.toFixed(0)} steps per unknown key (${known.length} known keys)`);
+  });
+
+  it('the key index of extraConfig is built once, not once per finding that offers a fix', () => {
+    keyIndexSteps.count = 0;
+    const a = analyze(values(5_000));
+    assert.ok(a.documents[0].findings.some((f) => f.rule === 'configmap-unknown-key'));
+    assert.ok(keyIndexSteps.count < 3 * 5_000, `${keyIndexSteps.count} entries indexed for 5,000 keys`);
+  });
+
+  it('the index gives exactly the suggestions of a full scan (every seventh key of every version, mutated five ways)', () => {
+    let compared = 0;
+    let suggested = 0;
+    for (const v of SUPPORTED_VERSIONS) {
+      const known = configKeysIn(v);
+      for (const [i, key] of known.entries()) {
+        if (i % 7 !== 0) continue;
+        const at = (i * 7) % key.length;
+        const mutations = [
+          key.slice(0, at) + key.slice(at + 1), // a letter dropped
+          `${key.slice(0, at)}x${key.slice(at + 1)}`, // a letter changed
+          `${key.slice(0, at)}e${key.slice(at)}q`, // two letters added
+          key.split('-').slice(1).join('-'), // the first word dropped
+          key.replace(/-lb-/, '-load-balancer-').replace(/^enable-/, '').toUpperCase(), // spelt out, case changed
+        ];
+        for (const m of mutations) {
+          const indexed = suggestAmong(m, known, true);
+          assert.equal(indexed, suggestAmong(m, known, false), `${v}: ${m}`);
+          compared++;
+          if (indexed) suggested++;
+        }
+      }
+    }
+    assert.ok(suggested > compared / 3, `only ${suggested} of ${compared} mutated names got a suggestion`);
   });
 });

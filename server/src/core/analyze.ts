@@ -292,30 +292,30 @@ function analyzeSource(
   if (source.format === 'helm') {
     helm = new HelmValues(source.root, version);
     configMap = renderConfigMap(helm);
-    findings.push(...keyFindings(source.root, version));
+    pushAll(findings, keyFindings(source.root, version));
     // The chart copies extraConfig into cilium-config as it is (templates/cilium-configmap.yaml, `toYaml
     // .Values.extraConfig`, every version): its entries are agent/operator keys, checked like a ConfigMap's.
     const extra = source.root.child('extraConfig');
-    if (extra) findings.push(...configMapKeyFindings(extra, version));
+    if (extra) pushAll(findings, configMapKeyFindings(extra, version));
   } else {
     configMap = configMapSettings(source.root);
-    findings.push(...configMapValueFindings(source.root));
-    findings.push(...configMapKeyFindings(source.root, version));
+    pushAll(findings, configMapValueFindings(source.root));
+    pushAll(findings, configMapKeyFindings(source.root, version));
   }
   const agent = buildAgentConfig(configMap, version);
   const state = buildState(agent, helm, kernel);
   const datapath = deriveDatapath(state);
-  findings.push(...enumFindings(source.root, state, source.format));
-  findings.push(...hubbleMetricFindings(source.root, state, source.format));
-  findings.push(...noEffectFindings(source.root, state, source.format));
+  pushAll(findings, enumFindings(source.root, state, source.format));
+  pushAll(findings, hubbleMetricFindings(source.root, state, source.format));
+  pushAll(findings, noEffectFindings(source.root, state, source.format));
   // A key finding that means Helm rejects the values makes the install verdict agree with it.
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
   if (findings.some((f) => f.severity === 'error' && AGENT_REFUSES_VALUE_RULES.has(f.rule))) datapath.agentStarts = false;
-  findings.push(...datapathFindings(withoutEchoes(datapath, agent), source.anchor, source.format));
-  for (const rule of documentRules) findings.push(...rule({ source, version, datapath, configMap, agent }));
+  pushAll(findings, datapathFindings(withoutEchoes(datapath, agent), source.anchor, source.format));
+  for (const rule of documentRules) pushAll(findings, rule({ source, version, datapath, configMap, agent }));
   const deduped = withoutRemovedKeyEchoes(findings);
   findings.length = 0;
-  findings.push(...deduped);
+  pushAll(findings, deduped);
   void fileFindings;
   return {
     index: source.docIndex,
@@ -331,4 +331,9 @@ function analyzeSource(
     agent,
     source,
   };
+}
+
+/** Appends without spreading: a rule may return one finding per key, and 150,000 arguments overflow the stack. */
+function pushAll(into: Finding[], more: readonly Finding[]): void {
+  for (const f of more) into.push(f);
 }

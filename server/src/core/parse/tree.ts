@@ -73,6 +73,9 @@ export function resolveAlias(node: unknown, doc: Document.Parsed): Node | null {
 /** Merge keys can multiply entries (a merge of merges of merges); past this many we stop expanding. */
 const MAX_MERGED_ENTRIES = 10_000;
 
+/** Entries put in a mapping's key index, for the step-count tests (each mapping should be indexed once). */
+export const keyIndexSteps = { count: 0 };
+
 export class MapView {
   private cache: TreeEntry[] | undefined;
 
@@ -144,6 +147,7 @@ export class MapView {
     if (!this.byKey) {
       this.byKey = new Map();
       for (const e of this.entries()) this.byKey.set(e.key, e);
+      keyIndexSteps.count += this.byKey.size;
     }
     return this.byKey.get(key);
   }
@@ -158,8 +162,18 @@ export class MapView {
    * while typing): `child` follows the last one, which may be a scalar or empty even though this one is a map.
    */
   viewOf(entry: TreeEntry): MapView | undefined {
-    return isMap(entry.node) ? new MapView(entry.node, this.ctx, this.depth + 1) : undefined;
+    if (!isMap(entry.node)) return undefined;
+    // Kept, so that asking again for the same mapping reuses its key index (a fix per finding under a
+    // 150,000-key extraConfig asked for it 500 times, each rebuilding the index).
+    let view = this.views.get(entry);
+    if (!view) {
+      view = new MapView(entry.node, this.ctx, this.depth + 1);
+      this.views.set(entry, view);
+    }
+    return view;
   }
+
+  private readonly views = new Map<TreeEntry, MapView>();
 
   /** Follows a dotted path (`bpf.masquerade`); returns the entry of the last segment. */
   lookup(path: string | readonly string[]): TreeEntry | undefined {
