@@ -37,11 +37,11 @@ describe('key rules', () => {
     finding(doc('# cilium-version: 1.13\nkubeProxyReplacement: strict\nroutingMode: native\n'), 'key-not-yet-available');
   });
 
-  it('a quoted boolean is flagged because templates treat "false" as true', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: "false"\n';
+  it('a quoted boolean is flagged where templates treat "false" as true', () => {
+    const text = '# cilium-version: 1.15\nkubeProxyReplacement: strict\nhubble:\n  relay:\n    enabled: "false"\n';
     const f = finding(doc(text), 'quoted-boolean');
-    assert.match(f.message, /"false" included, counts as true/);
-    assert.match(lineOf(text, f).text, /masquerade/);
+    assert.match(f.message, /counts as true there, "false" included/);
+    assert.match(lineOf(text, f).text, /enabled/);
   });
 
   it('a value of the wrong type', () => {

@@ -310,6 +310,8 @@ function analyzeSource(
   pushAll(findings, noEffectFindings(source.root, state, source.format));
   // A key finding that means Helm rejects the values makes the install verdict agree with it.
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
+  // A quoted boolean is an error exactly when Helm stops on it (the schema, or a template comparing it).
+  if (findings.some((f) => f.rule === 'quoted-boolean' && f.severity === 'error')) datapath.installSucceeds = false;
   if (findings.some((f) => f.severity === 'error' && AGENT_REFUSES_VALUE_RULES.has(f.rule))) datapath.agentStarts = false;
   pushAll(findings, datapathFindings(withoutEchoes(datapath, agent), source.anchor, source.format));
   for (const rule of documentRules) pushAll(findings, rule({ source, version, datapath, configMap, agent }));

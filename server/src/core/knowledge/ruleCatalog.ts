@@ -34,7 +34,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'key-removed', group: 'keys', severity: 'warning' },
   { id: 'key-not-yet-available', group: 'keys', severity: 'warning' },
   { id: 'wrong-type', group: 'keys', severity: 'warning' },
-  { id: 'quoted-boolean', group: 'keys', severity: 'warning' },
+  { id: 'quoted-boolean', group: 'keys', severity: 'error' },
   { id: 'templated-wrong-type', group: 'keys', severity: 'error' },
   { id: 'kpr-deprecated-value', group: 'keys', severity: 'warning' },
   { id: 'configmap-value-not-string', group: 'configmap', severity: 'error' },

@@ -119,7 +119,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'key-removed': 'A key that was removed or renamed before the target version; the replacement is named.',
   'key-not-yet-available': 'A key that only appears in a later chart version than the target.',
   'wrong-type': 'A value whose type differs from what the chart expects.',
-  'quoted-boolean': 'A boolean written as a string: a Go template treats "false" as true.',
+  'quoted-boolean': 'A boolean written as a string, judged by how that version of the chart uses it: refused by the 1.16+ schema (error), a template error where the chart compares it with a boolean (error), true where a template tests it for truth ("false" included), or no effect where the chart only writes it out as text (info).',
   'kpr-deprecated-value': 'A kubeProxyReplacement value from before 1.14 (strict, partial, probe, disabled).',
   'configmap-value-not-string': 'ConfigMap data values must be strings; unquoted booleans and numbers are rejected by the API server.',
   'configmap-unknown-key': 'A cilium-config key that neither cilium-agent nor cilium-operator of any supported version reads, and the chart does not write; a likely intended key of the target version is suggested.',

@@ -1,15 +1,17 @@
 // Rules about the keys themselves, checked against the key catalog of the target chart version: keys that do
 // not exist (with a did-you-mean), keys removed or not yet added in that version, values of the wrong type,
-// and quoted booleans that a Go template reads as true.
+// and quoted booleans (rules/quotedBoolean.ts).
 
 import { closest, distance } from 'fastest-levenshtein';
-import { childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
+import { childrenOf, defaultIn, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
+import { booleanUses } from '../knowledge/booleanUses';
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
 import type { MapView, Plain, TreeEntry } from '../parse/tree';
 import { TEMPLATED } from '../parse/tree';
 import { TEMPLATE_FILL } from '../parse/templates';
 import type { Finding } from '../types';
 import { MAX_FINDINGS_PER_DOCUMENT } from './cap';
+import { BOOLEAN_WORDS, quotedBooleanFinding } from './quotedBoolean';
 import { inRange, minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 
 const MAX_KEYS_VISITED = 20000;
@@ -132,6 +134,15 @@ function parentsByChild(version: CiliumVersion): Map<string, string> {
   return index;
 }
 
+/**
+ * A boolean in this version: the catalog's types are a union over versions (disableEndpointCRD defaulted to the
+ * string "false" up to 1.13 and to false from 1.14), so the version's own default and schema decide.
+ */
+function meantAsBoolean(path: string, types: readonly string[], version: CiliumVersion): boolean {
+  if (!types.includes('boolean')) return false;
+  return !types.includes('string') || typeof defaultIn(path, version) === 'boolean' || booleanUses(path, version)?.schemaRefusesString === true;
+}
+
 function jsonType(v: Plain): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
@@ -145,17 +156,9 @@ function typeCheck(path: string, entry: TreeEntry, value: Plain, view: MapView, 
   if (value === TEMPLATED) return templatedType(path, entry, types, view, version);
   if (value === null) return undefined;
   if (types.length === 0) return undefined;
+  if (typeof value === 'string' && BOOLEAN_WORDS.test(value) && meantAsBoolean(path, types, version)) return quotedBooleanFinding(path, entry, value, version);
   const actual = jsonType(value);
   if (types.includes(actual) || (actual === 'integer' && types.includes('number'))) return undefined;
-  if (typeof value === 'string' && types.includes('boolean') && /^(true|false|yes|no|on|off)$/i.test(value)) {
-    return {
-      rule: 'quoted-boolean',
-      severity: 'warning',
-      message: `${path} expects a boolean but gets the string "${value}". The chart's templates test it with "if", and any non-empty string, "false" included, counts as true there. Write ${value.toLowerCase() === 'false' || /^(no|off)$/i.test(value) ? 'false' : 'true'} without quotes.`,
-      range: entry.valueRange,
-      key: path,
-    };
-  }
   if (actual === 'string' && (types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(String(value))) return undefined;
   return {
     rule: 'wrong-type',
