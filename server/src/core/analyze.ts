@@ -8,6 +8,7 @@ import { renderConfigMap, type RenderedConfig } from './model/renderConfigMap';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
 import { parseYamlFile, type ParsedYaml, type ParseProblem } from './parse/yamlFile';
+import type { IncrementalSession } from './parse/sections';
 import { templatedValueRanges } from './parse/templatedValues';
 import { attachFixes } from './fixes/attach';
 import { configMapKeyFindings } from './rules/configMapKeyRules';
@@ -47,6 +48,11 @@ export interface AnalyzeOptions {
    * by the `cilium.files` setting): plain values are analysed even with few Cilium keys.
    */
   assumeCilium?: boolean;
+  /**
+   * Kept by the caller between analyses of one document (the language server keeps one per open document): the
+   * file is parsed again only in the top-level sections that changed. The result is the same as without it.
+   */
+  incremental?: IncrementalSession;
 }
 
 export interface DocumentAnalysis {
@@ -168,7 +174,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   }
 
   const commentMatch = VERSION_COMMENT.exec(text);
-  const parsed = parseYamlFile(text);
+  const parsed = options.incremental ? options.incremental.parse(text) : parseYamlFile(text);
   if (parsed.refused) {
     // Like a file too large: say why nothing else is shown, whatever the file is.
     return { documents: [], internalErrors: [], fileFindings: [...fileFindings, problemFinding(parsed.refused)] };

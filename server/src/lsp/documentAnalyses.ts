@@ -1,9 +1,11 @@
 // One analysis per open document version and settings: diagnostics, hover, completion, code actions and code
 // lenses all read the same Analysis instead of parsing again.
 
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
+import { IncrementalSession } from '../core/parse/sections';
 import { chartFilesNear } from '../io/chartFiles';
 import type { ChartFileHint } from '../core/versionHints';
 import { isInside } from '../io/guardedRead';
@@ -59,7 +61,19 @@ function settingsKey(settings: EffectiveSettings): string {
 
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
+  /** Per open document, the last parse and the changes since: the next analysis parses only what changed. */
+  private readonly sessions = new Map<string, IncrementalSession>();
   private roots: string[] = [];
+
+  /** The editor's changes to a document, as they arrive (before the document is updated). */
+  noteChanges(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
+    const session = this.sessions.get(doc.uri);
+    if (!session) return;
+    for (const c of changes) {
+      if ('range' in c) session.changed(doc.offsetAt(c.range.start), doc.offsetAt(c.range.end), c.text.length);
+      else session.replaced();
+    }
+  }
 
   /** The workspace folders: chart files are read inside them only, and `cilium.files` is relative to them. */
   setRoots(roots: string[]): void {
@@ -75,16 +89,41 @@ export class DocumentAnalyses {
     if (hit && hit.version === doc.version && hit.key === key && hit.text === text) return hit.analysis;
     // Chart files are read again when the document changes (a Chart.yaml edited meanwhile counts from the next edit).
     const chartFiles = hit && hit.version === doc.version ? hit.chartFiles : chartFilesFor(doc.uri, this.roots);
-    const analysis = analyzeSafely(text, optionsFor(doc, settings, this.roots, chartFiles));
+    let session = this.sessions.get(doc.uri);
+    if (!session) this.sessions.set(doc.uri, (session = new IncrementalSession()));
+    const analysis = analyzeSafely(text, { ...optionsFor(doc, settings, this.roots, chartFiles), incremental: session });
     this.entries.set(doc.uri, { version: doc.version, text, key, analysis, chartFiles });
     return analysis;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.sessions.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
   }
+}
+
+/**
+ * How the server's TextDocuments create and update documents: as the library does, and each change is handed to
+ * the analyses first, so the next analysis knows which part of the text changed. Changes of one notification
+ * are applied one at a time, each offset taken in the text it applies to.
+ */
+export function trackedDocuments(analyses: DocumentAnalyses): TextDocumentsConfiguration<TextDocument> {
+  return {
+    create: (uri, languageId, version, content) => {
+      analyses.forget(uri);
+      return TextDocument.create(uri, languageId, version, content);
+    },
+    update: (doc, changes, version) => {
+      let current = doc;
+      for (const change of changes) {
+        analyses.noteChanges(current, [change]);
+        current = TextDocument.update(current, [change], version);
+      }
+      return changes.length === 0 ? TextDocument.update(doc, changes, version) : current;
+    },
+  };
 }

@@ -2,7 +2,6 @@
 // cached Analysis of a document version; all Cilium knowledge lives in the core.
 
 import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { ChartDescriptions } from './chartDocs';
 import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
@@ -13,7 +12,7 @@ import { registerDefinition } from './definition';
 import { registerLinks } from './links';
 import { registerOutline } from './outline';
 import type { ServerContext } from './context';
-import { DocumentAnalyses } from './documentAnalyses';
+import { DocumentAnalyses, trackedDocuments } from './documentAnalyses';
 import { guardNotification } from './guard';
 import { registerHover } from './hover';
 import { WORKSPACE_TRUST_NOTIFICATION, type InitializationOptions, type WorkspaceTrustParams } from './protocol';
@@ -31,11 +30,12 @@ function workspaceRoots(params: InitializeParams): string[] {
 }
 
 export function startServer(connection: Connection): void {
+  const analyses = new DocumentAnalyses();
   const ctx: ServerContext = {
     connection,
-    documents: new TextDocuments(TextDocument),
+    documents: new TextDocuments(trackedDocuments(analyses)),
     settings: new SettingsStore(connection),
-    analyses: new DocumentAnalyses(),
+    analyses,
     charts: new ChartDescriptions((m) => connection.console.log(m)),
     client: { versionedEdits: false, handlesExplain: false },
   };

@@ -4,15 +4,32 @@
 
 import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import type { Range } from '../types';
-import { MapView, resolveAlias, TEMPLATED, toPlain } from './tree';
+import { hasTemplateInString, MapView, resolveAlias, TEMPLATED, toPlain } from './tree';
 import { TEMPLATE_FILL } from './templates';
 
 const MAX_NODES = 20_000;
+
+/**
+ * False when no key or value of `text` can read as templated (see toPlain): nothing masked, no mask character,
+ * no `${` but the `${1}` of a regex replacement in a value (keys are checked for any `${`: such a `${1}` followed
+ * on its line by a colon may be in a key), and no escape (`\x24`, `\u007b`, a `\` line continuation) that could
+ * spell one in a quoted string. A few scans of the text instead of a walk over every value on every keystroke.
+ */
+function mayHoldTemplate(text: string): boolean {
+  if (hasTemplateInString(text) || ['\\x', '\\u', '\\U', '\\\n', '\\\r'].some((s) => text.includes(s))) return true;
+  for (let at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (text.slice(at, lineEnd).includes(':')) return true;
+  }
+  return false;
+}
 
 /** File ranges of the templated keys and scalar values in `root`, in document order (bounded). */
 export function templatedValueRanges(root: MapView): Range[] {
   const out: Range[] = [];
   const ctx = root.ctx;
+  if (ctx.templates.length === 0 && !mayHoldTemplate(ctx.text)) return out;
   let budget = MAX_NODES;
   const visitNode = (node: Node | null, view: MapView) => {
     if (!node || --budget < 0) return;

@@ -31,6 +31,8 @@ export interface TreeEntry {
   merged: boolean;
   /** True when the value is an alias (`*name`). */
   aliased: boolean;
+  /** The key's node as parsed (identity lets the rules cache what they found under an unchanged entry). */
+  keyNode?: unknown;
 }
 
 const MAX_ALIAS_HOPS = 8;
@@ -115,7 +117,7 @@ export class MapView {
       const node = resolveAlias(item.value, this.ctx.doc);
       const keyRange = this.rangeOf(item.key as Node);
       const valueRange = item.value ? this.rangeOf(item.value as Node) : { start: keyRange.end, end: keyRange.end };
-      own.push({ key, keyRange, valueRange, node, merged: false, aliased });
+      own.push({ key, keyRange, valueRange, node, merged: false, aliased, keyNode: item.key });
     }
     this.cache = merged.length > 0 ? merged.concat(own) : own;
     return this.cache;
@@ -239,7 +241,7 @@ const MAX_PLAIN_NODES = 50_000;
  * A masked template (TEMPLATE_FILL) or a Terraform `${…}` in a string value, not a digits-only `${1}` (a regex
  * capture group). Linear, no regex.
  */
-function hasTemplateInString(v: string): boolean {
+export function hasTemplateInString(v: string): boolean {
   if (v.includes(TEMPLATE_FILL)) return true;
   for (let at = v.indexOf('${'); at >= 0; at = v.indexOf('${', at + 2)) {
     let i = at + 2;
@@ -278,4 +280,42 @@ export function toPlain(node: Node | null, ctx: TreeContext, depth: number, budg
     return out;
   }
   return null;
+}
+
+/** Nodes below a node as toPlain counts them, for subtrees counted to the end (they do not change). */
+const plainCounts = new WeakMap<Node, number>();
+
+/**
+ * True when toPlain would give up on this value for its size (more than MAX_PLAIN_NODES nodes, aliases and
+ * merge keys followed), without building it. Counts are remembered per node, so asking at every depth of a
+ * tree costs one walk.
+ */
+export function exceedsPlainNodes(node: Node, ctx: TreeContext): boolean {
+  const budget = { left: MAX_PLAIN_NODES };
+  countPlainNodes(node, ctx, 0, budget);
+  return budget.left < 0;
+}
+
+function countPlainNodes(node: Node | null, ctx: TreeContext, depth: number, budget: { left: number }): void {
+  if (node === null || node === undefined || budget.left < 0) return;
+  const known = plainCounts.get(node);
+  if (known !== undefined) {
+    budget.left -= known;
+    return;
+  }
+  const before = budget.left;
+  budget.left--;
+  if (depth > MAX_PLAIN_DEPTH) return;
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      if (budget.left < 0) return;
+      countPlainNodes(resolveAlias(item, ctx.doc), ctx, depth + 1, budget);
+    }
+  } else if (isMap(node)) {
+    for (const e of new MapView(node, ctx, depth).entries()) {
+      if (budget.left < 0) return;
+      countPlainNodes(e.node, ctx, depth + 1, budget);
+    }
+  }
+  if (budget.left >= 0) plainCounts.set(node, before - budget.left);
 }

@@ -44,7 +44,7 @@ function firstLine(message: string): string {
 }
 
 /** One syntax mistake can make the parser repeat itself thousands of times (nested flow collections). */
-const MAX_PROBLEMS = 20;
+export const MAX_PROBLEMS = 20;
 
 export function parseYamlFile(original: string): ParsedYaml {
   const { text, templates } = maskTemplates(original);
@@ -159,17 +159,24 @@ function templateBetween(controlStarts: readonly number[], a: number, b: number)
   return lo < controlStarts.length && controlStarts[lo] < b;
 }
 
-const MAX_NODES = 200_000;
+export const MAX_NODES = 200_000;
 
 /**
  * Keys repeated in one mapping. Helm keeps the last one, so the first is silently ignored. Keys in different
  * branches of a template (`{{ if }}` … `{{ else }}` …) are not duplicates: only one branch is ever rendered.
  */
 function findDuplicateKeys(doc: Document.Parsed, controlStarts: readonly number[]): ParseProblem[] {
+  return duplicateKeysBelow([doc.contents], controlStarts, { visited: 0 });
+}
+
+/**
+ * The duplicate-key walk from a stack of nodes (last one first, depth first), as the whole-document walk does
+ * it: the incremental parse runs it per top-level section and gets the same problems in the same order.
+ * `budget.visited` counts nodes across calls (the walk stops at MAX_NODES).
+ */
+export function duplicateKeysBelow(stack: unknown[], controlStarts: readonly number[], budget: { visited: number }): ParseProblem[] {
   const out: ParseProblem[] = [];
-  const stack: unknown[] = [doc.contents];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < MAX_NODES) {
+  while (stack.length > 0 && budget.visited++ < MAX_NODES) {
     const node = stack.pop();
     if (isMap(node)) {
       const first = new Map<string, number>();
@@ -179,14 +186,7 @@ function findDuplicateKeys(doc: Document.Parsed, controlStarts: readonly number[
         if (!isScalar(key) || !key.range) continue;
         const name = String(key.value);
         const prev = first.get(name);
-        if (prev !== undefined && !templateBetween(controlStarts, prev, key.range[0])) {
-          out.push({
-            code: 'DUPLICATE_KEY',
-            message: `${EXPLAIN.DUPLICATE_KEY} (key "${name}")`,
-            range: { start: key.range[0], end: key.range[1] },
-            severity: 'error',
-          });
-        }
+        if (prev !== undefined && !templateBetween(controlStarts, prev, key.range[0])) out.push(duplicateKeyProblem(name, key.range[0], key.range[1]));
         first.set(name, key.range[0]);
       }
     } else if (isSeq(node)) {
@@ -194,4 +194,8 @@ function findDuplicateKeys(doc: Document.Parsed, controlStarts: readonly number[
     }
   }
   return out;
+}
+
+export function duplicateKeyProblem(name: string, start: number, end: number): ParseProblem {
+  return { code: 'DUPLICATE_KEY', message: `${EXPLAIN.DUPLICATE_KEY} (key "${name}")`, range: { start, end }, severity: 'error' };
 }

@@ -6,8 +6,9 @@ import { closest, distance } from 'fastest-levenshtein';
 import { childrenOf, defaultIn, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { booleanUses } from '../knowledge/booleanUses';
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
+import { isMap, isSeq } from 'yaml';
 import type { MapView, Plain, TreeEntry } from '../parse/tree';
-import { TEMPLATED } from '../parse/tree';
+import { exceedsPlainNodes, TEMPLATED } from '../parse/tree';
 import { TEMPLATE_FILL } from '../parse/templates';
 import type { Finding } from '../types';
 import { MAX_FINDINGS_PER_DOCUMENT } from './cap';
@@ -16,41 +17,91 @@ import { inRange, minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../ver
 
 const MAX_KEYS_VISITED = 20000;
 
+interface WalkState {
+  out: Finding[];
+  visited: number;
+}
+
+/** Key findings under one top-level entry, remembered while its parse is reused (see parse/sections.ts). */
+interface CachedEntry {
+  findings: Finding[];
+  visited: number;
+  /** Where the entry's key was when they were found: they move with it. */
+  at: number;
+}
+const entryCache = new WeakMap<object, Map<CiliumVersion, CachedEntry>>();
+
+/** Counter for tests: top-level entries whose findings were reused instead of computed. */
+export const keyFindingSteps = { computed: 0, reused: 0 };
+
 export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
-  const out: Finding[] = [];
-  let visited = 0;
-  const walk = (view: MapView, prefix: string) => {
-    for (const entry of view.entries()) {
-      if (entry.merged || ++visited > MAX_KEYS_VISITED) continue;
-      const path = prefix ? `${prefix}.${entry.key}` : entry.key;
-      // A key written by a template has an unknown name: nothing can be said about it.
-      if (entry.key.includes(TEMPLATE_FILL) || entry.key.includes('${')) continue;
-      // `helm get values` output starts with this header line; it is not a value.
-      if (!prefix && /^(USER-SUPPLIED|COMPUTED) VALUES$/.test(entry.key)) continue;
-      if (entry.key.includes('.')) {
-        const f = dottedKey(path, prefix, entry, version);
-        if (f) out.push(f);
-        if (f || !keyExistsIn(path, version)) continue;
-      }
-      if (!keyExistsIn(path, version)) {
-        // Past the findings cap these are counted, not shown: skip the did-you-mean search for them.
-        const f = missingKey(path, prefix, entry, version, out.length < MAX_FINDINGS_PER_DOCUMENT);
-        if (f) out.push(f);
-        continue;
-      }
-      const value = view.valueOf(entry);
-      const typeFinding = typeCheck(path, entry, value, view, version);
-      if (typeFinding) out.push(typeFinding);
-      if (path === 'kubeProxyReplacement') {
-        const f = kprValue(entry, value, version);
-        if (f) out.push(f);
-      }
-      const sub = view.viewOf(entry);
-      if (sub && !isOpenMap(path, version)) walk(sub, path);
+  const state: WalkState = { out: [], visited: 0 };
+  for (const entry of root.entries()) {
+    if (entry.merged) continue;
+    // What is below one top-level entry depends on that entry alone, so an entry whose nodes were reused
+    // from the last parse has the same findings, moved with it. The caps count over the whole document: a
+    // cached result is used only when it was found, and is used, below them.
+    const key = entry.keyNode;
+    const cached = typeof key === 'object' && key ? entryCache.get(key)?.get(version) : undefined;
+    if (cached && state.out.length + cached.findings.length <= MAX_FINDINGS_PER_DOCUMENT && state.visited + cached.visited <= MAX_KEYS_VISITED) {
+      const delta = entry.keyRange.start - cached.at;
+      for (const f of cached.findings) state.out.push({ ...f, range: { start: f.range.start + delta, end: f.range.end + delta } });
+      state.visited += cached.visited;
+      keyFindingSteps.reused++;
+      continue;
     }
-  };
-  walk(root, '');
-  return out;
+    const before = state.out.length;
+    const visitedBefore = state.visited;
+    visitEntry(root, entry, '', state, version);
+    keyFindingSteps.computed++;
+    if (typeof key === 'object' && key && state.out.length <= MAX_FINDINGS_PER_DOCUMENT && state.visited <= MAX_KEYS_VISITED) {
+      const byVersion = entryCache.get(key) ?? new Map<CiliumVersion, CachedEntry>();
+      byVersion.set(version, { findings: state.out.slice(before).map((f) => ({ ...f })), visited: state.visited - visitedBefore, at: entry.keyRange.start });
+      entryCache.set(key, byVersion);
+    }
+  }
+  return state.out;
+}
+
+function visitEntry(view: MapView, entry: TreeEntry, prefix: string, state: WalkState, version: CiliumVersion): void {
+  const out = state.out;
+  if (entry.merged || ++state.visited > MAX_KEYS_VISITED) return;
+  const path = prefix ? `${prefix}.${entry.key}` : entry.key;
+  // A key written by a template has an unknown name: nothing can be said about it.
+  if (entry.key.includes(TEMPLATE_FILL) || entry.key.includes('${')) return;
+  // `helm get values` output starts with this header line; it is not a value.
+  if (!prefix && /^(USER-SUPPLIED|COMPUTED) VALUES$/.test(entry.key)) return;
+  if (entry.key.includes('.')) {
+    const f = dottedKey(path, prefix, entry, version);
+    if (f) out.push(f);
+    if (f || !keyExistsIn(path, version)) return;
+  }
+  if (!keyExistsIn(path, version)) {
+    // Past the findings cap these are counted, not shown: skip the did-you-mean search for them.
+    const f = missingKey(path, prefix, entry, version, out.length < MAX_FINDINGS_PER_DOCUMENT);
+    if (f) out.push(f);
+    return;
+  }
+  const value = typeCheckValue(view, entry);
+  const typeFinding = typeCheck(path, entry, value, view, version);
+  if (typeFinding) out.push(typeFinding);
+  if (path === 'kubeProxyReplacement') {
+    const f = kprValue(entry, value, version);
+    if (f) out.push(f);
+  }
+  const sub = view.viewOf(entry);
+  if (sub && !isOpenMap(path, version)) for (const e of sub.entries()) visitEntry(sub, e, path, state, version);
+}
+
+/**
+ * What the type check needs of a value: scalars as read, mappings and sequences only as their kind (building the
+ * whole plain subtree at every depth made the walk quadratic in the depth). One too big to read counts as unknown,
+ * as toPlain would have it.
+ */
+function typeCheckValue(view: MapView, entry: TreeEntry): Plain {
+  const n = entry.node;
+  if (isMap(n) || isSeq(n)) return exceedsPlainNodes(n, view.ctx) ? TEMPLATED : isMap(n) ? {} : [];
+  return view.valueOf(entry);
 }
 
 /**
