@@ -1,7 +1,23 @@
 // Bundles each entry point into one self-contained CommonJS file under dist/, so the CLI, the language
 // server and the VS Code client run without node_modules next to them.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+
+/**
+ * Generated JSON data (catalog.json, configKeys.json, …) as `JSON.parse('…')` instead of an object literal: V8
+ * parses JSON several times faster than it compiles the same data as JavaScript, which is most of the
+ * start-up of the CLI and the server. The data is validated by the tests, not at run time.
+ */
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      // Parsed here once: a broken file fails the build, and the string is the compact form.
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' };
+    });
+  },
+};
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
@@ -23,6 +39,7 @@ for (const entry of entries) {
     external: entry.external ?? [],
     banner: entry.banner ? { js: entry.banner } : undefined,
     logLevel: 'warning',
+    plugins: [jsonAsParse],
   });
   if (entry.banner) chmodSync(entry.out, 0o755);
 }

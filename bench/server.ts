@@ -1,11 +1,20 @@
-// `npm run bench:server`: our language server next to yaml-language-server on the same file, in one run.
-// For each server: time from didChange to the publishDiagnostics that follows, and hover / completion latency
-// (p50 / p95), on the newest upstream values.yaml (about 4,600 lines). yaml-language-server validates against
-// the chart's own values.schema.json, which is what users get from it today. Prints a Markdown table and the
-// ratios. Uses ../shared/cilium-charts/v1.20 when it is there, else the copy in test/fixtures/cilium-chart-v1.20.
-// BENCH_CHANGES and BENCH_REQUESTS set the number of measured changes and requests; BENCH_CHART_DIR another chart.
+// `npm run bench:server`: our language server next to yaml-language-server 2.0 on the same files, in one run.
+// For each file and server: open → first diagnostics, then didChange → the publishDiagnostics that follows, in
+// two modes: "quiet" (one change after a pause, as when someone edits a value and stops) and "typing" (the next
+// change sent as soon as the previous one's diagnostics arrive). The change cycles `kubeProxyReplacement`
+// through values that change our analysis (true / false / an invalid one), sent as an incremental change of
+// that token. yaml-language-server validates against the chart's own values.schema.json, which is what users
+// get from it today. Also hover / completion latency and each server's memory (RSS) after opening the chart.
+//
+// Files: the newest upstream values.yaml (../shared/cilium-charts/v1.20, else the copy in test/fixtures), a
+// 65-line real-world values file (corpus 046, else the first 65 lines of the chart), and a ~20,000-line file
+// made of copies of the chart with renamed top-level keys. Prints Markdown tables: p50 with the p10–p90 spread
+// of the run, and the ratio yaml-language-server / ours.
+//
+// BENCH_CHANGES (default 20) changes per mode, BENCH_REQUESTS (default 50) hovers and completions,
+// BENCH_PAUSE_MS (default 300) the pause of the quiet mode, BENCH_CHART_DIR another chart.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,193 +29,224 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 const ROOT = process.cwd();
-const SHARED = path.resolve(ROOT, '../shared/cilium-charts/v1.20');
+const SHARED = path.resolve(ROOT, '../shared');
 const CHART_DIR = process.env.BENCH_CHART_DIR
   ? path.resolve(process.env.BENCH_CHART_DIR)
-  : existsSync(path.join(SHARED, 'values.yaml'))
-    ? SHARED
+  : existsSync(path.join(SHARED, 'cilium-charts/v1.20/values.yaml'))
+    ? path.join(SHARED, 'cilium-charts/v1.20')
     : path.resolve(ROOT, 'test/fixtures/cilium-chart-v1.20');
 const VALUES = path.join(CHART_DIR, 'values.yaml');
 const SCHEMA = path.join(CHART_DIR, 'values.schema.json');
+const SMALL = path.join(SHARED, 'corpus/real/046-tosuke-values-extraconfig.yaml');
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 20);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 50);
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 300);
+const LARGE_LINES = 20_000;
+/** Values of kubeProxyReplacement the changes cycle through: each changes our analysis. */
+const VALUE_CYCLE = ['true', '"maybe"', 'false'];
+const YLS_BIN = path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
 
 interface ServerSpec {
   name: string;
   command: string[];
-  configuration: (section: string | undefined) => unknown;
-  initializationOptions?: unknown;
+  configuration: (section: string | undefined, uri: string) => unknown;
 }
 
-interface Result {
+interface FileSpec {
+  label: string;
   name: string;
-  firstDiagnostics: number;
-  change: number[];
+  text: string;
+  /** Line of `kubeProxyReplacement:` (changed by the benchmark). */
+  line: number;
+}
+
+interface FileResult {
+  open: number;
+  quiet: number[];
+  typing: number[];
   hover: number[];
   completion: number[];
-  /** Diagnostics published after the last change to each value. */
+  /** Diagnostics count after each value, to show the change really changed something. */
   diagnostics: string;
-  /** First line of the hover text, to show both servers really answered (and the schema was applied). */
-  hoverSample: string;
-  completionItems: number;
+  rssMb?: number;
 }
-
-/** bpf.masquerade's line in the benchmark text (set in main). */
-let MASQ_LINE = -1;
-const VALUE_CYCLE = ['true', '42', 'false', '~'];
-/** yaml-language-server's fixed delay before validating (yamlSettings.validationDelayMs), and our burst debounce. */
-const YLS_VALIDATION_DELAY_MS = 200;
-const DEBOUNCE_MS = 150;
 
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))];
 };
-const f = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const f = (x: number) => `${x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0)} ms`;
+const spread = (xs: number[]) => `${f(q(xs, 0.5))} (${f(q(xs, 0.1))}–${f(q(xs, 0.9))})`;
 
-async function measure(spec: ServerSpec, text: string, uri: string): Promise<Result> {
+/** Resident memory of a process in MB (Linux), undefined elsewhere. */
+function rssOf(child: ChildProcess): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+    return kb ? Number(kb[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean): Promise<FileResult> {
+  const uri = pathToFileURL(path.join(ROOT, file.name)).href;
   const child = spawn(spec.command[0], spec.command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr.on('data', () => undefined);
   const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let waiter: ((p: PublishDiagnosticsParams) => void) | undefined;
+  let waiter: { version: number; resolve: (p: PublishDiagnosticsParams) => void } | undefined;
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    if (p.uri === uri && waiter) {
+    // yaml-language-server publishes without a version: any diagnostics after the change count.
+    if (p.uri === uri && waiter && (p.version === undefined || p.version === waiter.version)) {
       const w = waiter;
       waiter = undefined;
-      w(p);
+      w.resolve(p);
     }
   });
-  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => spec.configuration(i.section)));
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => spec.configuration(i.section, uri)));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
-  const nextDiagnostics = () => new Promise<PublishDiagnosticsParams>((resolve) => (waiter = resolve));
+  const nextDiagnostics = (version: number) => new Promise<PublishDiagnosticsParams>((resolve) => (waiter = { version, resolve }));
 
   await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(ROOT).href,
     capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } } },
-    initializationOptions: spec.initializationOptions,
   });
   await conn.sendNotification('initialized', {});
-  await conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: spec.configuration('yaml'), cilium: spec.configuration('cilium') } });
+  await conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: spec.configuration('yaml', uri), cilium: spec.configuration('cilium', uri) } });
   // Both servers pull their configuration asynchronously: let that settle before the clock starts.
   await new Promise((r) => setTimeout(r, 500));
 
+  let version = 1;
+  let got = nextDiagnostics(version);
   let t0 = performance.now();
-  let got = nextDiagnostics();
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-  let p = await got;
-  const firstDiagnostics = performance.now() - t0;
-  const change: number[] = [];
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text: file.text } });
+  await got;
+  const open = performance.now() - t0;
+  const rssMb = rssOf(child);
+
+  const lineText = file.text.split('\n')[file.line];
+  const valueStart = lineText.indexOf(':') + 2;
+  let value = lineText.slice(valueStart).replace(/\s+$/, '');
   const diagnosticsByValue = new Map<string, number>();
-  // Typing a value for bpf.masquerade, as an incremental change of that token: valid values, and one the
-  // schema rejects (42), so both servers have something to report.
-  const line = text.split('\n')[MASQ_LINE];
-  const valueStart = line.indexOf(':') + 2;
-  let value = line.slice(valueStart);
-  for (let v = 2; v < 2 + CHANGES; v++) {
-    // Wait out any debounce window, so every change is measured on its own.
-    await new Promise((r) => setTimeout(r, 300));
-    const next = VALUE_CYCLE[v % VALUE_CYCLE.length];
-    const range = { start: { line: MASQ_LINE, character: valueStart }, end: { line: MASQ_LINE, character: valueStart + value.length } };
-    got = nextDiagnostics();
-    t0 = performance.now();
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range, text: next }] });
-    p = await got;
-    change.push(performance.now() - t0);
+  const change = async (i: number): Promise<number> => {
+    const next = VALUE_CYCLE[i % VALUE_CYCLE.length];
+    const range = { start: { line: file.line, character: valueStart }, end: { line: file.line, character: valueStart + value.length } };
+    version++;
+    const diagnostics = nextDiagnostics(version);
+    const start = performance.now();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+    const p = await diagnostics;
     value = next;
     diagnosticsByValue.set(next, p.diagnostics.length);
+    return performance.now() - start;
+  };
+  const quiet: number[] = [];
+  for (let i = 0; i < CHANGES; i++) {
+    await new Promise((r) => setTimeout(r, PAUSE_MS));
+    quiet.push(await change(i));
   }
+  const typing: number[] = [];
+  for (let i = 0; i < CHANGES; i++) typing.push(await change(i));
+
   const hover: number[] = [];
   const completion: number[] = [];
-  let hoverSample = '';
-  let completionItems = 0;
-  for (let i = 0; i < REQUESTS; i++) {
+  for (let i = 0; withRequests && i < REQUESTS; i++) {
     t0 = performance.now();
-    const h = (await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: MASQ_LINE, character: 4 } })) as { contents?: unknown; range?: unknown } | null;
+    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: file.line, character: 4 } });
     hover.push(performance.now() - t0);
     t0 = performance.now();
-    // The value of bpf.masquerade, cursor after it (the chart already has every key, so values are what is left to complete).
-    const items = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: MASQ_LINE, character: valueStart + value.length } })) as unknown[] | { items: unknown[] } | null;
+    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: file.line, character: valueStart + value.length } });
     completion.push(performance.now() - t0);
-    if (i === 0) {
-      const first = hoverText(h).split('\n').find((l) => l.trim());
-      hoverSample = first ?? (h ? `(empty text, range ${JSON.stringify(h.range)})` : '(no hover)');
-      completionItems = Array.isArray(items) ? items.length : (items?.items.length ?? 0);
-    }
   }
-  const diagnostics = [...diagnosticsByValue].map(([val, n]) => `${val}: ${n}`).join(', ');
   await conn.sendRequest('shutdown').catch(() => undefined);
   await conn.sendNotification('exit').catch(() => undefined);
   conn.dispose();
   child.kill();
-  return { name: spec.name, firstDiagnostics, change, hover, completion, diagnostics, hoverSample, completionItems };
+  const diagnostics = [...diagnosticsByValue].map(([val, n]) => `${val}: ${n}`).join(', ');
+  return { open, quiet, typing, hover, completion, diagnostics, rssMb };
 }
 
-function hoverText(h: { contents?: unknown } | null): string {
-  const c = h?.contents;
-  if (!c) return '';
-  if (typeof c === 'string') return c;
-  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : (x as { value: string }).value)).join('\n');
-  return (c as { value?: string }).value ?? '';
+/** Copies of the chart, top-level keys renamed in each copy after the first, up to about `lines` lines. */
+function largeFile(chart: string, lines: number): string {
+  const perCopy = chart.split('\n').length;
+  const parts = [chart];
+  for (let c = 1; parts.length * perCopy < lines; c++) parts.push(chart.replace(/^([A-Za-z][\w-]*):/gm, (_m, k: string) => `${k}Copy${c}:`));
+  return parts.join('\n');
+}
+
+function kprLine(text: string): number {
+  const line = text.split('\n').findIndex((l) => /^kubeProxyReplacement:/.test(l));
+  if (line < 0) throw new Error('no top-level kubeProxyReplacement: line to change');
+  return line;
 }
 
 async function main() {
-  if (!existsSync(VALUES) || !existsSync(SCHEMA)) {
-    console.error(`bench:server needs ${VALUES} and ${SCHEMA}`);
-    process.exit(1);
+  for (const p of [VALUES, SCHEMA, YLS_BIN, path.join(ROOT, 'dist/server.js')]) {
+    if (!existsSync(p)) {
+      console.error(`bench:server needs ${p} (run npm run build / npm install first)`);
+      process.exit(1);
+    }
   }
-  if (!existsSync(path.join(ROOT, 'dist/server.js'))) {
-    console.error('dist/server.js is missing: run `npm run build` first');
-    process.exit(1);
-  }
-  const original = readFileSync(VALUES, 'utf8');
-  // bpf.masquerade is the first `  masquerade:` key of the chart.
-  const text = original;
-  MASQ_LINE = text.split('\n').findIndex((l) => /^ {2}masquerade:/.test(l));
-  if (MASQ_LINE < 0) throw new Error(`no bpf.masquerade in ${VALUES}`);
-  const uri = pathToFileURL(path.join(ROOT, 'bench-values.yaml')).href;
+  const chart = readFileSync(VALUES, 'utf8');
+  const small = existsSync(SMALL) ? readFileSync(SMALL, 'utf8') : `${chart.split('\n').slice(0, 65).join('\n')}\nkubeProxyReplacement: "false"\n`;
+  const large = largeFile(chart, LARGE_LINES);
+  const files: FileSpec[] = [
+    { label: `upstream values.yaml (${chart.split('\n').length} lines)`, name: 'bench-values.yaml', text: chart, line: kprLine(chart) },
+    { label: `a ${small.split('\n').length}-line user file`, name: 'bench-small-values.yaml', text: small, line: kprLine(small) },
+    { label: `a ${large.split('\n').length}-line file`, name: 'bench-large-values.yaml', text: large, line: kprLine(large) },
+  ];
   const ours: ServerSpec = {
     name: 'cilium-config',
     command: [process.execPath, path.join(ROOT, 'dist/server.js'), '--stdio'],
     configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
   };
+  const ylsVersion = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')).version as string;
   const yls: ServerSpec = {
-    name: 'yaml-language-server + values.schema.json',
-    command: [process.execPath, path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
-    configuration: (s) =>
+    name: `yaml-language-server ${ylsVersion} + values.schema.json`,
+    command: [process.execPath, YLS_BIN, '--stdio'],
+    configuration: (s, uri) =>
       s === 'yaml' || s === undefined
         ? { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [pathToFileURL(SCHEMA).href]: uri } }
         : s === 'editor'
           ? { tabSize: 2 }
           : {},
   };
-  const results: Result[] = [];
-  for (const spec of [ours, yls]) {
-    process.stderr.write(`measuring ${spec.name}…\n`);
-    results.push(await measure(spec, text, uri));
+  const results = new Map<string, FileResult[]>();
+  for (const file of files) {
+    const pair: FileResult[] = [];
+    for (const spec of [ours, yls]) {
+      process.stderr.write(`measuring ${spec.name} on ${file.label}…\n`);
+      pair.push(await measure(spec, file, file === files[0]));
+    }
+    results.set(file.label, pair);
   }
-  const source = path.relative(ROOT, VALUES);
-  console.log(`\nServer figures on ${source} (${text.split('\n').length} lines), ${CHANGES} changes, ${REQUESTS} hovers and completions, Node ${process.version}, ${os.cpus().length} CPUs\n`);
-  console.log('| Server | open → diagnostics | didChange → diagnostics p50 / p95 | hover p50 / p95 | completion p50 / p95 | diagnostics after each value |');
-  console.log('|---|---|---|---|---|---|');
-  const pp = (xs: number[]) => `${f(q(xs, 0.5))} / ${f(q(xs, 0.95))}`;
-  for (const r of results) {
-    console.log(`| ${r.name} | ${f(r.firstDiagnostics)} | ${pp(r.change)} | ${pp(r.hover)} | ${pp(r.completion)} | ${r.diagnostics} |`);
+
+  console.log(`\nServer figures, one run: ${CHANGES} changes per mode, ${REQUESTS} hovers and completions, quiet pause ${PAUSE_MS} ms, Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}\n`);
+  console.log('didChange → diagnostics, p50 (p10–p90):\n');
+  console.log(`| file | mode | ours | ${yls.name} | ratio |`);
+  console.log('|---|---|---|---|---|');
+  for (const file of files) {
+    const [a, b] = results.get(file.label)!;
+    for (const mode of ['quiet', 'typing'] as const) {
+      const label = mode === 'quiet' ? 'one change after a pause' : 'changes back to back (typing)';
+      console.log(`| ${file.label} | ${label} | ${spread(a[mode])} | ${spread(b[mode])} | ${(q(b[mode], 0.5) / q(a[mode], 0.5)).toFixed(1)}× |`);
+    }
   }
-  const [a, b] = results;
-  const ratio = (xs: number[], ys: number[], p: number) => `${(q(ys, p) / q(xs, p)).toFixed(1)}×`;
-  console.log(`\nRatio yaml-language-server / ours (higher = ours faster):`);
-  console.log(`- didChange → diagnostics: p50 ${ratio(a.change, b.change, 0.5)}, p95 ${ratio(a.change, b.change, 0.95)}`);
-  console.log(`- hover: p50 ${ratio(a.hover, b.hover, 0.5)}, p95 ${ratio(a.hover, b.hover, 0.95)}`);
-  console.log(`- completion: p50 ${ratio(a.completion, b.completion, 0.5)}, p95 ${ratio(a.completion, b.completion, 0.95)}`);
-  console.log('\nWhat each answered on the measured key (a check that both did real work):');
-  for (const r of results) console.log(`- ${r.name}: hover "${r.hoverSample.slice(0, 90)}", ${r.completionItems} completion items`);
-  console.log("(The chart's values.schema.json has types but no descriptions, so yaml-language-server's hover text is empty.)");
-  console.log(`\nNote on didChange → diagnostics: yaml-language-server always waits ${YLS_VALIDATION_DELAY_MS} ms (its validationDelayMs) before it`);
-  console.log(`validates; without that wait its p50 is ${f(q(b.change, 0.5) - YLS_VALIDATION_DELAY_MS)} of work against our ${f(q(a.change, 0.5))}. Ours analyses a change to a`);
-  console.log(`quiet document at once and debounces only bursts (${DEBOUNCE_MS} ms); the benchmark waits 300 ms between changes.`);
+  console.log('\nOpen → first diagnostics, memory after opening, diagnostics after each value (a check both did real work):\n');
+  console.log('| file | server | open → diagnostics | RSS after open | diagnostics per value |');
+  console.log('|---|---|---|---|---|');
+  for (const file of files) {
+    const [a, b] = results.get(file.label)!;
+    for (const [name, r] of [[ours.name, a], [yls.name, b]] as const) {
+      console.log(`| ${file.label} | ${name} | ${f(r.open)} | ${r.rssMb ? `${r.rssMb.toFixed(0)} MB` : '?'} | ${r.diagnostics} |`);
+    }
+  }
+  const [a, b] = results.get(files[0].label)!;
+  console.log(`\nOn ${files[0].label}: hover p50 ${f(q(a.hover, 0.5))} vs ${f(q(b.hover, 0.5))} (${(q(b.hover, 0.5) / q(a.hover, 0.5)).toFixed(1)}×), completion p50 ${f(q(a.completion, 0.5))} vs ${f(q(b.completion, 0.5))} (${(q(b.completion, 0.5) / q(a.completion, 0.5)).toFixed(1)}×).`);
+  console.log('yaml-language-server waits its validationDelayMs (200 ms by default) before it validates; ours analyses on the next turn of the event loop.');
 }
 
 main().catch((err) => {

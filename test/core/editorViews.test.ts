@@ -6,7 +6,8 @@ import { completeAt } from '../../server/src/core/completion';
 import { explainMarkdown, renderedConfigYaml, verdictOf } from '../../server/src/core/explain';
 import { hoverAt } from '../../server/src/core/hover';
 import { keyExistsIn } from '../../server/src/core/knowledge/catalog';
-import { keyDocs, KeyDocsSchema } from '../../server/src/core/knowledge/keyDocs';
+import { keyDocs } from '../../server/src/core/knowledge/keyDocs';
+import { KeyDocsSchema } from '../../server/src/core/knowledge/keyDocsSchema';
 import raw from '../../server/src/core/knowledge/keyDocs.json';
 import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { keyExistsIn } from '../../server/src/core/knowledge/catalog';
-import { configMapKeyDoc, helmKeyDoc, helmKeysFor, keyDocs, KeyDocsSchema, notesFor } from '../../server/src/core/knowledge/keyDocs';
+import { configMapKeyDoc, helmKeyDoc, helmKeysFor, keyDocs, notesFor } from '../../server/src/core/knowledge/keyDocs';
+import { KeyDocsSchema } from '../../server/src/core/knowledge/keyDocsSchema';
 import raw from '../../server/src/core/knowledge/keyDocs.json';
 import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 
