@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules, RuleInfoSchema } from '../../server/src/core/knowledge/ruleCatalog';
+import { allRules } from '../../server/src/core/knowledge/ruleCatalog';
+import { RuleInfoSchema } from '../../server/src/core/knowledge/ruleInfoSchema';
 import { renderRulesDoc } from '../../tools/rulesDoc';
 
 function sources(dir: string): string[] {

@@ -12,7 +12,6 @@ import { LB_MODE_WITHOUT_NODEPORT_CITE } from './noEffect';
 import type { Check } from './checkTypes';
 import { HOST_ROUTING_FALLBACKS } from './hostRouting';
 import { RULE_SUMMARIES, type RuleGroup } from './ruleSummaries';
-import { z } from 'zod';
 import type { Severity } from '../types';
 
 export type { RuleGroup } from './ruleSummaries';
@@ -60,23 +59,6 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
 function fromChecks(group: RuleGroup, checks: readonly Check<never>[]): Omit<RuleInfo, 'summary'>[] {
   return checks.map((c) => ({ id: c.id, group, severity: c.severity, since: c.since, until: c.until, cite: c.cite }));
 }
-
-const VERSION = z.enum(['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20']);
-
-/** Every rule, validated: a Cilium fact without a citation, or a rule without words, does not pass the tests. */
-export const RuleInfoSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/),
-    group: z.enum(['host-routing', 'masquerade', 'agent-exit', 'chart', 'values', 'keys', 'configmap', 'file']),
-    severity: z.enum(['error', 'warning', 'info', 'hint']),
-    since: VERSION.optional(),
-    until: VERSION.optional(),
-    cite: z.string().min(8).optional(),
-    summary: z.string().min(10),
-  })
-  .refine((r) => !['host-routing', 'masquerade', 'agent-exit', 'chart', 'values'].includes(r.group) || r.id === 'host-routing-bpf-masquerade-fallback' || !!r.cite, {
-    message: 'a rule about what Cilium does must cite the source file and tag it was checked against',
-  });
 
 let cached: RuleInfo[] | undefined;
 
