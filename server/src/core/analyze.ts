@@ -173,7 +173,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     fileFindings.push({ rule: 'invalid-setting', severity: 'warning', message: `"${options.kernel}" is not a kernel version like 5.10; kernel requirements are assumed met.`, range: start });
   }
 
-  const commentMatch = VERSION_COMMENT.exec(text);
+  // The regex tries every `#` of the file; most files have no such comment, which one indexOf tells.
+  const commentMatch = text.includes('cilium-version') ? VERSION_COMMENT.exec(text) : null;
   const parsed = options.incremental ? options.incremental.parse(text) : parseYamlFile(text);
   if (parsed.refused) {
     // Like a file too large: say why nothing else is shown, whatever the file is.

@@ -157,6 +157,20 @@ function missingKey(path: string, parent: string, entry: TreeEntry, version: Cil
 
 /** Nearest sibling key by edit distance, or the same name under another parent (`masquerade` → `bpf.masquerade`). */
 export function suggest(name: string, parent: string, version: CiliumVersion): string | undefined {
+  // Asked again for every unknown key on every keystroke (the finding and its fix): remembered, since the answer
+  // depends on the catalog only. Bounded: a file of thousands of distinct typos starts the memory afresh.
+  const memoKey = `${version}\u0000${parent}\u0000${name}`;
+  if (suggestions.has(memoKey)) return suggestions.get(memoKey);
+  if (suggestions.size >= MAX_REMEMBERED_SUGGESTIONS) suggestions.clear();
+  const found = searchSuggestion(name, parent, version);
+  suggestions.set(memoKey, found);
+  return found;
+}
+
+const MAX_REMEMBERED_SUGGESTIONS = 20_000;
+const suggestions = new Map<string, string | undefined>();
+
+function searchSuggestion(name: string, parent: string, version: CiliumVersion): string | undefined {
   const siblings = childrenOf(parent, version);
   const lower = name.toLowerCase();
   const caseOnly = siblings.find((s) => s.toLowerCase() === lower);
