@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../server/src/core/analyze';
+import { IncrementalSession } from '../server/src/core/parse/sections';
 import { findRepoRoot } from '../tools/repoRoot';
 
 
@@ -64,6 +65,29 @@ const bigP95 = quantile(bigSorted, 0.95);
 console.log(`\nUpstream v1.20 values.yaml (${kb(bigText.length)}, ${bigLines} lines), ${bigTimes.length} runs after warm-up:`);
 console.log(`  first (cold) run ${ms(coldMs)}; median ${ms(bigMedian)}; p95 ${ms(bigP95)}; min ${ms(bigSorted[0])}; max ${ms(bigSorted[bigSorted.length - 1])}`);
 
+// --- one edit of the big file, parsed incrementally (what the language server does per keystroke) ------------
+const kprLine = bigText.split('\n').findIndex((l) => /^kubeProxyReplacement:/.test(l));
+const kprAt = bigText.split('\n').slice(0, kprLine).join('\n').length + 1 + 'kubeProxyReplacement: '.length;
+const session = new IncrementalSession();
+let editedText = bigText;
+let current = bigText.slice(kprAt, bigText.indexOf('\n', kprAt));
+analyze(editedText, { ...bigOptions, incremental: session });
+const editTimes: number[] = [];
+const editStart = performance.now();
+for (let i = 0; editTimes.length < RUNS && performance.now() - editStart < PHASE_BUDGET_MS; i++) {
+  const next = ['true', '"maybe"', 'false'][i % 3];
+  session.changed(kprAt, kprAt + current.length, next.length);
+  editedText = editedText.slice(0, kprAt) + next + editedText.slice(kprAt + current.length);
+  current = next;
+  const t0 = performance.now();
+  analyze(editedText, { ...bigOptions, incremental: session });
+  if (i >= 3) editTimes.push(performance.now() - t0); // the first few warm up the changed paths
+}
+const editSorted = sortNum(editTimes);
+console.log(`
+One edit of kubeProxyReplacement in that file, parsed incrementally, ${editTimes.length} runs:`);
+console.log(`  median ${ms(quantile(editSorted, 0.5))}; p95 ${ms(quantile(editSorted, 0.95))}`);
+
 // --- the corpus -------------------------------------------------------------------------------------------
 const corpus = readdirSync(corpusDir)
   .filter((f) => /\.ya?ml$/i.test(f))
@@ -107,6 +131,7 @@ console.log('|---|---|');
 console.log(`| Upstream v1.20 values.yaml (${kb(bigText.length)}), median | ${ms(bigMedian)} |`);
 console.log(`| Upstream v1.20 values.yaml, p95 | ${ms(bigP95)} |`);
 console.log(`| Upstream v1.20 values.yaml, first run (cold) | ${ms(coldMs)} |`);
+console.log(`| Upstream v1.20 values.yaml, one edit parsed incrementally, median | ${ms(quantile(editSorted, 0.5))} |`);
 console.log(`| Real-world corpus (${corpus.length} files${failed.length ? `; ${failed.length} left out, analyze() threw` : ''}), median per file | ${ms(corpusMedian)} |`);
 console.log(`| Real-world corpus, throughput | ${filesPerSecond.toFixed(0)} files/s |`);
 console.log(`\n(peak RSS about ${mem.toFixed(0)} MB)`);
