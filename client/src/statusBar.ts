@@ -1,17 +1,22 @@
-// The status bar item for the active editor: the verdict of its Cilium documents, in a warning colour when Host
-// Routing or Masquerading fell back to the legacy path. Hidden for files that are not Cilium configuration.
+// The status bar items for the active editor: the verdict of its Cilium documents (click: the explanation), in an
+// error colour when the agent will not start or the chart will not install and a warning colour when a path fell
+// back to legacy; beside it the target version and where it came from (click: set it). Hidden for files that are
+// not Cilium configuration.
 
 import * as vscode from 'vscode';
-import type { DocumentVerdict, VerdictParams } from '../../server/src/lsp/protocol';
-import { statusText } from './statusText';
+import { SELECT_VERSION_COMMAND, type DocumentVerdict, type VerdictParams } from '../../server/src/lsp/protocol';
+import { statusText, statusTooltip, versionStatusText, worstDocument } from './statusText';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cilium.verdict', vscode.StatusBarAlignment.Right, 100);
+  private readonly version = vscode.window.createStatusBarItem('cilium.version', vscode.StatusBarAlignment.Right, 99);
   private readonly verdicts = new Map<string, DocumentVerdict[]>();
 
   constructor() {
     this.item.name = 'Cilium datapath';
     this.item.command = 'cilium.explain';
+    this.version.name = 'Cilium target version';
+    this.version.command = SELECT_VERSION_COMMAND;
   }
 
   update(p: VerdictParams): void {
@@ -27,23 +32,29 @@ export class StatusBar implements vscode.Disposable {
     const docs = uri ? this.verdicts.get(uri) : undefined;
     if (!docs || docs.length === 0) {
       this.item.hide();
+      this.version.hide();
       return;
     }
-    const fellBack = docs.some((d) => d.fellBack);
-    const broken = docs.some((d) => !d.agentStarts || !d.installSucceeds);
+    const level = worstDocument(docs).level;
     this.item.text = statusText(docs);
-    this.item.backgroundColor = broken ? new vscode.ThemeColor('statusBarItem.errorBackground') : fellBack ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const md = new vscode.MarkdownString(docs.map((d) => `**${d.versionText}** (${d.kind}): ${d.summary}${d.agentStarts ? '' : ' — the agent would not start'}${d.installSucceeds ? '' : ' — the chart would not install'}`).join('\n\n'));
-    md.appendMarkdown(docs.some((d) => d.versionSource === 'default') ? '\n\nClick for the full explanation. The version is assumed: run **Cilium: Select Target Cilium Version** to set it.' : '\n\nClick for the full explanation.');
-    this.item.tooltip = md;
+    this.item.backgroundColor = level === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = new vscode.MarkdownString(statusTooltip(docs));
+    this.version.text = versionStatusText(docs);
+    this.version.tooltip = 'Target Cilium version and where it came from. Click to set it.';
     this.item.show();
+    this.version.show();
   }
 
   text(): string | undefined {
     return this.item.text;
   }
 
+  versionText(): string | undefined {
+    return this.version.text;
+  }
+
   dispose(): void {
     this.item.dispose();
+    this.version.dispose();
   }
 }

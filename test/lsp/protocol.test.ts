@@ -152,13 +152,17 @@ describe('language server over stdio', () => {
     assert.match((masq.documentation as { value: string }).value, /eBPF/);
   });
 
-  it('shows the verdict as a code lens on the first key, running cilium.explain with the document URI', async () => {
+  it('shows the verdict (worst outcome first) and the version as code lenses on the first key', async () => {
     const lenses = (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as CodeLens[];
-    assert.equal(lenses.length, 1);
+    assert.equal(lenses.length, 2);
     assert.equal(lenses[0].range.start.line, 3);
-    assert.match(lenses[0].command!.title, /KubeProxyReplacement: Strict · Host Routing: Legacy · Masquerading: IPTables/);
+    // The worst outcome leads; the rest of the verdict follows without repeating it.
+    assert.equal(lenses[0].command!.title, 'Host Routing Legacy · Masq IPTables — KubeProxyReplacement: Strict · Masquerading: IPTables · Routing: Tunnel [vxlan]');
     assert.equal(lenses[0].command!.command, 'cilium.explain');
     assert.deepEqual(lenses[0].command!.arguments, [URI]);
+    // The version and where it came from, one click from changing it.
+    assert.equal(lenses[1].command!.title, 'Cilium 1.13 · comment');
+    assert.equal(lenses[1].command!.command, 'cilium.selectVersion');
   });
 
   it('offers the bpf.masquerade quick-fix; applied, it keeps the comments and the finding is gone', async () => {

@@ -68,17 +68,18 @@ describe('language server: version hints and cilium.files', () => {
     return (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
   }
 
-  it('a Chart.yaml above the file in the workspace names the version: one lens, no "assumed"', async () => {
+  it('a Chart.yaml above the file in the workspace names the version: the version lens says so, no "assumed"', async () => {
     const lenses = await open('charts/platform/values.yaml', 'cilium:\n  kubeProxyReplacement: true\n');
-    assert.equal(lenses.length, 1);
+    assert.equal(lenses.length, 2);
+    assert.equal(lenses[1].command!.title, 'Cilium 1.16 · Chart.yaml');
     const verdict = c.notifications.filter((n) => n.method === 'cilium/verdict').map((n) => n.params as { uri: string; documents: { ciliumVersion: string; versionSource: string; versionText: string }[] }).find((p) => p.uri === uriOf('charts/platform/values.yaml'));
     assert.deepEqual(verdict?.documents.map((d) => [d.ciliumVersion, d.versionSource, d.versionText]), [['1.16', 'chart-yaml', 'Cilium 1.16, from Chart.yaml dependency']]);
   });
 
-  it('a guessed version gets a second lens, "assumed 1.19 — set the version", that runs Select Target Version', async () => {
+  it('a guessed version gets a lens, "Cilium 1.19 · assumed — set the version", that runs Select Target Version', async () => {
     const lenses = await open('values.yaml', 'kubeProxyReplacement: true\n');
     assert.equal(lenses.length, 2);
-    assert.equal(lenses[1].command!.title, 'assumed 1.19 — set the version');
+    assert.equal(lenses[1].command!.title, 'Cilium 1.19 · assumed — set the version');
     assert.equal(lenses[1].command!.command, 'cilium.selectVersion');
     assert.deepEqual(lenses[1].range, lenses[0].range);
   });

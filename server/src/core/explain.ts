@@ -10,10 +10,10 @@ import type { Flag } from './model/agentConfig';
 import type { Reason } from './model/datapath';
 import { kernelAtLeast } from './model/state';
 import { LineIndex } from './positions';
-import { dependsOnLines, statusLines, statusSummary } from './statusPreview';
+import { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
 import type { Origin } from './types';
 import { inRange, PRERELEASE_VERSIONS, type CiliumVersion } from './version';
-import { versionText } from './versionHints';
+import { versionBadge, versionText } from './versionHints';
 
 export interface ExplainOptions {
   /** The file's text, for line numbers. Without it, lines are read from the analysis where possible. */
@@ -285,12 +285,17 @@ export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {
   // One line index per text, shared by every document of it (counting newlines per document was quadratic in
   // files with thousands of documents). 0-based line, as LSP positions are.
   const line = LineIndex.of(text).position(d.source.anchor.start).line - 1;
+  const headline = verdictHeadline(dp);
   return {
     index: d.index,
     kind: d.kind,
     ciliumVersion: d.version,
     versionSource: d.versionSource,
     versionText: versionText(d.version, d.versionSource, PRERELEASE_VERSIONS.has(d.version)),
+    versionBadge: versionBadge(d.version, d.versionSource, PRERELEASE_VERSIONS.has(d.version)),
+    label: d.label,
+    headline: headline.text,
+    level: headline.level,
     line,
     kubeProxyReplacement: dp.kubeProxyReplacement.status,
     hostRouting: dp.hostRouting.status,
@@ -300,6 +305,7 @@ export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {
     installSucceeds: dp.installSucceeds,
     fellBack: dp.hostRouting.status === 'Legacy' || dp.masquerading.mode === 'IPTables',
     summary: statusSummary(dp),
+    details: statusSummary(dp, headline.level !== 'error'),
     dependsOn: dependsOnLines(dp),
   };
 }

@@ -33,9 +33,26 @@ export function dependsOnLines(dp: Datapath): string[] {
 }
 
 /** One line for a code lens or a status bar. */
-export function statusSummary(dp: Datapath): string {
+export function statusSummary(dp: Datapath, omitHostRouting = false): string {
   const network = dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`;
   const open = dependencySentences(dp.unknowns).map((d) => d.verdict);
   const unknown = open.length > 0 ? ` · templated, undecided: ${open.join(', ')}` : '';
-  return `KubeProxyReplacement: ${dp.kubeProxyReplacement.status} · Host Routing: ${dp.hostRouting.status} · Masquerading: ${dp.masquerading.mode} · Routing: ${network}${unknown}`;
+  const hostRouting = omitHostRouting ? '' : ` · Host Routing: ${dp.hostRouting.status}`;
+  return `KubeProxyReplacement: ${dp.kubeProxyReplacement.status}${hostRouting} · Masquerading: ${dp.masquerading.mode} · Routing: ${network}${unknown}`;
+}
+
+export type VerdictLevel = 'error' | 'warning' | 'ok';
+
+/**
+ * The verdict in a few words, worst outcome first: the agent will not start, the chart will not install, else
+ * the host routing (Legacy is a warning, BPF fine) and iptables masquerading when it fell back to that.
+ */
+export function verdictHeadline(dp: Datapath): { text: string; level: VerdictLevel } {
+  const broken: string[] = [];
+  if (!dp.agentStarts) broken.push('Agent will not start');
+  if (!dp.installSucceeds) broken.push(broken.length > 0 ? 'chart will not install' : 'Chart will not install');
+  if (broken.length > 0) return { text: broken.join(' · '), level: 'error' };
+  const masq = dp.masquerading.mode === 'IPTables' ? ' · Masq IPTables' : '';
+  const legacy = dp.hostRouting.status === 'Legacy' || dp.masquerading.mode === 'IPTables';
+  return { text: `Host Routing ${dp.hostRouting.status}${masq}`, level: legacy ? 'warning' : 'ok' };
 }

@@ -88,6 +88,23 @@ export function chartLabelIn(text: string): FoundVersion | undefined {
   return firstMatch(CHART_LABEL, text);
 }
 
+/** Where a version came from, in a word or two, for "1.19 · assumed" in a status bar or code lens. */
+const VERSION_SOURCE_SHORT: Record<VersionSource, string> = {
+  option: 'your setting',
+  wrapper: 'wrapper',
+  'chart-yaml': 'Chart.yaml',
+  'chart-lock': 'Chart.lock',
+  image: 'image tag',
+  label: 'chart label',
+  comment: 'comment',
+  default: 'assumed',
+};
+
+/** "1.19 · assumed", "1.16 · Chart.yaml", "1.20 (pre-release) · comment". */
+export function versionBadge(version: string, source: VersionSource, prerelease: boolean): string {
+  return `${version}${prerelease ? ' (pre-release)' : ''} · ${VERSION_SOURCE_SHORT[source]}`;
+}
+
 /** The target version as every verdict says it: "Cilium 1.16, from Chart.yaml dependency" / "assumed 1.19 — set the version". */
 export function versionText(version: string, source: VersionSource, prerelease: boolean): string {
   if (source === 'default') return `assumed ${version} — set the version`;

@@ -1,5 +1,6 @@
-// textDocument/codeLens: the `cilium status` preview on the first key of each Cilium document; clicking it
-// runs `cilium.explain` with the document URI.
+// textDocument/codeLens on the first key of each Cilium document: the verdict, worst outcome first ("Agent will
+// not start — …", "Host Routing Legacy — …"), which runs `cilium.explain` with the document URI; and the target
+// version with where it came from ("Cilium 1.19 · assumed — set the version"), which runs Select Target Version.
 
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { verdictOf } from '../core/explain';
@@ -14,10 +15,12 @@ export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens
     const v = verdictOf(d, text);
     const at = { line: v.line, character: 0 };
     const range = { start: at, end: at };
-    const lenses: CodeLens[] = [{ range, command: { title: v.summary, command: EXPLAIN_COMMAND, arguments: [doc.uri] } }];
-    // A guessed version is said where the verdict is, with the one click that sets it.
-    if (d.versionSource === 'default') lenses.push({ range, command: { title: v.versionText, command: SELECT_VERSION_COMMAND, arguments: [] } });
-    return lenses;
+    // The version is always said where the verdict is, with the one click that sets it; a guess asks for it.
+    const version = `Cilium ${v.versionBadge}${d.versionSource === 'default' ? ' — set the version' : ''}`;
+    return [
+      { range, command: { title: `${v.headline} — ${v.details}`, command: EXPLAIN_COMMAND, arguments: [doc.uri] } },
+      { range, command: { title: version, command: SELECT_VERSION_COMMAND, arguments: [] } },
+    ];
   });
 }
 

@@ -15,6 +15,8 @@ export interface ClientSupport {
   versionedEdits: boolean;
   /** The client runs `cilium.explain` itself. */
   handlesExplain: boolean;
+  /** The client accepts `workspace/codeLens/refresh`. */
+  codeLensRefresh: boolean;
 }
 
 export interface ServerContext {

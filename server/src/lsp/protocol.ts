@@ -35,6 +35,15 @@ export interface DocumentVerdict {
   versionSource: string;
   /** The version as a verdict says it: "Cilium 1.16, from Chart.yaml dependency", "assumed 1.19 — set the version". */
   versionText: string;
+  /** The version and where it came from in a few words: "1.19 · assumed", "1.16 · Chart.yaml". */
+  versionBadge: string;
+  /** What the document is, for people: "Helm values", "HelmRelease kube-system/cilium". */
+  label: string;
+  /** The verdict in a few words, worst outcome first: "Agent will not start", "Chart will not install",
+   * "Host Routing Legacy · Masq IPTables", "Host Routing BPF". */
+  headline: string;
+  /** error: the agent will not start or the chart will not install; warning: a legacy fallback; ok. */
+  level: 'error' | 'warning' | 'ok';
   /** 0-based line of the document's first key (where the code lens sits). */
   line: number;
   kubeProxyReplacement: string;
@@ -47,6 +56,8 @@ export interface DocumentVerdict {
   fellBack: boolean;
   /** One line: "KubeProxyReplacement: True · Host Routing: BPF · Masquerading: BPF · Routing: Tunnel [vxlan]". */
   summary: string;
+  /** What follows the headline in a code lens: the summary without what the headline already says. */
+  details: string;
   /** Verdicts a templated value leaves undecided: "Host Routing depends on `${ROUTING}` (routingMode)". */
   dependsOn?: string[];
 }

@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import { ChartDescriptions } from './chartDocs';
 import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
+import { LensRefresher } from './lensRefresh';
 import { registerCommands, serverCommands } from './commands';
 import { registerCompletion, TRIGGER_CHARACTERS } from './completion';
 import { registerDefinition } from './definition';
@@ -37,15 +38,17 @@ export function startServer(connection: Connection): void {
     settings: new SettingsStore(connection),
     analyses,
     charts: new ChartDescriptions((m) => connection.console.log(m)),
-    client: { versionedEdits: false, handlesExplain: false },
+    client: { versionedEdits: false, handlesExplain: false, codeLensRefresh: false },
   };
-  const validator = new Validator(ctx);
+  const lenses = new LensRefresher(connection, () => ctx.client.codeLensRefresh);
+  const validator = new Validator(ctx, (p) => lenses.published(p));
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities ?? {};
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
     ctx.client.versionedEdits = !!caps.workspace?.workspaceEdit?.documentChanges;
     ctx.client.handlesExplain = opts.clientHandlesExplain === true;
+    ctx.client.codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
     ctx.settings.initialize(opts.settings, !!caps.workspace?.configuration);
     ctx.charts.setRoots(workspaceRoots(params));
     ctx.analyses.setRoots(workspaceRoots(params));
@@ -92,6 +95,7 @@ export function startServer(connection: Connection): void {
   ctx.documents.onDidClose(
     guardNotification(connection, 'didClose', (e) => {
       ctx.analyses.forget(e.document.uri);
+      lenses.forget(e.document.uri);
       ctx.settings.forget(e.document.uri);
       validator.closed(e.document.uri);
     }),

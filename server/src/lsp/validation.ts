@@ -30,7 +30,11 @@ export class Validator {
   /** Validations run (for tests: a burst of changes must cost one). */
   validations = 0;
 
-  constructor(private readonly ctx: ValidatorContext) {}
+  constructor(
+    private readonly ctx: ValidatorContext,
+    /** Called after each verdict is sent (the server refreshes code lenses from it). */
+    private readonly onVerdict?: (p: VerdictParams) => void,
+  ) {}
 
   /** A document opened or changed. */
   changed(doc: TextDocument): void {
@@ -95,5 +99,6 @@ export class Validator {
     const text = doc.getText();
     const verdict: VerdictParams = { uri, version, documents: analysis.documents.map((d) => verdictOf(d, text)) };
     await this.ctx.connection.sendNotification(VERDICT_NOTIFICATION, verdict);
+    this.onVerdict?.(verdict);
   }
 }

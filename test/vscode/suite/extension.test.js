@@ -71,13 +71,14 @@ suite('Cilium Config in the extension host', () => {
     assert.equal(options.settings.readHelmCache, vscode.workspace.isTrusted);
   });
 
-  test('a code lens with the cilium status preview', async () => {
+  test('a code lens with the verdict, worst outcome first, and one with the version', async () => {
     const lenses = await until('code lenses', async () => {
       const l = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri);
       return l && l.length > 0 ? l : undefined;
     });
     console.log(`code lens: ${lenses[0].command && lenses[0].command.title}`);
-    assert.match(lenses[0].command.title, /KubeProxyReplacement: Strict · Host Routing: Legacy/);
+    assert.match(lenses[0].command.title, /^Host Routing Legacy.* — KubeProxyReplacement: Strict/);
+    assert.match(lenses[1].command.title, /^Cilium 1\.\d+ · /);
     assert.equal(lenses[0].range.start.line, 2);
   });
 
