@@ -23,7 +23,7 @@ const VALUES = [
 ].join('\n');
 
 describe('Neovim end-to-end', () => {
-  it('shows both fallback diagnostics, a hover, the code lens and explanation, and applies the bpf.masquerade quick-fix to the file', () => {
+  it('with the documented setup: both fallback diagnostics, a hover, the code lenses and explanation, go-to-definition into the chart, and the bpf.masquerade quick-fix written to the file', () => {
     const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     assert.equal(nvim.status, 0, 'Neovim (nvim) is not installed: run .ci/neovim-setup.sh (apt-get install neovim)');
     ensureBuilt();
@@ -33,7 +33,7 @@ describe('Neovim end-to-end', () => {
     const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${resolve('test/e2e/neovim/lsp_e2e.lua')}`], {
       encoding: 'utf8',
       timeout: 60000,
-      env: { ...process.env, SERVER_JS: resolve(SERVER), VALUES: file, XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+      env: { ...process.env, SERVER_JS: resolve(SERVER), VALUES: file, SETUP_LUA: resolve('editors/neovim/cilium-config.lua'), XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
     });
     const output = `${r.stdout}\n${r.stderr}`;
     assert.equal(r.status, 0, `nvim exited with ${r.status}:\n${output}`);
@@ -42,7 +42,14 @@ describe('Neovim end-to-end', () => {
     assert.equal(output.match(/^NVIM /gm)?.length, 2, 'Neovim shows exactly the two diagnostics');
     assert.match(output, /NVIM 7:3 \[cilium\] endpointRoutes=true/);
     assert.match(output, /HOVER \*\*endpointRoutes\*\*/);
-    assert.match(output, /LENS 3 KubeProxyReplacement: Strict · Host Routing: Legacy · Masquerading: IPTables.* -> cilium\.explain/);
+    assert.match(output, /LENS 3 Host Routing Legacy · Masq IPTables — KubeProxyReplacement: Strict · Masquerading: IPTables.* -> cilium\.explain/);
+    assert.match(output, /LENS 3 Cilium 1\.13 · comment -> cilium\.selectVersion/);
+    // Go to definition opens the 1.13 chart's values.yaml, served by the server, at the key.
+    const def = /DEF (\S+) (\d+) (.*)/.exec(output);
+    assert.ok(def, output);
+    assert.equal(def[1], 'cilium-chart:///1.13/values.yaml');
+    assert.match(def[3], /^\s*preallocateMaps:/);
+    assert.match(output, /DEFBUF yaml modifiable=false lines=\d{4}/);
     assert.match(output, /EXPLAIN # Cilium datapath/);
     assert.match(output, /APPLIED Set bpf\.masquerade: true/);
     const after = readFileSync(file, 'utf8');

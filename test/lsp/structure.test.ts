@@ -122,7 +122,7 @@ describe('outline, folding, selection, definition and links over the protocol', 
 
   it('goes from bpf.masquerade to its line in the 1.18 chart, served as cilium-chart:/1.18/values.yaml', async () => {
     const loc: Location = await c.connection.sendRequest('textDocument/definition', { textDocument: { uri: USER_URI }, position: { line: 3, character: 4 } });
-    assert.equal(loc.uri, 'cilium-chart:/1.18/values.yaml');
+    assert.equal(loc.uri, 'cilium-chart:///1.18/values.yaml');
     const { text } = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', { uri: loc.uri });
     assert.equal(text, CHART_TEXT);
     const line = text!.split('\n')[loc.range.start.line];
@@ -139,7 +139,7 @@ describe('outline, folding, selection, definition and links over the protocol', 
     const uri = 'file:///work/values-114.yaml';
     await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: '# cilium-version: 1.14\nbpf:\n  masquerade: true\n' } });
     const loc: Location = await c.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 4 } });
-    assert.equal(loc.uri, 'cilium-chart:/1.14/values.yaml');
+    assert.equal(loc.uri, 'cilium-chart:///1.14/values.yaml');
     assert.equal(loc.range.start.line, lineOf(chartValuesText('1.14')!, /^  masquerade:/));
     assert.notEqual(loc.range.start.line, lineOf(CHART_TEXT, /^  masquerade:/));
   });
@@ -147,13 +147,18 @@ describe('outline, folding, selection, definition and links over the protocol', 
   it('links a rule id in a comment to its page and the version comment to the Helm reference', async () => {
     const links: DocumentLink[] = await c.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: USER_URI } });
     const rule = links.find((l) => l.range.start.line === 1);
-    assert.equal(rule?.target, 'cilium-docs:/rules/host-routing-explicit-legacy.md');
+    assert.equal(rule?.target, 'cilium-docs:///rules/host-routing-explicit-legacy.md');
     const { text } = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', { uri: rule!.target });
     assert.match(text ?? '', /^# host-routing-explicit-legacy\n\nLegacy host routing was chosen explicitly/);
     const version = links.find((l) => l.range.start.line === 0);
     assert.equal(version?.target, 'https://docs.cilium.io/en/v1.18/helm-reference/');
     // Only comments: the key `bpf` or a value never becomes a link.
     assert.equal(links.length, 2);
+  });
+
+  it('serves the same document for the URI written without the empty authority (cilium-chart:/1.18/values.yaml)', async () => {
+    const r = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', { uri: 'cilium-chart:/1.18/values.yaml' });
+    assert.equal(r.text, CHART_TEXT);
   });
 
   it('answers null for a virtual document it does not have', async () => {

@@ -100,13 +100,15 @@ export interface VerdictParams {
  */
 export const CHART_SCHEME = 'cilium-chart';
 export const DOCS_SCHEME = 'cilium-docs';
-/** `cilium-chart:/1.18/values.yaml` */
+// Written with an empty authority (`://`): the same URI as `cilium-chart:/1.18/values.yaml` (VS Code shows it so),
+// and the form Vim and Neovim recognise as a URL rather than a relative file name. The request accepts both.
+/** `cilium-chart:///1.18/values.yaml` */
 export function chartValuesUri(version: string): string {
-  return `${CHART_SCHEME}:/${version}/values.yaml`;
+  return `${CHART_SCHEME}:///${version}/values.yaml`;
 }
-/** `cilium-docs:/rules/host-routing-cni-chaining.md` */
+/** `cilium-docs:///rules/host-routing-cni-chaining.md` */
 export function rulePageUri(rule: string): string {
-  return `${DOCS_SCHEME}:/rules/${rule}.md`;
+  return `${DOCS_SCHEME}:///rules/${rule}.md`;
 }
 
 /** Request `cilium/virtualDocument`: the text of a `cilium-chart:` or `cilium-docs:` URI. */

@@ -1,28 +1,26 @@
--- Headless Neovim (0.7+) driving dist/server.js over stdio with the built-in LSP client:
--- diagnostics, hover, and the bpf.masquerade quick-fix applied and written to disk.
--- Usage: SERVER_JS=... VALUES=... nvim --headless -u NONE -c 'luafile lsp_e2e.lua'
+-- Headless Neovim (0.7+) with the documented setup (editors/neovim/cilium-config.lua) driving dist/server.js
+-- over stdio: diagnostics, hover, code lens, explanation, go-to-definition into the chart's values.yaml served by
+-- the server, and the bpf.masquerade quick-fix applied and written to disk.
+-- Usage: SERVER_JS=... VALUES=... SETUP_LUA=... nvim --headless -u NONE -c 'luafile lsp_e2e.lua'
 local server = assert(os.getenv('SERVER_JS'), 'SERVER_JS not set')
 local values = assert(os.getenv('VALUES'), 'VALUES not set')
 local function out(s) io.stdout:write(s .. '\n') end
 local function fail(msg) out('FAIL: ' .. msg); vim.cmd('cquit 1') end
 
 local published = nil
-local client_id = vim.lsp.start_client({
-  name = 'cilium-config',
-  cmd = { 'node', server, '--stdio' },
-  root_dir = vim.fn.fnamemodify(values, ':h'),
-  handlers = {
-    ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-      if result and #result.diagnostics > 0 then published = result end
-      return vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
-    end,
-  },
-})
-if not client_id then return fail('start_client returned nil') end
+local on_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  if result and #result.diagnostics > 0 then published = result end
+  return on_publish(err, result, ctx, config)
+end
+
+-- The documented setup (docs/editors.md), exactly as a user loads it.
+vim.cmd('filetype on')
+dofile(assert(os.getenv('SETUP_LUA'), 'SETUP_LUA not set')).setup({ cmd = { 'node', server, '--stdio' }, codelens = false })
 
 vim.cmd('edit ' .. values)
 local bufnr = vim.api.nvim_get_current_buf()
-vim.lsp.buf_attach_client(bufnr, client_id)
+if not vim.wait(10000, function() return #vim.lsp.buf_get_clients(bufnr) > 0 end, 20) then return fail('the setup attached no client to the YAML buffer') end
 
 if not vim.wait(20000, function() return published ~= nil end, 20) then return fail('no diagnostics within 20s') end
 
@@ -57,6 +55,19 @@ local explained = vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', { 
 for _, r in pairs(explained or {}) do
   if type(r.result) == 'string' then out('EXPLAIN ' .. r.result:gsub('\n.*', '')) end
 end
+
+-- Go to definition on `preallocateMaps` (line 10, 0-based 9): the 1.13 chart's values.yaml, read from the server.
+local defs = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition', { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 9, character = 4 } }, 10000)
+local location
+for _, r in pairs(defs or {}) do
+  if r.result then location = r.result[1] or r.result end
+end
+if not location then return fail('no definition') end
+vim.lsp.util.jump_to_location(location, 'utf-16')
+local here = vim.api.nvim_win_get_cursor(0)
+out(('DEF %s %d %s'):format(vim.api.nvim_buf_get_name(0), here[1], vim.api.nvim_get_current_line()))
+out('DEFBUF ' .. vim.api.nvim_buf_get_option(0, 'filetype') .. ' modifiable=' .. tostring(vim.api.nvim_buf_get_option(0, 'modifiable')) .. ' lines=' .. vim.api.nvim_buf_line_count(0))
+vim.cmd('buffer ' .. bufnr)
 
 -- The quick-fix for the iptables masquerading finding.
 local action_params = {
