@@ -37,10 +37,10 @@ describe('Neovim end-to-end', () => {
     });
     const output = `${r.stdout}\n${r.stderr}`;
     assert.equal(r.status, 0, `nvim exited with ${r.status}:\n${output}`);
-    assert.match(output, /DIAG 7:3 host-routing-endpoint-routes endpointRoutes=true bypasses cilium_host → Legacy/);
+    assert.match(output, /DIAG 7:3 host-routing-endpoint-routes Per-endpoint routes make Host Routing Legacy on Cilium 1\.13; from 1\.14 both work together\.$/m);
     assert.match(output, /DIAG 8:1 host-routing-iptables-masquerade/);
     assert.equal(output.match(/^NVIM /gm)?.length, 2, 'Neovim shows exactly the two diagnostics');
-    assert.match(output, /NVIM 7:3 \[cilium\] endpointRoutes=true/);
+    assert.match(output, /NVIM 7:3 \[cilium\] Per-endpoint routes make Host Routing Legacy/);
     assert.match(output, /HOVER \*\*endpointRoutes\*\*/);
     assert.match(output, /LENS 3 Host Routing Legacy · Masq IPTables — KubeProxyReplacement: Strict · Masquerading: IPTables.* -> cilium\.explain/);
     assert.match(output, /LENS 3 Cilium 1\.13 · comment -> cilium\.selectVersion/);

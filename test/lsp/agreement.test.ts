@@ -2,6 +2,7 @@
 // differ; this keeps it so). A small bounded sample: random Cilium-looking documents from a fixed seed and a few
 // real corpus files, each opened in one server process and checked by one CLI process.
 
+import { splitMessage } from '../../server/src/core/rules/headline';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -61,7 +62,8 @@ describe('language server and CLI agree', () => {
     });
     const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', ...files], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.signal, null, r.stderr);
-    const report = JSON.parse(r.stdout) as { files: { diagnostics?: { rule: string; line: number; column: number; message: string }[]; documents: { diagnostics?: { rule: string; line: number; column: number; message: string }[] }[] }[] };
+    type JsonDiagnostic = { rule: string; line: number; column: number; message: string; key?: string };
+    const report = JSON.parse(r.stdout) as { files: { diagnostics?: JsonDiagnostic[]; documents: { diagnostics?: JsonDiagnostic[] }[] }[] };
     let compared = 0;
     for (const [i, file] of files.entries()) {
       const uri = pathToFileURL(file).href;
@@ -70,7 +72,9 @@ describe('language server and CLI agree', () => {
       const p: PublishDiagnosticsParams = await published;
       const server: Shown[] = p.diagnostics.map((d) => [String(d.code), d.range.start.line + 1, d.range.start.character + 1, d.message]);
       const f = report.files[i];
-      const cli: Shown[] = [...(f.diagnostics ?? []), ...f.documents.flatMap((d) => d.diagnostics ?? [])].map((d) => [d.rule, d.line, d.column, d.message]);
+      // The editor shows the first sentence of the CLI's message (the rest goes to relatedInformation).
+      const headline = (d: { rule: string; message: string; key?: string }) => splitMessage({ rule: d.rule, message: d.message, key: d.key, severity: 'info', range: { start: 0, end: 0 } }).headline;
+      const cli: Shown[] = [...(f.diagnostics ?? []), ...f.documents.flatMap((d) => d.diagnostics ?? [])].map((d) => [d.rule, d.line, d.column, headline(d)]);
       const sort = (xs: Shown[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       assert.deepEqual(sort(server), sort(cli), `server and CLI differ on ${JSON.stringify(texts[i].slice(0, 200))}`);
       compared += server.length;

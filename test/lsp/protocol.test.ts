@@ -95,7 +95,9 @@ describe('language server over stdio', () => {
     assert.equal(p.version, 1);
     assert.deepEqual(codes(p).sort(), ['host-routing-endpoint-routes', 'host-routing-iptables-masquerade']);
     const er = byCode(p, 'host-routing-endpoint-routes')!;
-    assert.match(er.message, /endpointRoutes=true bypasses cilium_host → Legacy/);
+    // One short sentence in plain words; the agent's log line and the rest follow as relatedInformation.
+    assert.equal(er.message, 'Per-endpoint routes make Host Routing Legacy on Cilium 1.13; from 1.14 both work together.');
+    assert.ok(er.relatedInformation?.some((r) => /Agent log/.test(r.message) && r.location.range.start.line === 6), JSON.stringify(er.relatedInformation));
     assert.deepEqual(er.range.start, { line: 6, character: 2 });
     assert.equal(er.source, 'cilium');
     assert.equal(er.severity, 2);
@@ -225,8 +227,10 @@ describe('language server over stdio', () => {
     await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: src } });
     const d = byCode(await wait, 'host-routing-iptables-masquerade')!;
     assert.equal(d.range.start.line, 2);
-    assert.equal(d.relatedInformation?.length, 1, JSON.stringify(d));
-    const rel = d.relatedInformation![0];
+    // Besides the rest of the message (on the finding's own line), one entry points at the other key.
+    const others = (d.relatedInformation ?? []).filter((r) => r.location.range.start.line !== d.range.start.line);
+    assert.equal(others.length, 1, JSON.stringify(d));
+    const rel = others[0];
     assert.equal(rel.location.uri, uri);
     assert.deepEqual(rel.location.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 12 } });
     assert.match(rel.message, /bpf\.masquerade/);

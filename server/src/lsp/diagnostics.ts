@@ -1,10 +1,13 @@
 // Findings as diagnostics: rule id as `code` with a link to its documentation, the user's severity override,
-// related keys as relatedInformation. Rules set to "off" are left out.
+// related keys as relatedInformation. Rules set to "off" are left out. The message is one short sentence on what
+// happens and what to do (core/rules/headline.ts); the rest of the finding's text (the agent's or Helm's words,
+// what decided the value) follows as relatedInformation on the finding's own range.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Finding, Severity } from '../core/types';
+import { splitMessage } from '../core/rules/headline';
 import { toRange } from './convert';
 import { ruleDocUrl } from './protocol';
 import type { EffectiveSettings } from './settings';
@@ -26,18 +29,22 @@ export function isOff(f: Finding, settings: EffectiveSettings): boolean {
 export function toDiagnostic(doc: TextDocument, f: Finding, settings: EffectiveSettings): Diagnostic | undefined {
   const override = settings.rules[f.rule];
   if (override === 'off') return undefined;
+  const { headline, details } = splitMessage(f);
   const diagnostic: Diagnostic = {
     range: toRange(doc, f.range),
     severity: SEVERITY[override ?? f.severity],
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
     source: DIAGNOSTIC_SOURCE,
-    message: f.message,
+    message: headline,
     data: { rule: f.rule, key: f.key },
   };
-  if (f.related?.length) {
-    diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.range) }, message: r.message }));
-  }
+  const here = toRange(doc, f.range);
+  const related = [
+    ...details.map((message) => ({ location: { uri: doc.uri, range: here }, message })),
+    ...(f.related ?? []).map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.range) }, message: r.message })),
+  ];
+  if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 

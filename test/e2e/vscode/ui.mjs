@@ -13,8 +13,11 @@ const step = (msg) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] $
 const file = join(ws, 'values.yaml');
 const original = readFileSync(file, 'utf8');
 
-const ENDPOINT_ROUTES = 'endpointRoutes=true bypasses cilium_host';
-const IPTABLES_MASQ = 'Masquerading is on but BPF masquerading is not';
+const ENDPOINT_ROUTES = 'Per-endpoint routes make Host Routing Legacy';
+const IPTABLES_MASQ = 'iptables masquerades here, so Host Routing is Legacy';
+/** The line of bpf.masquerade in the 1.13 chart's values.yaml, where Go to Definition must land (1-based). */
+const CHART_113 = readFileSync(new URL('../../../../shared/cilium-charts/v1.13/values.yaml', import.meta.url), 'utf8');
+const MASQ_LINE_113 = CHART_113.split('\n').findIndex((l) => /^ {2}masquerade:/.test(l)) + 1;
 
 async function text(locator) {
   return (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
@@ -65,6 +68,14 @@ try {
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
   step('values.yaml opened');
 
+  // 0. The code lenses on the first file opened after start-up, without any edit: the verdict, then the version.
+  const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'Host Routing Legacy' }).first();
+  await lens.waitFor({ timeout: 90000 });
+  const lensText = await text(lens);
+  step(`code lens: ${JSON.stringify(lensText)}`);
+  check(/^Host Routing Legacy · Masq IPTables — KubeProxyReplacement: Strict/.test(lensText) && /Cilium 1\.13 · comment/.test(lensText), 'code lens on the first opened file without an edit, worst outcome first, with the version');
+  await page.screenshot({ path: join(shots, 'codelens.png') });
+
   // 1. Both fallback findings in the Problems panel, in our words.
   await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 90000 });
   await page.keyboard.press('Control+Shift+M');
@@ -75,6 +86,7 @@ try {
   check(rows.some((r) => r.includes(ENDPOINT_ROUTES) && r.includes('host-routing-endpoint-routes')), 'endpoint-routes finding with our wording and rule id');
   check(rows.some((r) => r.includes(IPTABLES_MASQ)), 'iptables-masquerade finding');
   check(/Cilium: Host Routing Legacy/.test(await waitForStatus(page, /Cilium:/, 'first analysis')), 'status bar says Host Routing Legacy');
+  check(/Cilium 1\.13 · comment/.test(await text(page.locator('.statusbar-item', { hasText: '1.13 ·' }).first())), 'status bar shows the version and where it came from');
   await page.screenshot({ path: join(shots, 'problems.png') });
 
   // 2. Hover on endpointRoutes.
@@ -86,6 +98,19 @@ try {
   check(/A key below this one makes Host Routing Legacy/.test(hoverText) && /host-routing-endpoint-routes/.test(hoverText), 'hover on endpointRoutes: explains the fallback its enabled key causes');
   await page.screenshot({ path: join(shots, 'hover.png') });
   await page.keyboard.press('Escape');
+
+  // 2b. The Outline lists the keys, nested (bpf > preallocateMaps).
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Focus on Outline View');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Outline' }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  const outlineRow = page.locator('.monaco-list-row', { hasText: 'preallocateMaps' }).first();
+  await outlineRow.waitFor({ timeout: 30000 });
+  const bpfRow = page.locator('.monaco-list-row', { hasText: /^bpf/ }).first();
+  const depth = async (row) => Number(await row.getAttribute('aria-level'));
+  check((await depth(outlineRow)) === (await depth(bpfRow)) + 1, 'Outline shows preallocateMaps nested under bpf');
+  await page.screenshot({ path: join(shots, 'outline.png') });
+  await page.locator('.monaco-editor .view-line', { hasText: 'k8sServicePort' }).first().locator('span span').first().click();
 
   // 3. The bpf.masquerade quick-fix through Ctrl+. on the masquerade line, then save.
   await page.locator('.monaco-editor .view-line', { hasText: 'enableIPv4Masquerade' }).first().locator('span span').first().click();
@@ -106,6 +131,18 @@ try {
   await page.locator('.markers-panel .monaco-list-row', { hasText: IPTABLES_MASQ }).waitFor({ state: 'detached', timeout: 30000 });
   check(!(await problems(page)).some((r) => r.includes(IPTABLES_MASQ)), 'iptables-masquerade finding gone after the fix');
   check(/Host Routing Legacy/.test(await statusText(page)), 'status bar still Legacy (endpoint routes on 1.13)');
+
+  // 3b. F12 on bpf.masquerade opens the 1.13 chart's values.yaml (served by the server) at that key.
+  await page.locator('.monaco-editor .view-line', { hasText: 'masquerade: true' }).first().locator('span span').first().click();
+  await page.keyboard.press('F12');
+  const cursor = page.locator('.statusbar-item', { hasText: `Ln ${MASQ_LINE_113},` }).first();
+  await cursor.waitFor({ timeout: 30000 });
+  const crumbs = await text(page.locator('.breadcrumbs-control').first());
+  step(`definition: ${await text(cursor)}, breadcrumbs ${JSON.stringify(crumbs)}`);
+  check(/1\.13/.test(crumbs) && (await page.locator('.monaco-editor .view-line', { hasText: /^\s*masquerade: ~/ }).count()) > 0, `F12 on bpf.masquerade opens the 1.13 chart values.yaml at line ${MASQ_LINE_113}`);
+  await page.screenshot({ path: join(shots, 'definition.png') });
+  await page.keyboard.press('Control+W');
+  await page.locator('.monaco-editor .view-line', { hasText: 'k8sServicePort' }).first().waitFor({ timeout: 30000 });
 
   // 4. Target 1.16: edit the comment (and the KPR value 1.16 spells differently), save.
   for (const [from, to] of [['cilium-version: 1.13', 'cilium-version: 1.16'], ['Replacement: strict', 'Replacement: true']]) {
@@ -134,6 +171,17 @@ try {
   const rows16 = await problems(page);
   check(!rows16.some((r) => r.includes(ENDPOINT_ROUTES)), `endpoint-routes finding gone for Cilium 1.16 (problems: ${JSON.stringify(rows16)})`);
   await page.screenshot({ path: join(shots, 'statusbar-1.16.png') });
+
+  // 5. A file where the agent will not start: the status bar leads with it.
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ timeout: 30000 });
+  await input.fill('agent-fails.yaml');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'agent-fails.yaml' }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  const broken = await waitForStatus(page, /Cilium: Agent will not start/, 'on agent-fails.yaml');
+  check(/Agent will not start/.test(broken), `status bar on a file where the agent will not start: ${broken}`);
+  await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Agent will not start' }).first().waitFor({ timeout: 30000 });
+  await page.screenshot({ path: join(shots, 'statusbar-agent-fails.png') });
 } catch (err) {
   failed = 1;
   console.log(`FAILED: ${err.message}`);
