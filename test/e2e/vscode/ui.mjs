@@ -99,16 +99,18 @@ try {
   await page.screenshot({ path: join(shots, 'hover.png') });
   await page.keyboard.press('Escape');
 
-  // 2b. The Outline lists the keys, nested (bpf > preallocateMaps).
+  // 2b. The Outline lists the keys, nested (endpointRoutes > enabled), with their values.
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>Focus on Outline View');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Outline' }).first().waitFor({ timeout: 30000 });
   await page.keyboard.press('Enter');
-  const outlineRow = page.locator('.monaco-list-row', { hasText: 'preallocateMaps' }).first();
+  const outline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Outline' }) });
+  const outlineRow = outline.locator('.monaco-list-row', { hasText: /^\s*enabled/ }).first();
   await outlineRow.waitFor({ timeout: 30000 });
-  const bpfRow = page.locator('.monaco-list-row', { hasText: /^bpf/ }).first();
+  const parentRow = outline.locator('.monaco-list-row', { hasText: /^\s*endpointRoutes/ }).first();
   const depth = async (row) => Number(await row.getAttribute('aria-level'));
-  check((await depth(outlineRow)) === (await depth(bpfRow)) + 1, 'Outline shows preallocateMaps nested under bpf');
+  step(`outline: ${JSON.stringify((await outline.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')))}`);
+  check((await depth(outlineRow)) === (await depth(parentRow)) + 1 && /true/.test(await text(outlineRow)), 'Outline shows enabled (value true) nested under endpointRoutes');
   await page.screenshot({ path: join(shots, 'outline.png') });
   await page.locator('.monaco-editor .view-line', { hasText: 'k8sServicePort' }).first().locator('span span').first().click();
 
