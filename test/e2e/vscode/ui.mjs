@@ -135,13 +135,14 @@ try {
   check(/Host Routing Legacy/.test(await statusText(page)), 'status bar still Legacy (endpoint routes on 1.13)');
 
   // 3b. F12 on bpf.masquerade opens the 1.13 chart's values.yaml (served by the server) at that key.
-  await page.locator('.monaco-editor .view-line', { hasText: 'masquerade: true' }).first().locator('span span').first().click();
+  // (hasText with a string ignores case and would also match enableIPv4Masquerade.)
+  await page.locator('.monaco-editor .view-line', { hasText: /^\s*masquerade: true/ }).first().locator('span span').first().click();
   await page.keyboard.press('F12');
   const cursor = page.locator('.statusbar-item', { hasText: `Ln ${MASQ_LINE_113},` }).first();
   await cursor.waitFor({ timeout: 30000 });
   const crumbs = await text(page.locator('.breadcrumbs-control').first());
   step(`definition: ${await text(cursor)}, breadcrumbs ${JSON.stringify(crumbs)}`);
-  check(/1\.13/.test(crumbs) && (await page.locator('.monaco-editor .view-line', { hasText: /^\s*masquerade: ~/ }).count()) > 0, `F12 on bpf.masquerade opens the 1.13 chart values.yaml at line ${MASQ_LINE_113}`);
+  check(/1\.13/.test(crumbs) && (await page.locator('.monaco-editor .view-line', { hasText: /^\s*masquerade:/ }).count()) > 0, `F12 on bpf.masquerade opens the 1.13 chart values.yaml at line ${MASQ_LINE_113}`);
   await page.screenshot({ path: join(shots, 'definition.png') });
   await page.keyboard.press('Control+W');
   await page.locator('.monaco-editor .view-line', { hasText: 'k8sServicePort' }).first().waitFor({ timeout: 30000 });
