@@ -136,7 +136,7 @@ try {
 
   // 3b. F12 on bpf.masquerade opens the 1.13 chart's values.yaml (served by the server) at that key.
   // (hasText with a string ignores case and would also match enableIPv4Masquerade.)
-  await page.locator('.monaco-editor .view-line', { hasText: /^\s*masquerade: true/ }).first().locator('span span').first().click();
+  await page.locator('.monaco-editor .view-line', { hasText: /^\s*masquerade:\s+true/ }).first().locator('span span').first().click();
   await page.keyboard.press('F12');
   const cursor = page.locator('.statusbar-item', { hasText: `Ln ${MASQ_LINE_113},` }).first();
   await cursor.waitFor({ timeout: 30000 });
