@@ -114,6 +114,17 @@ describe('combinations that stop the agent', () => {
   it('an invalid routing mode', () => {
     finding(doc(kprBpf('1.16', 'routingMode: direct')), 'routing-mode-invalid');
   });
+
+  it('an invalid tunnel protocol stops the agent in native routing mode too (1.14 option check, 1.15+ tunnel cell)', () => {
+    const native = 'routingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nautoDirectNodeRoutes: true\ntunnelProtocol: gre';
+    for (const v of ['1.14', '1.15', '1.19', '1.20']) {
+      const d = doc(kprBpf(v, native));
+      const f = finding(d, 'routing-mode-invalid');
+      assert.match(f.message, /"gre" is not a tunnel protocol.*in native routing mode too/, v);
+      assert.equal(d.datapath.agentStarts, false, v);
+    }
+    noFinding(doc(kprBpf('1.19', native.replace('gre', 'geneve'))), 'routing-mode-invalid');
+  });
 });
 
 describe('BBR kernel requirement by version', () => {
