@@ -57,6 +57,7 @@ describe('enumerated values', () => {
       { rule: 'lb-dsr-dispatch-invalid', text: 'kubeProxyReplacement: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nloadBalancer:\n  mode: dsr\n  dsrDispatch: ipipp\n', version: '1.16', near: 'ipip', source: /--bpf-lb-dsr-dispatch: ipipp/ },
       { rule: 'tunnel-mode-invalid', text: 'kubeProxyReplacement: strict\ntunnel: genev\n', version: '1.13', near: 'geneve', source: /invalid tunnel mode 'genev'/ },
       { rule: 'cni-chaining-mode-invalid', text: 'kubeProxyReplacement: true\ncni:\n  chainingMode: generic-vet\n', version: '1.16', near: 'generic-veth', source: /invalid CNI chaining mode: generic-vet/ },
+      { rule: 'underlay-protocol-invalid', text: 'kubeProxyReplacement: true\nunderlayProtocol: ipvv4\n', version: '1.18', near: 'ipv4', source: /invalid IP family for underlay "ipvv4"/ },
     ];
     for (const c of cases) {
       it(`${c.rule}: error with the agent's text and the nearest word`, () => {
@@ -79,6 +80,8 @@ describe('enumerated values', () => {
         'lb-algorithm-invalid': (w) => `kubeProxyReplacement: true\nloadBalancer:\n  algorithm: ${w}\n`,
         'lb-acceleration-invalid': (w) => `kubeProxyReplacement: true\nloadBalancer:\n  acceleration: ${w}\n`,
         'cni-chaining-mode-invalid': (w) => `kubeProxyReplacement: true\ncni:\n  chainingMode: ${w}\n`,
+        'lb-l7-algorithm-invalid': (w) => `kubeProxyReplacement: true\nloadBalancer:\n  l7:\n    backend: envoy\n    algorithm: ${w}\n`,
+        'underlay-protocol-invalid': (w) => `kubeProxyReplacement: true\nunderlayProtocol: ${w}\n`,
       };
       let checked = 0;
       for (const spec of ENUM_SPECS) {
@@ -112,6 +115,36 @@ describe('enumerated values', () => {
       finding(dp('lb-only', '1.18'), 'datapath-mode-invalid');
       finding(dp('auto', '1.19'), 'datapath-mode-invalid');
       noFinding(dp('auto', '1.20'), 'datapath-mode-invalid');
+    });
+
+    it('CNI chaining on 1.12/1.13: the install script writes a stand-alone configuration for an unknown word', () => {
+      for (const v of ['1.12', '1.13']) {
+        const f = finding(doc('kubeProxyReplacement: strict\ncni:\n  chainingMode: flanel\n', { version: v }), 'cni-chaining-mode-invalid');
+        assert.equal(f.severity, 'error', v);
+        assert.match(f.message, /Did you mean flannel\?.*stand-alone CNI configuration.*instead of chaining/, v);
+      }
+      noFinding(doc('kubeProxyReplacement: strict\ncni:\n  chainingMode: aws-cni\n', { version: '1.12' }), 'cni-chaining-mode-invalid');
+    });
+
+    it('loadBalancer.l7.algorithm: only read with the Envoy L7 backend, any case, silently round_robin otherwise (1.13+)', () => {
+      const l7 = (backend: string, w: string, v = '1.19') => doc(`kubeProxyReplacement: true\nloadBalancer:\n  l7:\n    backend: ${backend}\n    algorithm: ${w}\n`, { version: v });
+      const f = finding(l7('envoy', 'least_requests'), 'lb-l7-algorithm-invalid');
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /Did you mean least_request\?.*silently uses round_robin/);
+      noFinding(l7('envoy', 'LEAST_REQUEST'), 'lb-l7-algorithm-invalid');
+      noFinding(l7('disabled', 'least_requests'), 'lb-l7-algorithm-invalid');
+      finding(l7('envoy', 'fastest', '1.13'), 'lb-l7-algorithm-invalid');
+      noFinding(l7('envoy', 'fastest', '1.12'), 'lb-l7-algorithm-invalid');
+      const cm = doc(CM('  kube-proxy-replacement: "true"\n  loadbalancer-l7: "envoy"\n  loadbalancer-l7-algorithm: "rundom"\n'), { version: '1.19' });
+      assert.match(finding(cm, 'lb-l7-algorithm-invalid').message, /Did you mean random\?/);
+    });
+
+    it('underlayProtocol: ipv4/ipv6 from 1.18, auto added in 1.20', () => {
+      const u = (w: string, v: string) => doc(`kubeProxyReplacement: true\nunderlayProtocol: ${w}\n`, { version: v });
+      finding(u('auto', '1.19'), 'underlay-protocol-invalid');
+      noFinding(u('auto', '1.20'), 'underlay-protocol-invalid');
+      noFinding(u('ipv5', '1.17'), 'underlay-protocol-invalid');
+      noFinding(u('""', '1.19'), 'underlay-protocol-invalid');
     });
 
     it('monitor aggregation takes any case and the numbers 0-4, as the agent does', () => {

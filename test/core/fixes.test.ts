@@ -308,6 +308,8 @@ describe('quick-fixes', () => {
       ['identity-allocation-mode-invalid', "identityAllocationMode: 'CRD'\n", "identityAllocationMode: 'CRD'", "identityAllocationMode: 'crd'"],
       ['monitor-aggregation-invalid', 'bpf:\n  masquerade: true\n  monitorAggregation: mediun\n', '  monitorAggregation: mediun', '  monitorAggregation: medium'],
       ['cni-chaining-mode-invalid', 'cni:\n  chainingMode: generic-vet\n', '  chainingMode: generic-vet', '  chainingMode: generic-veth'],
+      ['lb-l7-algorithm-invalid', 'loadBalancer:\n  l7:\n    backend: envoy\n    algorithm: least_requests # tuned\n', '    algorithm: least_requests # tuned', '    algorithm: least_request # tuned'],
+      ['underlay-protocol-invalid', 'underlayProtocol: ipvv6\n', 'underlayProtocol: ipvv6', 'underlayProtocol: ipv6', '1.18'],
       ['chart-schema-enum', 'identityManagementMode: operater\n', 'identityManagementMode: operater', 'identityManagementMode: operator', '1.18'],
     ];
     for (const [rule, tail, removed, added, version] of cases) {

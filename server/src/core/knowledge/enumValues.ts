@@ -236,13 +236,57 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
     helm: 'cni.chainingMode',
     configMap: 'cni-chaining-mode',
     what: 'CNI chaining mode',
-    sets: [{ since: '1.14', values: ['none', 'aws-cni', 'azure', 'flannel', 'generic-veth', 'portmap'] }],
-    since: '1.14',
-    cite: `daemon/cmd/cni/config.go@v1.14.19 l.95-150 and l.342, @v1.19.1 l.100-155 and l.387; plugins/cilium-cni/main.go@v1.14.19 l.908, plugins/cilium-cni/cmd/cmd.go@v1.19.1 l.1291, ${R120} l.1321; chainers registered in plugins/cilium-cni/chaining/*`,
-    consequence: (_s, raw) => ({
-      text: 'Cilium has no CNI configuration for it: the agent keeps retrying to write the CNI configuration file, or, chained into another plugin\'s configuration, the CNI plugin refuses every pod. Pods get no network.',
-      sourceText: `invalid CNI chaining mode: ${raw}`,
-    }),
+    // The same six names are registered as chainers in every version (plugins/cilium-cni/chaining/*/…go
+    // `chainingapi.Register` @v1.12.19 and @v1.13.18 too). Up to 1.13 the agent does not check the word; the
+    // CNI configuration is written by plugins/cilium-cni/cni-install.sh, whose `case` knows flannel, portmap
+    // and aws-cni and writes Cilium's own stand-alone configuration for anything else.
+    sets: [{ values: ['none', 'aws-cni', 'azure', 'flannel', 'generic-veth', 'portmap'] }],
+    cite: `plugins/cilium-cni/cni-install.sh@v1.12.19 l.7-23 and l.127-226, @v1.13.18 l.7-23 and l.127-226 (1.12-1.13); daemon/cmd/cni/config.go@v1.14.19 l.95-150 and l.342, @v1.19.1 l.100-155 and l.387; plugins/cilium-cni/main.go@v1.14.19 l.908, plugins/cilium-cni/cmd/cmd.go@v1.19.1 l.1291, ${R120} l.1321; chainers registered in plugins/cilium-cni/chaining/* (@v1.12.19 onwards)`,
+    consequence: (s, raw) =>
+      inRange(s.version, undefined, '1.13')
+        ? {
+            text: `The ${s.version} CNI install script only writes a chained configuration for the words it knows: for this one it writes Cilium's own stand-alone CNI configuration instead (and, with cni.exclusive on, the default, moves the other plugin's configuration aside), while the agent runs as if chained. Cilium takes over pod networking instead of chaining behind the plugin you meant.`,
+          }
+        : {
+            text: 'Cilium has no CNI configuration for it: the agent keeps retrying to write the CNI configuration file, or, chained into another plugin\'s configuration, the CNI plugin refuses every pod. Pods get no network.',
+            sourceText: `invalid CNI chaining mode: ${raw}`,
+          },
+  },
+  {
+    id: 'lb-l7-algorithm-invalid',
+    severity: 'warning',
+    helm: 'loadBalancer.l7.algorithm',
+    configMap: 'loadbalancer-l7-algorithm',
+    what: 'L7 load-balancing algorithm',
+    ignoreCase: true,
+    // The operator upper-cases the word and looks it up in Envoy's Cluster.LbPolicy names (the vendored
+    // envoy/config/cluster/v3/cluster.pb.go, same seven names in every version); anything else silently becomes
+    // ROUND_ROBIN. Only read when the Envoy L7 load balancer is on (loadBalancer.l7.backend: envoy).
+    sets: [{ since: '1.13', values: ['round_robin', 'least_request', 'random', 'ring_hash', 'maglev', 'cluster_provided', 'load_balancing_policy_config'] }],
+    since: '1.13',
+    cite: `operator/pkg/ciliumenvoyconfig/envoy_config.go@v1.13.18 l.137-140, @v1.14.19 l.139-142, @v1.16.19 l.78-81, @v1.18.7 l.79-82, @v1.19.1 l.79-82, ${R120} l.79-82; operator/cmd/root.go@v1.13.18 l.732 and operator/pkg/ciliumenvoyconfig/cell.go@v1.19.1 l.61 (only with loadbalancer-l7: envoy); templates/cilium-configmap.yaml@v1.13.18 l.236-241, @v1.19.1 l.319-324`,
+    consequence: (s, raw) => {
+      const backend = s.helm ? s.helm.get('loadBalancer.l7.backend')?.value : s.agent.settings.get('loadbalancer-l7')?.value;
+      if (backend !== 'envoy') return undefined; // nothing reads it without the Envoy L7 load balancer
+      return { text: `cilium-operator does not know "${raw}" and silently uses round_robin for every service without its own lb-l7-algorithm annotation.` };
+    },
+  },
+  {
+    id: 'underlay-protocol-invalid',
+    severity: 'error',
+    stopsAgent: true,
+    helm: 'underlayProtocol',
+    configMap: 'underlay-protocol',
+    what: 'tunnel underlay protocol',
+    sets: [
+      { since: '1.18', until: '1.19', values: ['ipv4', 'ipv6'] },
+      { since: '1.20', values: ['ipv4', 'ipv6', 'auto'] },
+    ],
+    since: '1.18',
+    // Checked by the tunnel cell's constructor in every routing mode; the chart writes the key only when the
+    // value is not empty (templates/cilium-configmap.yaml@v1.18.7 l.553-555).
+    cite: `pkg/datapath/tunnel/tunnel.go@v1.18.7 l.90-94, @v1.19.1 l.90-94, ${R120} l.105-125`,
+    consequence: (_s, raw) => agentExits(`invalid IP family for underlay "${raw}"`),
   },
 ];
 
