@@ -1,5 +1,5 @@
-// Where the target version comes from when the user did not set it, in order: wrapper, Chart.yaml dependency,
-// Chart.lock, Cilium image tag, helm.sh/chart label, `# cilium-version:` comment; with none of them the newest
+// Where the target version comes from when the user did not set it, in order: `# cilium-version:` comment, wrapper,
+// Chart.yaml dependency, Chart.lock, Cilium image tag, helm.sh/chart label; with none of them the newest
 // *release* (1.19) is assumed and every verdict says so. Also: what counts as a Cilium file.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -65,16 +65,41 @@ describe('target version inference', () => {
     assert.deepEqual(source(cm), { version: '1.16', from: 'label', file: undefined });
   });
 
-  it('the order: setting, wrapper, Chart.yaml, Chart.lock, image, label, comment', () => {
-    const all = `# cilium-version: 1.12\n${VALUES}image:\n  tag: v1.18.2\n`;
+  it('the order: setting, comment, wrapper, Chart.yaml, Chart.lock, image, label', () => {
+    const clues = `${VALUES}image:\n  tag: v1.18.2\n`;
+    const all = `# cilium-version: 1.12\n${clues}`;
     const hints = { chartFiles: [yamlHint(umbrella('1.16.3')), lockHint(lock('1.17.2'))] };
     assert.equal(source(all, { ...hints, version: '1.14' }).from, 'option');
-    assert.equal(source(all, hints).from, 'chart-yaml');
-    assert.equal(source(all, { chartFiles: [lockHint(lock('1.17.2'))] }).from, 'chart-lock');
-    assert.equal(source(all).from, 'image');
-    assert.equal(source(`# cilium-version: 1.12\n${VALUES}`).from, 'comment');
+    assert.deepEqual(source(all, hints), { version: '1.12', from: 'comment', file: undefined });
+    assert.equal(source(clues, hints).from, 'chart-yaml');
+    assert.equal(source(clues, { chartFiles: [lockHint(lock('1.17.2'))] }).from, 'chart-lock');
+    assert.equal(source(clues).from, 'image');
     const release = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.15.1\n  values:\n    kubeProxyReplacement: true\n    image:\n      tag: v1.18.2\n';
     assert.equal(source(release, hints).from, 'wrapper');
+    assert.equal(source(`# cilium-version: 1.17\n${release}`, hints).version, '1.17');
+  });
+
+  it('the comment is the user\'s statement about the file: it beats every clue, and a clue that disagrees is noted', () => {
+    const text = `# cilium-version: 1.16\n${VALUES}image:\n  tag: v1.18.2\n`;
+    const d = doc(text);
+    assert.equal(d.version, '1.16');
+    assert.equal(verdictOf(d, text).versionText, 'Cilium 1.16, from the # cilium-version comment');
+    const note = d.findings.find((f) => f.rule === 'version-comment-disagrees');
+    assert.ok(note, 'the disagreement is noted');
+    assert.equal(note.severity, 'info');
+    assert.match(note.message, /comment says 1\.16, so this file is analysed for 1\.16; but the Cilium image tag says 1\.18/);
+    assert.equal(text.slice(note.range.start, note.range.end), '# cilium-version: 1.16');
+    // Agreeing clues (another patch of the same minor) are no news.
+    assert.ok(!doc(text.replace('v1.18.2', 'v1.16.9')).findings.some((f) => f.rule === 'version-comment-disagrees'));
+    // A Chart.yaml that disagrees is named with its path.
+    const withChart = doc(`# cilium-version: 1.16\n${VALUES}`, { chartFiles: [yamlHint(umbrella('1.17.1'))] });
+    assert.match(withChart.findings.find((f) => f.rule === 'version-comment-disagrees')!.message, /Chart\.yaml dependency \(charts\/platform\/Chart\.yaml\) says 1\.17/);
+  });
+
+  it('an unsupported comment falls through to the clues, and the note names the version used', () => {
+    const d = doc(`# cilium-version: 1.11\n${VALUES}image:\n  tag: v1.17.3\n`);
+    assert.equal(d.version, '1.17');
+    assert.match(d.findings.find((f) => f.rule === 'unsupported-version')!.message, /Analysing for 1\.17 \(from the Cilium image tag\) instead\./);
   });
 
   it('a pre-release only when something asks for it', () => {

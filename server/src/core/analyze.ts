@@ -25,7 +25,7 @@ import { documentRules } from './rules/documentRules';
 import { withoutEchoes, withoutRemovedKeyEchoes } from './rules/rootCause';
 import type { Finding, Range } from './types';
 import { NEWEST_RELEASED, parseCiliumVersion, type CiliumVersion } from './version';
-import { chartLabelIn, ciliumDependencyVersion, imageTagIn, type ChartFileHint, type VersionSource } from './versionHints';
+import { chartLabelIn, ciliumDependencyVersion, imageTagIn, VERSION_SOURCE_WORDS, type ChartFileHint, type VersionSource } from './versionHints';
 
 export type { ChartFileHint, VersionSource } from './versionHints';
 
@@ -260,27 +260,49 @@ function resolveVersion(
   const chartLock = chartFileVersion(options, 'chart-lock');
   const image = imageVersion(source, text);
   const label = chartLabelIn(text);
-  // The order of trust: what the user set, the wrapper's chart version, the umbrella chart's dependency and its
-  // lock, the image the values deploy, a chart label of rendered manifests, and the version comment.
+  // The order of trust: what the user set for this run (--cilium-version, the cilium.version setting), then what
+  // the user wrote about this file (the `# cilium-version:` comment), then what we infer: the wrapper's chart
+  // version, the umbrella chart's dependency and its lock, the image the values deploy, a chart label of rendered
+  // manifests. The comment is a statement, the rest are clues, so the comment wins over them; when a clue
+  // disagrees, a note says so (a comment left behind by a chart upgrade is the likely cause).
+  const commentRange = comment ? { start: comment.index, end: comment.index + comment[0].length } : source.anchor;
   const candidates: [VersionSource, string | undefined, Range, string?][] = [
     ['option', options.version, source.anchor],
+    ['comment', comment?.[1], commentRange],
     ['wrapper', source.chartVersion?.text, source.chartVersion?.range ?? source.anchor],
     ['chart-yaml', chartYaml?.raw, source.anchor, chartYaml?.path],
     ['chart-lock', chartLock?.raw, source.anchor, chartLock?.path],
     ['image', image?.raw, image?.range ?? source.anchor],
     ['label', label?.raw, label?.at ?? source.anchor],
-    ['comment', comment?.[1], comment ? { start: comment.index, end: comment.index + comment[0].length } : source.anchor],
   ];
+  /** Hints that named an unsupported version: noted once the version actually used is known. */
+  const unusable: Finding[] = [];
   for (const [from, raw, range, file] of candidates) {
     if (!raw) continue;
     const parsed = parseCiliumVersion(raw);
-    if (parsed.ok) return { version: parsed.version, from, file };
+    if (parsed.ok) {
+      if (from === 'comment') {
+        const clue = candidates.slice(2).map(([f, r, , p]) => ({ f, p, v: r ? parseCiliumVersion(r) : undefined })).find((c) => c.v?.ok);
+        if (clue?.v?.ok && clue.v.version !== parsed.version) {
+          const where = clue.p ? ` (${clue.p})` : '';
+          notes.push({
+            rule: 'version-comment-disagrees',
+            severity: 'info',
+            message: `The # cilium-version comment says ${parsed.version}, so this file is analysed for ${parsed.version}; but ${VERSION_SOURCE_WORDS[clue.f].replace(/^from /, '')}${where} says ${clue.v.version}. If the chart has moved on, update the comment.`,
+            range: commentRange,
+          });
+        }
+      }
+      for (const u of unusable) notes.push({ ...u, message: `${u.message} Analysing for ${parsed.version} (${VERSION_SOURCE_WORDS[from]}) instead.` });
+      return { version: parsed.version, from, file };
+    }
     // A wrapper or chart file may hold a range or a branch name; only a version-like text is worth a note.
     if (!['wrapper', 'chart-yaml', 'chart-lock'].includes(from) || /\d/.test(raw)) {
       const where = file ? ` (${file})` : '';
-      notes.push({ rule: 'unsupported-version', severity: 'info', message: `${parsed.reason}${where}. Analysing for ${NEWEST_RELEASED} instead.`, range });
+      unusable.push({ rule: 'unsupported-version', severity: 'info', message: `${parsed.reason}${where}.`, range });
     }
   }
+  for (const u of unusable) notes.push({ ...u, message: `${u.message} Analysing for ${NEWEST_RELEASED} instead.` });
   return { version: NEWEST_RELEASED, from: 'default' };
 }
 

@@ -1,7 +1,7 @@
-// Where the target Cilium version can come from besides the user's setting, in the order we trust them: the
-// wrapper's chart version (HelmRelease, Argo CD...), a Chart.yaml beside or above the values file that depends on
-// cilium (an umbrella chart), its Chart.lock, an image tag of Cilium's own images, a `helm.sh/chart: cilium-X`
-// label, and a `# cilium-version:` comment. The core reads no files: the CLI and the language server read
+// Where the target Cilium version can come from besides the user's setting, in the order we trust them: a
+// `# cilium-version:` comment (the user's own statement about the file), then the clues: the wrapper's chart
+// version (HelmRelease, Argo CD...), a Chart.yaml beside or above the values file that depends on cilium (an
+// umbrella chart), its Chart.lock, an image tag of Cilium's own images, a `helm.sh/chart: cilium-X` label. The core reads no files: the CLI and the language server read
 // Chart.yaml / Chart.lock and pass their text in as hints.
 
 import { isMap, isSeq, parseDocument } from 'yaml';

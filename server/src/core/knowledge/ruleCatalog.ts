@@ -51,6 +51,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'yaml-too-deep', group: 'file', severity: 'warning' },
   { id: 'too-many-findings', group: 'file', severity: 'info' },
   { id: 'unsupported-version', group: 'file', severity: 'info' },
+  { id: 'version-comment-disagrees', group: 'file', severity: 'info' },
   { id: 'invalid-setting', group: 'file', severity: 'warning' },
   { id: 'internal-error', group: 'file', severity: 'error' },
   { id: 'host-routing-bpf-masquerade-fallback', group: 'host-routing', severity: 'warning' },
