@@ -38,6 +38,16 @@ describe('one finding per root cause', () => {
     // A removed key the chart does not fail on keeps its key-removed warning.
     finding(doc('kubeProxyReplacement: true\nnodePort:\n  enabled: true\n', { version: '1.19' }), 'key-removed');
   });
+
+  it('bpf.tproxy with netkit on 1.19 is the chart\'s refusal only; a ConfigMap keeps the agent\'s (corpus 010)', () => {
+    const values = 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n  datapathMode: netkit\n  tproxy: true\n';
+    const d = doc(values, { version: '1.19' });
+    finding(d, 'chart-netkit-tproxy');
+    noFinding(d, 'netkit-tproxy');
+    assert.equal(d.datapath.agentStarts, false, 'the verdict still shows every consequence');
+    const cm = doc(configMap('  kube-proxy-replacement: "true"\n  datapath-mode: "netkit"\n  enable-bpf-tproxy: "true"\n'), { version: '1.19' });
+    finding(cm, 'netkit-tproxy');
+  });
 });
 
 describe('"refuses" only in errors', () => {

@@ -12,6 +12,8 @@ const AGENT_TWIN_OF_CHART: Record<string, string> = {
   'chart-kpr-invalid': 'kpr-invalid-value',
   'chart-native-routing-cidr-ipv4': 'native-routing-cidr-ipv4',
   'chart-native-routing-cidr-ipv6': 'native-routing-cidr-ipv6',
+  // templates/validate.yaml@v1.19.1 refuses bpf.tproxy with netkit before the agent's own check could run.
+  'chart-netkit-tproxy': 'netkit-tproxy',
 };
 
 /** The datapath with the reasons that only echo another finding left out (for findings, not for the verdict). */
