@@ -70,8 +70,8 @@ const EXPECTED: Record<string, { kinds: DocumentKind[]; why?: string }> = {
     why: 'MANIFEST "other": an RKE2 HelmChartConfig for rke2-cilium with valuesContent (a wrapper we support); its block scalar is broken by column-0 comments, which must show as a syntax finding',
   },
   '012-pve-k8s-values-configmap.yaml': {
-    kinds: [],
-    why: 'MANIFEST "other": a ConfigMap named cilium-values that carries Helm values as a string for Flux valuesFrom; only the cilium-config ConfigMap is recognised, and nothing in this file says its string is for the cilium chart',
+    kinds: ['helm-values'],
+    why: 'MANIFEST "other": a ConfigMap named cilium-values that carries Helm values as a string for Flux valuesFrom; the string is analysed because it reads as Cilium values by the same test as a plain values file (here it also holds enableCiliumEndpointSlice, which the 1.18+ chart refuses)',
   },
   '013-thomas-kube-wiregard-typo-values.yaml': { kinds: ['helm-values'] },
   '014-brb-no-netfilter-rendered.yaml': { kinds: ['configmap'], why: 'rendered manifest: only the cilium-config ConfigMap among many objects' },

@@ -168,3 +168,20 @@ describe('target version', () => {
     assert.equal(d.version, '1.19');
   });
 });
+
+describe('Helm values kept in a ConfigMap for valuesFrom', () => {
+  it('a values.yaml string that reads as Cilium values is analysed as Helm values; other ConfigMaps are not', () => {
+    const cm = (key: string, body: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-values\ndata:\n  ${key}: |-\n${body.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n')}\n`;
+    const a = analyze(cm('values.yaml', '# cilium-version: 1.19\nkubeProxyReplacement: true\nenableCiliumEndpointSlice: true\n'));
+    assert.equal(a.documents.length, 1);
+    assert.equal(a.documents[0].kind, 'helm-values');
+    assert.match(a.documents[0].label, /ConfigMap cilium-values \(values\.yaml\)/);
+    const f = a.documents[0].findings.find((x) => x.rule === 'chart-ces-legacy-removed');
+    assert.ok(f, 'the values are checked');
+    assert.equal(a.documents.length, 1);
+    // Some other application's values, or a key that is not a YAML file: nothing.
+    assert.equal(analyze(cm('values.yaml', 'replicaCount: 2\nimage:\n  tag: v1\n')).documents.length, 0);
+    assert.equal(analyze(cm('notes.txt', 'kubeProxyReplacement: true\n')).documents.length, 0);
+  });
+});

@@ -208,10 +208,19 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
   const fullName = namespace ? `${namespace}/${name ?? '?'}` : name ?? '?';
 
   if (kind === 'ConfigMap') {
-    if (name !== 'cilium-config') return [];
     const data = top.lookupMap('data');
     if (!data) return [];
-    return [{ ...make('configmap', docIndex, data, `ConfigMap ${fullName}`), format: 'configmap' }];
+    if (name === 'cilium-config') return [{ ...make('configmap', docIndex, data, `ConfigMap ${fullName}`), format: 'configmap' }];
+    // Helm values kept in a ConfigMap for a HelmRelease's valuesFrom (Flux reads the `values.yaml` key by
+    // default): a YAML file as a string, analysed when it looks like Cilium's values.
+    const out: CiliumSource[] = [];
+    for (const e of data.entries()) {
+      if (!/\.ya?ml$|^values$/.test(e.key)) continue;
+      const embedded = embeddedValues(data, e);
+      const root = embedded && valuesRoot(embedded.root, false);
+      if (root) out.push(make('helm-values', docIndex, root, `Helm values in ConfigMap ${fullName} (${e.key})`, { problems: embedded.problems }));
+    }
+    return out;
   }
 
   if (kind === 'HelmRelease' && apiVersion.includes('fluxcd.io')) {
