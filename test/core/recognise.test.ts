@@ -185,3 +185,21 @@ describe('Helm values kept in a ConfigMap for valuesFrom', () => {
     assert.equal(analyze(cm('notes.txt', 'kubeProxyReplacement: true\n')).documents.length, 0);
   });
 });
+
+describe('a HelmRelease whose values are partly in valuesFrom', () => {
+  const release = (valuesFrom: string) =>
+    `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.17.1\n${valuesFrom}  values:\n    hubble:\n      relay:\n        enabled: true\n`;
+  it('warnings that only defaults decided become information that says the other values may change them (corpus 009)', () => {
+    const d = doc(release('  valuesFrom:\n    - kind: ConfigMap\n      name: cilium-helm-values\n'));
+    const f = finding(d, 'host-routing-kpr-off');
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /values from valuesFrom \(ConfigMap cilium-helm-values\) are not in this file: they may set it otherwise/);
+    // Without valuesFrom the defaults are the values: a warning as before.
+    assert.equal(finding(doc(release('')), 'host-routing-kpr-off').severity, 'warning');
+  });
+
+  it('a warning about a value written in the file stays a warning', () => {
+    const d = doc(release('  valuesFrom:\n    - kind: Secret\n      name: extra\n').replace('    hubble:', '    kubeProxyReplacement: false\n    hubble:'));
+    assert.equal(finding(d, 'host-routing-kpr-off').severity, 'warning');
+  });
+});

@@ -346,7 +346,7 @@ function analyzeSource(
   for (const rule of documentRules) pushAll(findings, rule({ source, version, datapath, configMap, agent }));
   const deduped = withoutRemovedKeyEchoes(findings);
   findings.length = 0;
-  pushAll(findings, deduped);
+  pushAll(findings, source.valuesElsewhere ? deduped.map((f) => withValuesElsewhere(f, source.valuesElsewhere!)) : deduped);
   void fileFindings;
   return {
     index: source.docIndex,
@@ -362,6 +362,15 @@ function analyzeSource(
     agent,
     source,
   };
+}
+
+/**
+ * A warning that only defaults decided, in a document whose other values live elsewhere (a HelmRelease's
+ * valuesFrom): those values may well set it, so it is information, and says why.
+ */
+function withValuesElsewhere(f: Finding, where: string): Finding {
+  if (!f.fromDefaults || f.severity !== 'warning') return f;
+  return { ...f, severity: 'info', message: `${f.message} This rests on defaults only, and the values from ${where} are not in this file: they may set it otherwise.` };
 }
 
 /** Appends without spreading: a rule may return one finding per key, and 150,000 arguments overflow the stack. */

@@ -42,4 +42,6 @@ export interface Finding {
   key?: string;
   related?: RelatedLocation[];
   fixes?: Fix[];
+  /** Decided only by defaults (no setting of the user's is involved): other values may change it. */
+  fromDefaults?: true;
 }

@@ -33,6 +33,8 @@ export interface CiliumSource {
   problems: ParseProblem[];
   /** A short human name: "HelmRelease kube-system/cilium". */
   label: string;
+  /** Where more values come from that this file does not show (`valuesFrom: ConfigMap x`), when it says so. */
+  valuesElsewhere?: string;
 }
 
 /**
@@ -229,7 +231,10 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
     const values = top.lookupMap('spec.values');
     const root = values && valuesRoot(values, true);
     if (!root) return [];
-    return [make('helmrelease', docIndex, root, `HelmRelease ${fullName}`, { chartVersion: scalarText(top, 'spec.chart.spec.version') })];
+    // valuesFrom entries are merged under the inline values (Flux HelmRelease API): they may set anything.
+    const from = itemsOf(top, 'spec.valuesFrom').map((v) => `${scalarText(v, 'kind')?.text ?? 'ConfigMap'} ${scalarText(v, 'name')?.text ?? '?'}`);
+    const valuesElsewhere = from.length > 0 ? `valuesFrom (${from.join(', ')})` : undefined;
+    return [make('helmrelease', docIndex, root, `HelmRelease ${fullName}`, { chartVersion: scalarText(top, 'spec.chart.spec.version'), valuesElsewhere })];
   }
 
   if ((kind === 'Application' || kind === 'ApplicationSet') && apiVersion.includes('argoproj.io')) {

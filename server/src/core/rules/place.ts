@@ -57,5 +57,6 @@ export function findingFromHit(rule: string, severity: Severity, hit: Hit, ancho
     range: primary ? primary.range : anchor,
     key: primary?.key ?? hit.origins[0]?.key,
     related: related.length > 0 ? related : undefined,
+    ...(primary ? {} : { fromDefaults: true as const }),
   };
 }
