@@ -123,3 +123,25 @@ describe('templated values are unknown', () => {
     noFinding(d, 'unknown-key');
   });
 });
+
+describe('a Helm template that Go cannot parse (corpus 037)', () => {
+  const cm = (line: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: d8-{{ .Chart.Name }}\ndata:\n  kube-proxy-replacement: "true"\n  {{- if .Values.labels }}\n  labels: {{ .Values.labels | quote }}\n  ${line}\n`;
+  it('`{{-end }}` is an action starting with "-en", not a trim marker: Helm renders nothing, and we say where', () => {
+    const text = cm('{{-end }}');
+    const a = analyze(text);
+    const f = a.fileFindings.find((x) => x.rule === 'helm-template-parse-error');
+    assert.ok(f, 'the parse error is reported');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /bad number syntax: "-en" \(line 10\)/);
+    assert.equal(text.slice(f.range.start, f.range.end), '  {{-end }}');
+  });
+  it('a template that parses, and templates that are not Helm\'s (no .Values, .Chart…), are left alone', () => {
+    assert.ok(!analyze(cm('{{- end }}')).fileFindings.some((x) => x.rule === 'helm-template-parse-error'));
+    const jinja = 'kubeProxyReplacement: true\nk8sServiceHost: {{ api_host | default(\'10.0.0.1\') }}\n';
+    assert.ok(!analyze(jinja).fileFindings.some((x) => x.rule === 'helm-template-parse-error'));
+    // A values file with a placeholder filled by another tool is never parsed by Helm: no claim about it.
+    const placeholder = 'kubeProxyReplacement: true\nipam:\n  mode: {{ .Values.x }} # {{ not a template }}\n';
+    assert.ok(!analyze(placeholder).fileFindings.some((x) => x.rule === 'helm-template-parse-error'));
+  });
+});

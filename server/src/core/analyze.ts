@@ -11,6 +11,8 @@ import { parseYamlFile, type ParsedYaml, type ParseProblem } from './parse/yamlF
 import type { IncrementalSession } from './parse/sections';
 import { templatedValueRanges } from './parse/templatedValues';
 import { attachFixes } from './fixes/attach';
+import { parseTemplate } from './chart/template/parser';
+import { TemplateError } from './chart/template/errors';
 import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { lineBreakOf, normaliseLineBreaks } from './positions';
 import { capFindings } from './rules/cap';
@@ -222,10 +224,46 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
       range: templated[0],
     });
   }
+  if (fileIsOurs) {
+    // A Helm template has control actions ({{ if }}, {{ end }}, {{ include }}…) and reads .Values/.Chart…; a
+    // values file with a `{{ .Values.x }}` placeholder is filled by some other tool and never parsed by Helm.
+    const bodies = parsed.templates.map((t) => text.slice(t.start, t.end));
+    const isHelmTemplate = bodies.some((b) => HELM_TEMPLATE.test(b)) && bodies.some((b) => TEMPLATE_CONTROL.test(b));
+    const broken = isHelmTemplate ? helmTemplateParseError(text) : undefined;
+    if (broken) fileFindings.push(broken);
+  }
   for (const d of documents) d.findings = capFindings(d.findings, d.source.anchor);
   const analysis: Analysis = { documents, fileFindings: capFindings(fileFindings, start), internalErrors, yaml: parsed };
   attachFixes(analysis, text, lineBreakOf(input));
   return analysis;
+}
+
+/** `.Values`, `.Chart`, `.Release`, `.Files` or `include "…"` in a template: Helm's (Go) templates, not Jinja or Argo. */
+const HELM_TEMPLATE = /\.(?:Values|Chart|Release|Files|Capabilities)\b|\binclude\s+"/;
+/** An action that starts a control structure or calls another template (also `{{-end }}`, which Go refuses). */
+const TEMPLATE_CONTROL = /\{\{-?\s*(?:if|else|end|range|with|define|block|template|include)\b/;
+
+/**
+ * A file that is a Helm template (a chart's templates/ file, a helmfile .gotmpl) and that Go's template parser
+ * refuses: Helm cannot render it at all (`{{-end }}` is not a trim marker but an action starting with "-en").
+ * Read with the project's own Go template parser, which gives Go's own message.
+ */
+function helmTemplateParseError(text: string): Finding | undefined {
+  try {
+    parseTemplate('file', text, null);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof TemplateError) || e.kind !== 'parse') return undefined;
+    const lines = text.split('\n');
+    const line = Math.min(Math.max(e.line, 1), lines.length);
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    return {
+      rule: 'helm-template-parse-error',
+      severity: 'error',
+      message: `Helm cannot parse this file as a template, so it renders nothing: ${e.detail} (line ${line}).`,
+      range: { start, end: start + lines[line - 1].length },
+    };
+  }
 }
 
 /** The first cilium dependency version among the chart files of one kind (nearest first). */

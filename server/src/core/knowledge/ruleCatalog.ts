@@ -52,6 +52,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'too-many-findings', group: 'file', severity: 'info' },
   { id: 'unsupported-version', group: 'file', severity: 'info' },
   { id: 'version-comment-disagrees', group: 'file', severity: 'info' },
+  { id: 'helm-template-parse-error', group: 'file', severity: 'error' },
   { id: 'invalid-setting', group: 'file', severity: 'warning' },
   { id: 'internal-error', group: 'file', severity: 'error' },
   { id: 'host-routing-bpf-masquerade-fallback', group: 'host-routing', severity: 'warning' },

@@ -141,6 +141,7 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'not-text': 'The file does not look like text and was skipped.',
   'too-many-findings': 'A document has more findings than the per-document cap; the rest are counted, not listed.',
   'yaml-too-deep': 'The YAML nests more than 200 levels deep, which can crash the parser, so it was not analysed.',
+  'helm-template-parse-error': 'A Helm template (a chart template or helmfile .gotmpl holding Cilium settings) that Go\'s template parser refuses: Helm renders nothing.',
   'version-comment-disagrees': 'The # cilium-version comment (which decides the version) differs from what the wrapper, chart files, image tag or chart label say.',
   'unsupported-version': 'The requested or found Cilium version is outside 1.12–1.20; the newest release (1.19) is used.',
   'invalid-setting': 'A setting (kernel version, target version) could not be read; its default is used.',
