@@ -141,13 +141,18 @@ describe('BBR kernel requirement by version', () => {
 });
 
 describe('netkit and tproxy', () => {
-  it('the agent refuses the combination from 1.19', () => {
-    const t = (v: string) => doc(`# cilium-version: ${v}\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n  tproxy: true\n  datapathMode: netkit\n`);
-    const d = t('1.19');
+  it('the agent refuses the combination from 1.19 (in Helm values the chart refuses it first: one finding)', () => {
+    const cm = (v: string, keys: string) =>
+      doc(`# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n  enable-bpf-masquerade: "true"\n  datapath-mode: netkit\n${keys}`);
+    const d = cm('1.19', '  enable-bpf-tproxy: "true"\n');
     assert.match(finding(d, 'netkit-tproxy').message, /refuses to start/);
     assert.equal(d.datapath.agentStarts, false);
-    noFinding(t('1.18'), 'netkit-tproxy');
-    noFinding(doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n  datapathMode: netkit\n'), 'netkit-tproxy');
+    noFinding(cm('1.18', '  enable-bpf-tproxy: "true"\n'), 'netkit-tproxy');
+    noFinding(cm('1.19', ''), 'netkit-tproxy');
+    const values = doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n  tproxy: true\n  datapathMode: netkit\n');
+    finding(values, 'chart-netkit-tproxy');
+    noFinding(values, 'netkit-tproxy');
+    assert.equal(values.datapath.agentStarts, false);
   });
 });
 
