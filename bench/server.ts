@@ -61,12 +61,21 @@ interface FileSpec {
   line: number;
 }
 
+type StructureRequest = 'documentSymbol' | 'foldingRange' | 'definition';
+const STRUCTURE: [StructureRequest, string][] = [
+  ['documentSymbol', 'textDocument/documentSymbol'],
+  ['foldingRange', 'textDocument/foldingRange'],
+  ['definition', 'textDocument/definition'],
+];
+
 interface FileResult {
   open: number;
   quiet: number[];
   typing: number[];
   hover: number[];
   completion: number[];
+  /** documentSymbol, foldingRange and definition latencies; empty when the server does not answer them here. */
+  structure: Record<StructureRequest, number[]>;
   /** Diagnostics count after each value, to show the change really changed something. */
   diagnostics: string;
   rssMb?: number;
@@ -113,7 +122,7 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
   await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(ROOT).href,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } } },
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
   });
   await conn.sendNotification('initialized', {});
   await conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: spec.configuration('yaml', uri), cilium: spec.configuration('cilium', uri) } });
@@ -162,12 +171,25 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
     await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: file.line, character: valueStart + value.length } });
     completion.push(performance.now() - t0);
   }
+  // Outline, folding and go-to-definition (from the measured key into the chart) on the whole file; a server that
+  // answers nothing here (yaml-language-server has no definition for a plain key) counts as not offering it.
+  const structure: Record<StructureRequest, number[]> = { documentSymbol: [], foldingRange: [], definition: [] };
+  for (const [name, method] of STRUCTURE) {
+    const params = name === 'definition' ? { textDocument: { uri }, position: { line: file.line, character: 2 } } : { textDocument: { uri } };
+    for (let i = 0; withRequests && i < REQUESTS; i++) {
+      t0 = performance.now();
+      const r = (await conn.sendRequest(method, params).catch(() => null)) as unknown;
+      const ms = performance.now() - t0;
+      if (Array.isArray(r) ? r.length === 0 : !r) break;
+      structure[name].push(ms);
+    }
+  }
   await conn.sendRequest('shutdown').catch(() => undefined);
   await conn.sendNotification('exit').catch(() => undefined);
   conn.dispose();
   child.kill();
   const diagnostics = [...diagnosticsByValue].map(([val, n]) => `${val}: ${n}`).join(', ');
-  return { open, quiet, typing, hover, completion, diagnostics, rssMb };
+  return { open, quiet, typing, hover, completion, structure, diagnostics, rssMb };
 }
 
 /**
@@ -253,6 +275,11 @@ async function main() {
   }
   const [a, b] = results.get(files[0].label)!;
   console.log(`\nOn ${files[0].label}: hover p50 ${f(q(a.hover, 0.5))} vs ${f(q(b.hover, 0.5))} (${(q(b.hover, 0.5) / q(a.hover, 0.5)).toFixed(1)}×), completion p50 ${f(q(a.completion, 0.5))} vs ${f(q(b.completion, 0.5))} (${(q(b.completion, 0.5) / q(a.completion, 0.5)).toFixed(1)}×).`);
+  const p50 = (xs: number[]) => (xs.length > 0 ? f(q(xs, 0.5)) : 'not offered');
+  console.log(`\nOn ${files[0].label}, p50 of ${REQUESTS} requests:\n`);
+  console.log(`| request | ours | ${yls.name} |`);
+  console.log('|---|---|---|');
+  for (const [name] of STRUCTURE) console.log(`| ${name} | ${p50(a.structure[name])} | ${p50(b.structure[name])} |`);
   console.log('yaml-language-server waits its validationDelayMs (200 ms by default) before it validates; ours analyses on the next turn of the event loop.');
 }
 
