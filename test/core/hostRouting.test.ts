@@ -76,13 +76,14 @@ describe('BPF host routing fallbacks', () => {
     noFinding(d19, 'host-routing-ipsec');
   });
 
-  it('endpointRoutes bypasses cilium_host → Legacy on 1.13, with the wording users expect', () => {
+  it('endpointRoutes makes host routing Legacy on 1.13, said in plain words', () => {
     const text = fastPath('1.13', 'endpointRoutes:\n  enabled: true');
     const d = doc(text);
     assert.equal(d.datapath.hostRouting.status, 'Legacy');
     const f = finding(d, 'host-routing-endpoint-routes');
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /endpointRoutes=true bypasses cilium_host → Legacy/);
+    assert.match(f.message, /^Per-endpoint routes \(endpointRoutes\.enabled\) make Cilium 1\.13 fall back to legacy host routing\./);
+    assert.doesNotMatch(f.message, /→|cilium_host/);
     // The finding sits on the switch itself (`enabled: true` under `endpointRoutes:`).
     assert.equal(f.key, 'endpointRoutes.enabled');
     assert.match(lineOf(text, f).text, /^\s+enabled: true/);

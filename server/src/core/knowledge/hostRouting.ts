@@ -142,7 +142,7 @@ export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
       s.agent.endpointRoutes.on
         ? {
             origins: [s.agent.endpointRoutes.origin],
-            message: `endpointRoutes=true bypasses cilium_host → Legacy: on Cilium ${s.version} per-endpoint routes make the agent fall back to legacy host routing. From 1.14 the two work together.`,
+            message: `Per-endpoint routes (endpointRoutes.enabled) make Cilium ${s.version} fall back to legacy host routing. From 1.14 the two work together.`,
             sourceText: 'BPF host routing is currently not supported with enable-endpoint-routes.' + FALLING_BACK,
           }
         : undefined,
