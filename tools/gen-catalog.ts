@@ -1,4 +1,4 @@
-// Generates server/src/core/knowledge/catalog.json, the key catalog of the Cilium Helm chart 1.12..1.20, from
+// Generates server/src/core/knowledge/catalog.json, the key catalog of the Cilium Helm chart of every supported minor, from
 // the upstream chart files copied to ../shared/cilium-charts (see its SOURCES.md). The catalog is committed, so
 // nothing needs ../shared at run time; re-run this after changing the charts or this script.
 //
@@ -28,8 +28,9 @@ import {
   type CatalogVersionEntry,
   type JsonType,
 } from '../server/src/core/knowledge/catalogSchema';
+import { SUPPORTED_VERSIONS } from '../server/src/core/version';
 
-export const CATALOG_VERSIONS = ['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'] as const;
+export const CATALOG_VERSIONS = SUPPORTED_VERSIONS;
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(scriptDir, '..');

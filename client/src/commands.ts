@@ -9,10 +9,10 @@ import {
   SETTINGS_SECTION,
   type ExplainResult,
   type RenderedConfigResult,
+  VERSION_TABLE,
 } from '../../server/src/lsp/protocol';
 
 const SCHEME = 'cilium-config';
-const VERSIONS = ['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'];
 
 /** Read-only documents for the explanation (Markdown) and the rendered ConfigMap (YAML). */
 class VirtualDocuments implements vscode.TextDocumentContentProvider {
@@ -70,7 +70,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand('cilium.selectVersion', async () => {
       const items: (vscode.QuickPickItem & { value: string })[] = [
         { label: 'Detect from the file', description: 'wrapper, Chart.yaml, image tag, chart label, # cilium-version comment; else assume the newest release', value: 'auto' },
-        ...VERSIONS.map((v) => ({ label: `Cilium ${v}`, description: v === '1.20' ? 'pre-release' : undefined, value: v })),
+        ...VERSION_TABLE.map((r) => ({ label: `Cilium ${r.minor}`, description: r.prerelease ? 'pre-release' : undefined, value: r.minor })),
       ];
       const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Target Cilium version for this workspace' });
       if (!pick) return undefined;

@@ -89,6 +89,8 @@ describe('catalog file', () => {
     assert.deepEqual(sources['1.12'], { tag: 'v1.12.19', commit: 'a1d7fbd43b563c809330b1c3e28165a3e7ff43aa' });
     assert.equal(sources['1.20'].tag, 'v1.20.0-pre.4');
     assert.equal(sources['1.20'].prerelease, true);
+    assert.equal(sources['1.21'].tag, 'v1.21.0-pre.0');
+    assert.equal(sources['1.21'].prerelease, true);
     assert.equal(sources['1.19'].prerelease, undefined);
   });
 

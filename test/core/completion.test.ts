@@ -165,6 +165,6 @@ describe('ConfigMap keys no agent reads', () => {
     assert.ok(!labels(cm).includes('native-routing-cidr'));
     assert.ok(!labels(cm.replace('  native-routing-cidr: "10.0.0.0/8"\n', '')).includes('native-routing-cidr'));
     const md = hoverAt(analyze(cm), cm, cm.indexOf('native-routing-cidr') + 1)?.markdown ?? '';
-    assert.match(md, /Not read by cilium-agent or cilium-operator in any version from 1\.12 to 1\.20; it is ignored\./);
+    assert.match(md, /Not read by cilium-agent or cilium-operator in any version from 1\.12 to 1\.21; it is ignored\./);
   });
 });

@@ -29,7 +29,7 @@ describe('hover in a ConfigMap', () => {
     const md = hover(cm('1.16', '  bpf-ct-timeout-regular-tcp: "2m"\n'), 'bpf-ct-timeout-regular-tcp');
     assert.match(md, /Type: `duration` · Default in 1\.16: `2h13m20s` · Read by cilium-agent/);
     assert.match(md, /a number without a unit is read as nanoseconds/);
-    assert.match(md, /Read in 1\.12–1\.20\..*Source: `daemon\/cmd\/daemon_main\.go:\d+` \(1\.16\.19\)/);
+    assert.match(md, /Read in 1\.12–1\.21\..*Source: `daemon\/cmd\/daemon_main\.go:\d+` \(1\.16\.19\)/);
     const op = hover(cm('1.19', '  identity-gc-interval: "15m"\n'), 'identity-gc-interval');
     assert.match(op, /Read by cilium-operator/);
     assert.match(op, /stops cilium-operator at start-up/);
@@ -42,11 +42,11 @@ describe('hover in a ConfigMap', () => {
     assert.match(dep, /Default in 1\.18: `true`/);
     assert.match(dep, /\*\*Deprecated in 1\.18:\*\* "The flag to control Session Affinity has been deprecated/);
     assert.match(hover(cm('1.19', '  enable-session-affinity: "true"\n'), 'enable-session-affinity'), /Not read by Cilium 1\.19: removed in 1\.19 \(read in 1\.12–1\.18\)/);
-    assert.match(hover(cm('1.16', '  bpf-lb-algorithm-annotation: "true"\n'), 'bpf-lb-algorithm-annotation'), /Not read by Cilium 1\.16 yet: read in 1\.17–1\.20/);
+    assert.match(hover(cm('1.16', '  bpf-lb-algorithm-annotation: "true"\n'), 'bpf-lb-algorithm-annotation'), /Not read by Cilium 1\.16 yet: read in 1\.17–1\.21/);
   });
 
   it('unknown keys get the did-you-mean of the version; chart-only keys say who reads them', () => {
-    assert.match(hover(cm('1.19', '  load-balancer-algorithm: maglev\n'), 'load-balancer-algorithm'), /in any version from 1\.12 to 1\.20; it is ignored\. Did you mean `bpf-lb-algorithm`\?/);
+    assert.match(hover(cm('1.19', '  load-balancer-algorithm: maglev\n'), 'load-balancer-algorithm'), /in any version from 1\.12 to 1\.21; it is ignored\. Did you mean `bpf-lb-algorithm`\?/);
     assert.match(hover(cm('1.19', '  etcd-config: |-\n    x: 1\n'), 'etcd-config'), /Written by the 1\.19 chart, but not read by cilium-agent or cilium-operator\. Mounted as the file/);
   });
 });

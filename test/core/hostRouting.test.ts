@@ -12,7 +12,7 @@ const fastPath = (version: string, extra = '') => yaml`
 ` + extra + '\n';
 
 describe('BPF host routing fallbacks', () => {
-  for (const v of ['1.13', '1.14', '1.16', '1.18', '1.19', '1.20']) {
+  for (const v of ['1.13', '1.14', '1.16', '1.18', '1.19', '1.20', '1.21']) {
     it(`full KPR with BPF masquerading gives BPF host routing on ${v}`, () => {
       const d = doc(fastPath(v));
       assert.equal(d.datapath.hostRouting.status, 'BPF', rules(d).join(','));

@@ -129,7 +129,7 @@ describe('hover on Helm values', () => {
     assert.match(tunnel, /routingMode/);
     assert.match(tunnel, /refuses to install/);
     const native = hover('# cilium-version: 1.16\nnativeRoutingCIDR: 10.0.0.0/8\nkubeProxyReplacement: true\n', 'nativeRoutingCIDR');
-    assert.match(native, /No chart from 1\.12 to 1\.20 has this key.*Renamed to `ipv4NativeRoutingCIDR`/);
+    assert.match(native, /No chart from 1\.12 to 1\.21 has this key.*Renamed to `ipv4NativeRoutingCIDR`/);
     const future = hover('# cilium-version: 1.13\nroutingMode: native\nkubeProxyReplacement: strict\n', 'routingMode');
     assert.match(future, /Not in the 1\.13 chart yet\. It exists in 1\.14 and later \(added in 1\.14\)/);
     const renamed = hover('# cilium-version: 1.16\nsocketLB:\n  enabled: true\nkubeProxyReplacement: true\n', 'enabled');
@@ -179,7 +179,7 @@ describe('hover on ConfigMap keys', () => {
   });
 
   it('says when it does not know a key, with a did-you-mean', () => {
-    assert.match(hover(cm, 'enable-bpf-masqurade'), /Not read by cilium-agent or cilium-operator in any version from 1\.12 to 1\.20; it is ignored\. Did you mean `enable-bpf-masquerade`\?/);
+    assert.match(hover(cm, 'enable-bpf-masqurade'), /Not read by cilium-agent or cilium-operator in any version from 1\.12 to 1\.21; it is ignored\. Did you mean `enable-bpf-masquerade`\?/);
   });
 
   it('the metadata of the ConfigMap is not a Cilium key', () => {

@@ -11,7 +11,7 @@
 // - Host Routing is Legacy (§1.2):
 //   · 1.12–1.19: NodePort/KPR off sets legacy silently (hr-nodeport-off, no log line). The iptables-masquerade
 //     case also holds (it is the next thing to fix), and from 1.13 the KPR case too (1.12 has no KPR case);
-//   · 1.20-pre: the silent KPR=false path is gone; the switch's first case, iptables masquerading, is logged,
+//   · 1.20-pre and 1.21-pre: the silent KPR=false path is gone; the switch's first case, iptables masquerading, is logged,
 //     and the KPR case holds as well;
 //   · nothing else applies: no IPsec, WireGuard, endpoint routes, chaining (cni.chainingMode none/~),
 //     bpf.hostLegacyRouting (~), and no kernel was given;
@@ -45,9 +45,9 @@ interface Expectation {
 }
 
 function expectationFor(v: CiliumVersion): Expectation {
-  // 1.20 dropped the silent path: its switch logs the first case. Elsewhere KPR off settles legacy routing
+  // 1.20 dropped the silent path (and 1.21-pre keeps the 1.20 switch): its switch logs the first case. Elsewhere KPR off settles legacy routing
   // silently, and the switch's own KPR case is not reported again on the same key.
-  if (v === '1.20') return { reasons: ['host-routing-iptables-masquerade', 'host-routing-needs-kpr'], logged: 'host-routing-iptables-masquerade' };
+  if (inRange(v, '1.20')) return { reasons: ['host-routing-iptables-masquerade', 'host-routing-needs-kpr'], logged: 'host-routing-iptables-masquerade' };
   return { reasons: ['host-routing-kpr-off', 'host-routing-iptables-masquerade'], logged: null };
 }
 
@@ -119,7 +119,7 @@ describe('upstream chart values.yaml', () => {
         assert.equal(hr.status, 'Legacy');
         for (const id of want.reasons) assert.ok(ids.includes(id), `v${version}: expected reason ${id}; got ${ids.join(', ') || 'none'}`);
         for (const id of NEVER_FOR_DEFAULTS) assert.ok(!ids.includes(id), `v${version}: ${id} does not apply to chart defaults`);
-        if (version === '1.20') assert.ok(!ids.includes('host-routing-kpr-off'), 'v1.20-pre has no silent KPR=false path any more');
+        if (inRange(version, '1.20')) assert.ok(!ids.includes('host-routing-kpr-off'), `v${version}-pre has no silent KPR=false path any more`);
         const logged = hr.reasons.filter((r) => r.logged).map((r) => r.id);
         assert.deepEqual(logged, want.logged ? [want.logged] : [], `v${version}: the reason the agent logs`);
       });

@@ -71,7 +71,7 @@ export function enumValues(path: string, v: CiliumVersion): EnumValue[] | undefi
     case 'loadBalancer.l7.algorithm':
       return plain('round_robin', 'least_request', 'random');
     case 'bpf.datapathMode':
-      return v === '1.20' ? plain('veth', 'netkit', 'netkit-l2', 'auto') : plain('veth', 'netkit', 'netkit-l2');
+      return inRange(v, '1.20') ? plain('veth', 'netkit', 'netkit-l2', 'auto') : plain('veth', 'netkit', 'netkit-l2');
     case 'bpf.monitorAggregation':
       return plain('none', 'low', 'medium', 'maximum');
     case 'ipam.mode': {

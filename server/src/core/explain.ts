@@ -12,7 +12,7 @@ import { kernelAtLeast } from './model/state';
 import { LineIndex } from './positions';
 import { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
 import type { Origin } from './types';
-import { inRange, PRERELEASE_VERSIONS, type CiliumVersion } from './version';
+import { inRange, PRERELEASE_VERSIONS, versionLabel, type CiliumVersion } from './version';
 import { versionBadge, versionText } from './versionHints';
 
 export interface ExplainOptions {
@@ -31,6 +31,8 @@ const MIN_KERNEL: Record<CiliumVersion, [number, number, string]> = {
   '1.18': [5, 10, '5.10'],
   '1.19': [5, 10, '5.10'],
   '1.20': [5, 10, '5.10'],
+  // Documentation/operations/system_requirements.rst@v1.21.0-pre.0 (e864986222) l.23: still 5.10.
+  '1.21': [5, 10, '5.10'],
 };
 
 const SILENT = new Set(HOST_ROUTING_FALLBACKS.filter((f) => f.silent).map((f) => f.id));
@@ -176,8 +178,7 @@ function cliChecks(): string[] {
 export function explainDocument(d: DocumentAnalysis, where: Where): string {
   const dp = d.datapath;
   const out: string[] = [];
-  const pre = PRERELEASE_VERSIONS.has(d.version) ? ' (pre-release)' : '';
-  out.push(`## ${d.label} — Cilium ${d.version}${pre}`, '');
+  out.push(`## ${d.label} — Cilium ${versionLabel(d.version)}`, '');
   out.push(`Target version ${d.version}: ${VERSION_FROM[d.versionSource]}.`, '');
   out.push('What `cilium status` should print:', '', '```text', ...statusLines(dp, d.version).map(([k, v]) => `${(k + ':').padEnd(22)}${v}`), '```', '');
   out.push(`- Agent starts: ${dp.agentStarts ? 'yes' : '**no** (see below)'}`);
@@ -263,7 +264,7 @@ export function renderedConfigYaml(analysis: Analysis): string | null {
         const keys = [...d.configMap.keys()].sort();
         const what = d.source.format === 'helm' ? `the datapath keys the cilium ${d.version} chart writes for these values` : 'the keys of this ConfigMap';
         const lines = [
-          `# Derived by Cilium Config from ${d.label} for Cilium ${d.version}${PRERELEASE_VERSIONS.has(d.version) ? ' (pre-release)' : ''}: ${what}.`,
+          `# Derived by Cilium Config from ${d.label} for Cilium ${versionLabel(d.version)}: ${what}.`,
           '# Not the full ConfigMap: keys that do not decide the datapath are left out.',
           'apiVersion: v1',
           'kind: ConfigMap',

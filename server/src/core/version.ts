@@ -1,17 +1,46 @@
 // Cilium minor versions this project knows about, and helpers to compare them.
 // A version is always a "1.NN" string; patch levels do not change the rules we encode.
 
-export const SUPPORTED_VERSIONS = ['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20'] as const;
-export type CiliumVersion = (typeof SUPPORTED_VERSIONS)[number];
-export const NEWEST_VERSION: CiliumVersion = '1.20';
+/**
+ * The one list of supported minors, oldest first (the exact tags and commits are in ../shared/cilium-charts/SOURCES.md
+ * and the generated catalog). A pre-release is only analysed when the user asks for it, and is marked "(pre-release)" wherever it is shown.
+ * Adding a minor: a row here, then the generated data (`npm run gen:catalog`, `gen:config-keys`, `gen:schema-enums`,
+ * `gen:charts`, `gen:rules-doc`) and package.json's `cilium.version` enum (a test compares it with this table).
+ */
+export const VERSION_TABLE = [
+  { minor: '1.12', prerelease: false },
+  { minor: '1.13', prerelease: false },
+  { minor: '1.14', prerelease: false },
+  { minor: '1.15', prerelease: false },
+  { minor: '1.16', prerelease: false },
+  { minor: '1.17', prerelease: false },
+  { minor: '1.18', prerelease: false },
+  { minor: '1.19', prerelease: false },
+  { minor: '1.20', prerelease: true },
+  { minor: '1.21', prerelease: true },
+] as const;
+
+type Row = (typeof VERSION_TABLE)[number];
+export type CiliumVersion = Row['minor'];
+
+export const SUPPORTED_VERSIONS = VERSION_TABLE.map((r) => r.minor) as unknown as readonly [CiliumVersion, ...CiliumVersion[]];
+export const OLDEST_VERSION: CiliumVersion = SUPPORTED_VERSIONS[0];
+export const NEWEST_VERSION: CiliumVersion = SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1];
 /**
  * What a file with no version anywhere is analysed for: the newest *released* version. Pre-releases are only used
  * when the user asks for them (setting, --cilium-version, wrapper, comment...).
  */
-export const NEWEST_RELEASED: CiliumVersion = '1.19';
-/** 1.20 is built from a pre-release chart (v1.20.0-pre.4); say so wherever we show it. */
-export const PRERELEASE_VERSIONS: ReadonlySet<CiliumVersion> = new Set(['1.20']);
+export const NEWEST_RELEASED: CiliumVersion = [...VERSION_TABLE].reverse().find((r) => !r.prerelease)!.minor;
+/** Minors built from a pre-release chart (1.20 from v1.20.0-pre.4, 1.21 from v1.21.0-pre.0); say so wherever we show them. */
+export const PRERELEASE_VERSIONS: ReadonlySet<CiliumVersion> = new Set(VERSION_TABLE.filter((r) => r.prerelease).map((r) => r.minor));
 
+/** "1.12 to 1.21": the supported span, for prose. */
+export const SUPPORTED_SPAN = `${OLDEST_VERSION} to ${NEWEST_VERSION}`;
+
+/** "1.21 (pre-release)" or "1.19": a version as users should read it. */
+export function versionLabel(v: CiliumVersion): string {
+  return PRERELEASE_VERSIONS.has(v) ? `${v} (pre-release)` : v;
+}
 const MINORS = new Map<string, number>(SUPPORTED_VERSIONS.map((v) => [v, Number(v.split('.')[1])]));
 
 /** Called for every rule of every document: a table lookup, not a string split. */

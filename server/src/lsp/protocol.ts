@@ -3,6 +3,12 @@
 // nothing from here; these are the Cilium-specific additions. Keep this file free of imports from
 // `vscode` or `vscode-languageserver` so both sides can share it.
 
+/**
+ * The supported Cilium minors and which are pre-releases (core/version.ts, the one version table): the VS Code
+ * client builds its version picker from it.
+ */
+export { VERSION_TABLE } from '../core/version';
+
 /** Settings section read through `workspace/configuration` and accepted as `initializationOptions.settings`. */
 export const SETTINGS_SECTION = 'cilium';
 

@@ -14,7 +14,7 @@ import { CIDR_KEYS } from '../rules/configCidr';
 import { deprecationText, readersText, suggestionFor } from '../rules/configMapKeyRules';
 import { minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 
-/** "1.12–1.20", "1.17–1.20", "only 1.18", or a list when the key comes and goes. */
+/** "1.12–1.21", "1.17–1.21", "only 1.18", or a list when the key comes and goes. */
 function span(vs: readonly CiliumVersion[]): string {
   if (vs.length === 0) return 'none';
   const contiguous = SUPPORTED_VERSIONS.indexOf(vs[vs.length - 1]) - SUPPORTED_VERSIONS.indexOf(vs[0]) + 1 === vs.length;

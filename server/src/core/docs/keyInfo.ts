@@ -6,24 +6,22 @@ import { chartKeyIn } from '../chart/values/chartValues';
 import { childrenOf, defaultIn, getKey, isCommentedIn, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { adviceFor, KEY_ADVICE } from '../knowledge/keyHistory';
 import { configMapKeyDoc, effectLines, helmKeyDoc, helmKeysFor, notesFor, type KeyDoc } from '../knowledge/keyDocs';
-import { minorOf, PRERELEASE_VERSIONS, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
+import { minorOf, PRERELEASE_VERSIONS, SUPPORTED_SPAN, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 import { configKeyFacts } from './configKeyInfo';
 
-/** The Helm reference page for a version (1.20 is not released: its page lives under /latest/). */
+/** The Helm reference page for a version (a pre-release has no versioned docs: its page lives under /latest/). */
 export function helmReferenceUrl(version: CiliumVersion): string {
-  return version === '1.20' ? 'https://docs.cilium.io/en/latest/helm-reference/' : `https://docs.cilium.io/en/v${version}/helm-reference/`;
+  return PRERELEASE_VERSIONS.has(version) ? 'https://docs.cilium.io/en/latest/helm-reference/' : `https://docs.cilium.io/en/v${version}/helm-reference/`;
 }
 
-export function versionLabel(version: CiliumVersion): string {
-  return PRERELEASE_VERSIONS.has(version) ? `${version} (pre-release)` : version;
-}
+export { versionLabel } from '../version';
 
 /** The supported versions whose chart has this key (really or as a commented-out example). */
 export function versionsHaving(path: string): CiliumVersion[] {
   return SUPPORTED_VERSIONS.filter((v) => keyExistsIn(path, v));
 }
 
-/** "every supported version (1.12–1.20)", "1.14 and later", "1.12–1.17", or a list when the key comes and goes. */
+/** "every supported version (1.12–1.21)", "1.14 and later", "1.12–1.17", or a list when the key comes and goes. */
 export function versionSpan(path: string): string | undefined {
   return spanOf(versionsHaving(path));
 }
@@ -46,14 +44,14 @@ function renamedFrom(path: string): string[] {
   return KEY_ADVICE.filter((a) => a.renameTo === path).map((a) => a.key);
 }
 
-/** Sentences on the key's history across 1.12–1.20, from the target version's point of view. */
+/** Sentences on the key's history across the supported versions, from the target version's point of view. */
 export function helmHistory(path: string, version: CiliumVersion): string[] {
   const have = versionsHaving(path);
   const out: string[] = [];
   const advice = adviceFor(path);
   const successor = advice ? (advice.renameTo ? `Renamed to \`${advice.renameTo}\`.` : `Instead: ${advice.replacement}.`) : '';
   if (have.length === 0) {
-    out.push(`No chart from 1.12 to 1.20 has this key; Helm ignores it.${successor ? ` ${successor}` : ''}`);
+    out.push(`No chart from ${SUPPORTED_SPAN} has this key; Helm ignores it.${successor ? ` ${successor}` : ''}`);
     return out;
   }
   const span = spanOf(have)!;

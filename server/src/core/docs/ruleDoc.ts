@@ -3,12 +3,13 @@
 // rule id in the file, so the link works offline and in every editor.
 
 import { ruleInfo, type RuleInfo } from '../knowledge/ruleCatalog';
+import { SUPPORTED_SPAN } from '../version';
 
 function versions(r: RuleInfo): string {
   if (r.since && r.until) return r.since === r.until ? `${r.since} only` : `${r.since} to ${r.until}`;
   if (r.since) return `${r.since} and later`;
   if (r.until) return `up to ${r.until}`;
-  return 'all supported versions (1.12 to 1.20)';
+  return `all supported versions (${SUPPORTED_SPAN})`;
 }
 
 /** The body of a rule's section: summary, severity, versions and the source it was checked against. */

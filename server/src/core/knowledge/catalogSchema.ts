@@ -49,7 +49,7 @@ export const CatalogKeySchema = z
      * True when the map is free-form in any version it exists in; see the per-version `open`.
      */
     open: z.boolean(),
-    /** One entry per version ("1.12".."1.20") the key exists in, really or commented out. */
+    /** One entry per version ("1.12".."1.21") the key exists in, really or commented out. */
     in: z.record(z.string(), CatalogVersionEntrySchema),
   })
   .strict();
@@ -65,7 +65,7 @@ export const CatalogSourceSchema = z
     tag: z.string(),
     /** Upstream commit id of that tag. */
     commit: z.string().regex(/^[0-9a-f]{40}$/),
-    /** The tag is a pre-release (1.20 is built from v1.20.0-pre.4). */
+    /** The tag is a pre-release (1.20 from v1.20.0-pre.4, 1.21 from v1.21.0-pre.0). */
     prerelease: z.literal(true).optional(),
   })
   .strict();

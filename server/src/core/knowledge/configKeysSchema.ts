@@ -29,7 +29,7 @@ const PerComponent = <T extends z.ZodTypeAny>(t: T) =>
 /** One key over a run of consecutive versions in which everything but the source line is the same. */
 export const ConfigKeyRunSchema = z
   .object({
-    /** First and last version of the run, inclusive ("1.12".."1.20"). */
+    /** First and last version of the run, inclusive ("1.12".."1.21"). */
     from: z.string().regex(/^1\.\d+$/),
     to: z.string().regex(/^1\.\d+$/),
     /** Which binaries read the key. */

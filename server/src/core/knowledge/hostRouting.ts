@@ -5,7 +5,7 @@
 // Sources (the switch and its guards): daemon/cmd/kube_proxy_replacement.go @v1.12.19 l.543-575,
 // @v1.13.18 l.415-470, @v1.14.19 l.388-440, @v1.15.19 l.388-441, @v1.16.19 l.368-390, @v1.17.13 l.351-373,
 // @v1.18.7 l.45-47 and l.269-285; pkg/kpr/initializer/kube_proxy_replacement.go @v1.19.1 l.45-64 and
-// @v1.20.0-pre.4 (7527a668e9) l.45-59. Chart side: templates/cilium-configmap.yaml @v1.14.19 l.343-349,
+// @v1.20.0-pre.4 (7527a668e9) l.45-59, unchanged @v1.21.0-pre.0 (e864986222) l.45-59. Chart side: templates/cilium-configmap.yaml @v1.14.19 l.343-349,
 // @v1.19.1 l.409-415 (chaining mode writes enable-host-legacy-routing).
 
 import type { State } from '../model/state';
@@ -29,10 +29,11 @@ export function switchRuns(s: State): boolean {
 /**
  * Kube-proxy replacement is off in a way that settles legacy routing before the logging switch: up to 1.17
  * "NodePort off and the switch never runs", 1.18 NodePort off, 1.19 KPR false (which also makes the switch's
- * KPR case unreachable). 1.20 drops the silent path: the switch's KPR case logs instead.
+ * KPR case unreachable). 1.20 drops the silent path: the switch's KPR case logs instead; 1.21 keeps that
+ * (pkg/kpr/initializer/kube_proxy_replacement.go@v1.21.0-pre.0 (e864986222) l.45-59, same switch as 1.20).
  */
 function kprOffSilently(s: State): boolean {
-  if (s.version === '1.20') return false;
+  if (inRange(s.version, '1.20')) return false;
   if (s.version === '1.19') return !s.kprFull;
   return (!s.nodePort && !switchRuns(s)) || (s.version === '1.18' && !s.nodePort);
 }
@@ -119,7 +120,7 @@ export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
     since: '1.13',
     silent: false,
     severity: 'warning',
-    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.13.18 l.440-470; @v1.16.19 l.368-390; pkg/kpr/initializer/kube_proxy_replacement.go@v1.20.0-pre.4 l.45-59',
+    cite: 'daemon/cmd/kube_proxy_replacement.go@v1.13.18 l.440-470; @v1.16.19 l.368-390; pkg/kpr/initializer/kube_proxy_replacement.go@v1.20.0-pre.4 l.45-59, @v1.21.0-pre.0 (e864986222) l.45-59',
     test: (s) => {
       // When KPR is off altogether the silent reason above already covers it, on the same key, with the same fix.
       if (s.kprFull || kprOffSilently(s)) return undefined;

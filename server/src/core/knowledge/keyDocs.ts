@@ -4,7 +4,7 @@
 // other paths are Cilium's Go / BPF source). Validated against keyDocsSchema.ts in test/core/keyDocs.test.ts
 // (not at run time: it would load zod on every start).
 //
-// Three tables: `helm` (chart values, every key exists in the catalog for at least one of 1.12–1.20), `configMap`
+// Three tables: `helm` (chart values, every key exists in the catalog for at least one supported version), `configMap`
 // (agent options as written in cilium-config), and `removedHelm` (keys no supported chart has any more, which
 // users still copy from old guides).
 

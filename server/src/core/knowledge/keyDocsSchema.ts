@@ -37,7 +37,7 @@ export const KeyDocSchema = z
     /** ConfigMap keys: the versions whose agent reads the option. */
     since: VersionSchema.optional(),
     until: VersionSchema.optional(),
-    /** ConfigMap keys: no supported agent (1.12–1.20) reads it any more. */
+    /** ConfigMap keys: no supported agent reads it any more. */
     ignored: z.literal(true).optional(),
     /** Where the facts were checked: file@tag, line numbers where useful, commits. */
     source: z.string().min(10),

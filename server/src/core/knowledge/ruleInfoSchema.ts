@@ -2,8 +2,9 @@
 // Apart from ruleCatalog.ts so that the language server, which lists rules, loads no zod for it.
 
 import { z } from 'zod';
+import { SUPPORTED_VERSIONS } from '../version';
 
-const VERSION = z.enum(['1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20']);
+const VERSION = z.enum(SUPPORTED_VERSIONS);
 
 /** Every rule, validated: a Cilium fact without a citation, or a rule without words, does not pass the tests. */
 export const RuleInfoSchema = z

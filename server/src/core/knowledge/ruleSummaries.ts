@@ -1,6 +1,8 @@
 // One sentence per rule id, for docs/rules.md, hovers and settings UIs. The facts behind each rule (versions,
 // conditions, citations) live in the knowledge entry with the same id; these only say what the rule is about.
 
+import { NEWEST_RELEASED, SUPPORTED_SPAN } from '../version';
+
 export type RuleGroup = 'host-routing' | 'masquerade' | 'agent-exit' | 'chart' | 'values' | 'keys' | 'configmap' | 'file';
 
 export const RULE_SUMMARIES: Record<string, string> = {
@@ -143,6 +145,6 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'yaml-too-deep': 'The YAML nests more than 200 levels deep, which can crash the parser, so it was not analysed.',
   'helm-template-parse-error': 'A Helm template (a chart template or helmfile .gotmpl holding Cilium settings) that Go\'s template parser refuses: Helm renders nothing.',
   'version-comment-disagrees': 'The # cilium-version comment (which decides the version) differs from what the wrapper, chart files, image tag or chart label say.',
-  'unsupported-version': 'The requested or found Cilium version is outside 1.12–1.20; the newest release (1.19) is used.',
+  'unsupported-version': `The requested or found Cilium version is outside ${SUPPORTED_SPAN}; the newest release (${NEWEST_RELEASED}) is used.`,
   'invalid-setting': 'A setting (kernel version, target version) could not be read; its default is used.',
 };
