@@ -9,7 +9,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../server/src/core/analyze';
 import { completeAt } from '../server/src/core/completion';
-import { explainMarkdown, renderedConfigYaml, verdictOf } from '../server/src/core/explain';
+import { explainMarkdown, verdictOf } from '../server/src/core/explain';
+import { renderedConfigText } from '../server/src/core/renderedConfig';
 import { hoverAt } from '../server/src/core/hover';
 import { findRepoRoot } from '../tools/repoRoot';
 
@@ -101,7 +102,7 @@ report('completion deep in the file (last nested line)', cl.times, `${cl.results
 
 const ex = timeAll(Array.from({ length: 20 }, () => 0), () => explainMarkdown(analysis, original));
 report('explainMarkdown (whole file)', ex.times);
-const rc = timeAll(Array.from({ length: 20 }, () => 0), () => renderedConfigYaml(analysis));
-report('renderedConfigYaml', rc.times);
+const rc = timeAll(Array.from({ length: 20 }, () => 0), () => renderedConfigText(analysis.documents, original));
+report('renderedConfigText (the whole annotated cilium-config)', rc.times);
 const vd = timeAll(Array.from({ length: 200 }, () => 0), () => verdictOf(analysis.documents[0], original));
 report('verdictOf', vd.times);

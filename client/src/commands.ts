@@ -5,16 +5,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   EXPLAIN_REQUEST,
   FIX_ALL_KIND,
-  RENDERED_CONFIG_REQUEST,
   SETTINGS_SECTION,
   type ExplainResult,
-  type RenderedConfigResult,
   VERSION_TABLE,
 } from '../../server/src/lsp/protocol';
+import { RenderedConfigViews, RENDERED_SCHEME, renderedSource } from './renderedConfigView';
 
 const SCHEME = 'cilium-config';
 
-/** Read-only documents for the explanation (Markdown) and the rendered ConfigMap (YAML). */
+/** Read-only documents for the explanation (Markdown). */
 class VirtualDocuments implements vscode.TextDocumentContentProvider {
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -39,6 +38,8 @@ function targetUri(arg: unknown): vscode.Uri | undefined {
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const docs = new VirtualDocuments();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
+  const rendered = new RenderedConfigViews(client);
+  context.subscriptions.push(rendered, vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cilium.explain', async (arg?: unknown) => {
@@ -80,19 +81,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
     }),
     vscode.commands.registerCommand('cilium.showRenderedConfig', async (arg?: unknown) => {
       const uri = targetUri(arg);
-      const c = client();
-      if (!uri || !c) return undefined;
-      const result = await c.sendRequest<RenderedConfigResult>(RENDERED_CONFIG_REQUEST, { uri: uri.toString() });
-      if (!result.yaml) {
-        void vscode.window.showInformationMessage('Cilium Config: this file has no Cilium Helm values.');
-        return undefined;
-      }
-      const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — cilium-config.yaml` });
-      docs.set(view, result.yaml);
-      const doc = await vscode.workspace.openTextDocument(view);
-      await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-      return result.yaml;
+      if (!uri) return undefined;
+      return rendered.show(renderedSource(uri));
     }),
   );
 }

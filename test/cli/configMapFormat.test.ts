@@ -49,10 +49,11 @@ describe('cilium-lint --format configmap', () => {
     assert.equal(doc.data['my-key'], 'x y');
   });
 
-  it('marks each key as the user value or the chart default', () => {
+  it('marks each key, in a trailing comment, as the user value (with its line) or the chart default', () => {
     const out = cli(['--format', 'configmap', '--cilium-version', '1.18', file('values.yaml', VALUES)]).stdout;
-    assert.match(out, /# from your values: bpf\.masquerade\n {2}enable-bpf-masquerade: "true"\n/);
-    assert.match(out, /# chart default \(enableIPv6Masquerade\)\n {2}enable-ipv6-masquerade: "true"\n/);
+    assert.match(out, /\n {2}enable-bpf-masquerade: "true" {2}# your value: bpf\.masquerade \(line 3\)\n/);
+    assert.match(out, /\n {2}enable-ipv6-masquerade: "true" {2}# chart default: enableIPv6Masquerade\n/);
+    assert.match(out, /\n {2}my-key: x y {2}# your value: extraConfig\.my-key \(line 5\)\n/);
   });
 
   it("says why nothing renders when the chart refuses the values, quoting the chart's own message", () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { completeAt } from '../../server/src/core/completion';
-import { renderedConfigYaml } from '../../server/src/core/explain';
+import { renderedConfigText } from '../../server/src/core/renderedConfig';
 import { hoverAt } from '../../server/src/core/hover';
 
 const cm = (version: string, data: string) =>
@@ -81,9 +81,9 @@ describe('completion in a ConfigMap', () => {
 describe('rendered cilium-config view', () => {
   it('annotates each key with its type, default and reader, and keys the version does not read', () => {
     const text = cm('1.19', '  enable-bpf-masquerade: "true"\n  identity-gc-interval: "15m"\n  tunnel: vxlan\n');
-    const out = renderedConfigYaml(analyze(text))!;
-    assert.match(out, /\n {2}# bool, default false, cilium-agent\n {2}enable-bpf-masquerade: "true"\n/);
-    assert.match(out, /\n {2}# duration, default 15m0s, cilium-operator\n {2}identity-gc-interval: "15m"\n/);
-    assert.match(out, /\n {2}# not read by Cilium 1\.19\n {2}tunnel: "vxlan"\n/);
+    const out = renderedConfigText(analyze(text).documents, text)!;
+    assert.match(out, /\n {2}enable-bpf-masquerade: "true" {2}# as written \(line 7\); bool, default false, cilium-agent\n/);
+    assert.match(out, /\n {2}identity-gc-interval: 15m {2}# as written \(line 8\); duration, default 15m0s, cilium-operator\n/);
+    assert.match(out, /\n {2}tunnel: vxlan {2}# as written \(line 9\); not read by Cilium 1\.19\n/);
   });
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { completeAt } from '../../server/src/core/completion';
-import { explainMarkdown, renderedConfigYaml, verdictOf } from '../../server/src/core/explain';
+import { explainMarkdown, verdictOf } from '../../server/src/core/explain';
+import { renderedConfigText } from '../../server/src/core/renderedConfig';
 import { hoverAt } from '../../server/src/core/hover';
 import { keyExistsIn } from '../../server/src/core/knowledge/catalog';
 import { keyDocs } from '../../server/src/core/knowledge/keyDocs';
@@ -117,9 +118,9 @@ describe('explain', () => {
 
   it('renders the cilium-config keys and a one-line verdict', () => {
     const a = analyze(legacy13);
-    const cm = renderedConfigYaml(a)!;
-    assert.match(cm, /enable-endpoint-routes: "true"/);
-    assert.match(cm, /kube-proxy-replacement: "strict"/);
+    const cm = renderedConfigText(a.documents, legacy13)!;
+    assert.match(cm, /enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled/);
+    assert.match(cm, /kube-proxy-replacement: strict {2}# your value: kubeProxyReplacement/);
     const v = verdictOf(a.documents[0], legacy13);
     assert.equal(v.hostRouting, 'Legacy');
     assert.equal(v.fellBack, true);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { explainMarkdown, renderedConfigYaml, verdictOf } from '../../server/src/core/explain';
+import { explainMarkdown, verdictOf } from '../../server/src/core/explain';
 import { yaml } from '../helpers';
 
 const legacy13 = yaml`
@@ -94,30 +94,6 @@ describe('explainMarkdown', () => {
 
   it('says when the file is not Cilium configuration', () => {
     assert.match(explainMarkdown(analyze('kind: Deployment\n'), 'kind: Deployment\n'), /not Cilium configuration/);
-  });
-});
-
-describe('renderedConfigYaml', () => {
-  it('renders sorted, quoted keys with a comment naming the version, one document per Cilium document', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  enable-bpf-masquerade: "false"\n';
-    const out = renderedConfigYaml(analyze(text))!;
-    const docs = out.split('\n---\n');
-    assert.equal(docs.length, 2);
-    assert.match(docs[0], /^# Derived by Cilium Config from Helm values for Cilium 1\.16: /);
-    assert.match(docs[0], /\n  enable-bpf-masquerade: "true"\n/);
-    assert.match(docs[0], /\n  kube-proxy-replacement: "true"\n/);
-    const keys = [...docs[0].matchAll(/^ {2}([a-z0-9-]+):/gm)].map((m) => m[1]).filter((k) => k !== 'name' && k !== 'namespace');
-    assert.deepEqual(keys, [...keys].sort());
-    assert.match(docs[1], /enable-bpf-masquerade: "false"/);
-    assert.equal(renderedConfigYaml(analyze('kind: Deployment\n')), null);
-  });
-
-  it('renders the keys the chart implies (ENI forcing endpoint routes)', () => {
-    const cm = renderedConfigYaml(analyze('# cilium-version: 1.16\nkubeProxyReplacement: true\neni:\n  enabled: true\n'))!;
-    assert.match(cm, /enable-endpoint-routes: "true"/);
-    // IPAM eni is forced by eni.enabled only from 1.19 (templates/cilium-configmap.yaml@v1.19.1 l.67-68).
-    assert.doesNotMatch(cm, /ipam: "eni"/);
-    assert.match(renderedConfigYaml(analyze('# cilium-version: 1.19\nkubeProxyReplacement: true\neni:\n  enabled: true\n'))!, /ipam: "eni"/);
   });
 });
 

@@ -22,9 +22,10 @@ Without --cilium-version the version comes from the file's wrapper, a Chart.yaml
 that depends on cilium, a Cilium image tag, a helm.sh/chart label or a "# cilium-version:" comment; else the
 newest release (${NEWEST_RELEASED}) is assumed, and the report says so.
 
-  --format configmap print the cilium-config ConfigMap the Cilium chart renders for each values document
-                     (keys sorted as kubectl prints them, each marked as your value or the chart's default),
-                     to diff against \`kubectl -n kube-system get configmap cilium-config -o yaml\`
+  --format configmap print the whole cilium-config ConfigMap the Cilium chart renders for each values document
+                     (valid YAML, keys sorted as kubectl prints them, a trailing comment on each: your value and
+                     its line, the chart default, or fixed by the chart), to diff against the cluster's
+                     \`kubectl -n kube-system get configmap cilium-config -o yaml\` or to give to \`kubectl diff -f\`
   --require-cilium   fail (exit 1) when a PATH holds no Cilium configuration
   --debug            print the stack trace of internal errors on stderr
 
@@ -127,7 +128,7 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     else if (values.format === 'sarif') write(JSON.stringify(toSarif(reports, TOOL_VERSION), null, 2) + '\n');
     else if (values.format === 'configmap') {
       // A print command: findings do not change the exit code, only unreadable input and our own errors do.
-      write(reports.filter((r) => r.analysis.documents.length > 0).map((r) => configMapReport(r.path, r.analysis.documents)).join('---\n'));
+      write(reports.filter((r) => r.analysis.documents.length > 0).map((r) => configMapReport(r.path, r.analysis.documents, r.text)).join('---\n'));
       return exit;
     } else write(toText(reports));
     const anyError = reports.some((r) => [...r.analysis.fileFindings, ...r.analysis.documents.flatMap((d) => d.findings)].some((f) => f.severity === 'error'));

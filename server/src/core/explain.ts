@@ -3,7 +3,6 @@
 // Every decision is traced back to the keys (with 1-based line numbers) or defaults that made it.
 
 import type { DocumentVerdict } from '../lsp/protocol';
-import { configKeyComment } from './docs/configKeyInfo';
 import type { Analysis, DocumentAnalysis, VersionSource } from './analyze';
 import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';
 import type { Flag } from './model/agentConfig';
@@ -244,41 +243,6 @@ export function explainMarkdown(analysis: Analysis, options: string | ExplainOpt
     parts.push(['## Problems in the file', '', ...analysis.fileFindings.map((f) => `- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`)].join('\n'));
   }
   return parts.join('\n\n');
-}
-
-/** A YAML double-quoted string (JSON strings are valid YAML). */
-function yamlString(s: string): string {
-  return JSON.stringify(s);
-}
-
-function yamlKey(k: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(k) ? k : yamlString(k);
-}
-
-/** The cilium-config ConfigMap these values render to, one YAML document per Cilium document. */
-export function renderedConfigYaml(analysis: Analysis): string | null {
-  if (analysis.documents.length === 0) return null;
-  return (
-    analysis.documents
-      .map((d) => {
-        const keys = [...d.configMap.keys()].sort();
-        const what = d.source.format === 'helm' ? `the datapath keys the cilium ${d.version} chart writes for these values` : 'the keys of this ConfigMap';
-        const lines = [
-          `# Derived by Cilium Config from ${d.label} for Cilium ${versionLabel(d.version)}: ${what}.`,
-          '# Not the full ConfigMap: keys that do not decide the datapath are left out.',
-          'apiVersion: v1',
-          'kind: ConfigMap',
-          'metadata:',
-          '  name: cilium-config',
-          '  namespace: kube-system',
-          keys.length ? 'data:' : 'data: {}',
-          // Each key with what the target version's agent/operator make of it: type, default, reader.
-          ...keys.flatMap((k) => [`  # ${configKeyComment(k, d.version)}`, `  ${yamlKey(k)}: ${yamlString(d.configMap.get(k)!.value)}`]),
-        ];
-        return lines.join('\n');
-      })
-      .join('\n---\n') + '\n'
-  );
 }
 
 export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {

@@ -1,8 +1,9 @@
 // The explanation of a file: `cilium/explain` and `cilium/renderedConfig` (custom requests), and
 // `workspace/executeCommand` `cilium.explain` for editors that have no UI of their own for it.
 
-import type { ExecuteCommandParams } from 'vscode-languageserver';
-import { explainMarkdown, renderedConfigYaml, verdictOf } from '../core/explain';
+import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
+import { explainMarkdown, verdictOf } from '../core/explain';
+import { renderedDocuments } from '../core/renderedConfig';
 import { openDocument, settingsReady, type ServerContext } from './context';
 import { guard } from './guard';
 import {
@@ -21,8 +22,15 @@ export function explain(ctx: ServerContext, uri: unknown): ExplainResult {
   return { markdown: explainMarkdown(analysis, { text }), documents: analysis.documents.map((d) => verdictOf(d, text)) };
 }
 
-export function renderedConfig(ctx: ServerContext, uri: unknown): RenderedConfigResult {
-  return { yaml: renderedConfigYaml(openDocument(ctx, uri).analysis) };
+export function renderedConfig(ctx: ServerContext, params: RenderedConfigParams | null | undefined): RenderedConfigResult {
+  const index = params?.documentIndex;
+  if (index !== undefined && !(Number.isInteger(index) && index >= 0)) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `Cilium Config: ${RENDERED_CONFIG_REQUEST}: documentIndex must be a whole number from 0, not ${JSON.stringify(index)}`);
+  }
+  const { doc, analysis } = openDocument(ctx, params?.uri);
+  const rendered = renderedDocuments(analysis.documents, doc.getText(), index);
+  if (rendered.length === 0) return { yaml: null, documents: [] };
+  return { yaml: rendered.map((r) => r.text).join('---\n'), documents: rendered.map((r) => ({ documentIndex: r.docIndex, rendered: r.rendered })) };
 }
 
 export function executeCommand(ctx: ServerContext, params: ExecuteCommandParams): string {
@@ -41,5 +49,5 @@ export function registerCommands(ctx: ServerContext): void {
   const c = ctx.connection;
   c.onExecuteCommand(guard(c, 'executeCommand', (params: ExecuteCommandParams) => executeCommand(ctx, params)));
   c.onRequest(EXPLAIN_REQUEST, guard(c, EXPLAIN_REQUEST, async (params: ExplainParams) => (await settingsReady(ctx, params?.uri), explain(ctx, params?.uri))));
-  c.onRequest(RENDERED_CONFIG_REQUEST, guard(c, RENDERED_CONFIG_REQUEST, async (params: RenderedConfigParams) => (await settingsReady(ctx, params?.uri), renderedConfig(ctx, params?.uri))));
+  c.onRequest(RENDERED_CONFIG_REQUEST, guard(c, RENDERED_CONFIG_REQUEST, async (params: RenderedConfigParams) => (await settingsReady(ctx, params?.uri), renderedConfig(ctx, params))));
 }

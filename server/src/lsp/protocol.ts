@@ -79,14 +79,23 @@ export interface ExplainResult {
   documents: DocumentVerdict[];
 }
 
-/** Request `cilium/renderedConfig`: the cilium-config keys these Helm values produce, as YAML text. */
+/**
+ * Request `cilium/renderedConfig`: the whole cilium-config ConfigMap the Cilium chart renders for the file's Helm
+ * values (a ConfigMap document: its own keys), as YAML with a trailing comment on each key saying where its value
+ * comes from (`# your value: bpf.masquerade (line 4)`, `# chart default: …`, `# fixed by the chart`). When the
+ * chart refuses the values, the refusal comes first, as comments.
+ */
 export const RENDERED_CONFIG_REQUEST = 'cilium/renderedConfig';
 export interface RenderedConfigParams {
   uri: string;
+  /** Only the YAML document with this index (0-based) of a multi-document file; omitted: every Cilium document. */
+  documentIndex?: number;
 }
 export interface RenderedConfigResult {
-  /** A ConfigMap manifest (one per Cilium document, separated by `---`), or null when the file has none. */
+  /** ConfigMap manifests (one per Cilium document, separated by `---`), or null when there is no Cilium document. */
   yaml: string | null;
+  /** Per Cilium document included: its YAML document index, and false when the chart refused it (see the text). */
+  documents: { documentIndex: number; rendered: boolean }[];
 }
 
 /** Notification `cilium/verdict`, server → client, after every analysis of an open document. */

@@ -98,7 +98,14 @@ suite('Cilium Config in the extension host', () => {
     const explained = await vscode.commands.executeCommand('cilium.explain', doc.uri);
     assert.match(explained.markdown, /### Host Routing: Legacy/);
     const rendered = await vscode.commands.executeCommand('cilium.showRenderedConfig', doc.uri);
-    assert.match(rendered, /enable-endpoint-routes: "true"/);
+    // The whole ConfigMap the 1.13 chart renders, each key saying where it comes from.
+    assert.match(rendered, /\n {2}enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled \(line 7\)\n/);
+    assert.match(rendered, /\n {2}cluster-name: default {2}# chart default: /);
+    const view = vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.scheme === 'cilium-rendered');
+    assert.ok(view, 'the rendered view is open beside the file');
+    assert.equal(view.languageId, 'yaml');
+    assert.equal(view.getText(), rendered);
+    console.log(`rendered view: ${view.uri.path}, ${view.lineCount} lines`);
     await vscode.window.showTextDocument(doc);
     const applied = await vscode.commands.executeCommand('cilium.fixAll');
     assert.equal(applied, true);
@@ -110,6 +117,9 @@ suite('Cilium Config in the extension host', () => {
       return !codes.includes('host-routing-iptables-masquerade') && !codes.includes('host-routing-endpoint-routes');
     });
     await until('status bar after fix-all', () => /Host Routing BPF/.test(api.statusText() || ''));
+    // The open rendered view follows the edit without running the command again.
+    await until('rendered view after fix-all', () => /\n {2}enable-bpf-masquerade: "true" {2}# your value: bpf\.masquerade \(line \d+\)\n/.test(view.getText()));
+    assert.doesNotMatch(view.getText(), /enable-endpoint-routes: "true"/);
     void path;
   });
 });
