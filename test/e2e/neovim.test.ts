@@ -51,6 +51,7 @@ describe('Neovim end-to-end', () => {
     assert.match(def[3], /^\s*preallocateMaps:/);
     assert.match(output, /DEFBUF yaml modifiable=false lines=\d{4}/);
     assert.match(output, /EXPLAIN # Cilium datapath/);
+    assert.match(output, /RENDERED {2}enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled \(line 7\)/);
     assert.match(output, /APPLIED Set bpf\.masquerade: true/);
     const after = readFileSync(file, 'utf8');
     // bpf.masquerade lands under the existing `bpf:` block; every comment and every other line is unchanged.

@@ -55,6 +55,15 @@ local explained = vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', { 
 for _, r in pairs(explained or {}) do
   if type(r.result) == 'string' then out('EXPLAIN ' .. r.result:gsub('\n.*', '')) end
 end
+-- The rendered cilium-config (the custom request the README's :CiliumRendered command sends).
+local rendered = vim.lsp.buf_request_sync(bufnr, 'cilium/renderedConfig', { uri = vim.uri_from_bufnr(bufnr) }, 10000)
+for _, r in pairs(rendered or {}) do
+  if r.result and type(r.result.yaml) == 'string' then
+    for _, line in ipairs(vim.split(r.result.yaml, '\n')) do
+      if line:find('enable-endpoint-routes:', 1, true) then out('RENDERED' .. line) end
+    end
+  end
+end
 
 -- Go to definition on `preallocateMaps` (line 10, 0-based 9): the 1.13 chart's values.yaml, read from the server.
 local defs = vim.lsp.buf_request_sync(bufnr, 'textDocument/definition', { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 9, character = 4 } }, 10000)

@@ -29,8 +29,9 @@ if (!vsix) {
 }
 const size = statSync(vsix).size;
 log(`package ${vsix} is ${(size / 1024).toFixed(0)} KB`);
-if (size > 1024 * 1024) {
-  console.error('the .vsix is over the 1 MB budget');
+// Issue 9's budget: the .vsix carries the packed chart of every supported minor and stays under 2 MiB.
+if (size > 2 * 1024 * 1024) {
+  console.error('the .vsix is over the 2 MiB budget');
   process.exit(1);
 }
 
