@@ -101,10 +101,13 @@ describe('language server over stdio', () => {
     assert.deepEqual(er.range.start, { line: 6, character: 2 });
     assert.equal(er.source, 'cilium');
     assert.equal(er.severity, 2);
-    assert.equal(er.codeDescription!.href, 'https://github.com/cilium-config/cilium-config/blob/main/docs/rules.md#host-routing-endpoint-routes');
+    assert.equal(er.codeDescription!.href, 'cilium-docs:///rules/host-routing-endpoint-routes.md');
     const masq = byCode(p, 'host-routing-iptables-masquerade')!;
     assert.equal(masq.range.start.line, 7);
-    assert.match(masq.codeDescription!.href, /#host-routing-iptables-masquerade$/);
+    assert.match(masq.codeDescription!.href, /^cilium-docs:\/\/\/rules\/host-routing-iptables-masquerade\.md$/);
+    // The link leads somewhere: the server serves that page (no link to a web page that may not exist).
+    const page = (await c.connection.sendRequest('cilium/virtualDocument', { uri: er.codeDescription!.href })) as { text: string | null };
+    assert.match(page.text ?? '', /host-routing-endpoint-routes/);
   });
 
   it('sends the cilium/verdict notification for that version with the status preview', async () => {

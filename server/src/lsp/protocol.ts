@@ -139,10 +139,12 @@ export interface VirtualDocumentResult {
 /** Code action kind of the "fix every Cilium problem in this file" action. */
 export const FIX_ALL_KIND = 'source.fixAll.cilium';
 
-/** Where each rule is documented (diagnostic `codeDescription.href`). */
-export const RULES_DOC_BASE = 'https://github.com/cilium-config/cilium-config/blob/main/docs/rules.md';
+/**
+ * Where each rule is documented (diagnostic `codeDescription.href`): the rule's page, served by this server as a
+ * `cilium-docs:` document. The project has no published web home yet, so the link never leaves the editor.
+ */
 export function ruleDocUrl(rule: string): string {
-  return `${RULES_DOC_BASE}#${rule}`;
+  return rulePageUri(rule);
 }
 
 /** Command of the code lens: explain the file whose URI is the only argument. The VS Code client registers it
