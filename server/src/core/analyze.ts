@@ -16,6 +16,7 @@ import { TemplateError } from './chart/template/errors';
 import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { lineBreakOf, normaliseLineBreaks } from './positions';
 import { capFindings } from './rules/cap';
+import { withoutBrokenYamlGuesses } from './rules/brokenYaml';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { enumFindings } from './rules/enumRules';
@@ -201,11 +202,12 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   for (const d of documents) {
     const docNode = parsed.documents[d.index];
     const r = docNode?.range;
-    for (const p of parsed.problems) {
-      if (r && p.range.start >= r[0] && p.range.start <= r[2]) {
-        d.findings.unshift(problemFinding(p));
-        claimed.add(p);
-      }
+    const own = parsed.problems.filter((p) => r && p.range.start >= r[0] && p.range.start <= r[2]);
+    const errors = [...own, ...d.source.problems].filter((p) => p.severity === 'error' && problemFinding(p).rule === 'yaml-syntax');
+    d.findings = withoutBrokenYamlGuesses(d.findings, errors.map((p) => p.range), d.source.root.range, text);
+    for (const p of own) {
+      d.findings.unshift(problemFinding(p));
+      claimed.add(p);
     }
     for (const p of d.source.problems) d.findings.unshift(problemFinding(p));
   }
