@@ -102,9 +102,13 @@ function rssOf(child: ChildProcess): number | undefined {
 async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean): Promise<FileResult> {
   const uri = pathToFileURL(path.join(ROOT, file.name)).href;
   const child = spawn(spec.command[0], spec.command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr.on('data', () => undefined);
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
   const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let waiter: { version: number; resolve: (p: PublishDiagnosticsParams) => void } | undefined;
+  let waiter: { version: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void } | undefined;
+  // A server that dies must fail the run loudly, not leave it waiting (Node would exit silently).
+  const exited = (code: number | null, signal: string | null) => waiter?.reject(new Error(`${spec.name} exited (${code ?? signal}) during ${file.label}; its stderr ends: ${stderr}`));
+  child.on('exit', exited);
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     // yaml-language-server publishes without a version: any diagnostics after the change count.
     if (p.uri === uri && waiter && (p.version === undefined || p.version === waiter.version)) {
@@ -117,7 +121,11 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
-  const nextDiagnostics = (version: number) => new Promise<PublishDiagnosticsParams>((resolve) => (waiter = { version, resolve }));
+  const nextDiagnostics = (version: number) =>
+    new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${spec.name}: no diagnostics for version ${version} of ${file.label} within 120 s; stderr ends: ${stderr}`)), 120_000);
+      waiter = { version, resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) };
+    });
 
   await conn.sendRequest('initialize', {
     processId: process.pid,
@@ -184,6 +192,7 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
       structure[name].push(ms);
     }
   }
+  child.off('exit', exited);
   await conn.sendRequest('shutdown').catch(() => undefined);
   await conn.sendNotification('exit').catch(() => undefined);
   conn.dispose();

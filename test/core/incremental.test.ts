@@ -181,7 +181,10 @@ describe('incremental parse: the same result as a full analysis', () => {
   const corpus = readCorpus();
   const rand = rng(SEED);
   const fragments = fragmentsOf(corpus.map((c) => c.text), rand, 40);
+  // Counted on the charts and the large file only: most corpus files are wrappers or several documents, parsed
+  // whole by design, and long chains pile up syntax errors.
   const stats: Stats = { edits: 0, incremental: 0, sectionsParsed: 0, sectionsTotal: 0 };
+  const notCounted: Stats = { edits: 0, incremental: 0, sectionsParsed: 0, sectionsTotal: 0 };
 
   it('has the upstream charts and the corpus to edit', () => {
     assert.ok(charts.length >= 9, `${charts.length} charts in ${chartsDir}`);
@@ -198,7 +201,7 @@ describe('incremental parse: the same result as a full analysis', () => {
   });
 
   it('after every edit of every corpus file', () => {
-    for (const file of corpus) checkChain(file.name, file.text, 2 * SCALE, rand, fragments, DEFAULT_SETTINGS, stats);
+    for (const file of corpus) checkChain(file.name, file.text, 2 * SCALE, rand, fragments, DEFAULT_SETTINGS, notCounted);
   });
 
   it('after every edit of a large synthetic values file', () => {
