@@ -12,7 +12,8 @@
 // of the run, and the ratio yaml-language-server / ours.
 //
 // BENCH_CHANGES (default 20) changes per mode, BENCH_REQUESTS (default 50) hovers and completions,
-// BENCH_PAUSE_MS (default 300) the pause of the quiet mode, BENCH_CHART_DIR another chart.
+// BENCH_PAUSE_MS (default 300) the pause of the quiet mode, BENCH_CHART_DIR another chart, BENCH_DIST another build
+// of ours (a folder with server.js).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -46,6 +47,8 @@ const LARGE_LINES = 19_800;
 /** Values of kubeProxyReplacement the changes cycle through: each changes our analysis. */
 const VALUE_CYCLE = ['true', '"maybe"', 'false'];
 const YLS_BIN = path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
+/** Our build to measure (BENCH_DIST: another build's folder, to compare two builds against the same yardstick). */
+const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
 
 interface ServerSpec {
   name: string;
@@ -222,7 +225,7 @@ function kprLine(text: string): number {
 }
 
 async function main() {
-  for (const p of [VALUES, SCHEMA, YLS_BIN, path.join(ROOT, 'dist/server.js')]) {
+  for (const p of [VALUES, SCHEMA, YLS_BIN, path.join(DIST, 'server.js')]) {
     if (!existsSync(p)) {
       console.error(`bench:server needs ${p} (run npm run build / npm install first)`);
       process.exit(1);
@@ -238,7 +241,7 @@ async function main() {
   ];
   const ours: ServerSpec = {
     name: 'cilium-config',
-    command: [process.execPath, path.join(ROOT, 'dist/server.js'), '--stdio'],
+    command: [process.execPath, path.join(DIST, 'server.js'), '--stdio'],
     configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
   };
   const ylsVersion = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')).version as string;
