@@ -93,8 +93,13 @@ describe('combinations that stop the agent', () => {
   });
 
   it('the L7 proxy needs iptables rules', () => {
-    finding(doc(kprBpf('1.16', 'installIptablesRules: false')), 'l7-proxy-needs-iptables');
-    noFinding(doc(kprBpf('1.16', 'installIptablesRules: false\nl7Proxy: false')), 'l7-proxy-needs-iptables');
+    // Only the 1.12 chart writes install-iptables-rules from installIptablesRules
+    // (templates/cilium-configmap.yaml@v1.12.19 l.520); later charts drop the value, so there it takes extraConfig.
+    const off = 'extraConfig:\n  install-iptables-rules: "false"';
+    finding(doc(kprBpf('1.16', off)), 'l7-proxy-needs-iptables');
+    noFinding(doc(kprBpf('1.16', `${off}\nl7Proxy: false`)), 'l7-proxy-needs-iptables');
+    noFinding(doc(kprBpf('1.16', 'installIptablesRules: false')), 'l7-proxy-needs-iptables');
+    finding(doc('# cilium-version: 1.12\nkubeProxyReplacement: strict\ninstallIptablesRules: false\n'), 'l7-proxy-needs-iptables');
   });
 
   it('IPsec with NodePort is refused up to 1.15', () => {

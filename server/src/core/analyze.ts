@@ -1,10 +1,10 @@
 // The one entry point of the analysis core: text in, every Cilium document's datapath verdict and findings out.
 // The CLI, the language server and the VS Code client only render this result.
 
-import { buildAgentConfig, configMapSettings, type AgentConfig } from './model/agentConfig';
+import { buildAgentConfig, configMapSettings, type AgentConfig, type RenderedConfig } from './model/agentConfig';
+import { chartModel, MAX_RENDERED_ENTRIES, type ChartModel } from './model/chartModel';
 import { deriveDatapath, type Datapath } from './model/datapath';
 import { HelmValues } from './model/helmValues';
-import { renderConfigMap, type RenderedConfig } from './model/renderConfigMap';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
 import { parseYamlFile, type ParsedYaml, type ParseProblem } from './parse/yamlFile';
@@ -24,6 +24,7 @@ import { ENUM_SPECS } from './knowledge/enumValues';
 import { hubbleMetricFindings } from './rules/hubbleMetricRules';
 import { noEffectFindings } from './rules/noEffectRules';
 import { keyFindings } from './rules/keyRules';
+import { addSchemaFindings } from './rules/chartSchemaFindings';
 import { documentRules } from './rules/documentRules';
 import { withoutEchoes, withoutRemovedKeyEchoes } from './rules/rootCause';
 import type { Finding, Range } from './types';
@@ -73,6 +74,8 @@ export interface DocumentAnalysis {
   configMap: RenderedConfig;
   agent: AgentConfig;
   source: CiliumSource;
+  /** For Helm values: the chart of the target version rendered for them (its stops, refusals and render). */
+  chart?: ChartModel;
 }
 
 export interface Analysis {
@@ -358,9 +361,13 @@ function analyzeSource(
   const { version, from, file } = resolveVersion(source, options, comment, text, findings);
   let configMap: RenderedConfig;
   let helm: HelmValues | undefined;
+  let chart: ChartModel | undefined;
   if (source.format === 'helm') {
     helm = new HelmValues(source.root, version);
-    configMap = renderConfigMap(helm);
+    // The real chart of the target version, rendered for these values: its cilium-config is the agent's input,
+    // exactly as a cilium-config ConfigMap file's data would be.
+    chart = chartModel(source, version);
+    configMap = chart?.settings ?? new Map();
     pushAll(findings, keyFindings(source.root, version));
     // The chart copies extraConfig into cilium-config as it is (templates/cilium-configmap.yaml, `toYaml
     // .Values.extraConfig`, every version): its entries are agent/operator keys, checked like a ConfigMap's.
@@ -372,11 +379,20 @@ function analyzeSource(
     pushAll(findings, configMapKeyFindings(source.root, version));
   }
   const agent = buildAgentConfig(configMap, version);
-  const state = buildState(agent, helm, kernel);
+  const state = buildState(agent, helm, kernel, chart);
   const datapath = deriveDatapath(state);
   pushAll(findings, enumFindings(source.root, state, source.format));
   pushAll(findings, hubbleMetricFindings(source.root, state, source.format));
   pushAll(findings, noEffectFindings(source.root, state, source.format));
+  if (chart) addSchemaFindings(findings, chart, source.anchor, version);
+  if (chart && chart.cut.length > 0) {
+    findings.push({
+      rule: 'chart-render-trimmed',
+      severity: 'info',
+      message: `${chart.cut.slice(0, 3).join(', ') || 'The values'} ${chart.cut.length > 1 ? 'have' : 'has'} more than ${MAX_RENDERED_ENTRIES} entries; the chart was rendered with the first ${MAX_RENDERED_ENTRIES} of each, so what the rest writes into cilium-config is not checked.`,
+      range: source.anchor,
+    });
+  }
   // A key finding that means Helm rejects the values makes the install verdict agree with it.
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
   // A quoted boolean is an error exactly when Helm stops on it (the schema, or a template comparing it).
@@ -401,6 +417,7 @@ function analyzeSource(
     configMap,
     agent,
     source,
+    chart,
   };
 }
 

@@ -14,6 +14,8 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Origin =
   | { kind: 'user'; key: string; range: Range; valueText: string; templated?: boolean }
   | { kind: 'chart-default'; key: string; version: CiliumVersion }
+  /** The chart writes this cilium-config key (`key`) with a value no Helm value decides. */
+  | { kind: 'chart-fixed'; key: string; version: CiliumVersion }
   | { kind: 'agent-default'; key: string }
   | { kind: 'implied'; key: string; by: Origin[]; note: string };
 

@@ -7,7 +7,7 @@ import type { DocumentAnalysis } from '../analyze';
 import { buildAgentConfig } from '../model/agentConfig';
 import { deriveDatapath } from '../model/datapath';
 import { HelmValues } from '../model/helmValues';
-import type { RenderedConfig } from '../model/renderConfigMap';
+import type { RenderedConfig } from '../model/agentConfig';
 import { buildState } from '../model/state';
 import { withoutEchoes } from '../rules/rootCause';
 
@@ -15,7 +15,8 @@ function problemIds(doc: DocumentAnalysis, settings: RenderedConfig): Set<string
   const agent = buildAgentConfig(settings, doc.version);
   const helm = doc.source.format === 'helm' ? new HelmValues(doc.source.root, doc.version) : undefined;
   // The same view as the findings: consequences of one root cause are not counted as problems of their own.
-  const dp = withoutEchoes(deriveDatapath(buildState(agent, helm, doc.kernel)), agent);
+  // The chart's stops come from the values, which a change of cilium-config settings leaves as they are.
+  const dp = withoutEchoes(deriveDatapath(buildState(agent, helm, doc.kernel, doc.chart)), agent);
   return new Set([...dp.hostRouting.reasons, ...dp.masquerading.reasons, ...dp.agentErrors, ...dp.chartErrors].map((r) => r.id));
 }
 

@@ -5,7 +5,7 @@
 
 import { AGENT_EXITS } from './agentExits';
 import { BPF_MASQ_PREREQS } from './bpfMasquerade';
-import { CHART_FAILURES } from './chartFailures';
+import { CHART_FAILURE_NOTES, GENERIC_CHART_FAIL_RULE, SCHEMA_RULE } from './chartFailureNotes';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from './enumValues';
 import { HUBBLE_METRICS_CITE } from './hubbleMetrics';
 import { LB_MODE_WITHOUT_NODEPORT_CITE } from './noEffect';
@@ -47,6 +47,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'yaml-tab-indent', group: 'file', severity: 'error' },
   { id: 'template-syntax', group: 'file', severity: 'info' },
   { id: 'file-too-large', group: 'file', severity: 'info' },
+  { id: 'chart-render-trimmed', group: 'file', severity: 'info' },
   { id: 'not-text', group: 'file', severity: 'info' },
   { id: 'yaml-too-deep', group: 'file', severity: 'warning' },
   { id: 'too-many-findings', group: 'file', severity: 'info' },
@@ -70,7 +71,9 @@ export function allRules(): RuleInfo[] {
     ...fromChecks('host-routing', HOST_ROUTING_FALLBACKS as Check<never>[]),
     ...fromChecks('masquerade', BPF_MASQ_PREREQS as Check<never>[]),
     ...fromChecks('agent-exit', AGENT_EXITS as Check<never>[]),
-    ...fromChecks('chart', CHART_FAILURES as Check<never>[]),
+    ...CHART_FAILURE_NOTES.map((n) => ({ id: n.id, group: 'chart' as const, severity: n.severity ?? ('error' as const), since: n.since, until: n.until, cite: n.cite })),
+    { id: GENERIC_CHART_FAIL_RULE.id, group: 'chart' as const, severity: GENERIC_CHART_FAIL_RULE.severity, cite: GENERIC_CHART_FAIL_RULE.cite },
+    { id: SCHEMA_RULE.id, group: 'chart' as const, severity: SCHEMA_RULE.severity, since: SCHEMA_RULE.since, cite: SCHEMA_RULE.cite },
     ...ENUM_SPECS.map((e) => ({ id: e.id, group: 'values' as const, severity: e.severity, since: e.since ?? e.sets[0].since, until: e.until, cite: e.cite })),
     { id: 'hubble-metric-unknown', group: 'values' as const, severity: 'warning' as const, cite: HUBBLE_METRICS_CITE },
     { id: 'hubble-metric-option-invalid', group: 'values' as const, severity: 'error' as const, cite: HUBBLE_METRICS_CITE },

@@ -51,6 +51,10 @@ export const RULE_SUMMARIES: Record<string, string> = {
 
   // The chart's own checks: helm install stops before anything is deployed.
   'chart-kpr-invalid': 'The chart rejects this kubeProxyReplacement value.',
+  'chart-render-trimmed': 'A map or list of the values has more than 2,000 entries: the chart is rendered with the first 2,000 of each.',
+  'chart-values-null': 'An empty key (null) deletes the chart defaults below it, and the chart stops reading one of them.',
+  'chart-fail': 'The chart stops the install with its own message (a `fail` or `required` in its templates) for a reason we have no extra words for.',
+  'chart-schema': 'A value the chart\'s values.schema.json refuses (1.16+); Helm stops before rendering anything.',
   'chart-tunnel-removed': 'The removed `tunnel` value is still set; the chart refuses it.',
   'chart-gke-needs-native': 'GKE mode needs native routing; the chart refuses other routing modes.',
   'chart-aksbyocni-needs-tunnel': 'AKS bring-your-own-CNI mode needs tunnel routing; the chart refuses native routing.',

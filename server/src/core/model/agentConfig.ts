@@ -12,7 +12,9 @@ import { agentBool, goString, type Setting } from '../settings';
 import type { Origin } from '../types';
 import { inRange, type CiliumVersion } from '../version';
 import { isTemplated } from './unknown';
-import type { RenderedConfig } from './renderConfigMap';
+
+/** cilium-config as the agent reads it: key → value and where the value came from. */
+export type RenderedConfig = Map<string, Setting<string>>;
 
 export interface Flag {
   on: boolean;

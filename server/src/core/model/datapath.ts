@@ -6,11 +6,10 @@ import type { Hit } from '../knowledge/checkTypes';
 import { BPF_MASQ_PREREQS } from '../knowledge/bpfMasquerade';
 import { HOST_ROUTING_FALLBACKS, switchRuns } from '../knowledge/hostRouting';
 import { AGENT_EXITS } from '../knowledge/agentExits';
-import { CHART_FAILURES } from '../knowledge/chartFailures';
 import type { Origin, Severity } from '../types';
 import { inRange } from '../version';
 import type { State } from './state';
-import { hitIsUndecided, undecided, UnknownTracker, type UnknownDependency, type Verdict } from './unknown';
+import { hitIsUndecided, UnknownTracker, type UnknownDependency, type Verdict } from './unknown';
 
 export interface Reason extends Hit {
   id: string;
@@ -104,16 +103,12 @@ export function deriveDatapath(s: State): Datapath {
     const hit = c.test({ ...stateAfterMasq, legacy });
     if (decided(hit, c.id, ['Agent starts'])) agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
   }
+  // The chart's own stops, from rendering it (model/chartModel.ts); one resting on a templated value is undecided.
   const chartErrors: Reason[] = [];
-  if (s.helm) {
-    for (const c of CHART_FAILURES) {
-      if (!applies(c, s)) continue;
-      // Chart checks read values directly: any templated value a check read leaves its outcome undecided.
-      const { result, templated } = s.helm.reading(() => c.test(s));
-      const hit = templated.length > 0 ? undecided(templated) : result;
-      if (decided(hit, c.id, ['Chart installs'])) chartErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
-    }
+  for (const c of s.chart?.stops ?? []) {
+    if (decided(c.hit, c.id, ['Chart installs'])) chartErrors.push({ ...c.hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
   }
+  for (const r of s.chart?.undecidedSchema ?? []) unknowns.add('Chart installs', r.origins, 'values.schema.json');
 
   // The verdicts read straight from settings: a templated one leaves that line undecided.
   unknowns.add('KubeProxyReplacement', [s.agent.kpr.origin]);
@@ -134,7 +129,7 @@ export function deriveDatapath(s: State): Datapath {
     },
     agentStarts: !agentErrors.some((r) => r.severity === 'error'),
     agentErrors,
-    installSucceeds: !chartErrors.some((r) => r.severity === 'error'),
+    installSucceeds: !chartErrors.some((r) => r.severity === 'error') && (s.chart?.schema.length ?? 0) === 0,
     chartErrors,
     unknowns: unknowns.list,
   };

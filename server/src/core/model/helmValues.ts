@@ -10,28 +10,11 @@ import type { CiliumVersion } from '../version';
 
 export class HelmValues {
   private readonly memo = new Map<string, Setting | undefined>();
-  /** While a check runs under `reading`, the templated settings it looked at. */
-  private templatedReads: Origin[] | undefined;
 
   constructor(
     readonly root: MapView,
     readonly version: CiliumVersion,
   ) {}
-
-  /**
-   * Runs `fn` and also returns the templated settings it read: a chart check whose outcome rests on one of them
-   * is undecided, whichever way it went.
-   */
-  reading<T>(fn: () => T): { result: T; templated: Origin[] } {
-    const outer = this.templatedReads;
-    this.templatedReads = [];
-    try {
-      const result = fn();
-      return { result, templated: this.templatedReads };
-    } finally {
-      this.templatedReads = outer;
-    }
-  }
 
   /** The value as written in the file, including an explicit null. */
   user(path: string): Setting | undefined {
@@ -40,19 +23,14 @@ export class HelmValues {
     const value = this.root.valueOf(entry);
     const origin: Origin = { kind: 'user', key: path, range: entry.keyRange, valueText: this.root.sourceOf(entry) };
     // A templated value is unknown: everything decided from it says so (see model/unknown.ts).
-    if (value === TEMPLATED) {
-      origin.templated = true;
-      this.templatedReads?.push(origin);
-    }
+    if (value === TEMPLATED) origin.templated = true;
     return { value, origin };
   }
 
   /** The effective value: the user's unless absent or null, else the chart default of the target version. */
   get(path: string): Setting | undefined {
     if (this.memo.has(path)) {
-      const hit = this.memo.get(path);
-      if (hit && this.templatedReads && hit.origin.kind === 'user' && hit.origin.templated) this.templatedReads.push(hit.origin);
-      return hit;
+      return this.memo.get(path);
     }
     let result: Setting | undefined;
     const mine = this.user(path);

@@ -4,6 +4,7 @@
 import type { Origin } from '../types';
 import { inRange, type CiliumVersion } from '../version';
 import type { AgentConfig } from './agentConfig';
+import type { ChartModel } from './chartModel';
 import type { HelmValues } from './helmValues';
 
 export interface KernelVersion {
@@ -17,6 +18,8 @@ export interface State {
   agent: AgentConfig;
   /** Present for Helm values (chart checks need the values themselves). */
   helm?: HelmValues;
+  /** Present for Helm values: the rendered chart's stops and refusals. */
+  chart?: ChartModel;
   kernel?: KernelVersion;
   /** Kube-proxy replacement in its full form (strict / true), the form BPF host routing needs. */
   kprFull: boolean;
@@ -41,7 +44,7 @@ export function parseKernel(text: string): KernelVersion | undefined {
   return m ? { major: Number(m[1]), minor: Number(m[2]), text: `${m[1]}.${m[2]}` } : undefined;
 }
 
-export function buildState(agent: AgentConfig, helm: HelmValues | undefined, kernel: KernelVersion | undefined): State {
+export function buildState(agent: AgentConfig, helm: HelmValues | undefined, kernel: KernelVersion | undefined, chart?: ChartModel): State {
   const v = agent.version;
   const mode = agent.kpr.mode;
   const kprFull = mode === 'strict' || (mode === 'true' && inRange(v, '1.14'));
@@ -64,6 +67,7 @@ export function buildState(agent: AgentConfig, helm: HelmValues | undefined, ker
     version: v,
     agent,
     helm,
+    chart,
     kernel,
     kprFull,
     nodePort,

@@ -4,7 +4,7 @@
 
 import type { AgentConfig } from '../model/agentConfig';
 import type { Datapath } from '../model/datapath';
-import type { RenderedConfig } from '../model/renderConfigMap';
+import type { RenderedConfig } from '../model/agentConfig';
 import type { CiliumSource } from '../parse/recognise';
 import type { Finding } from '../types';
 import type { CiliumVersion } from '../version';

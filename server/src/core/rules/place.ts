@@ -33,6 +33,8 @@ export function describeOrigin(o: Origin): string {
       return `${o.key}: ${o.valueText || '(empty)'}`;
     case 'chart-default':
       return `${o.key} (chart default of ${o.version})`;
+    case 'chart-fixed':
+      return `${o.key} (written by the ${o.version} chart itself)`;
     case 'agent-default':
       return `${o.key} (agent default)`;
     case 'implied':

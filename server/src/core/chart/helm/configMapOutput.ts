@@ -10,11 +10,22 @@ export type KeyOrigin = 'user' | 'default' | 'fixed';
 export interface RenderedKey {
   /** The value as the ConfigMap holds it (a string). */
   value: string;
-  /** Values paths ("bpf.masquerade") read while this key was written, in read order, without repeats. */
+  /**
+   * Values paths ("bpf.masquerade") read while this key was written, in read order, without repeats: reads
+   * inside the key's line, and every read since the previous key (conditions of blocks that wrote nothing
+   * included). A superset of `deps`, for deciding what a key may depend on.
+   */
   reads: string[];
   /**
-   * `user`: at least one read value is set in the user's file; `default`: only chart defaults were read;
-   * `fixed`: the chart writes this key without reading any value.
+   * Values paths this key's text depends on: the conditions of the if/with/range blocks it sits in and what its
+   * printed value was computed from (through variables too). What decided the key, for provenance.
+   */
+  deps: string[];
+  /** The part of `deps` the printed value was computed from (empty when the chart writes a literal). */
+  valueDeps: string[];
+  /**
+   * `user`: at least one value it depends on is set in the user's file; `default`: only chart defaults;
+   * `fixed`: the chart writes this key without depending on any value.
    */
   origin: KeyOrigin;
   /** Offsets of the key line in the rendered text: [start of key, end of value). */
@@ -157,10 +168,32 @@ export function quickConfigMapData(text: string): ConfigMapData | undefined {
   return out;
 }
 
+/** A piece of rendered output and the values paths it depends on (from the engine's spans provenance). */
+export interface OutputSpan {
+  start: number;
+  end: number;
+  paths: readonly string[];
+  /** The part of `paths` a printed value was computed from (empty for literal text). */
+  own: readonly string[];
+}
+
+/** The values paths of the spans overlapping [start, end), in order, without repeats; and their `own` part. */
+function depsIn(spans: readonly OutputSpan[], start: number, end: number, from: { i: number }): { deps: string[]; valueDeps: string[] } {
+  const deps = new Set<string>();
+  const own = new Set<string>();
+  while (from.i < spans.length && spans[from.i]!.end <= start) from.i++;
+  for (let k = from.i; k < spans.length && spans[k]!.start < end; k++) {
+    for (const p of spans[k]!.paths) deps.add(p);
+    for (const p of spans[k]!.own) own.add(p);
+  }
+  return { deps: [...deps], valueDeps: [...own] };
+}
+
 export function extractConfigMap(
   text: string,
   reads: readonly { path: string; offset: number }[],
   user: Map<string, GoValue>,
+  spans: readonly OutputSpan[] = [],
 ): Map<string, RenderedKey> | undefined {
   const data = quickConfigMapData(text) ?? configMapData(text);
   if (!data) return undefined;
@@ -182,10 +215,12 @@ export function extractConfigMap(
     readsOf.set(key, unique.filter((p) => !unique.some((q) => q.startsWith(`${p}.`))));
   }
   const out = new Map<string, RenderedKey>();
+  const cursor = { i: 0 };
   for (const [key, { value, range }] of entries) {
     const r = readsOf.get(key) ?? [];
-    const origin: KeyOrigin = r.length === 0 ? 'fixed' : r.some((p) => userHas(user, p)) ? 'user' : 'default';
-    out.set(key, { value, reads: r, origin, range });
+    const { deps, valueDeps } = depsIn(spans, range[0], range[1], cursor);
+    const origin: KeyOrigin = deps.length === 0 ? 'fixed' : deps.some((p) => userHas(user, p)) ? 'user' : 'default';
+    out.set(key, { value, reads: r, deps, valueDeps, origin, range });
   }
   return out;
 }

@@ -79,10 +79,18 @@ function keyText(k: GoValue): string {
   return String(k);
 }
 
-function convertNode(node: Node | null | undefined, doc: Document, depth: number, fromAnySchema = false): GoValue {
+function convertNode(node: Node | null | undefined, doc: Document, depth: number, fromAnySchema = false, budget?: { left: number; cut?: boolean }): GoValue {
   if (depth > 1000) throw new YamlReadError('values nested too deeply');
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return convertNode(node.resolve(doc) as Node | undefined, doc, depth + 1, fromAnySchema);
+  if (budget) budget.left--;
+  if (isAlias(node)) {
+    // Past the budget an alias reads as null: an alias bomb stays a few nodes instead of hanging the editor.
+    if (budget && budget.left < 0) {
+      budget.cut = true;
+      return null;
+    }
+    return convertNode(node.resolve(doc) as Node | undefined, doc, depth + 1, fromAnySchema, budget);
+  }
   if (isScalar(node)) {
     const raw = node.value;
     const tag = node.tag;
@@ -111,13 +119,13 @@ function convertNode(node: Node | null | undefined, doc: Document, depth: number
       if (!isPair(pair)) continue;
       const kNode = pair.key as Node | null;
       if (isScalar(kNode) && kNode.type === 'PLAIN' && kNode.value === '<<') {
-        const v = convertNode(pair.value as Node, doc, depth + 1, fromAnySchema);
+        const v = convertNode(pair.value as Node, doc, depth + 1, fromAnySchema, budget);
         if (Array.isArray(v)) merges.push(...v);
         else merges.push(v);
         continue;
       }
-      const k = keyText(convertNode(kNode, doc, depth + 1, fromAnySchema));
-      out.set(k, convertNode(pair.value as Node, doc, depth + 1, fromAnySchema));
+      const k = keyText(convertNode(kNode, doc, depth + 1, fromAnySchema, budget));
+      out.set(k, convertNode(pair.value as Node, doc, depth + 1, fromAnySchema, budget));
     }
     // Merge keys (`<<: *anchor`) give defaults that explicit keys override.
     for (const m of merges) {
@@ -126,7 +134,7 @@ function convertNode(node: Node | null | undefined, doc: Document, depth: number
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((i) => convertNode(i as Node, doc, depth + 1, fromAnySchema));
+  if (isSeq(node)) return node.items.map((i) => convertNode(i as Node, doc, depth + 1, fromAnySchema, budget));
   return null;
 }
 
@@ -139,8 +147,12 @@ function lineOf(node: Node, doc: Document): number | undefined {
 }
 
 /** A node of an already parsed document (any schema) as Helm would read it from that YAML text. */
-export function nodeToGoValue(node: Node | null | undefined, doc: Document): GoValue {
-  return convertNode(node, doc, 0, true);
+/**
+ * Past `maxNodes` values (an alias counts each time it is expanded), further aliases read as null: a values
+ * file that blows up through aliases stays small instead of hanging the editor (Helm refuses such a file).
+ */
+export function nodeToGoValue(node: Node | null | undefined, doc: Document, maxNodes = 10_000): GoValue {
+  return convertNode(node, doc, 0, true, { left: maxNodes });
 }
 
 /**

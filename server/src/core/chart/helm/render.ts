@@ -11,8 +11,8 @@ import { loadPackedChart, type PackedChart } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
-import { argString, sprigFunctions } from './sprig';
-import { extractConfigMap, type RenderedKey } from './configMapOutput';
+import { argMap, argString, sprigFunctions } from './sprig';
+import { extractConfigMap, type OutputSpan, type RenderedKey } from './configMapOutput';
 
 export type { RenderedKey } from './configMapOutput';
 export type { SchemaError } from './schema';
@@ -43,6 +43,16 @@ export interface RenderOptions {
   /** `--kube-version`, e.g. "v1.30.0". */
   kubeVersion?: string;
   /**
+   * Best effort for a model of what the chart would write: `fail` and `required` do not stop the template (they
+   * write nothing, `required` passes its value on). The failures are still listed. Never what Helm does.
+   */
+  lenient?: boolean;
+  /**
+   * Schema errors this returns true for are reported in `undecidedSchemaErrors` and do not stop the render
+   * (the analysis passes the errors on templated values, whose real value is unknown).
+   */
+  schemaUndecided?: (e: SchemaError) => boolean;
+  /**
    * `configmap`: render only cilium-configmap.yaml (its own `fail`s still count), skipping the other templates
    * that can stop the install — for callers that need the keys fast. Default `all`.
    */
@@ -59,6 +69,11 @@ export interface ChartFailure {
   detail: string;
   /** Values paths ("bpf.masquerade") read while the failing template ran up to the failure. */
   reads: string[];
+  /**
+   * Values paths the failing action itself depended on: the conditions around the `fail`/`required` and what
+   * its arguments read (a subset of `reads`; what decided the failure, for placing it on the user's key).
+   */
+  deps: string[];
 }
 
 export interface ChartRender {
@@ -74,6 +89,8 @@ export interface ChartRender {
    */
   failures: ChartFailure[];
   schemaErrors: SchemaError[];
+  /** Schema errors set aside by `RenderOptions.schemaUndecided` (the render went on). */
+  undecidedSchemaErrors: SchemaError[];
   warnings: CoalesceWarning[];
   /** The coalesced values the templates saw. */
   values: Map<string, GoValue>;
@@ -90,6 +107,10 @@ export class ValuesReadError extends Error {
 interface RenderContext {
   root: Map<string, GoValue>;
   fileOutputs: Map<string, string>;
+  /** RenderOptions.lenient: fail/required record their message here instead of stopping. */
+  lenient?: { kind: 'fail' | 'required'; message: string; reads: string[]; deps: string[] }[];
+  /** The values paths read so far by the running template (for lenient failures). */
+  reads?: () => string[];
 }
 
 interface PreparedChart {
@@ -127,7 +148,9 @@ function prepare(version: string): PreparedChart | undefined {
   const packed = loadPackedChart(version);
   if (!packed) return undefined;
   const ctx: { current: RenderContext | undefined } = { current: undefined };
-  const set = new TemplateSet({ missingKey: 'zero', funcs: sprigFunctions() });
+  const sprig = sprigFunctions();
+  const digFn = sprig.dig!;
+  const set = new TemplateSet({ missingKey: 'zero', funcs: sprig });
   set.addFuncs({
     include: withSignature((name, data) => {
       const n = argString(name);
@@ -143,9 +166,37 @@ function prepare(version: string): PreparedChart | undefined {
       return set.executeText(name, t, vals).replaceAll('<no value>', '');
     }, ['string', 'interface {}']),
     required: withSignature((warn, val) => {
-      if (val === null || val === undefined || val === '') throw new RequiredError(argString(warn));
+      if (val === null || val === undefined || val === '') {
+        const c = ctx.current;
+        if (c?.lenient) {
+          c.lenient.push({ kind: 'required', message: argString(warn), reads: c.reads?.() ?? [], deps: valuesPaths(set.currentDeps()) });
+          return val;
+        }
+        throw new RequiredError(argString(warn));
+      }
       return val;
     }, ['string', 'interface {}']),
+    // Which key `hasKey .Values "x"` asked about is provenance: the chart's removed-value checks are written so.
+    hasKey: withSignature((d, key) => {
+      set.noteRead(d, argString(key));
+      return argMap(d).has(argString(key));
+    }, ['map[string]interface {}', 'string']),
+    // `dig "a" "b" "" .Values.AsMap` reads .Values.a.b: the chart's removed-value checks are written so.
+    dig: withSignature((...ps) => {
+      let cur = ps[ps.length - 1];
+      for (const k of ps.slice(0, -2)) {
+        set.noteRead(cur ?? null, argString(k));
+        cur = cur instanceof Map ? cur.get(argString(k)) : undefined;
+        if (cur === undefined) break;
+      }
+      return digFn(...ps);
+    }, [], 'interface {}'),
+    fail: withSignature((msg) => {
+      const c = ctx.current;
+      if (!c?.lenient) throw new Error(argString(msg));
+      c.lenient.push({ kind: 'fail', message: argString(msg), reads: c.reads?.() ?? [], deps: valuesPaths(set.currentDeps()) });
+      return LIFTED_STOP;
+    }, ['string']),
   });
   for (const [path, text] of Object.entries(packed.templates)) set.parse(`${CHART_NAME}/${path}`, prepareText(text));
   const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
@@ -253,16 +304,75 @@ function failCause(e: unknown): { kind: 'fail' | 'required'; message: string } |
   return undefined;
 }
 
-/** Offsets in the raw output → offsets after Helm deletes every `<no value>`. */
-function noValueShift(raw: string): (offset: number) => number {
-  const marks: number[] = [];
-  for (let i = raw.indexOf('<no value>'); i >= 0; i = raw.indexOf('<no value>', i + 10)) marks.push(i);
-  if (marks.length === 0) return (o) => o;
-  return (o) => {
-    let n = 0;
-    while (n < marks.length && marks[n]! < o) n++;
-    return o - n * 10;
+/** The values paths the innermost failing action depended on (errors of nested includes wrap the real one). */
+function failDeps(e: unknown): string[] {
+  let deps: readonly (readonly string[])[] | undefined;
+  let cur: unknown = e;
+  for (let i = 0; i < 50 && cur instanceof TemplateError; i++) {
+    if (cur.deps) deps = cur.deps;
+    cur = cur.call?.cause;
+  }
+  const out = new Set<string>();
+  for (const p of deps ?? []) {
+    const vp = valuesPath(p);
+    if (vp !== undefined) out.add(vp);
+  }
+  return [...out];
+}
+
+/** What a lifted `fail` writes in a lenient render: removed with the indentation before it, like the action. */
+const LIFTED_STOP = '\u0001lifted\u0001';
+const NO_VALUE = '<no value>';
+
+/**
+ * The output after Helm deletes every `<no value>` (and a lenient render its lifted stops), and a map from
+ * offsets in the raw output to offsets in it.
+ */
+function cleanOutput(raw: string): { out: string; shift: (offset: number) => number } {
+  const cuts: [number, number][] = [];
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const nv = raw.indexOf(NO_VALUE, from);
+    const ls = raw.indexOf(LIFTED_STOP, from);
+    if (nv < 0 && ls < 0) break;
+    let at: number;
+    let end: number;
+    if (ls < 0 || (nv >= 0 && nv < ls)) {
+      at = nv;
+      end = nv + NO_VALUE.length;
+    } else {
+      at = ls;
+      end = ls + LIFTED_STOP.length;
+      // The indentation the action was written with goes too.
+      while (at > from && (raw[at - 1] === ' ' || raw[at - 1] === '\t')) at--;
+    }
+    out += raw.slice(from, at);
+    cuts.push([at, end - at]);
+    from = end;
+  }
+  out += raw.slice(from);
+  if (cuts.length === 0) return { out, shift: (o) => o };
+  return {
+    out,
+    shift: (o) => {
+      let d = 0;
+      for (const [at, len] of cuts) {
+        if (at >= o) break;
+        d += Math.min(len, o - at);
+      }
+      return o - d;
+    },
   };
+}
+
+function valuesPaths(paths: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const path of paths) {
+    const vp = valuesPath(path);
+    if (vp !== undefined) out.push(vp);
+  }
+  return out;
 }
 
 function valuesPath(path: readonly string[]): string | undefined {
@@ -299,14 +409,16 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
     configMap: undefined,
     configMapText: undefined,
     failures: [],
-    schemaErrors: validateValues(p.packed.schemaJson, values, user),
+    schemaErrors: [],
+    undecidedSchemaErrors: [],
     warnings,
     values,
   };
+  for (const e of validateValues(p.packed.schemaJson, values, user)) (opts.schemaUndecided?.(e) ? result.undecidedSchemaErrors : result.schemaErrors).push(e);
   if (result.schemaErrors.length > 0) return result;
 
   const root = buildRoot(p, values, opts);
-  const ctx: RenderContext = { root, fileOutputs: new Map() };
+  const ctx: RenderContext = { root, fileOutputs: new Map(), lenient: opts.lenient ? [] : undefined };
   p.ctx.current = ctx;
   try {
     // cilium-configmap.yaml first (other templates include it for checksums), then Helm's order for failures.
@@ -315,41 +427,46 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
     for (const name of order) {
       (root.get('Template') as Map<string, GoValue>).set('Name', name);
       const reads: { path: string; offset: number }[] = [];
+      ctx.reads = () => [...new Set(reads.map((r) => r.path))];
+      const lenientBefore = ctx.lenient?.length ?? 0;
       const tracer = (path: readonly string[], offset: number) => {
         const vp = valuesPath(path);
         if (vp !== undefined) reads.push({ path: vp, offset });
       };
+      const spans: OutputSpan[] = [];
+      const onSpan = (start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => {
+        spans.push({ start, end, paths: valuesPaths(paths), own: valuesPaths(own) });
+      };
+      const mine: ChartFailure[] = [];
       try {
-        const raw = p.set.execute(name, root, { tracer });
-        const out = raw.replaceAll('<no value>', '');
+        const raw = p.set.execute(name, root, { tracer, spans: name === CONFIGMAP_TEMPLATE ? onSpan : undefined });
+        const { out, shift } = cleanOutput(raw);
         ctx.fileOutputs.set(name, out);
         if (name === CONFIGMAP_TEMPLATE) {
-          const shift = noValueShift(raw);
           const shifted = reads.map((r) => ({ path: r.path, offset: shift(r.offset) }));
+          const shiftedSpans = spans.map((x) => ({ ...x, start: shift(x.start), end: shift(x.end) }));
           result.configMapText = out;
           try {
-            result.configMap = extractConfigMap(out, shifted, user);
+            result.configMap = extractConfigMap(out, shifted, user, shiftedSpans);
           } catch (e) {
-            failures.push({
-              failure: { template: name, message: (e as Error).message, kind: 'yaml', detail: `YAML parse error on ${name}: ${(e as Error).message}`, reads: [] },
-              rank: p.order.indexOf(name),
-            });
+            mine.push({ template: name, message: (e as Error).message, kind: 'yaml', detail: `YAML parse error on ${name}: ${(e as Error).message}`, reads: [], deps: [] });
           }
         }
       } catch (e) {
         const cause = failCause(e);
         const detail = e instanceof Error ? e.message : String(e);
-        failures.push({
-          failure: {
-            template: name,
-            message: cause?.message ?? detail,
-            kind: cause?.kind ?? 'template-error',
-            detail,
-            reads: [...new Set(reads.map((r) => r.path))],
-          },
-          rank: p.order.indexOf(name),
+        mine.push({
+          template: name,
+          message: cause?.message ?? detail,
+          kind: cause?.kind ?? 'template-error',
+          detail,
+          reads: [...new Set(reads.map((r) => r.path))],
+          deps: failDeps(e),
         });
       }
+      // Lenient: the stops that were lifted come first, then whatever ended the template.
+      const lifted = (ctx.lenient?.slice(lenientBefore) ?? []).map((l): ChartFailure => ({ template: name, message: l.message, kind: l.kind, detail: l.message, reads: l.reads, deps: l.deps }));
+      for (const failure of [...lifted, ...mine]) failures.push({ failure, rank: p.order.indexOf(name) });
     }
     result.failures = failures.sort((a, b) => a.rank - b.rank).map((f) => f.failure);
   } finally {

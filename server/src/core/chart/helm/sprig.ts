@@ -41,7 +41,7 @@ function argBool(v: GoValue): boolean {
   throw wrongType('bool', v);
 }
 
-function argMap(v: GoValue): GoMap {
+export function argMap(v: GoValue): GoMap {
   if (v instanceof Map) return v;
   throw wrongType('map[string]interface {}', v);
 }

@@ -34,4 +34,10 @@ export class TemplateError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * Provenance (only when the execution traced reads): the data paths the failing action depended on — the
+   * conditions of every if/with/range around it and what its own pipeline had read when it failed.
+   */
+  deps?: readonly (readonly string[])[];
 }

@@ -43,7 +43,7 @@ export interface ExecShared {
   /** Provenance: the data paths the enclosing if/with/range conditions depended on (innermost last). */
   readonly control: (readonly (readonly string[])[])[];
   /** Provenance (opt-in): told about every piece of top-level output and the data paths it depends on. */
-  readonly spans: ((start: number, end: number, paths: readonly (readonly string[])[]) => void) | null;
+  readonly spans: ((start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => void) | null;
 }
 
 /** A fresh shared state for a top-level execution. */
@@ -60,6 +60,14 @@ export function newShared(
   const paths = t ? new WeakMap<object, readonly string[]>() : null;
   if (paths && data !== null && typeof data === 'object') paths.set(data, []);
   return { missingKey, tracer: t, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [], spans };
+}
+
+/** Provenance: what the action being evaluated depends on (enclosing conditions and its pipeline's reads so far). */
+export function actionDeps(sh: ExecShared): readonly (readonly string[])[] {
+  let deps: readonly (readonly string[])[] = sh.acc ? leafPaths(sh.acc) : [];
+  // Innermost condition first: it is the most specific test of the action.
+  for (let i = sh.control.length - 1; i >= 0; i--) deps = mergeDeps(deps, sh.control[i]!);
+  return deps;
 }
 
 const MISSING = Symbol('missing');
@@ -92,7 +100,7 @@ function errText(e: unknown): string {
 const utf8 = new TextEncoder();
 
 /** The paths of a read set without the containers read on the way to a leaf (Values, Values.bpf for Values.bpf.x). */
-function leafPaths(m: Map<string, readonly string[]>): (readonly string[])[] {
+export function leafPaths(m: Map<string, readonly string[]>): (readonly string[])[] {
   const out: (readonly string[])[] = [];
   for (const [k, p] of m) {
     const prefix = k + '\u0000';
@@ -108,7 +116,7 @@ function leafPaths(m: Map<string, readonly string[]>): (readonly string[])[] {
   return out;
 }
 
-function mergeDeps(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): (readonly string[])[] {
+export function mergeDeps(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): (readonly string[])[] {
   if (b.length === 0) return a as (readonly string[])[];
   const m = new Map<string, readonly string[]>();
   for (const p of a) m.set(p.join('\u0000'), p);
@@ -177,10 +185,16 @@ export class State {
   // errors
 
   errorf(detail: string, call?: { func: string; cause: unknown }): never {
+    const e = this.makeError(detail, call);
+    if (this.sh.tracer) e.deps = actionDeps(this.sh);
+    throw e;
+  }
+
+  private makeError(detail: string, call?: { func: string; cause: unknown }): TemplateError {
     const name = this.tmpl.name;
     const node = this.node;
     if (!node) {
-      throw new TemplateError(`template: ${name}: ${detail}`, 'exec', name, name, 0, 0, '', detail, call);
+      return new TemplateError(`template: ${name}: ${detail}`, 'exec', name, name, 0, 0, '', detail, call);
     }
     const text = node.tree.text;
     const before = text.slice(0, node.pos);
@@ -190,7 +204,7 @@ export class State {
     const col = utf8.encode(before.slice(nl + 1)).length;
     const context = nodeString(node);
     const file = node.tree.parseName;
-    throw new TemplateError(
+    return new TemplateError(
       `template: ${file}:${line}:${col}: executing ${quoteGo(name)} at <${context}>: ${detail}`,
       'exec',
       name,
@@ -602,7 +616,7 @@ export class State {
     if (end === start) return;
     let deps: readonly (readonly string[])[] = own ?? [];
     for (const level of this.sh.control) deps = mergeDeps(deps, level);
-    this.sh.spans!(start, end, deps);
+    this.sh.spans!(start, end, deps, own ?? []);
   }
 
   /** A variable was used: report the data paths its value came from, at the current output offset. */

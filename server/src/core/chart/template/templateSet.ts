@@ -3,7 +3,7 @@
 
 import type { ListNode } from './ast';
 import { TemplateError } from './errors';
-import { isBuiltin, newShared, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
+import { actionDeps, isBuiltin, newShared, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
 import { quoteGo } from './format';
 import { isEmptyList, parseTemplate, unquoteGo, type ParsedFile } from './parser';
 import { GoObject, type GoFunc, type GoValue } from './values';
@@ -60,9 +60,10 @@ export interface TemplateSetOptions {
  * literal text and printed values — with the data paths it depends on: the conditions of every if/with/range
  * it sits in (the branch taken), and for a printed value everything its pipeline read (directly, through
  * variables, or inside include/tpl). Unlike ReadTracer offsets, reads of conditions whose block wrote nothing
- * are not attached to the next line. Paths are leaves only (no containers read on the way).
+ * are not attached to the next line. Paths are leaves only (no containers read on the way). `own` is the part of
+ * `paths` the printed value itself was computed from (empty for literal text).
  */
-export type SpanListener = (start: number, end: number, paths: readonly (readonly string[])[]) => void;
+export type SpanListener = (start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => void;
 
 export interface ExecuteOptions {
   /** Overrides the set's missingKey for this execution. */
@@ -185,6 +186,31 @@ export class TemplateSet {
       if (!this.templates.has(name)) this.parseAllPending();
     }
     return this.templates.get(name);
+  }
+
+  /**
+   * For a function called by a running execution that traces reads: the data paths the calling action depends
+   * on (the conditions around it and what its pipeline read). Empty outside one.
+   */
+  currentDeps(): readonly (readonly string[])[] {
+    const sh = this.active;
+    return sh && sh.tracer ? actionDeps(sh) : [];
+  }
+
+  /**
+   * For a function that looks a key up in a map it was given (Sprig's `hasKey`): records that read as if the
+   * template had written `.map.key`, so provenance sees which value decided. No-op outside a traced execution.
+   */
+  noteRead(container: GoValue, key: string): void {
+    const sh = this.active;
+    if (!sh || !sh.tracer || !sh.paths || container === null || typeof container !== 'object') return;
+    const p = sh.paths.get(container);
+    if (!p) return;
+    const cp = [...p, key];
+    sh.tracer(cp, sh.rootWriter.s.length, 'read');
+    if (sh.acc) sh.acc.set(cp.join('\u0000'), cp);
+    const child = container instanceof Map ? container.get(key) : undefined;
+    if (child !== null && typeof child === 'object' && !sh.paths.has(child)) sh.paths.set(child, cp);
   }
 
   /** True when a template (file or `define`) of this name exists. */

@@ -1,0 +1,63 @@
+// Every analysis of Helm values renders the chart, and an editor analyses on every keystroke; fix prediction,
+// hover and code lens analyse the same text again. Renders are memoised per (version, options, values) so a
+// re-analysis with values that did not change costs a hash of the values, not a render. Bounded: the least
+// recently used results go first.
+import { renderChart, type ChartRender, type RenderOptions } from './helm/render';
+import type { GoValue } from './template/index';
+
+const MAX_ENTRIES = 24;
+const cache = new Map<string, ChartRender | undefined>();
+
+/** Counters for tests and the bench: renders actually run, and renders answered from the memo. */
+export const renderCacheStats = { renders: 0, hits: 0 };
+
+/** A text that is equal for equal Go values (maps in key order, numbers with their Go kind). */
+export function valuesKey(v: GoValue): string {
+  const out: string[] = [];
+  const walk = (x: GoValue, depth: number): void => {
+    if (depth > 200) {
+      out.push('…');
+      return;
+    }
+    if (x === null || x === undefined) out.push('n');
+    else if (typeof x === 'boolean') out.push(x ? 't' : 'f');
+    else if (typeof x === 'string') out.push(JSON.stringify(x));
+    else if (typeof x === 'number') out.push(`d${Object.is(x, -0) ? '-0' : String(x)}`);
+    else if (typeof x === 'bigint') out.push(`i${x}`);
+    else if (Array.isArray(x)) {
+      out.push('[');
+      for (const e of x) walk(e, depth + 1), out.push(',');
+      out.push(']');
+    } else if (x instanceof Map) {
+      out.push('{');
+      for (const k of [...x.keys()].sort()) out.push(JSON.stringify(k), ':'), walk(x.get(k), depth + 1), out.push(',');
+      out.push('}');
+    } else out.push('?');
+  };
+  walk(v, 0);
+  return out.join('');
+}
+
+function optionsKey(opts: RenderOptions): string {
+  return JSON.stringify([opts.namespace ?? '', opts.apiVersions ?? [], opts.kubeVersion ?? '', opts.templates ?? 'all', !!opts.lenient]);
+}
+
+/**
+ * renderChart, memoised. `schemaUndecided` is part of the question: callers that pass one must pass a
+ * `schemaKey` naming what it sets aside (the same key must mean the same function).
+ */
+export function renderChartCached(version: string, values: Map<string, GoValue>, opts: RenderOptions = {}, schemaKey = ''): ChartRender | undefined {
+  const key = `${version}\u0000${optionsKey(opts)}\u0000${schemaKey}\u0000${valuesKey(values)}`;
+  if (cache.has(key)) {
+    renderCacheStats.hits++;
+    const hit = cache.get(key);
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  renderCacheStats.renders++;
+  const result = renderChart(version, values, opts);
+  cache.set(key, result);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return result;
+}
