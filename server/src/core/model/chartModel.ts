@@ -247,7 +247,7 @@ class Builder {
     const vu = valueDeps.map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
     const cu = condDeps.map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
     // A templated value read anywhere on the way (even by a condition that wrote nothing) makes the key unknown.
-    const templ = [...this.templatedIn([...rk.deps, ...rk.reads]), ...extraTemplated];
+    const templ = [...this.templatedIn(decisive([...rk.deps, ...rk.reads], new Set())), ...extraTemplated];
     // The Helm key documented for this cilium-config key comes first: it is the one users think of.
     const primary = helmKeysFor(key);
     const byPrimary = (a: UserOrigin, b: UserOrigin) => Number(primary.includes(b.key)) - Number(primary.includes(a.key));
@@ -300,7 +300,7 @@ class Builder {
     const cite = note?.cite ?? GENERIC_CHART_FAIL_RULE.cite;
     // What the failing check depended on (its conditions and arguments, through variables too); only when the
     // engine could not tell, everything the template had read before it.
-    const templ = this.templatedIn(f.deps.length > 0 ? f.deps : f.reads);
+    const templ = this.templatedIn(decisive(f.deps.length > 0 ? f.deps : f.reads, new Set()));
     if (templ.length > 0) return { id, severity, cite, template, hit: { origins: templ, message: '', undecided: true } };
     // On the user's key: what the failing check itself tested, else anything the template read before it.
     const place = (paths: readonly string[]) => decisive(paths, new Set()).map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
