@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { findRepoRoot } from '../tools/repoRoot';
 
 const root = process.env.BENCH_ROOT ?? findRepoRoot();
-const { analyze } = (await import(path.join(root, 'server/src/core/analyze.ts'))) as typeof import('../server/src/core/analyze');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { analyze } = require(path.join(root, 'server/src/core/analyze.ts')) as typeof import('../server/src/core/analyze');
 const shared = path.resolve(findRepoRoot(), '../shared');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
