@@ -23,7 +23,9 @@ export function renderRulesDoc(rules: readonly RuleInfo[] = allRules()): string 
     '',
     'Every finding carries one of these ids. Each rule is checked only for the Cilium versions listed; the',
     'source file and tag it was checked against are given where the rule states a fact about Cilium.',
-    'Any rule can be turned off or given another severity with the `cilium.rules` setting.',
+    'Any rule can be turned off or given another severity with the `cilium.rules` setting or the `rules:` map of',
+    '`.cilium-lint.yaml`, and one finding can be hidden with a `# cilium-lint-disable-next-line RULE -- reason`',
+    'comment above its line (see docs/ci.md).',
     '',
   ];
   for (const group of Object.keys(GROUP_TITLES) as RuleGroup[]) {

@@ -8,40 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { documentRules, run } from '../../server/src/cli/main';
-import { findRepoRoot } from '../../tools/repoRoot';
+import { documentRules } from '../../server/src/cli/main';
+import { cli, cliJs, repoRoot, viaRun, type Outcome } from './runCli';
 
-
-const repoRoot = findRepoRoot();
-const cliJs = path.join(repoRoot, 'dist/cli.js');
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function viaChild(args: string[]): Outcome {
-  const r = spawnSync(process.execPath, [cliJs, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
-  if (r.error) throw r.error;
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function viaRun(args: string[]): Outcome {
-  let stdout = '';
-  let stderr = '';
-  const code = run(args, (s) => (stdout += s), (s) => (stderr += s));
-  return { code, stdout, stderr };
-}
-
-/** Runs both ways; asserts they agree on the exit code and standard output, and returns the child's outcome. */
-function cli(args: string[]): Outcome {
-  const child = viaChild(args);
-  const direct = viaRun(args);
-  assert.equal(direct.code, child.code, `run() exit ${direct.code} vs dist/cli.js exit ${child.code} for ${args.join(' ')}\nstderr: ${child.stderr}`);
-  assert.equal(direct.stdout, child.stdout, `run() and dist/cli.js print different output for ${args.join(' ')}`);
-  return child;
-}
 
 let tmp = '';
 function file(name: string, text: string): string {

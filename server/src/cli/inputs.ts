@@ -18,6 +18,8 @@ export interface InputProblem {
 export interface InputText {
   path: string;
   text: string;
+  /** How the bytes were encoded: --fix writes UTF-8 files back as they were and leaves UTF-16 files alone. */
+  encoding?: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 }
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -98,5 +100,5 @@ export function readInput(path: string): InputText | InputProblem {
   if (!read.ok) return { path, message: read.message };
   const decoded = decodeText(read.bytes);
   if (!decoded.ok) return { path, message: decoded.message };
-  return { path, text: decoded.text };
+  return { path, text: decoded.text, encoding: decoded.encoding };
 }

@@ -1,36 +1,66 @@
 // cilium-lint: the command-line front end over the analysis core.
-// Exit codes (the highest that applies): 0 no error-severity finding, 1 at least one (or, with --require-cilium,
-// a path without Cilium configuration), 2 usage error or a file that cannot be read as YAML, 3 an internal error
-// (a bug of ours, reported as an `internal-error` finding on the document it hit; the other files are reported).
+// Exit codes (the highest that applies): 0 no error-severity finding, 1 at least one, more warnings than
+// --max-warnings, or (with --require-cilium) a path without Cilium configuration, 2 usage error, a bad
+// .cilium-lint.yaml or a file that cannot be read, 3 an internal error (a bug of ours, reported as an
+// `internal-error` finding on the document it hit; the other files are reported).
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeSafely } from '../core/analyze';
+import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
+import { fixAllInText } from '../core/fixes/fixAll';
+import { applyEdits } from '../core/edit/yamlEdit';
+import { applyRuleLevels, type LintConfig } from '../core/lintConfig';
 import { parseKernel } from '../core/model/state';
 import { NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS } from '../core/version';
 import { chartFilesNear } from '../io/chartFiles';
-import { collectInputs, readInput } from './inputs';
+import { decodeText } from '../io/decodeText';
+import { configIncludes, LintConfigLocator, readLintConfig } from '../io/lintConfigFile';
+import { colored, plain, wantsColor } from './color';
 import { configMapReport } from './configMapFormat';
-import { toJson, toSarif, toText, type FileReport } from './report';
+import { toGithub } from './githubFormat';
+import { collectInputs, MAX_INPUT_BYTES, readInput } from './inputs';
+import { toJunit } from './junitFormat';
+import { toJson, toText, type FileReport } from './report';
+import { toSarif } from './sarifFormat';
+import { summaryLine, countFindings } from './summary';
+import { unifiedDiff } from './unifiedDiff';
 
 const TOOL_VERSION = '0.1.0';
-const USAGE = `Usage: cilium-lint [--format text|json|sarif|configmap] [--cilium-version 1.NN] [--kernel X.Y] [--require-cilium] [--debug] PATH...
+const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'configmap'] as const;
+const USAGE = `Usage: cilium-lint [options] PATH...
+       cilium-lint [options] - [--stdin-filename PATH] < values.yaml
 
 Predicts what cilium-agent will do with Cilium Helm values or a cilium-config ConfigMap (also inside Flux
 HelmRelease, Argo CD Application, helmfile, kustomize and RKE2/k3s HelmChart files) and reports problems.
 Directories are searched for *.yaml and *.yml files. Supported Cilium versions: ${SUPPORTED_VERSIONS.join(', ')}.
-Without --cilium-version the version comes from the file's wrapper, a Chart.yaml/Chart.lock beside or above it
-that depends on cilium, a Cilium image tag, a helm.sh/chart label or a "# cilium-version:" comment; else the
-newest release (${NEWEST_RELEASED}) is assumed, and the report says so.
+Without --cilium-version the version comes from .cilium-lint.yaml, the file's wrapper, a Chart.yaml/Chart.lock
+beside or above it that depends on cilium, a Cilium image tag, a helm.sh/chart label or a "# cilium-version:"
+comment; else the newest release (${NEWEST_RELEASED}) is assumed, and the report says so.
 
-  --format configmap print the whole cilium-config ConfigMap the Cilium chart renders for each values document
-                     (valid YAML, keys sorted as kubectl prints them, a trailing comment on each: your value and
-                     its line, the chart default, or fixed by the chart), to diff against the cluster's
+  --format FORMAT    text (default; coloured on a terminal, NO_COLOR / FORCE_COLOR respected), json, sarif,
+                     github (workflow-command annotations), junit (XML test report), or configmap: the whole
+                     cilium-config ConfigMap the chart renders for each values document (valid YAML, keys sorted
+                     as kubectl prints them, a trailing comment on each: your value and its line, the chart
+                     default, or fixed by the chart), to diff against the cluster's
                      \`kubectl -n kube-system get configmap cilium-config -o yaml\` or to give to \`kubectl diff -f\`
+  --cilium-version V target Cilium version (wins over .cilium-lint.yaml and the file)
+  --kernel X.Y       kernel version of the nodes
+  --config FILE      use this configuration file instead of the nearest .cilium-lint.yaml above each file
+  --max-warnings N   exit 1 when there are more than N warnings
+  --fix              apply every safe quick-fix in place (comments and order kept), then report what is left;
+                     with "-" the fixed text is written to standard output instead of a report
+  --fix-dry-run      print the fixes as a unified diff instead of writing them
+  --stdin-filename P the path the text read from "-" stands for (configuration lookup, version hints)
   --require-cilium   fail (exit 1) when a PATH holds no Cilium configuration
   --debug            print the stack trace of internal errors on stderr
 
-Exit codes: 0 no error-severity finding, 1 error-severity findings (or no Cilium configuration with
---require-cilium), 2 usage error or unreadable file, 3 internal error (a bug: please report it).`;
+Suppress one finding with "# cilium-lint-disable-next-line RULE -- reason" on the line above it, or a rule in
+the whole file with "# cilium-lint-disable RULE"; a suppression that hides nothing is reported (info).
+
+Exit codes: 0 no error-severity finding, 1 error-severity findings (or more warnings than --max-warnings, or no
+Cilium configuration with --require-cilium), 2 usage error, invalid configuration file or unreadable file,
+3 internal error (a bug: please report it).`;
 
 /** Explicitly named files we know are not YAML: say so instead of reporting their syntax as YAML errors. */
 const NOT_YAML = /\.(tf|hcl|tfvars)$/i;
@@ -40,7 +70,26 @@ const EXIT = { clean: 0, findings: 1, unreadable: 2, internal: 3 } as const;
 
 class UsageError extends Error {}
 
-export function run(argv: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
+/** What run() needs from the process; tests pass their own. */
+export interface CliEnvironment {
+  stdoutIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  readStdin: () => Buffer;
+}
+
+const processEnvironment = (): CliEnvironment => ({ stdoutIsTTY: !!process.stdout.isTTY, env: process.env, readStdin: () => readFileSync(0) });
+
+/** The analysis as the configuration wants it shown: rules turned off left out, levels replaced. */
+function withRuleLevels(analysis: Analysis, config: LintConfig | undefined): Analysis {
+  if (!config || Object.keys(config.rules).length === 0) return analysis;
+  return {
+    ...analysis,
+    fileFindings: applyRuleLevels(analysis.fileFindings, config.rules),
+    documents: analysis.documents.map((d) => ({ ...d, findings: applyRuleLevels(d.findings, config.rules) })),
+  };
+}
+
+export function run(argv: string[], write: (s: string) => void, writeErr: (s: string) => void, environment: CliEnvironment = processEnvironment()): number {
   let args;
   try {
     args = parseArgs({
@@ -50,6 +99,11 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         format: { type: 'string', default: 'text' },
         'cilium-version': { type: 'string' },
         kernel: { type: 'string' },
+        config: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
         'require-cilium': { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -70,33 +124,133 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     return 0;
   }
   try {
-    if (!['text', 'json', 'sarif', 'configmap'].includes(values.format!)) throw new UsageError(`--format must be text, json, sarif or configmap, not "${values.format}"`);
+    const format = values.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
     const version = values['cilium-version'];
     if (version !== undefined) {
       const parsed = parseCiliumVersion(version);
       if (!parsed.ok) throw new UsageError(`--cilium-version: ${parsed.reason}`);
     }
     if (values.kernel !== undefined && !parseKernel(values.kernel)) throw new UsageError(`--kernel: "${values.kernel}" is not a kernel version like 5.10`);
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      if (!/^\d+$/.test(values['max-warnings'].trim())) throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}"`);
+      maxWarnings = Number(values['max-warnings'].trim());
+    }
+    if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (positionals.length === 0) throw new UsageError('no PATH given');
+    if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('"-" (standard input) can be given only once');
+    if (values['stdin-filename'] !== undefined && !positionals.includes('-')) throw new UsageError('--stdin-filename needs "-" among the paths');
 
     let exit: number = EXIT.clean;
     const raise = (code: number) => (exit = Math.max(exit, code));
+
+    // The configuration: the one named with --config for every file, else the nearest .cilium-lint.yaml.
+    let explicitConfig: LintConfig | undefined;
+    if (values.config !== undefined) {
+      const read = readLintConfig(values.config);
+      if (!read.ok) {
+        for (const p of read.problems) writeErr(`cilium-lint: ${p}\n`);
+        return EXIT.unreadable;
+      }
+      explicitConfig = read.config;
+    }
+    const locator = new LintConfigLocator();
+    const reportedConfigs = new Set<string>();
+    /** The configuration for a file; undefined when none applies, null when it is invalid (reported once). */
+    const configFor = (path: string): LintConfig | undefined | null => {
+      if (explicitConfig) return explicitConfig;
+      const found = locator.forFile(path);
+      if (!found) return undefined;
+      if (found.ok) return found.config;
+      const key = found.problems.join('\n');
+      if (!reportedConfigs.has(key)) {
+        reportedConfigs.add(key);
+        for (const p of found.problems) writeErr(`cilium-lint: ${p}\n`);
+      }
+      raise(EXIT.unreadable);
+      return null;
+    };
+
     const reports: FileReport[] = [];
+    const diffs: string[] = [];
+    let stdoutText: string | undefined;
+    let skipped = 0;
+
+    /** Analyses one text (after fixing it with --fix / --fix-dry-run) and records its report. */
+    const check = (path: string, analysisPath: string, text: string, config: LintConfig | undefined, named: boolean, fromStdin: boolean, encoding?: string): boolean => {
+      // A file named on the command line together with --cilium-version is Cilium configuration by the user's word.
+      const options: AnalyzeOptions = {
+        version: version ?? config?.version,
+        kernel: values.kernel ?? config?.kernel,
+        path: analysisPath,
+        chartFiles: chartFilesNear(analysisPath),
+        assumeCilium: version !== undefined && named,
+      };
+      let current = text;
+      if (values.fix || values['fix-dry-run']) {
+        // Only fixes of findings the configuration keeps: a rule turned off is not "fixed" behind the user's back.
+        const off = new Set(Object.entries(config?.rules ?? {}).filter(([, l]) => l === 'off').map(([id]) => id));
+        const edits = fixAllInText(text, options, (f) => !off.has(f.rule));
+        if (edits.length > 0) {
+          current = applyEdits(text, edits);
+          if (values['fix-dry-run']) diffs.push(unifiedDiff(diffName(path), text, current));
+          else if (fromStdin) stdoutText = current;
+          else if (encoding === 'utf-8' || encoding === 'utf-8-bom') writeFileSync(path, (encoding === 'utf-8-bom' ? '\uFEFF' : '') + current);
+          else {
+            writeErr(`cilium-lint: ${path} not fixed: it is ${encoding ?? 'not UTF-8'}, and --fix writes UTF-8 only\n`);
+            current = text;
+          }
+        } else if (fromStdin && values.fix) stdoutText = text;
+      }
+      const analysis = analyzeSafely(current, options);
+      for (const e of analysis.internalErrors) {
+        raise(EXIT.internal);
+        writeErr(`cilium-lint: internal error in ${path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
+        if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
+      }
+      reports.push({ path, text: current, analysis: withRuleLevels(analysis, config) });
+      return analysis.documents.length > 0 || analysis.internalErrors.length > 0;
+    };
+
     for (const p of positionals) {
+      if (p === '-') {
+        const name = values['stdin-filename'];
+        const decoded = readStdinText(environment);
+        if (!decoded.ok) {
+          writeErr(`cilium-lint: cannot read standard input: ${decoded.message}\n`);
+          raise(EXIT.unreadable);
+          continue;
+        }
+        const config = configFor(resolve(name ?? 'stdin.yaml'));
+        if (config === null) continue;
+        const cilium = check(name ?? '<stdin>', name ?? 'stdin.yaml', decoded.text, config, true, true);
+        if (!cilium) noCilium(name ?? 'standard input', 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them');
+        continue;
+      }
       // A FIFO, a device, a broken link or a link loop is reported for that entry; the other files are checked.
-      const { files: paths, problems } = collectInputs([p]);
+      const { files: found, problems } = collectInputs([p]);
       for (const problem of problems) {
         writeErr(`cilium-lint: cannot read ${problem.path}: ${problem.message}\n`);
         raise(EXIT.unreadable);
       }
-      if (paths.length === 0 && problems.length > 0) continue;
-      if (paths.length === 1 && paths[0] === p && NOT_YAML.test(p)) {
+      if (found.length === 0 && problems.length > 0) continue;
+      const named = found.length === 1 && found[0] === p;
+      if (named && NOT_YAML.test(p)) {
         writeErr(`cilium-lint: ${p} is Terraform/HCL, not YAML; give cilium-lint the YAML values it passes to Helm (for example the file its templatefile() reads)\n`);
         raise(EXIT.unreadable);
         continue;
       }
       let cilium = false;
-      for (const path of paths) {
+      let checked = 0;
+      for (const path of found) {
+        const config = configFor(path);
+        if (config === null) continue;
+        if (config && !configIncludes(config, path)) {
+          skipped++;
+          if (named) writeErr(`cilium-lint: ${path} skipped: ${config.path} excludes it\n`);
+          continue;
+        }
         // Regular files only, size-capped, never blocking; UTF-16 and byte-order marks decoded.
         const input = readInput(path);
         if (!('text' in input)) {
@@ -104,35 +258,43 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
           raise(EXIT.unreadable);
           continue;
         }
-        const text = input.text;
-        // A file named on the command line together with --cilium-version is Cilium configuration by the user's word.
-        const assumeCilium = version !== undefined && paths.length === 1 && paths[0] === p;
-        const analysis = analyzeSafely(text, { version, kernel: values.kernel, path, chartFiles: chartFilesNear(path), assumeCilium });
-        if (analysis.documents.length > 0 || analysis.internalErrors.length > 0) cilium = true;
-        for (const e of analysis.internalErrors) {
-          raise(EXIT.internal);
-          writeErr(`cilium-lint: internal error in ${path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
-          if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
-        }
-        reports.push({ path, text, analysis });
+        checked++;
+        if (check(path, path, input.text, config, named, false, input.encoding)) cilium = true;
       }
-      if (!cilium && paths.length > 0) {
-        writeErr(`cilium-lint: no Cilium configuration found in ${p}\n`);
-        if (values['require-cilium']) raise(EXIT.findings);
-      } else if (paths.length === 0) {
-        writeErr(`cilium-lint: no Cilium configuration found in ${p} (no *.yaml or *.yml files)\n`);
-        if (values['require-cilium']) raise(EXIT.findings);
-      }
+      if (cilium || (checked === 0 && found.length > 0)) continue;
+      if (found.length === 0) noCilium(p, 'it holds no *.yaml or *.yml files');
+      else if (named) noCilium(p, 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them (name it with --cilium-version to check it anyway)');
+      else noCilium(p, `none of its ${checked} YAML file${checked === 1 ? ' is' : 's is'} Cilium Helm values, a cilium-config ConfigMap or a file wrapping them (cilium.files-style hints: add "# cilium-version: 1.NN" to a values file)`);
     }
-    if (values.format === 'json') write(JSON.stringify(toJson(reports), null, 2) + '\n');
-    else if (values.format === 'sarif') write(JSON.stringify(toSarif(reports, TOOL_VERSION), null, 2) + '\n');
-    else if (values.format === 'configmap') {
+
+    function noCilium(what: string, why: string): void {
+      writeErr(`cilium-lint: no Cilium configuration found in ${what}: ${why}\n`);
+      if (values['require-cilium']) raise(EXIT.findings);
+    }
+
+    if (values['fix-dry-run']) {
+      write(diffs.join(''));
+      writeErr(`cilium-lint: ${diffs.length === 0 ? 'no fix to apply' : `fixes would change ${diffs.length} file${diffs.length === 1 ? '' : 's'}`}\n`);
+    } else if (stdoutText !== undefined) write(stdoutText);
+    else if (format === 'json') write(JSON.stringify(toJson(reports), null, 2) + '\n');
+    else if (format === 'sarif') write(JSON.stringify(toSarif(reports, TOOL_VERSION), null, 2) + '\n');
+    else if (format === 'github') write(toGithub(reports));
+    else if (format === 'junit') write(toJunit(reports));
+    else if (format === 'configmap') {
       // A print command: findings do not change the exit code, only unreadable input and our own errors do.
       write(reports.filter((r) => r.analysis.documents.length > 0).map((r) => configMapReport(r.path, r.analysis.documents, r.text)).join('---\n'));
       return exit;
-    } else write(toText(reports));
-    const anyError = reports.some((r) => [...r.analysis.fileFindings, ...r.analysis.documents.flatMap((d) => d.findings)].some((f) => f.severity === 'error'));
-    if (anyError) raise(EXIT.findings);
+    } else {
+      const paint = wantsColor(environment.stdoutIsTTY, environment.env) ? colored : plain;
+      const body = reports.some((r) => r.analysis.documents.length > 0 || r.analysis.fileFindings.length > 0) ? toText(reports) + '\n' : '';
+      write(body + paint.bold(summaryLine(reports, skipped)) + '\n');
+    }
+    const counts = countFindings(reports);
+    if (counts.error > 0) raise(EXIT.findings);
+    if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+      writeErr(`cilium-lint: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+      raise(EXIT.findings);
+    }
     return exit;
   } catch (err) {
     if (err instanceof UsageError) {
@@ -141,6 +303,23 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     }
     throw err;
   }
+}
+
+/** The name a diff shows: relative to the working folder (as `git apply` and `patch -p1` expect), `/` separators. */
+function diffName(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return (rel && !isAbsolute(rel) ? rel : path).split(sep).join('/');
+}
+
+function readStdinText(environment: CliEnvironment): { ok: true; text: string } | { ok: false; message: string } {
+  let bytes: Buffer;
+  try {
+    bytes = environment.readStdin();
+  } catch (err) {
+    return { ok: false, message: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+  }
+  if (bytes.length > MAX_INPUT_BYTES) return { ok: false, message: `more than ${MAX_INPUT_BYTES} bytes` };
+  return decodeText(bytes);
 }
 
 // The bundle exports run() and the rule registry so that tests can drive dist/cli.js with an injected rule.

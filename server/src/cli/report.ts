@@ -5,6 +5,7 @@ import type { Analysis, DocumentAnalysis } from '../core/analyze';
 import { LineIndex } from '../core/positions';
 import { dependsOnLines, statusLines } from '../core/statusPreview';
 import type { Finding } from '../core/types';
+import { plain, type Paint } from './color';
 
 export interface FileReport {
   path: string;
@@ -24,7 +25,7 @@ interface JsonDiagnostic {
 }
 
 /** Findings in file order (the core groups them by rule; readers expect line order). */
-function byPosition(findings: readonly Finding[]): Finding[] {
+export function byPosition(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
@@ -83,20 +84,20 @@ function versionHeader(d: DocumentAnalysis): string {
   return `Cilium ${d.version} (${VERSION_FROM[d.versionSource]}${d.versionFile ? `: ${d.versionFile}` : ''})`;
 }
 
-export function toText(files: FileReport[]): string {
+export function toText(files: FileReport[], paint: Paint = plain): string {
   const out: string[] = [];
   for (const { path, text, analysis } of files) {
     const index = new LineIndex(text);
     const line = (f: Finding) => {
       const p = index.position(f.range.start);
-      return `${path}:${p.line}:${p.column} ${f.severity} ${f.rule} ${f.message}`;
+      return `${path}:${p.line}:${p.column} ${paint.severity(f.severity)} ${paint.dim(f.rule)} ${f.message}`;
     };
     for (const d of analysis.documents) {
       const p = index.position(d.source.anchor.start);
-      out.push(`${path}:${p.line} ${d.label} — ${versionHeader(d)}`);
+      out.push(paint.bold(`${path}:${p.line} ${d.label} — ${versionHeader(d)}`));
       for (const [k, v] of statusLines(d.datapath, d.version)) out.push(`    ${(k + ':').padEnd(22)}${v}`);
-      out.push(`    ${'Agent starts:'.padEnd(22)}${d.datapath.agentStarts ? 'yes' : 'NO'}`);
-      out.push(`    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : 'NO') : 'n/a (ConfigMap)'}`);
+      out.push(`    ${'Agent starts:'.padEnd(22)}${d.datapath.agentStarts ? 'yes' : paint.red('NO')}`);
+      out.push(`    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : paint.red('NO')) : 'n/a (ConfigMap)'}`);
       for (const l of dependsOnLines(d.datapath)) out.push(`    ${'Templated:'.padEnd(22)}${l}`);
       for (const f of byPosition(d.findings)) out.push(line(f));
       out.push('');
@@ -104,33 +105,6 @@ export function toText(files: FileReport[]): string {
     for (const f of byPosition(analysis.fileFindings)) out.push(line(f));
   }
   return trimTrailingNewlines(out.join('\n')) + '\n';
-}
-
-const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-
-export function toSarif(files: FileReport[], toolVersion: string): unknown {
-  const results: unknown[] = [];
-  const ruleIds = new Set<string>();
-  for (const { path, text, analysis } of files) {
-    const index = new LineIndex(text);
-    const all = [...analysis.documents.flatMap((d) => d.findings), ...analysis.fileFindings];
-    for (const f of all) {
-      ruleIds.add(f.rule);
-      const s = index.position(f.range.start);
-      const e = index.position(f.range.end);
-      results.push({
-        ruleId: f.rule,
-        level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: path.replace(/\\/g, '/') }, region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column } } }],
-      });
-    }
-  }
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'cilium-lint', version: toolVersion, rules: [...ruleIds].sort().map((id) => ({ id })) } }, results }],
-  };
 }
 
 /** `s` without the line breaks at its end (a loop: `/\n+$/` is quadratic on a long run of them). */

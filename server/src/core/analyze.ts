@@ -17,6 +17,7 @@ import { configMapKeyFindings } from './rules/configMapKeyRules';
 import { lineBreakOf, normaliseLineBreaks } from './positions';
 import { capFindings } from './rules/cap';
 import { withoutBrokenYamlGuesses } from './rules/brokenYaml';
+import { applySuppressions } from './suppressions';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { enumFindings } from './rules/enumRules';
@@ -237,8 +238,11 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     const broken = isHelmTemplate ? helmTemplateParseError(text) : undefined;
     if (broken) fileFindings.push(broken);
   }
+  // Inline `# cilium-lint-disable…` directives, after every rule and before the cap (a hidden finding takes no room).
+  const unsuppressed = { documents, fileFindings };
+  applySuppressions(unsuppressed, text);
   for (const d of documents) d.findings = capFindings(d.findings, d.source.anchor);
-  const analysis: Analysis = { documents, fileFindings: capFindings(fileFindings, start), internalErrors, yaml: parsed };
+  const analysis: Analysis = { documents, fileFindings: capFindings(unsuppressed.fileFindings, start), internalErrors, yaml: parsed };
   attachFixes(analysis, text, lineBreakOf(input));
   return analysis;
 }

@@ -58,6 +58,8 @@ export function shownFindings(analysis: Analysis): Finding[] {
 }
 
 export function diagnosticsFor(doc: TextDocument, analysis: Analysis, settings: EffectiveSettings): Diagnostic[] {
+  // Excluded by .cilium-lint.yaml: the editor agrees with cilium-lint, which does not check the file.
+  if (settings.excluded) return [];
   const out: Diagnostic[] = [];
   for (const f of shownFindings(analysis)) {
     const d = toDiagnostic(doc, f, settings);

@@ -4,24 +4,8 @@
 // its parent folders.
 
 import { isAbsolute, relative, sep } from 'node:path';
+import { globToRegExp } from '../core/glob';
 import { stripTrailing } from '../core/textRuns';
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      i++;
-      if (glob[i + 1] === '/') {
-        i++;
-        re += '(?:.*/)?';
-      } else re += '.*';
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
 
 /** The path and each of its parent folders, as `a/b/c`, `a/b`, `a`. */
 function withParents(path: string): string[] {

@@ -3,6 +3,7 @@
 
 import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { LINT_CONFIG_NAMES } from '../core/lintConfig';
 import { ChartDescriptions } from './chartDocs';
 import { CODE_ACTION_KINDS, registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
@@ -30,6 +31,10 @@ function workspaceRoots(params: InitializeParams): string[] {
   return [...new Set(roots)];
 }
 
+function isLintConfigUri(uri: string): boolean {
+  return (LINT_CONFIG_NAMES as readonly string[]).includes(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 export function startServer(connection: Connection): void {
   const analyses = new DocumentAnalyses();
   const ctx: ServerContext = {
@@ -52,10 +57,11 @@ export function startServer(connection: Connection): void {
     ctx.settings.initialize(opts.settings, !!caps.workspace?.configuration);
     ctx.charts.setRoots(workspaceRoots(params));
     ctx.analyses.setRoots(workspaceRoots(params));
+    ctx.settings.setRoots(workspaceRoots(params));
     ctx.charts.setTrusted(opts.workspaceTrusted !== false);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
@@ -92,6 +98,15 @@ export function startServer(connection: Connection): void {
   );
 
   ctx.documents.onDidChangeContent(guardNotification(connection, 'didChange', (e) => validator.changed(e.document)));
+  // A .cilium-lint.yaml saved in the editor changes the rules of every document below it.
+  ctx.documents.onDidSave(
+    guardNotification(connection, 'didSave', (e) => {
+      if (!isLintConfigUri(e.document.uri)) return;
+      ctx.settings.lintConfigChanged();
+      ctx.analyses.clear();
+      validator.revalidateAll();
+    }),
+  );
   ctx.documents.onDidClose(
     guardNotification(connection, 'didClose', (e) => {
       ctx.analyses.forget(e.document.uri);

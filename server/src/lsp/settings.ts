@@ -3,6 +3,7 @@
 // default or the value from the other source applies; it never stops the server. Pure: no protocol code.
 
 import { z } from 'zod';
+import type { LintConfig } from '../core/lintConfig';
 import { RULE_SUMMARIES } from '../core/knowledge/ruleSummaries';
 import { parseCiliumVersion } from '../core/version';
 import { SETTINGS_SECTION, type CiliumSettings, type RuleSeverityOverride } from './protocol';
@@ -16,6 +17,8 @@ export interface EffectiveSettings {
   readHelmCache: boolean;
   /** `cilium.files`: folders or globs whose YAML files are treated as Cilium configuration. */
   files: string[];
+  /** The `.cilium-lint.yaml` that applies excludes this file: no diagnostics, as `cilium-lint` skips it. */
+  excluded?: boolean;
 }
 
 export const DEFAULT_SETTINGS: EffectiveSettings = Object.freeze({ rules: {}, readHelmCache: true, files: [] }) as EffectiveSettings;
@@ -88,6 +91,20 @@ function parseRules(raw: Record<string, unknown>, problems: string[]): Record<st
 /** `base` with the fields `values` sets; rule overrides are merged (the later source wins per rule). */
 export function mergeSettings(base: EffectiveSettings, values: SettingsValues): EffectiveSettings {
   return { ...base, ...values, rules: { ...base.rules, ...values.rules } };
+}
+
+/**
+ * Settings over the project's `.cilium-lint.yaml`: a version or kernel the editor sets wins ("auto" and empty
+ * leave the file's), and per rule the editor's level wins over the file's.
+ */
+export function withLintConfig(settings: EffectiveSettings, config: LintConfig, excluded: boolean): EffectiveSettings {
+  return {
+    ...settings,
+    version: settings.version ?? config.version,
+    kernelVersion: settings.kernelVersion ?? config.kernel,
+    rules: { ...config.rules, ...settings.rules },
+    excluded,
+  };
 }
 
 /** Validated settings from one source, on top of the defaults. */

@@ -3,8 +3,11 @@
 // `workspace/didChangeConfiguration`. Problems are shown once as a `window/showMessage` warning.
 
 import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { isInside } from '../io/guardedRead';
+import { configIncludes, LintConfigLocator } from '../io/lintConfigFile';
 import { SETTINGS_SECTION } from './protocol';
-import { DEFAULT_SETTINGS, mergeSettings, parseSettings, type EffectiveSettings } from './settings';
+import { DEFAULT_SETTINGS, mergeSettings, parseSettings, withLintConfig, type EffectiveSettings } from './settings';
 
 export class SettingsStore {
   private initial: EffectiveSettings = DEFAULT_SETTINGS;
@@ -14,6 +17,8 @@ export class SettingsStore {
   private readonly resolved = new Map<string, EffectiveSettings>();
   private readonly reported = new Set<string>();
   private pending: string[] = [];
+  /** `.cilium-lint.yaml` lookup per workspace folder (never above it, never outside the workspace). */
+  private locators = new Map<string, LintConfigLocator>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -23,6 +28,19 @@ export class SettingsStore {
     this.initial = mergeSettings(DEFAULT_SETTINGS, values);
     this.canPull = canPullConfiguration;
     this.pending.push(...problems);
+  }
+
+  /** The workspace folders: `.cilium-lint.yaml` is looked for inside them only. */
+  setRoots(roots: readonly string[]): void {
+    this.locators = new Map(roots.map((r) => [r, new LintConfigLocator(r)]));
+  }
+
+  /** A `.cilium-lint.yaml` changed on disk or in the editor: read it again for every document. */
+  lintConfigChanged(): void {
+    for (const l of this.locators.values()) l.forget();
+    this.reported.clear();
+    this.perDocument.clear();
+    this.resolved.clear();
   }
 
   /** After `initialized`: messages can be shown from now on. */
@@ -41,6 +59,7 @@ export class SettingsStore {
       this.initial = mergeSettings(DEFAULT_SETTINGS, values);
       this.report(problems);
     }
+    for (const l of this.locators.values()) l.forget();
     this.perDocument.clear();
     this.resolved.clear();
   }
@@ -49,7 +68,8 @@ export class SettingsStore {
   forDocument(uri: string): Promise<EffectiveSettings> {
     let p = this.perDocument.get(uri);
     if (!p) {
-      p = this.pull(uri).then((s) => {
+      p = this.pull(uri).then((pulled) => {
+        const s = this.withProjectConfig(uri, pulled);
         if (this.perDocument.get(uri) === p) this.resolved.set(uri, s);
         return s;
       });
@@ -66,6 +86,26 @@ export class SettingsStore {
   forget(uri: string): void {
     this.perDocument.delete(uri);
     this.resolved.delete(uri);
+  }
+
+  /** The document's settings over the `.cilium-lint.yaml` that applies to it (the editor's settings win). */
+  private withProjectConfig(uri: string, settings: EffectiveSettings): EffectiveSettings {
+    let fsPath: string | undefined;
+    try {
+      const u = URI.parse(uri);
+      fsPath = u.scheme === 'file' ? u.fsPath : undefined;
+    } catch {
+      fsPath = undefined;
+    }
+    if (!fsPath) return settings;
+    const root = [...this.locators.keys()].filter((r) => isInside(r, fsPath)).sort((a, b) => b.length - a.length)[0];
+    const found = root ? this.locators.get(root)!.forFile(fsPath) : undefined;
+    if (!found) return settings;
+    if (!found.ok) {
+      this.report(found.problems.map((p) => `${p} (the file is ignored until it is fixed)`));
+      return settings;
+    }
+    return withLintConfig(settings, found.config, !configIncludes(found.config, fsPath));
   }
 
   private async pull(uri: string): Promise<EffectiveSettings> {

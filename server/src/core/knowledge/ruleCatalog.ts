@@ -56,6 +56,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'helm-template-parse-error', group: 'file', severity: 'error' },
   { id: 'invalid-setting', group: 'file', severity: 'warning' },
   { id: 'internal-error', group: 'file', severity: 'error' },
+  { id: 'unused-suppression', group: 'file', severity: 'info' },
   { id: 'host-routing-bpf-masquerade-fallback', group: 'host-routing', severity: 'warning' },
 ];
 

@@ -150,5 +150,6 @@ export const RULE_SUMMARIES: Record<string, string> = {
   'helm-template-parse-error': 'A Helm template (a chart template or helmfile .gotmpl holding Cilium settings) that Go\'s template parser refuses: Helm renders nothing.',
   'version-comment-disagrees': 'The # cilium-version comment (which decides the version) differs from what the wrapper, chart files, image tag or chart label say.',
   'unsupported-version': `The requested or found Cilium version is outside ${SUPPORTED_SPAN}; the newest release (${NEWEST_RELEASED}) is used.`,
+  'unused-suppression': 'A `# cilium-lint-disable` or `# cilium-lint-disable-next-line` comment hides no finding (the problem was fixed, or the rule id is misspelt); remove it.',
   'invalid-setting': 'A setting (kernel version, target version) could not be read; its default is used.',
 };
