@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { RULE_SUMMARIES } from './knowledge/ruleSummaries';
 import { nearestWord } from './rules/nearestWord';
 import { globToRegExp } from './glob';
+import { stripTrailing } from './textRuns';
 import { parseCiliumVersion } from './version';
 import type { Finding, Severity } from './types';
 
@@ -97,7 +98,7 @@ export function isIncluded(config: Pick<LintConfig, 'include' | 'exclude'>, relP
 }
 
 function globMatches(rawPattern: string, relPath: string): boolean {
-  const pattern = rawPattern.trim().replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  const pattern = stripTrailing(rawPattern.trim().replace(/\\/g, '/').replace(/^\.\//, ''), '/');
   if (!pattern) return false;
   const anchored = pattern.includes('/') ? pattern.replace(/^\//, '') : `**/${pattern}`;
   const re = globToRegExp(anchored);
