@@ -1,4 +1,5 @@
-// The extension's commands: Explain Datapath, Fix All, Select Target Version, Show Rendered cilium-config.
+// The extension's commands: Explain Datapath, Fix All, Select Target Version, Show Rendered cilium-config,
+// Preview Upgrade to….
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -6,8 +7,10 @@ import {
   EXPLAIN_REQUEST,
   FIX_ALL_KIND,
   SETTINGS_SECTION,
+  UPGRADE_PLAN_REQUEST,
   type ExplainResult,
   VERSION_TABLE,
+  type UpgradePlanResult,
 } from '../../server/src/lsp/protocol';
 import { RenderedConfigViews, RENDERED_SCHEME, renderedSource } from './renderedConfigView';
 
@@ -78,6 +81,38 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('version', pick.value, target);
       return pick.value;
+    }),
+    // The upgrade assistant (`cilium/upgradePlan`): the report beside the file, then the migration on request.
+    vscode.commands.registerCommand('cilium.previewUpgrade', async (arg?: unknown, version?: unknown) => {
+      const uri = targetUri(arg);
+      const c = client();
+      if (!uri || !c) return undefined;
+      let to = typeof version === 'string' ? version : undefined;
+      if (!to) {
+        const pick = await vscode.window.showQuickPick(
+          VERSION_TABLE.map((r) => ({ label: `Cilium ${r.minor}`, description: r.prerelease ? 'pre-release' : undefined, value: r.minor })),
+          { placeHolder: 'Preview what changes when this file is deployed with…' },
+        );
+        if (!pick) return undefined;
+        to = pick.value;
+      }
+      const result = await c.sendRequest<UpgradePlanResult>(UPGRADE_PLAN_REQUEST, { uri: uri.toString(), to });
+      const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — upgrade to ${to}.md` });
+      docs.set(view, result.markdown);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', view);
+      if (result.edits.length === 0) return result;
+      const apply = 'Apply Migration';
+      const choice = await vscode.window.showInformationMessage(`Cilium Config: migrate ${uri.path.split('/').pop()} to Cilium ${to}?`, apply);
+      if (choice !== apply) return result;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (doc && doc.version !== result.version) {
+        void vscode.window.showWarningMessage('Cilium Config: the file changed since the preview; run Preview Upgrade again.');
+        return result;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of result.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      await vscode.workspace.applyEdit(edit);
+      return result;
     }),
     vscode.commands.registerCommand('cilium.showRenderedConfig', async (arg?: unknown) => {
       const uri = targetUri(arg);

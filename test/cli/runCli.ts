@@ -22,6 +22,9 @@ export interface RunOptions {
   /** Extra environment of the child (colour variables); run() gets the same through CliEnvironment. */
   env?: Record<string, string | undefined>;
   stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  /** For run(): worker threads run dist/cli.js (the sources cannot be loaded by a worker). */
+  workerScript?: string;
 }
 
 export function viaChild(args: string[], o: RunOptions = {}): Outcome {
@@ -38,7 +41,7 @@ export function viaRun(args: string[], o: RunOptions = {}): Outcome {
   const cwd = process.cwd();
   if (o.cwd) process.chdir(o.cwd);
   try {
-    const code = run(args, (s) => (stdout += s), (s) => (stderr += s), { stdoutIsTTY: !!o.stdoutIsTTY, env: o.env ?? {}, readStdin: () => Buffer.from(o.input ?? '') });
+    const code = run(args, (s) => (stdout += s), (s) => (stderr += s), { stdoutIsTTY: !!o.stdoutIsTTY, stderrIsTTY: !!o.stderrIsTTY, workerScript: o.workerScript, env: o.env ?? {}, readStdin: () => Buffer.from(o.input ?? '') });
     return { code, stdout, stderr };
   } finally {
     process.chdir(cwd);

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
 import { fixAllInText } from '../core/fixes/fixAll';
 import { applyEdits } from '../core/edit/yamlEdit';
@@ -25,6 +26,8 @@ import { toJson, toText, type FileReport } from './report';
 import { toSarif } from './sarifFormat';
 import { summaryLine, countFindings } from './summary';
 import { unifiedDiff } from './unifiedDiff';
+import { analyzeInParallel, bundledScript, defaultJobs, PARALLEL_MIN_FILES, type PortableAnalysis } from './parallel';
+import { runUpgrade } from './upgradeCommand';
 
 const TOOL_VERSION = '0.1.0';
 const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'configmap'] as const;
@@ -51,6 +54,8 @@ comment; else the newest release (${NEWEST_RELEASED}) is assumed, and the report
   --fix              apply every safe quick-fix in place (comments and order kept), then report what is left;
                      with "-" the fixed text is written to standard output instead of a report
   --fix-dry-run      print the fixes as a unified diff instead of writing them
+  --jobs N           analyse on N threads (default: the number of cores, at most 8; used from
+                     ${PARALLEL_MIN_FILES} files on); output order is the input order whatever N is
   --stdin-filename P the path the text read from "-" stands for (configuration lookup, version hints)
   --require-cilium   fail (exit 1) when a PATH holds no Cilium configuration
   --debug            print the stack trace of internal errors on stderr
@@ -73,11 +78,15 @@ class UsageError extends Error {}
 /** What run() needs from the process; tests pass their own. */
 export interface CliEnvironment {
   stdoutIsTTY: boolean;
+  /** A progress line is drawn on a terminal only. */
+  stderrIsTTY?: boolean;
+  /** The script worker threads run (dist/cli.js); by default the bundle run() is in, none from the sources. */
+  workerScript?: string;
   env: Readonly<Record<string, string | undefined>>;
   readStdin: () => Buffer;
 }
 
-const processEnvironment = (): CliEnvironment => ({ stdoutIsTTY: !!process.stdout.isTTY, env: process.env, readStdin: () => readFileSync(0) });
+const processEnvironment = (): CliEnvironment => ({ stdoutIsTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY, env: process.env, readStdin: () => readFileSync(0) });
 
 /** The analysis as the configuration wants it shown: rules turned off left out, levels replaced. */
 function withRuleLevels(analysis: Analysis, config: LintConfig | undefined): Analysis {
@@ -90,6 +99,8 @@ function withRuleLevels(analysis: Analysis, config: LintConfig | undefined): Ana
 }
 
 export function run(argv: string[], write: (s: string) => void, writeErr: (s: string) => void, environment: CliEnvironment = processEnvironment()): number {
+  // The upgrade assistant is a subcommand with its own options.
+  if (argv[0] === 'upgrade') return runUpgrade(argv.slice(1), write, writeErr);
   let args;
   try {
     args = parseArgs({
@@ -104,6 +115,7 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         'stdin-filename': { type: 'string' },
+        jobs: { type: 'string' },
         'require-cilium': { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -136,6 +148,11 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     if (values['max-warnings'] !== undefined) {
       if (!/^\d+$/.test(values['max-warnings'].trim())) throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}"`);
       maxWarnings = Number(values['max-warnings'].trim());
+    }
+    let jobs = defaultJobs();
+    if (values.jobs !== undefined) {
+      if (!/^[1-9]\d{0,2}$/.test(values.jobs.trim())) throw new UsageError(`--jobs must be a number of threads from 1, not "${values.jobs}"`);
+      jobs = Number(values.jobs.trim());
     }
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (positionals.length === 0) throw new UsageError('no PATH given');
@@ -177,43 +194,55 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     let stdoutText: string | undefined;
     let skipped = 0;
 
-    /** Analyses one text (after fixing it with --fix / --fix-dry-run) and records its report. */
-    const check = (path: string, analysisPath: string, text: string, config: LintConfig | undefined, named: boolean, fromStdin: boolean, encoding?: string): boolean => {
+    /** One file (or standard input) to analyse, in the order it was named or found. */
+    interface Item {
+      path: string;
+      /** The path the analysis sees (for stdin: --stdin-filename, for hints and configuration). */
+      analysisPath: string;
+      text: string;
+      config: LintConfig | undefined;
+      named: boolean;
+      fromStdin: boolean;
+      encoding?: string;
+      /** Which PATH argument it came from, for the "no Cilium configuration" message. */
+      group: number;
+    }
+    const items: Item[] = [];
+    const groups: { what: string; why: (checked: number) => string; checked: number; found: number }[] = [];
+
+    const optionsOf = (item: Item): AnalyzeOptions => ({
+      version: version ?? item.config?.version,
+      kernel: values.kernel ?? item.config?.kernel,
+      path: item.analysisPath,
+      chartFiles: chartFilesNear(item.analysisPath),
       // A file named on the command line together with --cilium-version is Cilium configuration by the user's word.
-      const options: AnalyzeOptions = {
-        version: version ?? config?.version,
-        kernel: values.kernel ?? config?.kernel,
-        path: analysisPath,
-        chartFiles: chartFilesNear(analysisPath),
-        assumeCilium: version !== undefined && named,
-      };
-      let current = text;
-      if (values.fix || values['fix-dry-run']) {
-        // Only fixes of findings the configuration keeps: a rule turned off is not "fixed" behind the user's back.
-        const off = new Set(Object.entries(config?.rules ?? {}).filter(([, l]) => l === 'off').map(([id]) => id));
-        const edits = fixAllInText(text, options, (f) => !off.has(f.rule));
-        if (edits.length > 0) {
-          current = applyEdits(text, edits);
-          if (values['fix-dry-run']) diffs.push(unifiedDiff(diffName(path), text, current));
-          else if (fromStdin) stdoutText = current;
-          else if (encoding === 'utf-8' || encoding === 'utf-8-bom') writeFileSync(path, (encoding === 'utf-8-bom' ? '\uFEFF' : '') + current);
-          else {
-            writeErr(`cilium-lint: ${path} not fixed: it is ${encoding ?? 'not UTF-8'}, and --fix writes UTF-8 only\n`);
-            current = text;
-          }
-        } else if (fromStdin && values.fix) stdoutText = text;
+      assumeCilium: version !== undefined && item.named,
+    });
+
+    /** With --fix / --fix-dry-run: the fixed text (written, printed or diffed as asked); else the text itself. */
+    const fixed = (item: Item, options: AnalyzeOptions): string => {
+      if (!values.fix && !values['fix-dry-run']) return item.text;
+      const { path, text, fromStdin, encoding } = item;
+      // Only fixes of findings the configuration keeps: a rule turned off is not "fixed" behind the user's back.
+      const off = new Set(Object.entries(item.config?.rules ?? {}).filter(([, l]) => l === 'off').map(([id]) => id));
+      const edits = fixAllInText(text, options, (f) => !off.has(f.rule));
+      if (edits.length === 0) {
+        if (fromStdin && values.fix) stdoutText = text;
+        return text;
       }
-      const analysis = analyzeSafely(current, options);
-      for (const e of analysis.internalErrors) {
-        raise(EXIT.internal);
-        writeErr(`cilium-lint: internal error in ${path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
-        if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
+      const current = applyEdits(text, edits);
+      if (values['fix-dry-run']) diffs.push(unifiedDiff(diffName(path), text, current));
+      else if (fromStdin) stdoutText = current;
+      else if (encoding === 'utf-8' || encoding === 'utf-8-bom') writeFileSync(path, (encoding === 'utf-8-bom' ? '\uFEFF' : '') + current);
+      else {
+        writeErr(`cilium-lint: ${path} not fixed: it is ${encoding ?? 'not UTF-8'}, and --fix writes UTF-8 only\n`);
+        return text;
       }
-      reports.push({ path, text: current, analysis: withRuleLevels(analysis, config) });
-      return analysis.documents.length > 0 || analysis.internalErrors.length > 0;
+      return current;
     };
 
     for (const p of positionals) {
+      const group = groups.length;
       if (p === '-') {
         const name = values['stdin-filename'];
         const decoded = readStdinText(environment);
@@ -224,8 +253,8 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         }
         const config = configFor(resolve(name ?? 'stdin.yaml'));
         if (config === null) continue;
-        const cilium = check(name ?? '<stdin>', name ?? 'stdin.yaml', decoded.text, config, true, true);
-        if (!cilium) noCilium(name ?? 'standard input', 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them');
+        groups.push({ what: name ?? 'standard input', why: () => 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them', checked: 1, found: 1 });
+        items.push({ path: name ?? '<stdin>', analysisPath: name ?? 'stdin.yaml', text: decoded.text, config, named: true, fromStdin: true, group });
         continue;
       }
       // A FIFO, a device, a broken link or a link loop is reported for that entry; the other files are checked.
@@ -241,8 +270,18 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         raise(EXIT.unreadable);
         continue;
       }
-      let cilium = false;
-      let checked = 0;
+      const g = {
+        what: p,
+        why: (checked: number) =>
+          found.length === 0
+            ? 'it holds no *.yaml or *.yml files'
+            : named
+              ? 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them (name it with --cilium-version to check it anyway)'
+              : `none of its ${checked} YAML file${checked === 1 ? ' is' : 's is'} Cilium Helm values, a cilium-config ConfigMap or a file wrapping them (to check a values file anyway, add "# cilium-version: 1.NN" to it)`,
+        checked: 0,
+        found: found.length,
+      };
+      groups.push(g);
       for (const path of found) {
         const config = configFor(path);
         if (config === null) continue;
@@ -258,19 +297,49 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
           raise(EXIT.unreadable);
           continue;
         }
-        checked++;
-        if (check(path, path, input.text, config, named, false, input.encoding)) cilium = true;
+        g.checked++;
+        items.push({ path, analysisPath: path, text: input.text, config, named, fromStdin: false, encoding: input.encoding, group });
       }
-      if (cilium || (checked === 0 && found.length > 0)) continue;
-      if (found.length === 0) noCilium(p, 'it holds no *.yaml or *.yml files');
-      else if (named) noCilium(p, 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them (name it with --cilium-version to check it anyway)');
-      else noCilium(p, `none of its ${checked} YAML file${checked === 1 ? ' is' : 's is'} Cilium Helm values, a cilium-config ConfigMap or a file wrapping them (cilium.files-style hints: add "# cilium-version: 1.NN" to a values file)`);
     }
 
-    function noCilium(what: string, why: string): void {
-      writeErr(`cilium-lint: no Cilium configuration found in ${what}: ${why}\n`);
-      if (values['require-cilium']) raise(EXIT.findings);
+    // Analysis: on worker threads when there are many files and nothing to write back, else here.
+    const script = environment.workerScript ?? bundledScript();
+    const parallel = !!script && !values.fix && !values['fix-dry-run'] && format !== 'configmap' && jobs > 1 && items.length >= PARALLEL_MIN_FILES;
+    let analyses: PortableAnalysis[];
+    const texts: string[] = [];
+    if (parallel) {
+      const showProgress = environment.stderrIsTTY;
+      analyses = analyzeInParallel(
+        items.map((item) => ({ text: item.text, options: optionsOf(item) })),
+        jobs,
+        script!,
+        showProgress ? (done, total) => writeErr(`\rcilium-lint: ${done}/${total} files${done === total ? '\n' : ''}`) : undefined,
+      );
+      for (const item of items) texts.push(item.text);
+    } else {
+      analyses = items.map((item) => {
+        const options = optionsOf(item);
+        const text = fixed(item, options);
+        texts.push(text);
+        return analyzeSafely(text, options);
+      });
     }
+    const cilium = new Set<number>();
+    items.forEach((item, i) => {
+      const analysis = analyses[i] as Analysis;
+      for (const e of analysis.internalErrors) {
+        raise(EXIT.internal);
+        writeErr(`cilium-lint: internal error in ${item.path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
+        if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
+      }
+      if (analysis.documents.length > 0 || analysis.internalErrors.length > 0) cilium.add(item.group);
+      reports.push({ path: item.path, text: texts[i], analysis: withRuleLevels(analysis, item.config) });
+    });
+    groups.forEach((g, i) => {
+      if (cilium.has(i) || (g.checked === 0 && g.found > 0)) return;
+      writeErr(`cilium-lint: no Cilium configuration found in ${g.what}: ${g.why(g.checked)}\n`);
+      if (values['require-cilium']) raise(EXIT.findings);
+    });
 
     if (values['fix-dry-run']) {
       write(diffs.join(''));
@@ -325,6 +394,7 @@ function readStdinText(environment: CliEnvironment): { ok: true; text: string } 
 // The bundle exports run() and the rule registry so that tests can drive dist/cli.js with an injected rule.
 export { documentRules } from '../core/rules/documentRules';
 
-if (require.main === module) {
+// In a worker thread the bundle only serves analyses (cli/parallel.ts); run() is the main thread's.
+if (require.main === module && isMainThread) {
   process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 }

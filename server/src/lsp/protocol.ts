@@ -98,6 +98,25 @@ export interface RenderedConfigResult {
   documents: { documentIndex: number; rendered: boolean }[];
 }
 
+/**
+ * Request `cilium/upgradePlan`: what changes when the document is deployed with Cilium `to` (the upgrade
+ * assistant of `cilium-lint upgrade`), as Markdown, and the migration as edits on the document.
+ */
+export const UPGRADE_PLAN_REQUEST = 'cilium/upgradePlan';
+export interface UpgradePlanParams {
+  uri: string;
+  /** Target version, "1.NN". */
+  to: string;
+  /** The version the file runs today; else found as usual. */
+  from?: string;
+}
+export interface UpgradePlanResult {
+  markdown: string;
+  /** Edits that migrate the document (empty when nothing needs migrating), for the document version analysed. */
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  version: number;
+}
+
 /** Notification `cilium/verdict`, server → client, after every analysis of an open document. */
 export const VERDICT_NOTIFICATION = 'cilium/verdict';
 export interface VerdictParams {

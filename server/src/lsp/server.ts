@@ -19,6 +19,7 @@ import { guardNotification } from './guard';
 import { registerHover } from './hover';
 import { WORKSPACE_TRUST_NOTIFICATION, type InitializationOptions, type WorkspaceTrustParams } from './protocol';
 import { SettingsStore } from './settingsStore';
+import { registerUpgradePlan } from './upgradePlan';
 import { Validator } from './validation';
 
 export const SERVER_NAME = 'cilium-config';
@@ -121,6 +122,7 @@ export function startServer(connection: Connection): void {
   registerCodeActions(ctx);
   registerCodeLens(ctx);
   registerCommands(ctx);
+  registerUpgradePlan(ctx);
   registerOutline(ctx);
   registerDefinition(ctx);
   registerLinks(ctx);
