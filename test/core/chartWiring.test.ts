@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { renderCacheStats } from '../../server/src/core/chart/renderCache';
 import { hoverAt } from '../../server/src/core/hover';
-import { explainMarkdown, renderedConfigYaml } from '../../server/src/core/explain';
+import { explainMarkdown } from '../../server/src/core/explain';
+import { renderedConfigText } from '../../server/src/core/renderedConfig';
 import { doc, finding, lineOf, noFinding } from '../helpers';
 
 describe('the rendered chart feeds the agent model', () => {
@@ -121,8 +122,8 @@ describe('provenance in the views', () => {
   it('the explanation names the user line behind a verdict, and Show Rendered says where each key came from', () => {
     const a = analyze(text);
     assert.match(explainMarkdown(a, text), /`kubeProxyReplacement: true` \(line 2\)/);
-    const shown = renderedConfigYaml(a)!;
-    assert.match(shown, /# .*your value bpf\.masquerade \(line 4\).*\n {2}enable-bpf-masquerade: "true"/);
-    assert.match(shown, /# .*chart default \(routingMode\).*\n {2}routing-mode: "tunnel"/);
+    const shown = renderedConfigText(a.documents, text)!;
+    assert.match(shown, /\n {2}enable-bpf-masquerade: "true" +# your value: bpf\.masquerade \(line 4\)/);
+    assert.match(shown, /\n {2}routing-mode: "?tunnel"? +# chart default: [^\n]*routingMode/);
   });
 });

@@ -74,6 +74,8 @@ function describe(o: Origin, where: Where, depth = 0): string {
       return `\`${o.key}\` (chart default of ${o.version})`;
     case 'agent-default':
       return `\`${o.key}\` (agent default)`;
+    case 'chart-fixed':
+      return `\`${o.key}\` (written by the ${o.version} chart whatever the values)`;
     case 'implied': {
       const by = depth < 6 ? o.by.map((b) => describe(b, where, depth + 1)) : [];
       return `\`${o.key}\` (${o.note})${by.length ? ` ← ${by.join(', ')}` : ''}`;
