@@ -67,8 +67,9 @@ describe('cilium-lint upgrade', () => {
   });
 
   it('exit 1 when even the migrated file stops the agent at the target; 2 for usage errors', () => {
-    // The L7 proxy without iptables rules: no migration cures it, the agent refuses at every version.
-    const p = file('broken/values.yaml', '# cilium-version: 1.17\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nl7Proxy: true\ninstallIptablesRules: false\n');
+    // The L7 proxy without iptables rules: no migration cures it, the agent refuses at every version. Only the
+    // 1.12 chart writes install-iptables-rules from installIptablesRules, so the key goes in through extraConfig.
+    const p = file('broken/values.yaml', '# cilium-version: 1.17\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nl7Proxy: true\nextraConfig:\n  install-iptables-rules: "false"\n');
     const r = cli(['upgrade', '--to', '1.19', p]);
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stdout, /Agent starts +NO +NO +NO/);
