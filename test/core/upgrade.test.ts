@@ -86,10 +86,11 @@ describe('upgrade assistant', () => {
   });
 
   it('a chart default that flips under a key the user did not set is shown, with its version; one the user set is not', () => {
-    const plan = upgradePlan('kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { from: '1.13', to: '1.14' });
+    // `strict`, not `true`: the 1.13 chart compares the value with strings, and Go's `ne` stops on a boolean.
+    const plan = upgradePlan('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { from: '1.13', to: '1.14' });
     const d = plan.documents[0];
-    const before = analyze('kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { version: '1.13', assumeCilium: true }).documents[0].configMap;
-    const after = analyze('kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { version: '1.14', assumeCilium: true }).documents[0].configMap;
+    const before = analyze('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { version: '1.13', assumeCilium: true }).documents[0].configMap;
+    const after = analyze('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { version: '1.14', assumeCilium: true }).documents[0].configMap;
     const differing = [...new Set([...before.keys()])].filter((k) => before.get(k)?.origin.kind !== 'user' && before.get(k)?.value !== after.get(k)?.value).sort();
     assert.ok(differing.length > 0, 'the 1.13 → 1.14 chart changes at least one default this file does not set');
     assert.deepEqual(d.defaults.map((c) => c.key), differing);

@@ -13,7 +13,8 @@ describe('language server and .cilium-lint.yaml', () => {
   let ws: string;
   let answer: Record<string, unknown> = { version: 'auto', rules: {} };
   // With 1.13 endpoint routes force Legacy host routing; from 1.14 they do not. A typo gives unknown-key.
-  const TEXT = 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nendpointRoutes:\n  enabled: true\nbpf:\n  masquerade: true\n  masqurade: true\n';
+  // `strict` is a value of both charts (the 1.13 chart stops on a boolean: Go's `ne` compares it with strings).
+  const TEXT = 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nendpointRoutes:\n  enabled: true\nbpf:\n  masquerade: true\n  masqurade: true\n';
 
   before(async () => {
     ws = mkdtempSync(join(tmpdir(), 'cilium-lsp-cfg-'));

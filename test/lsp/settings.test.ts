@@ -127,9 +127,10 @@ describe('language server settings from the client', () => {
     const p = await next;
     const codes = p.diagnostics.map((d) => d.code);
     assert.ok(codes.includes('host-routing-endpoint-routes'), codes.join(','));
-    // "false" is no 1.13 value: the chart's refusal is the one finding (not also "KPR is off").
-    assert.ok(codes.includes('chart-kpr-invalid'), codes.join(','));
-    assert.ok(!codes.includes('host-routing-kpr-off'), codes.join(','));
+    // The real 1.13 chart reads `false` as empty and writes its default "disabled" (coalesce in
+    // templates/cilium-configmap.yaml@v1.13.18): no refusal, and KPR is off.
+    assert.ok(!codes.includes('chart-kpr-invalid'), codes.join(','));
+    assert.ok(codes.includes('host-routing-kpr-off'), codes.join(','));
     // A 1.16 chart says nothing about a 1.13 file.
     const h = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 6, character: 4 } })) as Hover;
     assert.doesNotMatch(markdown(h), /Our chart says/);
