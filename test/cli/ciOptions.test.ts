@@ -3,19 +3,14 @@
 // and run() (test/cli/runCli.ts).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cli, cliJs, viaRun } from './runCli';
+import { cli, cliJs, viaRun, writeTestFile } from './runCli';
 
 let tmp = '';
-function file(name: string, text: string): string {
-  const p = path.join(tmp, name);
-  mkdirSync(path.dirname(p), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
+const file = (name: string, text: string): string => writeTestFile(tmp, name, text);
 
 const TYPO_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', '  masqurade: true', ''].join('\n');
 const CLEAN_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', ''].join('\n');

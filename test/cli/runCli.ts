@@ -3,6 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { run } from '../../server/src/cli/main';
 import { findRepoRoot } from '../../tools/repoRoot';
 
@@ -55,4 +57,12 @@ export function cli(args: string[], o: RunOptions = {}): Outcome {
   assert.equal(direct.code, child.code, `run() exit ${direct.code} vs dist/cli.js exit ${child.code} for ${args.join(' ')}\nstderr: ${child.stderr}`);
   assert.equal(direct.stdout, child.stdout, `run() and dist/cli.js print different output for ${args.join(' ')}`);
   return child;
+}
+
+/** Writes `text` to `name` under `dir` (folders made as needed) and returns the file's path. */
+export function writeTestFile(dir: string, name: string, text: string): string {
+  const p = path.join(dir, name);
+  mkdirSync(path.dirname(p), { recursive: true });
+  writeFileSync(p, text);
+  return p;
 }

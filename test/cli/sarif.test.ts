@@ -9,17 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { applyEdits } from '../../server/src/core/edit/yamlEdit';
-import { cli } from './runCli';
+import { cli, writeTestFile } from './runCli';
 
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
 let tmp = '';
-function file(name: string, text: string): string {
-  const p = path.join(tmp, name);
-  mkdirSync(path.dirname(p), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
+const file = (name: string, text: string): string => writeTestFile(tmp, name, text);
 
 const FIXABLE = ['# cilium-version: 1.16', 'kubeProxyReplacement: true  # keep this comment', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'enableIPv4Masquerade: true', 'bpf:', '  masqurade: true', ''].join('\n');
 const BAD_CONFIGMAP = ['# cilium-version: 1.16', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cilium-config', 'data:', '  kube-proxy-replacement: "true"', '  enable-bpf-masquerade: true', ''].join('\n');

@@ -10,15 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { VERDICT_KEYS, type DocumentUpgrade } from '../../server/src/core/upgrade';
-import { cli, repoRoot, viaChild, viaRun } from './runCli';
+import { cli, repoRoot, viaChild, viaRun, writeTestFile } from './runCli';
 
 let tmp = '';
-function file(name: string, text: string): string {
-  const p = path.join(tmp, name);
-  mkdirSync(path.dirname(p), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
+const file = (name: string, text: string): string => writeTestFile(tmp, name, text);
 
 const OLD = ['# cilium-version: 1.13', 'tunnel: vxlan', 'kubeProxyReplacement: strict  # no kube-proxy', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', ''].join('\n');
 type Json = { files: { path: string; migrated: boolean; documents: DocumentUpgrade[] }[] };
