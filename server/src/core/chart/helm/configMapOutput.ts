@@ -134,10 +134,11 @@ export function quickConfigMapData(text: string): ConfigMapData | undefined {
   const dataLine = /^data:[ \t]*$/m.exec(doc.text);
   if (!dataLine || /^data:/m.test(doc.text.slice(dataLine.index + 5))) return undefined;
   const out: ConfigMapData = new Map();
-  out.dataStart = doc.start + dataLine.index + dataLine[0].length;
-  let offset = out.dataStart;
+  let offset = doc.start + dataLine.index + dataLine[0].length;
   const body = text.slice(offset, doc.start + doc.text.length);
-  for (const line of body.split('\n')) {
+  const lines = body.split('\n');
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
     const lineStart = offset;
     offset += line.length + 1;
     if (/^\s*(#.*)?$/.test(line)) continue;
@@ -159,12 +160,33 @@ export function quickConfigMapData(text: string): ConfigMapData | undefined {
       value = sq[1]!.replace(/''/g, "'");
     } else {
       const plain = withoutTrailingComment(raw);
-      if (/^[|>[{&*!%@`]/.test(plain) || plain.includes(': ') || plain.endsWith(':')) return undefined;
+      if (/^[#|>[{&*!%@`]/.test(plain) || plain.includes(': ') || plain.endsWith(':')) return undefined;
       value = plain;
+      // A plain scalar continued on more-indented lines (the chart writes `controller-group-metrics:` so):
+      // the lines are folded with single spaces. Anything less simple goes to the full parser.
+      if (plain === raw) {
+        let end = lineStart + line.length;
+        while (li + 1 < lines.length && /^ {3,}\S/.test(lines[li + 1]!)) {
+          const next = lines[++li]!;
+          const part = next.trim();
+          if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(part) || part.includes(': ') || part.includes(' #') || part.includes('\t') || part.endsWith(':')) return undefined;
+          value = value === '' ? part : `${value} ${part}`;
+          end = offset + next.length;
+          offset += next.length + 1;
+        }
+        if (end !== lineStart + line.length) {
+          out.set(m[1]!, { value, range: [lineStart + 2, end] });
+          continue;
+        }
+      }
     }
     const keyStart = lineStart + 2;
     out.set(m[1]!, { value, range: [keyStart, lineStart + line.length] });
   }
+  // As the YAML parser has it: the data map starts at its first key (an empty one is left to the parser).
+  const first = out.values().next();
+  if (first.done) return undefined;
+  out.dataStart = first.value.range[0];
   return out;
 }
 

@@ -375,9 +375,14 @@ function valuesPaths(paths: readonly (readonly string[])[]): string[] {
   return out;
 }
 
+/** Dotted values paths by path array (the engine hands out the same array for the same path). */
+const dotted = new WeakMap<readonly string[], string>();
+
 function valuesPath(path: readonly string[]): string | undefined {
   if (path[0] !== 'Values' || path.length < 2) return undefined;
-  return path.slice(1).join('.');
+  let d = dotted.get(path);
+  if (d === undefined) dotted.set(path, (d = path.slice(1).join('.')));
+  return d;
 }
 
 /** Reads the user's values text as Helm reads a `-f` file. Throws ValuesReadError. */

@@ -8,6 +8,7 @@ import { nodeString, type ActionNode, type AnyNode, type ArgNode, type ChainNode
 import { goEq, goHtml, goJs, goLe, goLen, goLt, goSlice, goUrlQuery, indexOnce } from './builtins';
 import { TemplateError } from './errors';
 import { formatValue, goSprint, goSprintf, goSprintln, quoteGo } from './format';
+import { childPath, parentPath, pathKey, rootPath } from './paths';
 import { GoObject, goTypeName, isTrue, signatureOf, type GoFunc, type GoParamType, type GoValue } from './values';
 
 export type MissingKeyMode = 'default' | 'zero' | 'error';
@@ -58,7 +59,7 @@ export function newShared(
   // Spans need the same bookkeeping as the tracer; a silent tracer stands in when only spans are asked for.
   const t = tracer ?? (spans ? () => {} : null);
   const paths = t ? new WeakMap<object, readonly string[]>() : null;
-  if (paths && data !== null && typeof data === 'object') paths.set(data, []);
+  if (paths && data !== null && typeof data === 'object') paths.set(data, rootPath());
   return { missingKey, tracer: t, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [], spans };
 }
 
@@ -101,6 +102,31 @@ const utf8 = new TextEncoder();
 
 /** The paths of a read set without the containers read on the way to a leaf (Values, Values.bpf for Values.bpf.x). */
 export function leafPaths(m: Map<string, readonly string[]>): (readonly string[])[] {
+  if (m.size <= 1) return [...m.values()];
+  // A path is a container when another path of the set lies below it: mark every ancestor of every path.
+  const inner = new Set<string>();
+  let unknown = false;
+  for (const p of m.values()) {
+    if (p.length <= 1) continue;
+    const parent = parentPath(p);
+    if (parent === undefined) {
+      unknown = true;
+      break;
+    }
+    for (let a: readonly string[] | undefined = parent; a !== undefined && a.length > 0; a = parentPath(a)) {
+      const k = pathKey(a);
+      if (inner.has(k)) break;
+      inner.add(k);
+    }
+  }
+  if (unknown) return leafPathsSlow(m);
+  const out: (readonly string[])[] = [];
+  for (const [k, p] of m) if (!inner.has(k)) out.push(p);
+  return out;
+}
+
+/** leafPaths for paths not built by childPath (no parent links). */
+function leafPathsSlow(m: Map<string, readonly string[]>): (readonly string[])[] {
   const out: (readonly string[])[] = [];
   for (const [k, p] of m) {
     const prefix = k + '\u0000';
@@ -118,9 +144,10 @@ export function leafPaths(m: Map<string, readonly string[]>): (readonly string[]
 
 export function mergeDeps(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): (readonly string[])[] {
   if (b.length === 0) return a as (readonly string[])[];
+  if (a.length === 0) return b as (readonly string[])[];
   const m = new Map<string, readonly string[]>();
-  for (const p of a) m.set(p.join('\u0000'), p);
-  for (const p of b) m.set(p.join('\u0000'), p);
+  for (const p of a) m.set(pathKey(p), p);
+  for (const p of b) m.set(pathKey(p), p);
   return [...m.values()];
 }
 
@@ -584,9 +611,9 @@ export class State {
     if (!paths) return null;
     const p = paths.get(container);
     if (!p) return null;
-    const cp = [...p, key];
+    const cp = childPath(p, key);
     sh.tracer!(cp, sh.rootWriter.s.length, 'read');
-    if (sh.acc) sh.acc.set(cp.join('\u0000'), cp);
+    if (sh.acc) sh.acc.set(pathKey(cp), cp);
     if (child !== null && typeof child === 'object' && !paths.has(child)) paths.set(child, cp);
     return cp;
   }
@@ -625,7 +652,7 @@ export class State {
     const off = sh.rootWriter.s.length;
     for (const p of deps) {
       sh.tracer!(p, off, 'derived');
-      if (sh.acc) sh.acc.set(p.join('\u0000'), p);
+      if (sh.acc) sh.acc.set(pathKey(p), p);
     }
   }
 

@@ -5,6 +5,7 @@ import type { ListNode } from './ast';
 import { TemplateError } from './errors';
 import { actionDeps, isBuiltin, newShared, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
 import { quoteGo } from './format';
+import { childPath, pathKey } from './paths';
 import { isEmptyList, parseTemplate, unquoteGo, type ParsedFile } from './parser';
 import { GoObject, type GoFunc, type GoValue } from './values';
 
@@ -206,9 +207,9 @@ export class TemplateSet {
     if (!sh || !sh.tracer || !sh.paths || container === null || typeof container !== 'object') return;
     const p = sh.paths.get(container);
     if (!p) return;
-    const cp = [...p, key];
+    const cp = childPath(p, key);
     sh.tracer(cp, sh.rootWriter.s.length, 'read');
-    if (sh.acc) sh.acc.set(cp.join('\u0000'), cp);
+    if (sh.acc) sh.acc.set(pathKey(cp), cp);
     const child = container instanceof Map ? container.get(key) : undefined;
     if (child !== null && typeof child === 'object' && !sh.paths.has(child)) sh.paths.set(child, cp);
   }
@@ -322,9 +323,9 @@ export class TemplateSet {
     if (!sh || !sh.tracer || !sh.paths || container === null || typeof container !== 'object') return;
     const p = sh.paths.get(container);
     if (!p) return;
-    const cp = [...p, key];
+    const cp = childPath(p, key);
     sh.tracer(cp, sh.rootWriter.s.length, 'read');
-    if (sh.acc) sh.acc.set(cp.join('\u0000'), cp);
+    if (sh.acc) sh.acc.set(pathKey(cp), cp);
     let child: GoValue = undefined;
     if (container instanceof Map) child = container.get(key);
     else if (container instanceof GoObject) child = container.fields[key];
