@@ -57,11 +57,15 @@ describe('the rendered cilium-config view', () => {
     assert.match(lineOf(out, 'enable-ipv6-masquerade'), /^ {2}enable-ipv6-masquerade: "true" {2}# chart default: .*enableIPv6Masquerade$/);
     assert.match(lineOf(out, 'cluster-name'), /# chart default: .*cluster\.name$/);
     const render = renderSource(a.documents[0].source, '1.18')!;
-    // extraConfig keys are the user's whatever the renderer attributes to them (they are copied verbatim).
-    // Since the renderer tracks the conditions around each key, every 1.18 key depends on some value (even
-    // `enable-metrics` sits under operator.prometheus.enabled), so there may be no "fixed" key to check here.
+    // A value the chart writes as a literal is fixed by the chart, with the chart defaults whose conditions made
+    // it write the key (templates/cilium-configmap.yaml@v1.18.7: `procfs: "/host/proc"` under `if not
+    // .Values.securityContext.privileged`, `enable-metrics: "true"` under `if .Values.operator.prometheus.enabled`);
+    // the template's outer guard (`if .Values.agent`…) is named for no key.
+    assert.equal(lineOf(out, 'procfs'), '  procfs: /host/proc  # fixed by the chart, written because of chart defaults: securityContext.privileged');
+    assert.equal(lineOf(out, 'enable-metrics'), '  enable-metrics: "true"  # fixed by the chart, written because of chart defaults: operator.prometheus.enabled');
     const fixed = [...render.configMap!].filter(([name, k]) => k.origin === 'fixed' && !['my-key', 'multi'].includes(name)).map(([name]) => name);
-    for (const name of fixed) assert.match(lineOf(out, name), /# fixed by the chart$/, name);
+    assert.ok(fixed.length >= 10, fixed.join(', '));
+    for (const name of fixed) assert.match(lineOf(out, name), /# fixed by the chart, written because of chart defaults: (?!.*\bagent\b)/, name);
     // A key whose own value is read from the file names it; a key only written because of a user value (under
     // `if kubeProxyReplacement`) keeps the chart's default value and says so.
     const user = sourceValues(a.documents[0].source);

@@ -367,10 +367,10 @@ function analyzeSource(
   let helm: HelmValues | undefined;
   let chart: ChartModel | undefined;
   if (source.format === 'helm') {
-    helm = new HelmValues(source.root, version);
     // The real chart of the target version, rendered for these values: its cilium-config is the agent's input,
-    // exactly as a cilium-config ConfigMap file's data would be.
+    // exactly as a cilium-config ConfigMap file's data would be; its coalesced values are what rules read.
     chart = chartModel(source, version);
+    helm = new HelmValues(source.root, version, chart?.render.values);
     configMap = chart?.settings ?? new Map();
     pushAll(findings, keyFindings(source.root, version));
     // The chart copies extraConfig into cilium-config as it is (templates/cilium-configmap.yaml, `toYaml

@@ -75,7 +75,9 @@ function describe(o: Origin, where: Where, depth = 0): string {
     case 'agent-default':
       return `\`${o.key}\` (agent default)`;
     case 'chart-fixed':
-      return `\`${o.key}\` (written by the ${o.version} chart whatever the values)`;
+      return o.when?.length
+        ? `\`${o.key}\` (a value the ${o.version} chart writes itself, because of the chart defaults of ${o.when.map((w) => `\`${w}\``).join(', ')})`
+        : `\`${o.key}\` (written by the ${o.version} chart whatever the values)`;
     case 'implied': {
       const by = depth < 6 ? o.by.map((b) => describe(b, where, depth + 1)) : [];
       return `\`${o.key}\` (${o.note})${by.length ? ` ← ${by.join(', ')}` : ''}`;

@@ -1,13 +1,14 @@
 // "Show Rendered cilium-config" and `cilium-lint --format configmap`: the whole cilium-config ConfigMap the real
 // chart renders for one Helm-values document, written as `kubectl get configmap cilium-config -o yaml` writes it
 // (keys sorted, go-yaml quoting), each key followed by a trailing comment saying where its value comes from:
-// the user's value (with the key and line that set it), the chart's default, or fixed by the chart. Comments
+// the user's value (with the key and line that set it), the chart's default, or fixed by the chart (a value of
+// its own, and the chart defaults whose conditions made it write the key). Comments
 // keep the text valid YAML with the same data, so it can be diffed against the cluster's ConfigMap.
 // When the chart refuses the values, the refusal comes first, in comments, so the view is never silently empty.
 import type { DocumentAnalysis } from './analyze';
 import { toGoYaml } from './chart/helm/goYaml';
 import type { ChartRender, RenderedKey } from './chart/helm/render';
-import { userHas } from './chart/helm/configMapOutput';
+import { keyGuards, sharedDeps, userHas } from './chart/helm/configMapOutput';
 import { renderSource, sourceValues } from './chart/renderSource';
 import type { GoValue } from './chart/template/index';
 import { configKeyComment } from './docs/configKeyInfo';
@@ -51,15 +52,22 @@ function defaultPaths(paths: readonly string[]): string {
   return paths.length > shown.length ? `… ${shown.join(', ')}` : shown.join(', ');
 }
 
-/** The trailing comment of one key: user value (key and line), chart default, or fixed by the chart. */
-export function originComment(doc: DocumentAnalysis, lines: LineIndex, name: string, key: RenderedKey, user: Map<string, GoValue>): string {
+/**
+ * The trailing comment of one key: user value (key and line), chart default (the paths its value is computed
+ * from), or fixed by the chart (a value of the chart's own, with the chart defaults whose conditions wrote it).
+ * `shared` are the guards of the whole template (model: sharedDeps), named for no key.
+ */
+export function originComment(doc: DocumentAnalysis, lines: LineIndex, name: string, key: RenderedKey, user: Map<string, GoValue>, shared: ReadonlySet<string> = new Set()): string {
   // extraConfig entries are copied into cilium-config verbatim, one key each.
   const extra = user.get('extraConfig');
   if (extra instanceof Map && extra.has(name)) return `# your value: ${userPlace(doc, lines, ['extraConfig', name])}`;
   const paths = decidingPaths(key);
   const mine = paths.filter((p) => userHas(user, p));
   if (key.origin === 'user' && mine.length > 0) return `# your value: ${mine.map((p) => userPlace(doc, lines, p.split('.'))).join(', ')}`;
-  if (paths.length === 0 || key.origin === 'fixed') return '# fixed by the chart';
+  if (paths.length === 0 || key.origin === 'fixed') {
+    const when = keyGuards(key, shared);
+    return when.length > 0 ? `# fixed by the chart, written because of chart defaults: ${defaultPaths(when)}` : '# fixed by the chart';
+  }
   return `# chart default: ${defaultPaths(paths)}`;
 }
 
@@ -107,11 +115,12 @@ export function formatRenderedDocument(doc: DocumentAnalysis, text: string, rend
   head.push('# Trailing comments: where each value comes from (your values and their line, the chart default, or the chart itself).');
   const lines = LineIndex.of(text);
   const user = sourceValues(doc.source);
+  const shared = sharedDeps(r.configMap.values());
   const data = [...r.configMap.keys()]
     .sort()
     .map((k) => {
       const key = r.configMap!.get(k)!;
-      return entryLines(k, key.value, originComment(doc, lines, k, key, user));
+      return entryLines(k, key.value, originComment(doc, lines, k, key, user, shared));
     });
   const body = ['apiVersion: v1', data.length > 0 ? 'data:' : 'data: {}', ...data, 'kind: ConfigMap', 'metadata:', '  name: cilium-config', '  namespace: kube-system'];
   return done(body, !failure);

@@ -14,8 +14,11 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Origin =
   | { kind: 'user'; key: string; range: Range; valueText: string; templated?: boolean }
   | { kind: 'chart-default'; key: string; version: CiliumVersion }
-  /** The chart writes this cilium-config key (`key`) with a value no Helm value decides. */
-  | { kind: 'chart-fixed'; key: string; version: CiliumVersion }
+  /**
+   * The chart writes this cilium-config key (`key`) with a value of its own (a literal no Helm value is read
+   * for); `when` names the values paths, all at their chart defaults, whose conditions decided it is written.
+   */
+  | { kind: 'chart-fixed'; key: string; version: CiliumVersion; when?: string[] }
   | { kind: 'agent-default'; key: string }
   | { kind: 'implied'; key: string; by: Origin[]; note: string };
 

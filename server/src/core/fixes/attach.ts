@@ -1,8 +1,8 @@
-// Fills `finding.fixes` after analysis. Each fixer works on the document's own tree, so edits land at the
+// Gives each finding its `fixes` after analysis. Each fixer works on the document's own tree, so edits land at the
 // right place and indentation even inside wrappers and block scalars; a fixer that throws offers nothing.
 
 import type { Analysis } from '../analyze';
-import type { Fix, TextEdit } from '../types';
+import type { Finding, Fix, TextEdit } from '../types';
 import type { FixContext } from './context';
 import { FIXERS } from './registry';
 
@@ -18,9 +18,33 @@ function effective(fix: Fix, text: string, lineBreak: string): Fix | undefined {
   return edits.length > 0 ? { ...fix, edits } : undefined;
 }
 
+/** Computes a finding's fixes on first read and keeps them (`fixes` reads as undefined when there are none). */
+function lazyFixes(f: Finding, compute: () => Fix[]): void {
+  let fixes: Fix[] | undefined;
+  let done = false;
+  Object.defineProperty(f, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get(): Fix[] | undefined {
+      if (!done) {
+        done = true;
+        const list = compute();
+        fixes = list.length > 0 ? list : undefined;
+      }
+      return fixes;
+    },
+    set(v: Fix[] | undefined) {
+      done = true;
+      fixes = v;
+    },
+  });
+}
+
 /**
  * `text` is the analysed text (lone `\r` already turned into `\n`); `lineBreak` is what the user's file uses,
- * so inserted lines match it.
+ * so inserted lines match it. Fixes are worked out when first read (a code action, --fix, a JSON or SARIF
+ * report), not on every analysis: predicting whether a fix cures renders the chart again, which an editor's
+ * diagnostics on each keystroke do not need.
  */
 export function attachFixes(analysis: Analysis, text: string, lineBreak: string = text.includes('\r\n') ? '\r\n' : '\n'): void {
   for (const doc of analysis.documents) {
@@ -28,14 +52,16 @@ export function attachFixes(analysis: Analysis, text: string, lineBreak: string 
     for (const f of doc.findings) {
       const fixer = Object.prototype.hasOwnProperty.call(FIXERS, f.rule) ? FIXERS[f.rule] : undefined;
       if (!fixer) continue;
-      try {
-        const fixes = fixer(f, c)
-          .map((x) => effective(x, text, lineBreak))
-          .filter((x): x is Fix => !!x);
-        if (fixes.length > 0) f.fixes = fixes;
-      } catch {
-        // A fix we cannot compute is simply not offered; the finding itself stays.
-      }
+      lazyFixes(f, () => {
+        try {
+          return fixer(f, c)
+            .map((x) => effective(x, text, lineBreak))
+            .filter((x): x is Fix => !!x);
+        } catch {
+          // A fix we cannot compute is simply not offered; the finding itself stays.
+          return [];
+        }
+      });
     }
   }
 }

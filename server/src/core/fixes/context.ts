@@ -2,11 +2,14 @@
 // writing a value in the style the file already uses and setting a key in the document's own spelling.
 
 import type { DocumentAnalysis } from '../analyze';
+import { readValuesYaml, YamlReadError } from '../chart/helm/goYaml';
+import type { GoValue } from '../chart/template/index';
 import { stripMatchingQuotes } from '../edit/text';
 import { keyMapsToFile, mapAt, setPath } from '../edit/yamlEdit';
 import type { MapView, TreeEntry } from '../parse/tree';
 import { isScalar, Scalar } from 'yaml';
 import type { Finding, Fix, TextEdit } from '../types';
+import type { SettingChange } from './predict';
 
 export interface FixContext {
   doc: DocumentAnalysis;
@@ -57,4 +60,25 @@ export function setKey(c: FixContext, helmPath: string, configMapKey: string, ra
   const parts = helmPath.split('.');
   const existing = mapAt(c.root, parts.slice(0, -1))?.get(parts[parts.length - 1]);
   return setPath(c.root, parts, valueText(raw, existing, false), c.text);
+}
+
+/** The value Helm reads from a scalar written as `text` (`true` a boolean, `'true'` a string, `8` a number). */
+export function helmReads(text: string): GoValue {
+  try {
+    return readValuesYaml(`v: ${text}`).get('v');
+  } catch (e) {
+    if (e instanceof YamlReadError) return text;
+    throw e;
+  }
+}
+
+/**
+ * What setting `raw` at `helmPath` (Helm values, written as setKey writes it) or at `configMapKey` (a
+ * ConfigMap) changes, for predict.ts.
+ */
+export function changeOf(c: FixContext, helmPath: string, configMapKey: string | undefined, raw: string): SettingChange {
+  if (c.configMap) return configMapKey ? { configMap: { key: configMapKey, value: raw } } : {};
+  const parts = helmPath.split('.');
+  const existing = mapAt(c.root, parts.slice(0, -1))?.get(parts[parts.length - 1]);
+  return { helm: [{ path: helmPath, value: helmReads(valueText(raw, existing, false)) }] };
 }

@@ -1,11 +1,10 @@
 // Fixes for what the agent or the chart does with a combination of settings: each writes one setting, in the
-// document's spelling (Helm path or cilium-config key). Those that change what the agent does are offered
-// only when the agent model says the change cures the problem and breaks nothing else (see predict.ts).
+// document's spelling (Helm path or cilium-config key), and is offered only when the prediction says the change
+// cures the problem and breaks nothing else (see predict.ts: for Helm values the real chart is rendered again,
+// so a value the chart ignores, overrides or refuses is no cure).
 
-import { TEMPLATED } from '../parse/tree';
-import { goTruthy } from '../settings';
 import { inRange } from '../version';
-import { one, setKey, type Fixer, type FixContext } from './context';
+import { changeOf, one, setKey, type Fixer, type FixContext } from './context';
 import { cures } from './predict';
 
 export interface SetOptions {
@@ -15,8 +14,6 @@ export interface SetOptions {
   helmOnly?: boolean;
   /** Only when the finding sits on one of these keys (the user wrote the switch we would change). */
   onlyOn?: readonly string[];
-  /** A chart check: the model cannot tell whether it is cured, only that nothing new breaks. */
-  chart?: boolean;
 }
 
 /** A fixer that writes `raw` at `helmPath` (or at `o.agent` in a ConfigMap). */
@@ -24,7 +21,7 @@ export function setTo(helmPath: string, raw: string, why: string, o: SetOptions 
   return (f, c) => {
     if (c.configMap && (!o.agent || o.helmOnly)) return [];
     if (o.onlyOn && !o.onlyOn.includes(f.key ?? '')) return [];
-    if (o.agent && !cures(c.doc, { [o.agent]: raw }, o.chart ? undefined : f.rule)) return [];
+    if (!cures(c.doc, changeOf(c, helmPath, o.agent, raw), f.rule)) return [];
     const shown = c.configMap ? `${o.agent}: "${raw}"` : `${helmPath}: ${raw}`;
     return one(`Set ${shown} (${why})`, setKey(c, helmPath, o.agent ?? helmPath, raw));
   };
@@ -40,7 +37,7 @@ function kprMode(c: FixContext): string {
 /** Full kube-proxy replacement; the title says what else it needs, since we cannot know the API server's address. */
 export const kprOn: Fixer = (f, c) => {
   const mode = kprMode(c);
-  if (!cures(c.doc, { 'kube-proxy-replacement': mode }, f.rule)) return [];
+  if (!cures(c.doc, changeOf(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode), f.rule)) return [];
   if (c.configMap) {
     return one(`Set kube-proxy-replacement: "${mode}" (without kube-proxy the agent must reach the API server directly: KUBERNETES_SERVICE_HOST/PORT)`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
   }
@@ -53,23 +50,14 @@ export const kprOn: Fixer = (f, c) => {
 export const kprFalseForEnvoy: Fixer = setTo('kubeProxyReplacement', 'false', 'the chart wants true or false here, and false is what disabled meant', {
   agent: 'kube-proxy-replacement',
   helmOnly: true,
-  chart: true,
 });
 
-const FORCING_ENDPOINT_ROUTES = ['eni.enabled', 'azure.enabled', 'alibabacloud.enabled', 'gke.enabled'];
-
-/** Per-endpoint routes off, only when the user wrote the switch (eni/azure/gke force it: nothing safe to change). */
-export const endpointRoutesOff: Fixer = (f, c) => {
-  if (!c.configMap) {
-    const forced = FORCING_ENDPOINT_ROUTES.some((p) => {
-      const e = c.root.lookup(p);
-      const v = e ? c.root.valueOf(e) : undefined;
-      return v === TEMPLATED || goTruthy(v);
-    });
-    if (forced) return [];
-  }
-  return setTo('endpointRoutes.enabled', 'false', 'this version cannot combine it with BPF host routing', {
-    agent: 'enable-endpoint-routes',
-    onlyOn: ['endpointRoutes.enabled', 'enable-endpoint-routes'],
-  })(f, c);
-};
+/**
+ * Per-endpoint routes off, only when the user wrote the switch. ENI, Azure, AlibabaCloud and GKE make the chart
+ * write enable-endpoint-routes: "true" whatever endpointRoutes.enabled says: the re-rendered chart shows it, and
+ * the fix is then not offered.
+ */
+export const endpointRoutesOff: Fixer = setTo('endpointRoutes.enabled', 'false', 'this version cannot combine it with BPF host routing', {
+  agent: 'enable-endpoint-routes',
+  onlyOn: ['endpointRoutes.enabled', 'enable-endpoint-routes'],
+});

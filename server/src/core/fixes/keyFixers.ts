@@ -118,7 +118,7 @@ export const tunnelSuccessor: Fixer = (_f, c) => {
   if (value === 'disabled') {
     const masq = c.doc.datapath.masquerading.ipv4 && !c.root.get('ipv4NativeRoutingCIDR');
     const also = masq ? ' (native routing with masquerading also needs ipv4NativeRoutingCIDR, your pod network)' : '';
-    const note = revealNote(revealedBy(c.doc, { 'routing-mode': 'native' }));
+    const note = revealNote(revealedBy(c.doc, { helm: [{ path: 'tunnel', value: undefined }, { path: 'routingMode', value: 'native' }] }));
     return one(`Replace tunnel: disabled with routingMode: native${also}${note}`, replaceEntry(c.root, 'tunnel', ['routingMode: native'], c.text));
   }
   if (value !== 'vxlan' && value !== 'geneve') return [];

@@ -1,57 +1,118 @@
-// Would a change of cilium-config settings cure a problem without causing another? We rerun the agent model
-// (no parsing) on the document's settings with some keys changed and compare the problems before and after.
-// Fixes that turn a feature on are offered only when this says yes: setting bpf.masquerade: true with
-// kube-proxy replacement off would make the 1.16 agent refuse to start, which is no fix.
+// Would a change of one setting cure a problem without causing another? We redo the analysis of the document
+// with the setting changed and compare the problems before and after. Fixes that turn a feature on are offered
+// only when this says yes: setting bpf.masquerade: true with kube-proxy replacement off would make the 1.16
+// agent refuse to start, which is no fix.
+// - Helm values: the change is made to the values as Helm reads them, and the real chart of the target version
+//   is rendered again (memoised): what the chart then writes into cilium-config (which need not be the key the
+//   fix names: the chart may ignore the value, or write the key from something else) goes to the agent model,
+//   and the chart's own `fail` checks and schema run on the changed values.
+// - A cilium-config ConfigMap: the key is changed and only the agent model runs again (no chart is involved).
 
 import type { DocumentAnalysis } from '../analyze';
-import { buildAgentConfig } from '../model/agentConfig';
-import { deriveDatapath } from '../model/datapath';
+import { sourceValues } from '../chart/renderSource';
+import { YamlReadError } from '../chart/helm/goYaml';
+import type { GoValue } from '../chart/template/index';
+import { buildAgentConfig, type RenderedConfig } from '../model/agentConfig';
+import { chartModel, type ChartModel } from '../model/chartModel';
+import { deriveDatapath, type Datapath } from '../model/datapath';
 import { HelmValues } from '../model/helmValues';
-import type { RenderedConfig } from '../model/agentConfig';
 import { buildState } from '../model/state';
 import { withoutEchoes } from '../rules/rootCause';
+import type { AgentConfig } from '../model/agentConfig';
 
-function problemIds(doc: DocumentAnalysis, settings: RenderedConfig): Set<string> {
-  const agent = buildAgentConfig(settings, doc.version);
-  const helm = doc.source.format === 'helm' ? new HelmValues(doc.source.root, doc.version) : undefined;
-  // The same view as the findings: consequences of one root cause are not counted as problems of their own.
-  // The chart's stops come from the values, which a change of cilium-config settings leaves as they are.
-  const dp = withoutEchoes(deriveDatapath(buildState(agent, helm, doc.kernel, doc.chart)), agent);
-  return new Set([...dp.hostRouting.reasons, ...dp.masquerading.reasons, ...dp.agentErrors, ...dp.chartErrors].map((r) => r.id));
+/** What a fix writes, in both spellings (fixes/context.ts `changeOf` builds it from the fix's own text). */
+export interface SettingChange {
+  /** Dotted Helm values paths and the values Helm will read there after the edit (undefined: the key is removed). */
+  helm?: readonly { path: string; value: GoValue }[];
+  /** The cilium-config key and its new string value (for a ConfigMap document). */
+  configMap?: { key: string; value: string };
+}
+
+/** Schema refusals count as one problem: Helm stops before rendering anything. */
+const SCHEMA_REFUSAL = 'values.schema.json';
+
+/** The problem ids of one datapath as the findings show them (consequences of one root cause not counted twice). */
+function problemIds(dp: Datapath, agent: AgentConfig, chart: ChartModel | undefined): Set<string> {
+  const d = withoutEchoes(dp, agent);
+  const ids = [...d.hostRouting.reasons, ...d.masquerading.reasons, ...d.agentErrors, ...d.chartErrors].map((r) => r.id);
+  if ((chart?.schema.length ?? 0) > 0) ids.push(SCHEMA_REFUSAL);
+  return new Set(ids);
 }
 
 /** The problems of each document as it is, computed once however many fixes ask. */
 const current = new WeakMap<DocumentAnalysis, Set<string>>();
 
-function patched(doc: DocumentAnalysis, overrides: Record<string, string>): Set<string> {
-  const settings: RenderedConfig = new Map(doc.configMap);
-  for (const [key, value] of Object.entries(overrides)) {
-    settings.set(key, { value, origin: { kind: 'user', key, range: { start: 0, end: 0 }, valueText: value } });
-  }
-  return problemIds(doc, settings);
-}
-
 function before(doc: DocumentAnalysis): Set<string> {
   let ids = current.get(doc);
-  if (!ids) current.set(doc, (ids = problemIds(doc, doc.configMap)));
+  if (!ids) current.set(doc, (ids = problemIds(doc.datapath, doc.agent, doc.chart)));
   return ids;
 }
 
-/** The problems that would appear with these cilium-config settings changed (that the document has not now). */
-export function revealedBy(doc: DocumentAnalysis, overrides: Record<string, string>): string[] {
+/**
+ * A copy of the values with `path` set, or removed for an undefined value (maps on the way copied, or made when
+ * missing or not a map).
+ */
+function withValue(values: Map<string, GoValue>, parts: readonly string[], value: GoValue): Map<string, GoValue> {
+  const out = new Map(values);
+  const [head, ...rest] = parts;
+  if (head === undefined) return out;
+  if (rest.length === 0) {
+    if (value === undefined) out.delete(head);
+    else out.set(head, value);
+  } else {
+    const child = out.get(head);
+    out.set(head, withValue(child instanceof Map ? child : new Map(), rest, value));
+  }
+  return out;
+}
+
+/** The Helm document analysed again with values changed: the chart rendered anew, then the agent model. */
+function helmProblems(doc: DocumentAnalysis, changes: NonNullable<SettingChange['helm']>): Set<string> | undefined {
+  let values: Map<string, GoValue>;
+  try {
+    values = sourceValues(doc.source);
+  } catch (e) {
+    if (e instanceof YamlReadError) return undefined;
+    throw e;
+  }
+  for (const { path, value } of changes) values = withValue(values, path.split('.'), value);
+  const chart = chartModel(doc.source, doc.version, values);
+  if (!chart) return undefined;
+  const agent = buildAgentConfig(chart.settings, doc.version);
+  const helm = new HelmValues(doc.source.root, doc.version, chart.render.values);
+  return problemIds(deriveDatapath(buildState(agent, helm, doc.kernel, chart)), agent, chart);
+}
+
+/** The ConfigMap document with one key changed: only the agent model runs again. */
+function configMapProblems(doc: DocumentAnalysis, key: string, value: string): Set<string> {
+  const settings: RenderedConfig = new Map(doc.configMap);
+  settings.set(key, { value, origin: { kind: 'user', key, range: { start: 0, end: 0 }, valueText: value } });
+  const agent = buildAgentConfig(settings, doc.version);
+  return problemIds(deriveDatapath(buildState(agent, undefined, doc.kernel, undefined)), agent, undefined);
+}
+
+/** The problems after the change, or undefined when it cannot be predicted for this document. */
+function after(doc: DocumentAnalysis, change: SettingChange): Set<string> | undefined {
+  if (doc.source.format === 'helm') return change.helm ? helmProblems(doc, change.helm) : undefined;
+  return change.configMap ? configMapProblems(doc, change.configMap.key, change.configMap.value) : undefined;
+}
+
+/** The problems that would appear with this change (that the document has not now). */
+export function revealedBy(doc: DocumentAnalysis, change: SettingChange): string[] {
   const now = before(doc);
-  return [...patched(doc, overrides)].filter((id) => !now.has(id));
+  return [...(after(doc, change) ?? [])].filter((id) => !now.has(id));
 }
 
 /**
- * True when, with these agent settings changed, no new problem appears and (when `rule` is given) that
- * problem is gone. Chart checks read the Helm values, which we do not change here: pass no `rule` for them.
+ * True when, with this change, no new problem appears and (when `rule` is given) that problem is gone. False
+ * when the outcome cannot be predicted (values Helm cannot read, a version without chart data).
  */
-export function cures(doc: DocumentAnalysis, overrides: Record<string, string>, rule?: string): boolean {
-  const after = patched(doc, overrides);
-  if (rule && after.has(rule)) return false;
+export function cures(doc: DocumentAnalysis, change: SettingChange, rule?: string): boolean {
+  const next = after(doc, change);
+  if (!next) return false;
+  if (rule && next.has(rule)) return false;
   const now = before(doc);
-  for (const id of after) if (!now.has(id)) return false;
+  for (const id of next) if (!now.has(id)) return false;
   return true;
 }
 

@@ -182,6 +182,6 @@ export const HOST_ROUTING_FALLBACKS: FallbackCheck[] = [
 
 function kprWords(s: State): string {
   const o = s.agent.kpr.origin;
-  const where = o.kind === 'user' ? '' : o.kind === 'chart-default' ? ' by the chart default' : o.kind === 'agent-default' ? ' by the agent default' : '';
+  const where = o.kind === 'user' ? '' : o.kind === 'chart-default' ? ' by the chart default' : o.kind === 'chart-fixed' ? ' as the chart writes it' : o.kind === 'agent-default' ? ' by the agent default' : '';
   return `"${s.agent.kpr.raw}"${where}`;
 }

@@ -7,7 +7,7 @@
 // of pretending to know (model/unknown.ts).
 
 import { isMap, isSeq } from 'yaml';
-import { userHas, type RenderedKey } from '../chart/helm/configMapOutput';
+import { keyGuards, sharedDeps, userHas, type RenderedKey } from '../chart/helm/configMapOutput';
 import { YamlReadError } from '../chart/helm/goYaml';
 import type { ChartFailure, ChartRender, RenderOptions, SchemaError } from '../chart/helm/render';
 import { renderChartCached } from '../chart/renderCache';
@@ -151,17 +151,6 @@ function decisive(paths: readonly string[], common: ReadonlySet<string>): string
   return own.filter((p) => !own.some((q) => q.startsWith(`${p}.`)));
 }
 
-/** Values paths every cilium-config key depends on (the template's outer `if`): no key's own decision. */
-function commonDeps(keys: Iterable<RenderedKey>): Set<string> {
-  let common: Set<string> | undefined;
-  let n = 0;
-  for (const k of keys) {
-    n++;
-    common = common ? new Set(k.deps.filter((p) => common!.has(p))) : new Set(k.deps);
-  }
-  return n >= 3 && common ? common : new Set();
-}
-
 const MODEL_RENDER: RenderOptions = { templates: 'configmap', lenient: true, schemaUndecided: () => true };
 
 class Builder {
@@ -259,16 +248,18 @@ class Builder {
       const named = [...new Set(users.map((u) => u.key))];
       return { kind: 'implied', key: users[0]!.key, by: users, note: `the chart writes ${key} from ${named.join(', ')}` };
     }
-    const defaults = [...valueDeps, ...condDeps];
-    const main = defaults.find((p) => primary.includes(p)) ?? defaults[0];
+    // Nothing of the user's: a value computed from chart defaults is the chart default of the path it reads; a
+    // value the chart writes as it is (a literal) is the chart's own, whichever defaults decided it is written.
+    const main = valueDeps.find((p) => primary.includes(p)) ?? valueDeps[0];
     if (main) return { kind: 'chart-default', key: main, version: this.version };
-    return { kind: 'chart-fixed', key, version: this.version };
+    const when = keyGuards(rk, common).map(entry);
+    return { kind: 'chart-fixed', key, version: this.version, ...(when.length > 0 ? { when } : {}) };
   }
 
   settings(render: ChartRender, variant: ChartRender | undefined): RenderedConfig {
     const out: RenderedConfig = new Map();
     const cm = render.configMap ?? new Map<string, RenderedKey>();
-    const common = commonDeps(cm.values());
+    const common = sharedDeps(cm.values());
     const other = variant?.configMap;
     const allTemplated = [...this.templated.values()];
     // Origins are worked out when first read: the agent model reads a few dozen keys, and a values file with a
@@ -326,12 +317,16 @@ class Builder {
   }
 }
 
-/** The chart model of a Helm-values source, or undefined when the version has no chart data. */
-export function chartModel(source: CiliumSource, version: CiliumVersion): ChartModel | undefined {
+/**
+ * The chart model of a Helm-values source, or undefined when the version has no chart data. `userValues` (the
+ * source's values with some settings changed, for fix prediction) replaces what the file says; origins still
+ * point at the file's lines.
+ */
+export function chartModel(source: CiliumSource, version: CiliumVersion, userValues?: Map<string, GoValue>): ChartModel | undefined {
   let values: Map<string, GoValue>;
   const cut: string[] = [];
   try {
-    values = trimmed(sourceValues(source), '', cut) as Map<string, GoValue>;
+    values = trimmed(userValues ?? sourceValues(source), '', cut) as Map<string, GoValue>;
   } catch (e) {
     // Values Helm could not read either (an alias bomb, nesting past Go's limits): nothing to render.
     if (e instanceof YamlReadError) return undefined;

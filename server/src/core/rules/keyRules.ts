@@ -3,7 +3,8 @@
 // and quoted booleans (rules/quotedBoolean.ts).
 
 import { closest, distance } from 'fastest-levenshtein';
-import { childrenOf, defaultIn, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
+import { chartDefaultAt } from '../chart/chartDefaults';
+import { childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { booleanUses } from '../knowledge/booleanUses';
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
 import { isMap, isSeq } from 'yaml';
@@ -201,11 +202,12 @@ function parentsByChild(version: CiliumVersion): Map<string, string> {
 
 /**
  * A boolean in this version: the catalog's types are a union over versions (disableEndpointCRD defaulted to the
- * string "false" up to 1.13 and to false from 1.14), so the version's own default and schema decide.
+ * string "false" up to 1.13 and to false from 1.14), so the version's own default (the chart's values.yaml)
+ * and schema decide.
  */
 function meantAsBoolean(path: string, types: readonly string[], version: CiliumVersion): boolean {
   if (!types.includes('boolean')) return false;
-  return !types.includes('string') || typeof defaultIn(path, version) === 'boolean' || booleanUses(path, version)?.schemaRefusesString === true;
+  return !types.includes('string') || typeof chartDefaultAt(version, path) === 'boolean' || booleanUses(path, version)?.schemaRefusesString === true;
 }
 
 function jsonType(v: Plain): string {

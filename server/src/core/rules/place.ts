@@ -34,7 +34,7 @@ export function describeOrigin(o: Origin): string {
     case 'chart-default':
       return `${o.key} (chart default of ${o.version})`;
     case 'chart-fixed':
-      return `${o.key} (written by the ${o.version} chart itself)`;
+      return `${o.key} (written by the ${o.version} chart itself${o.when?.length ? `, because of the chart defaults of ${o.when.join(', ')}` : ''})`;
     case 'agent-default':
       return `${o.key} (agent default)`;
     case 'implied':

@@ -24,8 +24,9 @@ export interface RenderedKey {
   /** The part of `deps` the printed value was computed from (empty when the chart writes a literal). */
   valueDeps: string[];
   /**
-   * `user`: at least one value it depends on is set in the user's file; `default`: only chart defaults;
-   * `fixed`: the chart writes this key without depending on any value.
+   * `user`: at least one value it depends on (its value or a condition around it) is set in the user's file;
+   * `default`: its value is computed from chart defaults; `fixed`: the chart writes a value of its own (a literal,
+   * no values read for it), whatever conditions on chart defaults decided that it is written at all.
    */
   origin: KeyOrigin;
   /** Offsets of the key line in the rendered text: [start of key, end of value). */
@@ -241,10 +242,34 @@ export function extractConfigMap(
   for (const [key, { value, range }] of entries) {
     const r = readsOf.get(key) ?? [];
     const { deps, valueDeps } = depsIn(spans, range[0], range[1], cursor);
-    const origin: KeyOrigin = deps.length === 0 ? 'fixed' : deps.some((p) => userHas(user, p)) ? 'user' : 'default';
+    const origin: KeyOrigin = deps.some((p) => userHas(user, p)) ? 'user' : valueDeps.length === 0 ? 'fixed' : 'default';
     out.set(key, { value, reads: r, deps, valueDeps, origin, range });
   }
   return out;
+}
+
+/**
+ * Values paths every key of the ConfigMap depends on: the guards of the whole template (its outer `if
+ * .Values.agent … (not .Values.preflight.enabled)`), which decide whether there is a ConfigMap at all, not what
+ * one key says. Empty for fewer than three keys (too few to tell a guard from a shared decision).
+ */
+export function sharedDeps(keys: Iterable<RenderedKey>): Set<string> {
+  let common: Set<string> | undefined;
+  let n = 0;
+  for (const k of keys) {
+    n++;
+    common = common ? new Set(k.deps.filter((p) => common!.has(p))) : new Set(k.deps);
+  }
+  return n >= 3 && common ? common : new Set();
+}
+
+/**
+ * The conditions that decided whether a key is written (not what it says): its dependencies minus its value's
+ * own and minus the whole template's guards, without the parents of deeper paths.
+ */
+export function keyGuards(key: RenderedKey, shared: ReadonlySet<string>): string[] {
+  const own = key.deps.filter((p) => !shared.has(p) && !key.valueDeps.includes(p));
+  return own.filter((p) => !own.some((q) => q.startsWith(`${p}.`)));
 }
 
 /** `value  # note` → `value` (what `/\s+#.*$/` did, without its quadratic retries on long blank runs). */

@@ -118,7 +118,9 @@ function convertNode(node: Node | null | undefined, doc: Document, depth: number
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const kNode = pair.key as Node | null;
-      if (isScalar(kNode) && kNode.type === 'PLAIN' && kNode.value === '<<') {
+      // A document parsed with merge keys on (the analysis's tree) holds `<<` as a symbol key.
+      const mergeKey = isScalar(kNode) && (kNode.value === '<<' || (typeof kNode.value === 'symbol' && kNode.value.description === '<<'));
+      if (mergeKey && kNode.type === 'PLAIN') {
         const v = convertNode(pair.value as Node, doc, depth + 1, fromAnySchema, budget);
         if (Array.isArray(v)) merges.push(...v);
         else merges.push(v);
