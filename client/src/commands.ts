@@ -12,12 +12,13 @@ import {
   VERSION_TABLE,
   type UpgradePlanResult,
 } from '../../server/src/lsp/protocol';
+import type { FailureReporter } from './failures';
 import { RenderedConfigViews, RENDERED_SCHEME, renderedSource } from './renderedConfigView';
 
 const SCHEME = 'cilium-config';
 
 /** Read-only documents for the explanation (Markdown). */
-class VirtualDocuments implements vscode.TextDocumentContentProvider {
+class VirtualDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -30,6 +31,11 @@ class VirtualDocuments implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '';
   }
+
+  dispose(): void {
+    this.contents.clear();
+    this.changed.dispose();
+  }
 }
 
 function targetUri(arg: unknown): vscode.Uri | undefined {
@@ -38,9 +44,31 @@ function targetUri(arg: unknown): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+/** Opens a Markdown document of ours in the preview beside the editor. */
+async function showBeside(docs: VirtualDocuments, view: vscode.Uri, markdown: string, failures: FailureReporter): Promise<void> {
+  docs.set(view, markdown);
+  await failures.guard('Opening the preview', () => vscode.commands.executeCommand('markdown.showPreviewToSide', view));
+}
+
+/** After the upgrade preview: the migration on the user's word, checked against edits made in between. */
+async function offerMigration(uri: vscode.Uri, to: string, result: UpgradePlanResult, failures: FailureReporter): Promise<void> {
+  const apply = 'Apply Migration';
+  const choice = await vscode.window.showInformationMessage(`Cilium Config: migrate ${uri.path.split('/').pop()} to Cilium ${to}?`, apply);
+  if (choice !== apply) return;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc && doc.version !== result.version) {
+    void vscode.window.showWarningMessage('Cilium Config: the file changed since the preview; run Preview Upgrade again.');
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of result.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+  const applied = await failures.guard('Applying the migration', () => vscode.workspace.applyEdit(edit));
+  if (applied === false) failures.requestFailed('Applying the migration', 'VS Code refused the edit (is the file read-only?)');
+}
+
+export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, failures: FailureReporter): void {
   const docs = new VirtualDocuments();
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
+  context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
   const rendered = new RenderedConfigViews(client);
   context.subscriptions.push(rendered, vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered));
 
@@ -49,27 +77,25 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const uri = targetUri(arg);
       const c = client();
       if (!uri || !c) return undefined;
-      const result = await c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { uri: uri.toString() });
+      const result = await failures.guard('Explain Datapath', () => c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { uri: uri.toString() }));
+      if (!result) return undefined;
       const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — datapath.md` });
-      docs.set(view, result.markdown);
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', view);
+      await showBeside(docs, view, result.markdown, failures);
       return result;
     }),
     vscode.commands.registerCommand('cilium.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        editor.document.uri,
-        new vscode.Range(0, 0, 0, 0),
-        FIX_ALL_KIND,
+      const actions = await failures.guard('Fix All', () =>
+        vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), FIX_ALL_KIND),
       );
       const fixAll = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
       if (!fixAll?.edit) {
         void vscode.window.showInformationMessage('Cilium Config: nothing to fix in this file.');
         return false;
       }
-      return vscode.workspace.applyEdit(fixAll.edit);
+      const edit = fixAll.edit;
+      return (await failures.guard('Fix All', () => vscode.workspace.applyEdit(edit))) ?? false;
     }),
     vscode.commands.registerCommand('cilium.selectVersion', async () => {
       const items: (vscode.QuickPickItem & { value: string })[] = [
@@ -83,6 +109,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       return pick.value;
     }),
     // The upgrade assistant (`cilium/upgradePlan`): the report beside the file, then the migration on request.
+    // The command resolves with the plan once the report shows; the offer to migrate stays on screen.
     vscode.commands.registerCommand('cilium.previewUpgrade', async (arg?: unknown, version?: unknown) => {
       const uri = targetUri(arg);
       const c = client();
@@ -96,22 +123,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
         if (!pick) return undefined;
         to = pick.value;
       }
-      const result = await c.sendRequest<UpgradePlanResult>(UPGRADE_PLAN_REQUEST, { uri: uri.toString(), to });
+      const target = to;
+      const result = await failures.guard('Preview Upgrade', () => c.sendRequest<UpgradePlanResult>(UPGRADE_PLAN_REQUEST, { uri: uri.toString(), to: target }));
+      if (!result) return undefined;
       const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — upgrade to ${to}.md` });
-      docs.set(view, result.markdown);
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', view);
-      if (result.edits.length === 0) return result;
-      const apply = 'Apply Migration';
-      const choice = await vscode.window.showInformationMessage(`Cilium Config: migrate ${uri.path.split('/').pop()} to Cilium ${to}?`, apply);
-      if (choice !== apply) return result;
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (doc && doc.version !== result.version) {
-        void vscode.window.showWarningMessage('Cilium Config: the file changed since the preview; run Preview Upgrade again.');
-        return result;
-      }
-      const edit = new vscode.WorkspaceEdit();
-      for (const e of result.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
-      await vscode.workspace.applyEdit(edit);
+      await showBeside(docs, view, result.markdown, failures);
+      if (result.edits.length > 0) offerMigration(uri, to, result, failures).catch((err: unknown) => failures.requestFailed('Applying the migration', err));
       return result;
     }),
     vscode.commands.registerCommand('cilium.showRenderedConfig', async (arg?: unknown) => {

@@ -5,19 +5,29 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CHART_SCHEME, DOCS_SCHEME, VIRTUAL_DOCUMENT_REQUEST, type VirtualDocumentResult } from '../../server/src/lsp/protocol';
+import { describeError, type FailureReporter } from './failures';
 
 class ServerDocuments implements vscode.TextDocumentContentProvider {
-  constructor(private readonly client: () => LanguageClient | undefined) {}
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    private readonly failures: FailureReporter,
+  ) {}
 
+  /** The server's text; when there is none, why, as the document's text (never an empty page). */
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const c = this.client();
-    if (!c) return '';
-    const r = await c.sendRequest<VirtualDocumentResult>(VIRTUAL_DOCUMENT_REQUEST, { uri: uri.toString() });
-    return r?.text ?? `Cilium Config has no document at ${uri.toString()}.`;
+    if (!c) return 'Cilium Config: the language server is not running, so this document cannot be shown.';
+    try {
+      const r = await c.sendRequest<VirtualDocumentResult>(VIRTUAL_DOCUMENT_REQUEST, { uri: uri.toString() });
+      return r?.text ?? `Cilium Config has no document at ${uri.toString()}.`;
+    } catch (err) {
+      this.failures.requestFailed(`Opening ${uri.toString()}`, err);
+      return `Cilium Config could not open ${uri.toString()}: ${describeError(err)}`;
+    }
   }
 }
 
-export function registerServerDocuments(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
-  const provider = new ServerDocuments(client);
+export function registerServerDocuments(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, failures: FailureReporter): void {
+  const provider = new ServerDocuments(client, failures);
   for (const scheme of [CHART_SCHEME, DOCS_SCHEME]) context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(scheme, provider));
 }

@@ -20,7 +20,7 @@ describe('pre-commit hook', () => {
 
   before(() => {
     const which = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
-    assert.equal(which.status, 0, 'pre-commit is not installed: apt-get install pre-commit');
+    assert.equal(which.status, 0, 'pre-commit is not installed: run .ci/pre-commit-setup.sh (apt-get install pre-commit)');
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cilium-precommit-'));
     const bin = path.join(tmp, 'bin');
     mkdirSync(bin);

@@ -15,14 +15,14 @@ import { UPGRADE_PLAN_REQUEST, type UpgradePlanParams, type UpgradePlanResult } 
 function versionParam(name: string, raw: unknown): CiliumVersion | undefined {
   if (raw === undefined || raw === null) return undefined;
   const parsed = typeof raw === 'string' ? parseCiliumVersion(raw) : undefined;
-  if (!parsed?.ok || !isSupported(parsed.version)) throw new Error(`${UPGRADE_PLAN_REQUEST}: "${name}" must be a supported Cilium version such as "1.19"`);
+  if (!parsed?.ok || !isSupported(parsed.version)) throw new Error(`"${name}" must be a supported Cilium version such as "1.19"`);
   return parsed.version;
 }
 
 export function upgradePlanFor(ctx: ServerContext, params: UpgradePlanParams): UpgradePlanResult {
   const { doc, settings } = openDocument(ctx, params?.uri);
   const to = versionParam('to', params?.to);
-  if (!to) throw new Error(`${UPGRADE_PLAN_REQUEST}: "to" is required`);
+  if (!to) throw new Error(`"to" is required`);
   // Today's version: the request's, else the one the editor's settings pin the document to, else found as usual.
   const from = versionParam('from', params?.from) ?? versionParam('cilium.version', settings.version);
   const text = doc.getText();

@@ -187,6 +187,45 @@ try {
   check(/Agent will not start/.test(broken), `status bar on a file where the agent will not start: ${broken}`);
   await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Agent will not start' }).first().waitFor({ timeout: 30000 });
   await page.screenshot({ path: join(shots, 'statusbar-agent-fails.png') });
+
+  // 6. Cilium: Preview Upgrade to… on a 1.13 file: pick 1.16 in the quick pick, the report opens beside the file,
+  // and "Apply Migration" in the notification rewrites the file (comments kept), saved with Ctrl+S.
+  const upgradeFile = join(ws, 'upgrade.yaml');
+  const upgradeBefore = readFileSync(upgradeFile, 'utf8');
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ timeout: 30000 });
+  await input.fill('upgrade.yaml');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'upgrade.yaml' }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-line', { hasText: 'tunnel: vxlan' }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Cilium: Preview Upgrade');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preview Upgrade to' }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Cilium 1.16' }).first().waitFor({ timeout: 30000 });
+  await page.locator('.quick-input-widget input').fill('Cilium 1.16');
+  await page.keyboard.press('Enter');
+  const reportTab = page.locator('.tabs-container .tab', { hasText: 'upgrade to 1.16' }).first();
+  await reportTab.waitFor({ timeout: 30000 });
+  step(`report tab: ${JSON.stringify(await text(reportTab))}`);
+  const offer = page.locator('.notification-toast', { hasText: 'migrate upgrade.yaml to Cilium 1.16?' }).first();
+  await offer.waitFor({ timeout: 30000 });
+  check(upgradeBefore === readFileSync(upgradeFile, 'utf8'), 'Preview Upgrade opens the report beside the file and changes nothing by itself');
+  await offer.locator('.monaco-button', { hasText: 'Apply Migration' }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'tunnelProtocol: vxlan' }).first().waitFor({ timeout: 30000 });
+  await page.locator('.monaco-editor .view-line', { hasText: 'tunnelProtocol: vxlan' }).first().click();
+  await page.keyboard.press('Control+S');
+  const upgradeDeadline = Date.now() + 30000;
+  let migrated = readFileSync(upgradeFile, 'utf8');
+  while (migrated === upgradeBefore && Date.now() < upgradeDeadline) {
+    await page.waitForTimeout(200);
+    migrated = readFileSync(upgradeFile, 'utf8');
+  }
+  step(`migrated file: ${JSON.stringify(migrated)}`);
+  check(
+    /^routingMode: tunnel$/m.test(migrated) && /^tunnelProtocol: vxlan$/m.test(migrated) && /^kubeProxyReplacement: true$/m.test(migrated) && !/^tunnel:/m.test(migrated) && migrated.includes('# Edge cluster before the upgrade (keep this comment)'),
+    '"Apply Migration" rewrites tunnel and kubeProxyReplacement for 1.16 and keeps the comment',
+  );
 } catch (err) {
   failed = 1;
   console.log(`FAILED: ${err.message}`);

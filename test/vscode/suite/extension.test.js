@@ -15,9 +15,12 @@ async function until(what, fn, timeoutMs = 60000) {
   }
 }
 
+function workspaceUri(name) {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, name);
+}
+
 function valuesUri() {
-  const folder = vscode.workspace.workspaceFolders[0].uri;
-  return vscode.Uri.joinPath(folder, 'values.yaml');
+  return workspaceUri('values.yaml');
 }
 
 suite('Cilium Config in the extension host', () => {
@@ -66,7 +69,10 @@ suite('Cilium Config in the extension host', () => {
   test('the server is told the workspace trust state', async () => {
     // Restricted Mode cannot be entered from a test; what is checked here is that the real client sends the
     // state the server enforces (test/lsp/trust.test.ts covers the server, test/client/trust.test.ts the rest).
-    const options = api.client().clientOptions.initializationOptions;
+    // Computed at each start (a server started again after trust is granted is told it is trusted).
+    const init = api.client().clientOptions.initializationOptions;
+    assert.equal(typeof init, 'function');
+    const options = init();
     assert.equal(options.workspaceTrusted, vscode.workspace.isTrusted);
     assert.equal(options.settings.readHelmCache, vscode.workspace.isTrusted);
   });
@@ -121,5 +127,38 @@ suite('Cilium Config in the extension host', () => {
     await until('rendered view after fix-all', () => /\n {2}enable-bpf-masquerade: "true" {2}# your value: bpf\.masquerade \(line \d+\)\n/.test(view.getText()));
     assert.doesNotMatch(view.getText(), /enable-endpoint-routes: "true"/);
     void path;
+  });
+
+  test('Preview Upgrade to…: the report beside the file, the migration offered', async () => {
+    const upgrade = await vscode.workspace.openTextDocument(workspaceUri('upgrade.yaml'));
+    await vscode.window.showTextDocument(upgrade);
+    const all = await vscode.commands.getCommands(true);
+    assert.ok(all.includes('cilium.previewUpgrade'));
+    const plan = await vscode.commands.executeCommand('cilium.previewUpgrade', upgrade.uri, '1.16');
+    assert.ok(plan, 'the command resolves with the plan');
+    console.log(`upgrade report: ${plan.markdown.split('\n')[0]}`);
+    assert.match(plan.markdown, /^### `upgrade\.yaml` document 1: Helm values: 1\.13 → 1\.16/);
+    assert.match(plan.markdown, /\| \*\*Chart installs\*\* \| yes \| NO \| yes \|/);
+    assert.match(plan.markdown, /Migration: Replace tunnel: vxlan with routingMode: tunnel and tunnelProtocol: vxlan/);
+    assert.equal(plan.version, upgrade.version);
+    // The one edit is the migration of the file as the server computed it.
+    assert.equal(plan.edits.length, 1);
+    const migrated = plan.edits[0].newText;
+    assert.match(migrated, /routingMode: tunnel/);
+    assert.match(migrated, /tunnelProtocol: vxlan/);
+    // The report is the document the preview shows.
+    const report = vscode.Uri.from({ scheme: 'cilium-config', path: '/upgrade.yaml — upgrade to 1.16.md' });
+    assert.equal((await vscode.workspace.openTextDocument(report)).getText(), plan.markdown);
+    assert.equal(upgrade.getText().includes('tunnel: vxlan'), true, 'nothing is changed before the user applies it');
+  });
+
+  test('a request the server refuses is a message, not a failed command', async () => {
+    const upgrade = await vscode.workspace.openTextDocument(workspaceUri('upgrade.yaml'));
+    const before = api.lastFailure();
+    const plan = await vscode.commands.executeCommand('cilium.previewUpgrade', upgrade.uri, '9.99');
+    assert.equal(plan, undefined);
+    console.log(`failure shown: ${api.lastFailure()}`);
+    assert.notEqual(api.lastFailure(), before);
+    assert.match(api.lastFailure(), /^Cilium Config: Preview Upgrade failed: "to" must be a supported Cilium version such as "1\.\d+"$/);
   });
 });
