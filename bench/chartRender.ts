@@ -1,11 +1,14 @@
 // `npm run bench` (part): render time of the real chart in process. For a typical values file (a real-world
 // one from the corpus) and for the chart's full upstream values.yaml, cold (first render of a version: inflate,
 // parse the templates) and warm, both for cilium-configmap.yaml alone and for every template that can stop the
-// install. Prints a Markdown table; no assertions.
+// install. Warm renders run with the per-template memo off (the engine's own cost); the second table shows what
+// the memo makes of an edit (a key cilium-configmap.yaml reads; a key no rendered template reads). Prints
+// Markdown tables; no assertions.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderChart, type RenderOptions } from '../server/src/core/chart/helm/render';
+import { parseUserValues, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../server/src/core/chart/helm/render';
+import type { GoValue } from '../server/src/core/chart/template/index';
 import { findRepoRoot } from '../tools/repoRoot';
 
 const repoRoot = findRepoRoot();
@@ -20,6 +23,7 @@ function median(xs: number[]): number {
 }
 
 function time(version: string, text: string, opts: RenderOptions): { cold: number; warm: number } {
+  setRenderMemo(false);
   const t0 = performance.now();
   renderChart(version, text, opts);
   const cold = performance.now() - t0;
@@ -30,7 +34,24 @@ function time(version: string, text: string, opts: RenderOptions): { cold: numbe
     renderChart(version, text, opts);
     runs.push(performance.now() - t);
   }
+  setRenderMemo(true);
   return { cold, warm: median(runs) };
+}
+
+/** Median time of a render after one edit of `key`, with the memo on, and the templates executed per edit. */
+function edited(version: string, text: string, key: string): { ms: number; executed: number } {
+  const values = parseUserValues(text);
+  renderChart(version, values, {});
+  const runs: number[] = [];
+  const before = renderStats.renders;
+  for (let i = 0; i < RUNS; i++) {
+    const v = new Map<string, GoValue>(values);
+    v.set(key, 9000 + i);
+    const t = performance.now();
+    renderChart(version, v, {});
+    runs.push(performance.now() - t);
+  }
+  return { ms: median(runs), executed: (renderStats.renders - before) / RUNS };
 }
 
 console.log('\n| chart render (1.18) | cold | warm (median) |\n|---|---|---|');
@@ -44,4 +65,12 @@ const rows: [string, string, RenderOptions, string][] = [
 for (const [label, text, opts, version] of rows) {
   const r = time(version, text, opts);
   console.log(`| ${label} | ${r.cold.toFixed(1)} ms | ${r.warm.toFixed(2)} ms |`);
+}
+
+console.log('\n| chart render (1.18), templates memoised by what they read | after an edit | templates executed per edit |\n|---|---|---|');
+for (const [label, text] of [['typical values', typical], ['full upstream values.yaml', full]] as const) {
+  for (const [what, key] of [['healthPort (cilium-configmap.yaml reads it)', 'healthPort'], ['a key no template reads', 'notAChartKey']] as const) {
+    const r = edited('1.18', text, key);
+    console.log(`| ${label}: ${what} | ${r.ms.toFixed(2)} ms | ${r.executed.toFixed(1)} of 15 |`);
+  }
 }

@@ -39,6 +39,10 @@ describe('schema check', () => {
         const ours = validateValues(chart.schemaJson, values);
         // Checking only what the user set (as renderChart does) gives the same errors as checking everything.
         assert.deepEqual(validateValues(chart.schemaJson, values, user), ours, `${v} ${input.name}`);
+        // So does checking per top-level key with the errors remembered per chart (the renderer's way), first
+        // and again (then every key is answered from memory).
+        assert.deepEqual(validateValues(chart.schemaJson, values, user, defaults), ours, `${v} ${input.name}: per key`);
+        assert.deepEqual(validateValues(chart.schemaJson, values, user, defaults), ours, `${v} ${input.name}: remembered`);
         const ok = validate(valuesToJson(values));
         compared++;
         assert.equal(ours.length === 0, ok, `${v} ${input.name}: ours ${ours.map((e) => e.pointer).join(',')}, ajv ${JSON.stringify(validate.errors?.map((e) => e.instancePath))}`);

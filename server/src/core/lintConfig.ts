@@ -4,18 +4,16 @@
 // unknown key or rule id is a mistake the user wants to hear about) and every message names the field.
 
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { z } from 'zod';
 import { RULE_SUMMARIES } from './knowledge/ruleSummaries';
 import { nearestWord } from './rules/nearestWord';
 import { globToRegExp } from './glob';
 import { stripTrailing } from './textRuns';
-import { parseCiliumVersion } from './version';
 import type { Finding, Severity } from './types';
 
 export const LINT_CONFIG_NAMES = ['.cilium-lint.yaml', '.cilium-lint.yml'] as const;
 
-export type RuleLevel = 'off' | 'info' | 'warning' | 'error';
-export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error'];
+import type { RuleLevel } from './lintConfigLevels';
+export { RULE_LEVELS, type RuleLevel } from './lintConfigLevels';
 
 export interface LintConfig {
   /** The file it was read from (absolute), so globs are relative to its folder and messages can name it. */
@@ -28,26 +26,12 @@ export interface LintConfig {
   exclude: string[];
 }
 
-const globList = z.array(z.string({ error: 'each entry must be a glob string' }).min(1, { message: 'a glob cannot be empty' }), { error: 'must be a list of globs' });
-
-const Schema = z.strictObject(
-  {
-    version: z
-      .union([z.string(), z.number()], { error: 'must be a Cilium version such as "1.16"' })
-      .transform((v) => String(v).trim())
-      .refine((v) => parseCiliumVersion(v).ok, { message: 'must be a supported Cilium version such as "1.16"' })
-      .optional(),
-    kernel: z
-      .union([z.string(), z.number()], { error: 'must be a kernel version such as "5.10"' })
-      .transform((v) => String(v).trim())
-      .refine((v) => /^\d+\.\d+/.test(v), { message: 'must be a kernel version such as "5.10"' })
-      .optional(),
-    rules: z.record(z.string(), z.enum(RULE_LEVELS as [RuleLevel, ...RuleLevel[]], { error: `must be one of ${RULE_LEVELS.join(', ')}` }), { error: 'must be a map of rule id → level' }).optional(),
-    include: globList.optional(),
-    exclude: globList.optional(),
-  },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (the keys are version, kernel, rules, include, exclude)` : 'must be a map with the keys version, kernel, rules, include, exclude') },
-);
+/** The zod schema, loaded on first use: most runs (the CLI without a .cilium-lint.yaml) never need zod. */
+let schema: typeof import('./lintConfigSchema').LINT_CONFIG_SCHEMA | undefined;
+function lintConfigSchema(): typeof import('./lintConfigSchema').LINT_CONFIG_SCHEMA {
+  // A lazy load: esbuild bundles the module but evaluates it (and zod) only on this first call.
+  return (schema ??= (require('./lintConfigSchema') as typeof import('./lintConfigSchema')).LINT_CONFIG_SCHEMA);
+}
 
 export type LintConfigResult = { ok: true; config: LintConfig } | { ok: false; problems: string[] };
 
@@ -70,7 +54,7 @@ export function parseLintConfig(text: string, path: string): LintConfigResult {
   }
   // An empty file (or only comments) is a valid configuration that changes nothing.
   if (raw === null || raw === undefined) raw = {};
-  const parsed = Schema.safeParse(raw);
+  const parsed = lintConfigSchema().safeParse(raw);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${path}: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`) };
   }

@@ -1,7 +1,10 @@
 // Every analysis of Helm values renders the chart, and an editor analyses on every keystroke; fix prediction,
-// hover and code lens analyse the same text again. Renders are memoised per (version, options, values) so a
-// re-analysis with values that did not change costs a hash of the values, not a render. Bounded: the least
-// recently used results go first.
+// hover and code lens analyse the same text again. Two layers:
+// - here, whole renders per (version, options, user values): a re-analysis whose values did not change (a
+//   comment typed, the same text again) costs one walk of the user's values (~1 ms on the 4,600-line chart
+//   values), not the coalescing, schema check and template checks. Bounded: least recently used go first;
+// - below (helm/render.ts), each template's result is reused when nothing it looked at changed, so an edit
+//   re-executes only the templates that read the edited key.
 import { renderChart, type ChartRender, type RenderOptions } from './helm/render';
 import type { GoValue } from './template/index';
 

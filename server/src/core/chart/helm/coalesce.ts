@@ -15,27 +15,31 @@ export interface CoalesceWarning {
 const isTable = (v: GoValue): v is Map<string, GoValue> => v instanceof Map;
 
 /** A deep copy: the chart defaults are shared between renders and must never be changed. */
-export function deepCopy(v: GoValue): GoValue {
+export function deepCopy(v: GoValue, newMap: () => Map<string, GoValue> = plainMap): GoValue {
   if (v instanceof Map) {
-    const m = new Map<string, GoValue>();
-    for (const [k, x] of v) m.set(k, deepCopy(x));
+    const m = newMap();
+    for (const [k, x] of v) m.set(k, deepCopy(x, newMap));
     return m;
   }
-  if (Array.isArray(v)) return v.map(deepCopy);
+  if (Array.isArray(v)) return v.map((x) => deepCopy(x, newMap));
   return v;
 }
+
+const plainMap = () => new Map<string, GoValue>();
 
 /**
  * The values the templates see: `user` over `defaults`. Neither input is changed.
  * @param chartName the chart name Helm uses as the prefix in warnings ("cilium").
+ * @param newMap makes the result's maps (the renderer's watch what templates look at).
  */
 export function coalesceValues(
   defaults: Map<string, GoValue>,
   user: Map<string, GoValue>,
   chartName = 'cilium',
   warnings: CoalesceWarning[] = [],
+  newMap: () => Map<string, GoValue> = plainMap,
 ): Map<string, GoValue> {
-  const v = deepCopy(user) as Map<string, GoValue>;
+  const v = deepCopy(user, newMap) as Map<string, GoValue>;
   for (const [key, val] of defaults) {
     if (v.has(key)) {
       const value = v.get(key);
@@ -47,11 +51,11 @@ export function coalesceValues(
             warnings.push({ path: `${chartName}.${key}`, message: `skipped value for ${chartName}.${key}: Not a table.` });
           }
         } else {
-          coalesceTables(value, deepCopy(val) as Map<string, GoValue>, `${chartName}.${key}`, warnings);
+          coalesceTables(value, deepCopy(val, newMap) as Map<string, GoValue>, `${chartName}.${key}`, warnings);
         }
       }
     } else {
-      v.set(key, deepCopy(val));
+      v.set(key, deepCopy(val, newMap));
     }
   }
   return v;

@@ -212,12 +212,11 @@ function depsIn(spans: readonly OutputSpan[], start: number, end: number, from: 
   return { deps: [...deps], valueDeps: [...own] };
 }
 
-export function extractConfigMap(
-  text: string,
-  reads: readonly { path: string; offset: number }[],
-  user: Map<string, GoValue>,
-  spans: readonly OutputSpan[] = [],
-): Map<string, RenderedKey> | undefined {
+/** A rendered key before its origin is known (that depends on the user's file, not on the render). */
+export type ConfigMapKeys = Map<string, Omit<RenderedKey, 'origin'>>;
+
+/** The cilium-config keys of a rendered text with their provenance; undefined when there is no cilium-config. */
+export function configMapKeys(text: string, reads: readonly { path: string; offset: number }[], spans: readonly OutputSpan[] = []): ConfigMapKeys | undefined {
   const data = quickConfigMapData(text) ?? configMapData(text);
   if (!data) return undefined;
   const entries = [...data.entries()].sort((a, b) => a[1].range[0] - b[1].range[0]);
@@ -227,23 +226,23 @@ export function extractConfigMap(
   let ri = 0;
   while (ri < sorted.length && sorted[ri]!.offset < (data.dataStart ?? 0)) ri++;
   for (const [key, { range }] of entries) {
-    const mine: string[] = [];
+    const mine = new Set<string>();
     // Everything read before this key's end: reads inside its text, and reads since the previous key ended.
     while (ri < sorted.length && sorted[ri]!.offset < range[1]) {
-      mine.push(sorted[ri]!.path);
+      mine.add(sorted[ri]!.path);
       ri++;
     }
     // Reading `bpf.masquerade` also reads `bpf` on the way: keep only the paths nothing else extends.
-    const unique = [...new Set(mine)];
-    readsOf.set(key, unique.filter((p) => !unique.some((q) => q.startsWith(`${p}.`))));
+    const inner = new Set<string>();
+    for (const p of mine) for (let cut = p.lastIndexOf('.'); cut >= 0; cut = cut === 0 ? -1 : p.lastIndexOf('.', cut - 1)) inner.add(p.slice(0, cut));
+    readsOf.set(key, [...mine].filter((p) => !inner.has(p)));
   }
-  const out = new Map<string, RenderedKey>();
+  const out: ConfigMapKeys = new Map();
   const cursor = { i: 0 };
   for (const [key, { value, range }] of entries) {
     const r = readsOf.get(key) ?? [];
     const { deps, valueDeps } = depsIn(spans, range[0], range[1], cursor);
-    const origin: KeyOrigin = deps.some((p) => userHas(user, p)) ? 'user' : valueDeps.length === 0 ? 'fixed' : 'default';
-    out.set(key, { value, reads: r, deps, valueDeps, origin, range });
+    out.set(key, { value, reads: r, deps, valueDeps, range });
   }
   return out;
 }
@@ -270,6 +269,32 @@ export function sharedDeps(keys: Iterable<RenderedKey>): Set<string> {
 export function keyGuards(key: RenderedKey, shared: ReadonlySet<string>): string[] {
   const own = key.deps.filter((p) => !shared.has(p) && !key.valueDeps.includes(p));
   return own.filter((p) => !own.some((q) => q.startsWith(`${p}.`)));
+}
+
+/** The keys with their origin for these user values. */
+export function withOrigins(keys: ConfigMapKeys, user: Map<string, GoValue>): Map<string, RenderedKey> {
+  const has = new Map<string, boolean>();
+  const userHasMemo = (p: string) => {
+    let h = has.get(p);
+    if (h === undefined) has.set(p, (h = userHas(user, p)));
+    return h;
+  };
+  const out = new Map<string, RenderedKey>();
+  for (const [key, k] of keys) {
+    const origin: KeyOrigin = k.deps.some(userHasMemo) ? 'user' : k.valueDeps.length === 0 ? 'fixed' : 'default';
+    out.set(key, { value: k.value, reads: k.reads, deps: k.deps, valueDeps: k.valueDeps, origin, range: k.range });
+  }
+  return out;
+}
+
+export function extractConfigMap(
+  text: string,
+  reads: readonly { path: string; offset: number }[],
+  user: Map<string, GoValue>,
+  spans: readonly OutputSpan[] = [],
+): Map<string, RenderedKey> | undefined {
+  const keys = configMapKeys(text, reads, spans);
+  return keys && withOrigins(keys, user);
 }
 
 /** `value  # note` → `value` (what `/\s+#.*$/` did, without its quadratic retries on long blank runs). */

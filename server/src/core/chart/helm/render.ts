@@ -12,7 +12,8 @@ import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
 import { argMap, argString, sprigFunctions } from './sprig';
-import { extractConfigMap, type OutputSpan, type RenderedKey } from './configMapOutput';
+import { configMapKeys, withOrigins, type ConfigMapKeys, type OutputSpan, type RenderedKey } from './configMapOutput';
+import { activeRecorder, newRecordedMap, observations, sameObservations, withPaths, startRecording, stopRecording, type Observations, type RecordedMap } from './recordedValues';
 
 export type { RenderedKey } from './configMapOutput';
 export type { SchemaError } from './schema';
@@ -156,7 +157,11 @@ function prepare(version: string): PreparedChart | undefined {
       const n = argString(name);
       const c = ctx.current;
       // Whole files included for checksums (daemonset → cilium-configmap.yaml): reuse a render already done.
-      if (c && n.endsWith('.yaml') && data === c.root && c.fileOutputs.has(n)) return c.fileOutputs.get(n)!;
+      if (c && n.endsWith('.yaml') && data === c.root) {
+        // What this template got from the file's earlier render is part of what it saw (for reuse).
+        activeRecorder()?.files.set(n, c.fileOutputs.get(n));
+        if (c.fileOutputs.has(n)) return c.fileOutputs.get(n)!;
+      }
       return set.executeNested(n, data);
     }, ['string', 'interface {}']),
     tpl: withSignature((text, vals) => {
@@ -366,8 +371,15 @@ function cleanOutput(raw: string): { out: string; shift: (offset: number) => num
   };
 }
 
+/** Dotted paths by list of paths: the engine hands the same list to every piece of output under one condition. */
+const dottedLists = new WeakMap<readonly (readonly string[])[], string[]>();
+
 function valuesPaths(paths: readonly (readonly string[])[]): string[] {
+  if (paths.length === 0) return [];
+  const hit = dottedLists.get(paths);
+  if (hit) return hit;
   const out: string[] = [];
+  dottedLists.set(paths, out);
   for (const path of paths) {
     const vp = valuesPath(path);
     if (vp !== undefined) out.push(vp);
@@ -407,7 +419,7 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
   if (!p) return undefined;
   const user = typeof userValues === 'string' ? parseUserValues(userValues) : userValues;
   const warnings: CoalesceWarning[] = [];
-  const values = coalesceValues(p.defaults, user, CHART_NAME, warnings);
+  const values = withPaths(coalesceValues(p.defaults, user, CHART_NAME, warnings, newRecordedMap));
   const result: ChartRender = {
     version,
     chartVersion: p.packed.chart.version,
@@ -419,63 +431,164 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
     warnings,
     values,
   };
-  for (const e of validateValues(p.packed.schemaJson, values, user)) (opts.schemaUndecided?.(e) ? result.undecidedSchemaErrors : result.schemaErrors).push(e);
+  for (const e of validateValues(p.packed.schemaJson, values, user, p.defaults)) (opts.schemaUndecided?.(e) ? result.undecidedSchemaErrors : result.schemaErrors).push(e);
   if (result.schemaErrors.length > 0) return result;
 
   const root = buildRoot(p, values, opts);
   const ctx: RenderContext = { root, fileOutputs: new Map(), lenient: opts.lenient ? [] : undefined };
+  const memo = memoFor(p, opts);
+  const seen = new Map<string, RecordedMap | undefined>();
+  let valuesChanged = false;
   p.ctx.current = ctx;
   try {
     // cilium-configmap.yaml first (other templates include it for checksums), then Helm's order for failures.
     const order = [CONFIGMAP_TEMPLATE, ...(opts.templates === 'configmap' ? [] : p.order.filter((t) => t !== CONFIGMAP_TEMPLATE))];
     const failures: { failure: ChartFailure; rank: number }[] = [];
     for (const name of order) {
-      (root.get('Template') as Map<string, GoValue>).set('Name', name);
-      const reads: { path: string; offset: number }[] = [];
-      ctx.reads = () => [...new Set(reads.map((r) => r.path))];
-      const lenientBefore = ctx.lenient?.length ?? 0;
-      const tracer = (path: readonly string[], offset: number) => {
-        const vp = valuesPath(path);
-        if (vp !== undefined) reads.push({ path: vp, offset });
-      };
-      const spans: OutputSpan[] = [];
-      const onSpan = (start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => {
-        spans.push({ start, end, paths: valuesPaths(paths), own: valuesPaths(own) });
-      };
-      const mine: ChartFailure[] = [];
-      try {
-        const raw = p.set.execute(name, root, { tracer, spans: name === CONFIGMAP_TEMPLATE ? onSpan : undefined });
-        const { out, shift } = cleanOutput(raw);
-        ctx.fileOutputs.set(name, out);
-        if (name === CONFIGMAP_TEMPLATE) {
-          const shifted = reads.map((r) => ({ path: r.path, offset: shift(r.offset) }));
-          const shiftedSpans = spans.map((x) => ({ ...x, start: shift(x.start), end: shift(x.end) }));
-          result.configMapText = out;
-          try {
-            result.configMap = extractConfigMap(out, shifted, user, shiftedSpans);
-          } catch (e) {
-            mine.push({ template: name, message: (e as Error).message, kind: 'yaml', detail: `YAML parse error on ${name}: ${(e as Error).message}`, reads: [], deps: [] });
-          }
+      let run: TemplateRun | undefined;
+      const earlier = memo.get(name) ?? [];
+      const hit = memoEnabled ? earlier.findIndex((e) => sameObservations(e.seen, values, ctx.fileOutputs, seen)) : -1;
+      if (hit >= 0) {
+        const e = earlier[hit]!;
+        earlier.splice(hit, 1);
+        earlier.unshift(e);
+        run = e.run;
+        renderStats.hits++;
+      } else {
+        renderStats.renders++;
+        const recorder = startRecording();
+        try {
+          run = runTemplate(p, ctx, root, name);
+        } finally {
+          stopRecording();
         }
-      } catch (e) {
-        const cause = failCause(e);
-        const detail = e instanceof Error ? e.message : String(e);
-        mine.push({
-          template: name,
-          message: cause?.message ?? detail,
-          kind: cause?.kind ?? 'template-error',
-          detail,
-          reads: [...new Set(reads.map((r) => r.path))],
-          deps: failDeps(e),
-        });
+        // After a template changed the values, maps it put there are not watched: nothing is kept from then on.
+        if (recorder.mutated) valuesChanged = true;
+        if (!valuesChanged && memoEnabled) {
+          earlier.unshift({ seen: observations(recorder), run });
+          if (earlier.length > MEMO_PER_TEMPLATE) earlier.pop();
+          memo.set(name, earlier);
+        }
+        // Values changed by this template: what later templates saw before may differ now.
+        if (recorder.mutated) seen.clear();
       }
-      // Lenient: the stops that were lifted come first, then whatever ended the template.
-      const lifted = (ctx.lenient?.slice(lenientBefore) ?? []).map((l): ChartFailure => ({ template: name, message: l.message, kind: l.kind, detail: l.message, reads: l.reads, deps: l.deps }));
-      for (const failure of [...lifted, ...mine]) failures.push({ failure, rank: p.order.indexOf(name) });
+      const mine: ChartFailure[] = [];
+      if (run.out !== undefined) {
+        ctx.fileOutputs.set(name, run.out);
+        if (name === CONFIGMAP_TEMPLATE) {
+          result.configMapText = run.out;
+          // Read once per template result (a reused result is not read again); origins depend on the user's file.
+          let keys = run.keys;
+          if (keys === undefined) {
+            try {
+              keys = configMapKeys(run.out, run.reads, run.spans) ?? null;
+            } catch (e) {
+              keys = e as Error;
+            }
+            run.keys = keys;
+          }
+          if (keys instanceof Error) {
+            mine.push({ template: name, message: keys.message, kind: 'yaml', detail: `YAML parse error on ${name}: ${keys.message}`, reads: [], deps: [] });
+          } else if (keys) result.configMap = withOrigins(keys, user);
+        }
+      }
+      for (const failure of [...run.failures, ...mine]) failures.push({ failure, rank: p.order.indexOf(name) });
     }
     result.failures = failures.sort((a, b) => a.rank - b.rank).map((f) => f.failure);
   } finally {
     p.ctx.current = undefined;
   }
   return result;
+}
+
+/** What one template's execution gave: everything the render takes from it. */
+interface TemplateRun {
+  /** The output after Helm's clean-up; undefined when the template stopped. */
+  out: string | undefined;
+  /** cilium-configmap.yaml: the values read and the output spans, at offsets of `out`. */
+  reads: { path: string; offset: number }[];
+  spans: OutputSpan[];
+  /** Lenient renders' lifted stops, then whatever ended the template. */
+  failures: ChartFailure[];
+  /** cilium-configmap.yaml: its keys once read (null: no cilium-config in it; an Error: not YAML). */
+  keys?: ConfigMapKeys | null | Error;
+}
+
+/**
+ * Executes one template. Only cilium-configmap.yaml needs provenance for its output; the others are run without
+ * it (much cheaper) and again with it only when they stop, to say what the stop read.
+ */
+function runTemplate(p: PreparedChart, ctx: RenderContext, root: Map<string, GoValue>, name: string): TemplateRun {
+  if (name === CONFIGMAP_TEMPLATE) return runTemplateOnce(p, ctx, root, name, true);
+  const lenientBefore = ctx.lenient?.length ?? 0;
+  const quick = runTemplateOnce(p, ctx, root, name, false);
+  if (quick.failures.length === 0) return quick;
+  if (ctx.lenient) ctx.lenient.length = lenientBefore;
+  return runTemplateOnce(p, ctx, root, name, true);
+}
+
+function runTemplateOnce(p: PreparedChart, ctx: RenderContext, root: Map<string, GoValue>, name: string, traced: boolean): TemplateRun {
+  (root.get('Template') as Map<string, GoValue>).set('Name', name);
+  const reads: { path: string; offset: number }[] = [];
+  ctx.reads = () => [...new Set(reads.map((r) => r.path))];
+  const lenientBefore = ctx.lenient?.length ?? 0;
+  const tracer = (path: readonly string[], offset: number) => {
+    const vp = valuesPath(path);
+    if (vp !== undefined) reads.push({ path: vp, offset });
+  };
+  const spans: OutputSpan[] = [];
+  const onSpan = (start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => {
+    spans.push({ start, end, paths: valuesPaths(paths), own: valuesPaths(own) });
+  };
+  const run: TemplateRun = { out: undefined, reads: [], spans: [], failures: [] };
+  let stopped: ChartFailure | undefined;
+  try {
+    const raw = p.set.execute(name, root, traced ? { tracer, spans: name === CONFIGMAP_TEMPLATE ? onSpan : undefined } : {});
+    const { out, shift } = cleanOutput(raw);
+    run.out = out;
+    if (name === CONFIGMAP_TEMPLATE) {
+      run.reads = reads.map((r) => ({ path: r.path, offset: shift(r.offset) }));
+      run.spans = spans.map((x) => ({ ...x, start: shift(x.start), end: shift(x.end) }));
+    }
+  } catch (e) {
+    const cause = failCause(e);
+    const detail = e instanceof Error ? e.message : String(e);
+    stopped = {
+      template: name,
+      message: cause?.message ?? detail,
+      kind: cause?.kind ?? 'template-error',
+      detail,
+      reads: [...new Set(reads.map((r) => r.path))],
+      deps: failDeps(e),
+    };
+  }
+  const lifted = (ctx.lenient?.slice(lenientBefore) ?? []).map((l): ChartFailure => ({ template: name, message: l.message, kind: l.kind, detail: l.message, reads: l.reads, deps: l.deps }));
+  run.failures = stopped ? [...lifted, stopped] : lifted;
+  return run;
+}
+
+/** Counters for tests and the bench: templates executed, and template results reused because nothing they saw changed. */
+export const renderStats = { renders: 0, hits: 0 };
+
+/** Off only to compare memoised results with fresh ones (tests). */
+let memoEnabled = true;
+export function setRenderMemo(on: boolean): void {
+  memoEnabled = on;
+}
+
+/** Results kept per template and render options: the analysis renders a few variants (lenient, configmap only). */
+const MEMO_PER_TEMPLATE = 4;
+const memos = new WeakMap<PreparedChart, Map<string, Map<string, { seen: Observations; run: TemplateRun }[]>>>();
+
+/** The memo of one chart version for the options that change what templates see (the schema check is not one). */
+function memoFor(p: PreparedChart, opts: RenderOptions): Map<string, { seen: Observations; run: TemplateRun }[]> {
+  const key = JSON.stringify([opts.namespace ?? '', opts.apiVersions ?? [], opts.kubeVersion ?? '', !!opts.lenient]);
+  let byOpts = memos.get(p);
+  if (!byOpts) memos.set(p, (byOpts = new Map()));
+  let m = byOpts.get(key);
+  if (!m) {
+    if (byOpts.size >= 8) byOpts.delete(byOpts.keys().next().value!);
+    byOpts.set(key, (m = new Map()));
+  }
+  return m;
 }

@@ -191,15 +191,8 @@ function describe(e: RawError, root: unknown, dotted: string): string {
   }
 }
 
-/**
- * Checks the coalesced values against the chart's schema. Returns [] when they pass (or there is no schema).
- * One error per key and kind of problem.
- */
-export function validateValues(schemaText: string | undefined, values: Map<string, GoValue>, userValues?: Map<string, GoValue>): SchemaError[] {
-  if (schemaText === undefined) return [];
-  const json = valuesToJson(values);
-  const raw: RawError[] = [];
-  check(schemaOf(schemaText), json, '', raw, userValues);
+/** The errors of raw checks, deduplicated per pointer and kind, with their messages. */
+function described(raw: readonly RawError[], json: unknown, pointerBase = ''): SchemaError[] {
   const seen = new Set<string>();
   const out: SchemaError[] = [];
   for (const e of raw) {
@@ -211,7 +204,80 @@ export function validateValues(schemaText: string | undefined, values: Map<strin
       .slice(1)
       .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
       .join('.');
-    out.push({ path: dotted, pointer: e.pointer || '/', message: describe(e, json, dotted) });
+    out.push({ path: dotted, pointer: e.pointer || '/', message: describe({ ...e, pointer: e.pointer.slice(pointerBase.length) }, json, dotted) });
+  }
+  return out;
+}
+
+/** Same Go values (maps in order, numbers with their Go kind). */
+function sameGo(a: GoValue, b: GoValue): boolean {
+  if (a instanceof Map || b instanceof Map) {
+    if (!(a instanceof Map) || !(b instanceof Map) || a.size !== b.size) return false;
+    const eb = b.entries();
+    for (const [k, x] of a) {
+      const n = eb.next().value as [string, GoValue];
+      if (n[0] !== k || !sameGo(x, n[1])) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameGo(a[i]!, b[i]!)) return false;
+    return true;
+  }
+  return Object.is(a, b);
+}
+
+function copyGo(v: GoValue): GoValue {
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, copyGo(x)]));
+  if (Array.isArray(v)) return v.map(copyGo);
+  return v;
+}
+
+/** Per chart (its defaults map): top-level key → the user's value checked last and its errors. */
+const byKeyMemo = new WeakMap<object, Map<string, { user: GoValue; errors: SchemaError[] }>>();
+
+/**
+ * Checks the coalesced values against the chart's schema. Returns [] when they pass (or there is no schema).
+ * One error per key and kind of problem.
+ * @param chart identifies the chart the values were coalesced with (its defaults): with it, each top-level key's
+ *   errors are remembered with the user's value there, and checked again only when that value changed (the
+ *   coalesced value of a key is fixed by the chart's default and the user's value).
+ */
+export function validateValues(schemaText: string | undefined, values: Map<string, GoValue>, userValues?: Map<string, GoValue>, chart?: object): SchemaError[] {
+  if (schemaText === undefined) return [];
+  const schema = schemaOf(schemaText);
+  // Per key only under a root that says nothing but "an object with these properties" (every Cilium chart's).
+  const plainRoot =
+    schema !== true && schema !== false && schema.properties !== undefined &&
+    Object.keys(schema).every((k) => ['$schema', 'type', 'properties', 'description', 'title', 'default'].includes(k)) &&
+    (schema.type === undefined || schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object')));
+  if (!chart || !userValues || !plainRoot || typeof schema === 'boolean' || schema.properties === undefined) {
+    const json = valuesToJson(values);
+    const raw: RawError[] = [];
+    check(schema, json, '', raw, userValues);
+    return described(raw, json);
+  }
+  // The root (a map: always an object) passes; each of the user's top-level keys the schema names is checked, in
+  // the user's order (as check() walks them).
+  const out: SchemaError[] = [];
+  let memo = byKeyMemo.get(chart);
+  if (!memo) byKeyMemo.set(chart, (memo = new Map()));
+  const props = schema.properties;
+  for (const [k, u] of userValues) {
+    if (!Object.prototype.hasOwnProperty.call(props, k) || !values.has(k)) continue;
+    const hit = memo.get(k);
+    let errors: SchemaError[];
+    if (hit && sameGo(hit.user, u)) errors = hit.errors;
+    else {
+      const pointer = `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const json = valuesToJson(values.get(k));
+      const raw: RawError[] = [];
+      check(props[k]!, json, pointer, raw, u instanceof Map ? u : undefined);
+      errors = described(raw, json, pointer);
+      memo.set(k, { user: copyGo(u), errors });
+    }
+    for (const e of errors) out.push(e);
   }
   return out;
 }

@@ -43,6 +43,8 @@ export interface ExecShared {
   acc: Map<string, readonly string[]> | null;
   /** Provenance: the data paths the enclosing if/with/range conditions depended on (innermost last). */
   readonly control: (readonly (readonly string[])[])[];
+  /** Provenance: control[0..i] merged in order, filled in when first asked for (see controlUnion). */
+  readonly unions: ((readonly string[])[] | undefined)[];
   /** Provenance (opt-in): told about every piece of top-level output and the data paths it depends on. */
   readonly spans: ((start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => void) | null;
 }
@@ -60,7 +62,39 @@ export function newShared(
   const t = tracer ?? (spans ? () => {} : null);
   const paths = t ? new WeakMap<object, readonly string[]>() : null;
   if (paths && data !== null && typeof data === 'object') paths.set(data, rootPath());
-  return { missingKey, tracer: t, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [], spans };
+  return { missingKey, tracer: t, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [], unions: [], spans };
+}
+
+function pushControl(sh: ExecShared, deps: readonly (readonly string[])[]): void {
+  sh.control.push(deps);
+  sh.unions.push(undefined);
+}
+
+function popControl(sh: ExecShared): void {
+  sh.control.pop();
+  sh.unions.pop();
+}
+
+/**
+ * Every enclosing condition's paths merged outermost first (what `deps` merged level by level gives): computed once
+ * per level, not again for each piece of output written inside it.
+ */
+function controlUnion(sh: ExecShared): readonly (readonly string[])[] {
+  const n = sh.control.length;
+  if (n === 0) return [];
+  let i = n - 1;
+  while (i >= 0 && sh.unions[i] === undefined) i--;
+  let u: (readonly string[])[] = i >= 0 ? sh.unions[i]! : [];
+  for (let k = i + 1; k < n; k++) {
+    u = mergeDeps(u, sh.control[k]!);
+    sh.unions[k] = u;
+  }
+  return u;
+}
+
+/** `deps` followed by the enclosing conditions' paths (as merging each level in turn gives). */
+function withControl(sh: ExecShared, deps: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  return mergeDeps(deps, controlUnion(sh));
 }
 
 /** Provenance: what the action being evaluated depends on (enclosing conditions and its pipeline's reads so far). */
@@ -144,7 +178,6 @@ function leafPathsSlow(m: Map<string, readonly string[]>): (readonly string[])[]
 
 export function mergeDeps(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): (readonly string[])[] {
   if (b.length === 0) return a as (readonly string[])[];
-  if (a.length === 0) return b as (readonly string[])[];
   const m = new Map<string, readonly string[]>();
   for (const p of a) m.set(pathKey(p), p);
   for (const p of b) m.set(pathKey(p), p);
@@ -282,7 +315,7 @@ export class State {
         const val = this.evalPipeline(dot, node.pipe);
         const control = this.sh.tracer !== null;
         const condDeps = this.lastDeps;
-        if (control) this.sh.control.push(condDeps);
+        if (control) pushControl(this.sh, condDeps);
         let sig = Signal.None;
         if (isTrue(val)) {
           if (node.type === 'with') {
@@ -293,7 +326,7 @@ export class State {
           } else sig = this.walk(dot, node.list);
         } else if (node.elseList) sig = this.walk(dot, node.elseList);
         if (control) {
-          this.sh.control.pop();
+          popControl(this.sh);
           this.vars.length = mark;
           this.addBranchDeps(node, condDeps);
         }
@@ -320,7 +353,7 @@ export class State {
     const savedIface = this.dotIface;
     const tracingDeps = this.sh.tracer !== null;
     const rangeDeps = this.lastDeps;
-    if (tracingDeps) this.sh.control.push(rangeDeps);
+    if (tracingDeps) pushControl(this.sh, rangeDeps);
     let elemPath: readonly string[] | null = null;
     const one = (index: GoValue, elem: GoValue): Signal => {
       if (nDecl > 0) {
@@ -373,7 +406,7 @@ export class State {
     let sig = Signal.None;
     if (!ran && r.elseList) sig = this.walk(dot, r.elseList);
     if (tracingDeps) {
-      this.sh.control.pop();
+      popControl(this.sh);
       this.vars.length = mark;
       this.addBranchDeps(r, rangeDeps);
       return sig;
@@ -440,7 +473,7 @@ export class State {
       this.lastDeps = deps;
       if (pipe.decl.length > 0) {
         // A variable's value also depends on the conditions of the blocks its assignment sits in.
-        for (const level of sh.control) deps = mergeDeps(deps, level);
+        deps = withControl(sh, deps);
       }
     }
     for (const d of pipe.decl) {
@@ -641,8 +674,7 @@ export class State {
   private reportSpan(start: number, own: readonly (readonly string[])[] | null): void {
     const end = this.w.s.length;
     if (end === start) return;
-    let deps: readonly (readonly string[])[] = own ?? [];
-    for (const level of this.sh.control) deps = mergeDeps(deps, level);
+    const deps = withControl(this.sh, own ?? []);
     this.sh.spans!(start, end, deps, own ?? []);
   }
 
