@@ -77,7 +77,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const uri = targetUri(arg);
       const c = client();
       if (!uri || !c) return undefined;
-      const result = await failures.guard('Explain Datapath', () => c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { uri: uri.toString() }));
+      const result = await failures.guard('Explain Datapath', () => c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { uri: uri.toString(), picture: true }));
       if (!result) return undefined;
       const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — datapath.md` });
       await showBeside(docs, view, result.markdown, failures);

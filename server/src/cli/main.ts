@@ -20,6 +20,7 @@ import { configIncludes, LintConfigLocator, readLintConfig } from '../io/lintCon
 import { colored, plain, wantsColor } from './color';
 import { configMapReport } from './configMapFormat';
 import { toGithub } from './githubFormat';
+import { toHtml } from './htmlFormat';
 import { collectInputs, MAX_INPUT_BYTES, readInput } from './inputs';
 import { toJunit } from './junitFormat';
 import { toJson, toText, type FileReport } from './report';
@@ -30,7 +31,7 @@ import { analyzeInParallel, bundledScript, defaultJobs, PARALLEL_MIN_FILES, type
 import { runUpgrade } from './upgradeCommand';
 
 const TOOL_VERSION = '0.1.0';
-const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'configmap'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'configmap', 'html'] as const;
 const USAGE = `Usage: cilium-lint [options] PATH...
        cilium-lint [options] - [--stdin-filename PATH] < values.yaml
 
@@ -46,7 +47,9 @@ comment; else the newest release (${NEWEST_RELEASED}) is assumed, and the report
                      cilium-config ConfigMap the chart renders for each values document (valid YAML, keys sorted
                      as kubectl prints them, a trailing comment on each: your value and its line, the chart
                      default, or fixed by the chart), to diff against the cluster's
-                     \`kubectl -n kube-system get configmap cilium-config -o yaml\` or to give to \`kubectl diff -f\`
+                     \`kubectl -n kube-system get configmap cilium-config -o yaml\` or to give to \`kubectl diff -f\`;
+                     or html: one page with the packet path of each document drawn as a picture (the Explain
+                     view's), each box naming the keys and lines that decided it
   --cilium-version V target Cilium version (wins over .cilium-lint.yaml and the file)
   --kernel X.Y       kernel version of the nodes
   --config FILE      use this configuration file instead of the nearest .cilium-lint.yaml above each file
@@ -304,7 +307,7 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
 
     // Analysis: on worker threads when there are many files and nothing to write back, else here.
     const script = environment.workerScript ?? bundledScript();
-    const parallel = !!script && !values.fix && !values['fix-dry-run'] && format !== 'configmap' && jobs > 1 && items.length >= PARALLEL_MIN_FILES;
+    const parallel = !!script && !values.fix && !values['fix-dry-run'] && format !== 'configmap' && format !== 'html' && jobs > 1 && items.length >= PARALLEL_MIN_FILES;
     let analyses: PortableAnalysis[];
     const texts: string[] = [];
     if (parallel) {
@@ -352,6 +355,11 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     else if (format === 'configmap') {
       // A print command: findings do not change the exit code, only unreadable input and our own errors do.
       write(reports.filter((r) => r.analysis.documents.length > 0).map((r) => configMapReport(r.path, r.analysis.documents, r.text)).join('---\n'));
+      return exit;
+    } else if (format === 'html') {
+      // A print command too: the picture, whatever the findings.
+      const stdinPaths = new Set(items.filter((i) => i.fromStdin).map((i) => i.path));
+      write(toHtml(reports, (p) => stdinPaths.has(p)));
       return exit;
     } else {
       const paint = wantsColor(environment.stdoutIsTTY, environment.env) ? colored : plain;

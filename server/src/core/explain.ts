@@ -4,6 +4,7 @@
 
 import type { DocumentVerdict } from '../lsp/protocol';
 import type { Analysis, DocumentAnalysis, VersionSource } from './analyze';
+import { deciderText, packetPath, packetPathSvg } from './datapathDiagram';
 import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';
 import type { Flag } from './model/agentConfig';
 import type { Reason } from './model/datapath';
@@ -17,6 +18,8 @@ import { versionBadge, versionText } from './versionHints';
 export interface ExplainOptions {
   /** The file's text, for line numbers. Without it, lines are read from the analysis where possible. */
   text?: string;
+  /** Draw the packet path as an inline SVG above its description (for viewers that render HTML). */
+  picture?: boolean;
 }
 
 /** Minimum kernel per release (Documentation/operations/system_requirements.rst at each tag). */
@@ -178,12 +181,24 @@ function cliChecks(): string[] {
   ];
 }
 
-export function explainDocument(d: DocumentAnalysis, where: Where): string {
+/** The packet path as a picture, then the same in words (for readers without the picture and for search). */
+function packetPathSection(d: DocumentAnalysis, text: string | undefined, picture: boolean): string[] {
+  const path = packetPath(d, text);
+  const words = [...path.inNode, ...path.exits].map((b) => `- **${b.title}** (${b.detail})${b.decidedBy.length ? `: ${b.decidedBy.map((k) => `\`${deciderText(k)}\``).join(', ')}` : ''}`);
+  if (!picture) return ['### Packet path', '', ...words, ''];
+  // No links in the picture here: VS Code's Markdown preview opens no file: link (the standalone HTML has them).
+  const svg = packetPathSvg(path, { title: `Packet path of ${d.label}` });
+  // Markdown ends an HTML block at a blank line: the SVG is written without any.
+  return ['### Packet path', '', svg.replace(/\n\s*\n/g, '\n'), '', ...words, ''];
+}
+
+export function explainDocument(d: DocumentAnalysis, where: Where, options: ExplainOptions = {}): string {
   const dp = d.datapath;
   const out: string[] = [];
   out.push(`## ${d.label} — Cilium ${versionLabel(d.version)}`, '');
   out.push(`Target version ${d.version}: ${VERSION_FROM[d.versionSource]}.`, '');
   out.push('What `cilium status` should print:', '', '```text', ...statusLines(dp, d.version).map(([k, v]) => `${(k + ':').padEnd(22)}${v}`), '```', '');
+  out.push(...packetPathSection(d, options.text, options.picture === true));
   out.push(`- Agent starts: ${dp.agentStarts ? 'yes' : '**no** (see below)'}`);
   out.push(`- Chart installs: ${d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : '**no** (see below)') : 'not applicable (a ConfigMap)'}`);
   out.push('');
@@ -237,12 +252,13 @@ export function explainDocument(d: DocumentAnalysis, where: Where): string {
 
 /** The explanation of every Cilium document in the file. `options` may be the file text itself. */
 export function explainMarkdown(analysis: Analysis, options: string | ExplainOptions = {}): string {
-  const text = typeof options === 'string' ? options : options.text;
+  const opts: ExplainOptions = typeof options === 'string' ? { text: options } : options;
+  const text = opts.text;
   if (analysis.documents.length === 0) {
     return '# Cilium datapath\n\nThis file is not Cilium configuration (no Cilium Helm values or cilium-config ConfigMap was found).';
   }
   const where = whereFor(analysis, text);
-  const parts = ['# Cilium datapath', ...analysis.documents.map((d) => explainDocument(d, where))];
+  const parts = ['# Cilium datapath', ...analysis.documents.map((d) => explainDocument(d, where, opts))];
   if (analysis.fileFindings.length > 0) {
     parts.push(['## Problems in the file', '', ...analysis.fileFindings.map((f) => `- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`)].join('\n'));
   }

@@ -72,6 +72,8 @@ export interface DocumentVerdict {
 export const EXPLAIN_REQUEST = 'cilium/explain';
 export interface ExplainParams {
   uri: string;
+  /** Also draw each document's packet path as an inline SVG (for clients that render HTML in Markdown). */
+  picture?: boolean;
 }
 export interface ExplainResult {
   /** Markdown for every Cilium document in the file; a short note when the file is not Cilium configuration. */
