@@ -21,7 +21,7 @@ describe('--format html', () => {
     assert.equal(r.stdout.match(/<svg /g)?.length, 2);
     assert.match(r.stdout, /<h2>[^<]*legacy\.yaml — Helm values, Cilium 1\.13: [^<]*Host Routing: Legacy/);
     assert.ok(r.stdout.includes(`<a href="${pathToFileURL(legacy).href}#L6">`), 'the endpointRoutes.enabled line links to the file');
-    assert.match(r.stdout, /data-box="cilium-host"/);
+    assert.match(r.stdout, /data-box="host-stack"/);
     assert.match(r.stdout, /prefers-color-scheme: dark/);
   });
 

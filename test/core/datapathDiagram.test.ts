@@ -18,10 +18,10 @@ const ids = (p: PacketPath) => p.inNode.map((b) => b.id);
 const box = (p: PacketPath, id: string) => [...p.inNode, ...p.exits].find((b) => b.id === id) ?? assert.fail(`no ${id} box`);
 
 describe('packet path', () => {
-  it('legacy host routing: the detour through cilium_host, netfilter and the routing table, blamed on the lines that force it', () => {
+  it('legacy host routing: the detour through the host stack, netfilter and the routing table, blamed on the lines that force it', () => {
     const p = pathOf(LEGACY_113);
-    assert.deepEqual(ids(p), ['pod', 'device', 'cilium-host', 'netfilter', 'routing-table']);
-    const detour = box(p, 'cilium-host');
+    assert.deepEqual(ids(p), ['pod', 'device', 'host-stack', 'netfilter', 'routing-table']);
+    const detour = box(p, 'host-stack');
     assert.equal(detour.tone, 'slow');
     assert.deepEqual(
       detour.decidedBy.filter((k) => k.line !== undefined),

@@ -1,5 +1,5 @@
 // The packet path of one Cilium document as a picture: a pod's packet through its device (veth or netkit) into the
-// node, then either the eBPF shortcut (BPF host routing) or the legacy detour through cilium_host, netfilter and
+// node, then either the eBPF shortcut (BPF host routing) or the legacy detour through the host network stack, netfilter and
 // the kernel's routing table, and out: to a pod on another node (tunnel or native routing) and to the world
 // (masqueraded in eBPF, by iptables, or not at all). Nothing here is a new fact: every box is read from the
 // derived datapath (model/datapath.ts) and the agent configuration, and names the keys, with their lines, that
@@ -19,7 +19,7 @@ export interface Decider {
 export type BoxTone = 'fast' | 'slow' | 'plain';
 
 export interface PathBox {
-  id: 'pod' | 'device' | 'bpf-redirect' | 'cilium-host' | 'netfilter' | 'routing-table' | 'to-node' | 'to-world';
+  id: 'pod' | 'device' | 'bpf-redirect' | 'host-stack' | 'netfilter' | 'routing-table' | 'to-node' | 'to-world';
   title: string;
   detail: string;
   tone: BoxTone;
@@ -80,7 +80,7 @@ export function packetPath(d: DocumentAnalysis, text?: string): PacketPath {
   } else {
     const why = by(dp.hostRouting.reasons.flatMap((r) => r.origins));
     inNode.push(
-      { id: 'cilium-host', title: 'cilium_host', detail: 'into the host stack', tone: 'slow', decidedBy: why },
+      { id: 'host-stack', title: 'host network stack', detail: 'the kernel takes over', tone: 'slow', decidedBy: why },
       { id: 'netfilter', title: 'netfilter', detail: dp.masquerading.mode === 'IPTables' ? 'iptables, MASQUERADE here' : 'iptables rules', tone: 'slow', decidedBy: [] },
       { id: 'routing-table', title: 'routing table', detail: "the kernel's routes", tone: 'slow', decidedBy: [] },
     );
