@@ -7,9 +7,14 @@ import { sharedChartDir } from './helmRunner';
 
 export const RANDOM_PER_VERSION = Number(process.env.CHART_DIFF_RANDOM ?? 10);
 
+export interface PlannedInput extends DiffInput {
+  /** Which part of the plan the input comes from (the agreement figures are given per part). */
+  part: 'corpus' | 'random';
+}
+
 export interface PlannedVersion {
   version: string;
-  inputs: DiffInput[];
+  inputs: PlannedInput[];
 }
 
 export function diffPlan(): { versions: PlannedVersion[]; skipped: { name: string; why: string }[] } {
@@ -17,7 +22,8 @@ export function diffPlan(): { versions: PlannedVersion[]; skipped: { name: strin
   // Versions we ship chart data for; each must have its upstream chart in ../shared.
   const versions = packedChartVersions().map((version, i) => {
     sharedChartDir(version);
-    return { version, inputs: [...corpus.inputs, ...randomInputs(RANDOM_PER_VERSION, 20261130 + i)] };
+    const random = randomInputs(RANDOM_PER_VERSION, 20261130 + i);
+    return { version, inputs: [...corpus.inputs.map((x) => ({ ...x, part: 'corpus' as const })), ...random.map((x) => ({ ...x, part: 'random' as const }))] };
   });
   return { versions, skipped: corpus.skipped };
 }

@@ -2,7 +2,7 @@
 // value, https://no-color.org) turns it off; FORCE_COLOR turns it on even in a pipe or CI log ("0" or "false"
 // turns it off), and wins over NO_COLOR as it does for Node itself. TERM=dumb means no colour.
 
-import type { Severity } from '../core/types';
+import type { Severity } from '../core/index';
 
 export interface Paint {
   severity(s: Severity): string;

@@ -1,8 +1,7 @@
 // GitHub Actions workflow commands: one `::error file=…,line=…::message` line per finding, which the runner
 // turns into annotations on the pull request's diff. Info and hint findings become `::notice`.
 
-import { LineIndex } from '../core/positions';
-import type { Finding } from '../core/types';
+import { LineIndex, type Finding } from '../core/index';
 import { byPosition, type FileReport } from './report';
 
 const COMMAND: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };

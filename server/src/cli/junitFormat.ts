@@ -2,7 +2,7 @@
 // file, one failed test case per error or warning, and one passing case for a file without any, so a clean run
 // still shows what was checked. Info and hint findings are not failures and are left out.
 
-import { LineIndex } from '../core/positions';
+import { LineIndex } from '../core/index';
 import { byPosition, type FileReport } from './report';
 
 function xml(s: string): string {

@@ -8,12 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
-import { fixAllInText } from '../core/fixes/fixAll';
-import { applyEdits } from '../core/edit/yamlEdit';
-import { applyRuleLevels, type LintConfig } from '../core/lintConfig';
-import { parseKernel } from '../core/model/state';
-import { NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS } from '../core/version';
+import { analyzeSafely, fixAllInText, applyEdits, applyRuleLevels, parseKernel, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type Analysis, type AnalyzeOptions, type LintConfig } from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
 import { decodeText } from '../io/decodeText';
 import { configIncludes, LintConfigLocator, readLintConfig } from '../io/lintConfigFile';
@@ -400,7 +395,7 @@ function readStdinText(environment: CliEnvironment): { ok: true; text: string } 
 }
 
 // The bundle exports run() and the rule registry so that tests can drive dist/cli.js with an injected rule.
-export { documentRules } from '../core/rules/documentRules';
+export { documentRules } from '../core/index';
 
 // In a worker thread the bundle only serves analyses (cli/parallel.ts); run() is the main thread's.
 if (require.main === module && isMainThread) {

@@ -8,7 +8,7 @@
 
 import { cpus } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { analyzeSafely, type Analysis, type AnalyzeOptions, type DocumentAnalysis } from '../core/analyze';
+import { analyzeSafely, type Analysis, type AnalyzeOptions, type DocumentAnalysis } from '../core/index';
 
 export interface AnalysisJob {
   text: string;

@@ -1,10 +1,7 @@
 // Turns analyses into the CLI's output formats. The JSON shape is a contract other tools read: change it
 // only by adding fields.
 
-import type { Analysis, DocumentAnalysis } from '../core/analyze';
-import { LineIndex } from '../core/positions';
-import { dependsOnLines, statusLines } from '../core/statusPreview';
-import type { Finding } from '../core/types';
+import { LineIndex, dependsOnLines, statusLines, type Analysis, type DocumentAnalysis, type Finding } from '../core/index';
 import { plain, type Paint } from './color';
 
 export interface FileReport {

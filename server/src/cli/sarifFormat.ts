@@ -6,9 +6,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleInfo } from '../core/knowledge/ruleCatalog';
-import { LineIndex } from '../core/positions';
-import type { Finding, Fix, Range } from '../core/types';
+import { ruleInfo, LineIndex, type Finding, type Fix, type Range } from '../core/index';
 import { byPosition, type FileReport } from './report';
 
 const SARIF_LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

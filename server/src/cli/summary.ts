@@ -1,7 +1,7 @@
 // The last line of the text report: "3 errors, 5 warnings in 2 of 41 files; 38 files had no Cilium
 // configuration", so a CI log says at a glance what was checked and what failed.
 
-import type { Severity } from '../core/types';
+import type { Severity } from '../core/index';
 import type { FileReport } from './report';
 
 export function countFindings(reports: readonly FileReport[]): Record<Severity, number> {

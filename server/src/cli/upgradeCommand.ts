@@ -5,10 +5,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseKernel } from '../core/model/state';
-import { upgradePlan, type DocumentUpgrade, type UpgradePlan } from '../core/upgrade';
-import { upgradeHeader as header, upgradeMarkdown } from '../core/upgradeReport';
-import { isSupported, parseCiliumVersion, SUPPORTED_VERSIONS, type CiliumVersion } from '../core/version';
+import { parseKernel, upgradePlan, upgradeHeader as header, upgradeMarkdown, isSupported, parseCiliumVersion, SUPPORTED_VERSIONS, type DocumentUpgrade, type UpgradePlan, type CiliumVersion } from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
 import { collectInputs, readInput } from './inputs';
 

@@ -1,14 +1,13 @@
 // The one entry point of the analysis core: text in, every Cilium document's datapath verdict and findings out.
 // The CLI, the language server and the VS Code client only render this result.
 
-import { buildAgentConfig, configMapSettings, type AgentConfig, type RenderedConfig } from './model/agentConfig';
+import { buildAgentConfig, configMapSettings, type RenderedConfig } from './model/agentConfig';
 import { chartModel, MAX_RENDERED_ENTRIES, type ChartModel } from './model/chartModel';
-import { deriveDatapath, type Datapath } from './model/datapath';
+import { deriveDatapath } from './model/datapath';
 import { HelmValues } from './model/helmValues';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
-import { recognise, type CiliumSource, type DocumentKind } from './parse/recognise';
-import { parseYamlFile, type ParsedYaml, type ParseProblem } from './parse/yamlFile';
-import type { IncrementalSession } from './parse/sections';
+import { recognise, type CiliumSource } from './parse/recognise';
+import { parseYamlFile, type ParseProblem } from './parse/yamlFile';
 import { templatedValueRanges } from './parse/templatedValues';
 import { attachFixes } from './fixes/attach';
 import { parseTemplate } from './chart/template/parser';
@@ -34,71 +33,8 @@ import { chartLabelIn, ciliumDependencyVersion, imageTagIn, VERSION_SOURCE_WORDS
 
 export type { ChartFileHint, VersionSource } from './versionHints';
 
-export interface AnalyzeOptions {
-  /** Target Cilium version ("1.16"); wins over anything found in the file. */
-  version?: string;
-  /** Kernel version of the nodes ("5.4"); unknown means "assume every kernel requirement is met". */
-  kernel?: string;
-  /** The file's path, used only as a hint for recognising plain values files. */
-  path?: string;
-  /** Files larger than this many characters get one finding instead of an analysis. */
-  maxChars?: number;
-  /**
-   * Chart.yaml / Chart.lock found beside or above the file, nearest first, as read by the caller (the core reads
-   * no files). A `cilium` dependency's version there is a version hint.
-   */
-  chartFiles?: readonly ChartFileHint[];
-  /**
-   * The user said this file is Cilium configuration (named on the command line with --cilium-version, or matched
-   * by the `cilium.files` setting): plain values are analysed even with few Cilium keys.
-   */
-  assumeCilium?: boolean;
-  /**
-   * Kept by the caller between analyses of one document (the language server keeps one per open document): the
-   * file is parsed again only in the top-level sections that changed. The result is the same as without it.
-   */
-  incremental?: IncrementalSession;
-}
-
-export interface DocumentAnalysis {
-  index: number;
-  kind: DocumentKind;
-  label: string;
-  version: CiliumVersion;
-  versionSource: VersionSource;
-  /** The chart file the version came from (for chart-yaml / chart-lock). */
-  versionFile?: string;
-  kernel?: KernelVersion;
-  datapath: Datapath;
-  findings: Finding[];
-  /** The cilium-config keys these values produce (for Helm values) or contain (for a ConfigMap). */
-  configMap: RenderedConfig;
-  agent: AgentConfig;
-  source: CiliumSource;
-  /** For Helm values: the chart of the target version rendered for them (its stops, refusals and render). */
-  chart?: ChartModel;
-}
-
-export interface Analysis {
-  /** Problems that belong to no Cilium document (syntax errors, a file too large, binary content). */
-  fileFindings: Finding[];
-  documents: DocumentAnalysis[];
-  /**
-   * Bugs of ours met while analysing: each also appears as one `internal-error` finding, on the document it hit
-   * (in `fileFindings`, since a document whose analysis failed has no verdict). Kept here with the thrown value so
-   * the CLI can print the stack with --debug and exit 3.
-   */
-  internalErrors: InternalError[];
-  /** The file's YAML documents with ranges, for the views that show the file's structure (outline, folding,
-   * selection ranges); absent when the file was not parsed (too large, not text, nested too deeply). */
-  yaml?: ParsedYaml;
-}
-
-export interface InternalError {
-  /** What was being done ("analysing document 2 (Helm values)"). */
-  what: string;
-  error: unknown;
-}
+import type { Analysis, AnalyzeOptions, DocumentAnalysis, InternalError } from './analysisTypes';
+export type { Analysis, AnalyzeOptions, DocumentAnalysis, InternalError } from './analysisTypes';
 
 /** One `internal-error` finding: what failed, that it is our bug, and the thrown message (never the stack). */
 export function internalErrorFinding(what: string, error: unknown, range: Range): Finding {

@@ -2,7 +2,7 @@
 // cilium-config these values render to, and the one-line verdict shown in code lenses and status bars.
 // Every decision is traced back to the keys (with 1-based line numbers) or defaults that made it.
 
-import type { DocumentVerdict } from '../lsp/protocol';
+import type { DocumentVerdict } from './documentVerdict';
 import type { Analysis, DocumentAnalysis, VersionSource } from './analyze';
 import { deciderText, packetPath, packetPathSvg } from './datapathDiagram';
 import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';

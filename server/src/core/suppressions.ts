@@ -6,7 +6,7 @@
 // info), like ESLint's --report-unused-disable-directives: a fix made it stale, or a rule id is misspelt.
 
 import { RULE_SUMMARIES } from './knowledge/ruleSummaries';
-import type { Analysis } from './analyze';
+import type { Analysis } from './analysisTypes';
 import type { Finding, Range } from './types';
 
 const MARKER = 'cilium-lint-disable';

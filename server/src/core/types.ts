@@ -50,3 +50,15 @@ export interface Finding {
   /** Decided only by defaults (no setting of the user's is involved): other values may change it. */
   fromDefaults?: true;
 }
+
+/** What a datapath check found: the settings responsible and what to say (knowledge/checkTypes.ts). */
+export interface Hit {
+  /** The settings responsible, most specific first; the finding is shown on the first one the user wrote. */
+  origins: Origin[];
+  /** Our explanation, in our words. */
+  message: string;
+  /** The exact text the agent logs or fails with, or the chart's `fail` text, when there is one. */
+  sourceText?: string;
+  /** The outcome depends on a templated (unknown) value: not a finding, only a note on the verdict. */
+  undecided?: boolean;
+}

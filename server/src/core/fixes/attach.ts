@@ -1,7 +1,7 @@
 // Gives each finding its `fixes` after analysis. Each fixer works on the document's own tree, so edits land at the
 // right place and indentation even inside wrappers and block scalars; a fixer that throws offers nothing.
 
-import type { Analysis } from '../analyze';
+import type { Analysis } from '../analysisTypes';
 import type { Finding, Fix, TextEdit } from '../types';
 import type { FixContext } from './context';
 import { FIXERS } from './registry';

@@ -1,7 +1,7 @@
 // What every fixer gets (the document, its values root, the file text) and the small helpers they share:
 // writing a value in the style the file already uses and setting a key in the document's own spelling.
 
-import type { DocumentAnalysis } from '../analyze';
+import type { DocumentAnalysis } from '../analysisTypes';
 import { readValuesYaml, YamlReadError } from '../chart/helm/goYaml';
 import type { GoValue } from '../chart/template/index';
 import { stripMatchingQuotes } from '../edit/text';

@@ -2,7 +2,7 @@
 // the preferred fix of every finding, either from one analysis (non-overlapping edits) or, given the text,
 // round after round until nothing is left to fix.
 
-import type { Analysis, AnalyzeOptions } from '../analyze';
+import type { Analysis, AnalyzeOptions } from '../analysisTypes';
 import type { TextEdit } from '../types';
 import { fixAllInText, selectFixEdits, type FindingFilter } from './fixAll';
 

@@ -8,7 +8,7 @@
 //   and the chart's own `fail` checks and schema run on the changed values.
 // - A cilium-config ConfigMap: the key is changed and only the agent model runs again (no chart is involved).
 
-import type { DocumentAnalysis } from '../analyze';
+import type { DocumentAnalysis } from '../analysisTypes';
 import { sourceValues } from '../chart/renderSource';
 import { YamlReadError } from '../chart/helm/goYaml';
 import type { GoValue } from '../chart/template/index';

@@ -2,19 +2,11 @@
 // versions it holds for, where in Cilium's source it was checked, and a small test over the derived state.
 
 import type { State } from '../model/state';
-import type { Origin, Severity } from '../types';
+import type { Hit, Severity } from '../types';
 import type { CiliumVersion } from '../version';
 
-export interface Hit {
-  /** The settings responsible, most specific first; the finding is shown on the first one the user wrote. */
-  origins: Origin[];
-  /** Our explanation, in our words. */
-  message: string;
-  /** The exact text the agent logs or fails with, or the chart's `fail` text, when there is one. */
-  sourceText?: string;
-  /** The outcome depends on a templated (unknown) value: not a finding, only a note on the verdict. */
-  undecided?: boolean;
-}
+/** A check's result (defined with the other shared types, so the model can use it without this module). */
+export type { Hit } from '../types';
 
 export interface Check<S = State> {
   id: string;

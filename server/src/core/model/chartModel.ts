@@ -13,13 +13,12 @@ import type { ChartFailure, ChartRender, RenderOptions, SchemaError } from '../c
 import { renderChartCached } from '../chart/renderCache';
 import { sourceValues } from '../chart/renderSource';
 import type { GoValue } from '../chart/template/index';
-import type { Hit } from '../knowledge/checkTypes';
 import { chartFailureNote, GENERIC_CHART_FAIL_RULE } from '../knowledge/chartFailureNotes';
 import { helmKeysFor } from '../knowledge/keyDocs';
 import type { CiliumSource } from '../parse/recognise';
 import { TEMPLATE_FILL } from '../parse/templates';
 import { TEMPLATED, type MapView, type Plain, type TreeEntry } from '../parse/tree';
-import type { Origin, Severity } from '../types';
+import type { Hit, Origin, Severity } from '../types';
 import type { CiliumVersion } from '../version';
 import type { RenderedConfig } from './agentConfig';
 

@@ -2,11 +2,10 @@
 // reason, and which one the agent logs), masquerading, routing, and whether the agent starts and the chart
 // installs. Every item keeps the origins (keys or defaults) that decided it.
 
-import type { Hit } from '../knowledge/checkTypes';
 import { BPF_MASQ_PREREQS } from '../knowledge/bpfMasquerade';
 import { HOST_ROUTING_FALLBACKS, switchRuns } from '../knowledge/hostRouting';
 import { AGENT_EXITS } from '../knowledge/agentExits';
-import type { Origin, Severity } from '../types';
+import type { Hit, Origin, Severity } from '../types';
 import { inRange } from '../version';
 import type { State } from './state';
 import { hitIsUndecided, UnknownTracker, type UnknownDependency, type Verdict } from './unknown';

@@ -3,8 +3,7 @@
 // outcome rests on such a setting neither fires nor counts as passed: it is recorded here instead, so the
 // verdict can say "Host Routing depends on `${ROUTING}`" rather than guess.
 
-import type { Hit } from '../knowledge/checkTypes';
-import type { Origin } from '../types';
+import type { Hit, Origin } from '../types';
 
 type UserOrigin = Extract<Origin, { kind: 'user' }>;
 

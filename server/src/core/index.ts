@@ -1,0 +1,34 @@
+// The core's public entry point: what the CLI (and any other front end) may use. Everything behind it (the
+// model, the chart engine, the rules, the knowledge tables) may change shape without a front end noticing.
+// test/architecture.test.ts fails when the CLI imports anything of the core but this file.
+
+// The analysis and its result.
+export { analyze, analyzeSafely, DEFAULT_MAX_CHARS } from './analyze';
+export type { Analysis, AnalyzeOptions, DocumentAnalysis, InternalError } from './analysisTypes';
+export type { ChartFileHint, VersionSource } from './versionHints';
+export type { Finding, Fix, Origin, Range, Severity, TextEdit } from './types';
+
+// Versions and settings the user passes in.
+export { isSupported, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type CiliumVersion } from './version';
+export { parseKernel, type KernelVersion } from './model/state';
+
+// Quick-fixes and text edits.
+export { fixAllEdits } from './fixes/index';
+export { fixAllInText } from './fixes/fixAll';
+export { applyEdits } from './edit/yamlEdit';
+
+// .cilium-lint.yaml and rule levels.
+export { applyRuleLevels, isIncluded, LINT_CONFIG_NAMES, parseLintConfig, type LintConfig, type LintConfigResult, type RuleLevel } from './lintConfig';
+
+// Views of an analysis.
+export { LineIndex } from './positions';
+export { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
+export { renderedConfigText, renderedDocuments, type RenderedDocument } from './renderedConfig';
+export { ruleInfo } from './knowledge/ruleCatalog';
+
+// The upgrade assistant.
+export { upgradePlan, type DocumentUpgrade, type UpgradePlan } from './upgrade';
+export { upgradeHeader, upgradeMarkdown } from './upgradeReport';
+
+// The document rules run after the datapath rules; tests push a crashing rule here to check isolation.
+export { documentRules, type DocumentRule } from './rules/documentRules';
