@@ -1,6 +1,6 @@
-// The core's public entry point: what the CLI (and any other front end) may use. Everything behind it (the
-// model, the chart engine, the rules, the knowledge tables) may change shape without a front end noticing.
-// test/architecture.test.ts fails when the CLI imports anything of the core but this file.
+// The core's public entry point: what the CLI (and any other front end) uses. Everything behind it (the model,
+// the chart engine, the rules, the knowledge tables in the core's folders) may change shape without a front end
+// noticing. test/architecture.test.ts fails when the CLI imports anything inside those folders.
 
 // The analysis and its result.
 export { analyze, analyzeSafely, DEFAULT_MAX_CHARS } from './analyze';
