@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { analyzeSafely, fixAllInText, applyEdits, applyRuleLevels, parseKernel, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type Analysis, type AnalyzeOptions, type LintConfig } from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
+import { referencedFiles, wrappersNear } from '../io/valuesReferences';
+import type { UsedBy } from '../core/valuesReferences';
 import { decodeText } from '../io/decodeText';
 import { configIncludes, LintConfigLocator, readLintConfig } from '../io/lintConfigFile';
 import { colored, plain, wantsColor } from './color';
@@ -208,11 +210,16 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     const items: Item[] = [];
     const groups: { what: string; why: (checked: number) => string; checked: number; found: number }[] = [];
 
+    /** Values files named by a wrapper among the files of this run (resolved path → the wrappers naming it). */
+    const usedInRun = new Map<string, UsedBy[]>();
     const optionsOf = (item: Item): AnalyzeOptions => ({
       version: version ?? item.config?.version,
       kernel: values.kernel ?? item.config?.kernel,
       path: item.analysisPath,
       chartFiles: chartFilesNear(item.analysisPath),
+      // The wrapper's Cilium version applies to the values file it names: from this run's files, else from a
+      // kustomization / helmfile beside or above the file.
+      usedBy: usedInRun.get(resolve(item.analysisPath)) ?? wrappersNear(item.analysisPath),
       // A file named on the command line together with --cilium-version is Cilium configuration by the user's word.
       assumeCilium: version !== undefined && item.named,
     });
@@ -297,6 +304,14 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         }
         g.checked++;
         items.push({ path, analysisPath: path, text: input.text, config, named, fromStdin: false, encoding: input.encoding, group });
+      }
+    }
+
+    for (const item of items) {
+      for (const r of referencedFiles(resolve(item.analysisPath), item.text)) {
+        const list = usedInRun.get(r.file) ?? [];
+        list.push(r.usedBy);
+        usedInRun.set(r.file, list);
       }
     }
 

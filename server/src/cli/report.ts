@@ -68,6 +68,7 @@ export function toJson(files: FileReport[]): unknown {
 const VERSION_FROM: Record<DocumentAnalysis['versionSource'], string> = {
   option: 'from --cilium-version',
   wrapper: "from the wrapper's chart version",
+  'used-by': 'from the wrapper that names this values file',
   'chart-yaml': 'from Chart.yaml dependency',
   'chart-lock': 'from Chart.lock',
   image: 'from the Cilium image tag',

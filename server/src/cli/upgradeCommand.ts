@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseKernel, upgradePlan, upgradeHeader as header, upgradeMarkdown, isSupported, parseCiliumVersion, SUPPORTED_VERSIONS, type DocumentUpgrade, type UpgradePlan, type CiliumVersion } from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
+import { wrappersNear } from '../io/valuesReferences';
 import { collectInputs, readInput } from './inputs';
 
 export const UPGRADE_USAGE = `Usage: cilium-lint upgrade --to 1.NN [--from 1.NN] [--format text|json|markdown] [--fix] [--kernel X.Y] PATH...
@@ -89,7 +90,7 @@ export function runUpgrade(argv: string[], write: (s: string) => void, writeErr:
       }
       let plan: UpgradePlan;
       try {
-        plan = upgradePlan(input.text, { to, from, kernel: values.kernel, path, chartFiles: chartFilesNear(path) });
+        plan = upgradePlan(input.text, { to, from, kernel: values.kernel, path, chartFiles: chartFilesNear(path), usedBy: wrappersNear(path) });
       } catch (err) {
         writeErr(`cilium-lint: internal error in ${path} while planning the upgrade (${(err as Error).message}); please report it\n`);
         exit = 3;

@@ -1,6 +1,7 @@
 // What analyze() takes and gives, as types only: the fixes, suppressions and views read these without
 // importing the analysis itself (which runs them), so the core's import graph has no cycle.
 
+import type { UsedBy } from './valuesReferences';
 import type { AgentConfig, RenderedConfig } from './model/agentConfig';
 import type { ChartModel } from './model/chartModel';
 import type { Datapath } from './model/datapath';
@@ -26,6 +27,11 @@ export interface AnalyzeOptions {
    * no files). A `cilium` dependency's version there is a version hint.
    */
   chartFiles?: readonly ChartFileHint[];
+  /**
+   * Wrappers that name this file as their values file (kustomize valuesFile, helmfile values, Argo CD
+   * valueFiles), found by the caller (io/valuesReferences.ts). Their chart version is the file's version.
+   */
+  usedBy?: readonly UsedBy[];
   /**
    * The user said this file is Cilium configuration (named on the command line with --cilium-version, or matched
    * by the `cilium.files` setting): plain values are analysed even with few Cilium keys.

@@ -23,6 +23,7 @@ import { enumFindings } from './rules/enumRules';
 import { ENUM_SPECS } from './knowledge/enumValues';
 import { hubbleMetricFindings } from './rules/hubbleMetricRules';
 import { noEffectFindings } from './rules/noEffectRules';
+import { apiServerAddressFindings } from './rules/apiServerAddress';
 import { keyFindings } from './rules/keyRules';
 import { addSchemaFindings } from './rules/chartSchemaFindings';
 import { documentRules } from './rules/documentRules';
@@ -32,6 +33,7 @@ import { NEWEST_RELEASED, parseCiliumVersion, type CiliumVersion } from './versi
 import { chartLabelIn, ciliumDependencyVersion, imageTagIn, VERSION_SOURCE_WORDS, type ChartFileHint, type VersionSource } from './versionHints';
 
 export type { ChartFileHint, VersionSource } from './versionHints';
+export type { UsedBy } from './valuesReferences';
 
 import type { Analysis, AnalyzeOptions, DocumentAnalysis, InternalError } from './analysisTypes';
 export type { Analysis, AnalyzeOptions, DocumentAnalysis, InternalError } from './analysisTypes';
@@ -240,6 +242,8 @@ function resolveVersion(
   notes: Finding[],
 ): { version: CiliumVersion; from: VersionSource; file?: string } {
   const chartYaml = chartFileVersion(options, 'chart-yaml');
+  // Only a plain values file is what a wrapper names; the first wrapper that says a version decides.
+  const usedBy = source.kind === 'helm-values' ? options.usedBy?.find((u) => u.version) : undefined;
   const chartLock = chartFileVersion(options, 'chart-lock');
   const image = imageVersion(source, text);
   const label = chartLabelIn(text);
@@ -253,6 +257,7 @@ function resolveVersion(
     ['option', options.version, source.anchor],
     ['comment', comment?.[1], commentRange],
     ['wrapper', source.chartVersion?.text, source.chartVersion?.range ?? source.anchor],
+    ['used-by', usedBy?.version, source.anchor, usedBy && `${usedBy.wrapper} in ${usedBy.file}`],
     ['chart-yaml', chartYaml?.raw, source.anchor, chartYaml?.path],
     ['chart-lock', chartLock?.raw, source.anchor, chartLock?.path],
     ['image', image?.raw, image?.range ?? source.anchor],
@@ -280,7 +285,7 @@ function resolveVersion(
       return { version: parsed.version, from, file };
     }
     // A wrapper or chart file may hold a range or a branch name; only a version-like text is worth a note.
-    if (!['wrapper', 'chart-yaml', 'chart-lock'].includes(from) || /\d/.test(raw)) {
+    if (!['wrapper', 'used-by', 'chart-yaml', 'chart-lock'].includes(from) || /\d/.test(raw)) {
       const where = file ? ` (${file})` : '';
       unusable.push({ rule: 'unsupported-version', severity: 'info', message: `${parsed.reason}${where}.`, range });
     }
@@ -324,6 +329,7 @@ function analyzeSource(
   pushAll(findings, enumFindings(source.root, state, source.format));
   pushAll(findings, hubbleMetricFindings(source.root, state, source.format));
   pushAll(findings, noEffectFindings(source.root, state, source.format));
+  pushAll(findings, apiServerAddressFindings(source.root, state, configMap, version, source.valuesElsewhere !== undefined));
   if (chart) addSchemaFindings(findings, chart, source.anchor, version);
   if (chart && chart.cut.length > 0) {
     findings.push({

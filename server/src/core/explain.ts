@@ -42,6 +42,7 @@ const SILENT = new Set(HOST_ROUTING_FALLBACKS.filter((f) => f.silent).map((f) =>
 const VERSION_FROM: Record<VersionSource, string> = {
   option: 'from your setting',
   wrapper: "from the wrapper's chart version",
+  'used-by': 'from the wrapper (kustomize helmCharts, helmfile release, Argo CD source) that names this values file',
   'chart-yaml': 'from the `cilium` dependency of the Chart.yaml beside or above this file',
   'chart-lock': 'from the `cilium` dependency of the Chart.lock beside or above this file',
   image: 'from the Cilium image tag in this file',

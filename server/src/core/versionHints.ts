@@ -6,7 +6,7 @@
 
 import { isMap, isSeq, parseDocument } from 'yaml';
 
-export type VersionSource = 'option' | 'wrapper' | 'chart-yaml' | 'chart-lock' | 'image' | 'label' | 'comment' | 'default';
+export type VersionSource = 'option' | 'wrapper' | 'used-by' | 'chart-yaml' | 'chart-lock' | 'image' | 'label' | 'comment' | 'default';
 
 /** A chart file found near the analysed file, as read by the caller. */
 export interface ChartFileHint {
@@ -20,6 +20,7 @@ export interface ChartFileHint {
 export const VERSION_SOURCE_WORDS: Record<VersionSource, string> = {
   option: 'from your setting',
   wrapper: "from the wrapper's chart version",
+  'used-by': 'from the wrapper that names this values file',
   'chart-yaml': 'from Chart.yaml dependency',
   'chart-lock': 'from Chart.lock',
   image: 'from the Cilium image tag',
@@ -92,6 +93,7 @@ export function chartLabelIn(text: string): FoundVersion | undefined {
 const VERSION_SOURCE_SHORT: Record<VersionSource, string> = {
   option: 'your setting',
   wrapper: 'wrapper',
+  'used-by': 'wrapper file',
   'chart-yaml': 'Chart.yaml',
   'chart-lock': 'Chart.lock',
   image: 'image tag',

@@ -7,6 +7,8 @@ import { URI } from 'vscode-uri';
 import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
 import { IncrementalSession } from '../core/parse/sections';
 import { chartFilesNear } from '../io/chartFiles';
+import { wrappersNear } from '../io/valuesReferences';
+import type { UsedBy } from '../core/valuesReferences';
 import type { ChartFileHint } from '../core/versionHints';
 import { isInside } from '../io/guardedRead';
 import { matchesCiliumFiles } from './fileGlobs';
@@ -19,6 +21,7 @@ interface Entry {
   key: string;
   analysis: Analysis;
   chartFiles: ChartFileHint[];
+  usedBy: UsedBy[];
 }
 
 /** The file system path of a `file:` document, else undefined (untitled documents, virtual file systems). */
@@ -31,7 +34,7 @@ function fsPathOf(uri: string): string | undefined {
   }
 }
 
-export function optionsFor(doc: TextDocument, settings: EffectiveSettings, roots: readonly string[] = [], chartFiles: ChartFileHint[] = []): AnalyzeOptions {
+export function optionsFor(doc: TextDocument, settings: EffectiveSettings, roots: readonly string[] = [], chartFiles: ChartFileHint[] = [], usedBy: UsedBy[] = []): AnalyzeOptions {
   let path: string | undefined;
   try {
     path = URI.parse(doc.uri).path;
@@ -40,7 +43,7 @@ export function optionsFor(doc: TextDocument, settings: EffectiveSettings, roots
   }
   const fsPath = fsPathOf(doc.uri);
   const assumeCilium = !!fsPath && matchesCiliumFiles(fsPath, roots, settings.files ?? []);
-  return { version: settings.version, kernel: settings.kernelVersion, path, chartFiles, assumeCilium };
+  return { version: settings.version, kernel: settings.kernelVersion, path, chartFiles, usedBy, assumeCilium };
 }
 
 /**
@@ -52,6 +55,14 @@ export function chartFilesFor(uri: string, roots: readonly string[]): ChartFileH
   if (!fsPath) return [];
   const root = roots.find((r) => isInside(r, fsPath));
   return root ? chartFilesNear(fsPath, root) : [];
+}
+
+/** kustomization / helmfile files beside or above a `file:` document that name it, inside its workspace folder. */
+export function usedByFor(uri: string, roots: readonly string[]): UsedBy[] {
+  const fsPath = fsPathOf(uri);
+  if (!fsPath) return [];
+  const root = roots.find((r) => isInside(r, fsPath));
+  return root ? wrappersNear(fsPath, root) : [];
 }
 
 /** Only what changes the analysis (severity overrides do not). */
@@ -89,10 +100,11 @@ export class DocumentAnalyses {
     if (hit && hit.version === doc.version && hit.key === key && hit.text === text) return hit.analysis;
     // Chart files are read again when the document changes (a Chart.yaml edited meanwhile counts from the next edit).
     const chartFiles = hit && hit.version === doc.version ? hit.chartFiles : chartFilesFor(doc.uri, this.roots);
+    const usedBy = hit && hit.version === doc.version ? hit.usedBy : usedByFor(doc.uri, this.roots);
     let session = this.sessions.get(doc.uri);
     if (!session) this.sessions.set(doc.uri, (session = new IncrementalSession()));
-    const analysis = analyzeSafely(text, { ...optionsFor(doc, settings, this.roots, chartFiles), incremental: session });
-    this.entries.set(doc.uri, { version: doc.version, text, key, analysis, chartFiles });
+    const analysis = analyzeSafely(text, { ...optionsFor(doc, settings, this.roots, chartFiles, usedBy), incremental: session });
+    this.entries.set(doc.uri, { version: doc.version, text, key, analysis, chartFiles, usedBy });
     return analysis;
   }
 

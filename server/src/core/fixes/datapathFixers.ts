@@ -41,10 +41,21 @@ export const kprOn: Fixer = (f, c) => {
   if (c.configMap) {
     return one(`Set kube-proxy-replacement: "${mode}" (without kube-proxy the agent must reach the API server directly: KUBERNETES_SERVICE_HOST/PORT)`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
   }
-  const host = c.root.get('k8sServiceHost') || c.root.get('k8sServiceHostRef');
-  const also = host && c.root.get('k8sServicePort') ? '' : ' — without kube-proxy it also needs k8sServiceHost and k8sServicePort set to your API server';
-  return one(`Set kubeProxyReplacement: ${mode}${also}`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
+  return one(`Set kubeProxyReplacement: ${mode}${apiServerNote(c)}`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
 };
+
+/**
+ * What a fix turning full kube-proxy replacement on says when the values give no API server address
+ * (rules/apiServerAddress.ts reports that afterwards): we cannot know the address, so the title names it.
+ */
+export function apiServerNote(c: FixContext): string {
+  const given = (key: string) => {
+    const e = c.root.get(key);
+    const v = e ? c.root.valueOf(e) : undefined;
+    return v !== undefined && v !== null && v !== '';
+  };
+  return (given('k8sServiceHost') || given('k8sServiceHostRef')) && given('k8sServicePort') ? '' : ' — without kube-proxy it also needs k8sServiceHost and k8sServicePort set to your API server';
+}
 
 /** The chart refuses `disabled` next to Ingress/Gateway API/Envoy config; `false` means the same. */
 export const kprFalseForEnvoy: Fixer = setTo('kubeProxyReplacement', 'false', 'the chart wants true or false here, and false is what disabled meant', {

@@ -5,6 +5,7 @@
 
 import { childrenOf, getKey, keyExistsIn } from '../knowledge/catalog';
 import { adviceFor } from '../knowledge/keyHistory';
+import { deprecatedRename } from '../knowledge/deprecatedValues';
 import { mapAt, moveEntry, removeEntry, renameKey, replaceEntry } from '../edit/yamlEdit';
 import { TEMPLATED, type Plain } from '../parse/tree';
 import { suggest } from '../rules/keyRules';
@@ -155,6 +156,13 @@ export const removedKey: Fixer = (f, c) => {
   const parent = renameParent(c, f.key);
   if (parent.length > 0) return parent;
   return goneForGood(f.key) ? removeKey(c, f.key, 'the chart no longer has it; Helm ignores it') : [];
+};
+
+/** key-deprecated: only the renames that keep the meaning (knowledge/deprecatedValues.ts DEPRECATED_RENAMES). */
+export const deprecatedKey: Fixer = (f, c) => {
+  if (!f.key || c.configMap) return [];
+  const to = deprecatedRename(f.key, c.doc.version);
+  return to ? renameOrMove(c, f.key, to) : [];
 };
 
 /** A chart `fail` on a removed key: its successor where there is one, else removing it. */

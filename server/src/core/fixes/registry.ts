@@ -11,7 +11,7 @@
 import { configMapRename } from './configMapFixers';
 import type { Fixer } from './context';
 import { bpfMasquerade, endpointRoutesOff, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
-import { chartRemovedKey, nestDottedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
+import { chartRemovedKey, deprecatedKey, nestDottedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
 import { configMapQuote, enumValue, hubbleMetricWord, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from '../knowledge/enumValues';
 
@@ -78,6 +78,7 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
   'configmap-value-not-string': configMapQuote,
   'kpr-deprecated-value': kprValue,
   'key-removed': removedKey,
+  'key-deprecated': deprecatedKey,
   'unknown-key': unknownKey,
   'dotted-key': nestDottedKey,
   'hubble-metric-unknown': hubbleMetricWord,

@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { mapAt, replaceValue } from '../edit/yamlEdit';
 import { inRange } from '../version';
 import { revealedBy, revealNote } from './predict';
+import { apiServerNote } from './datapathFixers';
 import { changeOf, one, valueText, writtenEntry, writtenValue, type Fixer, type FixContext } from './context';
 import type { TextEdit } from '../types';
 import { nearestWord } from '../rules/nearestWord';
@@ -66,7 +67,8 @@ export const kprValue: Fixer = (_f, c) => {
   if (!to || to === raw) return [];
   const why = renamed ? ` (what ${raw} means in ${c.doc.version})` : '';
   // An invalid mode stops the agent before it checks anything else: a valid one may bring up what was hidden.
-  const note = revealNote(revealedBy(c.doc, changeOf(c, key, 'kube-proxy-replacement', to)));
+  const full = to === 'true' || to === 'strict';
+  const note = revealNote(revealedBy(c.doc, changeOf(c, key, 'kube-proxy-replacement', to))) + (full && !c.configMap ? apiServerNote(c) : '');
   return one(`Write ${key}: ${c.configMap ? `"${to}"` : to}${why}${note}`, replaceAt(c, key, valueText(to, entry, c.configMap)));
 };
 

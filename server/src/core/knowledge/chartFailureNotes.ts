@@ -292,6 +292,19 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     explain: () => 'Set either k8sServiceHost or k8sServiceHostRef, not both.',
   },
   {
+    // The chart's lookup of the API server address (k8sServiceHost: auto) fails when the ConfigMap is not found:
+    // templates/_helpers.tpl@v1.19.1 l.131-147, @v1.20.0-pre.4 and @v1.21.0-pre.0 l.142 (1.16-1.18 fall back to
+    // the literal text instead, _helpers.tpl@v1.18.7 l.131-146). Whether it is found depends on the cluster, and
+    // `helm template` (no cluster) never finds it: a warning, like the ServiceMonitor CRD check.
+    id: 'chart-k8s-service-host-auto-lookup',
+    match: /^ConfigMap \S+ not found, please create it or set k8sServiceHost to a valid value/,
+    since: '1.19',
+    severity: 'warning',
+    cite: 'templates/_helpers.tpl@v1.19.1 l.131-147, @v1.20.0-pre.4 l.142, @v1.21.0-pre.0 l.142',
+    explain: () =>
+      'k8sServiceHost: auto makes the chart read the API server address from a ConfigMap in the cluster at install time (kube-public/cluster-info unless k8sServiceLookupNamespace / k8sServiceLookupConfigMapName say otherwise, as kubeadm creates it). helm install stops with this message where that ConfigMap is missing, and helm template (Argo CD, kustomize helmCharts) cannot read the cluster, so there it always stops; write the address instead in that case.',
+  },
+  {
     id: 'chart-backoff-env-conflict',
     match: /^k8sClientExponentialBackoff cannot be enabled when extraEnv contains/,
     since: '1.18',

@@ -5,6 +5,7 @@
 
 import { AGENT_EXITS } from './agentExits';
 import { BPF_MASQ_PREREQS } from './bpfMasquerade';
+import { API_SERVER_ADDRESS_CITE } from './apiServerAddress';
 import { CHART_FAILURE_NOTES, GENERIC_CHART_FAIL_RULE, SCHEMA_RULE } from './chartFailureNotes';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from './enumValues';
 import { HUBBLE_METRICS_CITE } from './hubbleMetrics';
@@ -32,6 +33,7 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'dotted-key', group: 'keys', severity: 'warning' },
   { id: 'key-removed', group: 'keys', severity: 'warning' },
   { id: 'key-not-yet-available', group: 'keys', severity: 'warning' },
+  { id: 'key-deprecated', group: 'keys', severity: 'warning' },
   { id: 'wrong-type', group: 'keys', severity: 'warning' },
   { id: 'quoted-boolean', group: 'keys', severity: 'error' },
   { id: 'templated-wrong-type', group: 'keys', severity: 'error' },
@@ -81,6 +83,7 @@ export function allRules(): RuleInfo[] {
     { id: 'hubble-metric-option-ignored', group: 'values' as const, severity: 'warning' as const, cite: HUBBLE_METRICS_CITE },
     { id: 'hubble-metrics-conflict', group: 'values' as const, severity: 'error' as const, since: '1.13', cite: `${HUBBLE_METRICS_CITE}; pkg/hubble/metrics/http/plugin.go@v1.13.18 l.29-53` },
     { id: 'lb-mode-without-kpr', group: 'values' as const, severity: 'info' as const, cite: LB_MODE_WITHOUT_NODEPORT_CITE },
+    { id: 'kpr-api-server-via-service', group: 'values' as const, severity: 'info' as const, cite: API_SERVER_ADDRESS_CITE },
     { id: SCHEMA_ENUM_RULE.id, group: 'values' as const, severity: SCHEMA_ENUM_RULE.severity, since: SCHEMA_ENUM_RULE.since, cite: SCHEMA_ENUM_RULE.cite },
     ...OTHER_RULES,
   ];

@@ -7,6 +7,7 @@ import { chartDefaultAt } from '../chart/chartDefaults';
 import { childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { booleanUses } from '../knowledge/booleanUses';
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
+import { deprecationOf } from '../knowledge/deprecatedValues';
 import { isMap, isSeq } from 'yaml';
 import type { MapView, Plain, TreeEntry } from '../parse/tree';
 import { exceedsPlainNodes, TEMPLATED } from '../parse/tree';
@@ -90,6 +91,8 @@ function visitEntry(view: MapView, entry: TreeEntry, prefix: string, state: Walk
     const f = kprValue(entry, value, version);
     if (f) out.push(f);
   }
+  const deprecated = deprecatedKey(path, entry, version);
+  if (deprecated) out.push(deprecated);
   const sub = view.viewOf(entry);
   if (sub && !isOpenMap(path, version)) for (const e of sub.entries()) visitEntry(sub, e, path, state, version);
 }
@@ -251,6 +254,26 @@ function templatedType(path: string, entry: TreeEntry, types: readonly string[],
     range: entry.valueRange,
     key: path,
   };
+}
+
+/**
+ * A key the target chart's own values.yaml calls deprecated (knowledge/deprecatedValues.ts): still read in this
+ * version, so a warning with what to write instead, never "ignored".
+ */
+function deprecatedKey(path: string, entry: TreeEntry, version: CiliumVersion): Finding | undefined {
+  const d = deprecationOf(path, version);
+  if (!d) return undefined;
+  const where = `the ${version} chart's values.yaml, line ${d.line}`;
+  const gone = d.replacement && /^nothing\b/.test(d.replacement) ? d.replacement.replace(/^nothing:?\s*/, '') : undefined;
+  const next = gone !== undefined
+    ? ` Nothing replaces it${gone ? ` (${gone})` : ''}; remove it.`
+    : d.replacement
+      ? ` Write ${d.replacement} instead.`
+      : ' The chart names no replacement.';
+  const message = d.noEffect
+    ? `${path} is deprecated and has no effect any more, says ${where}; remove it.`
+    : `${path} is deprecated (${where}); a later chart may drop it.${next}`;
+  return { rule: 'key-deprecated', severity: 'warning', message, range: entry.keyRange, key: path };
 }
 
 function article(t: string): string {
