@@ -45,6 +45,8 @@ describe('language server: version hints and cilium.files', () => {
     mkdirSync(path.join(tmp, 'charts/platform'), { recursive: true });
     mkdirSync(path.join(tmp, 'deploy/cilium'), { recursive: true });
     writeFileSync(path.join(tmp, 'charts/platform/Chart.yaml'), 'apiVersion: v2\nname: platform\nversion: 0.1.0\ndependencies:\n  - name: cilium\n    version: 1.16.3\n');
+    mkdirSync(path.join(tmp, 'kust'), { recursive: true });
+    writeFileSync(path.join(tmp, 'kust/kustomization.yaml'), 'helmCharts:\n- name: cilium\n  version: 1.13.3\n  valuesFile: cilium.values.yaml\n');
     c = startClient();
     await c.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -74,6 +76,11 @@ describe('language server: version hints and cilium.files', () => {
     assert.equal(lenses[1].command!.title, 'Cilium 1.16 · Chart.yaml');
     const verdict = c.notifications.filter((n) => n.method === 'cilium/verdict').map((n) => n.params as { uri: string; documents: { ciliumVersion: string; versionSource: string; versionText: string }[] }).find((p) => p.uri === uriOf('charts/platform/values.yaml'));
     assert.deepEqual(verdict?.documents.map((d) => [d.ciliumVersion, d.versionSource, d.versionText]), [['1.16', 'chart-yaml', 'Cilium 1.16, from Chart.yaml dependency']]);
+  });
+
+  it('a kustomization that names the file as its valuesFile gives its chart version', async () => {
+    const lenses = await open('kust/cilium.values.yaml', 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n');
+    assert.equal(lenses[1].command!.title, 'Cilium 1.13 · wrapper file');
   });
 
   it('a guessed version gets a lens, "Cilium 1.19 · assumed — set the version", that runs Select Target Version', async () => {
