@@ -55,8 +55,10 @@ describe('configmap-unknown-key', () => {
   it('suggests only from the target version, and nothing when unsure', () => {
     // bpf-lb-algorithm-annotation is read from 1.17 on.
     assert.doesNotMatch(only('1.16', '  bpf-algorithm-annotation: "true"\n').message, /Did you mean/);
-    // enable-dsr (a pre-1.12 key) is not enable-bbr; native-routing-cidr could be the IPv4 or IPv6 one.
-    assert.doesNotMatch(only('1.19', '  enable-dsr: "true"\n').message, /Did you mean/);
+    // enable-dsr is not enable-bbr (its did-you-mean is bpf-lb-mode, by meaning: knowledge/oldConfigKeys.ts);
+    // native-routing-cidr could be the IPv4 or IPv6 one.
+    assert.doesNotMatch(only('1.19', '  enable-dsr: "true"\n').message, /enable-bbr/);
+    assert.equal(suggestConfigKey('enable-dsr', configKeysIn('1.19')), undefined);
     assert.equal(suggestConfigKey('native-routing-cidr', configKeysIn('1.19')), undefined);
     assert.equal(suggestConfigKey('enable-bpf-masquerade', configKeysIn('1.19')), undefined, 'a known key is not a typo of another');
   });
@@ -217,9 +219,10 @@ describe('configmap-unknown-key quick-fix', () => {
 // The real ConfigMaps of the corpus: every key finding we produce there, checked by hand (see each reason).
 const corpusDir = path.resolve(__dirname, '../../../shared/corpus/real');
 const CORPUS: { file: string; version?: string; unknown: string[] }[] = [
-  // ~1.8 manifest: tofqdns-enable-poller (removed before 1.12, in v1.8.0 pkg/option/config.go), wait-bpf-mount and
-  // masquerade (pre-1.12 agent options) are read by no agent from 1.12 on.
-  { file: '028-kubenetsec-rendered-ns-cilium.yaml', unknown: ['masquerade', 'tofqdns-enable-poller', 'wait-bpf-mount'] },
+  // ~1.8 manifest: tofqdns-enable-poller (removed before 1.12, in v1.8.0 pkg/option/config.go) and wait-bpf-mount
+  // (a pre-1.12 agent option) are read by no agent from 1.12 on; masquerade is configmap-key-removed with its
+  // successor (knowledge/oldConfigKeys.ts).
+  { file: '028-kubenetsec-rendered-ns-cilium.yaml', unknown: ['tofqdns-enable-poller', 'wait-bpf-mount'] },
   // helm template output of 1.18.2: every key is one the 1.18 agent/operator reads or the 1.18 chart writes.
   { file: '032-qjoly-rendered-1.18.2.yaml', version: '1.18', unknown: [] },
   // deckhouse's own template: netfilter-compatible-mode is not an upstream agent option in any version.
@@ -228,9 +231,10 @@ const CORPUS: { file: string; version?: string; unknown: string[] }[] = [
   { file: '016-katt-upstream-rendered.yaml', unknown: [] },
   // rendered manifest with quoted values: likewise only keys some supported version reads.
   { file: '015-nirmata-rendered-quoted.yaml', unknown: [] },
-  // ~1.7 manifest: container-runtime, device, enable-dsr, masquerade, tofqdns-enable-poller, wait-bpf-mount are
-  // pre-1.12 options (container-runtime is in v1.7.0 pkg/option/config.go; device became devices).
-  { file: '014-brb-no-netfilter-rendered.yaml', unknown: ['container-runtime', 'device', 'enable-dsr', 'masquerade', 'tofqdns-enable-poller', 'wait-bpf-mount'] },
+  // ~1.7 manifest: container-runtime, device, tofqdns-enable-poller, wait-bpf-mount are pre-1.12 options
+  // (container-runtime is in v1.7.0 pkg/option/config.go; device became devices); enable-dsr was never an agent
+  // option (did you mean bpf-lb-mode); masquerade is configmap-key-removed (knowledge/oldConfigKeys.ts).
+  { file: '014-brb-no-netfilter-rendered.yaml', unknown: ['container-runtime', 'device', 'enable-dsr', 'tofqdns-enable-poller', 'wait-bpf-mount'] },
 ];
 
 describe('corpus: real ConfigMaps', () => {

@@ -573,7 +573,8 @@ describe('quick-fixes', () => {
 
     it('no rename without a trusted target', () => {
       noFix(CM('  tunnel: vxlan\n', '1.16'), 'configmap-key-removed');
-      noFix(CM('  masquerade: "true"\n', '1.16'), 'configmap-unknown-key');
+      noFix(CM('  wait-bpf-mount: "true"\n', '1.16'), 'configmap-unknown-key');
+      noFix(CM('  enable-dsr: "true"\n', '1.16'), 'configmap-unknown-key');
     });
   });
 

@@ -8,7 +8,7 @@ import { adviceFor } from '../knowledge/keyHistory';
 import { deprecatedRename } from '../knowledge/deprecatedValues';
 import { mapAt, moveEntry, removeEntry, renameKey, replaceEntry } from '../edit/yamlEdit';
 import { TEMPLATED, type Plain } from '../parse/tree';
-import { suggest } from '../rules/keyRules';
+import { joinedPathSuggestion, suggest } from '../rules/keyRules';
 import type { CiliumVersion } from '../version';
 import type { Finding, Fix } from '../types';
 import { isScalar, Scalar } from 'yaml';
@@ -187,6 +187,8 @@ export const unknownKey: Fixer = (f, c) => {
   if (!suggestion) return [];
   const target = split(suggestion);
   if (parentOf(target) === parentPath) return renameOrMove(c, f.key, suggestion);
+  // `ipamMode: kubernetes` → `ipam: {mode: kubernetes}`: the name spells the nested path exactly.
+  if (joinedPathSuggestion(name, parentPath, c.doc.version) === suggestion) return renameOrMove(c, f.key, suggestion);
   // `masquerade: true` at the top → bpf.masquerade, only if exactly one top-level mapping has that key.
   if (parentPath !== '' || target.length !== 2 || target[1] !== name) return [];
   const holders = childrenOf('', c.doc.version).filter((top) => childrenOf(top, c.doc.version).includes(name));

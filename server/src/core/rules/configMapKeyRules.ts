@@ -7,6 +7,7 @@
 // only ask for the keys they know (pkg/option/config.go ReadDirConfig/MergeConfig), so a misspelt key is silently
 // ignored. That is why unknown keys are warnings: the harm is that the setting the user meant never applies.
 
+import { oldConfigKey } from '../knowledge/oldConfigKeys';
 import {
   chartConfigKeyVersions,
   chartWritesConfigKey,
@@ -82,9 +83,12 @@ export function suggestionFor(key: string, v: CiliumVersion): string | undefined
 
 /** The key a finding's quick-fix renames to: the did-you-mean, or the successor the deprecation names. */
 export function configMapRenameTarget(rule: string, key: string, v: CiliumVersion): string | undefined {
-  if (rule === 'configmap-unknown-key') return suggestionFor(key, v);
+  // An old key whose successor takes other values (enable-dsr → bpf-lb-mode: dsr) is advice, not a rename.
+  if (rule === 'configmap-unknown-key') return oldConfigKey(key) ? undefined : suggestionFor(key, v);
   if (rule === 'configmap-key-deprecated') return successorIn(configKeyInfo(key, v), v);
   if (rule === 'configmap-key-removed') {
+    const old = oldConfigKey(key);
+    if (old?.sameValue && configKeyInfo(old.successor, v)) return old.successor;
     const have = configKeyVersions(key);
     const last = have[have.length - 1];
     return last && minorOf(last) < minorOf(v) ? successorIn(configKeyInfo(key, last), v) : undefined;
@@ -155,6 +159,16 @@ function missingKey(e: TreeEntry, version: CiliumVersion): Finding {
       rule: 'configmap-key-removed',
       severity: 'warning',
       message: `${key} is written by the ${spanText(written)} chart, but no cilium-agent or cilium-operator from ${SUPPORTED_VERSIONS[0]} on reads it, and the ${version} chart no longer writes it: Cilium ${version} ignores it.`,
+      range: e.keyRange,
+      key,
+    };
+  }
+  const old = oldConfigKey(key);
+  if (old && configKeyInfo(old.successor, version)) {
+    return {
+      rule: old.sameValue ? 'configmap-key-removed' : 'configmap-unknown-key',
+      severity: 'warning',
+      message: `${key} is not read by any cilium-agent or cilium-operator from ${SUPPORTED_VERSIONS[0]} on, so Cilium ${version} ignores it: ${old.history}. ${old.sameValue ? `Use ${old.successor} instead.` : `Did you mean ${old.successor}?`}`,
       range: e.keyRange,
       key,
     };

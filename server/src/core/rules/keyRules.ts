@@ -4,7 +4,7 @@
 
 import { closest, distance } from 'fastest-levenshtein';
 import { chartDefaultAt } from '../chart/chartDefaults';
-import { childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
+import { allPathsIn, childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { booleanUses } from '../knowledge/booleanUses';
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
 import { deprecationOf } from '../knowledge/deprecatedValues';
@@ -179,6 +179,8 @@ function searchSuggestion(name: string, parent: string, version: CiliumVersion):
   const lower = name.toLowerCase();
   const caseOnly = siblings.find((s) => s.toLowerCase() === lower);
   if (caseOnly) return parent ? `${parent}.${caseOnly}` : caseOnly;
+  const joined = joinedPathSuggestion(name, parent, version);
+  if (joined) return joined;
   if (siblings.length > 0) {
     const best = closest(name, siblings);
     const limit = Math.max(2, Math.floor(name.length / 4));
@@ -190,6 +192,29 @@ function searchSuggestion(name: string, parent: string, version: CiliumVersion):
   }
   return undefined;
 }
+
+/**
+ * A nested value written as one camelCase word below the same parent (`ipamMode` for `ipam.mode`, corpus 001;
+ * `hubbleRelayEnabled` for `hubble.relay.enabled`): the one path whose parts, joined, spell the name.
+ */
+export function joinedPathSuggestion(name: string, parent: string, version: CiliumVersion): string | undefined {
+  let index = joinedCache.get(version);
+  if (!index) {
+    index = new Map();
+    for (const path of allPathsIn(version)) {
+      const parts = path.split('.');
+      for (let i = 0; i < parts.length - 1; i++) {
+        const at = parts.slice(0, i).join('.');
+        const key = `${at}\u0000${parts.slice(i).join('').toLowerCase()}`;
+        // Two paths spelling the same word: no single answer.
+        index.set(key, index.has(key) && index.get(key) !== path ? null : path);
+      }
+    }
+    joinedCache.set(version, index);
+  }
+  return index.get(`${parent}\u0000${name.toLowerCase()}`) ?? undefined;
+}
+const joinedCache = new Map<CiliumVersion, Map<string, string | null>>();
 
 /** For each second-level key name, the first top-level key holding it (catalog order), built once per version. */
 const parentsCache = new Map<CiliumVersion, Map<string, string>>();
