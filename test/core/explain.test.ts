@@ -33,7 +33,8 @@ describe('explainMarkdown', () => {
     assert.match(md, /- IPv6: not masqueraded — IPv6 itself is off \(`ipv6\.enabled` \(chart default of 1\.13\)\)/);
     assert.match(md, /### Routing: Tunnel \[vxlan\]\n\nDecided by: `tunnel` \(chart default of 1\.13\)\./);
     assert.match(md, /### KubeProxyReplacement: Strict\n\nDecided by: `kubeProxyReplacement: strict` \(line 2\)/);
-    assert.match(md, /### Findings\n\n- line 4: \*\*warning\*\* `host-routing-endpoint-routes`/);
+    // Kube-proxy replacement with no k8sServiceHost comes first (line 2, information), then the warnings.
+    assert.match(md, /### Findings\n\n- line 2: \*\*info\*\* `kpr-api-server-via-service`[^\n]*\n- line 4: \*\*warning\*\* `host-routing-endpoint-routes`/);
   });
 
   it('names silent reasons, chart defaults, and agent exits with the agent error text', () => {
