@@ -17,7 +17,7 @@ import {
 import { ensureBuilt, SERVER } from './client';
 
 const URI = 'file:///work/transport-values.yaml';
-const TEXT = '# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\n';
+const TEXT = '# cilium-version: 1.16\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nenableIPv4Masquerade: true\n';
 
 /** initialize → didOpen → diagnostics → shutdown → exit, over any reader/writer pair; returns the diagnostic codes. */
 async function session(reader: MessageReader, writer: MessageWriter, child: ChildProcess): Promise<{ codes: string[]; exitCode: number | null }> {
