@@ -9,6 +9,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { valuesReferencesIn, type UsedBy, type ValuesReference } from '../core/valuesReferences';
+
+export type { UsedBy } from '../core/valuesReferences';
 import { decodeText } from './decodeText';
 import { isInside, readGuarded } from './guardedRead';
 
