@@ -28,7 +28,7 @@ export interface UsedBy {
 
 const MAX_WRAPPER_CHARS = 256 * 1024;
 /** Words one of the wrappers must contain; anything else is not parsed at all (most YAML files). */
-const MENTIONS = /\bvaluesFile\b|\badditionalValuesFiles\b|\bvalueFiles\b|^\s*releases\s*:/m;
+const MENTIONS = /\bvaluesFile\b|\badditionalValuesFiles\b|\bvalueFiles\b|^[ \t]*releases[ \t]*:/m;
 
 function str(n: unknown): string | undefined {
   if (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number')) return String(n.value).trim();
@@ -44,7 +44,11 @@ function items(n: unknown): unknown[] {
 }
 
 function isCiliumChart(name: string | undefined): boolean {
-  return !!name && /(^|[/-])cilium$/.test(name.replace(/\/+$/, ''));
+  if (!name) return false;
+  // Trailing slashes cut with a loop: `/\/+$/` is quadratic on a long run of slashes.
+  let end = name.length;
+  while (end > 0 && name[end - 1] === '/') end--;
+  return /(^|[/-])cilium$/.test(name.slice(0, end));
 }
 
 /** The values files a wrapper file names for a Cilium chart, with that chart's version. */
