@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseUserValues, renderableVersions, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../../server/src/core/chart/helm/render';
+import { loadPackedChart } from '../../server/src/core/chart/helm/chartData';
+import { hashOnlyIncludes, parseUserValues, renderableVersions, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../../server/src/core/chart/helm/render';
 import type { GoValue } from '../../server/src/core/chart/template/index';
 import { findRepoRoot } from '../../tools/repoRoot';
 
@@ -156,6 +157,14 @@ describe('template results reused by what they read', () => {
     assert.ok(compared >= 40, `compared ${compared}`);
     // Most template runs of an edit chain are reused: an edit touches what few templates read.
     assert.ok(hits > renders, `reused ${hits}, rendered ${renders}`);
+  });
+
+  it("every chart only hashes the files it includes whole (so a checksum annotation is no reason to render again)", () => {
+    for (const v of renderableVersions()) assert.ok(hashOnlyIncludes(Object.values(loadPackedChart(v)!.templates)), v);
+    assert.equal(hashOnlyIncludes(['{{ include (print $.Template.BasePath "/a.yaml") . | sha256sum | quote }}']), true);
+    assert.equal(hashOnlyIncludes(['{{ if include (print $.Template.BasePath "/a.yaml") . }}x{{ end }}']), false);
+    assert.equal(hashOnlyIncludes(['{{ include "cilium/templates/a.yaml" . | sha256sum }}']), false);
+    assert.equal(hashOnlyIncludes(['{{ $x := include $name . }}']), false);
   });
 
   it('a changed key no template reads renders nothing; a key the config map reads renders it again', () => {

@@ -197,6 +197,9 @@ function sameSig(a: Sig, v: GoValue | undefined): boolean {
   return v !== undefined && (v === null || typeof v !== 'object') && Object.is(a, v);
 }
 
+/** A file output a template only hashed into its own output: that it existed is what counts, not its text. */
+export const ANY_TEXT = '\u0000any text\u0000';
+
 export interface MapObservation {
   path: readonly (string | number)[];
   gets: [string, Sig][];
@@ -232,7 +235,7 @@ function mapAt(root: RecordedMap, path: readonly (string | number)[], cache: Map
 
 /** True when the values (and the reused file outputs) show a template everything it saw before. */
 export function sameObservations(o: Observations, root: RecordedMap, files: ReadonlyMap<string, string>, cache = new Map<string, RecordedMap | undefined>()): boolean {
-  for (const [name, text] of o.files) if (files.get(name) !== text) return false;
+  for (const [name, text] of o.files) if (text === ANY_TEXT ? !files.has(name) : files.get(name) !== text) return false;
   for (const m of o.maps) {
     const map = mapAt(root, m.path, cache);
     if (!map) return false;

@@ -13,7 +13,7 @@ import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
 import { argMap, argString, sprigFunctions } from './sprig';
 import { configMapKeys, withOrigins, type ConfigMapKeys, type OutputSpan, type RenderedKey } from './configMapOutput';
-import { activeRecorder, newRecordedMap, observations, sameObservations, withPaths, startRecording, stopRecording, type Observations, type RecordedMap } from './recordedValues';
+import { activeRecorder, ANY_TEXT, newRecordedMap, observations, sameObservations, withPaths, startRecording, stopRecording, type Observations, type RecordedMap } from './recordedValues';
 
 export type { RenderedKey } from './configMapOutput';
 export type { SchemaError } from './schema';
@@ -112,6 +112,10 @@ interface RenderContext {
   lenient?: { kind: 'fail' | 'required'; message: string; reads: string[]; deps: string[] }[];
   /** The values paths read so far by the running template (for lenient failures). */
   reads?: () => string[];
+  /** The template being rendered (by renderChart, not a define it calls). */
+  running?: string;
+  /** >0 while `tpl` runs text that came from the values (its includes are not the chart's own). */
+  tplDepth: number;
 }
 
 interface PreparedChart {
@@ -121,6 +125,8 @@ interface PreparedChart {
   /** Helm's execution order of the templates we render. */
   order: string[];
   ctx: { current: RenderContext | undefined };
+  /** Every whole-file `include` of the chart's templates is `… | sha256sum | quote` (see hashOnlyIncludes). */
+  hashOnlyIncludes: boolean;
 }
 
 const prepared = new Map<string, PreparedChart>();
@@ -158,8 +164,12 @@ function prepare(version: string): PreparedChart | undefined {
       const c = ctx.current;
       // Whole files included for checksums (daemonset → cilium-configmap.yaml): reuse a render already done.
       if (c && n.endsWith('.yaml') && data === c.root) {
-        // What this template got from the file's earlier render is part of what it saw (for reuse).
-        activeRecorder()?.files.set(n, c.fileOutputs.get(n));
+        // What this template got from the file's earlier render is part of what it saw (for reuse), unless the
+        // chart only prints its hash (a checksum annotation): then it decides nothing but that output text,
+        // which no result of a render shows for templates other than cilium-configmap.yaml.
+        const hashedOnly = hashOnly && c.tplDepth === 0 && c.running !== CONFIGMAP_TEMPLATE;
+        // (Whether the file rendered at all still counts: without it, include renders it here, and may fail.)
+        activeRecorder()?.files.set(n, hashedOnly && c.fileOutputs.has(n) ? ANY_TEXT : c.fileOutputs.get(n));
         if (c.fileOutputs.has(n)) return c.fileOutputs.get(n)!;
       }
       return set.executeNested(n, data);
@@ -168,7 +178,13 @@ function prepare(version: string): PreparedChart | undefined {
       const t = argString(text);
       const tmpl = vals instanceof Map ? vals.get('Template') : undefined;
       const name = tmpl instanceof Map ? String(tmpl.get('Name') ?? '') : (set.currentTemplateName() ?? 'tpl');
-      return set.executeText(name, t, vals).replaceAll('<no value>', '');
+      const c = ctx.current;
+      if (c) c.tplDepth++;
+      try {
+        return set.executeText(name, t, vals).replaceAll('<no value>', '');
+      } finally {
+        if (c) c.tplDepth--;
+      }
     }, ['string', 'interface {}']),
     required: withSignature((warn, val) => {
       if (val === null || val === undefined || val === '') {
@@ -204,6 +220,7 @@ function prepare(version: string): PreparedChart | undefined {
     }, ['string']),
   });
   for (const [path, text] of Object.entries(packed.templates)) set.parse(`${CHART_NAME}/${path}`, prepareText(text));
+  const hashOnly = hashOnlyIncludes(Object.values(packed.templates));
   const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
   const p: PreparedChart = {
     packed,
@@ -211,9 +228,26 @@ function prepare(version: string): PreparedChart | undefined {
     defaults,
     order: helmOrder(packed.render.map((r) => `${CHART_NAME}/${r}`)),
     ctx,
+    hashOnlyIncludes: hashOnly,
   };
   prepared.set(version, p);
   return p;
+}
+
+/**
+ * True when every `include` in the chart's templates that can name a whole file is the checksum annotation
+ * `include (print $.Template.BasePath "/x.yaml") . | sha256sum | quote`: the included text then only ever becomes a
+ * hash in the output, never a condition or a failure. Any other shape (a literal "….yaml" name, a name from a
+ * variable or another expression) and reuse keeps comparing the included text.
+ */
+export function hashOnlyIncludes(templates: readonly string[]): boolean {
+  const checksum = /\{\{-?\s*include \(print \$\.Template\.BasePath "[^"]+"\) \. \| sha256sum \| quote\s*-?\}\}/g;
+  for (const text of templates) {
+    const computed = (text.match(/\binclude\s+[($]/g) ?? []).length;
+    const literalFile = /\binclude\s+"[^"]*\.yaml"/.test(text);
+    if (literalFile || computed !== (text.match(checksum) ?? []).length) return false;
+  }
+  return true;
 }
 
 class RequiredError extends Error {}
@@ -435,7 +469,7 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
   if (result.schemaErrors.length > 0) return result;
 
   const root = buildRoot(p, values, opts);
-  const ctx: RenderContext = { root, fileOutputs: new Map(), lenient: opts.lenient ? [] : undefined };
+  const ctx: RenderContext = { root, fileOutputs: new Map(), lenient: opts.lenient ? [] : undefined, tplDepth: 0 };
   const memo = memoFor(p, opts);
   const seen = new Map<string, RecordedMap | undefined>();
   let valuesChanged = false;
@@ -529,6 +563,7 @@ function runTemplate(p: PreparedChart, ctx: RenderContext, root: Map<string, GoV
 
 function runTemplateOnce(p: PreparedChart, ctx: RenderContext, root: Map<string, GoValue>, name: string, traced: boolean): TemplateRun {
   (root.get('Template') as Map<string, GoValue>).set('Name', name);
+  ctx.running = name;
   const reads: { path: string; offset: number }[] = [];
   ctx.reads = () => [...new Set(reads.map((r) => r.path))];
   const lenientBefore = ctx.lenient?.length ?? 0;
