@@ -219,7 +219,8 @@ function prepare(version: string): PreparedChart | undefined {
       return LIFTED_STOP;
     }, ['string']),
   });
-  for (const [path, text] of Object.entries(packed.templates)) set.parse(`${CHART_NAME}/${path}`, prepareText(text));
+  // Parsed when first needed: a render reaches only some of the helper files (defines are found by a quick scan).
+  for (const [path, text] of Object.entries(packed.templates)) set.parseLazy(`${CHART_NAME}/${path}`, prepareText(text));
   const hashOnly = hashOnlyIncludes(Object.values(packed.templates));
   const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
   const p: PreparedChart = {
