@@ -14,6 +14,9 @@ const cache = new Map<string, ChartRender | undefined>();
 /** Counters for tests and the bench: renders actually run, and renders answered from the memo. */
 export const renderCacheStats = { renders: 0, hits: 0 };
 
+/** valuesKey per values map: one analysis asks for several renders of the same map (plain, lenient, model). */
+const keyOf = new WeakMap<Map<string, GoValue>, string>();
+
 /** A text that is equal for equal Go values (maps in key order, numbers with their Go kind). */
 export function valuesKey(v: GoValue): string {
   const out: string[] = [];
@@ -50,7 +53,10 @@ function optionsKey(opts: RenderOptions): string {
  * `schemaKey` naming what it sets aside (the same key must mean the same function).
  */
 export function renderChartCached(version: string, values: Map<string, GoValue>, opts: RenderOptions = {}, schemaKey = ''): ChartRender | undefined {
-  const key = `${version}\u0000${optionsKey(opts)}\u0000${schemaKey}\u0000${valuesKey(values)}`;
+  // The analysis never changes a values map once built, so its key is computed once.
+  let vk = keyOf.get(values);
+  if (vk === undefined) keyOf.set(values, (vk = valuesKey(values)));
+  const key = `${version}\u0000${optionsKey(opts)}\u0000${schemaKey}\u0000${vk}`;
   if (cache.has(key)) {
     renderCacheStats.hits++;
     const hit = cache.get(key);
