@@ -8,11 +8,12 @@
 //   modules of core/), never the internals in its folders (model, chart, parse, rules, knowledge, fixes…).
 // Each rule names the offending file and import, so a violation says what to change.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { findRepoRoot } from '../tools/repoRoot';
+import { tsFilesUnder } from './sourceFiles';
 
 const SRC = path.join(findRepoRoot(), 'server/src');
 
@@ -22,16 +23,6 @@ interface Import {
   /** The file it resolves to, relative to server/src (undefined for a package). */
   file?: string;
   typeOnly: boolean;
-}
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...sourceFiles(full));
-    else if (name.endsWith('.ts')) out.push(full);
-  }
-  return out;
 }
 
 function resolveLocal(from: string, spec: string): string | undefined {
@@ -61,7 +52,7 @@ function importsOf(file: string): Import[] {
 /** The import graph of server/src: file (relative to server/src) → its imports. */
 export function importGraph(): Map<string, Import[]> {
   const graph = new Map<string, Import[]>();
-  for (const f of sourceFiles(SRC)) graph.set(path.relative(SRC, f), importsOf(f));
+  for (const f of tsFilesUnder(SRC)) graph.set(path.relative(SRC, f), importsOf(f));
   return graph;
 }
 

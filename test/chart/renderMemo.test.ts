@@ -6,28 +6,18 @@
 // RENDER_MEMO_EDITS multiplies the edits (RENDER_MEMO_EDITS=20 for a long run); RENDER_MEMO_SEED picks another
 // seed; RENDER_MEMO_ALL=1 runs every chart version.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadPackedChart } from '../../server/src/core/chart/helm/chartData';
 import { hashOnlyIncludes, parseUserValues, renderableVersions, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../../server/src/core/chart/helm/render';
 import type { GoValue } from '../../server/src/core/chart/template/index';
 import { findRepoRoot } from '../../tools/repoRoot';
+import { prng } from './diffInputs';
 
 const shared = path.resolve(findRepoRoot(), '../shared');
 const SCALE = Number(process.env.RENDER_MEMO_EDITS ?? 1);
 const SEED = Number(process.env.RENDER_MEMO_SEED ?? 20261130);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Keys the datapath and the chart's checks turn on, with right and wrong spellings. */
 const HOT_PATHS = [
@@ -131,7 +121,7 @@ describe('template results reused by what they read', () => {
   it('equal a fresh render after every random edit, and are really reused', () => {
     const all = renderableVersions();
     const versions = process.env.RENDER_MEMO_ALL ? all : [all[0]!, all[Math.floor(all.length / 2)]!, all[all.length - 1]!];
-    const r = rng(SEED);
+    const r = prng(SEED);
     let compared = 0;
     let hits = 0;
     let renders = 0;

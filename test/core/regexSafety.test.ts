@@ -4,12 +4,13 @@
 // decide). A new regex is covered automatically; a vulnerable one fails here with the attack string.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { check } from 'recheck';
 import ts from 'typescript';
 import { findRepoRoot } from '../../tools/repoRoot';
+import { tsFilesUnder } from '../sourceFiles';
 
 const repoRoot = findRepoRoot();
 
@@ -17,16 +18,6 @@ interface FoundRegex {
   where: string;
   source: string;
   flags: string;
-}
-
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...tsFiles(full));
-    else if (name.endsWith('.ts')) out.push(full);
-  }
-  return out;
 }
 
 /**
@@ -42,7 +33,7 @@ function templateSource(node: ts.Expression): string | undefined {
 function findRegexes(): { found: FoundRegex[]; unchecked: string[] } {
   const found: FoundRegex[] = [];
   const unchecked: string[] = [];
-  for (const file of tsFiles(path.join(repoRoot, 'server/src'))) {
+  for (const file of tsFilesUnder(path.join(repoRoot, 'server/src'))) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const where = (n: ts.Node) => `${path.relative(repoRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
     const visit = (n: ts.Node): void => {

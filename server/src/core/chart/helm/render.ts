@@ -199,14 +199,14 @@ function prepare(version: string): PreparedChart | undefined {
     }, ['string', 'interface {}']),
     // Which key `hasKey .Values "x"` asked about is provenance: the chart's removed-value checks are written so.
     hasKey: withSignature((d, key) => {
-      set.noteRead(d, argString(key));
+      set.traceRead(d, argString(key));
       return argMap(d).has(argString(key));
     }, ['map[string]interface {}', 'string']),
     // `dig "a" "b" "" .Values.AsMap` reads .Values.a.b: the chart's removed-value checks are written so.
     dig: withSignature((...ps) => {
       let cur = ps[ps.length - 1];
       for (const k of ps.slice(0, -2)) {
-        set.noteRead(cur ?? null, argString(k));
+        set.traceRead(cur ?? null, argString(k));
         cur = cur instanceof Map ? cur.get(argString(k)) : undefined;
         if (cur === undefined) break;
       }

@@ -198,22 +198,6 @@ export class TemplateSet {
     return sh && sh.tracer ? actionDeps(sh) : [];
   }
 
-  /**
-   * For a function that looks a key up in a map it was given (Sprig's `hasKey`): records that read as if the
-   * template had written `.map.key`, so provenance sees which value decided. No-op outside a traced execution.
-   */
-  noteRead(container: GoValue, key: string): void {
-    const sh = this.active;
-    if (!sh || !sh.tracer || !sh.paths || container === null || typeof container !== 'object') return;
-    const p = sh.paths.get(container);
-    if (!p) return;
-    const cp = childPath(p, key);
-    sh.tracer(cp, sh.rootWriter.s.length, 'read');
-    if (sh.acc) sh.acc.set(pathKey(cp), cp);
-    const child = container instanceof Map ? container.get(key) : undefined;
-    if (child !== null && typeof child === 'object' && !sh.paths.has(child)) sh.paths.set(child, cp);
-  }
-
   /** True when a template (file or `define`) of this name exists. */
   has(name: string): boolean {
     return this.lookup(name) !== undefined;
