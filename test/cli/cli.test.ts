@@ -241,6 +241,40 @@ describe('cilium-lint CLI', () => {
       }
     });
 
+    it("prints each finding's first sentence (at most 120 characters); --verbose and json carry the rest", () => {
+      // Native routing with BPF masquerading and no native-routing CIDR, kube-proxy replacement off: findings
+      // whose messages go on with the agent's own words after their first sentence.
+      const p = file('text-short/values.yaml', ['# cilium-version: 1.16', 'kubeProxyReplacement: false', 'routingMode: native', 'autoDirectNodeRoutes: true', 'bpf:', '  masquerade: true', ''].join('\n'));
+      const findingLine = /^\S+:(\d+):\d+ (?:error|warning|info|hint) (\S+) (.*)$/;
+      const short = cli([p]);
+      assert.equal(short.code, 1);
+      const lines = short.stdout.split('\n').filter((l) => l.startsWith(`${p}:`) && findingLine.test(l));
+      assert.ok(lines.length >= 2, short.stdout);
+      for (const l of lines) assert.ok(findingLine.exec(l)![3].length <= 120, `longer than 120 characters: ${l}`);
+      assert.doesNotMatch(short.stdout, /The agent exits with/, 'the agent log line is not in the short report');
+
+      const json = JSON.parse(cli(['--format', 'json', p]).stdout) as { files: { documents: { diagnostics: { rule: string; line: number; message: string; headline: string }[] }[] }[] };
+      const diagnostics = json.files[0].documents[0].diagnostics;
+      const cidr = diagnostics.find((d) => d.rule === 'native-routing-cidr-ipv4');
+      assert.ok(cidr, JSON.stringify(diagnostics));
+      assert.match(cidr.message, /The agent exits with: "native routing cidr must be configured/, 'json keeps the whole message');
+      for (const d of diagnostics) {
+        assert.ok(d.headline.length > 0 && d.headline.length <= 120, d.headline);
+        const printed = lines.find((l) => findingLine.exec(l)![2] === d.rule);
+        assert.equal(printed && findingLine.exec(printed)![3], d.headline, `the text line of ${d.rule} is its json headline`);
+      }
+      assert.ok(diagnostics.some((d) => d.headline !== d.message), 'some message is longer than its first sentence');
+
+      const verbose = cli(['--verbose', p]);
+      assert.equal(verbose.code, 1);
+      const out = verbose.stdout.split('\n');
+      const at = out.findIndex((l) => findingLine.exec(l)?.[2] === 'native-routing-cidr-ipv4');
+      assert.equal(out[at], lines.find((l) => findingLine.exec(l)![2] === 'native-routing-cidr-ipv4'), 'the first line is the same');
+      const details = out.slice(at + 1, out.findIndex((l, i) => i > at && !l.startsWith('    ')));
+      assert.ok(details.some((l) => /^ {4}The agent exits with: "native routing cidr must be configured/.test(l)), `details below the finding:\n${details.join('\n')}`);
+      assert.equal(cli(['-v', p]).stdout, verbose.stdout, '-v is --verbose');
+    });
+
     it('uses "Host Routing:" for targets up to 1.15', () => {
       const r = cli([file('text115/values.yaml', CLEAN_116.replace('1.16', '1.15'))]);
       assert.match(r.stdout, /^\s*Host Routing:\s+BPF\s*$/m);

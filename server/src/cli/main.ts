@@ -57,6 +57,8 @@ comment; else the newest release (${NEWEST_RELEASED}) is assumed, and the report
                      ${PARALLEL_MIN_FILES} files on); output order is the input order whatever N is
   --stdin-filename P the path the text read from "-" stands for (configuration lookup, version hints)
   --require-cilium   fail (exit 1) when a PATH holds no Cilium configuration
+  --verbose, -v      text format: each finding's whole message (its first sentence, at most 120 characters,
+                     is shown alone by default; the json format always carries the whole message)
   --debug            print the stack trace of internal errors on stderr
 
 Suppress one finding with "# cilium-lint-disable-next-line RULE -- reason" on the line above it, or a rule in
@@ -117,6 +119,7 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         jobs: { type: 'string' },
         'require-cilium': { type: 'boolean' },
         debug: { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -372,7 +375,7 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
       return exit;
     } else {
       const paint = wantsColor(environment.stdoutIsTTY, environment.env) ? colored : plain;
-      const body = reports.some((r) => r.analysis.documents.length > 0 || r.analysis.fileFindings.length > 0) ? toText(reports) + '\n' : '';
+      const body = reports.some((r) => r.analysis.documents.length > 0 || r.analysis.fileFindings.length > 0) ? toText(reports, { paint, verbose: values.verbose }) + '\n' : '';
       write(body + paint.bold(summaryLine(reports, skipped)) + '\n');
     }
     const counts = countFindings(reports);

@@ -1,7 +1,7 @@
 // Turns analyses into the CLI's output formats. The JSON shape is a contract other tools read: change it
 // only by adding fields.
 
-import { LineIndex, dependsOnLines, statusLines, type Analysis, type DocumentAnalysis, type Finding } from '../core/index';
+import { LineIndex, dependsOnLines, splitMessage, statusLines, type Analysis, type DocumentAnalysis, type Finding } from '../core/index';
 import { plain, type Paint } from './color';
 
 export interface FileReport {
@@ -13,7 +13,10 @@ export interface FileReport {
 interface JsonDiagnostic {
   rule: string;
   severity: Finding['severity'];
+  /** The whole message. */
   message: string;
+  /** Its first sentence (at most 120 characters, what the editor and the text format show). */
+  headline: string;
   line: number;
   column: number;
   endLine: number;
@@ -29,7 +32,7 @@ export function byPosition(findings: readonly Finding[]): Finding[] {
 function jsonDiagnostic(f: Finding, index: LineIndex): JsonDiagnostic {
   const s = index.position(f.range.start);
   const e = index.position(f.range.end);
-  return { rule: f.rule, severity: f.severity, message: f.message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...(f.key ? { key: f.key } : {}) };
+  return { rule: f.rule, severity: f.severity, message: f.message, headline: splitMessage(f).headline, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...(f.key ? { key: f.key } : {}) };
 }
 
 export function toJson(files: FileReport[]): unknown {
@@ -82,13 +85,26 @@ function versionHeader(d: DocumentAnalysis): string {
   return `Cilium ${d.version} (${VERSION_FROM[d.versionSource]}${d.versionFile ? `: ${d.versionFile}` : ''})`;
 }
 
-export function toText(files: FileReport[], paint: Paint = plain): string {
+export interface TextOptions {
+  paint?: Paint;
+  /** Each finding's whole message: the details below its first sentence, indented. */
+  verbose?: boolean;
+}
+
+/**
+ * The human report: a status block per document, then one line per finding with the finding's first sentence
+ * (at most 120 characters, as in the editor). `verbose` adds the rest of the message below it, one indented
+ * line per sentence or quote; the json format always carries the whole message.
+ */
+export function toText(files: FileReport[], { paint = plain, verbose = false }: TextOptions = {}): string {
   const out: string[] = [];
   for (const { path, text, analysis } of files) {
     const index = new LineIndex(text);
     const line = (f: Finding) => {
       const p = index.position(f.range.start);
-      return `${path}:${p.line}:${p.column} ${paint.severity(f.severity)} ${paint.dim(f.rule)} ${f.message}`;
+      const { headline, details } = splitMessage(f);
+      const first = `${path}:${p.line}:${p.column} ${paint.severity(f.severity)} ${paint.dim(f.rule)} ${headline}`;
+      return verbose && details.length > 0 ? [first, ...details.map((d) => `    ${paint.dim(d)}`)].join('\n') : first;
     };
     for (const d of analysis.documents) {
       const p = index.position(d.source.anchor.start);

@@ -25,6 +25,8 @@ export { LineIndex } from './positions';
 export { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
 export { renderedConfigText, renderedDocuments, type RenderedDocument } from './renderedConfig';
 export { ruleInfo } from './knowledge/ruleCatalog';
+// A finding's message as an editor shows it: one short sentence first, the rest as details (the CLI's text format too).
+export { HEADLINE_MAX, splitMessage } from './rules/headline';
 
 // The upgrade assistant.
 export { upgradePlan, type DocumentUpgrade, type UpgradePlan } from './upgrade';
