@@ -141,7 +141,7 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
   await new Promise((r) => setTimeout(r, 500));
 
   let version = 1;
-  let got = nextDiagnostics(version);
+  const got = nextDiagnostics(version);
   let t0 = performance.now();
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text: file.text } });
   await got;
@@ -244,7 +244,7 @@ async function main() {
     command: [process.execPath, path.join(DIST, 'server.js'), '--stdio'],
     configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
   };
-  const ylsVersion = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')).version as string;
+  const ylsVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')) as { version: string }).version;
   const yls: ServerSpec = {
     name: `yaml-language-server ${ylsVersion} + values.schema.json`,
     command: [process.execPath, YLS_BIN, '--stdio'],

@@ -98,7 +98,7 @@ function scanVersion(version: string, booleans: Set<string>): Map<string, Use[]>
       parsed = parseTemplate(file, text, null);
     } catch (e) {
       if (tpl) continue; // not a template after all
-      throw new Error(`${version} ${file}: ${(e as Error).message}`);
+      throw new Error(`${version} ${file}: ${(e as Error).message}`, { cause: e });
     }
     tops.push({ file, root: parsed.root });
     for (const d of parsed.defines) defines.set(d.name, { file, root: d.root });

@@ -32,7 +32,7 @@ export function trustedSettings<T extends { readHelmCache?: unknown }>(settings:
 /** A `workspace/configuration` answer with the `cilium` sections passed through trustedSettings. */
 export function patchConfigurationAnswer(result: unknown, items: readonly { section?: string }[], trusted: boolean): unknown {
   if (!Array.isArray(result)) return result;
-  return result.map((r, i) => (items[i]?.section === SETTINGS_SECTION && r && typeof r === 'object' ? trustedSettings(r as { readHelmCache?: unknown }, trusted) : r));
+  return (result as unknown[]).map((r, i) => (items[i]?.section === SETTINGS_SECTION && r && typeof r === 'object' ? trustedSettings(r as { readHelmCache?: unknown }, trusted) : r));
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -300,7 +300,7 @@ describe('cilium-lint CLI', () => {
     }
 
     function withCrashDirect(args: string[]): Outcome {
-      // eslint-disable-next-line no-new-func
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the crashing rule is built from its source text on purpose
       const rule = new Function(`return ${CRASH_RULE_SOURCE}`)();
       documentRules.push(rule);
       try {

@@ -49,7 +49,7 @@ describe('client workspace trust', () => {
   it('tells a running server the state at start and again when trust is granted', async () => {
     const ws = fakeWorkspace(false);
     const server = fakeServer('running');
-    const sub = followTrust(ws, server, (what, err) => assert.fail(`${what}: ${err}`));
+    const sub = followTrust(ws, server, (what, err) => assert.fail(`${what}: ${String(err)}`));
     await settle();
     assert.deepEqual(server.calls, ['ready', 'notify false']);
     ws.grant();
@@ -62,7 +62,7 @@ describe('client workspace trust', () => {
   it('starts a server that is down when trust is granted, instead of talking to it', async () => {
     const ws = fakeWorkspace(false);
     const server = fakeServer('down');
-    followTrust(ws, server, (what, err) => assert.fail(`${what}: ${err}`));
+    followTrust(ws, server, (what, err) => assert.fail(`${what}: ${String(err)}`));
     await settle();
     assert.deepEqual(server.calls, [], 'nothing is sent to a server that is down');
     ws.grant();
@@ -74,7 +74,7 @@ describe('client workspace trust', () => {
   it('waits for a server that is starting before it tells it', async () => {
     const ws = fakeWorkspace(true);
     const server = fakeServer('starting');
-    followTrust(ws, server, (what, err) => assert.fail(`${what}: ${err}`));
+    followTrust(ws, server, (what, err) => assert.fail(`${what}: ${String(err)}`));
     await settle();
     assert.deepEqual(server.calls, ['ready', 'notify true']);
   });

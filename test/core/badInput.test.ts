@@ -5,7 +5,6 @@
 // performance assertion: its limit is deliberately far above any sane run time.
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';

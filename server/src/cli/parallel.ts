@@ -83,7 +83,7 @@ if (!isMainThread && (workerData as WorkerSetup | undefined)?.ciliumLintWorker) 
  * Analyses every job on `workers` threads running `script` (dist/cli.js) and returns the analyses in job order. `progress(done, total)` is called as answers arrive.
  */
 export function analyzeInParallel(jobs: readonly AnalysisJob[], workers: number, script: string, progress?: (done: number, total: number) => void): PortableAnalysis[] {
-  const results: PortableAnalysis[] = new Array(jobs.length);
+  const results = new Array<PortableAnalysis>(jobs.length);
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const pool: { worker: Worker; port: MessagePort; busy: boolean }[] = [];
   const count = Math.max(1, Math.min(workers, jobs.length));

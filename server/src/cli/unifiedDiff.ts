@@ -25,8 +25,10 @@ function middleOps(a: string[], b: string[]): Op[] {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: ' ', line: a[i++] }), j++;
-    else if (j < b.length && (i === a.length || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j])) ops.push({ kind: '+', line: b[j++] });
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      ops.push({ kind: ' ', line: a[i++] });
+      j++;
+    } else if (j < b.length && (i === a.length || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j])) ops.push({ kind: '+', line: b[j++] });
     else ops.push({ kind: '-', line: a[i++] });
   }
   return ops;

@@ -131,7 +131,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const internalErrors: InternalError[] = [];
   for (const source of sources) {
     try {
-      documents.push(analyzeSource(source, text, options, commentMatch, kernel, fileFindings));
+      documents.push(analyzeSource(source, text, options, commentMatch, kernel));
     } catch (error) {
       const what = `analysing document ${source.docIndex + 1} (${source.label})`;
       internalErrors.push({ what, error });
@@ -300,7 +300,6 @@ function analyzeSource(
   options: AnalyzeOptions,
   comment: RegExpExecArray | null,
   kernel: KernelVersion | undefined,
-  fileFindings: Finding[],
 ): DocumentAnalysis {
   const findings: Finding[] = [];
   const { version, from, file } = resolveVersion(source, options, comment, text, findings);
@@ -312,7 +311,7 @@ function analyzeSource(
     // exactly as a cilium-config ConfigMap file's data would be; its coalesced values are what rules read.
     chart = chartModel(source, version);
     helm = new HelmValues(source.root, version, chart?.render.values);
-    configMap = chart?.settings ?? new Map();
+    configMap = chart?.settings ?? (new Map() as RenderedConfig);
     pushAll(findings, keyFindings(source.root, version));
     // The chart copies extraConfig into cilium-config as it is (templates/cilium-configmap.yaml, `toYaml
     // .Values.extraConfig`, every version): its entries are agent/operator keys, checked like a ConfigMap's.
@@ -349,7 +348,6 @@ function analyzeSource(
   const deduped = withoutRemovedKeyEchoes(findings);
   findings.length = 0;
   pushAll(findings, source.valuesElsewhere ? deduped.map((f) => withValuesElsewhere(f, source.valuesElsewhere!)) : deduped);
-  void fileFindings;
   return {
     index: source.docIndex,
     kind: source.kind,

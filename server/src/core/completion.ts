@@ -146,7 +146,6 @@ function indentOf(line: string): number {
 }
 
 const MAP_PARENT = /^\s*([\w./-]+|"[^"]+"|'[^']+')\s*:\s*(#.*)?$/;
-const ANY_KEY = /^\s*([\w./-]+|"[^"]+"|'[^']+')\s*:(\s|$)/;
 const DOC_BOUNDARY = /^(---|\.\.\.)(\s|$)/;
 
 function unquote(k: string): string {

@@ -161,8 +161,8 @@ function helmLines(doc: DocumentAnalysis, path: string[], options: HoverOptions)
   return lines;
 }
 
-export function hoverAt(analysis: Analysis, text: string, offset: number, options: HoverOptions = {}): HoverResult | undefined {
-  void text; // the analysis holds every range; the text is part of the signature for callers that need it later
+// `_text`: the analysis holds every range; the text stays in the signature for callers that need it later.
+export function hoverAt(analysis: Analysis, _text: string, offset: number, options: HoverOptions = {}): HoverResult | undefined {
   const at = locate(analysis, offset);
   if (!at) return undefined;
   const { doc, entry } = at;

@@ -17,13 +17,6 @@ export interface Located {
 
 const MAX_DEPTH = 32;
 
-export function docAt(analysis: Analysis, offset: number): DocumentAnalysis | undefined {
-  return analysis.documents.find((d) => {
-    const r = d.source.root.range;
-    return offset >= r.start && offset <= r.end;
-  });
-}
-
 export function locate(analysis: Analysis, offset: number): Located | undefined {
   for (const doc of analysis.documents) {
     let view: MapView | undefined = doc.source.root;

@@ -124,9 +124,10 @@ function documentName(doc: Document.Parsed, index: number, analysis: Analysis): 
   if (ours) return ours.label;
   const c = doc.contents;
   if (isMap(c)) {
-    const kind = c.get('kind');
+    // A parsed map's get() returns the scalar's value at run time, whatever yaml's types say.
+    const kind: unknown = c.get('kind');
     const meta = c.get('metadata');
-    const name = isMap(meta) ? meta.get('name') : undefined;
+    const name: unknown = isMap(meta) ? meta.get('name') : undefined;
     if (typeof kind === 'string') return typeof name === 'string' ? `${kind} ${name}` : kind;
   }
   return `Document ${index + 1}`;

@@ -33,7 +33,3 @@ export function agentBool(v: string | undefined): boolean | undefined {
   if (['0', 'f', 'F', 'FALSE', 'false', 'False', ''].includes(t)) return false;
   return undefined;
 }
-
-export function originKeys(origins: readonly Origin[]): string[] {
-  return origins.map((o) => o.key);
-}

@@ -116,15 +116,17 @@ export function openGuarded(path: string, options: GuardedReadOptions): GuardedO
     }
     return f as GuardedOpen;
   }
+  let problem: GuardedRead;
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw fail('not-regular', `${describeKind(st)}, not a regular file`);
-    if (st.size > options.maxBytes) throw fail('too-large', `${formatBytes(st.size)}, larger than the limit of ${formatBytes(options.maxBytes)}`);
-    return { ok: true, fd, size: st.size };
+    if (!st.isFile()) problem = fail('not-regular', `${describeKind(st)}, not a regular file`);
+    else if (st.size > options.maxBytes) problem = fail('too-large', `${formatBytes(st.size)}, larger than the limit of ${formatBytes(options.maxBytes)}`);
+    else return { ok: true, fd, size: st.size };
   } catch (err) {
-    closeSync(fd);
-    return ('ok' in (err as object) ? err : errnoFailure(err)) as GuardedOpen;
+    problem = errnoFailure(err);
   }
+  closeSync(fd);
+  return problem as GuardedOpen;
 }
 
 /** Reads a regular file of at most `maxBytes`, or says why not. Never throws, never blocks on a FIFO. */

@@ -35,7 +35,7 @@ export function renderedConfig(ctx: ServerContext, params: RenderedConfigParams 
 
 export function executeCommand(ctx: ServerContext, params: ExecuteCommandParams): string {
   if (params.command !== EXPLAIN_COMMAND) throw new Error(`unknown command ${params.command}`);
-  const uri = params.arguments?.[0];
+  const uri: unknown = params.arguments?.[0];
   if (typeof uri !== 'string') throw new Error(`${EXPLAIN_COMMAND} needs the document URI as its argument`);
   return explain(ctx, uri).markdown;
 }

@@ -4,7 +4,7 @@
 //  3. extension-host run: the mocha suite in test/vscode/suite inside VS Code's server (exthost.mjs).
 // Prints a summary line per run and exits non-zero if either fails.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -123,5 +123,4 @@ results.exthost = await withServer('exthost', (url, ws) => run(process.execPath,
 log(`extension-host run: ${results.exthost === 0 ? 'passed' : 'FAILED'}`);
 const passed = Object.values(results).filter((c) => c === 0).length;
 console.log(`\nVS Code e2e: ${passed} passed, ${2 - passed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-void existsSync;
 process.exit(passed === 2 ? 0 : 1);

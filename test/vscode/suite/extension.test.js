@@ -1,6 +1,5 @@
 // Integration tests inside the VS Code extension host: the real API, the real language client, our server.
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'cilium-config.cilium-config';
@@ -126,7 +125,6 @@ suite('Cilium Config in the extension host', () => {
     // The open rendered view follows the edit without running the command again.
     await until('rendered view after fix-all', () => /\n {2}enable-bpf-masquerade: "true" {2}# your value: bpf\.masquerade \(line \d+\)\n/.test(view.getText()));
     assert.doesNotMatch(view.getText(), /enable-endpoint-routes: "true"/);
-    void path;
   });
 
   test('Preview Upgrade to…: the report beside the file, the migration offered', async () => {

@@ -32,11 +32,18 @@ export function valuesKey(v: GoValue): string {
     else if (typeof x === 'bigint') out.push(`i${x}`);
     else if (Array.isArray(x)) {
       out.push('[');
-      for (const e of x) walk(e, depth + 1), out.push(',');
+      for (const e of x) {
+        walk(e, depth + 1);
+        out.push(',');
+      }
       out.push(']');
     } else if (x instanceof Map) {
       out.push('{');
-      for (const k of [...x.keys()].sort()) out.push(JSON.stringify(k), ':'), walk(x.get(k), depth + 1), out.push(',');
+      for (const k of [...x.keys()].sort()) {
+        out.push(JSON.stringify(k), ':');
+        walk(x.get(k), depth + 1);
+        out.push(',');
+      }
       out.push('}');
     } else out.push('?');
   };

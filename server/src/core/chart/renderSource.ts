@@ -10,7 +10,7 @@ import type { GoValue } from './template/index';
 /** The source's values as Helm reads them (YAML 1.1 scalars, numbers as float64, merge keys applied). */
 export function sourceValues(source: CiliumSource): Map<string, GoValue> {
   const v = nodeToGoValue(source.root.map as unknown as Node, source.root.ctx.doc);
-  return v instanceof Map ? v : new Map();
+  return v instanceof Map ? v : new Map<string, GoValue>();
 }
 
 /**

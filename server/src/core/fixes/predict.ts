@@ -61,7 +61,7 @@ function withValue(values: Map<string, GoValue>, parts: readonly string[], value
     else out.set(head, value);
   } else {
     const child = out.get(head);
-    out.set(head, withValue(child instanceof Map ? child : new Map(), rest, value));
+    out.set(head, withValue(child instanceof Map ? child : new Map<string, GoValue>(), rest, value));
   }
   return out;
 }

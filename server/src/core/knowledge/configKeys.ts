@@ -101,13 +101,3 @@ export function configKeysIn(version: CiliumVersion): readonly string[] {
   keysByVersion.set(version, list);
   return list;
 }
-
-/** Known in some supported version, by the agent/operator or the chart. */
-export function isKnownConfigKeyAnywhere(key: string): boolean {
-  return own(json.keys, key) !== undefined || own(json.chart, key) !== undefined;
-}
-
-/** The release a version's facts come from, e.g. "1.18.7" or "1.20.0-pre.4". */
-export function configKeysRelease(version: CiliumVersion): string {
-  return json.sources[version]?.release ?? version;
-}

@@ -61,5 +61,3 @@ export function deprecatedRename(path: string, version: CiliumVersion): string |
   const r = Object.prototype.hasOwnProperty.call(DEPRECATED_RENAMES, path) ? DEPRECATED_RENAMES[path] : undefined;
   return r && inRange(version, r.since) && deprecationOf(path, version) ? r.to : undefined;
 }
-
-export const DEPRECATED_VALUES_CITE = 'values.yaml of each chart, the comment above the key (generated into knowledge/deprecatedValues.json by tools/gen-deprecated-values.ts, with the line per version)';

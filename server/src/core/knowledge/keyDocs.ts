@@ -8,7 +8,7 @@
 // (agent options as written in cilium-config), and `removedHelm` (keys no supported chart has any more, which
 // users still copy from old guides).
 
-import { inRange, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
+import { inRange, type CiliumVersion } from '../version';
 import type { KeyDoc, KeyDocs, KeyEffects } from './keyDocsSchema';
 import raw from './keyDocs.json';
 
@@ -39,12 +39,6 @@ export function configMapKeyDoc(key: string): KeyDoc | undefined {
 /** The notes that hold for this target version. */
 export function notesFor(doc: KeyDoc, version: CiliumVersion): string[] {
   return (doc.notes ?? []).filter((n) => inRange(version, n.since, n.until)).map((n) => n.text);
-}
-
-/** The agent reads this ConfigMap key in that version (unknown keys: assumed yes). */
-export function configMapKeyIn(key: string, version: CiliumVersion): boolean {
-  const d = configMapKeyDoc(key);
-  return !d || (!d.ignored && inRange(version, d.since, d.until));
 }
 
 /** The Helm keys whose chart rendering writes this ConfigMap key (from both tables). */

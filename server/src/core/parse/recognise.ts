@@ -253,13 +253,12 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
     const chart = scalarText(top, 'spec.chart')?.text;
     if (!chartNameMatches(chart) && !/cilium/.test(name ?? '')) return [];
     const embedded = embeddedValues(top, top.lookup('spec.valuesContent'));
-    const object = top.lookupMap('spec.set');
     const out: CiliumSource[] = [];
     if (embedded) {
       const root = valuesRoot(embedded.root, true) ?? embedded.root;
       out.push(make('helmchart', docIndex, root, `${kind} ${fullName}`, { chartVersion: scalarText(top, 'spec.version'), problems: embedded.problems }));
     }
-    void object; // `spec.set` uses --set syntax (dotted keys); not analysed yet
+    // `spec.set` uses --set syntax (dotted keys); not analysed yet.
     return out;
   }
 

@@ -287,16 +287,6 @@ export function withOrigins(keys: ConfigMapKeys, user: Map<string, GoValue>): Ma
   return out;
 }
 
-export function extractConfigMap(
-  text: string,
-  reads: readonly { path: string; offset: number }[],
-  user: Map<string, GoValue>,
-  spans: readonly OutputSpan[] = [],
-): Map<string, RenderedKey> | undefined {
-  const keys = configMapKeys(text, reads, spans);
-  return keys && withOrigins(keys, user);
-}
-
 /** `value  # note` → `value` (what `/\s+#.*$/` did, without its quadratic retries on long blank runs). */
 function withoutTrailingComment(raw: string): string {
   // `.*$` cannot cross a line break: only a `#` after the last one can start the comment.

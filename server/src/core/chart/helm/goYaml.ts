@@ -198,7 +198,6 @@ export function goFormatFloatG(f: number): string {
   if (f === Infinity) return '+Inf';
   if (f === -Infinity) return '-Inf';
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  const exp = Math.floor(Math.log10(Math.abs(f)));
   // JS gives the shortest round-trip digits; pick Go's layout: %e when exp < -4 || exp >= 21 (precision -1
   // uses eprec = 21 when shortest digits ≤ 21).
   const s = f.toExponential(); // shortest digits, e.g. "1.5e+6"
@@ -211,7 +210,6 @@ export function goFormatFloatG(f: number): string {
     const abs = Math.abs(expN);
     return `${mant}e${sign}${abs < 10 ? '0' : ''}${abs}`;
   }
-  void exp;
   return String(f).includes('e') ? f.toFixed(Math.max(0, digits - 1 - expN)) : String(f);
 }
 

@@ -620,11 +620,11 @@ const memos = new WeakMap<PreparedChart, Map<string, Map<string, { seen: Observa
 function memoFor(p: PreparedChart, opts: RenderOptions): Map<string, { seen: Observations; run: TemplateRun }[]> {
   const key = JSON.stringify([opts.namespace ?? '', opts.apiVersions ?? [], opts.kubeVersion ?? '', !!opts.lenient]);
   let byOpts = memos.get(p);
-  if (!byOpts) memos.set(p, (byOpts = new Map()));
+  if (!byOpts) memos.set(p, (byOpts = new Map<string, Map<string, { seen: Observations; run: TemplateRun }[]>>()));
   let m = byOpts.get(key);
   if (!m) {
     if (byOpts.size >= 8) byOpts.delete(byOpts.keys().next().value!);
-    byOpts.set(key, (m = new Map()));
+    byOpts.set(key, (m = new Map<string, { seen: Observations; run: TemplateRun }[]>()));
   }
   return m;
 }

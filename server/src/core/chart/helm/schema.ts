@@ -262,7 +262,7 @@ export function validateValues(schemaText: string | undefined, values: Map<strin
   // the user's order (as check() walks them).
   const out: SchemaError[] = [];
   let memo = byKeyMemo.get(chart);
-  if (!memo) byKeyMemo.set(chart, (memo = new Map()));
+  if (!memo) byKeyMemo.set(chart, (memo = new Map<string, { user: GoValue; errors: SchemaError[] }>()));
   const props = schema.properties;
   for (const [k, u] of userValues) {
     if (!Object.prototype.hasOwnProperty.call(props, k) || !values.has(k)) continue;

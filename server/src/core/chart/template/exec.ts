@@ -727,7 +727,7 @@ export class State {
   private evalCall(dot: GoValue, fn: GoFunc, node: AnyNode, name: string, args: readonly ArgNode[] | null, final: Final): GoValue {
     const argNodes = args ? args.slice(1) : [];
     const numIn = argNodes.length + (final === MISSING ? 0 : 1);
-    const argv: GoValue[] = new Array(numIn);
+    const argv = new Array<GoValue>(numIn);
     const sig = signatureOf(fn);
     if (sig) {
       const numFixed = sig.params.length;

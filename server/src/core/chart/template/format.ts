@@ -35,7 +35,7 @@ function exactDecimal(x: number): { digits: string; dp: number } {
     fracDigits = -exp;
   }
   // value = digits × 10^-fracDigits
-  let dp = digits.length - fracDigits;
+  const dp = digits.length - fracDigits;
   // strip leading zeros (none for BigInt strings) and trailing zeros
   digits = stripTrailing(digits, '0');
   if (digits === '') return { digits: '0', dp: 1 };
