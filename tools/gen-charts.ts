@@ -1,7 +1,8 @@
 // Packs, for each Cilium minor 1.12..1.21, what the in-process chart renderer needs from the upstream chart copied
 // to ../shared/cilium-charts/v1.NN (see its SOURCES.md) into server/src/core/chart/data/v1_NN.ts: the templates
 // that can write cilium-config or stop the install, every helper (partial) file, values.yaml, values.schema.json
-// (1.16+), the files/ those templates read, and Chart.yaml metadata. Each file holds one zlib-compressed, base64
+// (1.16+), the files/ those templates read, Chart.yaml metadata, and every template file's parse tree (compact
+// JSON, template/astCodec.ts; a cold render decodes it instead of parsing). Each file holds one zlib-compressed, base64
 // string, decompressed lazily per version at run time, so the bundled server and the .vsix stay small.
 //
 //   npm run gen:charts            (node --import tsx tools/gen-charts.ts [chartsDir] [outDir])
@@ -16,6 +17,7 @@ import { deflateSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import type { PackedChart } from '../server/src/core/chart/helm/chartData';
 import { readValuesYaml } from '../server/src/core/chart/helm/goYaml';
+import { encodeChartTemplates } from '../server/src/core/chart/helm/render';
 import { valuesToJson } from '../server/src/core/chart/helm/schema';
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
@@ -182,6 +184,8 @@ function main(): void {
   let total = 0;
   for (const minor of minors) {
     const packed = packVersion(path.join(chartsDir, `v${minor}`), minor);
+    // Each template's parse tree, so the renderer decodes it instead of parsing on a cold start.
+    packed.asts = encodeChartTemplates(packed);
     const json = JSON.stringify(packed);
     const b64 = deflateSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64');
     total += b64.length;

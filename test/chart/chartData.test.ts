@@ -8,6 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { loadPackedChart, packedChartVersions } from '../../server/src/core/chart/helm/chartData';
+import { chartTemplateLoads, CHART_NAME, encodeChartTemplates, prepareText, renderChart } from '../../server/src/core/chart/helm/render';
+import { decodeParsedFile } from '../../server/src/core/chart/template/astCodec';
+import { parseTemplate } from '../../server/src/core/chart/template/parser';
 import { sprigFunctions } from '../../server/src/core/chart/helm/sprig';
 import { findRepoRoot } from '../../tools/repoRoot';
 import { SHARED_CHARTS } from './helmRunner';
@@ -50,6 +53,31 @@ describe('packed chart data', () => {
 
   it('ships the chart licence beside the data', () => {
     assert.match(readFileSync(path.join(dataDir, 'LICENSE-cilium-chart'), 'utf8'), /Apache License/);
+  });
+});
+
+describe('pre-parsed chart templates', () => {
+  it('every shipped template tree is what parsing the shipped text gives today (it cannot go stale)', () => {
+    for (const v of packedChartVersions()) {
+      const c = loadPackedChart(v)!;
+      assert.deepEqual(Object.keys(c.asts ?? {}).sort(), Object.keys(c.templates).sort(), `${v}: a template has no shipped tree`);
+      // Encoded again with the renderer's own parser and function check: byte for byte the shipped form.
+      assert.deepEqual(c.asts, encodeChartTemplates(c), `${v}: shipped trees differ from a fresh parse: run npm run gen:charts`);
+      // Decoded: the very objects the parser builds.
+      for (const [p, text] of Object.entries(c.templates)) {
+        const name = `${CHART_NAME}/${p}`;
+        const source = prepareText(text);
+        assert.deepEqual(decodeParsedFile(name, source, c.asts![p]!), parseTemplate(name, source, null), `${v} ${p}`);
+      }
+    }
+  });
+
+  it('a render decodes the shipped trees and runs the template parser on no chart file', () => {
+    const r = renderChart('1.18', 'kubeProxyReplacement: true\nk8sServiceHost: api.example\nk8sServicePort: 6443\n');
+    assert.ok(r?.configMap?.has('kube-proxy-replacement'));
+    const loads = chartTemplateLoads('1.18')!;
+    assert.equal(loads.parsed, 0);
+    assert.ok(loads.preparsed >= 2, `${loads.preparsed} files decoded`);
   });
 });
 

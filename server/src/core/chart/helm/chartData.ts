@@ -2,6 +2,7 @@
 // templates and values are inflated the first time that version is rendered, then kept.
 import { inflateSync } from 'node:zlib';
 import { PACKED_CHARTS } from '../data/index';
+import type { EncodedFile } from '../template/index';
 
 /** What tools/gen-charts.ts keeps of one chart version. */
 export interface PackedChart {
@@ -30,6 +31,11 @@ export interface PackedChart {
   templates: Record<string, string>;
   /** Path ("files/…") → text: the chart files the kept templates read. */
   files: Record<string, string>;
+  /**
+   * Path ("templates/…") → the file's parse tree, made at build time (render.ts encodeChartTemplates), so a
+   * render decodes it instead of running the template parser. A file missing here is parsed from its text.
+   */
+  asts?: Record<string, EncodedFile>;
 }
 
 const cache = new Map<string, PackedChart>();

@@ -6,7 +6,7 @@
 // Differences from Helm that are on purpose: templates that can neither fail nor write cilium-config are not
 // rendered; lookup returns an empty map (as `helm template` does without a cluster); certificate/time
 // functions return stand-ins (sprig.ts).
-import { GoObject, TemplateError, TemplateSet, withSignature, type GoValue } from '../template/index';
+import { decodeParsedFile, encodeParsedFile, GoObject, TemplateError, TemplateSet, withSignature, type EncodedFile, type GoValue } from '../template/index';
 import { loadPackedChart, type PackedChart } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
@@ -145,7 +145,7 @@ function helmOrder(names: string[]): string[] {
  * Go's template names of Helm: "cilium/templates/x.yaml". `.Values.AsMap` (a method of Helm's Values type that
  * returns the same map) is written as `.Values`, since our Values is a plain map.
  */
-function prepareText(text: string): string {
+export function prepareText(text: string): string {
   return text.replace(/\.Values\.AsMap\b/g, '.Values');
 }
 
@@ -155,6 +155,56 @@ function prepare(version: string): PreparedChart | undefined {
   const packed = loadPackedChart(version);
   if (!packed) return undefined;
   const ctx: { current: RenderContext | undefined } = { current: undefined };
+  const hashOnly = hashOnlyIncludes(Object.values(packed.templates));
+  const set = chartTemplateSet(ctx, hashOnly);
+  // Parsed when first needed: a render reaches only some of the helper files (defines are found by a quick scan).
+  // The trees were made by tools/gen-charts.ts (encodeChartTemplates): decoding one is far cheaper than parsing.
+  for (const [path, text] of Object.entries(packed.templates)) {
+    const name = `${CHART_NAME}/${path}`;
+    const source = prepareText(text);
+    const encoded = packed.asts?.[path];
+    set.parseLazy(name, source, encoded ? () => decodeParsedFile(name, source, encoded) : undefined);
+  }
+  const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
+  const p: PreparedChart = {
+    packed,
+    set,
+    defaults,
+    order: helmOrder(packed.render.map((r) => `${CHART_NAME}/${r}`)),
+    ctx,
+    hashOnlyIncludes: hashOnly,
+  };
+  prepared.set(version, p);
+  return p;
+}
+
+/** How the chart of `version` got its template trees so far (files parsed vs decoded from the shipped trees). */
+export function chartTemplateLoads(version: string): { parsed: number; preparsed: number } | undefined {
+  const p = prepared.get(version);
+  return p ? { ...p.set.loadStats } : undefined;
+}
+
+/**
+ * Each template file of a packed chart parsed as the renderer parses it (same text, same function check),
+ * encoded for shipping beside the chart (tools/gen-charts.ts). A file that does not parse is left out: it is
+ * parsed, and fails, at run time as before.
+ */
+export function encodeChartTemplates(packed: PackedChart): Record<string, EncodedFile> {
+  const set = chartTemplateSet({ current: undefined }, false);
+  const out: Record<string, EncodedFile> = {};
+  for (const [path, text] of Object.entries(packed.templates)) {
+    const source = prepareText(text);
+    try {
+      out[path] = encodeParsedFile(set.parseFile(`${CHART_NAME}/${path}`, source), source);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** The chart's template set with Helm's functions; they read the render under way from `ctx`. */
+function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly: boolean): TemplateSet {
   const sprig = sprigFunctions();
   const digFn = sprig.dig!;
   const set = new TemplateSet({ missingKey: 'zero', funcs: sprig });
@@ -219,20 +269,7 @@ function prepare(version: string): PreparedChart | undefined {
       return LIFTED_STOP;
     }, ['string']),
   });
-  // Parsed when first needed: a render reaches only some of the helper files (defines are found by a quick scan).
-  for (const [path, text] of Object.entries(packed.templates)) set.parseLazy(`${CHART_NAME}/${path}`, prepareText(text));
-  const hashOnly = hashOnlyIncludes(Object.values(packed.templates));
-  const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
-  const p: PreparedChart = {
-    packed,
-    set,
-    defaults,
-    order: helmOrder(packed.render.map((r) => `${CHART_NAME}/${r}`)),
-    ctx,
-    hashOnlyIncludes: hashOnly,
-  };
-  prepared.set(version, p);
-  return p;
+  return set;
 }
 
 /**

@@ -32,5 +32,8 @@ export type { GoValue, GoMap, GoFunc, GoParamType, GoSignature } from './values'
 export { TemplateError } from './errors';
 export type { TemplateErrorKind } from './errors';
 export { TemplateSet } from './templateSet';
+export { decodeParsedFile, encodeParsedFile } from './astCodec';
+export type { EncodedFile } from './astCodec';
+export type { ParsedFile } from './parser';
 export type { FuncMap, MissingKey, ReadTracer, SpanListener, TemplateSetOptions, ExecuteOptions } from './templateSet';
 export { goSprint, goSprintf, goSprintln, formatValue } from './format';

@@ -77,11 +77,13 @@ export interface ExecuteOptions {
 
 export class TemplateSet {
   private readonly templates = new Map<string, Entry>();
-  /** Files registered with parseLazy and not parsed yet, by file name. */
-  private readonly pending = new Map<string, { text: string; seq: number }>();
+  /** Files registered with parseLazy and not parsed yet, by file name (`preparsed`: their tree, made at build time). */
+  private readonly pending = new Map<string, { text: string; seq: number; preparsed?: () => ParsedFile }>();
   /** For pending files: template name → files that (by a quick scan) define it. */
   private readonly pendingIndex = new Map<string, string[]>();
   private seq = 0;
+  /** How the set's files were turned into trees: by the parser, or from a tree made at build time (tests, bench). */
+  readonly loadStats = { parsed: 0, preparsed: 0 };
   private readonly funcs = new Map<string, GoFunc>();
   private readonly missingKey: MissingKey;
   private readonly skipFuncCheck: boolean;
@@ -129,10 +131,20 @@ export class TemplateSet {
     this.templates.set(name, { name, root, seq, empty });
   }
 
-  private addParsed(name: string, text: string, seq: number): void {
-    const parsed = parseTemplate(name, text, this.skipFuncCheck ? null : this.hasFunction);
+  private addParsed(name: string, text: string, seq: number, preparsed?: () => ParsedFile): void {
+    const parsed = preparsed ? preparsed() : this.parseFile(name, text);
+    if (preparsed) this.loadStats.preparsed++;
+    else this.loadStats.parsed++;
     for (const d of parsed.defines) this.add(d.name, d.root, seq);
     this.add(name, parsed.root, seq);
+  }
+
+  /**
+   * Parses `text` as the file `name` with this set's function check, without adding it: what parse() would add
+   * (tools/gen-charts.ts ships it pre-parsed; parseLazy takes it back). Throws a TemplateError (kind 'parse').
+   */
+  parseFile(name: string, text: string): ParsedFile {
+    return parseTemplate(name, text, this.skipFuncCheck ? null : this.hasFunction);
   }
 
   /**
@@ -149,10 +161,12 @@ export class TemplateSet {
    * `template`/include, or asked for with has()). A quick scan finds the names it defines; if a name is not
    * found that way, every pending file is parsed before giving up, so the result is always the same as with
    * parse(). Parse errors surface when the file is parsed (Helm would report them before rendering).
+   * `preparsed`, when given, returns what parseFile(name, text) gives (a tree made at build time) and is called
+   * instead of the parser.
    */
-  parseLazy(name: string, text: string): void {
+  parseLazy(name: string, text: string, preparsed?: () => ParsedFile): void {
     const seq = ++this.seq;
-    this.pending.set(name, { text, seq });
+    this.pending.set(name, { text, seq, preparsed });
     const names = new Set<string>([name]);
     for (const m of text.matchAll(/\{\{-?\s*(?:define|block)\s+(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`)/g)) {
       const raw = m[1] !== undefined ? unquoteGo(`"${m[1]}"`) : (m[2] ?? null);
@@ -169,7 +183,7 @@ export class TemplateSet {
     const p = this.pending.get(file);
     if (!p) return;
     this.pending.delete(file);
-    this.addParsed(file, p.text, p.seq);
+    this.addParsed(file, p.text, p.seq, p.preparsed);
   }
 
   private parseAllPending(): void {
