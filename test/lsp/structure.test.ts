@@ -79,6 +79,22 @@ describe('outline, folding, selection, definition and links over the protocol', 
     assert.ok(count(symbols) > 1400, `only ${count(symbols)} symbols`);
   });
 
+  it('answers the Outline again from the same document version, and anew after an edit', async () => {
+    const uri = 'file:///work/values-outline-edit.yaml';
+    const outline = (): Promise<DocumentSymbol[]> => c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'bpf:\n  masquerade: true\n' } });
+    const first = await outline();
+    assert.deepEqual(await outline(), first);
+    assert.equal(find(first, 'bpf')?.children?.[0]?.name, 'masquerade');
+    await c.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: 'bpf:\n  hostLegacyRouting: false\nipam:\n  mode: kubernetes\n' }],
+    });
+    const edited = await outline();
+    assert.deepEqual(find(edited, 'bpf')?.children?.map((x) => `${x.name}=${x.detail}`), ['hostLegacyRouting=false']);
+    assert.equal(find(find(edited, 'ipam')?.children, 'mode')?.detail, 'kubernetes');
+  });
+
   it('outlines a HelmRelease from the corpus down to its values', async () => {
     const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: CORPUS_URI } });
     const values = find(find(symbols, 'spec')?.children, 'values');

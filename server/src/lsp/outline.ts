@@ -39,9 +39,17 @@ function toSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
   };
 }
 
+/**
+ * The Outline of each analysis (one per document version): editors ask again on every focus, scroll and
+ * breadcrumb update, and on the 4,600-line chart building ~1,700 symbols costs more than sending them.
+ */
+const symbolCache = new WeakMap<object, DocumentSymbol[]>();
+
 export function symbolsOf(ctx: ServerContext, uri: unknown): DocumentSymbol[] {
   const { doc, analysis } = openDocument(ctx, uri);
-  return documentSymbols(analysis).map((s) => toSymbol(doc, s));
+  let symbols = symbolCache.get(analysis);
+  if (!symbols) symbolCache.set(analysis, (symbols = documentSymbols(analysis).map((s) => toSymbol(doc, s))));
+  return symbols;
 }
 
 export function foldsOf(ctx: ServerContext, uri: unknown): FoldingRange[] {

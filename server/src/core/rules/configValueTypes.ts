@@ -35,8 +35,12 @@ const GO_BOOL = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', '
 const GO_INT = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO]?(?:_?[0-7])+|0|[1-9](?:_?[0-9])*)$/;
 /** strconv.ParseFloat: decimal with optional exponent, `_` between digits, inf/infinity/nan. */
 const GO_FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
-/** time.ParseDuration: a sequence of decimal numbers with units, optionally signed; "0" alone needs no unit. */
-const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
+/**
+ * time.ParseDuration: a sequence of decimal numbers with units, optionally signed; "0" alone needs no unit. The two
+ * micro signs (U+00B5, U+03BC) are escaped: one non-Latin-1 character in the bundle makes V8 hold its whole source
+ * as two-byte text, 3 MB more in every process (test/core/bundleText.test.ts).
+ */
+const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
 
 export interface ValueProblem {
   /** What the key takes, for the message ("a duration with a unit, like 30s or 1h30m"). */
@@ -102,7 +106,7 @@ export function valueProblem(raw: string, type: string, decoder: Decoder): Value
       return GO_FLOAT.test(text) ? undefined : bad();
     case 'duration': {
       if (GO_DURATION.test(text)) return undefined;
-      if (decoder === 'viper' && !/[nsuµmh]/.test(text)) {
+      if (decoder === 'viper' && !/[nsu\u00b5mh]/.test(text)) {
         // cast appends "ns" to a value without any unit letter.
         if (GO_DURATION.test(`${text}ns`)) return { expected, refused: false, readAs: `${text} nanoseconds` };
       }

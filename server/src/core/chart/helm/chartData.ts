@@ -31,12 +31,14 @@ export interface PackedChart {
   templates: Record<string, string>;
   /** Path ("files/…") → text: the chart files the kept templates read. */
   files: Record<string, string>;
-  /**
-   * Path ("templates/…") → the file's parse tree, made at build time (render.ts encodeChartTemplates), so a
-   * render decodes it instead of running the template parser. A file missing here is parsed from its text.
-   */
-  asts?: Record<string, EncodedFile>;
 }
+
+/**
+ * Path ("templates/…") → the file's parse tree, made at build time from the same text and function check
+ * (render.ts encodeChartTemplates), so a render decodes it instead of running the template parser. A file missing
+ * here is parsed from its text.
+ */
+export type PackedTrees = Record<string, EncodedFile>;
 
 const cache = new Map<string, PackedChart>();
 
@@ -48,9 +50,18 @@ export function packedChartVersions(): string[] {
 export function loadPackedChart(minor: string): PackedChart | undefined {
   const hit = cache.get(minor);
   if (hit) return hit;
-  const b64 = PACKED_CHARTS[minor];
-  if (b64 === undefined) return undefined;
-  const chart = JSON.parse(inflateSync(Buffer.from(b64, 'base64')).toString('utf8')) as PackedChart;
+  const packed = PACKED_CHARTS[minor];
+  if (packed === undefined) return undefined;
+  const chart = JSON.parse(inflateSync(Buffer.from(packed.chart, 'base64')).toString('utf8')) as PackedChart;
   cache.set(minor, chart);
   return chart;
+}
+
+/**
+ * The template parse trees of a version, decompressed anew on each call and not kept: the renderer asks once per
+ * version and lets each tree go once decoded.
+ */
+export function loadPackedTrees(minor: string): PackedTrees {
+  const packed = PACKED_CHARTS[minor];
+  return packed === undefined ? {} : (JSON.parse(inflateSync(Buffer.from(packed.trees, 'base64')).toString('utf8')) as PackedTrees);
 }

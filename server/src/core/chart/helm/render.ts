@@ -7,7 +7,7 @@
 // rendered; lookup returns an empty map (as `helm template` does without a cluster); certificate/time
 // functions return stand-ins (sprig.ts).
 import { decodeParsedFile, encodeParsedFile, GoObject, TemplateError, TemplateSet, withSignature, type EncodedFile, type GoValue } from '../template/index';
-import { loadPackedChart, type PackedChart } from './chartData';
+import { loadPackedChart, loadPackedTrees, type PackedChart } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
@@ -159,10 +159,12 @@ function prepare(version: string): PreparedChart | undefined {
   const set = chartTemplateSet(ctx, hashOnly);
   // Parsed when first needed: a render reaches only some of the helper files (defines are found by a quick scan).
   // The trees were made by tools/gen-charts.ts (encodeChartTemplates): decoding one is far cheaper than parsing.
+  const trees = loadPackedTrees(version);
   for (const [path, text] of Object.entries(packed.templates)) {
     const name = `${CHART_NAME}/${path}`;
     const source = prepareText(text);
-    const encoded = packed.asts?.[path];
+    const encoded = trees[path];
+    // (The set drops the thunk once the file is parsed, and with it the encoded tree.)
     set.parseLazy(name, source, encoded ? () => decodeParsedFile(name, source, encoded) : undefined);
   }
   const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
