@@ -79,12 +79,15 @@ describe('outline, folding, selection, definition and links over the protocol', 
     assert.ok(count(symbols) > 1400, `only ${count(symbols)} symbols`);
   });
 
-  it('answers the Outline again from the same document version, and anew after an edit', async () => {
+  it('answers the Outline and folds again from the same document version, and anew after an edit', async () => {
     const uri = 'file:///work/values-outline-edit.yaml';
     const outline = (): Promise<DocumentSymbol[]> => c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const folds = (): Promise<FoldingRange[]> => c.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
     await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'bpf:\n  masquerade: true\n' } });
     const first = await outline();
     assert.deepEqual(await outline(), first);
+    assert.deepEqual(await folds(), await folds());
+    assert.deepEqual((await folds()).map((f) => [f.startLine, f.endLine]), [[0, 1]]);
     assert.equal(find(first, 'bpf')?.children?.[0]?.name, 'masquerade');
     await c.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
@@ -93,6 +96,7 @@ describe('outline, folding, selection, definition and links over the protocol', 
     const edited = await outline();
     assert.deepEqual(find(edited, 'bpf')?.children?.map((x) => `${x.name}=${x.detail}`), ['hostLegacyRouting=false']);
     assert.equal(find(find(edited, 'ipam')?.children, 'mode')?.detail, 'kubernetes');
+    assert.deepEqual((await folds()).map((f) => [f.startLine, f.endLine]), [[0, 1], [2, 3]]);
   });
 
   it('outlines a HelmRelease from the corpus down to its values', async () => {

@@ -52,8 +52,13 @@ export function symbolsOf(ctx: ServerContext, uri: unknown): DocumentSymbol[] {
   return symbols;
 }
 
+/** Folding ranges of each analysis, for the same reason (the editor asks again whenever it redraws folds). */
+const foldCache = new WeakMap<object, FoldingRange[]>();
+
 export function foldsOf(ctx: ServerContext, uri: unknown): FoldingRange[] {
   const { doc, analysis } = openDocument(ctx, uri);
+  const hit = foldCache.get(analysis);
+  if (hit) return hit;
   const out: FoldingRange[] = [];
   for (const f of foldingRanges(analysis)) {
     const startLine = doc.positionAt(f.start).line;
@@ -62,6 +67,7 @@ export function foldsOf(ctx: ServerContext, uri: unknown): FoldingRange[] {
     const endLine = end.character === 0 && end.line > startLine ? end.line - 1 : end.line;
     if (endLine > startLine) out.push({ startLine, endLine, ...(f.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}) });
   }
+  foldCache.set(analysis, out);
   return out;
 }
 
