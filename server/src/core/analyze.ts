@@ -4,6 +4,7 @@
 import { buildAgentConfig, configMapSettings, type RenderedConfig } from './model/agentConfig';
 import { chartModel, MAX_RENDERED_ENTRIES, type ChartModel } from './model/chartModel';
 import { deriveDatapath } from './model/datapath';
+import { DATAPATH_RULES } from './rules/defs/index';
 import { HelmValues } from './model/helmValues';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource } from './parse/recognise';
@@ -324,7 +325,7 @@ function analyzeSource(
   }
   const agent = buildAgentConfig(configMap, version);
   const state = buildState(agent, helm, kernel, chart);
-  const datapath = deriveDatapath(state);
+  const datapath = deriveDatapath(state, DATAPATH_RULES);
   pushAll(findings, enumFindings(source.root, state, source.format));
   pushAll(findings, hubbleMetricFindings(source.root, state, source.format));
   pushAll(findings, noEffectFindings(source.root, state, source.format));

@@ -5,7 +5,7 @@
 import type { DocumentVerdict } from './documentVerdict';
 import type { Analysis, DocumentAnalysis, VersionSource } from './analyze';
 import { deciderText, packetPath, packetPathSvg } from './datapathDiagram';
-import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';
+import { HOST_ROUTING_RULES } from './rules/defs/index';
 import type { Flag } from './model/agentConfig';
 import type { Reason } from './model/datapath';
 import { kernelAtLeast } from './model/state';
@@ -37,7 +37,7 @@ const MIN_KERNEL: Record<CiliumVersion, [number, number, string]> = {
   '1.21': [5, 10, '5.10'],
 };
 
-const SILENT = new Set(HOST_ROUTING_FALLBACKS.filter((f) => f.silent).map((f) => f.id));
+const SILENT = new Set(HOST_ROUTING_RULES.filter((f) => f.silent).map((f) => f.id));
 
 const VERSION_FROM: Record<VersionSource, string> = {
   option: 'from your setting',

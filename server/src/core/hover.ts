@@ -13,7 +13,7 @@ import {
   versionLabel,
   versionSpan,
 } from './docs/keyInfo';
-import { HOST_ROUTING_FALLBACKS } from './knowledge/hostRouting';
+import { HOST_ROUTING_RULES } from './rules/defs/index';
 import { isOpenMap, keyExistsIn } from './knowledge/catalog';
 import { configMapKeyDoc, helmKeyDoc } from './knowledge/keyDocs';
 import { adviceFor } from './knowledge/keyHistory';
@@ -40,7 +40,7 @@ export interface HoverResult {
   range: Range;
 }
 
-const SILENT_HOST_ROUTING = new Set(HOST_ROUTING_FALLBACKS.filter((f) => f.silent).map((f) => f.id));
+const SILENT_HOST_ROUTING = new Set(HOST_ROUTING_RULES.filter((f) => f.silent).map((f) => f.id));
 const MASQ_KEYS = new Set(['enable-ipv4-masquerade', 'enable-ipv6-masquerade', 'enable-bpf-masquerade', 'enable-ip-masq-agent', 'enable-ipv4', 'enable-ipv6']);
 
 function overlaps(a: Range, b: Range): boolean {

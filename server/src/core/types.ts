@@ -61,4 +61,12 @@ export interface Hit {
   sourceText?: string;
   /** The outcome depends on a templated (unknown) value: not a finding, only a note on the verdict. */
   undecided?: boolean;
+  /** The message as a template and its parameters (rules/wording.ts), to render it in a ConfigMap's spelling. */
+  wording?: Wording;
+}
+
+/** A rule message's template (Helm keys marked) and its parameters: plain data, see rules/wording.ts. */
+export interface Wording {
+  template: string;
+  params: Readonly<Record<string, string | number>>;
 }

@@ -4,6 +4,7 @@
 import type { Analysis } from '../analysisTypes';
 import type { Finding, Fix, TextEdit } from '../types';
 import type { FixContext } from './context';
+import { predictionFor } from './predict';
 import { FIXERS } from './registry';
 
 /** Edits are built with "\n"; a file with Windows (or old Mac) line endings gets its own break in what we insert. */
@@ -48,7 +49,7 @@ function lazyFixes(f: Finding, compute: () => Fix[]): void {
  */
 export function attachFixes(analysis: Analysis, text: string, lineBreak: string = text.includes('\r\n') ? '\r\n' : '\n'): void {
   for (const doc of analysis.documents) {
-    const c: FixContext = { doc, text, root: doc.source.root, configMap: doc.source.format === 'configmap' };
+    const c: FixContext = { doc, text, root: doc.source.root, configMap: doc.source.format === 'configmap', predict: predictionFor(doc) };
     for (const f of doc.findings) {
       const fixer = Object.prototype.hasOwnProperty.call(FIXERS, f.rule) ? FIXERS[f.rule] : undefined;
       if (!fixer) continue;

@@ -9,7 +9,25 @@ import { keyMapsToFile, mapAt, setPath } from '../edit/yamlEdit';
 import type { MapView, TreeEntry } from '../parse/tree';
 import { isScalar, Scalar } from 'yaml';
 import type { Finding, Fix, TextEdit } from '../types';
-import type { SettingChange } from './predict';
+
+/** What a fix writes, in both spellings (`changeOf` below builds it from the fix's own text). */
+export interface SettingChange {
+  /** Dotted Helm values paths and the values Helm will read there after the edit (undefined: the key is removed). */
+  helm?: readonly { path: string; value: GoValue }[];
+  /** The cilium-config key and its new string value (for a ConfigMap document). */
+  configMap?: { key: string; value: string };
+}
+
+/**
+ * The document analysed again with a change (fixes/predict.ts, handed in by attach.ts so that fixers, and the
+ * rules that name them, do not import the model that runs the rules).
+ */
+export interface Prediction {
+  /** No new problem appears and (when `rule` is given) that problem is gone; false when it cannot be predicted. */
+  cures(change: SettingChange, rule?: string): boolean;
+  /** The problems that would appear with this change (that the document has not now). */
+  revealedBy(change: SettingChange): string[];
+}
 
 export interface FixContext {
   doc: DocumentAnalysis;
@@ -17,10 +35,16 @@ export interface FixContext {
   /** The values mapping (Helm values) or the ConfigMap's `data`. */
   root: MapView;
   configMap: boolean;
+  predict: Prediction;
 }
 
 /** Computes the fixes for one finding; the first one is the preferred fix. */
 export type Fixer = (f: Finding, c: FixContext) => Fix[];
+
+/** A note for a fix title naming the problems the change brings to light, or ''. */
+export function revealNote(ids: readonly string[]): string {
+  return ids.length > 0 ? ` — then: ${ids.join(', ')}` : '';
+}
 
 export function one(title: string, edits: TextEdit[] | undefined): Fix[] {
   return edits && edits.length > 0 ? [{ title, edits }] : [];

@@ -5,7 +5,6 @@
 
 import { inRange } from '../version';
 import { changeOf, one, setKey, type Fixer, type FixContext } from './context';
-import { cures } from './predict';
 
 export interface SetOptions {
   /** The cilium-config key the value ends up in: the ConfigMap spelling, and what the agent model reads. */
@@ -21,7 +20,7 @@ export function setTo(helmPath: string, raw: string, why: string, o: SetOptions 
   return (f, c) => {
     if (c.configMap && (!o.agent || o.helmOnly)) return [];
     if (o.onlyOn && !o.onlyOn.includes(f.key ?? '')) return [];
-    if (!cures(c.doc, changeOf(c, helmPath, o.agent, raw), f.rule)) return [];
+    if (!c.predict.cures(changeOf(c, helmPath, o.agent, raw), f.rule)) return [];
     const shown = c.configMap ? `${o.agent}: "${raw}"` : `${helmPath}: ${raw}`;
     return one(`Set ${shown} (${why})`, setKey(c, helmPath, o.agent ?? helmPath, raw));
   };
@@ -37,7 +36,7 @@ function kprMode(c: FixContext): string {
 /** Full kube-proxy replacement; the title says what else it needs, since we cannot know the API server's address. */
 export const kprOn: Fixer = (f, c) => {
   const mode = kprMode(c);
-  if (!cures(c.doc, changeOf(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode), f.rule)) return [];
+  if (!c.predict.cures(changeOf(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode), f.rule)) return [];
   if (c.configMap) {
     return one(`Set kube-proxy-replacement: "${mode}" (without kube-proxy the agent must reach the API server directly: KUBERNETES_SERVICE_HOST/PORT)`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
   }

@@ -12,8 +12,7 @@ import { joinedPathSuggestion, suggest } from '../rules/keyRules';
 import type { CiliumVersion } from '../version';
 import type { Finding, Fix } from '../types';
 import { isScalar, Scalar } from 'yaml';
-import { one, writtenValue, type Fixer, type FixContext } from './context';
-import { revealedBy, revealNote } from './predict';
+import { one, revealNote, writtenValue, type Fixer, type FixContext } from './context';
 
 function jsonType(v: Plain): string {
   if (v === null) return 'null';
@@ -119,7 +118,7 @@ export const tunnelSuccessor: Fixer = (_f, c) => {
   if (value === 'disabled') {
     const masq = c.doc.datapath.masquerading.ipv4 && !c.root.get('ipv4NativeRoutingCIDR');
     const also = masq ? ' (native routing with masquerading also needs ipv4NativeRoutingCIDR, your pod network)' : '';
-    const note = revealNote(revealedBy(c.doc, { helm: [{ path: 'tunnel', value: undefined }, { path: 'routingMode', value: 'native' }] }));
+    const note = revealNote(c.predict.revealedBy({ helm: [{ path: 'tunnel', value: undefined }, { path: 'routingMode', value: 'native' }] }));
     return one(`Replace tunnel: disabled with routingMode: native${also}${note}`, replaceEntry(c.root, 'tunnel', ['routingMode: native'], c.text));
   }
   if (value !== 'vxlan' && value !== 'geneve') return [];

@@ -15,18 +15,15 @@ import type { GoValue } from '../chart/template/index';
 import { buildAgentConfig, type RenderedConfig } from '../model/agentConfig';
 import { chartModel, type ChartModel } from '../model/chartModel';
 import { deriveDatapath, type Datapath } from '../model/datapath';
+import { DATAPATH_RULES } from '../rules/defs/index';
 import { HelmValues } from '../model/helmValues';
 import { buildState } from '../model/state';
 import { withoutEchoes } from '../rules/rootCause';
 import type { AgentConfig } from '../model/agentConfig';
 
-/** What a fix writes, in both spellings (fixes/context.ts `changeOf` builds it from the fix's own text). */
-export interface SettingChange {
-  /** Dotted Helm values paths and the values Helm will read there after the edit (undefined: the key is removed). */
-  helm?: readonly { path: string; value: GoValue }[];
-  /** The cilium-config key and its new string value (for a ConfigMap document). */
-  configMap?: { key: string; value: string };
-}
+import type { Prediction, SettingChange } from './context';
+
+export type { SettingChange } from './context';
 
 /** Schema refusals count as one problem: Helm stops before rendering anything. */
 const SCHEMA_REFUSAL = 'values.schema.json';
@@ -80,7 +77,7 @@ function helmProblems(doc: DocumentAnalysis, changes: NonNullable<SettingChange[
   if (!chart) return undefined;
   const agent = buildAgentConfig(chart.settings, doc.version);
   const helm = new HelmValues(doc.source.root, doc.version, chart.render.values);
-  return problemIds(deriveDatapath(buildState(agent, helm, doc.kernel, chart)), agent, chart);
+  return problemIds(deriveDatapath(buildState(agent, helm, doc.kernel, chart), DATAPATH_RULES), agent, chart);
 }
 
 /** The ConfigMap document with one key changed: only the agent model runs again. */
@@ -88,7 +85,7 @@ function configMapProblems(doc: DocumentAnalysis, key: string, value: string): S
   const settings: RenderedConfig = new Map(doc.configMap);
   settings.set(key, { value, origin: { kind: 'user', key, range: { start: 0, end: 0 }, valueText: value } });
   const agent = buildAgentConfig(settings, doc.version);
-  return problemIds(deriveDatapath(buildState(agent, undefined, doc.kernel, undefined)), agent, undefined);
+  return problemIds(deriveDatapath(buildState(agent, undefined, doc.kernel, undefined), DATAPATH_RULES), agent, undefined);
 }
 
 /** The problems after the change, or undefined when it cannot be predicted for this document. */
@@ -116,7 +113,7 @@ export function cures(doc: DocumentAnalysis, change: SettingChange, rule?: strin
   return true;
 }
 
-/** A note for a fix title naming the problems the change brings to light, or ''. */
-export function revealNote(ids: readonly string[]): string {
-  return ids.length > 0 ? ` — then: ${ids.join(', ')}` : '';
+/** The predictions for one document, as fixers get them (FixContext.predict). */
+export function predictionFor(doc: DocumentAnalysis): Prediction {
+  return { cures: (change, rule) => cures(doc, change, rule), revealedBy: (change) => revealedBy(doc, change) };
 }

@@ -1,4 +1,5 @@
-// Which rule gets which fix. A rule missing here has no fix we could call safe:
+// Which rule gets which fix: a rule object's `fix` (rules/defs/<id>.ts), and for the rules not yet written as
+// rule objects, the table below. A rule without either has no fix we could call safe:
 // - the way out is the user's choice: turn one feature off or another on (IPsec or WireGuard forcing legacy
 //   routing, BPF masquerading without masquerading, DSR with VXLAN, netkit with tproxy, BIG TCP, BBR, pool
 //   IPAM modes, CNI chaining, egressMasqueradeInterfaces vs devices, masquerading to the route source);
@@ -10,27 +11,20 @@
 
 import { configMapRename } from './configMapFixers';
 import type { Fixer } from './context';
-import { bpfMasquerade, endpointRoutesOff, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
+import { bpfMasquerade, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
 import { chartRemovedKey, deprecatedKey, nestDottedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
 import { configMapQuote, enumValue, hubbleMetricWord, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from '../knowledge/enumValues';
+import { RULES } from '../rules/defs/index';
 
 const chartRemoved = chartRemovedKey('the chart refuses to install while it is set');
 
-export const FIXERS: Readonly<Record<string, Fixer>> = {
-  // Host routing and masquerading.
-  'host-routing-iptables-masquerade': bpfMasquerade,
+const LEGACY_FIXERS: Readonly<Record<string, Fixer>> = {
+  // Masquerading.
   'ip-masq-agent-needs-bpf-masquerade': bpfMasquerade,
   'egress-gateway-needs-bpf-masquerade': bpfMasquerade,
-  'host-routing-kpr-off': kprOn,
-  'host-routing-needs-kpr': kprOn,
   'bpf-masquerade-needs-nodeport': kprOn,
-  'host-routing-endpoint-routes': endpointRoutesOff,
-  // Up to 1.14 a failed BPF-masquerade prerequisite falls back; kube-proxy replacement cures the NodePort one
-  // (for any other cause the agent model says no, and no fix is offered).
-  'host-routing-bpf-masquerade-fallback': kprOn,
   'bpf-masquerade-needs-socket-lb': setTo('socketLB.enabled', 'true', 'BPF masquerading in tunnel mode needs socket load-balancing', { agent: 'bpf-lb-sock' }),
-  'host-routing-explicit-legacy': setTo('bpf.hostLegacyRouting', 'false', 'let the agent use BPF host routing', { agent: 'enable-host-legacy-routing' }),
 
   // The agent refuses to start.
   'l7-proxy-needs-iptables': setTo('installIptablesRules', 'true', 'the L7 proxy needs them', { agent: 'install-iptables-rules' }),
@@ -89,4 +83,10 @@ export const FIXERS: Readonly<Record<string, Fixer>> = {
 
   // Words outside a fixed set: the nearest word of the set.
   ...Object.fromEntries([...ENUM_SPECS.map((s) => s.id), SCHEMA_ENUM_RULE.id].map((id) => [id, enumValue])),
+};
+
+/** Every rule's fix, by rule id. */
+export const FIXERS: Readonly<Record<string, Fixer>> = {
+  ...LEGACY_FIXERS,
+  ...Object.fromEntries(RULES.flatMap((r) => (r.fix ? [[r.id, r.fix] as const] : []))),
 };

@@ -4,9 +4,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { mapAt, replaceValue } from '../edit/yamlEdit';
 import { inRange } from '../version';
-import { revealedBy, revealNote } from './predict';
 import { apiServerNote } from './datapathFixers';
-import { changeOf, one, valueText, writtenEntry, writtenValue, type Fixer, type FixContext } from './context';
+import { changeOf, one, revealNote, valueText, writtenEntry, writtenValue, type Fixer, type FixContext } from './context';
 import type { TextEdit } from '../types';
 import { nearestWord } from '../rules/nearestWord';
 import { allowedIn, enumSpecFor, schemaEnumValues } from '../knowledge/enumValues';
@@ -68,7 +67,7 @@ export const kprValue: Fixer = (_f, c) => {
   const why = renamed ? ` (what ${raw} means in ${c.doc.version})` : '';
   // An invalid mode stops the agent before it checks anything else: a valid one may bring up what was hidden.
   const full = to === 'true' || to === 'strict';
-  const note = revealNote(revealedBy(c.doc, changeOf(c, key, 'kube-proxy-replacement', to))) + (full && !c.configMap ? apiServerNote(c) : '');
+  const note = revealNote(c.predict.revealedBy(changeOf(c, key, 'kube-proxy-replacement', to))) + (full && !c.configMap ? apiServerNote(c) : '');
   return one(`Write ${key}: ${c.configMap ? `"${to}"` : to}${why}${note}`, replaceAt(c, key, valueText(to, entry, c.configMap)));
 };
 
@@ -96,7 +95,7 @@ export const enumValue: Fixer = (f, c) => {
   const to = nearestWord(raw, allowed);
   if (!to || to === raw) return [];
   // A refused word hides every later check: name what the corrected word brings to light (dsr over VXLAN...).
-  const note = spec?.configMap || !c.configMap ? revealNote(revealedBy(c.doc, changeOf(c, f.key, spec?.configMap, to))) : '';
+  const note = spec?.configMap || !c.configMap ? revealNote(c.predict.revealedBy(changeOf(c, f.key, spec?.configMap, to))) : '';
   return one(`Change to ${to}${note}`, replaceAt(c, f.key, valueText(to, entry, c.configMap)));
 };
 

@@ -5,6 +5,7 @@ import type { State } from '../model/state';
 import { kernelAtLeast } from '../model/state';
 import { inRange } from '../version';
 import type { Check } from './checkTypes';
+import { say } from '../rules/wording';
 
 export type ExitState = State & { legacy: boolean };
 
@@ -60,7 +61,7 @@ export const AGENT_EXITS: Check<ExitState>[] = [
         const masq = family === '4' ? s.agent.ipv4Masquerade.origin : s.agent.ipv6Masquerade.origin;
         return {
           origins: [s.agent.routingMode.origin, masq],
-          message: `Native routing with IPv${family} masquerading needs ipv${family}NativeRoutingCIDR (the pod network that must not be masqueraded): without it the agent refuses to start.`,
+          ...say(`Native routing with IPv{family} masquerading needs {key:ipv${family}NativeRoutingCIDR} (the pod network that must not be masqueraded): without it the agent refuses to start.`, { family }),
           sourceText: `native routing cidr must be configured with option --ipv${family}-native-routing-cidr in combination with ...`,
         };
       },
@@ -173,7 +174,7 @@ export const AGENT_EXITS: Check<ExitState>[] = [
       s.agent.ipMasqAgent.on && !(masqOn(s) && s.agent.bpfMasquerade.on)
         ? {
             origins: [s.agent.ipMasqAgent.origin, s.agent.bpfMasquerade.origin],
-            message: "Cilium's ip-masq-agent is part of BPF masquerading: it needs masquerading on and bpf.masquerade: true, otherwise the agent refuses to start.",
+            ...say("Cilium's ip-masq-agent is part of BPF masquerading: it needs masquerading on and {set:bpf.masquerade=true}, otherwise the agent refuses to start."),
             sourceText: inRange(s.version, '1.14')
               ? 'BPF ip-masq-agent requires (--enable-ipv4-masquerade="true" or --enable-ipv6-masquerade="true") and --enable-bpf-masquerade="true"'
               : 'BPF ip-masq-agent requires --enable-ipv4-masquerade="true" and --enable-bpf-masquerade="true"',

@@ -17,8 +17,3 @@ export interface Check<S = State> {
   cite: string;
   test(s: S): Hit | undefined;
 }
-
-/** The fallback reasons for BPF host routing: `silent` ones are set before the agent's logging switch. */
-export interface FallbackCheck extends Check {
-  silent: boolean;
-}

@@ -1,6 +1,7 @@
 // Every rule the analysis can report, in one list: the id (the diagnostic's `code`), what it is about in one
-// sentence, and — for the datapath rules — the versions and the Cilium source it was checked against, read
-// from the knowledge entries themselves so the two never disagree. docs/rules.md is generated from this
+// sentence, and — for the datapath rules — the versions and the Cilium source it was checked against. A rule
+// written as one object (rules/defs/<id>.ts) brings all of that itself; the rules not yet moved there are read
+// from their knowledge entries, with their sentence from ruleSummaries.ts. docs/rules.md is generated from this
 // (`npm run gen:rules-doc`), and a test keeps both complete.
 
 import { AGENT_EXITS } from './agentExits';
@@ -11,11 +12,12 @@ import { ENUM_SPECS, SCHEMA_ENUM_RULE } from './enumValues';
 import { HUBBLE_METRICS_CITE } from './hubbleMetrics';
 import { LB_MODE_WITHOUT_NODEPORT_CITE } from './noEffect';
 import type { Check } from './checkTypes';
-import { HOST_ROUTING_FALLBACKS } from './hostRouting';
-import { RULE_SUMMARIES, type RuleGroup } from './ruleSummaries';
+import { RULE_SUMMARIES } from './ruleSummaries';
+import type { RuleGroup } from '../rules/rule';
+import { RULES } from '../rules/defs/index';
 import type { Severity } from '../types';
 
-export type { RuleGroup } from './ruleSummaries';
+export type { RuleGroup } from '../rules/rule';
 
 export interface RuleInfo {
   id: string;
@@ -27,7 +29,7 @@ export interface RuleInfo {
   summary: string;
 }
 
-/** Rules that are not datapath checks: they come from the parser, the key catalog or the ConfigMap rules. */
+/** Rules not yet written as rule objects that are not datapath checks: from the parser, the key catalog or the ConfigMap rules. */
 const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'unknown-key', group: 'keys', severity: 'warning' },
   { id: 'dotted-key', group: 'keys', severity: 'warning' },
@@ -59,7 +61,6 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'invalid-setting', group: 'file', severity: 'warning' },
   { id: 'internal-error', group: 'file', severity: 'error' },
   { id: 'unused-suppression', group: 'file', severity: 'info' },
-  { id: 'host-routing-bpf-masquerade-fallback', group: 'host-routing', severity: 'warning' },
 ];
 
 function fromChecks(group: RuleGroup, checks: readonly Check<never>[]): Omit<RuleInfo, 'summary'>[] {
@@ -70,8 +71,8 @@ let cached: RuleInfo[] | undefined;
 
 export function allRules(): RuleInfo[] {
   if (cached) return cached;
-  const raw: Omit<RuleInfo, 'summary'>[] = [
-    ...fromChecks('host-routing', HOST_ROUTING_FALLBACKS as Check<never>[]),
+  const raw: (Omit<RuleInfo, 'summary'> & { summary?: string })[] = [
+    ...RULES.map(({ id, group, severity, since, until, cite, summary }) => ({ id, group, severity, since, until, cite, summary })),
     ...fromChecks('masquerade', BPF_MASQ_PREREQS as Check<never>[]),
     ...fromChecks('agent-exit', AGENT_EXITS as Check<never>[]),
     ...CHART_FAILURE_NOTES.map((n) => ({ id: n.id, group: 'chart' as const, severity: n.severity ?? ('error' as const), since: n.since, until: n.until, cite: n.cite })),
@@ -97,7 +98,7 @@ export function allRules(): RuleInfo[] {
       if (r.cite && prev.cite && !prev.cite.includes(r.cite)) prev.cite += `; ${r.cite}`;
       continue;
     }
-    byId.set(r.id, { ...r, summary: RULE_SUMMARIES[r.id] ?? '' });
+    byId.set(r.id, { ...r, summary: r.summary ?? RULE_SUMMARIES[r.id] ?? '' });
   }
   cached = [...byId.values()];
   return cached;

@@ -1,24 +1,10 @@
-// One sentence per rule id, for docs/rules.md, hovers and settings UIs. The facts behind each rule (versions,
-// conditions, citations) live in the knowledge entry with the same id; these only say what the rule is about.
+// One sentence per rule id not yet written as a rule object (rules/defs/<id>.ts carries its own summary), for
+// docs/rules.md, hovers and settings UIs. The facts behind each rule (versions, conditions, citations) live in the
+// knowledge entry with the same id; these only say what the rule is about.
 
 import { NEWEST_RELEASED, SUPPORTED_SPAN } from '../version';
 
-export type RuleGroup = 'host-routing' | 'masquerade' | 'agent-exit' | 'chart' | 'values' | 'keys' | 'configmap' | 'file';
-
 export const RULE_SUMMARIES: Record<string, string> = {
-  // Host routing: why the agent ends up on the legacy path.
-  'host-routing-cni-chaining': 'In CNI chaining mode the chart itself writes enable-host-legacy-routing, so host routing is Legacy.',
-  'host-routing-explicit-legacy': 'Legacy host routing was chosen explicitly (bpf.hostLegacyRouting or the ConfigMap key).',
-  'host-routing-kpr-off': 'Without kube-proxy replacement BPF host routing cannot be used; the agent picks Legacy.',
-  'host-routing-needs-kpr': 'BPF host routing needs the full kube-proxy replacement; a partial or probing mode falls back to Legacy.',
-  'host-routing-iptables-masquerade': 'Masquerading done by iptables (masquerading on, bpf.masquerade off) forces Legacy host routing.',
-  'host-routing-bpf-masquerade-fallback': 'BPF masquerading was requested but a prerequisite is missing, so iptables masquerades and host routing is Legacy.',
-  'host-routing-ipsec': 'IPsec encryption forces Legacy host routing in the versions that cannot combine the two.',
-  'host-routing-endpoint-routes': 'Per-endpoint routes (endpointRoutes.enabled, or what forces it: ENI, Azure, Alibaba Cloud, GKE) forced Legacy host routing up to 1.13; from 1.14 the two work together.',
-  'host-routing-wireguard': 'WireGuard encryption forced Legacy host routing in the oldest supported versions.',
-  'host-routing-no-l2-devices': 'Devices without an L2 (Ethernet) address forced Legacy host routing in the oldest supported versions.',
-  'host-routing-old-kernel': 'The nodes\' kernel lacks the helpers BPF host routing needs (Linux 5.10), so the agent picks Legacy.',
-
   // BPF masquerading prerequisites.
   'bpf-masquerade-without-masquerading': 'bpf.masquerade is on while both IPv4 and IPv6 masquerading are off.',
   'bpf-masquerade-needs-nodeport': 'BPF masquerading needs the BPF NodePort datapath (kube-proxy replacement) in the versions that require it.',

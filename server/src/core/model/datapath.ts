@@ -3,9 +3,10 @@
 // installs. Every item keeps the origins (keys or defaults) that decided it.
 
 import { BPF_MASQ_PREREQS } from '../knowledge/bpfMasquerade';
-import { HOST_ROUTING_FALLBACKS, switchRuns } from '../knowledge/hostRouting';
+import { switchRuns } from '../knowledge/hostRouting';
 import { AGENT_EXITS } from '../knowledge/agentExits';
 import type { Hit, Origin, Severity } from '../types';
+import type { CiliumVersion } from '../version';
 import { inRange } from '../version';
 import type { State } from './state';
 import { hitIsUndecided, UnknownTracker, type UnknownDependency, type Verdict } from './unknown';
@@ -31,11 +32,33 @@ export interface Datapath {
   unknowns: UnknownDependency[];
 }
 
+/**
+ * A reason for legacy host routing as a rule object gives it (rules/defs/host-routing-*.ts). The rules are handed
+ * in (rules/defs/index.ts DATAPATH_RULES) rather than imported: they carry fixes, which read analyses of this model.
+ */
+export interface HostRoutingCheck {
+  id: string;
+  since?: CiliumVersion;
+  until?: CiliumVersion;
+  severity: Severity;
+  cite?: string;
+  /** Settled before the agent's logging switch: never the reason the agent logs. */
+  silent: boolean;
+  check(s: State): Hit | undefined;
+}
+
+/** The rules the derivation runs, each list in the agent's order. */
+export interface DatapathRules {
+  hostRouting: readonly HostRoutingCheck[];
+}
+
+const SAME_FALLBACK = ' The same fallback makes host routing Legacy.';
+
 function applies(c: { since?: State['version']; until?: State['version'] }, s: State): boolean {
   return inRange(s.version, c.since, c.until);
 }
 
-export function deriveDatapath(s: State): Datapath {
+export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
   const unknowns = new UnknownTracker();
   /** A hit that rests on a templated value is recorded against the verdicts it would change, not reported. */
   const decided = (hit: Hit | undefined, check: string, verdicts: Verdict[]): hit is Hit => {
@@ -75,21 +98,22 @@ export function deriveDatapath(s: State): Datapath {
   let settledSilently = false;
   let loggedOne = false;
   const runs = switchRuns(s);
-  for (const f of HOST_ROUTING_FALLBACKS) {
+  for (const f of rules.hostRouting) {
     if (!applies(f, s)) continue;
-    const hit = f.test(s);
+    const hit = f.check(s);
     if (!decided(hit, f.id, ['Host Routing'])) continue;
     let logged = false;
     if (f.silent) settledSilently = true;
     else if (!settledSilently && runs && !loggedOne) logged = loggedOne = true;
-    reasons.push({ ...hit, id: f.id, severity: f.severity, logged, cite: f.cite });
+    reasons.push({ ...hit, id: f.id, severity: f.severity, logged, cite: f.cite ?? '' });
   }
   if (bpfMasqFallbackLegacy) {
     // Its own "Falling back to legacy host routing" line is printed only when nothing chose legacy before.
     reasons.push({
       ...bpfMasqFallbackLegacy,
       id: 'host-routing-bpf-masquerade-fallback',
-      message: `${bpfMasqFallbackLegacy.message} The same fallback makes host routing Legacy.`,
+      message: `${bpfMasqFallbackLegacy.message}${SAME_FALLBACK}`,
+      wording: bpfMasqFallbackLegacy.wording && { ...bpfMasqFallbackLegacy.wording, template: `${bpfMasqFallbackLegacy.wording.template}${SAME_FALLBACK}` },
       sourceText: 'BPF masquerade could not be enabled. Falling back to legacy host routing (--enable-host-legacy-routing="true").',
       logged: reasons.length === 0,
     });

@@ -1,0 +1,60 @@
+// A rule is one object in one file (rules/defs/<id>.ts), in the manner of ESLint's `meta`: what it is called,
+// which group and versions it belongs to, where in Cilium's source it was checked, its one-sentence summary,
+// its messages, examples of a bad and a good file, its check and, where one is safe, its fix. The rule catalog
+// (docs/rules.md, SARIF rule metadata, hovers), the fix registry and a test per example are derived from these
+// objects (rules/defs/index.ts lists them).
+
+import type { Fixer } from '../fixes/context';
+import type { State } from '../model/state';
+import type { Hit, Severity } from '../types';
+import type { CiliumVersion } from '../version';
+
+export type RuleGroup = 'host-routing' | 'masquerade' | 'agent-exit' | 'chart' | 'values' | 'keys' | 'configmap' | 'file';
+
+/**
+ * A file that shows the rule: at `version` (and `kernel`, when the rule is about the nodes' kernel) `bad` gets
+ * a finding of the rule and `good` none; when the rule has a fix, fixing `bad` leaves no finding of the rule.
+ */
+export interface RuleExample {
+  version: CiliumVersion;
+  bad: string;
+  good: string;
+  /** The nodes' kernel for both files (unset: every kernel requirement is assumed met). */
+  kernel?: string;
+  /** The kernel for `good` when the rule is about the kernel itself. */
+  goodKernel?: string;
+}
+
+export interface Rule {
+  /** The diagnostic's `code`, and the name of the rule's file. */
+  id: string;
+  group: RuleGroup;
+  severity: Severity;
+  /** The versions the rule holds for (none: every supported version). */
+  since?: CiliumVersion;
+  until?: CiliumVersion;
+  /** Source file and tag the fact was checked against (required for rules about what Cilium does). */
+  cite?: string;
+  /** What the rule is about, in one sentence (docs/rules.md, SARIF, hovers). */
+  summary: string;
+  /** Message templates (rules/wording.ts): parameters and Helm keys that a ConfigMap finding spells as agent options. */
+  messages?: Readonly<Record<string, string>>;
+  examples: readonly [RuleExample, ...RuleExample[]];
+  fix?: Fixer;
+}
+
+/** A rule decided from the derived state of one document (model/state.ts). */
+export interface StateRule<S = State> extends Rule {
+  check(s: S): Hit | undefined;
+}
+
+/** Why BPF host routing falls back to Legacy; `silent` ones are settled before the agent's logging switch. */
+export interface HostRoutingRule extends StateRule {
+  group: 'host-routing';
+  silent: boolean;
+}
+
+/** Identity with the type checked: each rule file exports `defineRule({...})`. */
+export function defineRule<R extends Rule>(rule: R): R {
+  return rule;
+}

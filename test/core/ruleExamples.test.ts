@@ -1,0 +1,74 @@
+// One test per example of every rule object (server/src/core/rules/defs): the bad file gets a finding of the
+// rule at the example's version, the good file none, and where the rule has a fix, the fix is offered on the
+// bad file and applying it leaves no finding of the rule. The tests are generated from the rule objects, so a
+// rule whose check, message or fix stops working fails here.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyze, type AnalyzeOptions } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/edit/yamlEdit';
+import { fixAllEdits } from '../../server/src/core/fixes/index';
+import { FIXERS } from '../../server/src/core/fixes/registry';
+import { allRules } from '../../server/src/core/knowledge/ruleCatalog';
+import { RULES } from '../../server/src/core/rules/defs/index';
+import type { RuleExample } from '../../server/src/core/rules/rule';
+import type { Finding } from '../../server/src/core/types';
+
+function findings(text: string, o: AnalyzeOptions): Finding[] {
+  const a = analyze(text, o);
+  return [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)];
+}
+
+function options(ex: RuleExample, kernel = ex.kernel): AnalyzeOptions {
+  return { version: ex.version, kernel, assumeCilium: true, path: 'values.yaml' };
+}
+
+const summary = (list: Finding[]) => list.map((f) => `${f.rule}: ${f.message}`).join('\n');
+
+describe('rule examples', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      rule.examples.forEach((ex, i) => {
+        it(`example ${i + 1} at ${ex.version}: bad has the finding, good has none${rule.fix ? ', the fix cures bad' : ''}`, () => {
+          const bad = findings(ex.bad, options(ex)).filter((f) => f.rule === rule.id);
+          assert.ok(bad.length > 0, `no ${rule.id} finding in the bad example:\n${summary(findings(ex.bad, options(ex)))}`);
+          assert.ok(bad.every((f) => f.severity === rule.severity || rule.group === 'masquerade' || rule.group === 'agent-exit'), `severity differs from ${rule.severity}`);
+          const good = findings(ex.good, options(ex, ex.goodKernel ?? ex.kernel)).filter((f) => f.rule === rule.id);
+          assert.deepEqual(summary(good), '', 'the good example has a finding of the rule');
+          if (!rule.fix) return;
+          assert.ok(bad.some((f) => (f.fixes?.length ?? 0) > 0), 'the fix is not offered on the bad example');
+          const fixed = applyEdits(ex.bad, fixAllEdits(ex.bad, options(ex), (f) => f.rule === rule.id));
+          assert.notEqual(fixed, ex.bad);
+          assert.deepEqual(summary(findings(fixed, options(ex)).filter((f) => f.rule === rule.id)), '', `still found after the fix:\n${fixed}`);
+        });
+      });
+    });
+  }
+});
+
+describe('rule objects', () => {
+  it('every file in rules/defs is a rule listed in RULES, once, under its own id', () => {
+    const files = readdirSync('server/src/core/rules/defs')
+      .filter((n) => n.endsWith('.ts') && n !== 'index.ts')
+      .map((n) => n.slice(0, -3))
+      .sort();
+    assert.deepEqual(RULES.map((r) => r.id).sort(), files);
+  });
+
+  it('every rule object has at least one example, and the ones with a fix are in the fix registry', () => {
+    assert.deepEqual(RULES.filter((r) => r.examples.length === 0).map((r) => r.id), []);
+    for (const r of RULES) if (r.fix) assert.equal(FIXERS[r.id], r.fix, r.id);
+  });
+
+  it('the catalog takes each rule object as it is', () => {
+    const byId = new Map(allRules().map((r) => [r.id, r]));
+    for (const r of RULES) {
+      const info = byId.get(r.id);
+      assert.ok(info, r.id);
+      assert.deepEqual(
+        { group: info.group, severity: info.severity, since: info.since, until: info.until, cite: info.cite, summary: info.summary },
+        { group: r.group, severity: r.severity, since: r.since, until: r.until, cite: r.cite, summary: r.summary },
+      );
+    }
+  });
+});
