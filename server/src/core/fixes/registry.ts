@@ -11,7 +11,7 @@
 
 import { configMapRename } from './configMapFixers';
 import type { Fixer } from './context';
-import { bpfMasquerade, kprFalseForEnvoy, kprOn, setTo } from './datapathFixers';
+import { kprFalseForEnvoy, setTo } from './datapathFixers';
 import { chartRemovedKey, deprecatedKey, nestDottedKey, removedKey, tunnelSuccessor, unknownKey } from './keyFixers';
 import { configMapQuote, enumValue, hubbleMetricWord, kprValue, nearestAllowed, quotedBoolean } from './valueFixers';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from '../knowledge/enumValues';
@@ -20,28 +20,6 @@ import { RULES } from '../rules/defs/index';
 const chartRemoved = chartRemovedKey('the chart refuses to install while it is set');
 
 const LEGACY_FIXERS: Readonly<Record<string, Fixer>> = {
-  // Masquerading.
-  'ip-masq-agent-needs-bpf-masquerade': bpfMasquerade,
-  'egress-gateway-needs-bpf-masquerade': bpfMasquerade,
-  'bpf-masquerade-needs-nodeport': kprOn,
-  'bpf-masquerade-needs-socket-lb': setTo('socketLB.enabled', 'true', 'BPF masquerading in tunnel mode needs socket load-balancing', { agent: 'bpf-lb-sock' }),
-
-  // The agent refuses to start.
-  'l7-proxy-needs-iptables': setTo('installIptablesRules', 'true', 'the L7 proxy needs them', { agent: 'install-iptables-rules' }),
-  'auto-direct-node-routes-tunnel': setTo('autoDirectNodeRoutes', 'false', 'direct node routes need native routing', {
-    agent: 'auto-direct-node-routes',
-    onlyOn: ['autoDirectNodeRoutes', 'auto-direct-node-routes'],
-  }),
-  'dsr-tunnel-needs-geneve-dispatch': setTo('loadBalancer.dsrDispatch', 'geneve', 'DSR over a Geneve tunnel', { agent: 'bpf-lb-dsr-dispatch' }),
-  'eni-in-tunnel-mode': setTo('routingMode', 'native', 'ENI IPAM needs native routing', { agent: 'routing-mode' }),
-  'kpr-invalid-value': kprValue,
-  'routing-mode-invalid': nearestAllowed({
-    routingMode: ['tunnel', 'native'],
-    'routing-mode': ['tunnel', 'native'],
-    tunnelProtocol: ['vxlan', 'geneve'],
-    'tunnel-protocol': ['vxlan', 'geneve'],
-  }),
-
   // The chart refuses to install.
   'chart-kpr-invalid': kprValue,
   'chart-envoy-needs-kpr': kprFalseForEnvoy,

@@ -4,14 +4,11 @@
 // from their knowledge entries, with their sentence from ruleSummaries.ts. docs/rules.md is generated from this
 // (`npm run gen:rules-doc`), and a test keeps both complete.
 
-import { AGENT_EXITS } from './agentExits';
-import { BPF_MASQ_PREREQS } from './bpfMasquerade';
 import { API_SERVER_ADDRESS_CITE } from './apiServerAddress';
 import { CHART_FAILURE_NOTES, GENERIC_CHART_FAIL_RULE, SCHEMA_RULE } from './chartFailureNotes';
 import { ENUM_SPECS, SCHEMA_ENUM_RULE } from './enumValues';
 import { HUBBLE_METRICS_CITE } from './hubbleMetrics';
 import { LB_MODE_WITHOUT_NODEPORT_CITE } from './noEffect';
-import type { Check } from './checkTypes';
 import { RULE_SUMMARIES } from './ruleSummaries';
 import type { RuleGroup } from '../rules/rule';
 import { RULES } from '../rules/defs/index';
@@ -63,18 +60,12 @@ const OTHER_RULES: { id: string; group: RuleGroup; severity: Severity }[] = [
   { id: 'unused-suppression', group: 'file', severity: 'info' },
 ];
 
-function fromChecks(group: RuleGroup, checks: readonly Check<never>[]): Omit<RuleInfo, 'summary'>[] {
-  return checks.map((c) => ({ id: c.id, group, severity: c.severity, since: c.since, until: c.until, cite: c.cite }));
-}
-
 let cached: RuleInfo[] | undefined;
 
 export function allRules(): RuleInfo[] {
   if (cached) return cached;
   const raw: (Omit<RuleInfo, 'summary'> & { summary?: string })[] = [
     ...RULES.map(({ id, group, severity, since, until, cite, summary }) => ({ id, group, severity, since, until, cite, summary })),
-    ...fromChecks('masquerade', BPF_MASQ_PREREQS as Check<never>[]),
-    ...fromChecks('agent-exit', AGENT_EXITS as Check<never>[]),
     ...CHART_FAILURE_NOTES.map((n) => ({ id: n.id, group: 'chart' as const, severity: n.severity ?? ('error' as const), since: n.since, until: n.until, cite: n.cite })),
     { id: GENERIC_CHART_FAIL_RULE.id, group: 'chart' as const, severity: GENERIC_CHART_FAIL_RULE.severity, cite: GENERIC_CHART_FAIL_RULE.cite },
     { id: SCHEMA_RULE.id, group: 'chart' as const, severity: SCHEMA_RULE.severity, since: SCHEMA_RULE.since, cite: SCHEMA_RULE.cite },

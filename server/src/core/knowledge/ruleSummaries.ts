@@ -5,36 +5,6 @@
 import { NEWEST_RELEASED, SUPPORTED_SPAN } from '../version';
 
 export const RULE_SUMMARIES: Record<string, string> = {
-  // BPF masquerading prerequisites.
-  'bpf-masquerade-without-masquerading': 'bpf.masquerade is on while both IPv4 and IPv6 masquerading are off.',
-  'bpf-masquerade-needs-nodeport': 'BPF masquerading needs the BPF NodePort datapath (kube-proxy replacement) in the versions that require it.',
-  'bpf-masquerade-needs-socket-lb': 'BPF masquerading in tunnel mode needs socket-level load balancing in the versions that check it.',
-  'bpf-masquerade-interfaces': 'egressMasqueradeInterfaces only applies to iptables masquerading and conflicts with BPF masquerading.',
-  'bpf-masquerade-route-source': 'Masquerading to the route\'s source address only works with iptables masquerading.',
-
-  // Combinations that stop the agent, or change what it does.
-  'kpr-invalid-value': 'The kube-proxy replacement mode is not one this version accepts.',
-  'routing-mode-invalid': 'The routing mode is neither tunnel nor native.',
-  'ipsec-with-nodeport': 'IPsec and the BPF NodePort datapath could not be combined in older versions.',
-  'ip-masq-agent-needs-bpf-masquerade': 'The BPF ip-masq-agent only works with BPF masquerading.',
-  'egress-gateway-needs-bpf-masquerade': 'The egress gateway needs BPF masquerading for IPv4.',
-  'auto-direct-node-routes-tunnel': 'autoDirectNodeRoutes only makes sense with native routing.',
-  'eni-in-tunnel-mode': 'AWS ENI mode is a native-routing mode; tunnelling with it is refused or ignored depending on the version.',
-  'dsr-with-vxlan': 'Direct server return cannot work over a VXLAN tunnel.',
-  'dsr-tunnel-needs-geneve-dispatch': 'Direct server return inside a tunnel needs the Geneve dispatch mode.',
-  'dsr-geneve-dispatch-needs-geneve': 'The Geneve DSR dispatch mode needs the Geneve tunnel protocol.',
-  'no-conntrack-rules-prerequisites': 'installNoConntrackIptablesRules needs kube-proxy replacement, BPF masquerading and native routing.',
-  'l7-proxy-needs-iptables': 'The L7 proxy needs Cilium\'s iptables rules.',
-  'bbr-needs-bpf-host-routing': 'BBR congestion control for pods needs BPF host routing.',
-  'bbr-needs-kernel-5.18': 'BBR congestion control for pods needs Linux 5.18 or newer.',
-  'big-tcp-prerequisites': 'BIG TCP needs kube-proxy replacement, BPF masquerading (IPv4) and a recent kernel.',
-  'netkit-needs-kernel-6.7': 'The netkit datapath mode needs Linux 6.7 or newer.',
-  'native-routing-cidr-ipv4': 'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR, the range that is routed without masquerading.',
-  'native-routing-cidr-ipv6': 'Native routing with IPv6 masquerading needs ipv6NativeRoutingCIDR.',
-  'netkit-tproxy': 'bpf.tproxy cannot be combined with netkit devices; the agent refuses to start.',
-  'ipam-pool-mode-routing': 'Pool-based IPAM (multi-pool, cluster-pool-v2beta) and its limits on tunnelling and IPsec, which changed in 1.18 and went away in 1.19.',
-  'kernel-too-old': 'The nodes\' kernel is older than the minimum this Cilium version supports.',
-
   // The chart's own checks: helm install stops before anything is deployed.
   'chart-kpr-invalid': 'The chart rejects this kubeProxyReplacement value.',
   'chart-render-trimmed': 'A map or list of the values has more than 2,000 entries: the chart is rendered with the first 2,000 of each.',

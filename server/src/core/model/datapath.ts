@@ -2,9 +2,8 @@
 // reason, and which one the agent logs), masquerading, routing, and whether the agent starts and the chart
 // installs. Every item keeps the origins (keys or defaults) that decided it.
 
-import { BPF_MASQ_PREREQS } from '../knowledge/bpfMasquerade';
 import { switchRuns } from '../knowledge/hostRouting';
-import { AGENT_EXITS } from '../knowledge/agentExits';
+import type { ExitState } from '../knowledge/agentExits';
 import type { Hit, Origin, Severity } from '../types';
 import type { CiliumVersion } from '../version';
 import { inRange } from '../version';
@@ -47,9 +46,32 @@ export interface HostRoutingCheck {
   check(s: State): Hit | undefined;
 }
 
+/** A BPF-masquerade prerequisite (rules/defs/bpf-masquerade-*.ts). */
+export interface MasqueradeCheck {
+  id: string;
+  since?: CiliumVersion;
+  until?: CiliumVersion;
+  cite?: string;
+  /** What a failure does in version v. */
+  effect(v: CiliumVersion): 'fallback' | 'exit' | 'auto-disable';
+  check(s: State): Hit | undefined;
+}
+
+/** A combination that stops the agent (rules/defs with group 'agent-exit'). */
+export interface AgentExitCheck {
+  id: string;
+  since?: CiliumVersion;
+  until?: CiliumVersion;
+  severity: Severity;
+  cite?: string;
+  check(s: ExitState): Hit | undefined;
+}
+
 /** The rules the derivation runs, each list in the agent's order. */
 export interface DatapathRules {
   hostRouting: readonly HostRoutingCheck[];
+  masquerade: readonly MasqueradeCheck[];
+  agentExits: readonly AgentExitCheck[];
 }
 
 const SAME_FALLBACK = ' The same fallback makes host routing Legacy.';
@@ -72,12 +94,12 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
   const agentErrors: Reason[] = [];
   let bpfMasq = s.agent.bpfMasquerade.on;
   let bpfMasqFallbackLegacy: Reason | undefined;
-  for (const p of BPF_MASQ_PREREQS) {
+  for (const p of rules.masquerade) {
     if (!applies(p, s)) continue;
-    const hit = p.test(s);
+    const hit = p.check(s);
     const effect = p.effect(s.version);
     if (!decided(hit, p.id, effect === 'exit' ? ['Agent starts'] : ['Masquerading', 'Host Routing'])) continue;
-    const reason: Reason = { ...hit, id: p.id, severity: effect === 'exit' ? 'error' : 'warning', logged: true, cite: p.cite };
+    const reason: Reason = { ...hit, id: p.id, severity: effect === 'exit' ? 'error' : 'warning', logged: true, cite: p.cite ?? '' };
     if (effect === 'exit') {
       agentErrors.push(reason);
     } else {
@@ -121,10 +143,10 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
   const legacy = reasons.length > 0;
 
   // Agent refuses to start / chart refuses to install.
-  for (const c of AGENT_EXITS) {
+  for (const c of rules.agentExits) {
     if (!applies(c, s)) continue;
-    const hit = c.test({ ...stateAfterMasq, legacy });
-    if (decided(hit, c.id, ['Agent starts'])) agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
+    const hit = c.check({ ...stateAfterMasq, legacy });
+    if (decided(hit, c.id, ['Agent starts'])) agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite ?? '' });
   }
   // The chart's own stops, from rendering it (model/chartModel.ts); one resting on a templated value is undecided.
   const chartErrors: Reason[] = [];

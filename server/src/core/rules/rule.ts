@@ -5,6 +5,7 @@
 // objects (rules/defs/index.ts lists them).
 
 import type { Fixer } from '../fixes/context';
+import type { ExitState } from '../knowledge/agentExits';
 import type { State } from '../model/state';
 import type { Hit, Severity } from '../types';
 import type { CiliumVersion } from '../version';
@@ -52,6 +53,24 @@ export interface StateRule<S = State> extends Rule {
 export interface HostRoutingRule extends StateRule {
   group: 'host-routing';
   silent: boolean;
+}
+
+/** A prerequisite the agent checks before it turns BPF masquerading on. */
+export interface MasqueradeRule extends StateRule {
+  group: 'masquerade';
+  /** What a failure does in version v: fall back to iptables masquerading, refuse to start, or switch it off. */
+  effect(v: CiliumVersion): 'fallback' | 'exit' | 'auto-disable';
+}
+
+/** A combination that makes cilium-agent refuse to start. */
+export interface AgentExitRule extends StateRule<ExitState> {
+  group: 'agent-exit';
+}
+
+/** An example written as a cilium-config ConfigMap: `data` lines, without their indentation. */
+export function configMap(data: string): string {
+  const lines = data.split('\n').map((l) => `  ${l}`);
+  return ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cilium-config', '  namespace: kube-system', 'data:', ...lines, ''].join('\n');
 }
 
 /** Identity with the type checked: each rule file exports `defineRule({...})`. */

@@ -1,0 +1,18 @@
+import { nativeRoutingCidrCheck, NATIVE_ROUTING_CIDR_CITE } from '../../knowledge/agentExits';
+import { configMap, defineRule, type AgentExitRule } from '../rule';
+
+export default defineRule<AgentExitRule>({
+  id: 'native-routing-cidr-ipv4',
+  group: 'agent-exit',
+  severity: 'error',
+  cite: NATIVE_ROUTING_CIDR_CITE,
+  summary: 'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR, the range that is routed without masquerading.',
+  examples: [
+    {
+      version: '1.16',
+      bad: configMap('routing-mode: native\nenable-ipv4-masquerade: "true"'),
+      good: configMap('routing-mode: native\nenable-ipv4-masquerade: "true"\nipv4-native-routing-cidr: 10.0.0.0/8'),
+    },
+  ],
+  check: nativeRoutingCidrCheck('4'),
+});
