@@ -5,6 +5,9 @@ import { describe, it } from 'node:test';
 import { allRules } from '../../server/src/core/knowledge/ruleCatalog';
 import { RuleInfoSchema } from '../../server/src/core/knowledge/ruleInfoSchema';
 import { renderRulesDoc } from '../../tools/rulesDoc';
+import { analyze } from '../../server/src/core/analyze';
+import { parseLintConfig } from '../../server/src/core/lintConfig';
+import { readSettings } from '../../server/src/lsp/settings';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -44,4 +47,16 @@ describe('rule catalog', () => {
     const doc = renderRulesDoc();
     for (const id of ids) assert.ok(doc.includes(`\n### ${id}\n`), id);
   });
+
+  it('every rule id is accepted where users name rules: .cilium-lint.yaml, the rules setting, suppression comments', () => {
+    for (const { id } of rules) {
+      const config = parseLintConfig(`rules:\n  ${id}: off\n`, '.cilium-lint.yaml');
+      assert.ok(config.ok, `${id}: ${config.ok ? '' : config.problems.join('; ')}`);
+      assert.deepEqual(readSettings({ rules: { [id]: 'off' } }).problems, [], id);
+      const a = analyze(`# cilium-version: 1.16\n# cilium-lint-disable-next-line ${id}\ndebug:\n  enabled: true\n`, { assumeCilium: true });
+      const unused = a.documents.flatMap((d) => d.findings).filter((f) => f.rule === 'unused-suppression');
+      assert.ok(unused.every((f) => !/is not a rule id/.test(f.message)), `${id}: ${unused.map((f) => f.message).join('; ')}`);
+    }
+  });
 });
+

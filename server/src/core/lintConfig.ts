@@ -4,7 +4,7 @@
 // unknown key or rule id is a mistake the user wants to hear about) and every message names the field.
 
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { RULE_SUMMARIES } from './knowledge/ruleSummaries';
+import { allRules, isRuleId } from './knowledge/ruleCatalog';
 import { nearestWord } from './rules/nearestWord';
 import { globToRegExp } from './glob';
 import { stripTrailing } from './textRuns';
@@ -59,9 +59,9 @@ export function parseLintConfig(text: string, path: string): LintConfigResult {
     return { ok: false, problems: parsed.error.issues.map((i) => `${path}: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`) };
   }
   const problems: string[] = [];
-  const known = Object.keys(RULE_SUMMARIES);
+  const known = allRules().map((r) => r.id);
   for (const id of Object.keys(parsed.data.rules ?? {})) {
-    if (id in RULE_SUMMARIES) continue;
+    if (isRuleId(id)) continue;
     const near = nearestWord(id, known);
     problems.push(`${path}: rules.${id}: not a known rule id${near ? ` (did you mean "${near}"?)` : ''}; the ids are listed in docs/rules.md`);
   }

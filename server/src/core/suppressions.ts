@@ -5,7 +5,7 @@
 // directives can be stacked above one key. A directive that hides nothing is reported (`unused-suppression`,
 // info), like ESLint's --report-unused-disable-directives: a fix made it stale, or a rule id is misspelt.
 
-import { RULE_SUMMARIES } from './knowledge/ruleSummaries';
+import { isRuleId } from './knowledge/ruleCatalog';
 import type { Analysis } from './analysisTypes';
 import type { Finding, Range } from './types';
 
@@ -122,7 +122,7 @@ function unusedFindings(directives: Directive[]): Finding[] {
     }
     for (const rule of d.rules) {
       if (d.used.has(rule)) continue;
-      const known = Object.prototype.hasOwnProperty.call(RULE_SUMMARIES, rule);
+      const known = isRuleId(rule);
       const message = known
         ? `This suppression of ${rule} hides nothing: there is no ${rule} finding ${what}. Remove it.`
         : `"${rule}" is not a rule id, so this suppression hides nothing (the ids are in docs/rules.md).`;

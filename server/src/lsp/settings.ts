@@ -3,8 +3,8 @@
 // default or the value from the other source applies; it never stops the server. Pure: no protocol code.
 
 import { z } from 'zod';
+import { ruleInfo } from '../core/index';
 import type { LintConfig } from '../core/lintConfig';
-import { RULE_SUMMARIES } from '../core/knowledge/ruleSummaries';
 import { parseCiliumVersion } from '../core/version';
 import { SETTINGS_SECTION, type CiliumSettings, type RuleSeverityOverride } from './protocol';
 
@@ -82,7 +82,7 @@ function parseRules(raw: Record<string, unknown>, problems: string[]): Record<st
       problems.push(`Setting ${name('rules')}["${id}"] must be one of off, error, warning, info, hint (got ${shown(level)}); the rule keeps its own severity.`);
       continue;
     }
-    if (!(id in RULE_SUMMARIES)) problems.push(`Setting ${name('rules')}: "${id}" is not a known rule id (see docs/rules.md); it has no effect.`);
+    if (!ruleInfo(id)) problems.push(`Setting ${name('rules')}: "${id}" is not a known rule id (see docs/rules.md); it has no effect.`);
     rules[id] = parsed.data;
   }
   return rules;

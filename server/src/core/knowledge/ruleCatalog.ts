@@ -95,6 +95,11 @@ export function allRules(): RuleInfo[] {
   return cached;
 }
 
+/** Whether `id` names one of our rules (settings, `.cilium-lint.yaml` and suppression comments name rules). */
+export function isRuleId(id: string): boolean {
+  return allRules().some((r) => r.id === id);
+}
+
 export function ruleInfo(id: string): RuleInfo | undefined {
   return allRules().find((r) => r.id === id);
 }
