@@ -20,7 +20,7 @@ function findings(text: string, o: AnalyzeOptions): Finding[] {
 }
 
 function options(ex: RuleExample, kernel = ex.kernel): AnalyzeOptions {
-  return { version: ex.version, kernel, assumeCilium: true, path: 'values.yaml' };
+  return { version: ex.versionInFile ? undefined : ex.version, kernel, assumeCilium: true, path: ex.path ?? 'values.yaml', maxChars: ex.maxChars };
 }
 
 const summary = (list: Finding[]) => list.map((f) => `${f.rule}: ${f.message}`).join('\n');
@@ -32,7 +32,9 @@ describe('rule examples', () => {
         it(`example ${i + 1} at ${ex.version}: bad has the finding, good has none${rule.fix ? ', the fix cures bad' : ''}`, () => {
           const bad = findings(ex.bad, options(ex)).filter((f) => f.rule === rule.id);
           assert.ok(bad.length > 0, `no ${rule.id} finding in the bad example:\n${summary(findings(ex.bad, options(ex)))}`);
-          assert.ok(bad.every((f) => f.severity === rule.severity || rule.group === 'masquerade' || rule.group === 'agent-exit'), `severity differs from ${rule.severity}`);
+          // Some rules are milder where the problem does no harm yet (a BPF-masquerade fallback, a word of a feature
+          // that is off): the example shows the rule at the severity the catalog gives it.
+          assert.ok(rule.group === 'masquerade' || bad.some((f) => f.severity === rule.severity), `no finding at severity ${rule.severity}`);
           const good = findings(ex.good, options(ex, ex.goodKernel ?? ex.kernel)).filter((f) => f.rule === rule.id);
           assert.deepEqual(summary(good), '', 'the good example has a finding of the rule');
           if (!rule.fix) return;
@@ -55,12 +57,14 @@ describe('rule objects', () => {
     assert.deepEqual(RULES.map((r) => r.id).sort(), files);
   });
 
-  it('every rule object has at least one example, and the ones with a fix are in the fix registry', () => {
-    assert.deepEqual(RULES.filter((r) => r.examples.length === 0).map((r) => r.id), []);
+  it('every rule has at least one example (only a bug of ours cannot be shown by a file), and its fix is the registry\'s', () => {
+    assert.deepEqual(RULES.filter((r) => r.examples.length === 0 && !r.withoutExample).map((r) => r.id), []);
+    assert.deepEqual(RULES.filter((r) => r.withoutExample).map((r) => r.id), ['internal-error']);
     for (const r of RULES) if (r.fix) assert.equal(FIXERS[r.id], r.fix, r.id);
   });
 
-  it('the catalog takes each rule object as it is', () => {
+  it('the catalog is the rule objects, each as it is', () => {
+    assert.deepEqual(allRules().map((r) => r.id), RULES.map((r) => r.id));
     const byId = new Map(allRules().map((r) => [r.id, r]));
     for (const r of RULES) {
       const info = byId.get(r.id);

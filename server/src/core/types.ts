@@ -51,7 +51,7 @@ export interface Finding {
   fromDefaults?: true;
 }
 
-/** What a datapath check found: the settings responsible and what to say (knowledge/checkTypes.ts). */
+/** What a datapath check found: the settings responsible and what to say (a rule's `check`, rules/rule.ts). */
 export interface Hit {
   /** The settings responsible, most specific first; the finding is shown on the first one the user wrote. */
   origins: Origin[];

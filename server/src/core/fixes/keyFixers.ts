@@ -165,7 +165,7 @@ export const deprecatedKey: Fixer = (f, c) => {
 };
 
 /** A chart `fail` on a removed key: its successor where there is one, else removing it. */
-export function chartRemovedKey(why: string): Fixer {
+function chartRemovedKey(why: string): Fixer {
   return (f: Finding, c) => {
     if (!f.key || c.configMap) return [];
     const successor = successorOf(f.key);
@@ -211,3 +211,6 @@ export const nestDottedKey: Fixer = (f, c) => {
   }
   return [];
 };
+
+/** The chart refuses a removed key while it is set: rename it to its successor, or remove it. */
+export const chartRemoved: Fixer = chartRemovedKey('the chart refuses to install while it is set');

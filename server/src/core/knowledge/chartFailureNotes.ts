@@ -1,6 +1,6 @@
 // What we add to the chart's own `fail`/`required` texts: for the failures users meet often, a rule id (the
 // diagnostic's code, which tests, docs/rules.md and users' settings refer to), our explanation in our words,
-// and sometimes a quick-fix (fixes/registry.ts, by id). Whether the chart fails is never decided here: the
+// and the rule object with that id (rules/defs/<id>.ts) adds its summary, examples and quick-fix. Whether the chart fails is never decided here: the
 // chart itself is rendered (chart/helm/render.ts) and a failure is matched to a note by the chart's message.
 // A failure no note matches is still reported, as `chart-fail` with the chart's text.
 //

@@ -1,8 +1,7 @@
 // Puts a finding on the line the user can change: the first setting in the decision chain that the user wrote.
 // When the decision comes from a default, the finding sits on the document's first key and says so.
 
-import type { Hit } from '../knowledge/checkTypes';
-import type { Finding, Origin, RelatedLocation, Range, Severity } from '../types';
+import type { Finding, Hit, Origin, RelatedLocation, Range, Severity } from '../types';
 
 type UserOrigin = Extract<Origin, { kind: 'user' }>;
 

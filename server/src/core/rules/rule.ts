@@ -24,6 +24,12 @@ export interface RuleExample {
   kernel?: string;
   /** The kernel for `good` when the rule is about the kernel itself. */
   goodKernel?: string;
+  /** The version comes from the files themselves (rules about how the version is found); `version` is what they say. */
+  versionInFile?: boolean;
+  /** The file's path, when it decides how the file is read (a helmfile `.gotmpl`). */
+  path?: string;
+  /** The analysis size limit, for the rule about files over it. */
+  maxChars?: number;
 }
 
 export interface Rule {
@@ -40,7 +46,9 @@ export interface Rule {
   summary: string;
   /** Message templates (rules/wording.ts): parameters and Helm keys that a ConfigMap finding spells as agent options. */
   messages?: Readonly<Record<string, string>>;
-  examples: readonly [RuleExample, ...RuleExample[]];
+  /** At least one, unless `withoutExample` says why no file can show the rule. */
+  examples: readonly RuleExample[];
+  withoutExample?: string;
   fix?: Fixer;
 }
 

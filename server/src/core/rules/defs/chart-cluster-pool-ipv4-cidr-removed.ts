@@ -1,0 +1,12 @@
+import { chartRemoved } from '../../fixes/keyFixers';
+import { defineRule, type Rule } from '../rule';
+import { chartRuleMeta } from '../tableRules';
+
+export default defineRule<Rule>({
+  ...chartRuleMeta('chart-cluster-pool-ipv4-cidr-removed'),
+  summary: 'ipam.operator.clusterPoolIPv4PodCIDR was replaced by a list.',
+  examples: [
+    { version: '1.16', bad: 'ipam:\n  operator:\n    clusterPoolIPv4PodCIDR: 10.0.0.0/8\n', good: 'ipam:\n  operator:\n    clusterPoolIPv4PodCIDRList:\n      - 10.0.0.0/8\n' },
+  ],
+  fix: chartRemoved,
+});

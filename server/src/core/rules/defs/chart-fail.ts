@@ -1,0 +1,10 @@
+import { defineRule, type Rule } from '../rule';
+import { chartRuleMeta } from '../tableRules';
+
+export default defineRule<Rule>({
+  ...chartRuleMeta('chart-fail'),
+  summary: 'The chart stops the install with its own message (a `fail` or `required` in its templates) for a reason we have no extra words for.',
+  examples: [
+    { version: '1.20', bad: 'ipam:\n  mode: eni\n', good: 'eni:\n  enabled: true\nipam:\n  mode: eni\n' },
+  ],
+});
