@@ -4,20 +4,19 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  EXPLAIN_REQUEST,
   FIX_ALL_KIND,
   SETTINGS_SECTION,
   UPGRADE_PLAN_REQUEST,
-  type ExplainResult,
   VERSION_TABLE,
   type UpgradePlanResult,
 } from '../../server/src/lsp/protocol';
+import { ExplainViews } from './explainView';
 import type { FailureReporter } from './failures';
 import { RenderedConfigViews, RENDERED_SCHEME, renderedSource } from './renderedConfigView';
 
 const SCHEME = 'cilium-config';
 
-/** Read-only documents for the explanation (Markdown). */
+/** Read-only Markdown documents (the upgrade report). */
 class VirtualDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -69,19 +68,16 @@ async function offerMigration(uri: vscode.Uri, to: string, result: UpgradePlanRe
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, failures: FailureReporter): void {
   const docs = new VirtualDocuments();
   context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
+  const explainViews = new ExplainViews(client, failures);
+  context.subscriptions.push(explainViews);
   const rendered = new RenderedConfigViews(client);
   context.subscriptions.push(rendered, vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cilium.explain', async (arg?: unknown) => {
       const uri = targetUri(arg);
-      const c = client();
-      if (!uri || !c) return undefined;
-      const result = await failures.guard('Explain Datapath', () => c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, { uri: uri.toString(), picture: true }));
-      if (!result) return undefined;
-      const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — datapath.md` });
-      await showBeside(docs, view, result.markdown, failures);
-      return result;
+      if (!uri || !client()) return undefined;
+      return explainViews.show(uri);
     }),
     vscode.commands.registerCommand('cilium.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;

@@ -105,6 +105,9 @@ export function packetPath(d: DocumentAnalysis, text?: string): PacketPath {
   return { inNode, exits: [toNode, toWorld] };
 }
 
+/** The link of a line reference in a viewer that handles the click itself (the Explain webview): `#L<line>`. */
+export const lineHref = (line: number): string => `#L${line}`;
+
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -117,6 +120,11 @@ export function deciderText(d: Decider): string {
 export interface DiagramOptions {
   /** The file's URI: each line becomes a link to `uri#L<line>`. */
   fileUri?: string;
+  /**
+   * Where a line links to instead, for a viewer that handles the click itself (the VS Code webview): the link
+   * then carries the line as `data-line` too.
+   */
+  lineHref?: (line: number) => string;
   /** Heading above the picture (for a screen reader and the standalone file). */
   title?: string;
 }
@@ -148,7 +156,15 @@ function drawBox(b: PathBox, x: number, y: number, h: number, options: DiagramOp
     const full = deciderText(d);
     const shown = full.length > KEY_CHARS ? `${full.slice(0, KEY_CHARS - 1)}…` : full;
     const t = `<text x="${x + 8}" y="${y + TITLE_Y + LINE_H * (i + 2) - 6}" class="key"><title>${escapeXml(full)}</title>${escapeXml(shown)}</text>`;
-    parts.push(d.line !== undefined && options.fileUri ? `<a href="${escapeXml(`${options.fileUri}#L${d.line}`)}">${t}</a>` : t);
+    const link =
+      d.line === undefined
+        ? undefined
+        : options.lineHref
+          ? `<a href="${escapeXml(options.lineHref(d.line))}" data-line="${d.line}">`
+          : options.fileUri
+            ? `<a href="${escapeXml(`${options.fileUri}#L${d.line}`)}">`
+            : undefined;
+    parts.push(link ? `${link}${t}</a>` : t);
   });
   if (b.decidedBy.length > MAX_DECIDERS) parts.push(`<text x="${x + 8}" y="${y + TITLE_Y + LINE_H * (MAX_DECIDERS + 2) - 6}" class="key">and ${b.decidedBy.length - MAX_DECIDERS} more</text>`);
   parts.push('</g>');

@@ -4,7 +4,7 @@
 
 import type { DocumentVerdict } from './documentVerdict';
 import type { Analysis, DocumentAnalysis, VersionSource } from './analyze';
-import { deciderText, packetPath, packetPathSvg } from './datapathDiagram';
+import { deciderText, lineHref, packetPath, packetPathSvg } from './datapathDiagram';
 import { HOST_ROUTING_RULES } from './rules/defs/index';
 import type { Flag } from './model/agentConfig';
 import type { Reason } from './model/datapath';
@@ -20,6 +20,8 @@ export interface ExplainOptions {
   text?: string;
   /** Draw the packet path as an inline SVG above its description (for viewers that render HTML). */
   picture?: boolean;
+  /** The picture's line references link to `#L<line>` (explainHtml.ts: the webview jumps to the line). */
+  lineLinks?: boolean;
 }
 
 /** Minimum kernel per release (Documentation/operations/system_requirements.rst at each tag). */
@@ -183,12 +185,12 @@ function cliChecks(): string[] {
 }
 
 /** The packet path as a picture, then the same in words (for readers without the picture and for search). */
-function packetPathSection(d: DocumentAnalysis, text: string | undefined, picture: boolean): string[] {
+function packetPathSection(d: DocumentAnalysis, text: string | undefined, picture: boolean, lineLinks = false): string[] {
   const path = packetPath(d, text);
   const words = [...path.inNode, ...path.exits].map((b) => `- **${b.title}** (${b.detail})${b.decidedBy.length ? `: ${b.decidedBy.map((k) => `\`${deciderText(k)}\``).join(', ')}` : ''}`);
   if (!picture) return ['### Packet path', '', ...words, ''];
-  // No links in the picture here: VS Code's Markdown preview opens no file: link (the standalone HTML has them).
-  const svg = packetPathSvg(path, { title: `Packet path of ${d.label}` });
+  // Links only for a viewer that handles them (the Explain webview): a Markdown preview opens no file: link.
+  const svg = packetPathSvg(path, { title: `Packet path of ${d.label}`, lineHref: lineLinks ? lineHref : undefined });
   // Markdown ends an HTML block at a blank line: the SVG is written without any.
   return ['### Packet path', '', svg.replace(/\n\s*\n/g, '\n'), '', ...words, ''];
 }
@@ -199,7 +201,7 @@ export function explainDocument(d: DocumentAnalysis, where: Where, options: Expl
   out.push(`## ${d.label} — Cilium ${versionLabel(d.version)}`, '');
   out.push(`Target version ${d.version}: ${VERSION_FROM[d.versionSource]}.`, '');
   out.push('What `cilium status` should print:', '', '```text', ...statusLines(dp, d.version).map(([k, v]) => `${(k + ':').padEnd(22)}${v}`), '```', '');
-  out.push(...packetPathSection(d, options.text, options.picture === true));
+  out.push(...packetPathSection(d, options.text, options.picture === true, options.lineLinks === true));
   out.push(`- Agent starts: ${dp.agentStarts ? 'yes' : '**no** (see below)'}`);
   out.push(`- Chart installs: ${d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : '**no** (see below)') : 'not applicable (a ConfigMap)'}`);
   out.push('');

@@ -27,6 +27,8 @@ export { renderedConfigText, renderedDocuments, type RenderedDocument } from './
 export { ruleInfo } from './knowledge/ruleCatalog';
 // A finding's message as an editor shows it: one short sentence first, the rest as details (the CLI's text format too).
 export { HEADLINE_MAX, splitMessage } from './rules/headline';
+// The Explain view as HTML (the VS Code webview), its line references links.
+export { explainHtml } from './explainHtml';
 
 // The upgrade assistant.
 export { upgradePlan, type DocumentUpgrade, type UpgradePlan } from './upgrade';

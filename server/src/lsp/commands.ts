@@ -3,6 +3,7 @@
 
 import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
 import { explainMarkdown, verdictOf } from '../core/explain';
+import { explainHtml } from '../core/index';
 import { renderedDocuments } from '../core/renderedConfig';
 import { openDocument, settingsReady, type ServerContext } from './context';
 import { guard } from './guard';
@@ -16,10 +17,10 @@ import {
   type RenderedConfigResult,
 } from './protocol';
 
-export function explain(ctx: ServerContext, uri: unknown, picture = false): ExplainResult {
+export function explain(ctx: ServerContext, uri: unknown, picture = false, html = false): ExplainResult {
   const { doc, analysis } = openDocument(ctx, uri);
   const text = doc.getText();
-  return { markdown: explainMarkdown(analysis, { text, picture }), documents: analysis.documents.map((d) => verdictOf(d, text)) };
+  return { markdown: explainMarkdown(analysis, { text, picture }), ...(html ? { html: explainHtml(analysis, text) } : {}), documents: analysis.documents.map((d) => verdictOf(d, text)) };
 }
 
 export function renderedConfig(ctx: ServerContext, params: RenderedConfigParams | null | undefined): RenderedConfigResult {
@@ -48,6 +49,6 @@ export function serverCommands(ctx: ServerContext): string[] {
 export function registerCommands(ctx: ServerContext): void {
   const c = ctx.connection;
   c.onExecuteCommand(guard(c, 'executeCommand', (params: ExecuteCommandParams) => executeCommand(ctx, params)));
-  c.onRequest(EXPLAIN_REQUEST, guard(c, EXPLAIN_REQUEST, async (params: ExplainParams) => (await settingsReady(ctx, params?.uri), explain(ctx, params?.uri, params?.picture === true))));
+  c.onRequest(EXPLAIN_REQUEST, guard(c, EXPLAIN_REQUEST, async (params: ExplainParams) => (await settingsReady(ctx, params?.uri), explain(ctx, params?.uri, params?.picture === true, params?.html === true))));
   c.onRequest(RENDERED_CONFIG_REQUEST, guard(c, RENDERED_CONFIG_REQUEST, async (params: RenderedConfigParams) => (await settingsReady(ctx, params?.uri), renderedConfig(ctx, params))));
 }

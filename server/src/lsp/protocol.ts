@@ -41,10 +41,14 @@ export interface ExplainParams {
   uri: string;
   /** Also draw each document's packet path as an inline SVG (for clients that render HTML in Markdown). */
   picture?: boolean;
+  /** Also send the explanation as HTML, picture included, each line reference a link `#L<line>` with data-line. */
+  html?: boolean;
 }
 export interface ExplainResult {
   /** Markdown for every Cilium document in the file; a short note when the file is not Cilium configuration. */
   markdown: string;
+  /** With `html: true`: the same explanation as an HTML fragment (escaped text, the core's SVG, line links). */
+  html?: string;
   documents: DocumentVerdict[];
 }
 
