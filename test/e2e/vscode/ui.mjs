@@ -227,34 +227,77 @@ try {
     '"Apply Migration" rewrites tunnel and kubeProxyReplacement for 1.16 and keeps the comment',
   );
 
-  // 7. Cilium: Explain Datapath on the migrated upgrade.yaml draws its packet path (an SVG from the core) in the
-  // preview beside the file.
+  // 7. Cilium: Explain Datapath on the migrated upgrade.yaml opens a webview beside the file with its packet path
+  // (an SVG from the core); a line reference in a box of the picture, and one in the text, move the cursor there.
   await page.locator('.monaco-editor .view-line', { hasText: 'tunnelProtocol: vxlan' }).first().click();
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill('>Cilium: Explain Datapath');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Explain Datapath' }).first().waitFor({ timeout: 30000 });
   await page.keyboard.press('Enter');
-  const pictureDeadline = Date.now() + 60000;
-  let boxes = [];
-  while (boxes.length === 0 && Date.now() < pictureDeadline) {
-    for (const frame of page.frames()) {
-      const found = await frame
-        .evaluate(() => {
-          const boxes = [...document.querySelectorAll('svg [data-box]')];
-          // The screenshot below shows the picture, not the heading above it.
-          if (boxes.length > 0) boxes[0].closest('svg').scrollIntoView();
-          return boxes.map((b) => `${b.getAttribute('data-box')}: ${b.textContent}`);
-        })
-        .catch(() => []);
-      if (found.length > 0) boxes = found;
+  await page.locator('.tabs-container .tab', { hasText: 'upgrade.yaml — datapath' }).first().waitFor({ timeout: 30000 });
+  /** The webview's frame (code-server nests it in two iframes) once its picture is there. */
+  async function explainFrame() {
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      for (const frame of page.frames()) {
+        if ((await frame.locator('svg [data-box]').count().catch(() => 0)) > 0) return frame;
+      }
+      if (Date.now() > deadline) throw new Error('no frame with the packet path picture');
+      await page.waitForTimeout(300);
     }
-    if (boxes.length === 0) await page.waitForTimeout(300);
   }
+  const view = await explainFrame();
+  const boxes = await view.evaluate(() => [...document.querySelectorAll('svg [data-box]')].map((b) => `${b.getAttribute('data-box')}: ${b.textContent}`));
   step(`explain picture: ${JSON.stringify(boxes)}`);
   // 1.16 with iptables masquerading (the chart default): the legacy detour, and the tunnel the file sets on line 4.
   check(boxes.some((b) => b.startsWith('pod:')) && boxes.some((b) => b.startsWith('netfilter:')) && boxes.some((b) => /^to-node: VXLAN tunnel.*tunnelProtocol · line 4/.test(b)), 'Explain Datapath shows the packet path picture, its boxes naming keys and lines');
-  await page.waitForTimeout(500);
+  const csp = await view.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+  check(/default-src 'none'/.test(csp) && !/unsafe-inline/.test(csp), `the view runs under a strict CSP: ${csp}`);
+
+  const cursorAt = (line) => page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).first();
+  // Cursor away from the lines the links name, then the box's line reference (tunnelProtocol, line 4).
+  await page.locator('.monaco-editor .view-line', { hasText: 'k8sServicePort' }).first().click();
+  await cursorAt(7).waitFor({ timeout: 15000 });
+  await view.locator('svg [data-box="to-node"] a[data-line="4"]').first().click();
+  await cursorAt(4).waitFor({ timeout: 15000 });
+  check((await text(cursorAt(4))).startsWith('Ln 4, Col 1'), `a click on "tunnelProtocol · line 4" in the picture puts the cursor on line 4: ${await text(cursorAt(4))}`);
+  // A line reference in the text: routingMode's "(line 3)" under "Routing".
+  await page.locator('.monaco-editor .view-line', { hasText: 'k8sServicePort' }).first().click();
+  await cursorAt(7).waitFor({ timeout: 15000 });
+  await view.locator('a.line-link[data-line="3"]').first().click();
+  await cursorAt(3).waitFor({ timeout: 15000 });
+  check(true, 'a click on "line 3" in the text puts the cursor on line 3');
+
+  // Screenshots in the light theme (code-server's default here) and a dark one, the picture in view, room made by
+  // hiding the panel and the secondary side bar.
+  for (const command of ['View: Hide Panel', 'View: Hide Secondary Side Bar']) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill(`>${command}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+    if (await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+    else await page.keyboard.press('Escape');
+  }
+  const showPicture = async () => {
+    const frame = await explainFrame();
+    await frame.evaluate(() => document.querySelector('svg')?.scrollIntoView());
+    await page.waitForTimeout(700);
+  };
+  await showPicture();
   await page.screenshot({ path: join(shots, 'explain.png') });
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
+  // Not "Preferences: Browse Color Themes in Marketplace", which also matches.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Preferences: Color Theme(?!s)/ }).first().click();
+  await page.locator('.quick-input-widget input[placeholder*="Color Theme"]').waitFor({ timeout: 30000 });
+  await page.locator('.quick-input-widget input').fill('Dark Modern');
+  // A row may also carry its group's label ("dark themes"): match the theme's own name.
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^Dark Modern$/ }) }).first().click();
+  await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30000 });
+  const darkBody = await (await explainFrame()).evaluate(() => [document.body.className, getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+  step(`explain view in the dark theme: ${JSON.stringify(darkBody)}`);
+  check(/vscode-dark/.test(darkBody[0]) && darkBody[1] !== darkBody[2], 'the view follows the dark theme');
+  await showPicture();
+  await page.screenshot({ path: join(shots, 'explain-dark.png') });
 } catch (err) {
   failed = 1;
   console.log(`FAILED: ${err.message}`);

@@ -102,6 +102,8 @@ suite('Cilium Config in the extension host', () => {
     await vscode.window.showTextDocument(doc);
     const explained = await vscode.commands.executeCommand('cilium.explain', doc.uri);
     assert.match(explained.markdown, /### Host Routing: Legacy/);
+    // The webview's content: the picture with its line links (endpointRoutes.enabled decides the detour, line 7).
+    assert.match(explained.html, /<svg [\s\S]*<a href="#L7" data-line="7">/);
     const rendered = await vscode.commands.executeCommand('cilium.showRenderedConfig', doc.uri);
     // The whole ConfigMap the 1.13 chart renders, each key saying where it comes from.
     assert.match(rendered, /\n {2}enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled \(line 7\)\n/);
