@@ -1,9 +1,11 @@
-// The pre-commit hook, run for real: Debian's `pre-commit` (apt-get install pre-commit) runs this repository's
-// .pre-commit-hooks.yaml through `pre-commit try-repo` in a throwaway git repository, with a `cilium-lint` on
-// PATH that is dist/cli.js. A staged file with an error fails the commit check; clean and unrelated YAML pass.
+// The pre-commit hooks, run for real: Debian's `pre-commit` (apt-get install pre-commit) runs this repository's
+// .pre-commit-hooks.yaml through `pre-commit try-repo` in a throwaway git repository. `cilium-lint-system` runs
+// a `cilium-lint` on PATH that is dist/cli.js; `cilium-lint` (language: node) has pre-commit install this
+// repository itself (npm install, npm pack, npm install -g of the archive) and runs what it installed. A staged
+// file with an error fails the commit check; clean and unrelated YAML pass.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,7 +18,7 @@ const CLEAN_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sS
 describe('pre-commit hook', () => {
   let tmp = '';
   let env: NodeJS.ProcessEnv = {};
-  const sh = (cmd: string, args: string[], cwd: string) => spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 300_000 });
+  const sh = (cmd: string, args: string[], cwd: string, withEnv: NodeJS.ProcessEnv = env) => spawnSync(cmd, args, { cwd, env: withEnv, encoding: 'utf8', timeout: 900_000 });
 
   before(() => {
     const which = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
@@ -64,5 +66,31 @@ describe('pre-commit hook', () => {
     assert.equal(sh('git', ['add', '-A'], work).status, 0);
     const suppressed = sh('pre-commit', ['try-repo', repoRoot, 'cilium-lint-system'], work);
     assert.equal(suppressed.status, 0, suppressed.stdout + suppressed.stderr);
+  });
+
+  it('the node hook: pre-commit installs cilium-lint from this repository and runs it', () => {
+    // No cilium-lint on PATH: what runs is what pre-commit installed. Packages come from npm's cache when it has
+    // them (prefer-offline); the first install needs the registry or a cache holding package-lock.json's packages.
+    const nodeEnv: NodeJS.ProcessEnv = { ...env, PATH: process.env.PATH, PRE_COMMIT_HOME: path.join(tmp, 'node-cache'), npm_config_prefer_offline: 'true' };
+    assert.notEqual(spawnSync('sh', ['-c', 'command -v cilium-lint'], { env: nodeEnv }).status, 0, 'a cilium-lint on PATH would hide the installed one');
+    const work = path.join(tmp, 'gitops-node');
+    mkdirSync(path.join(work, 'clusters'), { recursive: true });
+    assert.equal(sh('git', ['init', '-q'], work, nodeEnv).status, 0);
+    writeFileSync(path.join(work, 'clusters/values.yaml'), CLEAN_116);
+    assert.equal(sh('git', ['add', '-A'], work, nodeEnv).status, 0);
+    const ok = sh('pre-commit', ['try-repo', repoRoot, 'cilium-lint', '--verbose'], work, nodeEnv);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /cilium-lint \(Cilium Helm values and cilium-config\)\.+Passed/);
+    assert.match(ok.stdout, /No errors or warnings in 1 file/);
+    // pre-commit's node environment for this repository holds the cilium-lint it ran.
+    const repos = readdirSync(nodeEnv.PRE_COMMIT_HOME!).filter((d) => d.startsWith('repo'));
+    assert.ok(repos.some((r) => existsSync(path.join(nodeEnv.PRE_COMMIT_HOME!, r, 'node_env-system/bin/cilium-lint'))), `no installed cilium-lint in ${repos.join(', ')}`);
+
+    writeFileSync(path.join(work, 'clusters/cilium-config.yaml'), BAD_CONFIGMAP);
+    assert.equal(sh('git', ['add', '-A'], work, nodeEnv).status, 0);
+    const bad = sh('pre-commit', ['try-repo', repoRoot, 'cilium-lint'], work, nodeEnv);
+    assert.equal(bad.status, 1, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /cilium-lint \(Cilium Helm values and cilium-config\)\.+Failed/);
+    assert.match(bad.stdout, /clusters\/cilium-config\.yaml:8:\d+ error configmap-value-not-string/);
   });
 });
