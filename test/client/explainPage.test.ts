@@ -29,7 +29,7 @@ describe('Explain webview page', () => {
     assert.match(style, /a \{ color: var\(--vscode-textLink-foreground\)/);
     // No colour of its own but the fallbacks of the chart colours.
     const literal = style.replace(/var\(--vscode-charts-(green|orange), #[0-9a-f]{6}\)/g, '').match(/#[0-9a-fA-F]{3,6}\b|rgb\(/g);
-    assert.equal(literal, null, `hard-coded colours: ${literal}`);
+    assert.equal(literal, null, `hard-coded colours: ${literal?.join(', ')}`);
   });
 
   it('posts the line of a clicked line reference, in the picture or the text', () => {
