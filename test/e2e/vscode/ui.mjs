@@ -298,6 +298,19 @@ try {
   check(/vscode-dark/.test(darkBody[0]) && darkBody[1] !== darkBody[2], 'the view follows the dark theme');
   await showPicture();
   await page.screenshot({ path: join(shots, 'explain-dark.png') });
+
+  // The view follows the file as it is edited (unsaved): vxlan → geneve redraws the tunnel box.
+  await page.locator('.monaco-editor .view-line', { hasText: 'tunnelProtocol: vxlan' }).first().click();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 'vxlan'.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('geneve');
+  const redrawDeadline = Date.now() + 30000;
+  let tunnelBox = '';
+  while (!/GENEVE tunnel/.test(tunnelBox) && Date.now() < redrawDeadline) {
+    await page.waitForTimeout(300);
+    tunnelBox = await (await explainFrame()).evaluate(() => document.querySelector('svg [data-box="to-node"]')?.textContent ?? '').catch(() => '');
+  }
+  check(/GENEVE tunnel/.test(tunnelBox), `the view follows an unsaved edit (tunnelProtocol: geneve): ${tunnelBox}`);
 } catch (err) {
   failed = 1;
   console.log(`FAILED: ${err.message}`);
