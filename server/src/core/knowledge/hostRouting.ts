@@ -10,11 +10,19 @@
 // @v1.19.1 l.409-415 (chaining mode writes enable-host-legacy-routing).
 
 import type { State } from '../model/state';
-import type { Origin } from '../types';
+import type { Hit, Origin } from '../types';
 import { inRange } from '../version';
 
 /** The agent's log line ends with this for every logged reason. */
 export const FALLING_BACK = ' Falling back to legacy host routing (enable-host-legacy-routing=true).';
+
+/**
+ * A case of the agent's logging switch that tests one feature: while the feature is on, host routing falls back,
+ * and the agent's log line is `logged` followed by FALLING_BACK.
+ */
+export function fallsBackWhileOn(feature: { on: boolean; origin: Origin }, words: Pick<Hit, 'message' | 'wording'>, logged: string): Hit | undefined {
+  return feature.on ? { origins: [feature.origin], ...words, sourceText: logged + FALLING_BACK } : undefined;
+}
 
 export function isImpliedBy(o: Origin, key: string): boolean {
   return o.kind === 'implied' && o.by.some((b) => b.key === key);

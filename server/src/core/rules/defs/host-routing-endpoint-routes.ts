@@ -1,5 +1,5 @@
 import { endpointRoutesOff } from '../../fixes/datapathFixers';
-import { FALLING_BACK } from '../../knowledge/hostRouting';
+import { fallsBackWhileOn } from '../../knowledge/hostRouting';
 import { defineRule, type HostRoutingRule } from '../rule';
 import { say } from '../wording';
 
@@ -25,12 +25,6 @@ export default defineRule<HostRoutingRule>({
     },
   ],
   check: (s) =>
-    s.agent.endpointRoutes.on
-      ? {
-          origins: [s.agent.endpointRoutes.origin],
-          ...say(messages.routes, { version: s.version }),
-          sourceText: 'BPF host routing is currently not supported with enable-endpoint-routes.' + FALLING_BACK,
-        }
-      : undefined,
+    fallsBackWhileOn(s.agent.endpointRoutes, say(messages.routes, { version: s.version }), 'BPF host routing is currently not supported with enable-endpoint-routes.'),
   fix: endpointRoutesOff,
 });

@@ -1,4 +1,4 @@
-import { FALLING_BACK } from '../../knowledge/hostRouting';
+import { fallsBackWhileOn } from '../../knowledge/hostRouting';
 import { defineRule, type HostRoutingRule } from '../rule';
 
 export default defineRule<HostRoutingRule>({
@@ -20,11 +20,9 @@ export default defineRule<HostRoutingRule>({
     },
   ],
   check: (s) =>
-    s.agent.ipsec.on
-      ? {
-          origins: [s.agent.ipsec.origin],
-          message: `IPsec encryption forces legacy host routing up to Cilium 1.18 (1.19 lifted this). Target ${s.version}: Host Routing will be Legacy.`,
-          sourceText: 'BPF host routing is incompatible with enable-ipsec.' + FALLING_BACK,
-        }
-      : undefined,
+    fallsBackWhileOn(
+      s.agent.ipsec,
+      { message: `IPsec encryption forces legacy host routing up to Cilium 1.18 (1.19 lifted this). Target ${s.version}: Host Routing will be Legacy.` },
+      'BPF host routing is incompatible with enable-ipsec.',
+    ),
 });

@@ -1,4 +1,4 @@
-import { FALLING_BACK } from '../../knowledge/hostRouting';
+import { fallsBackWhileOn } from '../../knowledge/hostRouting';
 import { defineRule, type HostRoutingRule } from '../rule';
 
 export default defineRule<HostRoutingRule>({
@@ -17,11 +17,9 @@ export default defineRule<HostRoutingRule>({
     },
   ],
   check: (s) =>
-    s.agent.wireguard.on
-      ? {
-          origins: [s.agent.wireguard.origin],
-          message: `WireGuard encryption forces legacy host routing up to Cilium 1.13 (1.14 lifted this). Target ${s.version}: Host Routing will be Legacy.`,
-          sourceText: 'BPF host routing is currently not compatible with Wireguard (--enable-wireguard).' + FALLING_BACK,
-        }
-      : undefined,
+    fallsBackWhileOn(
+      s.agent.wireguard,
+      { message: `WireGuard encryption forces legacy host routing up to Cilium 1.13 (1.14 lifted this). Target ${s.version}: Host Routing will be Legacy.` },
+      'BPF host routing is currently not compatible with Wireguard (--enable-wireguard).',
+    ),
 });
