@@ -2,18 +2,21 @@
 // one from the corpus) and for the chart's full upstream values.yaml, cold (first render of a version: inflate,
 // parse the templates) and warm, both for cilium-configmap.yaml alone and for every template that can stop the
 // install. Warm renders run with the per-template memo off (the engine's own cost); the second table shows what
-// the memo makes of an edit (a key cilium-configmap.yaml reads; a key no rendered template reads). Prints
-// Markdown tables; no assertions.
+// the memo makes of an edit (a key cilium-configmap.yaml reads; a key no rendered template reads); the third is
+// issue 9's target: the first render after a datapath edit (bpf.masquerade, kubeProxyReplacement, routingMode
+// changed in a 35-line real-world values file), every template that reads the key executed again, with its
+// median and spread. Prints Markdown tables; no assertions.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseUserValues, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../server/src/core/chart/helm/render';
+import { clearRenderMemo, parseUserValues, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../server/src/core/chart/helm/render';
 import type { GoValue } from '../server/src/core/chart/template/index';
 import { findRepoRoot } from '../tools/repoRoot';
 
 const repoRoot = findRepoRoot();
 const shared = path.resolve(repoRoot, '../shared');
 const typical = readFileSync(path.join(shared, 'corpus/real/017-katt-upstream-values.yaml'), 'utf8');
+const datapathFile = readFileSync(path.join(shared, 'corpus/real/035-qjoly-mocha-values.yaml'), 'utf8');
 const full = readFileSync(path.join(shared, 'cilium-charts/v1.18/values.yaml'), 'utf8');
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
@@ -73,4 +76,45 @@ for (const [label, text] of [['typical values', typical], ['full upstream values
     const r = edited('1.18', text, key);
     console.log(`| ${label}: ${what} | ${r.ms.toFixed(2)} ms | ${r.executed.toFixed(1)} of 15 |`);
   }
+}
+
+/** A copy of `values` with `keys` (a path) set to `v`; the maps on the way are new, the rest shared. */
+function withValue(values: Map<string, GoValue>, keys: readonly string[], v: GoValue): Map<string, GoValue> {
+  const out = new Map(values);
+  const [k, ...rest] = keys;
+  const inner = values.get(k!);
+  out.set(k!, rest.length === 0 ? v : withValue(inner instanceof Map ? (inner as Map<string, GoValue>) : new Map<string, GoValue>(), rest, v));
+  return out;
+}
+
+/**
+ * The first render after a datapath edit: the file rendered (every template's result kept), then the edit
+ * rendered, timed. The memo is emptied before each pair, so each edit is one the memo has not seen.
+ */
+function afterDatapathEdit(version: string, text: string, keys: readonly string[], v: GoValue): { runs: number[]; executed: string[] } {
+  const values = parseUserValues(text);
+  const edited = withValue(values, keys, v);
+  const runs: number[] = [];
+  let executed: string[] = [];
+  for (let i = 0; i < RUNS + 5; i++) {
+    clearRenderMemo();
+    renderChart(version, values, {});
+    const t = performance.now();
+    renderChart(version, edited, {});
+    if (i >= 5) runs.push(performance.now() - t);
+    executed = renderStats.executed;
+  }
+  return { runs, executed };
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))]!;
+}
+
+console.log('\n| chart render (1.18), first render after a datapath edit (35-line values file) | p50 | p10–p90 | templates executed |\n|---|---|---|---|');
+for (const [keys, v] of [[['bpf', 'masquerade'], false], [['kubeProxyReplacement'], false], [['routingMode'], 'native']] as const) {
+  const r = afterDatapathEdit('1.18', datapathFile, keys, v);
+  const names = r.executed.map((n) => n.replace(/^cilium\/templates\//, '')).join(', ');
+  console.log(`| ${keys.join('.')}: ${JSON.stringify(v)} | ${quantile(r.runs, 0.5).toFixed(2)} ms | ${quantile(r.runs, 0.1).toFixed(2)}–${quantile(r.runs, 0.9).toFixed(2)} ms | ${names} |`);
 }

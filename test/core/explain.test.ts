@@ -60,6 +60,15 @@ describe('explainMarkdown', () => {
     assert.match(md, /- Chart installs: \*\*no\*\*/);
   });
 
+  it('lists a stop on a check of the cluster apart from the refusals (the renderer marks it; the install is not refused)', () => {
+    const text = '# cilium-version: 1.16\nprometheus:\n  enabled: true\n  serviceMonitor:\n    enabled: true\n';
+    const md = explainMarkdown(analyze(text), text);
+    assert.match(md, /### The chart depends on the cluster/);
+    assert.match(md, /`chart-servicemonitor-crds` \(decided by the cluster at install time\)/);
+    assert.doesNotMatch(md, /### The chart refuses to install/);
+    assert.match(md, /- Chart installs: yes/);
+  });
+
   it('checks kernel requirements when a kernel is given, and says they are assumed otherwise', () => {
     const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nenableIPv4BIGTCP: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\n';
     const given = explainMarkdown(analyze(text, { kernel: '5.15' }), text);

@@ -239,9 +239,16 @@ export function explainDocument(d: DocumentAnalysis, where: Where, options: Expl
     out.push('', '### The agent warns', '');
     for (const r of warnings) out.push(...reasonBlock(r, where, '(a warning)', 'Agent log'));
   }
-  if (dp.chartErrors.length > 0) {
+  const refusals = dp.chartErrors.filter((r) => r.severity === 'error');
+  // A stop on a check of the cluster (lookup, .Capabilities): helm install decides it against the real cluster.
+  const clusterChecks = dp.chartErrors.filter((r) => r.severity !== 'error');
+  if (refusals.length > 0) {
     out.push('', '### The chart refuses to install', '');
-    for (const r of dp.chartErrors) out.push(...reasonBlock(r, where, '(helm install fails)', 'Helm fails with'));
+    for (const r of refusals) out.push(...reasonBlock(r, where, '(helm install fails)', 'Helm fails with'));
+  }
+  if (clusterChecks.length > 0) {
+    out.push('', '### The chart depends on the cluster', '');
+    for (const r of clusterChecks) out.push(...reasonBlock(r, where, '(decided by the cluster at install time)', 'Helm fails with'));
   }
   out.push('', ...kernelSection(d));
   const findings = [...d.findings].sort((a, b) => a.range.start - b.range.start);

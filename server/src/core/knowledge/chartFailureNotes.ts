@@ -21,8 +21,13 @@ export interface ChartFailureNote {
   since?: CiliumVersion;
   until?: CiliumVersion;
   cite: string;
-  /** `warning` when whether helm stops depends on the cluster rather than on the values alone. */
-  severity?: Severity;
+  /**
+   * The check reads the cluster (lookup, .Capabilities) and `explain` already says how the cluster decides it, so
+   * the general sentence about the cluster is left out, and the catalog lists the rule as a warning. Wording and
+   * docs only: whether a finding is a warning comes from the render (ChartFailure.cluster) for any check, and a
+   * test checks that the notes marked so are exactly the ones the renderer finds reading the cluster.
+   */
+  readsCluster?: true;
   /** Our explanation, one or two sentences, without the chart's text (the finding quotes it). */
   explain: (version: CiliumVersion) => string;
   /** What to do, said after "the chart refuses to install". */
@@ -185,7 +190,7 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
   {
     id: 'chart-servicemonitor-crds',
     match: /^Service Monitor requires monitoring\.coreos\.com\/v1 CRDs/,
-    severity: 'warning',
+    readsCluster: true,
     cite: 'templates/validate.yaml@v1.12.19 l.19-22 (no escape), @v1.13.18 l.19-25, @v1.14.19 l.19-25, @v1.15.19 l.33-39, @v1.16.19 l.63-69, @v1.19.1 l.76-82 (trustCRDsExist)',
     explain: (v) =>
       `A ServiceMonitor is requested: helm install fails on a cluster that does not serve the monitoring.coreos.com/v1 CRDs (and helm template without --api-versions always fails)${inRange(v, '1.13') ? '; set prometheus.serviceMonitor.trustCRDsExist: true if they are there' : ''}.`,
@@ -295,11 +300,11 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     // The chart's lookup of the API server address (k8sServiceHost: auto) fails when the ConfigMap is not found:
     // templates/_helpers.tpl@v1.19.1 l.131-147, @v1.20.0-pre.4 and @v1.21.0-pre.0 l.142 (1.16-1.18 fall back to
     // the literal text instead, _helpers.tpl@v1.18.7 l.131-146). Whether it is found depends on the cluster, and
-    // `helm template` (no cluster) never finds it: a warning, like the ServiceMonitor CRD check.
+    // `helm template` (no cluster) never finds it: the renderer marks the stop as depending on the cluster.
     id: 'chart-k8s-service-host-auto-lookup',
     match: /^ConfigMap \S+ not found, please create it or set k8sServiceHost to a valid value/,
     since: '1.19',
-    severity: 'warning',
+    readsCluster: true,
     cite: 'templates/_helpers.tpl@v1.19.1 l.131-147, @v1.20.0-pre.4 l.142, @v1.21.0-pre.0 l.142',
     explain: () =>
       'k8sServiceHost: auto makes the chart read the API server address from a ConfigMap in the cluster at install time (kube-public/cluster-info unless k8sServiceLookupNamespace / k8sServiceLookupConfigMapName say otherwise, as kubeadm creates it). helm install stops with this message where that ConfigMap is missing, and helm template (Argo CD, kustomize helmCharts) cannot read the cluster, so there it always stops; write the address instead in that case.',

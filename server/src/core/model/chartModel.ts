@@ -25,6 +25,19 @@ import type { RenderedConfig } from './agentConfig';
 type UserOrigin = Extract<Origin, { kind: 'user' }>;
 
 /** One `fail`/`required` (or template error) of the chart, as a check result of the datapath model. */
+/** What the chart reads from the cluster, in words (ChartFailure.cluster: "lookup", ".Capabilities.APIVersions", …). */
+const CLUSTER_READS: Record<string, string> = {
+  lookup: 'an object it looks up in the cluster',
+  '.Capabilities.APIVersions': 'the API versions the cluster serves',
+  '.Capabilities.KubeVersion': "the cluster's Kubernetes version",
+};
+
+/** The sentence that replaces "the chart refuses to install" for a stop that depends on the cluster. */
+export function clusterOutcome(cluster: readonly string[]): string {
+  const what = cluster.map((c) => CLUSTER_READS[c] ?? `the cluster's ${c}`);
+  return `Whether it stops depends on the cluster: the check reads ${what.join(' and ')}, so helm install decides it against the real cluster; rendered without one (helm template), it stops.`;
+}
+
 export interface ChartStop {
   id: string;
   severity: Severity;
@@ -282,11 +295,14 @@ class Builder {
     return out;
   }
 
-  stop(f: ChartFailure, severityOverride?: Severity): ChartStop {
+  stop(f: ChartFailure): ChartStop {
     const note = f.kind === 'fail' || f.kind === 'required' ? chartFailureNote(f.message) : f.kind === 'template-error' ? chartFailureNote(f.detail, true) : undefined;
     const template = f.template.replace(/^[^/]+\//, '');
     const id = note?.id ?? GENERIC_CHART_FAIL_RULE.id;
-    const severity = severityOverride ?? note?.severity ?? GENERIC_CHART_FAIL_RULE.severity;
+    // A stop reached through what the chart reads from the cluster (lookup, .Capabilities; marked by the renderer
+    // for every check, listed in a note or not) is decided by the cluster Helm installs into: a warning.
+    const dependsOnCluster = f.cluster.length > 0;
+    const severity: Severity = dependsOnCluster ? 'warning' : GENERIC_CHART_FAIL_RULE.severity;
     const cite = note?.cite ?? GENERIC_CHART_FAIL_RULE.cite;
     // What the failing check depended on (its conditions and arguments, through variables too); only when the
     // engine could not tell, everything the template had read before it.
@@ -300,7 +316,8 @@ class Builder {
     const ours =
       note?.explain(v) ??
       (f.kind === 'template-error' || f.kind === 'yaml' ? `The chart's ${template} stops with an error for these values.` : `The chart stops the install in ${template}.`);
-    const outcome = severity === 'error' ? ` The ${v} chart refuses to install.` : '';
+    // A note that already says how the cluster decides keeps its own words.
+    const outcome = !dependsOnCluster ? ` The ${v} chart refuses to install.` : note?.readsCluster ? '' : ` ${clusterOutcome(f.cluster)}`;
     const advice = note?.advice ? ` ${note.advice}` : '';
     const where = ` (It stops in ${template}.)`;
     return { id, severity, cite, template, hit: { origins, message: `${ours}${outcome}${advice}${where}`, sourceText: f.kind === 'template-error' ? f.detail : f.message } };
@@ -350,7 +367,7 @@ export function chartModel(source: CiliumSource, version: CiliumVersion, userVal
     if ((f.kind === 'fail' || f.kind === 'required') && !seen.has(`${f.template}\u0000${f.message}`)) failures.push(f);
   }
   // The same stop met again by another template (one that includes cilium-configmap.yaml for a checksum) is
-  // one root cause. A check about the cluster (ServiceMonitor CRDs) is a warning (chartFailureNotes.ts).
+  // one root cause. A check that depends on the cluster (ServiceMonitor CRDs, a lookup) is a warning (stop()).
   // Of the copies, the one that depends on least is the check itself (not the include around it).
   const byCause = new Map<string, ChartFailure>();
   for (const f of failures) {

@@ -3,7 +3,7 @@
 // text belongs to that key; a read between two keys (an `if` deciding whether the next key is written)
 // belongs to the next key.
 import { isMap, isPair, isScalar, parseAllDocuments, type Node, type Pair } from 'yaml';
-import type { GoValue } from '../template/index';
+import { dottedTail, type DataPath, type GoValue } from '../template/index';
 
 export type KeyOrigin = 'user' | 'default' | 'fixed';
 
@@ -191,13 +191,21 @@ export function quickConfigMapData(text: string): ConfigMapData | undefined {
   return out;
 }
 
-/** A piece of rendered output and the values paths it depends on (from the engine's spans provenance). */
+/**
+ * A piece of rendered output and the data paths it depends on (from the engine's spans provenance), as the
+ * engine's interned paths: only the keys' own spans are ever turned into dotted values paths.
+ */
 export interface OutputSpan {
   start: number;
   end: number;
-  paths: readonly string[];
+  paths: readonly DataPath[];
   /** The part of `paths` a printed value was computed from (empty for literal text). */
-  own: readonly string[];
+  own: readonly DataPath[];
+}
+
+/** Adds the dotted values paths among `paths` ("bpf.masquerade"; not .Capabilities, .Release, …) to `into`. */
+function addValuesPaths(into: Set<string>, paths: readonly DataPath[]): void {
+  for (const p of paths) if (p.length >= 2 && p[0] === 'Values') into.add(dottedTail(p));
 }
 
 /** The values paths of the spans overlapping [start, end), in order, without repeats; and their `own` part. */
@@ -206,35 +214,62 @@ function depsIn(spans: readonly OutputSpan[], start: number, end: number, from: 
   const own = new Set<string>();
   while (from.i < spans.length && spans[from.i]!.end <= start) from.i++;
   for (let k = from.i; k < spans.length && spans[k]!.start < end; k++) {
-    for (const p of spans[k]!.paths) deps.add(p);
-    for (const p of spans[k]!.own) own.add(p);
+    addValuesPaths(deps, spans[k]!.paths);
+    addValuesPaths(own, spans[k]!.own);
   }
   return { deps: [...deps], valueDeps: [...own] };
+}
+
+/** The proper dotted prefixes of a path ("a.b.c" → "a.b", "a"), kept per path: every render asks for the same ones. */
+const prefixCache = new Map<string, readonly string[]>();
+function dottedPrefixes(p: string): readonly string[] {
+  let hit = prefixCache.get(p);
+  if (hit) return hit;
+  const out: string[] = [];
+  for (let cut = p.lastIndexOf('.'); cut >= 0; cut = cut === 0 ? -1 : p.lastIndexOf('.', cut - 1)) out.push(p.slice(0, cut));
+  if (prefixCache.size >= 20_000) prefixCache.clear();
+  prefixCache.set(p, (hit = out));
+  return hit;
 }
 
 /** A rendered key before its origin is known (that depends on the user's file, not on the render). */
 export type ConfigMapKeys = Map<string, Omit<RenderedKey, 'origin'>>;
 
+/** The values read while a template ran: the engine's paths and the output offset of each read, in read order. */
+export interface ReadLog {
+  paths: readonly DataPath[];
+  offsets: readonly number[];
+}
+
 /** The cilium-config keys of a rendered text with their provenance; undefined when there is no cilium-config. */
-export function configMapKeys(text: string, reads: readonly { path: string; offset: number }[], spans: readonly OutputSpan[] = []): ConfigMapKeys | undefined {
+export function configMapKeys(text: string, reads: ReadLog, spans: readonly OutputSpan[] = []): ConfigMapKeys | undefined {
   const data = quickConfigMapData(text) ?? configMapData(text);
   if (!data) return undefined;
   const entries = [...data.entries()].sort((a, b) => a[1].range[0] - b[1].range[0]);
   const readsOf = new Map<string, string[]>();
-  const sorted = [...reads].sort((a, b) => a.offset - b.offset);
+  // Reads come in output order (the output only grows); sorted (stably) only if they ever did not.
+  const { paths, offsets } = reads;
+  let order: number[] | undefined;
+  for (let i = 1; i < offsets.length; i++) {
+    if (offsets[i]! < offsets[i - 1]!) {
+      order = offsets.map((_, k) => k).sort((x, y) => offsets[x]! - offsets[y]!);
+      break;
+    }
+  }
+  const at = (k: number) => (order ? order[k]! : k);
   // Reads before `data:` (the template's preamble of variables) are not attributed to the first key.
   let ri = 0;
-  while (ri < sorted.length && sorted[ri]!.offset < (data.dataStart ?? 0)) ri++;
+  while (ri < offsets.length && offsets[at(ri)]! < (data.dataStart ?? 0)) ri++;
   for (const [key, { range }] of entries) {
     const mine = new Set<string>();
     // Everything read before this key's end: reads inside its text, and reads since the previous key ended.
-    while (ri < sorted.length && sorted[ri]!.offset < range[1]) {
-      mine.add(sorted[ri]!.path);
+    while (ri < offsets.length && offsets[at(ri)]! < range[1]) {
+      mine.add(dottedTail(paths[at(ri)]!));
       ri++;
     }
     // Reading `bpf.masquerade` also reads `bpf` on the way: keep only the paths nothing else extends.
     const inner = new Set<string>();
-    for (const p of mine) for (let cut = p.lastIndexOf('.'); cut >= 0; cut = cut === 0 ? -1 : p.lastIndexOf('.', cut - 1)) inner.add(p.slice(0, cut));
+    for (const p of mine) for (const q of dottedPrefixes(p)) inner.add(q);
     readsOf.set(key, [...mine].filter((p) => !inner.has(p)));
   }
   const out: ConfigMapKeys = new Map();
@@ -271,17 +306,41 @@ export function keyGuards(key: RenderedKey, shared: ReadonlySet<string>): string
   return own.filter((p) => !own.some((q) => q.startsWith(`${p}.`)));
 }
 
+/**
+ * Every dotted path userHas() is true for in these values, made in one walk: the keys chained through maps, as
+ * long as no key on the way holds a dot (a path is split at every dot, so such a key is never reached). Undefined
+ * for values nested deeper than any real file (or made of aliases to themselves): ask userHas() then.
+ */
+function userPathSet(user: Map<string, GoValue>): Set<string> | undefined {
+  const out = new Set<string>();
+  const stack: [Map<string, GoValue>, string, number][] = [[user, '', 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [m, prefix, depth] = top;
+    if (depth > 64) return undefined;
+    for (const [k, v] of m) {
+      if (k.includes('.')) continue;
+      const p = depth === 0 ? k : `${prefix}.${k}`;
+      out.add(p);
+      if (v instanceof Map) stack.push([v, p, depth + 1]);
+    }
+  }
+  return out;
+}
+
 /** The keys with their origin for these user values. */
 export function withOrigins(keys: ConfigMapKeys, user: Map<string, GoValue>): Map<string, RenderedKey> {
-  const has = new Map<string, boolean>();
-  const userHasMemo = (p: string) => {
-    let h = has.get(p);
-    if (h === undefined) has.set(p, (h = userHas(user, p)));
-    return h;
-  };
+  const set = userPathSet(user);
+  const memo = new Map<string, boolean>();
+  const inUser = set
+    ? (p: string) => set.has(p)
+    : (p: string) => {
+        let h = memo.get(p);
+        if (h === undefined) memo.set(p, (h = userHas(user, p)));
+        return h;
+      };
   const out = new Map<string, RenderedKey>();
   for (const [key, k] of keys) {
-    const origin: KeyOrigin = k.deps.some(userHasMemo) ? 'user' : k.valueDeps.length === 0 ? 'fixed' : 'default';
+    const origin: KeyOrigin = k.deps.some(inUser) ? 'user' : k.valueDeps.length === 0 ? 'fixed' : 'default';
     out.set(key, { value: k.value, reads: k.reads, deps: k.deps, valueDeps: k.valueDeps, origin, range: k.range });
   }
   return out;

@@ -82,6 +82,16 @@ export class RecordedMap extends Map<string, GoValue> {
     return super.get(k);
   }
 
+  /** get() without recording (for comparing observations). */
+  peek(k: string): GoValue | undefined {
+    return super.get(k);
+  }
+
+  /** has() without recording. */
+  peekHas(k: string): boolean {
+    return super.has(k);
+  }
+
   override has(k: string): boolean {
     if (active) this.note(k, HAS);
     return super.has(k);
@@ -145,7 +155,7 @@ export class RecordedMap extends Map<string, GoValue> {
         else has.push([k, Map.prototype.has.call(this, k) as boolean]);
       }
     }
-    return { path: this.path, gets, has, keys: enumerated ? [...(Map.prototype.keys.call(this) as MapIterator<string>)] : undefined };
+    return { path: this.path, pathKey: this.path.join('\u0000'), gets, has, keys: enumerated ? [...(Map.prototype.keys.call(this) as MapIterator<string>)] : undefined };
   }
 }
 
@@ -202,6 +212,8 @@ export const ANY_TEXT = '\u0000any text\u0000';
 
 export interface MapObservation {
   path: readonly (string | number)[];
+  /** `path` joined with NUL (the key of the per-render cache of maps by path). */
+  pathKey: string;
   gets: [string, Sig][];
   has: [string, boolean][];
   /** The keys in order, when the map was enumerated. */
@@ -219,10 +231,10 @@ export function observations(r: Recorder): Observations {
 }
 
 /** The RecordedMap at a path of the values, or undefined when the path leads elsewhere. */
-function mapAt(root: RecordedMap, path: readonly (string | number)[], cache: Map<string, RecordedMap | undefined>): RecordedMap | undefined {
+function mapAt(root: RecordedMap, path: readonly (string | number)[], key: string, cache: Map<string, RecordedMap | undefined>): RecordedMap | undefined {
   if (path.length === 0) return root;
-  const key = path.join('\u0000');
-  if (cache.has(key)) return cache.get(key);
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit;
   let cur: GoValue | undefined = root;
   for (const k of path) {
     if (typeof k === 'number') cur = Array.isArray(cur) ? cur[k] : undefined;
@@ -237,16 +249,15 @@ function mapAt(root: RecordedMap, path: readonly (string | number)[], cache: Map
 export function sameObservations(o: Observations, root: RecordedMap, files: ReadonlyMap<string, string>, cache = new Map<string, RecordedMap | undefined>()): boolean {
   for (const [name, text] of o.files) if (text === ANY_TEXT ? !files.has(name) : files.get(name) !== text) return false;
   for (const m of o.maps) {
-    const map = mapAt(root, m.path, cache);
+    const map = mapAt(root, m.path, m.pathKey, cache);
     if (!map) return false;
-    const get = (k: string) => Map.prototype.get.call(map, k) as GoValue | undefined;
     if (m.keys) {
       const now = [...(Map.prototype.keys.call(map) as MapIterator<string>)];
       if (now.length !== m.keys.length) return false;
       for (let i = 0; i < now.length; i++) if (now[i] !== m.keys[i]) return false;
     }
-    for (const [k, s] of m.gets) if (!sameSig(s, get(k))) return false;
-    for (const [k, present] of m.has) if ((Map.prototype.has.call(map, k) as boolean) !== present) return false;
+    for (const [k, s] of m.gets) if (!sameSig(s, map.peek(k))) return false;
+    for (const [k, present] of m.has) if (map.peekHas(k) !== present) return false;
   }
   return true;
 }

@@ -6,13 +6,13 @@
 // Differences from Helm that are on purpose: templates that can neither fail nor write cilium-config are not
 // rendered; lookup returns an empty map (as `helm template` does without a cluster); certificate/time
 // functions return stand-ins (sprig.ts).
-import { decodeParsedFile, encodeParsedFile, GoObject, TemplateError, TemplateSet, withSignature, type EncodedFile, type GoValue } from '../template/index';
-import { loadPackedChart, loadPackedTrees, type PackedChart } from './chartData';
+import { decodeParsedFile, dottedTail, encodeParsedFile, GoObject, TemplateError, TemplateSet, withSignature, type DataPath, type EncodedFile, type GoValue } from '../template/index';
+import { loadPackedChart, loadPackedTrees, type PackedChart, type PackedTrees } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
 import { argMap, argString, sprigFunctions } from './sprig';
-import { configMapKeys, withOrigins, type ConfigMapKeys, type OutputSpan, type RenderedKey } from './configMapOutput';
+import { configMapKeys, withOrigins, type ConfigMapKeys, type OutputSpan, type ReadLog, type RenderedKey } from './configMapOutput';
 import { activeRecorder, ANY_TEXT, newRecordedMap, observations, sameObservations, withPaths, startRecording, stopRecording, type Observations, type RecordedMap } from './recordedValues';
 
 export type { RenderedKey } from './configMapOutput';
@@ -75,6 +75,12 @@ export interface ChartFailure {
    * its arguments read (a subset of `reads`; what decided the failure, for placing it on the user's key).
    */
   deps: string[];
+  /**
+   * What the failing action depended on that comes from the cluster, not from the values: `lookup` (objects in the
+   * cluster), `.Capabilities.APIVersions`, `.Capabilities.KubeVersion`. Non-empty: whether Helm stops here
+   * depends on the cluster it installs into (`helm template`, with no cluster, decides it as rendered here).
+   */
+  cluster: string[];
 }
 
 export interface ChartRender {
@@ -109,7 +115,7 @@ interface RenderContext {
   root: Map<string, GoValue>;
   fileOutputs: Map<string, string>;
   /** RenderOptions.lenient: fail/required record their message here instead of stopping. */
-  lenient?: { kind: 'fail' | 'required'; message: string; reads: string[]; deps: string[] }[];
+  lenient?: { kind: 'fail' | 'required'; message: string; reads: string[]; deps: string[]; cluster: string[] }[];
   /** The values paths read so far by the running template (for lenient failures). */
   reads?: () => string[];
   /** The template being rendered (by renderChart, not a define it calls). */
@@ -154,12 +160,17 @@ function prepare(version: string): PreparedChart | undefined {
   if (hit) return hit;
   const packed = loadPackedChart(version);
   if (!packed) return undefined;
+  const p = preparePacked(packed, loadPackedTrees(version));
+  prepared.set(version, p);
+  return p;
+}
+
+function preparePacked(packed: PackedChart, trees: PackedTrees): PreparedChart {
   const ctx: { current: RenderContext | undefined } = { current: undefined };
   const hashOnly = hashOnlyIncludes(Object.values(packed.templates));
   const set = chartTemplateSet(ctx, hashOnly);
   // Parsed when first needed: a render reaches only some of the helper files (defines are found by a quick scan).
   // The trees were made by tools/gen-charts.ts (encodeChartTemplates): decoding one is far cheaper than parsing.
-  const trees = loadPackedTrees(version);
   for (const [path, text] of Object.entries(packed.templates)) {
     const name = `${CHART_NAME}/${path}`;
     const source = prepareText(text);
@@ -176,7 +187,6 @@ function prepare(version: string): PreparedChart | undefined {
     ctx,
     hashOnlyIncludes: hashOnly,
   };
-  prepared.set(version, p);
   return p;
 }
 
@@ -242,7 +252,8 @@ function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly:
       if (val === null || val === undefined || val === '') {
         const c = ctx.current;
         if (c?.lenient) {
-          c.lenient.push({ kind: 'required', message: argString(warn), reads: c.reads?.() ?? [], deps: valuesPaths(set.currentDeps()) });
+          const deps = set.currentDeps();
+          c.lenient.push({ kind: 'required', message: argString(warn), reads: c.reads?.() ?? [], deps: valuesPaths(deps), cluster: clusterPaths(deps) });
           return val;
         }
         throw new RequiredError(argString(warn));
@@ -264,10 +275,18 @@ function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly:
       }
       return digFn(...ps);
     }, [], 'interface {}'),
+    // Helm's `lookup` asks the cluster; `helm template` has none and gets an empty map. What the chart decides
+    // from it (an `if` on it, a `fail` under that `if`) depends on the cluster: the engine is told where it came from.
+    lookup: withSignature(() => {
+      const found = new Map<string, GoValue>();
+      set.traceSource(LOOKUP_SOURCE, found);
+      return found;
+    }, ['string', 'string', 'string', 'string']),
     fail: withSignature((msg) => {
       const c = ctx.current;
       if (!c?.lenient) throw new Error(argString(msg));
-      c.lenient.push({ kind: 'fail', message: argString(msg), reads: c.reads?.() ?? [], deps: valuesPaths(set.currentDeps()) });
+      const deps = set.currentDeps();
+      c.lenient.push({ kind: 'fail', message: argString(msg), reads: c.reads?.() ?? [], deps: valuesPaths(deps), cluster: clusterPaths(deps) });
       return LIFTED_STOP;
     }, ['string']),
   });
@@ -383,18 +402,34 @@ function failCause(e: unknown): { kind: 'fail' | 'required'; message: string } |
   return undefined;
 }
 
-/** The values paths the innermost failing action depended on (errors of nested includes wrap the real one). */
-function failDeps(e: unknown): string[] {
-  let deps: readonly (readonly string[])[] | undefined;
+/** The data paths the innermost failing action depended on (errors of nested includes wrap the real one). */
+function failPaths(e: unknown): readonly DataPath[] {
+  let deps: readonly DataPath[] | undefined;
   let cur: unknown = e;
   for (let i = 0; i < 50 && cur instanceof TemplateError; i++) {
     if (cur.deps) deps = cur.deps;
     cur = cur.call?.cause;
   }
+  return deps ?? [];
+}
+
+/** The values paths among data paths, without repeats. */
+function uniqueValuesPaths(paths: readonly DataPath[]): string[] {
+  return [...new Set(valuesPaths(paths))];
+}
+
+/** The path under which the engine reports what `lookup` returned (a name no template can write as a field). */
+const LOOKUP_SOURCE = 'lookup()';
+
+/**
+ * The cluster's part of what a failing action depended on (ChartFailure.cluster): reads of `lookup` results and of
+ * `.Capabilities` (the Helm version is Helm's, not the cluster's), as "lookup" / ".Capabilities.APIVersions".
+ */
+function clusterPaths(paths: readonly DataPath[]): string[] {
   const out = new Set<string>();
-  for (const p of deps ?? []) {
-    const vp = valuesPath(p);
-    if (vp !== undefined) out.add(vp);
+  for (const p of paths) {
+    if (p[0] === LOOKUP_SOURCE) out.add('lookup');
+    else if (p[0] === 'Capabilities' && p.length >= 2 && p[1] !== 'HelmVersion') out.add(`.Capabilities.${p[1]}`);
   }
   return [...out];
 }
@@ -407,7 +442,7 @@ const NO_VALUE = '<no value>';
  * The output after Helm deletes every `<no value>` (and a lenient render its lifted stops), and a map from
  * offsets in the raw output to offsets in it.
  */
-function cleanOutput(raw: string): { out: string; shift: (offset: number) => number } {
+function cleanOutput(raw: string): { out: string; shift: (offset: number) => number; cut: boolean } {
   const cuts: [number, number][] = [];
   let out = '';
   let from = 0;
@@ -431,29 +466,30 @@ function cleanOutput(raw: string): { out: string; shift: (offset: number) => num
     from = end;
   }
   out += raw.slice(from);
-  if (cuts.length === 0) return { out, shift: (o) => o };
+  if (cuts.length === 0) return { out, shift: (o) => o, cut: false };
+  let i = 0;
+  let passed = 0;
+  let lastAsked = 0;
   return {
     out,
+    cut: true,
+    // Offsets mostly come in rising order (reads, then spans): continue from the cuts already passed.
     shift: (o) => {
-      let d = 0;
-      for (const [at, len] of cuts) {
-        if (at >= o) break;
-        d += Math.min(len, o - at);
+      if (o < lastAsked) {
+        i = 0;
+        passed = 0;
       }
-      return o - d;
+      lastAsked = o;
+      while (i < cuts.length && cuts[i]![0] + cuts[i]![1] <= o) passed += cuts[i++]![1];
+      const c = cuts[i];
+      return o - passed - (c && c[0] < o ? o - c[0] : 0);
     },
   };
 }
 
-/** Dotted paths by list of paths: the engine hands the same list to every piece of output under one condition. */
-const dottedLists = new WeakMap<readonly (readonly string[])[], string[]>();
-
-function valuesPaths(paths: readonly (readonly string[])[]): string[] {
-  if (paths.length === 0) return [];
-  const hit = dottedLists.get(paths);
-  if (hit) return hit;
+/** The dotted values paths of a list of engine paths (others left out). */
+function valuesPaths(paths: readonly DataPath[]): string[] {
   const out: string[] = [];
-  dottedLists.set(paths, out);
   for (const path of paths) {
     const vp = valuesPath(path);
     if (vp !== undefined) out.push(vp);
@@ -461,14 +497,10 @@ function valuesPaths(paths: readonly (readonly string[])[]): string[] {
   return out;
 }
 
-/** Dotted values paths by path array (the engine hands out the same array for the same path). */
-const dotted = new WeakMap<readonly string[], string>();
-
-function valuesPath(path: readonly string[]): string | undefined {
-  if (path[0] !== 'Values' || path.length < 2) return undefined;
-  let d = dotted.get(path);
-  if (d === undefined) dotted.set(path, (d = path.slice(1).join('.')));
-  return d;
+/** The dotted values path of an engine path ("bpf.masquerade"), or undefined outside .Values (kept on the interned path). */
+function valuesPath(path: DataPath): string | undefined {
+  if (path.length < 2 || path[0] !== 'Values') return undefined;
+  return dottedTail(path);
 }
 
 /** Reads the user's values text as Helm reads a `-f` file. Throws ValuesReadError. */
@@ -490,7 +522,24 @@ export { packedChartVersions as renderableVersions } from './chartData';
  */
 export function renderChart(version: string, userValues: Map<string, GoValue> | string, opts: RenderOptions = {}): ChartRender | undefined {
   const p = prepare(version);
-  if (!p) return undefined;
+  return p && renderPrepared(p, version, userValues, opts);
+}
+
+/** Charts given whole (tests' synthetic charts), prepared once per object. */
+const preparedData = new WeakMap<PackedChart, PreparedChart>();
+
+/**
+ * Renders a chart given whole rather than a packed version (tests: a few templates of one's own, run with the
+ * same Helm objects, functions, memo and provenance as the real chart). Its templates must include
+ * templates/cilium-configmap.yaml, which renders first.
+ */
+export function renderChartData(packed: PackedChart, userValues: Map<string, GoValue> | string, opts: RenderOptions = {}): ChartRender {
+  let p = preparedData.get(packed);
+  if (!p) preparedData.set(packed, (p = preparePacked(packed, {})));
+  return renderPrepared(p, packed.minor, userValues, opts);
+}
+
+function renderPrepared(p: PreparedChart, version: string, userValues: Map<string, GoValue> | string, opts: RenderOptions): ChartRender {
   const user = typeof userValues === 'string' ? parseUserValues(userValues) : userValues;
   const warnings: CoalesceWarning[] = [];
   const values = withPaths(coalesceValues(p.defaults, user, CHART_NAME, warnings, newRecordedMap));
@@ -513,6 +562,7 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
   const memo = memoFor(p, opts);
   const seen = new Map<string, RecordedMap | undefined>();
   let valuesChanged = false;
+  renderStats.executed = [];
   p.ctx.current = ctx;
   try {
     // cilium-configmap.yaml first (other templates include it for checksums), then Helm's order for failures.
@@ -530,6 +580,7 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
         renderStats.hits++;
       } else {
         renderStats.renders++;
+        renderStats.executed.push(name);
         const recorder = startRecording();
         try {
           run = runTemplate(p, ctx, root, name);
@@ -562,7 +613,7 @@ export function renderChart(version: string, userValues: Map<string, GoValue> | 
             run.keys = keys;
           }
           if (keys instanceof Error) {
-            mine.push({ template: name, message: keys.message, kind: 'yaml', detail: `YAML parse error on ${name}: ${keys.message}`, reads: [], deps: [] });
+            mine.push({ template: name, message: keys.message, kind: 'yaml', detail: `YAML parse error on ${name}: ${keys.message}`, reads: [], deps: [], cluster: [] });
           } else if (keys) result.configMap = withOrigins(keys, user);
         }
       }
@@ -580,7 +631,7 @@ interface TemplateRun {
   /** The output after Helm's clean-up; undefined when the template stopped. */
   out: string | undefined;
   /** cilium-configmap.yaml: the values read and the output spans, at offsets of `out`. */
-  reads: { path: string; offset: number }[];
+  reads: ReadLog;
   spans: OutputSpan[];
   /** Lenient renders' lifted stops, then whatever ended the template. */
   failures: ChartFailure[];
@@ -604,51 +655,70 @@ function runTemplate(p: PreparedChart, ctx: RenderContext, root: Map<string, GoV
 function runTemplateOnce(p: PreparedChart, ctx: RenderContext, root: Map<string, GoValue>, name: string, traced: boolean): TemplateRun {
   (root.get('Template') as Map<string, GoValue>).set('Name', name);
   ctx.running = name;
-  const reads: { path: string; offset: number }[] = [];
-  ctx.reads = () => [...new Set(reads.map((r) => r.path))];
+  // Reads as two flat lists (the interned path, the output offset): no object per read, and the dotted path is
+  // made once per path (it stays on the interned array) and only when asked for.
+  const readPaths: DataPath[] = [];
+  const readAt: number[] = [];
+  const readSet = () => [...new Set(readPaths.map(dottedTail))];
+  ctx.reads = readSet;
   const lenientBefore = ctx.lenient?.length ?? 0;
-  const tracer = (path: readonly string[], offset: number) => {
-    const vp = valuesPath(path);
-    if (vp !== undefined) reads.push({ path: vp, offset });
+  const tracer = (path: DataPath, offset: number) => {
+    if (path.length >= 2 && path[0] === 'Values') {
+      readPaths.push(path);
+      readAt.push(offset);
+    }
   };
   const spans: OutputSpan[] = [];
-  const onSpan = (start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => {
-    spans.push({ start, end, paths: valuesPaths(paths), own: valuesPaths(own) });
+  const onSpan = (start: number, end: number, paths: readonly DataPath[], own: readonly DataPath[]) => {
+    spans.push({ start, end, paths, own });
   };
-  const run: TemplateRun = { out: undefined, reads: [], spans: [], failures: [] };
+  const run: TemplateRun = { out: undefined, reads: { paths: [], offsets: [] }, spans: [], failures: [] };
   let stopped: ChartFailure | undefined;
   try {
     const raw = p.set.execute(name, root, traced ? { tracer, spans: name === CONFIGMAP_TEMPLATE ? onSpan : undefined } : {});
-    const { out, shift } = cleanOutput(raw);
+    const { out, shift, cut } = cleanOutput(raw);
     run.out = out;
     if (name === CONFIGMAP_TEMPLATE) {
-      run.reads = reads.map((r) => ({ path: r.path, offset: shift(r.offset) }));
-      run.spans = spans.map((x) => ({ ...x, start: shift(x.start), end: shift(x.end) }));
+      run.reads = { paths: readPaths, offsets: cut ? readAt.map(shift) : readAt };
+      if (cut) {
+        for (const x of spans) {
+          x.start = shift(x.start);
+          x.end = shift(x.end);
+        }
+      }
+      run.spans = spans;
     }
   } catch (e) {
     const cause = failCause(e);
     const detail = e instanceof Error ? e.message : String(e);
+    const paths = failPaths(e);
     stopped = {
       template: name,
       message: cause?.message ?? detail,
       kind: cause?.kind ?? 'template-error',
       detail,
-      reads: [...new Set(reads.map((r) => r.path))],
-      deps: failDeps(e),
+      reads: readSet(),
+      deps: uniqueValuesPaths(paths),
+      cluster: clusterPaths(paths),
     };
   }
-  const lifted = (ctx.lenient?.slice(lenientBefore) ?? []).map((l): ChartFailure => ({ template: name, message: l.message, kind: l.kind, detail: l.message, reads: l.reads, deps: l.deps }));
+  const lifted = (ctx.lenient?.slice(lenientBefore) ?? []).map((l): ChartFailure => ({ template: name, message: l.message, kind: l.kind, detail: l.message, reads: l.reads, deps: l.deps, cluster: l.cluster }));
   run.failures = stopped ? [...lifted, stopped] : lifted;
   return run;
 }
 
 /** Counters for tests and the bench: templates executed, and template results reused because nothing they saw changed. */
-export const renderStats = { renders: 0, hits: 0 };
+export const renderStats = { renders: 0, hits: 0, executed: [] as string[] };
 
 /** Off only to compare memoised results with fresh ones (tests). */
 let memoEnabled = true;
 export function setRenderMemo(on: boolean): void {
   memoEnabled = on;
+}
+
+/** Forgets every kept template result (the bench measures the first render of an edit; tests start clean). */
+export function clearRenderMemo(): void {
+  for (const p of prepared.values()) memos.delete(p);
 }
 
 /** Results kept per template and render options: the analysis renders a few variants (lenient, configmap only). */

@@ -129,6 +129,26 @@ function check(c: Constraint, v: SemVer): boolean {
 
 /** semverCompare: true when `version` satisfies `constraint`. Throws for an invalid version or constraint. */
 export function semverSatisfies(constraint: string, version: string): boolean {
+  // A pure function of two strings, asked the same few questions on every render (the chart's upgradeCompatibility
+  // and Kubernetes version checks): answered once (an error too: thrown again as it was).
+  const key = `${constraint}\u0000${version}`;
+  let hit = answers.get(key);
+  if (hit === undefined) {
+    try {
+      hit = satisfies(constraint, version);
+    } catch (e) {
+      hit = e instanceof Error ? e : new Error(String(e));
+    }
+    if (answers.size >= 2000) answers.clear();
+    answers.set(key, hit);
+  }
+  if (hit instanceof Error) throw hit;
+  return hit;
+}
+
+const answers = new Map<string, boolean | Error>();
+
+function satisfies(constraint: string, version: string): boolean {
   const v = parseSemver(version);
   const alternatives = constraint.split('||').map((alt) =>
     alt

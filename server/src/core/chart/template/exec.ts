@@ -33,14 +33,21 @@ export interface ExecShared {
   readonly missingKey: MissingKeyMode;
   readonly tracer: ((path: readonly string[], outputOffset: number, kind: 'read' | 'derived') => void) | null;
   readonly paths: WeakMap<object, readonly string[]> | null;
+  /** The path of the data root (provenance only): reads of values from outside the data hang off it too. */
+  readonly root: readonly string[] | null;
   readonly maxDepth: number;
   depth: number;
   /** The outermost output, whose length is the offset reported to the tracer. */
   readonly rootWriter: Writer;
   /** Innermost-last stack of running template names. */
   readonly running: string[];
-  /** Provenance (only with a tracer): the data paths read by the pipeline being evaluated, by joined key. */
+  /**
+   * Provenance (only with a tracer): the data paths read by the pipeline being evaluated, by joined key; made at
+   * its first read (most pipelines read nothing: literals, variables).
+   */
   acc: Map<string, readonly string[]> | null;
+  /** Provenance: a pipeline is being evaluated (its reads go to `acc`). */
+  inPipe: boolean;
   /** Provenance: the data paths the enclosing if/with/range conditions depended on (innermost last). */
   readonly control: (readonly (readonly string[])[])[];
   /** Provenance: control[0..i] merged in order, filled in when first asked for (see controlUnion). */
@@ -61,8 +68,9 @@ export function newShared(
   // Spans need the same bookkeeping as the tracer; a silent tracer stands in when only spans are asked for.
   const t = tracer ?? (spans ? () => {} : null);
   const paths = t ? new WeakMap<object, readonly string[]>() : null;
-  if (paths && data !== null && typeof data === 'object') paths.set(data, rootPath());
-  return { missingKey, tracer: t, paths, maxDepth, depth: 0, rootWriter, running: [], acc: null, control: [], unions: [], spans };
+  const root = t ? rootPath() : null;
+  if (paths && root && data !== null && typeof data === 'object') paths.set(data, root);
+  return { missingKey, tracer: t, paths, root, maxDepth, depth: 0, rootWriter, running: [], acc: null, inPipe: false, control: [], unions: [], spans };
 }
 
 function pushControl(sh: ExecShared, deps: readonly (readonly string[])[]): void {
@@ -104,6 +112,13 @@ export function actionDeps(sh: ExecShared): readonly (readonly string[])[] {
   for (let i = sh.control.length - 1; i >= 0; i--) deps = mergeDeps(deps, sh.control[i]!);
   return deps;
 }
+
+/** Provenance: `p` was read by the pipeline being evaluated, if any. */
+export function noteRead(sh: ExecShared, p: readonly string[]): void {
+  if (sh.inPipe) (sh.acc ??= new Map()).set(pathKey(p), p);
+}
+
+const NO_DEPS: readonly (readonly string[])[] = Object.freeze([]);
 
 const MISSING = Symbol('missing');
 type Final = GoValue | typeof MISSING;
@@ -176,8 +191,13 @@ function leafPathsSlow(m: Map<string, readonly string[]>): (readonly string[])[]
   return out;
 }
 
+/**
+ * `a` then the paths of `b` not in it. Both are lists without repeats (every list of paths the evaluator makes is),
+ * so an empty side gives the other one unchanged, without building anything.
+ */
 export function mergeDeps(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): (readonly string[])[] {
   if (b.length === 0) return a as (readonly string[])[];
+  if (a.length === 0) return b as (readonly string[])[];
   const m = new Map<string, readonly string[]>();
   for (const p of a) m.set(pathKey(p), p);
   for (const p of b) m.set(pathKey(p), p);
@@ -456,7 +476,11 @@ export class State {
     this.node = pipe;
     const sh = this.sh;
     const outerAcc = sh.acc;
-    if (sh.tracer) sh.acc = new Map();
+    const outerIn = sh.inPipe;
+    if (sh.tracer) {
+      sh.acc = null;
+      sh.inPipe = true;
+    }
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) {
       value = this.evalCommand(dot, cmd, value);
@@ -466,10 +490,16 @@ export class State {
     const v = value === MISSING ? undefined : value;
     let deps: readonly (readonly string[])[] | null = null;
     if (sh.tracer) {
-      const mine = sh.acc!;
+      const mine = sh.acc;
       sh.acc = outerAcc;
-      if (outerAcc) for (const [k, p] of mine) outerAcc.set(k, p);
-      deps = leafPaths(mine);
+      sh.inPipe = outerIn;
+      if (mine) {
+        if (outerIn) {
+          const outer = (sh.acc ??= new Map());
+          for (const [k, p] of mine) outer.set(k, p);
+        }
+        deps = leafPaths(mine);
+      } else deps = NO_DEPS;
       this.lastDeps = deps;
       if (pipe.decl.length > 0) {
         // A variable's value also depends on the conditions of the blocks its assignment sits in.
@@ -646,7 +676,7 @@ export class State {
     if (!p) return null;
     const cp = childPath(p, key);
     sh.tracer!(cp, sh.rootWriter.s.length, 'read');
-    if (sh.acc) sh.acc.set(pathKey(cp), cp);
+    noteRead(sh, cp);
     if (child !== null && typeof child === 'object' && !paths.has(child)) paths.set(child, cp);
     return cp;
   }
@@ -684,7 +714,7 @@ export class State {
     const off = sh.rootWriter.s.length;
     for (const p of deps) {
       sh.tracer!(p, off, 'derived');
-      if (sh.acc) sh.acc.set(pathKey(p), p);
+      noteRead(sh, p);
     }
   }
 

@@ -37,3 +37,5 @@ export type { EncodedFile } from './astCodec';
 export type { ParsedFile } from './parser';
 export type { FuncMap, MissingKey, ReadTracer, SpanListener, TemplateSetOptions, ExecuteOptions } from './templateSet';
 export { goSprint, goSprintf, goSprintln, formatValue } from './format';
+export { dottedTail } from './paths';
+export type { DataPath } from './paths';

@@ -3,9 +3,9 @@
 
 import type { ListNode } from './ast';
 import { TemplateError } from './errors';
-import { actionDeps, isBuiltin, newShared, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
+import { actionDeps, isBuiltin, newShared, noteRead, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
 import { quoteGo } from './format';
-import { childPath, pathKey } from './paths';
+import { childPath } from './paths';
 import { isEmptyList, parseTemplate, unquoteGo, type ParsedFile } from './parser';
 import { GoObject, type GoFunc, type GoValue } from './values';
 
@@ -323,11 +323,26 @@ export class TemplateSet {
     if (!p) return;
     const cp = childPath(p, key);
     sh.tracer(cp, sh.rootWriter.s.length, 'read');
-    if (sh.acc) sh.acc.set(pathKey(cp), cp);
+    noteRead(sh, cp);
     let child: GoValue = undefined;
     if (container instanceof Map) child = container.get(key);
     else if (container instanceof GoObject) child = container.fields[key];
     if (child !== null && typeof child === 'object' && !sh.paths.has(child)) sh.paths.set(child, cp);
+  }
+
+  /**
+   * For functions whose result comes from outside the data (Helm's `lookup` asks the cluster): reports a read of
+   * the path [`source`] (a name no template can write as a field) to the current execution's tracer, as if the
+   * result had been read from the data there, so whatever the result decides (a variable holding it, an `if` on it,
+   * a `fail` under that `if`) depends on that path; and reads from the result are reported below it.
+   */
+  traceSource(source: string, result: GoValue): void {
+    const sh = this.active;
+    if (!sh || !sh.tracer || !sh.paths || !sh.root) return;
+    const p = childPath(sh.root, source);
+    sh.tracer(p, sh.rootWriter.s.length, 'read');
+    noteRead(sh, p);
+    if (result !== null && typeof result === 'object' && !sh.paths.has(result)) sh.paths.set(result, p);
   }
 
   /** The path from the data root by which `container` was reached in the current execution, if known. */
