@@ -4,8 +4,9 @@
 // - the core has no import cycles (a cycle through types is still two modules that cannot be understood apart);
 // - the template engine (core/chart/template) depends on nothing else of the core (but helpers that import
 //   nothing themselves);
-// - the CLI reaches the core only through its public entry points (core/index.ts and the other top-level
-//   modules of core/), never the internals in its folders (model, chart, parse, rules, knowledge, fixes…).
+// - the front ends (the CLI and the language server) reach the core only through its public entry points
+//   (core/index.ts and the other top-level modules of core/), never the internals in its folders (model, chart,
+//   parse, rules, knowledge, fixes…).
 // Each rule names the offending file and import, so a violation says what to change.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -127,8 +128,9 @@ export function violations(graph: Map<string, Import[]>): string[] {
       }
       // The core's public entry points are its top-level modules (core/index.ts gathers them); its folders
       // (model, chart, parse, rules, knowledge, fixes…) are internals that may change shape.
-      if (file.startsWith('cli/') && i.file && inCore(i.file) && i.file.slice('core/'.length).includes('/')) {
-        out.push(`${file} imports ${i.spec}: the CLI uses the core's public entry points (core/index.ts, top-level modules), not its internals`);
+      const frontEnd = file.startsWith('cli/') ? 'the CLI' : file.startsWith('lsp/') ? 'the language server' : undefined;
+      if (frontEnd && i.file && inCore(i.file) && i.file.slice('core/'.length).includes('/')) {
+        out.push(`${file} imports ${i.spec}: ${frontEnd} uses the core's public entry points (core/index.ts, top-level modules), not its internals`);
       }
     }
   }
@@ -142,6 +144,7 @@ describe('architecture (ARCHITECTURE.md, "Rules of the road")', () => {
   it('reads the whole tree (the check is not vacuous)', () => {
     assert.ok([...graph.keys()].filter(inCore).length > 100, 'core files found');
     assert.ok([...graph.keys()].some((f) => f.startsWith('cli/')), 'CLI files found');
+    assert.ok([...graph.keys()].some((f) => f.startsWith('lsp/')), 'language server files found');
     const edges = [...graph.values()].reduce((n, list) => n + list.filter((i) => i.file).length, 0);
     assert.ok(edges > 500, `${edges} local imports`);
   });
@@ -161,6 +164,8 @@ describe('architecture (ARCHITECTURE.md, "Rules of the road")', () => {
     assert.match(one(withImport('core/hover.ts', { spec: 'vscode-languageserver', typeOnly: false })).join('\n'), /no VS Code or LSP package/);
     assert.match(one(withImport('core/fixes/context.ts', { spec: '../analyze', file: 'core/analyze.ts', typeOnly: true })).join('\n'), /import cycle in the core: .*core\/analyze\.ts.*core\/fixes\/context\.ts/);
     assert.match(one(withImport('cli/main.ts', { spec: '../core/model/state', file: 'core/model/state.ts', typeOnly: false })).join('\n'), /cli\/main\.ts imports \.\.\/core\/model\/state: the CLI uses the core's public entry points/);
+    assert.match(one(withImport('lsp/settings.ts', { spec: '../core/knowledge/ruleCatalog', file: 'core/knowledge/ruleCatalog.ts', typeOnly: false })).join('\n'), /lsp\/settings\.ts imports \.\.\/core\/knowledge\/ruleCatalog: the language server uses the core's public entry points/);
+    assert.match(one(withImport('lsp/hover.ts', { spec: '../core/model/state', file: 'core/model/state.ts', typeOnly: true })).join('\n'), /the language server uses the core's public entry points/);
     assert.match(one(withImport('core/chart/template/exec.ts', { spec: '../../analyze', file: 'core/analyze.ts', typeOnly: false })).join('\n'), /template engine depends on nothing/);
   });
 });

@@ -1,6 +1,7 @@
-// The core's public entry point: what the CLI (and any other front end) uses. Everything behind it (the model,
-// the chart engine, the rules, the knowledge tables in the core's folders) may change shape without a front end
-// noticing. test/architecture.test.ts fails when the CLI imports anything inside those folders.
+// The core's public entry point: what the CLI and the language server (and any other front end) use. Everything
+// behind it (the model, the chart engine, the rules, the knowledge tables in the core's folders) may change shape
+// without a front end noticing. test/architecture.test.ts fails when the CLI or the language server imports
+// anything inside those folders.
 
 // The analysis and its result.
 export { analyze, analyzeSafely, DEFAULT_MAX_CHARS } from './analyze';
@@ -8,19 +9,25 @@ export type { Analysis, AnalyzeOptions, DocumentAnalysis, InternalError } from '
 export type { ChartFileHint, VersionSource } from './versionHints';
 export type { Finding, Fix, Origin, Range, Severity, TextEdit } from './types';
 
+// Re-analysing a document as it is edited (the editor's sessions).
+export { IncrementalSession } from './parse/sections';
+
 // Versions and settings the user passes in.
 export { isSupported, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type CiliumVersion } from './version';
 export { parseKernel, type KernelVersion } from './model/state';
 
 // Quick-fixes and text edits.
 export { fixAllEdits } from './fixes/index';
-export { fixAllInText } from './fixes/fixAll';
+export { fixAllInText, minimalEdit } from './fixes/fixAll';
 export { applyEdits } from './edit/yamlEdit';
 
 // .cilium-lint.yaml and rule levels.
 export { applyRuleLevels, isIncluded, LINT_CONFIG_NAMES, parseLintConfig, type LintConfig, type LintConfigResult, type RuleLevel } from './lintConfig';
 
 // Views of an analysis.
+export { splitMessage } from './rules/headline';
+export { chartValuesText } from './chart/values/chartValues';
+export { ruleDocMarkdown } from './docs/ruleDoc';
 export { LineIndex } from './positions';
 export { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
 export { renderedConfigText, renderedDocuments, type RenderedDocument } from './renderedConfig';

@@ -4,7 +4,7 @@
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits } from '../core/fixes/index';
+import { fixAllEdits } from '../core/index';
 import type { Finding, TextEdit } from '../core/types';
 import { openDocument, settingsReady, type ServerContext } from './context';
 import { toTextEdit } from './convert';

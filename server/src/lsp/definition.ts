@@ -2,9 +2,8 @@
 // `cilium/virtualDocument` request that serves that file (and each rule's page) read-only to any client.
 
 import type { DefinitionParams, Location } from 'vscode-languageserver';
-import { chartValuesText } from '../core/chart/values/chartValues';
 import { definitionAt } from '../core/definition';
-import { ruleDocMarkdown } from '../core/docs/ruleDoc';
+import { chartValuesText, ruleDocMarkdown } from '../core/index';
 import { openDocument, settingsReady, type ServerContext } from './context';
 import { guard } from './guard';
 import {

@@ -7,7 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Finding, Severity } from '../core/types';
-import { splitMessage } from '../core/rules/headline';
+import { splitMessage } from '../core/index';
 import { toRange } from './convert';
 import { ruleDocUrl } from './protocol';
 import type { EffectiveSettings } from './settings';

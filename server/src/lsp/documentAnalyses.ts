@@ -5,7 +5,7 @@ import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
-import { IncrementalSession } from '../core/parse/sections';
+import { IncrementalSession } from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
 import { wrappersNear } from '../io/valuesReferences';
 import type { UsedBy } from '../core/valuesReferences';

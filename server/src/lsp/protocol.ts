@@ -11,12 +11,14 @@ export { VERSION_TABLE } from '../core/version';
 
 /** One Cilium document's verdict, as a status bar or code lens shows it (defined in the core, which builds it). */
 import type { DocumentVerdict } from '../core/documentVerdict';
+import type { Severity } from '../core/types';
 export type { DocumentVerdict };
 
 /** Settings section read through `workspace/configuration` and accepted as `initializationOptions.settings`. */
 export const SETTINGS_SECTION = 'cilium';
 
-export type RuleSeverityOverride = 'off' | 'error' | 'warning' | 'info' | 'hint';
+/** A rule's severity in the editor (the core's Severity), or off. */
+export type RuleSeverityOverride = 'off' | Severity;
 
 /** What users can set (all optional; validated by the server with zod, bad values fall back to defaults). */
 export interface CiliumSettings {

@@ -2,7 +2,7 @@
 // edits the client can apply. Any LSP client can call it; the VS Code extension shows it with
 // "Cilium: Preview Upgrade to…".
 
-import { minimalEdit } from '../core/fixes/fixAll';
+import { minimalEdit } from '../core/index';
 import { upgradePlan } from '../core/upgrade';
 import { upgradeMarkdown } from '../core/upgradeReport';
 import { isSupported, parseCiliumVersion, type CiliumVersion } from '../core/version';
