@@ -42,6 +42,12 @@ export interface AnalyzeOptions {
    * file is parsed again only in the top-level sections that changed. The result is the same as without it.
    */
   incremental?: IncrementalSession;
+  /**
+   * Hears of failures met after analyze() has returned: fixes are worked out when first read, and a fixer that
+   * throws offers nothing for its finding (the finding and every other fix stay). The language server logs them;
+   * without a listener they are dropped.
+   */
+  onInternalError?: (error: InternalError) => void;
 }
 
 export interface DocumentAnalysis {

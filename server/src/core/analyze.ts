@@ -182,7 +182,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   applySuppressions(unsuppressed, text);
   for (const d of documents) d.findings = capFindings(d.findings, d.source.anchor);
   const analysis: Analysis = { documents, fileFindings: capFindings(unsuppressed.fileFindings, start), internalErrors, yaml: parsed };
-  attachFixes(analysis, text, lineBreakOf(input));
+  attachFixes(analysis, text, lineBreakOf(input), options.onInternalError);
   return analysis;
 }
 

@@ -51,7 +51,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
     const text = doc.getText();
     // The cached analysis tells cheaply whether there is anything to fix; the rounds re-analyse only then.
     if (fixAllEdits(analysis, text, enabled).length > 0) {
-      const edits = fixAllEdits(text, optionsFor(doc, settings), enabled);
+      const edits = fixAllEdits(text, { ...optionsFor(doc, settings), onInternalError: ctx.analyses.reporterFor(doc.uri) }, enabled);
       if (edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(ctx, doc, edits) });
     }
   }

@@ -5,13 +5,14 @@ import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyzeSafely, type Analysis, type AnalyzeOptions } from '../core/analyze';
-import { IncrementalSession } from '../core/index';
+import { IncrementalSession, type InternalError } from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
 import { wrappersNear } from '../io/valuesReferences';
 import type { UsedBy } from '../core/valuesReferences';
 import type { ChartFileHint } from '../core/versionHints';
 import { isInside } from '../io/guardedRead';
 import { matchesCiliumFiles } from './fileGlobs';
+import { describeError } from './guard';
 import type { EffectiveSettings } from './settings';
 
 interface Entry {
@@ -76,6 +77,14 @@ export class DocumentAnalyses {
   private readonly sessions = new Map<string, IncrementalSession>();
   private roots: string[] = [];
 
+  /** `log`: where failures met after an analysis go (a fixer that throws when a code action reads its fixes). */
+  constructor(private readonly log?: (message: string) => void) {}
+
+  /** For the analyses of one document (and Fix All's re-analyses of it): logs a later failure with its stack. */
+  reporterFor(uri: string): (e: InternalError) => void {
+    return (e) => this.log?.(`${uri}: ${e.what} failed: ${describeError(e.error)}`);
+  }
+
   /** The editor's changes to a document, as they arrive (before the document is updated). */
   noteChanges(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
     const session = this.sessions.get(doc.uri);
@@ -103,7 +112,8 @@ export class DocumentAnalyses {
     const usedBy = hit && hit.version === doc.version ? hit.usedBy : usedByFor(doc.uri, this.roots);
     let session = this.sessions.get(doc.uri);
     if (!session) this.sessions.set(doc.uri, (session = new IncrementalSession()));
-    const analysis = analyzeSafely(text, { ...optionsFor(doc, settings, this.roots, chartFiles, usedBy), incremental: session });
+    const options = optionsFor(doc, settings, this.roots, chartFiles, usedBy);
+    const analysis = analyzeSafely(text, { ...options, incremental: session, onInternalError: this.reporterFor(doc.uri) });
     this.entries.set(doc.uri, { version: doc.version, text, key, analysis, chartFiles, usedBy });
     return analysis;
   }

@@ -10,7 +10,8 @@ export class UnknownDocumentError extends Error {
   }
 }
 
-function describe(err: unknown): string {
+/** An error's stack (else its text), for the server log. */
+export function describeError(err: unknown): string {
   return err instanceof Error ? (err.stack ?? err.message) : String(err);
 }
 
@@ -21,7 +22,7 @@ export function guard<P, R>(connection: Connection, name: string, fn: (params: P
       return await fn(params);
     } catch (err) {
       if (err instanceof ResponseError) throw err;
-      connection.console.error(`${name} failed: ${describe(err)}`);
+      connection.console.error(`${name} failed: ${describeError(err)}`);
       const code = err instanceof UnknownDocumentError ? ErrorCodes.InvalidParams : ErrorCodes.InternalError;
       throw new ResponseError(code, `Cilium Config: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -33,9 +34,9 @@ export function guardNotification<P>(connection: Connection, name: string, fn: (
   return (params: P) => {
     try {
       const result = fn(params);
-      if (result instanceof Promise) result.catch((err) => connection.console.error(`${name} failed: ${describe(err)}`));
+      if (result instanceof Promise) result.catch((err) => connection.console.error(`${name} failed: ${describeError(err)}`));
     } catch (err) {
-      connection.console.error(`${name} failed: ${describe(err)}`);
+      connection.console.error(`${name} failed: ${describeError(err)}`);
     }
   };
 }

@@ -1,7 +1,8 @@
 // Gives each finding its `fixes` after analysis. Each fixer works on the document's own tree, so edits land at the
-// right place and indentation even inside wrappers and block scalars; a fixer that throws offers nothing.
+// right place and indentation even inside wrappers and block scalars; a fixer that throws offers nothing, and the
+// caller's listener hears of it.
 
-import type { Analysis } from '../analysisTypes';
+import type { Analysis, InternalError } from '../analysisTypes';
 import type { Finding, Fix, TextEdit } from '../types';
 import type { FixContext } from './context';
 import { predictionFor } from './predict';
@@ -47,7 +48,12 @@ function lazyFixes(f: Finding, compute: () => Fix[]): void {
  * report), not on every analysis: predicting whether a fix cures renders the chart again, which an editor's
  * diagnostics on each keystroke do not need.
  */
-export function attachFixes(analysis: Analysis, text: string, lineBreak: string = text.includes('\r\n') ? '\r\n' : '\n'): void {
+export function attachFixes(
+  analysis: Analysis,
+  text: string,
+  lineBreak: string = text.includes('\r\n') ? '\r\n' : '\n',
+  onInternalError?: (error: InternalError) => void,
+): void {
   for (const doc of analysis.documents) {
     const c: FixContext = { doc, text, root: doc.source.root, configMap: doc.source.format === 'configmap', predict: predictionFor(doc) };
     for (const f of doc.findings) {
@@ -58,8 +64,9 @@ export function attachFixes(analysis: Analysis, text: string, lineBreak: string 
           return fixer(f, c)
             .map((x) => effective(x, text, lineBreak))
             .filter((x): x is Fix => !!x);
-        } catch {
-          // A fix we cannot compute is simply not offered; the finding itself stays.
+        } catch (error) {
+          // A fix we cannot compute is not offered; the finding itself and every other fix stay.
+          onInternalError?.({ what: `computing the fix for ${f.rule}`, error });
           return [];
         }
       });
