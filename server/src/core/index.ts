@@ -25,7 +25,6 @@ export { applyEdits } from './edit/yamlEdit';
 export { applyRuleLevels, isIncluded, LINT_CONFIG_NAMES, parseLintConfig, type LintConfig, type LintConfigResult, type RuleLevel } from './lintConfig';
 
 // Views of an analysis.
-export { splitMessage } from './rules/headline';
 export { chartValuesText } from './chart/values/chartValues';
 export { ruleDocMarkdown } from './docs/ruleDoc';
 export { LineIndex } from './positions';
