@@ -38,6 +38,26 @@ describe('Hubble metrics', () => {
     noFinding(doc(values('sctp'), { version: '1.20' }), 'hubble-metric-unknown');
   });
 
+  it('accepts exactly the names each version registers (pinned: a changed cell of METRIC_NAMES fails here)', () => {
+    // Read from the Register("…") calls in pkg/hubble/metrics/*/plugin.go at v1.12.19, v1.13.18, v1.16.19,
+    // v1.19.1, v1.20.0-pre.4 (7527a668e91c) and v1.21.0-pre.0 (e864986222d3); kept apart from the table it checks.
+    const base = ['dns', 'drop', 'flow', 'flows-to-world', 'http', 'icmp', 'port-distribution', 'tcp'];
+    const registered = (v: string): string[] => {
+      if (v === '1.12') return base;
+      if (Number(v.split('.')[1]) <= 19) return [...base, 'httpV2', 'kafka', 'policy'];
+      return [...base, 'httpV2', 'policy', 'sctp'];
+    };
+    const every = [...new Set([...base, 'httpV2', 'kafka', 'policy', 'sctp'])];
+    for (const v of SUPPORTED_VERSIONS) {
+      const text = values(...every.filter((n) => n !== 'http'));
+      const flagged = doc(text, { version: v })
+        .findings.filter((f) => f.rule === 'hubble-metric-unknown')
+        .map((f) => text.slice(f.range.start, f.range.end))
+        .sort();
+      assert.deepEqual(flagged, every.filter((n) => n !== 'http' && !registered(v).includes(n)).sort(), v);
+    }
+  });
+
   it('sourceContext without a value: the agent refuses to start from 1.18, Hubble is off in 1.17, metrics off before', () => {
     const text = values('flow:sourceContext;destinationContext=pod');
     const f18 = finding(doc(text, { version: '1.18' }), 'hubble-metric-option-invalid');
