@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '**/*.mjs', '**/*.js', 'test/fixtures/**', 'test/e2e/vscode/**', 'test/vscode/**'],
+    ignores: ['dist/**', 'node_modules/**', '.stryker-tmp/**', 'reports/**', '**/*.mjs', '**/*.js', 'test/fixtures/**', 'test/e2e/vscode/**', 'test/vscode/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
