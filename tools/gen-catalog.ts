@@ -29,6 +29,7 @@ import {
   type JsonType,
 } from '../server/src/core/knowledge/catalogSchema';
 import { SUPPORTED_VERSIONS } from '../server/src/core/version';
+import { checkSourcesAgree, tableSources } from './versionSources';
 
 export const CATALOG_VERSIONS = SUPPORTED_VERSIONS;
 
@@ -454,8 +455,11 @@ export function generateCatalog(chartsDir: string, options: GenerateOptions = {}
   if (!existsSync(chartsDir)) throw new Error(`Cilium chart files not found at ${chartsDir} (expected v1.NN/values.yaml and SOURCES.md)`);
   // Only the versions we support: a newer folder in ../shared (a new pre-release) must not change the catalog
   // until that version is added to CATALOG_VERSIONS on purpose.
-  const allSources = readSources(chartsDir);
-  const sources = Object.fromEntries(CATALOG_VERSIONS.filter((v) => allSources[v]).map((v) => [v, allSources[v]]));
+  // The release of each minor is the version table's; SOURCES.md must describe the same charts.
+  checkSourcesAgree(path.join(chartsDir, 'SOURCES.md'), readSources(chartsDir));
+  const sources: Record<string, CatalogSource> = Object.fromEntries(
+    Object.entries(tableSources()).map(([v, r]) => [v, { tag: `v${r.release}`, commit: r.commit, ...(r.prerelease ? { prerelease: true as const } : {}) }]),
+  );
   const acc = new Map<string, KeyAcc>();
   const accFor = (p: string): KeyAcc => {
     let a = acc.get(p);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Component, ConfigKeyRun, ConfigKeysJson, Decoder } from '../server/src/core/knowledge/configKeysSchema';
 import { SUPPORTED_VERSIONS } from '../server/src/core/version';
+import { checkSourcesAgree, tableSources } from './versionSources';
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(scriptDir, '..');
@@ -155,15 +156,18 @@ function sameButSource(a: Entry, b: Entry): boolean {
 export function generateConfigKeys(sharedDir: string, versions: readonly string[] = SUPPORTED_VERSIONS): ConfigKeysJson {
   const keysDir = path.join(sharedDir, 'cilium-config-keys');
   const chartsDir = path.join(sharedDir, 'cilium-charts');
+  // The release of each minor is the version table's; the key lists' README must describe the same releases.
   const allSources = readSources(readFileSync(path.join(keysDir, 'README.md'), 'utf8'));
+  checkSourcesAgree(path.join(keysDir, 'README.md'), allSources);
   const sources: ConfigKeysJson['sources'] = {};
   const perKey = new Map<string, { version: string; entry: Entry }[]>();
   const chart = new Map<string, string[]>();
   for (const v of versions) {
     const file = path.join(keysDir, `v${v}.tsv`);
     if (!existsSync(file)) throw new Error(`${file} is missing: every supported version needs its key list`);
-    if (!allSources[v]) throw new Error(`${keysDir}/README.md has no source row for v${v}.tsv`);
-    sources[v] = allSources[v];
+    const row = tableSources()[v];
+    if (!row) throw new Error(`v${v} is not in the version table (knowledge/versions.ts)`);
+    sources[v] = { release: row.release, commit: row.commit, ...(row.prerelease ? { prerelease: true as const } : {}) };
     const seen = new Set<string>();
     for (const row of parseTsv(readFileSync(file, 'utf8'), file)) {
       if (seen.has(row.key)) throw new Error(`${file}: ${row.key} twice`);

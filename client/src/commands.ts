@@ -7,12 +7,12 @@ import {
   FIX_ALL_KIND,
   SETTINGS_SECTION,
   UPGRADE_PLAN_REQUEST,
-  VERSION_TABLE,
   type UpgradePlanResult,
 } from '../../server/src/lsp/protocol';
 import { ExplainViews } from './explainView';
 import type { FailureReporter } from './failures';
 import { RenderedConfigViews, RENDERED_SCHEME, renderedSource } from './renderedConfigView';
+import { serverVersions, versionPicks, type VersionPick } from './serverVersions';
 
 const SCHEME = 'cilium-config';
 
@@ -65,6 +65,13 @@ async function offerMigration(uri: vscode.Uri, to: string, result: UpgradePlanRe
   if (applied === false) failures.requestFailed('Applying the migration', 'VS Code refused the edit (is the file read-only?)');
 }
 
+/** The minors the running server supports (its initialize result); says so once when the server is not up yet. */
+function knownVersions(c: LanguageClient | undefined): ReturnType<typeof serverVersions> {
+  const known = serverVersions(c?.initializeResult);
+  if (!known) void vscode.window.showWarningMessage('Cilium Config: the language server has not started yet, so the supported Cilium versions are not known; try again in a moment.');
+  return known;
+}
+
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, failures: FailureReporter): void {
   const docs = new VirtualDocuments();
   context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
@@ -94,9 +101,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       return (await failures.guard('Fix All', () => vscode.workspace.applyEdit(edit))) ?? false;
     }),
     vscode.commands.registerCommand('cilium.selectVersion', async () => {
-      const items: (vscode.QuickPickItem & { value: string })[] = [
+      const known = knownVersions(client());
+      if (!known) return undefined;
+      const items: VersionPick[] = [
         { label: 'Detect from the file', description: 'wrapper, Chart.yaml, image tag, chart label, # cilium-version comment; else assume the newest release', value: 'auto' },
-        ...VERSION_TABLE.map((r) => ({ label: `Cilium ${r.minor}`, description: r.prerelease ? 'pre-release' : undefined, value: r.minor })),
+        ...versionPicks(known),
       ];
       const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Target Cilium version for this workspace' });
       if (!pick) return undefined;
@@ -112,10 +121,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (!uri || !c) return undefined;
       let to = typeof version === 'string' ? version : undefined;
       if (!to) {
-        const pick = await vscode.window.showQuickPick(
-          VERSION_TABLE.map((r) => ({ label: `Cilium ${r.minor}`, description: r.prerelease ? 'pre-release' : undefined, value: r.minor })),
-          { placeHolder: 'Preview what changes when this file is deployed with…' },
-        );
+        const known = knownVersions(c);
+        if (!known) return undefined;
+        const pick = await vscode.window.showQuickPick(versionPicks(known), { placeHolder: 'Preview what changes when this file is deployed with…' });
         if (!pick) return undefined;
         to = pick.value;
       }

@@ -12,7 +12,7 @@ import { kernelAtLeast } from './model/state';
 import { LineIndex } from './positions';
 import { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
 import type { Origin } from './types';
-import { inRange, PRERELEASE_VERSIONS, versionLabel, type CiliumVersion } from './version';
+import { inRange, PRERELEASE_VERSIONS, versionLabel, versionRow } from './version';
 import { versionBadge, versionText } from './versionHints';
 
 export interface ExplainOptions {
@@ -24,20 +24,6 @@ export interface ExplainOptions {
   lineLinks?: boolean;
 }
 
-/** Minimum kernel per release (Documentation/operations/system_requirements.rst at each tag). */
-const MIN_KERNEL: Record<CiliumVersion, [number, number, string]> = {
-  '1.12': [4, 9, '4.9.17'],
-  '1.13': [4, 19, '4.19.57'],
-  '1.14': [4, 19, '4.19.57'],
-  '1.15': [4, 19, '4.19.57'],
-  '1.16': [5, 4, '5.4'],
-  '1.17': [5, 4, '5.4'],
-  '1.18': [5, 10, '5.10'],
-  '1.19': [5, 10, '5.10'],
-  '1.20': [5, 10, '5.10'],
-  // Documentation/operations/system_requirements.rst@v1.21.0-pre.0 (e864986222) l.23: still 5.10.
-  '1.21': [5, 10, '5.10'],
-};
 
 const SILENT = new Set(HOST_ROUTING_RULES.filter((f) => f.silent).map((f) => f.id));
 
@@ -140,7 +126,7 @@ function masqueradingSection(d: DocumentAnalysis, where: Where): string[] {
 
 function kernelSection(d: DocumentAnalysis): string[] {
   const v = d.version;
-  const [maj, min, minText] = MIN_KERNEL[v];
+  const { major: maj, minor: min, text: minText } = versionRow(v).minKernel;
   const dp = d.datapath;
   const a = d.agent;
   const k = d.kernel;

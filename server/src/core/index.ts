@@ -13,7 +13,7 @@ export type { Finding, Fix, Origin, Range, Severity, TextEdit } from './types';
 export { IncrementalSession } from './parse/sections';
 
 // Versions and settings the user passes in.
-export { isSupported, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type CiliumVersion } from './version';
+export { isSupported, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, VERSION_TABLE, type CiliumVersion } from './version';
 export { parseKernel, type KernelVersion } from './model/state';
 
 // Quick-fixes and text edits.

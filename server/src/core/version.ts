@@ -1,24 +1,14 @@
 // Cilium minor versions this project knows about, and helpers to compare them.
 // A version is always a "1.NN" string; patch levels do not change the rules we encode.
 
+import { VERSIONS } from './knowledge/versions';
+
 /**
- * The one list of supported minors, oldest first (the exact tags and commits are in ../shared/cilium-charts/SOURCES.md
- * and the generated catalog). A pre-release is only analysed when the user asks for it, and is marked "(pre-release)" wherever it is shown.
- * Adding a minor: a row here, then the generated data (`npm run gen:catalog`, `gen:config-keys`, `gen:schema-enums`,
- * `gen:charts`, `gen:rules-doc`) and package.json's `cilium.version` enum (a test compares it with this table).
+ * The one list of supported minors, oldest first, with the release each was checked at, its pre-release flag, its
+ * docs address and minimum kernel: knowledge/versions.ts (how to add a minor is written there). A pre-release is
+ * only analysed when the user asks for it, and is marked "(pre-release)" wherever it is shown.
  */
-export const VERSION_TABLE = [
-  { minor: '1.12', prerelease: false },
-  { minor: '1.13', prerelease: false },
-  { minor: '1.14', prerelease: false },
-  { minor: '1.15', prerelease: false },
-  { minor: '1.16', prerelease: false },
-  { minor: '1.17', prerelease: false },
-  { minor: '1.18', prerelease: false },
-  { minor: '1.19', prerelease: false },
-  { minor: '1.20', prerelease: true },
-  { minor: '1.21', prerelease: true },
-] as const;
+export const VERSION_TABLE = VERSIONS;
 
 type Row = (typeof VERSION_TABLE)[number];
 export type CiliumVersion = Row['minor'];
@@ -36,6 +26,12 @@ export const PRERELEASE_VERSIONS: ReadonlySet<CiliumVersion> = new Set(VERSION_T
 
 /** "1.12 to 1.21": the supported span, for prose. */
 export const SUPPORTED_SPAN = `${OLDEST_VERSION} to ${NEWEST_VERSION}`;
+
+const ROWS = new Map<string, Row>(VERSION_TABLE.map((r) => [r.minor, r]));
+/** The table row of a supported minor: release, commit, docs root, minimum kernel. */
+export function versionRow(v: CiliumVersion): Row {
+  return ROWS.get(v)!;
+}
 
 /** "1.21 (pre-release)" or "1.19": a version as users should read it. */
 export function versionLabel(v: CiliumVersion): string {

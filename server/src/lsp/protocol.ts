@@ -4,10 +4,15 @@
 // `vscode` or `vscode-languageserver` so both sides can share it.
 
 /**
- * The supported Cilium minors and which are pre-releases (core/version.ts, the one version table): the VS Code
- * client builds its version picker from it.
+ * The supported Cilium minors, oldest first, and which are pre-releases: the server sends them from the one version
+ * table (core/knowledge/versions.ts) in `InitializeResult.capabilities.experimental[VERSIONS_CAPABILITY]`, and the
+ * VS Code client builds its version pickers from that, so no client carries a list of its own.
  */
-export { VERSION_TABLE } from '../core/version';
+export const VERSIONS_CAPABILITY = 'ciliumVersions';
+export interface SupportedVersion {
+  minor: string;
+  prerelease: boolean;
+}
 
 /** One Cilium document's verdict, as a status bar or code lens shows it (defined in the core, which builds it). */
 import type { DocumentVerdict } from '../core/documentVerdict';

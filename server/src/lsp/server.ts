@@ -4,6 +4,7 @@
 // knowledge lives in the core.
 
 import { TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { VERSION_TABLE } from '../core/index';
 import { ChartDescriptions } from './chartDocs';
 import type { ServerContext } from './context';
 import { DocumentAnalyses, trackedDocuments } from './documentAnalyses';
@@ -11,6 +12,7 @@ import { commandCapabilities, registerCommandHandlers } from './handlers/command
 import { LANGUAGE_CAPABILITIES, registerLanguageFeatures } from './handlers/language';
 import { initializeFromClient, registerSettings } from './handlers/settings';
 import { registerValidation, VALIDATION_CAPABILITIES } from './handlers/validation';
+import { VERSIONS_CAPABILITY, type SupportedVersion } from './protocol';
 import { SettingsStore } from './settingsStore';
 
 export const SERVER_NAME = 'cilium-config';
@@ -40,7 +42,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     initializeFromClient(ctx, params);
     return {
-      capabilities: { ...VALIDATION_CAPABILITIES, ...LANGUAGE_CAPABILITIES, ...commandCapabilities(ctx) },
+      capabilities: {
+        ...VALIDATION_CAPABILITIES,
+        ...LANGUAGE_CAPABILITIES,
+        ...commandCapabilities(ctx),
+        // The supported minors from the one version table: the VS Code client builds its version pickers from them.
+        experimental: { [VERSIONS_CAPABILITY]: VERSION_TABLE.map((r): SupportedVersion => ({ minor: r.minor, prerelease: r.prerelease })) },
+      },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
   });

@@ -6,12 +6,12 @@ import { chartKeyIn } from '../chart/values/chartValues';
 import { childrenOf, defaultIn, getKey, isCommentedIn, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { adviceFor, KEY_ADVICE } from '../knowledge/keyHistory';
 import { configMapKeyDoc, effectLines, helmKeyDoc, helmKeysFor, notesFor, type KeyDoc } from '../knowledge/keyDocs';
-import { minorOf, PRERELEASE_VERSIONS, SUPPORTED_SPAN, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
+import { minorOf, SUPPORTED_SPAN, SUPPORTED_VERSIONS, versionRow, type CiliumVersion } from '../version';
 import { configKeyFacts } from './configKeyInfo';
 
-/** The Helm reference page for a version (a pre-release has no versioned docs: its page lives under /latest/). */
+/** The Helm reference page for a version (below the docs root of the version table; /latest/ for a pre-release). */
 export function helmReferenceUrl(version: CiliumVersion): string {
-  return PRERELEASE_VERSIONS.has(version) ? 'https://docs.cilium.io/en/latest/helm-reference/' : `https://docs.cilium.io/en/v${version}/helm-reference/`;
+  return `${versionRow(version).docs}helm-reference/`;
 }
 
 export { versionLabel } from '../version';
