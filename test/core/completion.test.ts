@@ -130,7 +130,8 @@ describe('value completion', () => {
     assert.deepEqual(labels(`${pre}loadBalancer:\n  algorithm: `), ['random', 'maglev']);
     assert.deepEqual(labels(`${pre}loadBalancer:\n  acceleration: `), ['disabled', 'native', 'best-effort']);
     assert.deepEqual(labels(`${pre}tunnelProtocol: `), ['vxlan', 'geneve']);
-    assert.deepEqual(labels(`${pre}bpf:\n  datapathMode: `), ['veth', 'netkit', 'netkit-l2']);
+    // The datapath modes the agent accepts in 1.16 (lb-only too, as values.yaml@v1.16.19 l.549 lists it).
+    assert.deepEqual(labels(`${pre}bpf:\n  datapathMode: `), ['veth', 'netkit', 'netkit-l2', 'lb-only']);
     assert.deepEqual(labels(`${pre}encryption:\n  type: `), ['ipsec', 'wireguard']);
     assert.ok(labels(`${pre}ipam:\n  mode: `).includes('multi-pool'));
     assert.ok(labels(`${pre}cni:\n  chainingMode: `).includes('aws-cni'));

@@ -12,9 +12,11 @@ import { configMapKeyDoc, helmKeysFor } from './knowledge/keyDocs';
 import { readersText } from './rules/configMapKeyRules';
 import { adviceFor } from './knowledge/keyHistory';
 import { allowedIn, enumSpecFor, schemaEnumValues } from './knowledge/enumValues';
+import { kprDeprecationNote, kprFacts } from './knowledge/kprModes';
+import { valueDomain } from './knowledge/valueDomains';
 import type { MapView } from './parse/tree';
 import type { Range } from './types';
-import { inRange, type CiliumVersion } from './version';
+import type { CiliumVersion } from './version';
 
 export interface CompletionEntry {
   label: string;
@@ -36,59 +38,20 @@ interface EnumValue {
 const plain = (...values: string[]): EnumValue[] => values.map((value) => ({ value }));
 
 /**
- * The values an enum-like Helm key takes in a version. Sources: kube_proxy_replacement.go (KPR values per
- * version), pkg/ipam/option/option.go (IPAM modes), plugins/cilium-cni/chaining (chaining modes),
- * pkg/option/config.go (XDP modes) and values.yaml (datapath modes) at the tags in keyDocs.json.
+ * The values an enum-like Helm key takes in a version: kubeProxyReplacement from its table (kprModes.ts), keys
+ * whose words no rule checks from what values.yaml documents (valueDomains.ts), everything else from the sets
+ * the value checks use (enumValues.ts, the schema's enums).
  */
 export function enumValues(path: string, v: CiliumVersion): EnumValue[] | undefined {
-  switch (path) {
-    case 'kubeProxyReplacement': {
-      if (v === '1.12') return plain('disabled', 'partial', 'strict', 'probe');
-      if (v === '1.13') return plain('disabled', 'partial', 'strict');
-      if (inRange(v, '1.14', '1.15')) {
-        const old = (value: string, modern: string): EnumValue => ({ value, deprecated: true, note: `deprecated since 1.14, refused from 1.16: write ${modern}` });
-        return [{ value: 'true' }, { value: 'false' }, old('strict', 'true'), old('partial', 'false'), old('disabled', 'false')];
-      }
-      return plain('true', 'false');
-    }
-    case 'routingMode':
-      return plain('tunnel', 'native');
-    case 'tunnelProtocol':
-      return plain('vxlan', 'geneve');
-    case 'tunnel':
-      if (v === '1.14') return ['vxlan', 'geneve', 'disabled'].map((value) => ({ value, deprecated: true, note: 'deprecated in 1.14: write routingMode / tunnelProtocol' }));
-      return inRange(v, undefined, '1.13') ? plain('vxlan', 'geneve', 'disabled') : [];
-    case 'loadBalancer.mode':
-      return plain('snat', 'dsr', 'hybrid');
-    case 'loadBalancer.dsrDispatch':
-      return plain('opt', 'ipip', 'geneve');
-    case 'loadBalancer.algorithm':
-      return plain('random', 'maglev');
-    case 'loadBalancer.acceleration':
-      return inRange(v, '1.15') ? plain('disabled', 'native', 'best-effort') : plain('disabled', 'native');
-    case 'loadBalancer.l7.backend':
-      return plain('disabled', 'envoy');
-    case 'loadBalancer.l7.algorithm':
-      return plain('round_robin', 'least_request', 'random');
-    case 'bpf.datapathMode':
-      return inRange(v, '1.20') ? plain('veth', 'netkit', 'netkit-l2', 'auto') : plain('veth', 'netkit', 'netkit-l2');
-    case 'bpf.monitorAggregation':
-      return plain('none', 'low', 'medium', 'maximum');
-    case 'ipam.mode': {
-      const base = ['cluster-pool', 'kubernetes'];
-      if (inRange(v, '1.14')) base.push('multi-pool');
-      base.push('eni', 'azure', 'alibabacloud', 'crd', 'delegated-plugin');
-      if (inRange(v, undefined, '1.14')) base.push('cluster-pool-v2beta');
-      return plain(...base);
-    }
-    case 'cni.chainingMode':
-      return inRange(v, undefined, '1.13') ? plain('none', 'aws-cni', 'azure', 'flannel', 'generic-veth', 'portmap') : plain('none', 'aws-cni', 'azure', 'flannel', 'generic-veth');
-    case 'policyEnforcementMode':
-      return plain('default', 'always', 'never');
-    case 'underlayProtocol':
-      return plain('ipv4', 'ipv6');
+  if (path === 'kubeProxyReplacement') {
+    const facts = kprFacts(v);
+    return facts.words.map((value) => {
+      const note = kprDeprecationNote(value, v);
+      return note ? { value, deprecated: true, note } : { value };
+    });
   }
-  // Everything else with a fixed set of words: the same sets the value checks use.
+  const domain = valueDomain(path, v);
+  if (domain) return domain.values.map((value) => (domain.deprecated ? { value, deprecated: true, note: domain.deprecated } : { value }));
   const spec = enumSpecFor(path, v);
   const words = spec ? allowedIn(spec, v) : schemaEnumValues(path, v);
   return words ? plain(...words) : undefined;

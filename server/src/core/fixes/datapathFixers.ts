@@ -3,7 +3,7 @@
 // cures the problem and breaks nothing else (see predict.ts: for Helm values the real chart is rendered again,
 // so a value the chart ignores, overrides or refuses is no cure).
 
-import { inRange } from '../version';
+import { kprFacts } from '../knowledge/kprModes';
 import { changeOf, one, setKey, type Fixer, type FixContext } from './context';
 
 export interface SetOptions {
@@ -30,7 +30,7 @@ export const bpfMasquerade: Fixer = setTo('bpf.masquerade', 'true', 'masquerade 
 
 /** What full kube-proxy replacement is called in this version. */
 function kprMode(c: FixContext): string {
-  return inRange(c.doc.version, undefined, '1.13') ? 'strict' : 'true';
+  return kprFacts(c.doc.version).full[0];
 }
 
 /** Full kube-proxy replacement; the title says what else it needs, since we cannot know the API server's address. */

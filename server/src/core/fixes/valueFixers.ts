@@ -3,7 +3,7 @@
 
 import { isMap, isScalar, isSeq } from 'yaml';
 import { mapAt, replaceValue } from '../edit/yamlEdit';
-import { inRange } from '../version';
+import { KPR_SUCCESSORS, kprFacts } from '../knowledge/kprModes';
 import { apiServerNote } from './datapathFixers';
 import { changeOf, one, revealNote, valueText, writtenEntry, writtenValue, type Fixer, type FixContext } from './context';
 import type { TextEdit } from '../types';
@@ -39,15 +39,21 @@ export const configMapQuote: Fixer = (f, c) => {
   return one(`Quote the value: ${quoted}`, replaceValue(c.root, f.key!, quoted, c.text));
 };
 
-/** The old modes and their successors (1.14 renamed them; 1.16 dropped the old ones), in both directions. */
-const TO_MODERN: Record<string, string> = { strict: 'true', disabled: 'false' };
-const TO_OLD: Record<string, string> = { true: 'strict', false: 'disabled' };
-
+/** The words a fix may write: the accepted ones that are not deprecated (knowledge/kprModes.ts). */
 function kprAccepted(c: FixContext): readonly string[] {
-  const v = c.doc.version;
-  if (v === '1.12') return ['strict', 'partial', 'probe', 'disabled'];
-  if (v === '1.13') return ['strict', 'partial', 'disabled'];
-  return ['true', 'false'];
+  const facts = kprFacts(c.doc.version);
+  return facts.words.filter((w) => !(w in (facts.deprecated ?? {})));
+}
+
+/**
+ * What a word from another era means here: an old mode's successor (strict → true from 1.14, where 1.14 renamed
+ * them), or true/false written for a version before the rename (→ its full and off words).
+ */
+function kprRenamed(raw: string, c: FixContext): string | undefined {
+  const facts = kprFacts(c.doc.version);
+  const w = raw.toLowerCase();
+  if (facts.words.includes('true')) return KPR_SUCCESSORS[w];
+  return w === 'true' ? facts.full[0] : w === 'false' ? facts.off : undefined;
 }
 
 /**
@@ -60,8 +66,7 @@ export const kprValue: Fixer = (_f, c) => {
   const entry = writtenEntry(c, key);
   if (!entry || !isScalar(entry.node)) return [];
   const raw = writtenValue(c, entry).trim();
-  const modern = inRange(c.doc.version, '1.14');
-  const renamed = (modern ? TO_MODERN : TO_OLD)[raw.toLowerCase()];
+  const renamed = kprRenamed(raw, c);
   const to = renamed ?? nearestWord(raw, kprAccepted(c));
   if (!to || to === raw) return [];
   const why = renamed ? ` (what ${raw} means in ${c.doc.version})` : '';

@@ -4,6 +4,7 @@
 
 import type { State } from '../model/state';
 import type { Hit } from '../types';
+import { kprWordsText } from './kprModes';
 import { inRange } from '../version';
 import { say } from '../rules/wording';
 
@@ -44,8 +45,5 @@ export function hostnsOnly(s: State): boolean {
 
 /** The kube-proxy replacement words a version accepts, for messages. */
 export function kprAccepted(s: State): string {
-  if (s.version === '1.12') return 'strict, partial, probe, disabled';
-  if (s.version === '1.13') return 'strict, partial, disabled';
-  if (inRange(s.version, '1.14', '1.15')) return 'true, false, and the deprecated strict, partial, disabled';
-  return 'true or false';
+  return kprWordsText(s.version);
 }

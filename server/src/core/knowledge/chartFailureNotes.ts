@@ -9,6 +9,7 @@
 // (../shared/cilium-charts/v1.NN/templates, the same texts as the packed chart data).
 
 import type { Severity } from '../types';
+import { kprFacts, kprWordsText } from './kprModes';
 import { inRange, type CiliumVersion } from '../version';
 import { adviceFor } from './keyHistory';
 
@@ -86,9 +87,7 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     matchError: (d) => /at <(?:eq|ne) \$kubeProxyReplacement /.test(d) && d.includes('incompatible types for comparison'),
     cite: 'templates/cilium-configmap.yaml@v1.12.19, @v1.13.18 l.14-60, @v1.14.19 l.69-71, @v1.16.19 l.70-71, @v1.19.1 l.78-79',
     explain: (v) =>
-      `kubeProxyReplacement ends up a value the ${v} chart does not accept (${
-        v === '1.12' ? 'disabled, partial, probe or strict' : v === '1.13' ? 'disabled, partial or strict; an upgradeCompatibility below 1.12 makes it probe' : inRange(v, undefined, '1.15') ? 'true, false, or the deprecated disabled, partial, strict' : 'true or false'
-      }).`,
+      `kubeProxyReplacement ends up a value the ${v} chart does not accept (${kprWordsText(v)}${kprFacts(v).chartNote ? `; ${kprFacts(v).chartNote}` : ''}).`,
   },
   {
     id: 'chart-tunnel-removed',

@@ -1,12 +1,13 @@
 // The agent's view of cilium-config: typed options with the agent's own defaults for absent keys. Both
 // Helm values (after rendering) and a hand-written ConfigMap end up here, so the datapath logic is written once.
 //
-// Agent defaults: pkg/option/config.go and pkg/defaults at each tag (enable-ipv4 true, enable-ipv6 false,
-// enable-ipv4/6-masquerade true, enable-bpf-masquerade false, enable-host-legacy-routing false,
-// enable-endpoint-routes false, tunnel vxlan (<=1.13), routing-mode tunnel with vxlan (1.14+),
-// install-iptables-rules true, enable-l7-proxy true).
+// What the agent runs with when a key is absent is data: knowledge/agentDefaults.ts (each flag's default, cited
+// and checked against the extracted key lists); kube-proxy replacement's words and default: knowledge/kprModes.ts.
+// Which keys a version has decides which key is read (enable-node-port until 1.18, tunnel vs routing-mode…).
 
+import { AGENT_DEFAULTS, agentDefault, type AgentDefaultKey } from '../knowledge/agentDefaults';
 import { configKeyInfo } from '../knowledge/configKeys';
+import { kprFacts, type KprWord } from '../knowledge/kprModes';
 import type { MapView } from '../parse/tree';
 import { agentBool, goString, type Setting } from '../settings';
 import type { Origin } from '../types';
@@ -26,7 +27,7 @@ export interface Text {
   origin: Origin;
 }
 
-export type KprMode = 'true' | 'false' | 'strict' | 'partial' | 'probe' | 'disabled' | 'invalid';
+export type KprMode = KprWord | 'invalid';
 
 export interface AgentConfig {
   version: CiliumVersion;
@@ -81,10 +82,16 @@ export function configMapSettings(data: MapView): RenderedConfig {
   return out;
 }
 
+/** The version registers the flag (the table's since/until, checked against the extracted key lists). */
+function hasFlag(key: AgentDefaultKey, version: CiliumVersion): boolean {
+  return inRange(version, AGENT_DEFAULTS[key].since, AGENT_DEFAULTS[key].until);
+}
+
 export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersion): AgentConfig {
   // A templated setting is unknown: it reads as the agent's default but keeps its templated origin, so every
   // check that rests on it is recorded as undecided instead of firing (model/unknown.ts).
-  const flag = (key: string, fallback: boolean): Flag => {
+  const flag = (key: AgentDefaultKey): Flag => {
+    const fallback = agentDefault(key) === 'true';
     const s = settings.get(key);
     if (!s) return { on: fallback, origin: { kind: 'agent-default', key } };
     if (isTemplated(s.origin)) return { on: fallback, origin: s.origin };
@@ -106,81 +113,70 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     return s && s.value.trim() !== '' ? { value: s.value.trim(), origin: s.origin } : undefined;
   };
 
-  // The agent's own default when the key is absent: "partial" up to 1.13 (daemon/cmd/daemon_main.go@v1.12.19
-  // l.581, @v1.13.18 l.514), "false" from 1.14.
-  const kprText = text('kube-proxy-replacement', inRange(version, undefined, '1.13') ? 'partial' : 'false');
+  const kprText = text('kube-proxy-replacement', kprFacts(version).agentDefault);
   const routing = routingOf(settings, version);
   return {
     version,
     settings,
-    ipv4: flag('enable-ipv4', true),
-    ipv6: flag('enable-ipv6', false),
-    ipv4Masquerade: flag('enable-ipv4-masquerade', true),
-    ipv6Masquerade: flag('enable-ipv6-masquerade', true),
-    bpfMasquerade: flag('enable-bpf-masquerade', false),
-    ipMasqAgent: flag('enable-ip-masq-agent', false),
+    ipv4: flag('enable-ipv4'),
+    ipv6: flag('enable-ipv6'),
+    ipv4Masquerade: flag('enable-ipv4-masquerade'),
+    ipv6Masquerade: flag('enable-ipv6-masquerade'),
+    bpfMasquerade: flag('enable-bpf-masquerade'),
+    ipMasqAgent: flag('enable-ip-masq-agent'),
     kpr: { mode: kprMode(kprText.value, version), raw: kprText.value, origin: kprText.origin },
-    nodePortFlag: inRange(version, undefined, '1.18') ? flag('enable-node-port', false) : { on: false, origin: { kind: 'agent-default', key: 'enable-node-port' } },
-    socketLB: settings.has('bpf-lb-sock') ? flag('bpf-lb-sock', false) : undefined,
-    hostLegacyRouting: flag('enable-host-legacy-routing', false),
-    endpointRoutes: flag('enable-endpoint-routes', false),
-    ipsec: flag('enable-ipsec', false),
-    wireguard: flag('enable-wireguard', false),
+    nodePortFlag: hasFlag('enable-node-port', version) ? flag('enable-node-port') : { on: false, origin: { kind: 'agent-default', key: 'enable-node-port' } },
+    socketLB: settings.has('bpf-lb-sock') ? flag('bpf-lb-sock') : undefined,
+    hostLegacyRouting: flag('enable-host-legacy-routing'),
+    endpointRoutes: flag('enable-endpoint-routes'),
+    ipsec: flag('enable-ipsec'),
+    wireguard: flag('enable-wireguard'),
     routingMode: routing.mode,
     tunnelProtocol: routing.protocol,
     chainingMode: optional('cni-chaining-mode'),
-    ipam: text('ipam', 'cluster-pool'),
+    ipam: text('ipam', agentDefault('ipam')),
     ipv4NativeRoutingCIDR: optional('ipv4-native-routing-cidr'),
     ipv6NativeRoutingCIDR: optional('ipv6-native-routing-cidr'),
-    autoDirectNodeRoutes: flag('auto-direct-node-routes', false),
-    noConntrackRules: flag('install-no-conntrack-iptables-rules', false),
+    autoDirectNodeRoutes: flag('auto-direct-node-routes'),
+    noConntrackRules: flag('install-no-conntrack-iptables-rules'),
     lbMode: optional('bpf-lb-mode'),
     dsrDispatch: optional('bpf-lb-dsr-dispatch'),
     egressMasqueradeInterfaces: optional('egress-masquerade-interfaces'),
-    masqueradeRouteSource: flag('enable-masquerade-to-route-source', false),
-    // The option was enable-ipv4-egress-gateway up to 1.17; 1.18 adds enable-egress-gateway and still reads the
-    // old one; 1.19 knows only the new one (pkg/option/config.go@v1.17.13 l.367, @v1.18.7 l.319-322, @v1.19.1).
-    egressGateway: inRange(version, undefined, '1.17')
-      ? flag('enable-ipv4-egress-gateway', false)
-      : version === '1.18' && !settings.has('enable-egress-gateway')
-        ? flag('enable-ipv4-egress-gateway', false)
-        : flag('enable-egress-gateway', false),
-    bandwidthManager: flag('enable-bandwidth-manager', false),
-    bbr: flag('enable-bbr', false),
-    bigTcp4: flag('enable-ipv4-big-tcp', false),
-    bigTcp6: flag('enable-ipv6-big-tcp', false),
-    datapathMode: text('datapath-mode', 'veth'),
-    bpfTproxy: flag('enable-bpf-tproxy', false),
-    l7Proxy: flag('enable-l7-proxy', true),
-    installIptablesRules: flag('install-iptables-rules', true),
+    masqueradeRouteSource: flag('enable-masquerade-to-route-source'),
+    // The option was enable-ipv4-egress-gateway up to 1.17; 1.18 has both and reads the new one when it is set;
+    // 1.19 knows only the new one (pkg/option/config.go@v1.17.13 l.367, @v1.18.7 l.319-322, @v1.19.1).
+    egressGateway:
+      hasFlag('enable-egress-gateway', version) && (settings.has('enable-egress-gateway') || !hasFlag('enable-ipv4-egress-gateway', version))
+        ? flag('enable-egress-gateway')
+        : flag('enable-ipv4-egress-gateway'),
+    bandwidthManager: flag('enable-bandwidth-manager'),
+    bbr: flag('enable-bbr'),
+    bigTcp4: flag('enable-ipv4-big-tcp'),
+    bigTcp6: flag('enable-ipv6-big-tcp'),
+    datapathMode: text('datapath-mode', agentDefault('datapath-mode')),
+    bpfTproxy: flag('enable-bpf-tproxy'),
+    l7Proxy: flag('enable-l7-proxy'),
+    installIptablesRules: flag('install-iptables-rules'),
   };
 }
 
 function kprMode(raw: string, version: CiliumVersion): KprMode {
-  // 1.18 compares the text with "true"/"false" exactly (pkg/kpr/kpr.go@v1.18.7 l.74); from 1.19 it is a bool
-  // flag read with Go's ParseBool (pkg/kpr/kpr.go@v1.19.1 l.30), so "True" or "1" are fine there.
-  if (version === '1.18') return raw === 'true' || raw === 'false' ? raw : 'invalid';
-  if (inRange(version, '1.19')) {
+  const facts = kprFacts(version);
+  // From 1.19 a bool flag decoded with Go's ParseBool, so "True" or "1" are fine there; before, one of the words
+  // exactly (no case folding: pkg/kpr/kpr.go@v1.18.7 l.74, daemon/cmd/kube_proxy_replacement.go@v1.17.13 l.43).
+  if (facts.parse === 'bool') {
     const b = agentBool(raw);
     return b === undefined || raw.trim() === '' ? 'invalid' : b ? 'true' : 'false';
   }
-  const t = raw.toLowerCase();
-  const accepted: Record<string, readonly string[]> = {
-    '1.12': ['strict', 'partial', 'probe', 'disabled'],
-    '1.13': ['strict', 'partial', 'disabled'],
-    '1.14': ['true', 'false', 'strict', 'partial', 'disabled'],
-    '1.15': ['true', 'false', 'strict', 'partial', 'disabled'],
-  };
-  const list = accepted[version] ?? ['true', 'false'];
-  return (list.includes(t) ? t : 'invalid') as KprMode;
+  return facts.words.find((w) => w === raw) ?? 'invalid';
 }
 
-/** Up to 1.13 the single `tunnel` key decides; from 1.14 `routing-mode` and `tunnel-protocol`. */
+/** Without `routing-mode` (up to 1.13) the single `tunnel` key decides; from 1.14 `routing-mode` and `tunnel-protocol`. */
 function routingOf(settings: RenderedConfig, version: CiliumVersion): { mode: Text; protocol: Text } {
-  if (inRange(version, undefined, '1.13')) {
+  if (!hasFlag('routing-mode', version)) {
     const t = settings.get('tunnel');
     // A templated `tunnel` reads as the default vxlan, keeping its templated origin.
-    const value = (!isTemplated(t?.origin) && t?.value.trim()) || 'vxlan';
+    const value = (!isTemplated(t?.origin) && t?.value.trim()) || agentDefault('tunnel');
     const origin: Origin = t?.origin ?? { kind: 'agent-default', key: 'tunnel' };
     if (value === 'disabled') return { mode: { value: 'native', origin }, protocol: { value: '', origin } };
     return { mode: { value: 'tunnel', origin }, protocol: { value, origin } };
@@ -189,7 +185,7 @@ function routingOf(settings: RenderedConfig, version: CiliumVersion): { mode: Te
   const proto = settings.get('tunnel-protocol');
   return {
     // A templated mode or protocol reads as the agent default but keeps its (templated) origin.
-    mode: mode && isTemplated(mode.origin) ? { value: 'tunnel', origin: mode.origin } : mode && mode.value.trim() ? { value: mode.value.trim(), origin: mode.origin } : { value: 'tunnel', origin: { kind: 'agent-default', key: 'routing-mode' } },
-    protocol: proto && isTemplated(proto.origin) ? { value: 'vxlan', origin: proto.origin } : proto && proto.value.trim() ? { value: proto.value.trim(), origin: proto.origin } : { value: 'vxlan', origin: { kind: 'agent-default', key: 'tunnel-protocol' } },
+    mode: mode && isTemplated(mode.origin) ? { value: agentDefault('routing-mode'), origin: mode.origin } : mode && mode.value.trim() ? { value: mode.value.trim(), origin: mode.origin } : { value: agentDefault('routing-mode'), origin: { kind: 'agent-default', key: 'routing-mode' } },
+    protocol: proto && isTemplated(proto.origin) ? { value: agentDefault('tunnel-protocol'), origin: proto.origin } : proto && proto.value.trim() ? { value: proto.value.trim(), origin: proto.origin } : { value: agentDefault('tunnel-protocol'), origin: { kind: 'agent-default', key: 'tunnel-protocol' } },
   };
 }

@@ -183,7 +183,7 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
 /** The word `cilium status` prints after "KubeProxyReplacement:" for this version. */
 function kprStatus(s: State): string {
   const m = s.agent.kpr.mode;
+  // The mode capitalised: Strict, Partial, Probe, Disabled up to 1.15, True or False (from 1.14).
   if (m === 'invalid') return 'Invalid';
-  if (inRange(s.version, '1.16')) return m === 'true' ? 'True' : 'False';
   return m.charAt(0).toUpperCase() + m.slice(1);
 }

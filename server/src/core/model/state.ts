@@ -1,8 +1,9 @@
 // Facts derived from the agent configuration that several checks need: is kube-proxy replacement full,
 // is BPF NodePort on, which IP families masquerade. Computed once per document.
 
+import { kprFacts } from '../knowledge/kprModes';
 import type { Origin } from '../types';
-import { inRange, type CiliumVersion } from '../version';
+import type { CiliumVersion } from '../version';
 import type { AgentConfig } from './agentConfig';
 import type { ChartModel } from './chartModel';
 import type { HelmValues } from './helmValues';
@@ -47,11 +48,14 @@ export function parseKernel(text: string): KernelVersion | undefined {
 export function buildState(agent: AgentConfig, helm: HelmValues | undefined, kernel: KernelVersion | undefined, chart?: ChartModel): State {
   const v = agent.version;
   const mode = agent.kpr.mode;
-  const kprFull = mode === 'strict' || (mode === 'true' && inRange(v, '1.14'));
-  // 1.12's "probe" turns on whatever the kernel supports; with an unknown kernel we assume all of it.
-  const probe = mode === 'probe' && v === '1.12';
+  const kpr = kprFacts(v);
+  const kprFull = mode !== 'invalid' && kpr.full.includes(mode);
+  // 1.12's "probe" (the only version that accepts it) turns on whatever the kernel supports; with an unknown
+  // kernel we assume all of it.
+  const probe = mode === 'probe';
   const disabled = mode === 'disabled';
-  const nodePortBySwitch = !disabled && agent.nodePortFlag.on && inRange(v, undefined, '1.18');
+  // The separate enable-node-port switch only exists up to 1.18 (agentConfig reads it only there).
+  const nodePortBySwitch = !disabled && agent.nodePortFlag.on;
   const nodePort = kprFull || probe || nodePortBySwitch;
   const nodePortOrigins = nodePortBySwitch && !kprFull ? [agent.nodePortFlag.origin] : [agent.kpr.origin];
   // Full KPR (and 1.12's probe) switches socket-LB on in the agent whatever enable-socket-lb says; the chart's

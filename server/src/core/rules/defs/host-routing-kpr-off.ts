@@ -1,6 +1,6 @@
 import { kprOn } from '../../fixes/datapathFixers';
 import { kprOffSilently, kprWords } from '../../knowledge/hostRouting';
-import { inRange } from '../../version';
+import { kprFacts } from '../../knowledge/kprModes';
 import { defineRule, type HostRoutingRule } from '../rule';
 import { say } from '../wording';
 
@@ -22,7 +22,7 @@ export default defineRule<HostRoutingRule>({
   ],
   check: (s) => {
     if (!kprOffSilently(s)) return undefined;
-    const mode = inRange(s.version, undefined, '1.13') ? 'strict' : 'true';
+    const mode = kprFacts(s.version).full[0];
     return { origins: s.nodePortOrigins, ...say(messages.off, { kpr: kprWords(s), version: s.version, mode }) };
   },
   fix: kprOn,

@@ -1,5 +1,6 @@
 import { kprOn } from '../../fixes/datapathFixers';
 import { FALLING_BACK, kprOffSilently, kprWords } from '../../knowledge/hostRouting';
+import { kprFacts } from '../../knowledge/kprModes';
 import { inRange } from '../../version';
 import { defineRule, type HostRoutingRule } from '../rule';
 import { say } from '../wording';
@@ -21,7 +22,7 @@ export default defineRule<HostRoutingRule>({
   check: (s) => {
     // When KPR is off altogether the silent reason above already covers it, on the same key, with the same fix.
     if (s.kprFull || kprOffSilently(s)) return undefined;
-    const wanted = inRange(s.version, undefined, '1.13') ? 'strict' : 'true';
+    const wanted = kprFacts(s.version).full[0];
     const text = s.version === '1.13' ? 'kube-proxy-replacement=strict.' : inRange(s.version, '1.19') ? 'kube-proxy-replacement.' : 'kube-proxy-replacement=true.';
     return {
       origins: [s.agent.kpr.origin],
