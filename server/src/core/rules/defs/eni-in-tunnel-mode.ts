@@ -9,7 +9,8 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/daemon_main.go@v1.16.19 l.1532, @v1.19.1 l.1145',
   summary: 'AWS ENI mode is a native-routing mode; tunnelling with it is refused or ignored depending on the version.',
   examples: [
-    { version: '1.16', bad: configMap('ipam: eni\nrouting-mode: tunnel'), good: configMap('ipam: eni\nrouting-mode: native') },
+    // enable-ipv6 written: the agent's own default is on, and native routing with IPv6 also needs an IPv6 CIDR.
+    { version: '1.16', bad: configMap('ipam: eni\nenable-ipv6: "false"\nrouting-mode: tunnel'), good: configMap('ipam: eni\nenable-ipv6: "false"\nrouting-mode: native') },
   ],
   check: (s) =>
     s.agent.ipam.value === 'eni' && s.tunnel
