@@ -9,10 +9,11 @@
 // together with Brotli and a 16 MB window (each version then costs only what changed): about 50 KB in all.
 // The chart is Apache-2.0 (Copyright Authors of Cilium); its licence is server/src/core/chart/data/LICENSE-cilium-chart.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { SUPPORTED_VERSIONS } from '../server/src/core/version';
 
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(scriptDir, '..');
@@ -24,11 +25,14 @@ function main(): void {
     console.error(`gen:chart-values: charts folder ${chartsDir} not found (expected ../shared/cilium-charts beside the repository)`);
     process.exit(1);
   }
-  const minors = readdirSync(chartsDir)
-    .map((n) => /^v1\.(\d+)$/.exec(n))
-    .filter((m): m is RegExpExecArray => m !== null && Number(m[1]) >= 12)
-    .map((m) => `1.${m[1]}`)
-    .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+  // The versions come from the version table, not from the folders present: a new v1.NN folder in ../shared must
+  // not change what ships (or the currency test) until its row is added.
+  const minors = [...SUPPORTED_VERSIONS];
+  const missing = minors.filter((minor) => !existsSync(path.join(chartsDir, `v${minor}`, 'values.yaml')));
+  if (missing.length > 0) {
+    console.error(`gen:chart-values: no values.yaml for ${missing.join(', ')} under ${chartsDir}`);
+    process.exit(1);
+  }
   const texts: Record<string, string> = {};
   for (const minor of minors) texts[minor] = readFileSync(path.join(chartsDir, `v${minor}`, 'values.yaml'), 'utf8');
   const json = Buffer.from(JSON.stringify(texts), 'utf8');

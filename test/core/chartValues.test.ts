@@ -3,7 +3,7 @@
 // it, and hover and completion show them for every key the chart describes, with our datapath notes on top.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -44,6 +44,24 @@ describe('shipped chart values.yaml', () => {
       rmSync(out, { recursive: true, force: true });
     }
     assert.ok(readFileSync(PACKED).length < 150_000, 'ten values.yaml files packed in under 150 KB');
+  });
+
+  it('packs the versions of the version table, not every folder: a new v1.NN in ../shared changes nothing', () => {
+    const charts = mkdtempSync(path.join(os.tmpdir(), 'gen-values-charts-'));
+    try {
+      for (const v of SUPPORTED_VERSIONS) {
+        mkdirSync(path.join(charts, `v${v}`));
+        writeFileSync(path.join(charts, `v${v}`, 'values.yaml'), readFileSync(path.join(SHARED, `v${v}`, 'values.yaml')));
+      }
+      mkdirSync(path.join(charts, 'v1.99'));
+      writeFileSync(path.join(charts, 'v1.99', 'values.yaml'), 'future: true\n');
+      const file = path.join(charts, 'packed.ts');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tools/gen-chart-values.ts'), charts, file], { cwd: repoRoot, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(readFileSync(file, 'utf8'), readFileSync(PACKED, 'utf8'));
+    } finally {
+      rmSync(charts, { recursive: true, force: true });
+    }
   });
 
   it('keeps the built extension and server inside the .vsix budget (2 MiB, compressed as the .vsix zips them)', () => {
