@@ -2,6 +2,9 @@
 // .onInternalError), the language server logs it with its stack, and the finding and every other fix stay.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type InternalError } from '../../server/src/core/index';
@@ -9,6 +12,7 @@ import type { Fixer } from '../../server/src/core/fixes/context';
 import { FIXERS } from '../../server/src/core/fixes/registry';
 import { DocumentAnalyses } from '../../server/src/lsp/documentAnalyses';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { run } from '../../server/src/cli/main';
 
 // Two findings with a fix each: a misspelt key (unknown-key) and kube-proxy replacement off (host-routing-kpr-off).
 const TEXT = ['# cilium-version: 1.16', 'kubeProxyReplacement: false', 'bpf:', '  masqurade: true', ''].join('\n');
@@ -59,5 +63,23 @@ describe('a fixer that throws', () => {
     assert.ok((fixes.get('host-routing-kpr-off') ?? []).length > 0, 'the kube-proxy replacement fix is still offered');
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /^file:\/\/\/w\/values\.yaml: computing the fix for unknown-key failed: RangeError: injected fixer failure\n\s+at /);
+  });
+
+  it('makes cilium-lint say so on stderr and exit 3 (internal error), with the report still printed', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fixer-errors-'));
+    try {
+      const file = path.join(dir, 'values.yaml');
+      writeFileSync(file, TEXT);
+      let out = '';
+      let err = '';
+      const code = withThrowingFixer(() =>
+        run(['--format', 'sarif', file], (s) => (out += s), (s) => (err += s), { stdoutIsTTY: false, stderrIsTTY: false, env: {}, readStdin: () => Buffer.alloc(0) }),
+      );
+      assert.equal(code, 3, err);
+      assert.match(err, /internal error in .*values\.yaml while computing the fix for unknown-key/);
+      assert.match(out, /"ruleId": "unknown-key"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

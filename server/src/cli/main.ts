@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { analyzeSafely, fixAllInText, applyEdits, applyRuleLevels, parseKernel, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type Analysis, type AnalyzeOptions, type LintConfig } from '../core/index';
+import { analyzeSafely, fixAllInText, applyEdits, applyRuleLevels, parseKernel, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type Analysis, type AnalyzeOptions, type InternalError, type LintConfig } from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
 import { referencedFiles, wrappersNear, type UsedBy } from '../io/valuesReferences';
 import { decodeText } from '../io/decodeText';
@@ -163,6 +163,12 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
 
     let exit: number = EXIT.clean;
     const raise = (code: number) => (exit = Math.max(exit, code));
+    /** Our own bug while analysing a file, or later while computing a fix (fixes are computed when read). */
+    const reportInternal = (path: string, e: InternalError) => {
+      raise(EXIT.internal);
+      writeErr(`cilium-lint: internal error in ${path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
+      if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
+    };
 
     // The configuration: the one named with --config for every file, else the nearest .cilium-lint.yaml.
     let explicitConfig: LintConfig | undefined;
@@ -232,7 +238,7 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
       const { path, text, fromStdin, encoding } = item;
       // Only fixes of findings the configuration keeps: a rule turned off is not "fixed" behind the user's back.
       const off = new Set(Object.entries(item.config?.rules ?? {}).filter(([, l]) => l === 'off').map(([id]) => id));
-      const edits = fixAllInText(text, options, (f) => !off.has(f.rule));
+      const edits = fixAllInText(text, { ...options, onInternalError: (e) => reportInternal(path, e) }, (f) => !off.has(f.rule));
       if (edits.length === 0) {
         if (fromStdin && values.fix) stdoutText = text;
         return text;
@@ -336,17 +342,13 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         const options = optionsOf(item);
         const text = fixed(item, options);
         texts.push(text);
-        return analyzeSafely(text, options);
+        return analyzeSafely(text, { ...options, onInternalError: (e) => reportInternal(item.path, e) });
       });
     }
     const cilium = new Set<number>();
     items.forEach((item, i) => {
       const analysis = analyses[i] as Analysis;
-      for (const e of analysis.internalErrors) {
-        raise(EXIT.internal);
-        writeErr(`cilium-lint: internal error in ${item.path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
-        if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
-      }
+      for (const e of analysis.internalErrors) reportInternal(item.path, e);
       if (analysis.documents.length > 0 || analysis.internalErrors.length > 0) cilium.add(item.group);
       reports.push({ path: item.path, text: texts[i], analysis: withRuleLevels(analysis, item.config) });
     });
