@@ -59,10 +59,23 @@ suite('Cilium Config in the extension host', () => {
 
   test('code actions through vscode.executeCodeActionProvider', async () => {
     const d = vscode.languages.getDiagnostics(doc.uri).find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'host-routing-iptables-masquerade');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const titles = actions.map((a) => a.title);
+    const want = 'Set bpf.masquerade: true (masquerade in eBPF)';
+    // One CI run (not reproduced in dozens of local ones) got only the built-in chat's "Fix | Explain" from the
+    // first request: a provider whose request is cancelled or fails is left out silently by VS Code. Ask again
+    // for a while, and print every miss with what the extension last reported, so a real failure still fails
+    // here and says why.
+    let titles = [];
+    const misses = [];
+    await until('the masquerade quick-fix', async () => {
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      titles = actions.map((a) => a.title);
+      if (titles.includes(want)) return true;
+      misses.push(`${titles.join(' | ')} (last failure: ${api.lastFailure() ?? 'none'})`);
+      return false;
+    }, 30000).catch(() => undefined);
     console.log(`actions: ${titles.join(' | ')}`);
-    assert.ok(titles.includes('Set bpf.masquerade: true (masquerade in eBPF)'), titles.join(' | '));
+    for (const m of misses) console.log(`actions missed our quick-fix: ${m}`);
+    assert.ok(titles.includes(want), `${titles.join(' | ')}; misses: ${misses.join('; ')}`);
   });
 
   test('the server is told the workspace trust state', async () => {
