@@ -6,7 +6,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.stryker-tmp/**', 'reports/**', '**/*.mjs', '**/*.js', 'test/fixtures/**', 'test/e2e/vscode/**', 'test/vscode/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      '**/*.mjs',
+      '**/*.js',
+      'test/fixtures/**',
+      'test/e2e/vscode/**',
+      'test/vscode/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -31,7 +41,11 @@ export default tseslint.config(
       // node:test's describe/it return promises that the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] },
+          ],
+        },
       ],
       // `_name` marks a deliberately unused binding (a loop counter, a parameter an interface requires).
       '@typescript-eslint/no-unused-vars': [

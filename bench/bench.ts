@@ -13,7 +13,6 @@ import { analyze } from '../server/src/core/analyze';
 import { IncrementalSession } from '../server/src/core/parse/sections';
 import { findRepoRoot } from '../tools/repoRoot';
 
-
 const repoRoot = findRepoRoot();
 const shared = path.resolve(repoRoot, '../shared');
 const bigFile = path.join(shared, 'cilium-charts/v1.20/values.yaml');
@@ -58,12 +57,17 @@ const coldMs = timeOnce(bigText, bigOptions);
 for (let i = 0; i < 5; i++) timeOnce(bigText, bigOptions); // warm-up (JIT, caches)
 const bigTimes: number[] = [];
 const bigStart = performance.now();
-while (bigTimes.length < RUNS && performance.now() - bigStart < PHASE_BUDGET_MS) bigTimes.push(timeOnce(bigText, bigOptions));
+while (bigTimes.length < RUNS && performance.now() - bigStart < PHASE_BUDGET_MS)
+  bigTimes.push(timeOnce(bigText, bigOptions));
 const bigSorted = sortNum(bigTimes);
 const bigMedian = quantile(bigSorted, 0.5);
 const bigP95 = quantile(bigSorted, 0.95);
-console.log(`\nUpstream v1.20 values.yaml (${kb(bigText.length)}, ${bigLines} lines), ${bigTimes.length} runs after warm-up:`);
-console.log(`  first (cold) run ${ms(coldMs)}; median ${ms(bigMedian)}; p95 ${ms(bigP95)}; min ${ms(bigSorted[0])}; max ${ms(bigSorted[bigSorted.length - 1])}`);
+console.log(
+  `\nUpstream v1.20 values.yaml (${kb(bigText.length)}, ${bigLines} lines), ${bigTimes.length} runs after warm-up:`,
+);
+console.log(
+  `  first (cold) run ${ms(coldMs)}; median ${ms(bigMedian)}; p95 ${ms(bigP95)}; min ${ms(bigSorted[0])}; max ${ms(bigSorted[bigSorted.length - 1])}`,
+);
 
 // --- one edit of the big file, parsed incrementally (what the language server does per keystroke) ------------
 const kprLine = bigText.split('\n').findIndex((l) => /^kubeProxyReplacement:/.test(l));
@@ -92,7 +96,11 @@ console.log(`  median ${ms(quantile(editSorted, 0.5))}; p95 ${ms(quantile(editSo
 const corpus = readdirSync(corpusDir)
   .filter((f) => /\.ya?ml$/i.test(f))
   .sort()
-  .map((f) => ({ name: f, text: readFileSync(path.join(corpusDir, f), 'utf8'), size: statSync(path.join(corpusDir, f)).size }));
+  .map((f) => ({
+    name: f,
+    text: readFileSync(path.join(corpusDir, f), 'utf8'),
+    size: statSync(path.join(corpusDir, f)).size,
+  }));
 // A file that makes analyze() throw is reported and left out of the timings (the tests catch the bug itself).
 const failed: { name: string; error: string }[] = [];
 for (const f of [...corpus]) {
@@ -112,17 +120,26 @@ while (passTimes.length < PASSES && performance.now() - corpusStart < PHASE_BUDG
   for (const f of corpus) perFile.get(f.name)!.push(timeOnce(f.text, { path: f.name }));
   passTimes.push(performance.now() - t0);
 }
-const fileMedians = corpus.map((f) => ({ name: f.name, size: f.size, median: quantile(sortNum(perFile.get(f.name)!), 0.5) }));
+const fileMedians = corpus.map((f) => ({
+  name: f.name,
+  size: f.size,
+  median: quantile(sortNum(perFile.get(f.name)!), 0.5),
+}));
 const mediansSorted = sortNum(fileMedians.map((f) => f.median));
 const corpusMedian = quantile(mediansSorted, 0.5);
 const corpusP95 = quantile(mediansSorted, 0.95);
 const passMedian = quantile(sortNum(passTimes), 0.5);
 const filesPerSecond = (corpus.length * passTimes.length) / (passTimes.reduce((a, b) => a + b, 0) / 1000);
-console.log(`\nCorpus: ${corpus.length} real files (${kb(totalBytes)} in all), ${passTimes.length} passes after a warm-up pass:`);
-console.log(`  median per file ${ms(corpusMedian)}; p95 of per-file medians ${ms(corpusP95)}; one pass ${ms(passMedian)}; ${filesPerSecond.toFixed(0)} files/s`);
+console.log(
+  `\nCorpus: ${corpus.length} real files (${kb(totalBytes)} in all), ${passTimes.length} passes after a warm-up pass:`,
+);
+console.log(
+  `  median per file ${ms(corpusMedian)}; p95 of per-file medians ${ms(corpusP95)}; one pass ${ms(passMedian)}; ${filesPerSecond.toFixed(0)} files/s`,
+);
 for (const f of failed) console.log(`  NOT TIMED: analyze() throws on ${f.name}: ${f.error}`);
 console.log('  slowest files (median):');
-for (const f of [...fileMedians].sort((a, b) => b.median - a.median).slice(0, 5)) console.log(`    ${ms(f.median).padStart(9)}  ${f.name} (${kb(f.size)})`);
+for (const f of [...fileMedians].sort((a, b) => b.median - a.median).slice(0, 5))
+  console.log(`    ${ms(f.median).padStart(9)}  ${f.name} (${kb(f.size)})`);
 
 // --- README table -----------------------------------------------------------------------------------------
 const mem = process.resourceUsage().maxRSS / 1024; // maxRSS is in KB
@@ -132,6 +149,8 @@ console.log(`| Upstream v1.20 values.yaml (${kb(bigText.length)}), median | ${ms
 console.log(`| Upstream v1.20 values.yaml, p95 | ${ms(bigP95)} |`);
 console.log(`| Upstream v1.20 values.yaml, first run (cold) | ${ms(coldMs)} |`);
 console.log(`| Upstream v1.20 values.yaml, one edit parsed incrementally, median | ${ms(quantile(editSorted, 0.5))} |`);
-console.log(`| Real-world corpus (${corpus.length} files${failed.length ? `; ${failed.length} left out, analyze() threw` : ''}), median per file | ${ms(corpusMedian)} |`);
+console.log(
+  `| Real-world corpus (${corpus.length} files${failed.length ? `; ${failed.length} left out, analyze() threw` : ''}), median per file | ${ms(corpusMedian)} |`,
+);
 console.log(`| Real-world corpus, throughput | ${filesPerSecond.toFixed(0)} files/s |`);
 console.log(`\n(peak RSS about ${mem.toFixed(0)} MB)`);

@@ -9,7 +9,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { clearRenderMemo, parseUserValues, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../server/src/core/chart/helm/render';
+import {
+  clearRenderMemo,
+  parseUserValues,
+  renderChart,
+  renderStats,
+  setRenderMemo,
+  type RenderOptions,
+} from '../server/src/core/chart/helm/render';
 import type { GoValue } from '../server/src/core/chart/template/index';
 import { findRepoRoot } from '../tools/repoRoot';
 
@@ -70,9 +77,17 @@ for (const [label, text, opts, version] of rows) {
   console.log(`| ${label} | ${r.cold.toFixed(1)} ms | ${r.warm.toFixed(2)} ms |`);
 }
 
-console.log('\n| chart render (1.18), templates memoised by what they read | after an edit | templates executed per edit |\n|---|---|---|');
-for (const [label, text] of [['typical values', typical], ['full upstream values.yaml', full]] as const) {
-  for (const [what, key] of [['healthPort (cilium-configmap.yaml reads it)', 'healthPort'], ['a key no template reads', 'notAChartKey']] as const) {
+console.log(
+  '\n| chart render (1.18), templates memoised by what they read | after an edit | templates executed per edit |\n|---|---|---|',
+);
+for (const [label, text] of [
+  ['typical values', typical],
+  ['full upstream values.yaml', full],
+] as const) {
+  for (const [what, key] of [
+    ['healthPort (cilium-configmap.yaml reads it)', 'healthPort'],
+    ['a key no template reads', 'notAChartKey'],
+  ] as const) {
     const r = edited('1.18', text, key);
     console.log(`| ${label}: ${what} | ${r.ms.toFixed(2)} ms | ${r.executed.toFixed(1)} of 15 |`);
   }
@@ -83,7 +98,12 @@ function withValue(values: Map<string, GoValue>, keys: readonly string[], v: GoV
   const out = new Map(values);
   const [k, ...rest] = keys;
   const inner = values.get(k!);
-  out.set(k!, rest.length === 0 ? v : withValue(inner instanceof Map ? (inner as Map<string, GoValue>) : new Map<string, GoValue>(), rest, v));
+  out.set(
+    k!,
+    rest.length === 0
+      ? v
+      : withValue(inner instanceof Map ? (inner as Map<string, GoValue>) : new Map<string, GoValue>(), rest, v),
+  );
   return out;
 }
 
@@ -91,7 +111,12 @@ function withValue(values: Map<string, GoValue>, keys: readonly string[], v: GoV
  * The first render after a datapath edit: the file rendered (every template's result kept), then the edit
  * rendered, timed. The memo is emptied before each pair, so each edit is one the memo has not seen.
  */
-function afterDatapathEdit(version: string, text: string, keys: readonly string[], v: GoValue): { runs: number[]; executed: string[] } {
+function afterDatapathEdit(
+  version: string,
+  text: string,
+  keys: readonly string[],
+  v: GoValue,
+): { runs: number[]; executed: string[] } {
   const values = parseUserValues(text);
   const edited = withValue(values, keys, v);
   const runs: number[] = [];
@@ -112,9 +137,17 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(s.length * q))]!;
 }
 
-console.log('\n| chart render (1.18), first render after a datapath edit (35-line values file) | p50 | p10–p90 | templates executed |\n|---|---|---|---|');
-for (const [keys, v] of [[['bpf', 'masquerade'], false], [['kubeProxyReplacement'], false], [['routingMode'], 'native']] as const) {
+console.log(
+  '\n| chart render (1.18), first render after a datapath edit (35-line values file) | p50 | p10–p90 | templates executed |\n|---|---|---|---|',
+);
+for (const [keys, v] of [
+  [['bpf', 'masquerade'], false],
+  [['kubeProxyReplacement'], false],
+  [['routingMode'], 'native'],
+] as const) {
   const r = afterDatapathEdit('1.18', datapathFile, keys, v);
   const names = r.executed.map((n) => n.replace(/^cilium\/templates\//, '')).join(', ');
-  console.log(`| ${keys.join('.')}: ${JSON.stringify(v)} | ${quantile(r.runs, 0.5).toFixed(2)} ms | ${quantile(r.runs, 0.1).toFixed(2)}–${quantile(r.runs, 0.9).toFixed(2)} ms | ${names} |`);
+  console.log(
+    `| ${keys.join('.')}: ${JSON.stringify(v)} | ${quantile(r.runs, 0.5).toFixed(2)} ms | ${quantile(r.runs, 0.1).toFixed(2)}–${quantile(r.runs, 0.9).toFixed(2)} ms | ${names} |`,
+  );
 }

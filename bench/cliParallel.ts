@@ -24,7 +24,10 @@ const files = names.length * COPIES;
 
 function timed(jobs: string[]): { seconds: number; out: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', ...jobs, dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), '--format', 'json', ...jobs, dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   return { seconds: (performance.now() - t0) / 1000, out: r.stdout };
 }
 
@@ -34,7 +37,9 @@ try {
   const cores = os.cpus().length;
   console.log(`\ncilium-lint on ${files} files (${names.length}-file corpus × ${COPIES}), ${cores} cores:`);
   console.log(`| cilium-lint, 1 thread | ${(files / one.seconds).toFixed(0)} files/s (${one.seconds.toFixed(1)} s) |`);
-  console.log(`| cilium-lint, all cores (${Math.min(8, cores)} threads) | ${(files / all.seconds).toFixed(0)} files/s (${all.seconds.toFixed(1)} s) |`);
+  console.log(
+    `| cilium-lint, all cores (${Math.min(8, cores)} threads) | ${(files / all.seconds).toFixed(0)} files/s (${all.seconds.toFixed(1)} s) |`,
+  );
   console.log(one.out === all.out ? 'Same report from both runs.' : 'WARNING: the two runs printed different reports.');
 } finally {
   rmSync(dir, { recursive: true, force: true });

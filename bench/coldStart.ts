@@ -14,7 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 
 const ROOT = process.cwd();
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
@@ -30,13 +35,18 @@ const CHART = existsSync(path.join(SHARED, 'cilium-charts/v1.20/values.yaml'))
 /** A preloaded hook that writes the process's CPU time (ms) to $COLD_CPU_OUT when it exits. */
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'cold-start-'));
 const CPU_HOOK = path.join(TMP, 'cpu-hook.cjs');
-writeFileSync(CPU_HOOK, "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.COLD_CPU_OUT, String((u.user + u.system) / 1000)); });\n");
+writeFileSync(
+  CPU_HOOK,
+  "process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.COLD_CPU_OUT, String((u.user + u.system) / 1000)); });\n",
+);
 const CPU_OUT = path.join(TMP, 'cpu.txt');
 
 /** CPU time (ms) of a live process, from /proc (Linux); undefined elsewhere. */
 function procCpuMs(pid: number | undefined): number | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     // utime and stime are fields 14 and 15 of the line (12 and 13 after the command), in clock ticks (100 per second).
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
@@ -60,7 +70,11 @@ function lintOnce(file: string): { ms: number; cpu: number; cache: string } {
   });
   const ms = performance.now() - t0;
   if (r.status === null || r.status > 2) throw new Error(`cilium-lint failed (${r.status}): ${r.stderr}`);
-  return { ms, cpu: Number(readFileSync(CPU_OUT, 'utf8')), cache: /code cache: (\w+)/.exec(r.stderr)?.[1] ?? 'none (no loader)' };
+  return {
+    ms,
+    cpu: Number(readFileSync(CPU_OUT, 'utf8')),
+    cache: /code cache: (\w+)/.exec(r.stderr)?.[1] ?? 'none (no loader)',
+  };
 }
 
 function nodeOnce(): { ms: number; cpu: number } {
@@ -85,13 +99,16 @@ async function serverOnce(file: string): Promise<{ ms: number; cpu?: number; rss
   conn.listen();
   await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   await conn.sendNotification('initialized', {});
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(file, 'utf8') } });
+  await conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(file, 'utf8') },
+  });
   await first;
   const ms = performance.now() - t0;
   const cpu = procCpuMs(child.pid);
   let rssMb: number | undefined;
   try {
-    rssMb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024 || undefined;
+    rssMb =
+      Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]) / 1024 || undefined;
   } catch {
     rssMb = undefined;
   }
@@ -145,14 +162,19 @@ async function main() {
   const smallLines = readFileSync(SMALL, 'utf8').split('\n').length;
   const chartLines = readFileSync(CHART, 'utf8').split('\n').length;
   const cpu = (xs: number[]) => (xs.length > 0 ? spread(xs) : 'n/a');
-  console.log(`\nCold path (${path.relative(ROOT, DIST) || DIST}), ${RUNS} fresh processes each, Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, code cache: ${[...caches].join(', ')}; p50 (p10–p90):\n`);
+  console.log(
+    `\nCold path (${path.relative(ROOT, DIST) || DIST}), ${RUNS} fresh processes each, Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, code cache: ${[...caches].join(', ')}; p50 (p10–p90):\n`,
+  );
   console.log('| what | wall time | CPU time |');
   console.log('|---|---|---|');
   console.log(`| \`node -e 0\` (the floor: Node's own start) | ${spread(node)} | ${cpu(nodeCpu)} |`);
   console.log(`| \`cilium-lint\` on a ${smallLines}-line values file | ${spread(lint)} | ${cpu(lintCpu)} |`);
   console.log(`| server: spawn → first diagnostics, ${smallLines}-line file | ${spread(small)} | ${cpu(smallCpu)} |`);
-  console.log(`| server: spawn → first diagnostics, upstream values.yaml (${chartLines} lines) | ${spread(big)} | ${cpu(bigCpu)} |`);
-  if (rss.length > 0) console.log(`| server RSS after the chart's first diagnostics | ${q(rss, 0.5).toFixed(0)} MB | |`);
+  console.log(
+    `| server: spawn → first diagnostics, upstream values.yaml (${chartLines} lines) | ${spread(big)} | ${cpu(bigCpu)} |`,
+  );
+  if (rss.length > 0)
+    console.log(`| server RSS after the chart's first diagnostics | ${q(rss, 0.5).toFixed(0)} MB | |`);
 }
 
 main().catch((err) => {

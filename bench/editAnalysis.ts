@@ -11,13 +11,23 @@ import { findRepoRoot } from '../tools/repoRoot';
 
 const root = process.env.BENCH_ROOT ?? findRepoRoot();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { analyze } = require(path.join(root, 'server/src/core/analyze.ts')) as typeof import('../server/src/core/analyze');
+const { analyze } = require(
+  path.join(root, 'server/src/core/analyze.ts'),
+) as typeof import('../server/src/core/analyze');
 const shared = path.resolve(findRepoRoot(), '../shared');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const files: [string, string, string][] = [
-  ['typical values (010-bjws-netkit-values.yaml, 84 lines)', readFileSync(path.join(shared, 'corpus/real/010-bjws-netkit-values.yaml'), 'utf8'), '1.18'],
-  ['full upstream values.yaml (v1.18)', readFileSync(path.join(shared, 'cilium-charts/v1.18/values.yaml'), 'utf8'), '1.18'],
+  [
+    'typical values (010-bjws-netkit-values.yaml, 84 lines)',
+    readFileSync(path.join(shared, 'corpus/real/010-bjws-netkit-values.yaml'), 'utf8'),
+    '1.18',
+  ],
+  [
+    'full upstream values.yaml (v1.18)',
+    readFileSync(path.join(shared, 'cilium-charts/v1.18/values.yaml'), 'utf8'),
+    '1.18',
+  ],
 ];
 
 function median(xs: number[]): number {
@@ -31,7 +41,9 @@ function time(text: string, version: string): number {
   return performance.now() - t0;
 }
 
-console.log(`\n| edit → analysis (${root === findRepoRoot() ? 'this checkout' : root}) | value edited | comment edited | same text again |\n|---|---|---|---|`);
+console.log(
+  `\n| edit → analysis (${root === findRepoRoot() ? 'this checkout' : root}) | value edited | comment edited | same text again |\n|---|---|---|---|`,
+);
 for (const [label, text, version] of files) {
   time(text, version); // cold: first render of the version
   const valueEdit: number[] = [];
@@ -45,5 +57,7 @@ for (const [label, text, version] of files) {
     same.push(time(edited, version));
     commentEdit.push(time(`${edited}# edit ${i}\n`, version));
   }
-  console.log(`| ${label} | ${median(valueEdit).toFixed(1)} ms | ${median(commentEdit).toFixed(1)} ms | ${median(same).toFixed(1)} ms |`);
+  console.log(
+    `| ${label} | ${median(valueEdit).toFixed(1)} ms | ${median(commentEdit).toFixed(1)} ms | ${median(same).toFixed(1)} ms |`,
+  );
 }

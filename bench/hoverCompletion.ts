@@ -27,7 +27,9 @@ function q(sorted: number[], p: number): number {
 }
 function report(name: string, times: number[], extra = ''): void {
   const s = sortNum(times);
-  console.log(`| ${name} | ${s.length} | ${q(s, 0.5).toFixed(3)} | ${q(s, 0.95).toFixed(3)} | ${s[s.length - 1].toFixed(3)} | ${extra} |`);
+  console.log(
+    `| ${name} | ${s.length} | ${q(s, 0.5).toFixed(3)} | ${q(s, 0.95).toFixed(3)} | ${s[s.length - 1].toFixed(3)} | ${extra} |`,
+  );
 }
 function timeAll<T>(positions: number[], f: (offset: number) => T): { times: number[]; results: T[] } {
   const times: number[] = [];
@@ -49,13 +51,16 @@ function keyAndValueOffsets(text: string): { keys: number[]; values: number[] } 
     keys.push(m.index + m[1].length + 1);
     if (m[4]) values.push(m.index + m[1].length + m[2].length + 1 + m[3].length);
   }
-  const sample = (xs: number[]) => (xs.length <= SAMPLES ? xs : xs.filter((_, i) => i % Math.ceil(xs.length / SAMPLES) === 0));
+  const sample = (xs: number[]) =>
+    xs.length <= SAMPLES ? xs : xs.filter((_, i) => i % Math.ceil(xs.length / SAMPLES) === 0);
   return { keys: sample(keys), values: sample(values) };
 }
 
 const original = readFileSync(bigFile, 'utf8');
 const options = { version: '1.20', path: 'values.yaml' };
-console.log(`${path.basename(path.dirname(bigFile))}/values.yaml: ${original.split('\n').length} lines, ${(original.length / 1024).toFixed(0)} KB`);
+console.log(
+  `${path.basename(path.dirname(bigFile))}/values.yaml: ${original.split('\n').length} lines, ${(original.length / 1024).toFixed(0)} KB`,
+);
 
 const t0 = performance.now();
 const analysis = analyze(original, options);
@@ -71,7 +76,9 @@ report('hover on a key', hk.times, `${hk.results.filter(Boolean).length} hovers`
 const hv = timeAll(values, (p) => hoverAt(analysis, original, p));
 report('hover on a value', hv.times);
 const charts = new Map([['kubeProxyReplacement', 'chart text']]);
-const hc = timeAll(keys.slice(0, 200), (p) => hoverAt(analysis, original, p, { chartDescription: (_v, k) => charts.get(k) }));
+const hc = timeAll(keys.slice(0, 200), (p) =>
+  hoverAt(analysis, original, p, { chartDescription: (_v, k) => charts.get(k) }),
+);
 report('hover with chart descriptions', hc.times);
 
 // Completion: value positions (enum/boolean), and new key lines typed at the end of the file and in its middle.
@@ -81,7 +88,10 @@ report('completion of a value', cv.times);
 const rootLine = `${original.replace(/\n*$/, '\n')}rout`;
 const rootAnalysis = analyze(rootLine, options);
 for (let i = 0; i < 20; i++) completeAt(rootAnalysis, rootLine, rootLine.length);
-const cr = timeAll(Array.from({ length: 200 }, () => rootLine.length), (p) => completeAt(rootAnalysis, rootLine, p));
+const cr = timeAll(
+  Array.from({ length: 200 }, () => rootLine.length),
+  (p) => completeAt(rootAnalysis, rootLine, p),
+);
 report('completion of a top-level key (end of file)', cr.times, `${cr.results[0].length} items`);
 
 // The upstream file already has every bpf key, so take its bpf: block out and start typing a new one.
@@ -93,16 +103,31 @@ const nested = `${withoutBpf.slice(0, bpfAt)}bpf:\n  preallocateMaps: true\n  ma
 const nestedAnalysis = analyze(nested, options);
 const cursor = bpfAt + 'bpf:\n  preallocateMaps: true\n  ma'.length;
 for (let i = 0; i < 20; i++) completeAt(nestedAnalysis, nested, cursor);
-const cn = timeAll(Array.from({ length: 200 }, () => cursor), (p) => completeAt(nestedAnalysis, nested, p));
+const cn = timeAll(
+  Array.from({ length: 200 }, () => cursor),
+  (p) => completeAt(nestedAnalysis, nested, p),
+);
 report('completion of a half-typed bpf: child', cn.times, `${cn.results[0].length} items`);
 
 const lastKey = original.lastIndexOf('\n  ', original.length - 2) + 1;
-const cl = timeAll(Array.from({ length: 200 }, () => lastKey + 2), (p) => completeAt(analysis, original, p));
+const cl = timeAll(
+  Array.from({ length: 200 }, () => lastKey + 2),
+  (p) => completeAt(analysis, original, p),
+);
 report('completion deep in the file (last nested line)', cl.times, `${cl.results[0].length} items`);
 
-const ex = timeAll(Array.from({ length: 20 }, () => 0), () => explainMarkdown(analysis, original));
+const ex = timeAll(
+  Array.from({ length: 20 }, () => 0),
+  () => explainMarkdown(analysis, original),
+);
 report('explainMarkdown (whole file)', ex.times);
-const rc = timeAll(Array.from({ length: 20 }, () => 0), () => renderedConfigText(analysis.documents, original));
+const rc = timeAll(
+  Array.from({ length: 20 }, () => 0),
+  () => renderedConfigText(analysis.documents, original),
+);
 report('renderedConfigText (the whole annotated cilium-config)', rc.times);
-const vd = timeAll(Array.from({ length: 200 }, () => 0), () => verdictOf(analysis.documents[0], original));
+const vd = timeAll(
+  Array.from({ length: 200 }, () => 0),
+  () => verdictOf(analysis.documents[0], original),
+);
 report('verdictOf', vd.times);

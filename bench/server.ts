@@ -107,10 +107,17 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
   const child = spawn(spec.command[0], spec.command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
-  const conn: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let waiter: { version: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void } | undefined;
+  const conn: ProtocolConnection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
+  let waiter:
+    { version: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void } | undefined;
   // A server that dies must fail the run loudly, not leave it waiting (Node would exit silently).
-  const exited = (code: number | null, signal: string | null) => waiter?.reject(new Error(`${spec.name} exited (${code ?? signal}) during ${file.label}; its stderr ends: ${stderr}`));
+  const exited = (code: number | null, signal: string | null) =>
+    waiter?.reject(
+      new Error(`${spec.name} exited (${code ?? signal}) during ${file.label}; its stderr ends: ${stderr}`),
+    );
   child.on('exit', exited);
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     // yaml-language-server publishes without a version: any diagnostics after the change count.
@@ -120,30 +127,55 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
       w.resolve(p);
     }
   });
-  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => spec.configuration(i.section, uri)));
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((i) => spec.configuration(i.section, uri)),
+  );
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
   const nextDiagnostics = (version: number) =>
     new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${spec.name}: no diagnostics for version ${version} of ${file.label} within 120 s; stderr ends: ${stderr}`)), 120_000);
-      waiter = { version, resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) };
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `${spec.name}: no diagnostics for version ${version} of ${file.label} within 120 s; stderr ends: ${stderr}`,
+            ),
+          ),
+        120_000,
+      );
+      waiter = {
+        version,
+        resolve: (p) => (clearTimeout(timer), resolve(p)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      };
     });
 
   await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(ROOT).href,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        hover: { contentFormat: ['markdown'] },
+        completion: { completionItem: { snippetSupport: true } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      },
+    },
   });
   await conn.sendNotification('initialized', {});
-  await conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: spec.configuration('yaml', uri), cilium: spec.configuration('cilium', uri) } });
+  await conn.sendNotification('workspace/didChangeConfiguration', {
+    settings: { yaml: spec.configuration('yaml', uri), cilium: spec.configuration('cilium', uri) },
+  });
   // Both servers pull their configuration asynchronously: let that settle before the clock starts.
   await new Promise((r) => setTimeout(r, 500));
 
   let version = 1;
   const got = nextDiagnostics(version);
   let t0 = performance.now();
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text: file.text } });
+  await conn.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version, text: file.text },
+  });
   await got;
   const open = performance.now() - t0;
   const rssMb = rssOf(child);
@@ -154,11 +186,17 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
   const diagnosticsByValue = new Map<string, number>();
   const change = async (i: number): Promise<number> => {
     const next = VALUE_CYCLE[i % VALUE_CYCLE.length];
-    const range = { start: { line: file.line, character: valueStart }, end: { line: file.line, character: valueStart + value.length } };
+    const range = {
+      start: { line: file.line, character: valueStart },
+      end: { line: file.line, character: valueStart + value.length },
+    };
     version++;
     const diagnostics = nextDiagnostics(version);
     const start = performance.now();
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: next }],
+    });
     const p = await diagnostics;
     value = next;
     diagnosticsByValue.set(next, p.diagnostics.length);
@@ -176,17 +214,26 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
   const completion: number[] = [];
   for (let i = 0; withRequests && i < REQUESTS; i++) {
     t0 = performance.now();
-    await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: file.line, character: 4 } });
+    await conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: file.line, character: 4 },
+    });
     hover.push(performance.now() - t0);
     t0 = performance.now();
-    await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: file.line, character: valueStart + value.length } });
+    await conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: file.line, character: valueStart + value.length },
+    });
     completion.push(performance.now() - t0);
   }
   // Outline, folding and go-to-definition (from the measured key into the chart) on the whole file; a server that
   // answers nothing here (yaml-language-server has no definition for a plain key) counts as not offering it.
   const structure: Record<StructureRequest, number[]> = { documentSymbol: [], foldingRange: [], definition: [] };
   for (const [name, method] of STRUCTURE) {
-    const params = name === 'definition' ? { textDocument: { uri }, position: { line: file.line, character: 2 } } : { textDocument: { uri } };
+    const params =
+      name === 'definition'
+        ? { textDocument: { uri }, position: { line: file.line, character: 2 } }
+        : { textDocument: { uri } };
     for (let i = 0; withRequests && i < REQUESTS; i++) {
       t0 = performance.now();
       const r = (await conn.sendRequest(method, params).catch(() => null)) as unknown;
@@ -211,7 +258,8 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
 function largeFile(chart: string, lines: number): string {
   const perCopy = chart.split('\n').length;
   const parts = [chart];
-  for (let c = 1; parts.length * perCopy < lines; c++) parts.push(chart.replace(/^([A-Za-z][\w-]*):/gm, (_m, k: string) => `${k}Copy${c}:`));
+  for (let c = 1; parts.length * perCopy < lines; c++)
+    parts.push(chart.replace(/^([A-Za-z][\w-]*):/gm, (_m, k: string) => `${k}Copy${c}:`));
   const all = parts.join('\n').split('\n');
   let cut = lines;
   while (cut < all.length && !/^[A-Za-z]/.test(all[cut])) cut++;
@@ -232,25 +280,52 @@ async function main() {
     }
   }
   const chart = readFileSync(VALUES, 'utf8');
-  const small = existsSync(SMALL) ? readFileSync(SMALL, 'utf8') : `${chart.split('\n').slice(0, 65).join('\n')}\nkubeProxyReplacement: "false"\n`;
+  const small = existsSync(SMALL)
+    ? readFileSync(SMALL, 'utf8')
+    : `${chart.split('\n').slice(0, 65).join('\n')}\nkubeProxyReplacement: "false"\n`;
   const large = largeFile(chart, LARGE_LINES);
   const files: FileSpec[] = [
-    { label: `upstream values.yaml (${chart.split('\n').length} lines)`, name: 'bench-values.yaml', text: chart, line: kprLine(chart) },
-    { label: `a ${small.split('\n').length}-line user file`, name: 'bench-small-values.yaml', text: small, line: kprLine(small) },
-    { label: `a ${large.split('\n').length}-line file`, name: 'bench-large-values.yaml', text: large, line: kprLine(large) },
+    {
+      label: `upstream values.yaml (${chart.split('\n').length} lines)`,
+      name: 'bench-values.yaml',
+      text: chart,
+      line: kprLine(chart),
+    },
+    {
+      label: `a ${small.split('\n').length}-line user file`,
+      name: 'bench-small-values.yaml',
+      text: small,
+      line: kprLine(small),
+    },
+    {
+      label: `a ${large.split('\n').length}-line file`,
+      name: 'bench-large-values.yaml',
+      text: large,
+      line: kprLine(large),
+    },
   ];
   const ours: ServerSpec = {
     name: 'cilium-config',
     command: [process.execPath, path.join(DIST, 'server.js'), '--stdio'],
     configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
   };
-  const ylsVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')) as { version: string }).version;
+  const ylsVersion = (
+    JSON.parse(readFileSync(path.join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   const yls: ServerSpec = {
     name: `yaml-language-server ${ylsVersion} + values.schema.json`,
     command: [process.execPath, YLS_BIN, '--stdio'],
     configuration: (s, uri) =>
       s === 'yaml' || s === undefined
-        ? { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [pathToFileURL(SCHEMA).href]: uri } }
+        ? {
+            validate: true,
+            hover: true,
+            completion: true,
+            schemaStore: { enable: false },
+            schemas: { [pathToFileURL(SCHEMA).href]: uri },
+          }
         : s === 'editor'
           ? { tabSize: 2 }
           : {},
@@ -265,7 +340,9 @@ async function main() {
     results.set(file.label, pair);
   }
 
-  console.log(`\nServer figures, one run: ${CHANGES} changes per mode, ${REQUESTS} hovers and completions, quiet pause ${PAUSE_MS} ms, Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}\n`);
+  console.log(
+    `\nServer figures, one run: ${CHANGES} changes per mode, ${REQUESTS} hovers and completions, quiet pause ${PAUSE_MS} ms, Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}\n`,
+  );
   console.log('didChange → diagnostics, p50 (p10–p90):\n');
   console.log(`| file | mode | ours | ${yls.name} | ratio |`);
   console.log('|---|---|---|---|---|');
@@ -273,26 +350,39 @@ async function main() {
     const [a, b] = results.get(file.label)!;
     for (const mode of ['quiet', 'typing'] as const) {
       const label = mode === 'quiet' ? 'one change after a pause' : 'changes back to back (typing)';
-      console.log(`| ${file.label} | ${label} | ${spread(a[mode])} | ${spread(b[mode])} | ${(q(b[mode], 0.5) / q(a[mode], 0.5)).toFixed(1)}× |`);
+      console.log(
+        `| ${file.label} | ${label} | ${spread(a[mode])} | ${spread(b[mode])} | ${(q(b[mode], 0.5) / q(a[mode], 0.5)).toFixed(1)}× |`,
+      );
     }
   }
-  console.log('\nOpen → first diagnostics, memory after opening, diagnostics after each value (a check both did real work):\n');
+  console.log(
+    '\nOpen → first diagnostics, memory after opening, diagnostics after each value (a check both did real work):\n',
+  );
   console.log('| file | server | open → diagnostics | RSS after open | diagnostics per value |');
   console.log('|---|---|---|---|---|');
   for (const file of files) {
     const [a, b] = results.get(file.label)!;
-    for (const [name, r] of [[ours.name, a], [yls.name, b]] as const) {
-      console.log(`| ${file.label} | ${name} | ${f(r.open)} | ${r.rssMb ? `${r.rssMb.toFixed(0)} MB` : '?'} | ${r.diagnostics} |`);
+    for (const [name, r] of [
+      [ours.name, a],
+      [yls.name, b],
+    ] as const) {
+      console.log(
+        `| ${file.label} | ${name} | ${f(r.open)} | ${r.rssMb ? `${r.rssMb.toFixed(0)} MB` : '?'} | ${r.diagnostics} |`,
+      );
     }
   }
   const [a, b] = results.get(files[0].label)!;
-  console.log(`\nOn ${files[0].label}: hover p50 ${f(q(a.hover, 0.5))} vs ${f(q(b.hover, 0.5))} (${(q(b.hover, 0.5) / q(a.hover, 0.5)).toFixed(1)}×), completion p50 ${f(q(a.completion, 0.5))} vs ${f(q(b.completion, 0.5))} (${(q(b.completion, 0.5) / q(a.completion, 0.5)).toFixed(1)}×).`);
+  console.log(
+    `\nOn ${files[0].label}: hover p50 ${f(q(a.hover, 0.5))} vs ${f(q(b.hover, 0.5))} (${(q(b.hover, 0.5) / q(a.hover, 0.5)).toFixed(1)}×), completion p50 ${f(q(a.completion, 0.5))} vs ${f(q(b.completion, 0.5))} (${(q(b.completion, 0.5) / q(a.completion, 0.5)).toFixed(1)}×).`,
+  );
   const p50 = (xs: number[]) => (xs.length > 0 ? f(q(xs, 0.5)) : 'not offered');
   console.log(`\nOn ${files[0].label}, p50 of ${REQUESTS} requests:\n`);
   console.log(`| request | ours | ${yls.name} |`);
   console.log('|---|---|---|');
   for (const [name] of STRUCTURE) console.log(`| ${name} | ${p50(a.structure[name])} | ${p50(b.structure[name])} |`);
-  console.log('yaml-language-server waits its validationDelayMs (200 ms by default) before it validates; ours analyses on the next turn of the event loop.');
+  console.log(
+    'yaml-language-server waits its validationDelayMs (200 ms by default) before it validates; ours analyses on the next turn of the event loop.',
+  );
 }
 
 main().catch((err) => {

@@ -28,7 +28,8 @@ interface Import {
 
 function resolveLocal(from: string, spec: string): string | undefined {
   const base = path.resolve(path.dirname(from), spec);
-  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) if (existsSync(candidate)) return path.relative(SRC, candidate);
+  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')])
+    if (existsSync(candidate)) return path.relative(SRC, candidate);
   return undefined;
 }
 
@@ -36,7 +37,12 @@ function importsOf(file: string): Import[] {
   const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const out: Import[] = [];
   for (const st of sf.statements) {
-    if (!(ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) || !st.moduleSpecifier || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    if (
+      !(ts.isImportDeclaration(st) || ts.isExportDeclaration(st)) ||
+      !st.moduleSpecifier ||
+      !ts.isStringLiteral(st.moduleSpecifier)
+    )
+      continue;
     const spec = st.moduleSpecifier.text;
     let typeOnly: boolean;
     if (ts.isImportDeclaration(st)) {
@@ -106,7 +112,8 @@ const inCore = (f: string) => f.startsWith('core/');
 const CORE_PACKAGES = new Set(['yaml', 'zod', 'fastest-levenshtein', 'node:']);
 /** What the core must never import: the editor, the protocol, the CLI. */
 const FORBIDDEN_FOR_CORE = /^(lsp|cli|io)\//;
-const FORBIDDEN_PACKAGES = /^(vscode|vscode-languageserver|vscode-languageserver-protocol|vscode-languageserver-textdocument|vscode-languageclient|vscode-jsonrpc)$/;
+const FORBIDDEN_PACKAGES =
+  /^(vscode|vscode-languageserver|vscode-languageserver-protocol|vscode-languageserver-textdocument|vscode-languageclient|vscode-jsonrpc)$/;
 
 /** The violations of the rules above, in words, for a graph. */
 export function violations(graph: Map<string, Import[]>): string[] {
@@ -114,23 +121,34 @@ export function violations(graph: Map<string, Import[]>): string[] {
   for (const [file, imports] of graph) {
     for (const i of imports) {
       if (inCore(file)) {
-        if (i.file && FORBIDDEN_FOR_CORE.test(i.file)) out.push(`${file} imports ${i.spec}: the core imports no editor, protocol, CLI or file-system code`);
+        if (i.file && FORBIDDEN_FOR_CORE.test(i.file))
+          out.push(`${file} imports ${i.spec}: the core imports no editor, protocol, CLI or file-system code`);
         if (!i.spec.startsWith('.')) {
           const pkg = packageOf(i.spec);
-          if (FORBIDDEN_PACKAGES.test(pkg)) out.push(`${file} imports ${i.spec}: the core imports no VS Code or LSP package`);
-          else if (!CORE_PACKAGES.has(pkg)) out.push(`${file} imports ${i.spec}: not a package the core may use (${[...CORE_PACKAGES].join(', ')})`);
+          if (FORBIDDEN_PACKAGES.test(pkg))
+            out.push(`${file} imports ${i.spec}: the core imports no VS Code or LSP package`);
+          else if (!CORE_PACKAGES.has(pkg))
+            out.push(`${file} imports ${i.spec}: not a package the core may use (${[...CORE_PACKAGES].join(', ')})`);
         }
         // A helper that itself imports nothing (textRuns.ts) brings no dependency along.
         const leaf = i.file !== undefined && (graph.get(i.file) ?? []).length === 0;
         if (file.startsWith('core/chart/template/') && i.file && !i.file.startsWith('core/chart/template/') && !leaf) {
-          out.push(`${file} imports ${i.spec}: the template engine depends on nothing else of the core (but helpers that import nothing)`);
+          out.push(
+            `${file} imports ${i.spec}: the template engine depends on nothing else of the core (but helpers that import nothing)`,
+          );
         }
       }
       // The core's public entry points are its top-level modules (core/index.ts gathers them); its folders
       // (model, chart, parse, rules, knowledge, fixes…) are internals that may change shape.
-      const frontEnd = file.startsWith('cli/') ? 'the CLI' : file.startsWith('lsp/') ? 'the language server' : undefined;
+      const frontEnd = file.startsWith('cli/')
+        ? 'the CLI'
+        : file.startsWith('lsp/')
+          ? 'the language server'
+          : undefined;
       if (frontEnd && i.file && inCore(i.file) && i.file.slice('core/'.length).includes('/')) {
-        out.push(`${file} imports ${i.spec}: ${frontEnd} uses the core's public entry points (core/index.ts, top-level modules), not its internals`);
+        out.push(
+          `${file} imports ${i.spec}: ${frontEnd} uses the core's public entry points (core/index.ts, top-level modules), not its internals`,
+        );
       }
     }
   }
@@ -143,8 +161,14 @@ describe('architecture (ARCHITECTURE.md, "Rules of the road")', () => {
 
   it('reads the whole tree (the check is not vacuous)', () => {
     assert.ok([...graph.keys()].filter(inCore).length > 100, 'core files found');
-    assert.ok([...graph.keys()].some((f) => f.startsWith('cli/')), 'CLI files found');
-    assert.ok([...graph.keys()].some((f) => f.startsWith('lsp/')), 'language server files found');
+    assert.ok(
+      [...graph.keys()].some((f) => f.startsWith('cli/')),
+      'CLI files found',
+    );
+    assert.ok(
+      [...graph.keys()].some((f) => f.startsWith('lsp/')),
+      'language server files found',
+    );
     const edges = [...graph.values()].reduce((n, list) => n + list.filter((i) => i.file).length, 0);
     assert.ok(edges > 500, `${edges} local imports`);
   });
@@ -160,12 +184,49 @@ describe('architecture (ARCHITECTURE.md, "Rules of the road")', () => {
       return g;
     };
     const one = (g: Map<string, Import[]>) => violations(g);
-    assert.match(one(withImport('core/explain.ts', { spec: '../lsp/protocol', file: 'lsp/protocol.ts', typeOnly: true })).join('\n'), /core\/explain\.ts imports \.\.\/lsp\/protocol/);
-    assert.match(one(withImport('core/hover.ts', { spec: 'vscode-languageserver', typeOnly: false })).join('\n'), /no VS Code or LSP package/);
-    assert.match(one(withImport('core/fixes/context.ts', { spec: '../analyze', file: 'core/analyze.ts', typeOnly: true })).join('\n'), /import cycle in the core: .*core\/analyze\.ts.*core\/fixes\/context\.ts/);
-    assert.match(one(withImport('cli/main.ts', { spec: '../core/model/state', file: 'core/model/state.ts', typeOnly: false })).join('\n'), /cli\/main\.ts imports \.\.\/core\/model\/state: the CLI uses the core's public entry points/);
-    assert.match(one(withImport('lsp/settings.ts', { spec: '../core/knowledge/ruleCatalog', file: 'core/knowledge/ruleCatalog.ts', typeOnly: false })).join('\n'), /lsp\/settings\.ts imports \.\.\/core\/knowledge\/ruleCatalog: the language server uses the core's public entry points/);
-    assert.match(one(withImport('lsp/hover.ts', { spec: '../core/model/state', file: 'core/model/state.ts', typeOnly: true })).join('\n'), /the language server uses the core's public entry points/);
-    assert.match(one(withImport('core/chart/template/exec.ts', { spec: '../../analyze', file: 'core/analyze.ts', typeOnly: false })).join('\n'), /template engine depends on nothing/);
+    assert.match(
+      one(withImport('core/explain.ts', { spec: '../lsp/protocol', file: 'lsp/protocol.ts', typeOnly: true })).join(
+        '\n',
+      ),
+      /core\/explain\.ts imports \.\.\/lsp\/protocol/,
+    );
+    assert.match(
+      one(withImport('core/hover.ts', { spec: 'vscode-languageserver', typeOnly: false })).join('\n'),
+      /no VS Code or LSP package/,
+    );
+    assert.match(
+      one(withImport('core/fixes/context.ts', { spec: '../analyze', file: 'core/analyze.ts', typeOnly: true })).join(
+        '\n',
+      ),
+      /import cycle in the core: .*core\/analyze\.ts.*core\/fixes\/context\.ts/,
+    );
+    assert.match(
+      one(
+        withImport('cli/main.ts', { spec: '../core/model/state', file: 'core/model/state.ts', typeOnly: false }),
+      ).join('\n'),
+      /cli\/main\.ts imports \.\.\/core\/model\/state: the CLI uses the core's public entry points/,
+    );
+    assert.match(
+      one(
+        withImport('lsp/settings.ts', {
+          spec: '../core/knowledge/ruleCatalog',
+          file: 'core/knowledge/ruleCatalog.ts',
+          typeOnly: false,
+        }),
+      ).join('\n'),
+      /lsp\/settings\.ts imports \.\.\/core\/knowledge\/ruleCatalog: the language server uses the core's public entry points/,
+    );
+    assert.match(
+      one(
+        withImport('lsp/hover.ts', { spec: '../core/model/state', file: 'core/model/state.ts', typeOnly: true }),
+      ).join('\n'),
+      /the language server uses the core's public entry points/,
+    );
+    assert.match(
+      one(
+        withImport('core/chart/template/exec.ts', { spec: '../../analyze', file: 'core/analyze.ts', typeOnly: false }),
+      ).join('\n'),
+      /template engine depends on nothing/,
+    );
   });
 });

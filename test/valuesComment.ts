@@ -1,5 +1,8 @@
 /** The comment block right above a (possibly commented-out) key of a values.yaml, with its line numbers (1-based). */
-export function commentAbove(text: string, dotted: string): { first: number; keyLine: number; text: string } | undefined {
+export function commentAbove(
+  text: string,
+  dotted: string,
+): { first: number; keyLine: number; text: string } | undefined {
   const lines = text.split('\n');
   const segs = dotted.split('.');
   let from = 0;

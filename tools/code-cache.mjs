@@ -19,7 +19,10 @@ function frame(message) {
 /** Runs the language server through its first diagnostics for `file`, then shuts it down. */
 function serverSession(dist, file, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], {
+      env,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     const uri = pathToFileURL(file).href;
     const timer = setTimeout(() => {
       child.kill();
@@ -38,7 +41,12 @@ function serverSession(dist, file, env) {
         buffered = buffered.subarray(end + 4 + length);
         if (message.id === 1 && !done) {
           child.stdin.write(frame({ method: 'initialized', params: {} }));
-          child.stdin.write(frame({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(file, 'utf8') } } }));
+          child.stdin.write(
+            frame({
+              method: 'textDocument/didOpen',
+              params: { textDocument: { uri, languageId: 'yaml', version: 1, text: readFileSync(file, 'utf8') } },
+            }),
+          );
         } else if (message.method === 'textDocument/publishDiagnostics' && message.params?.uri === uri && !done) {
           done = true;
           child.stdin.write(frame({ id: 2, method: 'shutdown' }));
@@ -52,7 +60,9 @@ function serverSession(dist, file, env) {
       if (done) resolve();
       else reject(new Error(`the language server exited (${code}) before its diagnostics`));
     });
-    child.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } }));
+    child.stdin.write(
+      frame({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } }),
+    );
   });
 }
 
@@ -72,6 +82,8 @@ export async function makeCodeCaches(dist, root) {
     if (r.status === null || r.status > 2) throw new Error(`cilium-lint exited with ${r.status}: ${r.stderr}`);
     await serverSession(dist, file, { ...process.env, CILIUM_CODE_CACHE_OUT: serverCache });
   } catch (e) {
-    console.warn(`build: no V8 code cache (${e instanceof Error ? e.message : String(e)}); the bundles still run, only start slower`);
+    console.warn(
+      `build: no V8 code cache (${e instanceof Error ? e.message : String(e)}); the bundles still run, only start slower`,
+    );
   }
 }

@@ -18,7 +18,10 @@ const cli = path.join(repoRoot, 'dist/cli.js');
 function findingsOf(file) {
   let out;
   try {
-    out = execFileSync(process.execPath, [cli, '--format', 'json', path.join(corpusDir, file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    out = execFileSync(process.execPath, [cli, '--format', 'json', path.join(corpusDir, file)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch (e) {
     out = e.stdout; // exit 1 = error-severity findings; the report is still on stdout
   }
@@ -33,27 +36,42 @@ function findingsOf(file) {
 
 function countLine(file, list) {
   const n = (s) => list.filter((d) => d.severity === s).length;
-  return [file, list.length, n('error'), n('warning'), n('info'), list.map((d) => `${d.severity[0]}:${d.id}`).join(' ')].join('\t');
+  return [
+    file,
+    list.length,
+    n('error'),
+    n('warning'),
+    n('info'),
+    list.map((d) => `${d.severity[0]}:${d.id}`).join(' '),
+  ].join('\t');
 }
 
-const files = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(corpusDir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const compareIdx = process.argv.indexOf('--compare');
 if (compareIdx < 0) {
   console.log(['file', 'total', 'error', 'warning', 'info', 'findings'].join('\t'));
   for (const f of files) console.log(countLine(f, findingsOf(f)));
 } else {
   const before = new Map(
-    readFileSync(process.argv[compareIdx + 1], 'utf8').split('\n').slice(1).filter(Boolean).map((l) => {
-      const c = l.split('\t');
-      return [c[0], { total: Number(c[1]), ids: (c[5] ?? '').split(' ').filter(Boolean) }];
-    }),
+    readFileSync(process.argv[compareIdx + 1], 'utf8')
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => {
+        const c = l.split('\t');
+        return [c[0], { total: Number(c[1]), ids: (c[5] ?? '').split(' ').filter(Boolean) }];
+      }),
   );
-  let sumBefore = 0, sumAfter = 0;
+  let sumBefore = 0,
+    sumAfter = 0;
   for (const f of files) {
     const after = findingsOf(f);
     const b = before.get(f) ?? { total: 0, ids: [] };
     const afterIds = after.map((d) => `${d.severity[0]}:${d.id}`);
-    sumBefore += b.total; sumAfter += after.length;
+    sumBefore += b.total;
+    sumAfter += after.length;
     const removed = b.ids.filter((id) => !afterIds.includes(id));
     const added = after.filter((d) => !b.ids.includes(`${d.severity[0]}:${d.id}`));
     console.log(`${f}\t${b.total} → ${after.length}`);

@@ -18,7 +18,10 @@ function readZipMember(zip, wanted) {
   // The end-of-central-directory record sits in the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65557); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error(`${zipPath} is not a zip archive`);
   const count = zip.readUInt16LE(eocd + 10);

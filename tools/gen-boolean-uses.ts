@@ -120,7 +120,15 @@ function scanVersion(version: string, booleans: Set<string>): Map<string, Use[]>
 
   const walked = new Set<string>();
   const symKey = (s: Sym): string =>
-    !s ? '?' : 'root' in s ? '$' : 'values' in s ? `V:${s.values.join('.')}` : 'dict' in s ? `{${[...s.dict].map(([k, v]) => `${k}=${symKey(v)}`).join(',')}}` : `[${s.list.map(symKey).join(',')}]`;
+    !s
+      ? '?'
+      : 'root' in s
+        ? '$'
+        : 'values' in s
+          ? `V:${s.values.join('.')}`
+          : 'dict' in s
+            ? `{${[...s.dict].map(([k, v]) => `${k}=${symKey(v)}`).join(',')}}`
+            : `[${s.list.map(symKey).join(',')}]`;
 
   /** Walks a defined template for a call with this dot (once per template and dot). */
   const callDefine = (name: string, dot: Sym) => {
@@ -197,17 +205,39 @@ function scanVersion(version: string, booleans: Set<string>): Map<string, Use[]>
    * `mode`: where the pipeline's result goes. `print` (written out), `cond` (if/with), `value` (an argument or
    * a variable: the value is returned and judged where it is used), `range`.
    */
-  const pipe = (file: string, p: PipeNode, dot: Sym, vars: Map<string, Sym>, mode: 'print' | 'cond' | 'value' | 'range'): Sym => {
+  const pipe = (
+    file: string,
+    p: PipeNode,
+    dot: Sym,
+    vars: Map<string, Sym>,
+    mode: 'print' | 'cond' | 'value' | 'range',
+  ): Sym => {
     let result: Sym;
     p.cmds.forEach((cmd, i) => {
-      result = command(file, cmd, dot, vars, i === 0 ? undefined : { sym: result }, p.decl.length > 0 ? 'value' : mode, i === p.cmds.length - 1);
+      result = command(
+        file,
+        cmd,
+        dot,
+        vars,
+        i === 0 ? undefined : { sym: result },
+        p.decl.length > 0 ? 'value' : mode,
+        i === p.cmds.length - 1,
+      );
     });
     for (const d of p.decl) vars.set(d.ident[0], result);
     return result;
   };
 
   /** One command; `piped` is the previous command's value (a pipeline passes it as the last argument). */
-  const command = (file: string, c: CommandNode, dot: Sym, vars: Map<string, Sym>, piped: { sym: Sym } | undefined, mode: string, last: boolean): Sym => {
+  const command = (
+    file: string,
+    c: CommandNode,
+    dot: Sym,
+    vars: Map<string, Sym>,
+    piped: { sym: Sym } | undefined,
+    mode: string,
+    last: boolean,
+  ): Sym => {
     const [head, ...rest] = c.args;
     const at = (pos: number) => ({ file, pos });
     if (head.type !== 'identifier') {
@@ -245,9 +275,11 @@ function scanVersion(version: string, booleans: Set<string>): Map<string, Use[]>
         // The text goes where the pipeline goes: printed as it is, or compared or kept as a string.
         use(a.sym, mode === 'print' && last ? 'text' : 'other', fn, at(a.pos));
       } else if (TRUTH.has(fn)) use(a.sym, 'truth', fn, at(a.pos));
-      else if ((fn === 'eq' || fn === 'ne') && rest.some((x) => x.type === 'bool')) use(a.sym, 'fails', `${fn} with a boolean`, at(a.pos));
+      else if ((fn === 'eq' || fn === 'ne') && rest.some((x) => x.type === 'bool'))
+        use(a.sym, 'fails', `${fn} with a boolean`, at(a.pos));
       else if (fn === 'ternary' && a === args[args.length - 1]) use(a.sym, 'fails', 'ternary', at(a.pos));
-      else if (PRESENCE.has(fn) || (fn === 'kindIs' && rest[0]?.type === 'string' && rest[0].text === 'invalid')) continue;
+      else if (PRESENCE.has(fn) || (fn === 'kindIs' && rest[0]?.type === 'string' && rest[0].text === 'invalid'))
+        continue;
       else use(a.sym, 'other', fn, at(a.pos));
     }
     return undefined;
@@ -262,7 +294,12 @@ function scanVersion(version: string, booleans: Set<string>): Map<string, Use[]>
 function schemaAllowsString(version: string, key: string): boolean {
   const file = path.join(chartsDir, `v${version}`, 'values.schema.json');
   if (!existsSync(file)) return true;
-  let node = JSON.parse(readFileSync(file, 'utf8')) as { properties?: Record<string, unknown>; type?: unknown; anyOf?: unknown[]; oneOf?: unknown[] };
+  let node = JSON.parse(readFileSync(file, 'utf8')) as {
+    properties?: Record<string, unknown>;
+    type?: unknown;
+    anyOf?: unknown[];
+    oneOf?: unknown[];
+  };
   for (const part of key.split('.')) {
     const next = node.properties?.[part] as typeof node | undefined;
     if (!next) return true; // not described: anything goes
@@ -285,13 +322,18 @@ const charts: Record<string, string> = {};
 const catalog = getCatalog();
 for (const version of SUPPORTED_VERSIONS) {
   if (!existsSync(path.join(chartsDir, `v${version}`, 'templates'))) continue;
-  charts[version] = /^version:\s*(\S+)/m.exec(readFileSync(path.join(chartsDir, `v${version}`, 'Chart.yaml'), 'utf8'))?.[1] ?? version;
-  const booleans = new Set(Object.keys(catalog.keys).filter((k) => catalog.keys[k].types.includes('boolean') && keyExistsIn(k, version)));
+  charts[version] =
+    /^version:\s*(\S+)/m.exec(readFileSync(path.join(chartsDir, `v${version}`, 'Chart.yaml'), 'utf8'))?.[1] ?? version;
+  const booleans = new Set(
+    Object.keys(catalog.keys).filter((k) => catalog.keys[k].types.includes('boolean') && keyExistsIn(k, version)),
+  );
   const uses = scanVersion(version, booleans);
   for (const key of [...booleans].sort()) {
     // Templates before the files they `tpl` (a script is rendered only when its feature is on).
     const rank = (u: Use) => (u.file.startsWith('templates/') ? 0 : 1);
-    const list = (uses.get(key) ?? []).sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.how.localeCompare(b.how));
+    const list = (uses.get(key) ?? []).sort(
+      (a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.how.localeCompare(b.how),
+    );
     const entry: Summary = {};
     if (!schemaAllowsString(version, key)) entry.schemaRefusesString = true;
     for (const kind of ['text', 'truth', 'fails', 'other'] as const) {

@@ -18,7 +18,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parse as parseYaml, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parse as parseYaml,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import {
   CatalogSchema,
   joinPath,
@@ -40,9 +51,25 @@ export const DEFAULT_OUT_FILE = path.resolve(REPO_ROOT, 'server/src/core/knowled
 
 /** Maps the chart passes through to Kubernetes objects or templates verbatim: any key is valid below them. */
 const OPEN_NAMES = new Set([
-  'annotations', 'podAnnotations', 'labels', 'podLabels', 'nodeSelector', 'extraConfig', 'resources',
-  'securityContext', 'podSecurityContext', 'affinity', 'updateStrategy', 'extraEnv', 'tolerations',
-  'topologySpreadConstraints', 'startupProbe', 'livenessProbe', 'readinessProbe', 'extraArgs', 'initResources',
+  'annotations',
+  'podAnnotations',
+  'labels',
+  'podLabels',
+  'nodeSelector',
+  'extraConfig',
+  'resources',
+  'securityContext',
+  'podSecurityContext',
+  'affinity',
+  'updateStrategy',
+  'extraEnv',
+  'tolerations',
+  'topologySpreadConstraints',
+  'startupProbe',
+  'livenessProbe',
+  'readinessProbe',
+  'extraArgs',
+  'initResources',
   'customCalls',
 ]);
 const OPEN_SUFFIX = /(Annotations|Labels|Selector)$/;
@@ -99,7 +126,8 @@ function schemaHasProperties(node: SchemaNode): boolean {
  */
 function isOpen(name: string, value: unknown, schema: SchemaNode | undefined): boolean {
   const sTypes = schemaTypes(schema);
-  const canBeMap = isPlainObject(value) || (value === null && (sTypes.size === 0 || sTypes.has('object'))) || sTypes.has('object');
+  const canBeMap =
+    isPlainObject(value) || (value === null && (sTypes.size === 0 || sTypes.has('object'))) || sTypes.has('object');
   if (!canBeMap) return false;
   if (OPEN_NAMES.has(name) || OPEN_SUFFIX.test(name)) return true;
   if (isPlainObject(value) && Object.keys(value).length === 0) return true;
@@ -164,7 +192,8 @@ function scanReal(doc: Document, lc: LineCounter, schemaRoot: SchemaNode | undef
     for (const pair of map.items) {
       const keyNode = pair.key as Node | null;
       const valueNode = pair.value as Node | null;
-      if (!isScalar(keyNode) || !keyNode.range) throw new Error(`non-scalar key in values.yaml near offset ${keyNode?.range?.[0]}`);
+      if (!isScalar(keyNode) || !keyNode.range)
+        throw new Error(`non-scalar key in values.yaml near offset ${keyNode?.range?.[0]}`);
       const name = String(keyNode.value);
       const value = isPlainObject(js) ? js[name] : undefined;
       let p: string | null = null;
@@ -180,7 +209,10 @@ function scanReal(doc: Document, lc: LineCounter, schemaRoot: SchemaNode | undef
       const line = lineOf(keyNode.range[0]);
       // Several pairs on one line only happen in flow maps (already opaque); keep the block key.
       if (!scan.lines.has(line)) {
-        const emptyFlow = (isMap(valueNode) || isSeq(valueNode)) && (valueNode as YAMLMap).flow === true && (valueNode as YAMLMap).items.length === 0;
+        const emptyFlow =
+          (isMap(valueNode) || isSeq(valueNode)) &&
+          (valueNode as YAMLMap).flow === true &&
+          (valueNode as YAMLMap).items.length === 0;
         scan.lines.set(line, { col: colOf(keyNode.range[0]), path: p, container, swallow: emptyFlow || open });
       }
       if (isMap(valueNode)) walkMap(valueNode, container ? p : null, value, childSchema);
@@ -285,7 +317,12 @@ function scanCommented(lines: string[], scan: VersionScan): { found: CommentedKe
       if (real) {
         while (stack.length > 0) {
           const top = stack[stack.length - 1];
-          const pop = top.kind === 'real' ? top.col >= real.col : top.kind === 'list' ? top.k >= real.col : top.c >= real.col || top.k > real.col;
+          const pop =
+            top.kind === 'real'
+              ? top.col >= real.col
+              : top.kind === 'list'
+                ? top.k >= real.col
+                : top.c >= real.col || top.k > real.col;
           if (!pop) break;
           stack.pop();
         }
@@ -388,7 +425,8 @@ function scanCommented(lines: string[], scan: VersionScan): { found: CommentedKe
     let why = '';
     if (runSwallowed) why = 'continues the value above';
     // Deeper than its block's first line: only valid below a commented key of the same block.
-    else if (k > runBase! && !(parent?.kind === 'commented' && parent.run === run)) why = 'example inside a doc comment';
+    else if (k > runBase! && !(parent?.kind === 'commented' && parent.run === run))
+      why = 'example inside a doc comment';
     if (parentPath === '' && MISPLACED[name] !== undefined) {
       parentPath = MISPLACED[name];
       const target = scan.real.get(parentPath);
@@ -418,7 +456,8 @@ function scanCommented(lines: string[], scan: VersionScan): { found: CommentedKe
     const open = emptyValue && (OPEN_NAMES.has(name) || OPEN_SUFFIX.test(name));
     if (!key) {
       key = { path: p, line: i + 1, hasChildren: false, hasList: false, open };
-      if (!emptyValue && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) key.example = value;
+      if (!emptyValue && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'))
+        key.example = value;
       if (blockScalar) key.exampleType = 'string';
       else if (!emptyValue) key.exampleType = jsonTypeOf(value);
       found.set(p, key);
@@ -439,7 +478,11 @@ function readSources(chartsDir: string): Record<string, CatalogSource> {
     const tag = /v\d+\.\d+\.\d+[^\s)]*/.exec(cells[5] ?? '')?.[0];
     const commit = /\b[0-9a-f]{40}\b/.exec(cells[6] ?? '')?.[0];
     if (!tag || !commit) throw new Error(`SOURCES.md: cannot read tag/commit for v${folder[1]}: ${line}`);
-    out[folder[1]] = { tag, commit, ...(/-pre|-rc|PRE-RELEASE/i.test(`${tag} ${cells[2]}`) ? { prerelease: true as const } : {}) };
+    out[folder[1]] = {
+      tag,
+      commit,
+      ...(/-pre|-rc|PRE-RELEASE/i.test(`${tag} ${cells[2]}`) ? { prerelease: true as const } : {}),
+    };
   }
   return out;
 }
@@ -452,13 +495,17 @@ export interface GenerateOptions {
 /** Builds the catalog from the chart files in chartsDir (v1.NN/values.yaml, values.schema.json, SOURCES.md). */
 export function generateCatalog(chartsDir: string, options: GenerateOptions = {}): CatalogJson {
   const log = options.log ?? (() => {});
-  if (!existsSync(chartsDir)) throw new Error(`Cilium chart files not found at ${chartsDir} (expected v1.NN/values.yaml and SOURCES.md)`);
+  if (!existsSync(chartsDir))
+    throw new Error(`Cilium chart files not found at ${chartsDir} (expected v1.NN/values.yaml and SOURCES.md)`);
   // Only the versions we support: a newer folder in ../shared (a new pre-release) must not change the catalog
   // until that version is added to CATALOG_VERSIONS on purpose.
   // The release of each minor is the version table's; SOURCES.md must describe the same charts.
   checkSourcesAgree(path.join(chartsDir, 'SOURCES.md'), readSources(chartsDir));
   const sources: Record<string, CatalogSource> = Object.fromEntries(
-    Object.entries(tableSources()).map(([v, r]) => [v, { tag: `v${r.release}`, commit: r.commit, ...(r.prerelease ? { prerelease: true as const } : {}) }]),
+    Object.entries(tableSources()).map(([v, r]) => [
+      v,
+      { tag: `v${r.release}`, commit: r.commit, ...(r.prerelease ? { prerelease: true as const } : {}) },
+    ]),
   );
   const acc = new Map<string, KeyAcc>();
   const accFor = (p: string): KeyAcc => {
@@ -487,7 +534,8 @@ export function generateCatalog(chartsDir: string, options: GenerateOptions = {}
       if (st.size > 0) a.schemaTyped = true;
       for (const x of st) a.types.add(x);
       const entry: CatalogVersionEntry = {};
-      if (typeof r.value === 'object' && r.value !== null && JSON.stringify(r.value).length >= BIG_DEFAULT_CHARS) entry.big = true;
+      if (typeof r.value === 'object' && r.value !== null && JSON.stringify(r.value).length >= BIG_DEFAULT_CHARS)
+        entry.big = true;
       else entry.default = r.value;
       a.versions.set(version, { entry, open: r.open });
     }
@@ -517,7 +565,8 @@ export function generateCatalog(chartsDir: string, options: GenerateOptions = {}
       a.versions.set(version, { entry, open: ck.open });
     }
     log(`v${version}: ${found.length} commented keys: ${found.map((k) => `${k.path}(L${k.line})`).join(' ')}`);
-    if (dropped.length > 0) log(`v${version}: ${dropped.length} commented lines dropped as examples/unplaceable: ${dropped.join(' | ')}`);
+    if (dropped.length > 0)
+      log(`v${version}: ${dropped.length} commented lines dropped as examples/unplaceable: ${dropped.join(' | ')}`);
   }
 
   const keys: Record<string, CatalogKey> = {};
@@ -578,7 +627,9 @@ function main(argv: string[]): void {
     const all = Object.values(catalog.keys).filter((k) => k.in[v]);
     return `${v}: ${all.length} keys (${all.filter((k) => k.in[v].commented).length} commented)`;
   });
-  process.stderr.write(`wrote ${outFile} (${text.length} bytes, ${Object.keys(catalog.keys).length} keys)\n${perVersion.join('\n')}\n`);
+  process.stderr.write(
+    `wrote ${outFile} (${text.length} bytes, ${Object.keys(catalog.keys).length} keys)\n${perVersion.join('\n')}\n`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

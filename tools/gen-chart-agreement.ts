@@ -14,11 +14,14 @@ import { findRepoRoot } from './repoRoot';
 export const AGREEMENT_DOC = path.join(findRepoRoot(), 'docs/chart-agreement.md');
 
 async function main(): Promise<void> {
-  if (process.env.CHART_DIFF_RANDOM) throw new Error('gen-chart-agreement: unset CHART_DIFF_RANDOM; the page keeps the figures of the default plan.');
+  if (process.env.CHART_DIFF_RANDOM)
+    throw new Error('gen-chart-agreement: unset CHART_DIFF_RANDOM; the page keeps the figures of the default plan.');
   const a = await measureAgreement();
   console.log(agreementTable(a));
   if (a.problems.length > 0) {
-    console.error(`${a.problems.length} disagreements with Helm; the page is written anyway, fix them:\n${a.problems.slice(0, 20).join('\n')}`);
+    console.error(
+      `${a.problems.length} disagreements with Helm; the page is written anyway, fix them:\n${a.problems.slice(0, 20).join('\n')}`,
+    );
     process.exitCode = 1;
   }
   writeFileSync(AGREEMENT_DOC, agreementMarkdown(a));

@@ -22,7 +22,9 @@ const outFile = path.resolve(process.argv[3] ?? path.join(REPO_ROOT, 'server/src
 
 function main(): void {
   if (!existsSync(chartsDir)) {
-    console.error(`gen:chart-values: charts folder ${chartsDir} not found (expected ../shared/cilium-charts beside the repository)`);
+    console.error(
+      `gen:chart-values: charts folder ${chartsDir} not found (expected ../shared/cilium-charts beside the repository)`,
+    );
     process.exit(1);
   }
   // The versions come from the version table, not from the folders present: a new v1.NN folder in ../shared must

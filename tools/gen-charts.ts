@@ -47,7 +47,9 @@ function referencedDefines(text: string): string[] {
 
 /** True when the text calls `fail` or `required` in function position (not inside a comment or a string). */
 function callsFailOrRequired(text: string): boolean {
-  const actions = [...text.matchAll(/\{\{(?!-?\s*\/\*)([\s\S]*?)\}\}/g)].map((m) => m[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+  const actions = [...text.matchAll(/\{\{(?!-?\s*\/\*)([\s\S]*?)\}\}/g)].map((m) =>
+    m[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""'),
+  );
   return actions.some((a) => /(^|[\s(|])(fail|required)(\s|$)/.test(a));
 }
 
@@ -89,7 +91,7 @@ function templatesThatCanFail(templates: Record<string, string>): string[] {
   );
   // A template that includes a failing file by name (`include (print $.Template.BasePath "/x.yaml")`, for
   // checksums) fails with it, and Helm may run it first: it counts too.
-  for (let added = true; added; ) {
+  for (let added = true; added;) {
     added = false;
     for (const [p, t] of Object.entries(templates)) {
       if (failing.has(p)) continue;
@@ -116,7 +118,8 @@ function isRendered(p: string): boolean {
 function packVersion(dir: string, minor: string): PackedChart {
   const chartYaml = parseYaml(readFileSync(path.join(dir, 'Chart.yaml'), 'utf8')) as Record<string, unknown>;
   const all: Record<string, string> = {};
-  for (const rel of walk(path.join(dir, 'templates'))) all[`templates/${rel}`] = readFileSync(path.join(dir, 'templates', rel), 'utf8');
+  for (const rel of walk(path.join(dir, 'templates')))
+    all[`templates/${rel}`] = readFileSync(path.join(dir, 'templates', rel), 'utf8');
   const failing = templatesThatCanFail(all);
   const render = [...new Set([CONFIGMAP_TEMPLATE, ...failing])].filter((p) => p in all).sort();
   // Keep what is rendered plus every file that only defines helpers (partials, or files holding `define`s).
@@ -125,7 +128,7 @@ function packVersion(dir: string, minor: string): PackedChart {
     if (render.includes(p) || !isRendered(p) || /\{\{-?\s*define\s/.test(t)) templates[p] = t;
   }
   // Templates included by file name (`include (print $.Template.BasePath "/x.yaml") .`, for checksums), transitively.
-  for (let added = true; added; ) {
+  for (let added = true; added;) {
     added = false;
     for (const t of Object.values(templates)) {
       for (const p of includedFiles(t)) {
@@ -143,7 +146,14 @@ function packVersion(dir: string, minor: string): PackedChart {
   const kept = Object.values(templates).join('\n');
   for (const m of kept.matchAll(/Files\.(Get|Glob)\s+"([^"]+)"/g)) {
     const pattern = m[2]!;
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*')}$`);
+    const re = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\u0000')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')
+        .replace(/\u0000/g, '.*')}$`,
+    );
     for (const f of allFiles) if (re.test(f)) files[f] = readFileSync(path.join(dir, f), 'utf8');
   }
   const schemaPath = path.join(dir, 'values.schema.json');
@@ -163,7 +173,10 @@ function packVersion(dir: string, minor: string): PackedChart {
     chartYaml: readFileSync(path.join(dir, 'Chart.yaml'), 'utf8'),
     // values.yaml as Helm reads it (YAML 1.1, numbers as float64), stored as JSON: parsing the 190 KB YAML
     // with its comments at run time costs far more than JSON.parse.
-    defaults: valuesToJson(readValuesYaml(readFileSync(path.join(dir, 'values.yaml'), 'utf8'))) as Record<string, unknown>,
+    defaults: valuesToJson(readValuesYaml(readFileSync(path.join(dir, 'values.yaml'), 'utf8'))) as Record<
+      string,
+      unknown
+    >,
     schemaJson: existsSync(schemaPath) ? readFileSync(schemaPath, 'utf8') : undefined,
     render,
     templates,
@@ -173,14 +186,17 @@ function packVersion(dir: string, minor: string): PackedChart {
 
 function main(): void {
   if (!existsSync(chartsDir)) {
-    console.error(`gen:charts: charts folder ${chartsDir} not found (expected ../shared/cilium-charts beside the repository)`);
+    console.error(
+      `gen:charts: charts folder ${chartsDir} not found (expected ../shared/cilium-charts beside the repository)`,
+    );
     process.exit(1);
   }
   mkdirSync(outDir, { recursive: true });
   // The minors of the version table (knowledge/versions.ts): a newer folder in ../shared is not packed until its row is added.
   const minors = SUPPORTED_VERSIONS.filter((minor) => existsSync(path.join(chartsDir, `v${minor}`, 'Chart.yaml')));
   const missing = SUPPORTED_VERSIONS.filter((minor) => !minors.includes(minor));
-  if (missing.length > 0) throw new Error(`gen:charts: no chart folder for ${missing.map((m) => `v${m}`).join(', ')} in ${chartsDir}`);
+  if (missing.length > 0)
+    throw new Error(`gen:charts: no chart folder for ${missing.map((m) => `v${m}`).join(', ')} in ${chartsDir}`);
   const index: string[] = [];
   let total = 0;
   for (const minor of minors) {
@@ -188,7 +204,9 @@ function main(): void {
     const json = JSON.stringify(packed);
     const b64 = deflateSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64');
     // Each template's parse tree, packed apart: the renderer takes them once and keeps only what it decodes.
-    const trees = deflateSync(Buffer.from(JSON.stringify(encodeChartTemplates(packed)), 'utf8'), { level: 9 }).toString('base64');
+    const trees = deflateSync(Buffer.from(JSON.stringify(encodeChartTemplates(packed)), 'utf8'), { level: 9 }).toString(
+      'base64',
+    );
     total += b64.length + trees.length;
     const id = minor.replace('.', '_');
     writeFileSync(
@@ -200,7 +218,9 @@ function main(): void {
         `export const trees = ${JSON.stringify(trees)};\n`,
     );
     index.push(minor);
-    console.log(`v${minor}: ${packed.render.length} rendered templates, ${Object.keys(packed.templates).length} kept, ${Object.keys(packed.files).length} files, ${json.length} B json → ${b64.length} B packed, trees ${trees.length} B packed`);
+    console.log(
+      `v${minor}: ${packed.render.length} rendered templates, ${Object.keys(packed.templates).length} kept, ${Object.keys(packed.files).length} files, ${json.length} B json → ${b64.length} B packed, trees ${trees.length} B packed`,
+    );
   }
   const imports = index.map((m) => `import * as v${m.replace('.', '_')} from './v${m.replace('.', '_')}';`).join('\n');
   writeFileSync(

@@ -28,7 +28,8 @@ export const DEFAULT_OUT_FILE = path.resolve(REPO_ROOT, 'server/src/core/knowled
  * `operatorPprofConfig` and `operatorClientParams` in operator/cmd/flags.go (1.14+ and 1.17+), matched by
  * CELL_KEYS_IN_LEGACY_FILES. pkg/hive/hive.go's RegisterFlags (1.19 hive-*-timeout) are read with vp.GetDuration.
  */
-const VIPER_FILES = /^(daemon\/cmd\/daemon_main\.go|operator\/(cmd\/)?flags\.go|operator\/(cmd\/)?provider_\w+_flags\.go|pkg\/option\/config\.go|operator\/option\/config\.go|pkg\/command\/map_string\.go|pkg\/hive\/hive\.go)$/;
+const VIPER_FILES =
+  /^(daemon\/cmd\/daemon_main\.go|operator\/(cmd\/)?flags\.go|operator\/(cmd\/)?provider_\w+_flags\.go|pkg\/option\/config\.go|operator\/option\/config\.go|pkg\/command\/map_string\.go|pkg\/hive\/hive\.go)$/;
 const CELL_KEYS_IN_LEGACY_FILES = /^operator-(pprof|k8s-client-)/;
 
 export interface TsvRow {
@@ -47,7 +48,8 @@ export function parseTsv(text: string, file: string): TsvRow[] {
     const cols = line.split('\t');
     if (cols.length !== 6) throw new Error(`${file}:${i + 1}: expected 6 tab-separated columns, got ${cols.length}`);
     const [key, component, type, def, deprecated, source] = cols;
-    if (component !== 'agent' && component !== 'operator' && component !== 'both') throw new Error(`${file}:${i + 1}: component "${component}"`);
+    if (component !== 'agent' && component !== 'operator' && component !== 'both')
+      throw new Error(`${file}:${i + 1}: component "${component}"`);
     rows.push({ key, component, type, default: def, deprecated, source });
   });
   return rows;
@@ -65,7 +67,10 @@ function componentsOf(c: TsvRow['component']): Component[] {
 }
 
 /** A single value when every component agrees, else one per component. */
-function collapse<T extends string>(values: Partial<Record<Component, T>>, comps: Component[]): T | Partial<Record<Component, T>> {
+function collapse<T extends string>(
+  values: Partial<Record<Component, T>>,
+  comps: Component[],
+): T | Partial<Record<Component, T>> {
   const distinct = new Set(comps.map((c) => values[c]));
   if (distinct.size === 1) return values[comps[0]]!;
   const out: Partial<Record<Component, T>> = {};
@@ -76,7 +81,8 @@ function collapse<T extends string>(values: Partial<Record<Component, T>>, comps
 function decoderOf(key: string, sourcePart: string, viperOnly: boolean): Decoder {
   if (viperOnly) return 'viper';
   const file = sourcePart.trim().split(':')[0];
-  if (VIPER_FILES.test(file) && !(/^operator\/cmd\/flags\.go$/.test(file) && CELL_KEYS_IN_LEGACY_FILES.test(key))) return 'viper';
+  if (VIPER_FILES.test(file) && !(/^operator\/cmd\/flags\.go$/.test(file) && CELL_KEYS_IN_LEGACY_FILES.test(key)))
+    return 'viper';
   return 'hive';
 }
 
@@ -96,7 +102,9 @@ export function entryOf(row: TsvRow): Entry {
   // Sources are listed agent first when both components register the key; one source may serve both.
   const srcParts = row.source.split(/;\s*/);
   const decoders: Partial<Record<Component, Decoder>> = {};
-  comps.forEach((c, i) => (decoders[c] = decoderOf(row.key, srcParts[Math.min(i, srcParts.length - 1)], !!viperOnlyBy[c])));
+  comps.forEach(
+    (c, i) => (decoders[c] = decoderOf(row.key, srcParts[Math.min(i, srcParts.length - 1)], !!viperOnlyBy[c])),
+  );
 
   const depParts = perComponent(row.deprecated);
   let x: string | undefined;
@@ -153,7 +161,10 @@ function sameButSource(a: Entry, b: Entry): boolean {
   return strip(a) === strip(b);
 }
 
-export function generateConfigKeys(sharedDir: string, versions: readonly string[] = SUPPORTED_VERSIONS): ConfigKeysJson {
+export function generateConfigKeys(
+  sharedDir: string,
+  versions: readonly string[] = SUPPORTED_VERSIONS,
+): ConfigKeysJson {
   const keysDir = path.join(sharedDir, 'cilium-config-keys');
   const chartsDir = path.join(sharedDir, 'cilium-charts');
   // The release of each minor is the version table's; the key lists' README must describe the same releases.
@@ -243,8 +254,12 @@ function main(argv: string[]): void {
   const text = serializeConfigKeys(data);
   writeFileSync(outFile, text);
   const counts = data.versions.map((v) => {
-    const n = Object.values(data.keys).filter((runs) => runs.some((r) => minor(r.from) <= minor(v) && minor(v) <= minor(r.to))).length;
-    const chartOnly = Object.entries(data.chart).filter(([k, vs]) => vs.includes(v) && !data.keys[k]?.some((r) => minor(r.from) <= minor(v) && minor(v) <= minor(r.to)));
+    const n = Object.values(data.keys).filter((runs) =>
+      runs.some((r) => minor(r.from) <= minor(v) && minor(v) <= minor(r.to)),
+    ).length;
+    const chartOnly = Object.entries(data.chart).filter(
+      ([k, vs]) => vs.includes(v) && !data.keys[k]?.some((r) => minor(r.from) <= minor(v) && minor(v) <= minor(r.to)),
+    );
     return `${v}: ${n} keys; chart writes ${chartOnly.length} keys no agent/operator reads: ${chartOnly.map(([k]) => k).join(' ')}`;
   });
   process.stderr.write(`wrote ${outFile} (${text.length} bytes)\n${counts.join('\n')}\n`);

@@ -86,7 +86,11 @@ function walk(map: YAMLMap, at: string, version: string, doc: Document, lines: s
       const replacement = named ? resolveReplacement(doc, at, named) : undefined;
       // "This option has been deprecated and is a no-op." (values.yaml@v1.16.19 l.700, @v1.17.13 l.803, l.1593)
       const noEffect = /\bno-op\b/i.test(comment);
-      (out[p] ??= { in: {} }).in[version] = { line, ...(replacement ? { replacement } : {}), ...(noEffect ? { noEffect } : {}) };
+      (out[p] ??= { in: {} }).in[version] = {
+        line,
+        ...(replacement ? { replacement } : {}),
+        ...(noEffect ? { noEffect } : {}),
+      };
     }
     if (isMap(pair.value)) walk(pair.value, p, version, doc, lines, counter);
   }

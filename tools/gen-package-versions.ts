@@ -9,4 +9,8 @@ const file = path.join(findRepoRoot(), 'package.json');
 const before = readFileSync(file, 'utf8');
 const after = withTableVersions(before);
 if (after !== before) writeFileSync(file, after);
-console.log(after === before ? 'package.json: versions already current' : 'package.json: versions rewritten from knowledge/versions.ts');
+console.log(
+  after === before
+    ? 'package.json: versions already current'
+    : 'package.json: versions rewritten from knowledge/versions.ts',
+);

@@ -15,7 +15,21 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const chartsDir = resolve(args.find((a) => !a.startsWith('--')) ?? join(root, '../shared/cilium-charts'));
-const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue', 'nil', 'true', 'false']);
+const KEYWORDS = new Set([
+  'if',
+  'else',
+  'end',
+  'range',
+  'with',
+  'define',
+  'template',
+  'block',
+  'break',
+  'continue',
+  'nil',
+  'true',
+  'false',
+]);
 
 function walk(dir) {
   const out = [];
@@ -37,7 +51,10 @@ export function functionsIn(text) {
     // Split into commands: starts of the action, after ( | and after := / =.
     const starts = body.split(/\(|\||:=|(?<![=!<>])=(?!=)/);
     for (const seg of starts) {
-      const w = /^\s*(else\s+(?:if|with)\s+|if\s+|range\s+(?:\$\w+\s*(?:,\s*\$\w+\s*)?:=\s*)?|with\s+|else\s+)?([A-Za-z_][A-Za-z0-9_]*)/.exec(seg);
+      const w =
+        /^\s*(else\s+(?:if|with)\s+|if\s+|range\s+(?:\$\w+\s*(?:,\s*\$\w+\s*)?:=\s*)?|with\s+|else\s+)?([A-Za-z_][A-Za-z0-9_]*)/.exec(
+          seg,
+        );
       if (!w) continue;
       const name = w[2];
       if (KEYWORDS.has(name)) continue;
@@ -50,7 +67,9 @@ export function functionsIn(text) {
 export function listChartFunctions(dir = chartsDir) {
   if (!existsSync(dir)) throw new Error(`charts folder ${dir} not found (expected ../shared/cilium-charts)`);
   const byFn = new Map();
-  const versions = readdirSync(dir).filter((n) => /^v1\.\d+$/.test(n)).sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
+  const versions = readdirSync(dir)
+    .filter((n) => /^v1\.\d+$/.test(n))
+    .sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)));
   for (const v of versions) {
     // Templates, plus the chart files they run through `tpl` (files/**, except the Grafana dashboards, whose
     // `{{ }}` are Grafana's own and are never executed).

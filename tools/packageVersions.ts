@@ -13,7 +13,8 @@ interface PackageJson {
 export const versionEnum = (): string[] => ['auto', ...VERSION_TABLE.map((r) => r.minor)];
 
 /** One description per minor, pre-releases marked as everywhere else. */
-export const versionEnumDescriptions = (): string[] => VERSION_TABLE.map((r) => `Cilium ${r.minor}${r.prerelease ? ' (pre-release)' : ''}`);
+export const versionEnumDescriptions = (): string[] =>
+  VERSION_TABLE.map((r) => `Cilium ${r.minor}${r.prerelease ? ' (pre-release)' : ''}`);
 
 const SPAN = /for Cilium 1\.\d+ to 1\.\d+\./;
 
@@ -21,8 +22,10 @@ const SPAN = /for Cilium 1\.\d+ to 1\.\d+\./;
 export function withTableVersions(text: string): string {
   const pkg = JSON.parse(text) as PackageJson;
   const setting = pkg.contributes.configuration.properties['cilium.version'];
-  if (!setting?.enum || !setting.enumDescriptions) throw new Error('package.json: cilium.version has no enum/enumDescriptions');
-  if (!SPAN.test(pkg.description)) throw new Error('package.json: the description no longer says "for Cilium 1.X to 1.Y."');
+  if (!setting?.enum || !setting.enumDescriptions)
+    throw new Error('package.json: cilium.version has no enum/enumDescriptions');
+  if (!SPAN.test(pkg.description))
+    throw new Error('package.json: the description no longer says "for Cilium 1.X to 1.Y."');
   setting.enum = versionEnum();
   setting.enumDescriptions = [setting.enumDescriptions[0], ...versionEnumDescriptions()];
   pkg.description = pkg.description.replace(SPAN, `for Cilium ${SUPPORTED_SPAN}.`);

@@ -6,7 +6,8 @@ export function findRepoRoot(from = process.cwd()): string {
   let dir = from;
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === 'cilium-config') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === 'cilium-config')
+      return dir;
     const up = path.dirname(dir);
     if (up === dir) throw new Error(`cannot find the repository root (package.json of cilium-config) above ${from}`);
     dir = up;

@@ -11,17 +11,24 @@ export interface TableSource {
 }
 
 export function tableSources(): Record<string, TableSource> {
-  return Object.fromEntries(VERSION_TABLE.map((r) => [r.minor, { release: r.release, commit: r.commit, prerelease: r.prerelease }]));
+  return Object.fromEntries(
+    VERSION_TABLE.map((r) => [r.minor, { release: r.release, commit: r.commit, prerelease: r.prerelease }]),
+  );
 }
 
 /** Throws when the data's own description of a supported minor disagrees with the table. */
-export function checkSourcesAgree(where: string, described: Record<string, { commit: string; release?: string; tag?: string }>): void {
+export function checkSourcesAgree(
+  where: string,
+  described: Record<string, { commit: string; release?: string; tag?: string }>,
+): void {
   for (const [minor, row] of Object.entries(tableSources())) {
     const d = described[minor];
     if (!d) throw new Error(`${where} has no row for v${minor} (knowledge/versions.ts has one)`);
     const release = d.release ?? d.tag?.replace(/^v/, '');
     if (d.commit !== row.commit || release !== row.release) {
-      throw new Error(`${where} says v${minor} is ${release} at ${d.commit}; knowledge/versions.ts says ${row.release} at ${row.commit}`);
+      throw new Error(
+        `${where} says v${minor} is ${release} at ${d.commit}; knowledge/versions.ts says ${row.release} at ${row.commit}`,
+      );
     }
   }
 }

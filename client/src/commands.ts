@@ -44,35 +44,63 @@ function targetUri(arg: unknown): vscode.Uri | undefined {
 }
 
 /** Opens a Markdown document of ours in the preview beside the editor. */
-async function showBeside(docs: VirtualDocuments, view: vscode.Uri, markdown: string, failures: FailureReporter): Promise<void> {
+async function showBeside(
+  docs: VirtualDocuments,
+  view: vscode.Uri,
+  markdown: string,
+  failures: FailureReporter,
+): Promise<void> {
   docs.set(view, markdown);
   await failures.guard('Opening the preview', () => vscode.commands.executeCommand('markdown.showPreviewToSide', view));
 }
 
 /** After the upgrade preview: the migration on the user's word, checked against edits made in between. */
-async function offerMigration(uri: vscode.Uri, to: string, result: UpgradePlanResult, failures: FailureReporter): Promise<void> {
+async function offerMigration(
+  uri: vscode.Uri,
+  to: string,
+  result: UpgradePlanResult,
+  failures: FailureReporter,
+): Promise<void> {
   const apply = 'Apply Migration';
-  const choice = await vscode.window.showInformationMessage(`Cilium Config: migrate ${uri.path.split('/').pop()} to Cilium ${to}?`, apply);
+  const choice = await vscode.window.showInformationMessage(
+    `Cilium Config: migrate ${uri.path.split('/').pop()} to Cilium ${to}?`,
+    apply,
+  );
   if (choice !== apply) return;
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (doc && doc.version !== result.version) {
-    void vscode.window.showWarningMessage('Cilium Config: the file changed since the preview; run Preview Upgrade again.');
+    void vscode.window.showWarningMessage(
+      'Cilium Config: the file changed since the preview; run Preview Upgrade again.',
+    );
     return;
   }
   const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) edit.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+  for (const e of result.edits)
+    edit.replace(
+      uri,
+      new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
+      e.newText,
+    );
   const applied = await failures.guard('Applying the migration', () => vscode.workspace.applyEdit(edit));
-  if (applied === false) failures.requestFailed('Applying the migration', 'VS Code refused the edit (is the file read-only?)');
+  if (applied === false)
+    failures.requestFailed('Applying the migration', 'VS Code refused the edit (is the file read-only?)');
 }
 
 /** The minors the running server supports (its initialize result); says so once when the server is not up yet. */
 function knownVersions(c: LanguageClient | undefined): ReturnType<typeof serverVersions> {
   const known = serverVersions(c?.initializeResult);
-  if (!known) void vscode.window.showWarningMessage('Cilium Config: the language server has not started yet, so the supported Cilium versions are not known; try again in a moment.');
+  if (!known)
+    void vscode.window.showWarningMessage(
+      'Cilium Config: the language server has not started yet, so the supported Cilium versions are not known; try again in a moment.',
+    );
   return known;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, failures: FailureReporter): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+  failures: FailureReporter,
+): void {
   const docs = new VirtualDocuments();
   context.subscriptions.push(docs, vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));
   const explainViews = new ExplainViews(client, failures);
@@ -90,7 +118,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
       const actions = await failures.guard('Fix All', () =>
-        vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), FIX_ALL_KIND),
+        vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          editor.document.uri,
+          new vscode.Range(0, 0, 0, 0),
+          FIX_ALL_KIND,
+        ),
       );
       const fixAll = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
       if (!fixAll?.edit) {
@@ -104,12 +137,21 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       const known = knownVersions(client());
       if (!known) return undefined;
       const items: VersionPick[] = [
-        { label: 'Detect from the file', description: 'wrapper, Chart.yaml, image tag, chart label, # cilium-version comment; else assume the newest release', value: 'auto' },
+        {
+          label: 'Detect from the file',
+          description:
+            'wrapper, Chart.yaml, image tag, chart label, # cilium-version comment; else assume the newest release',
+          value: 'auto',
+        },
         ...versionPicks(known),
       ];
-      const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Target Cilium version for this workspace' });
+      const pick = await vscode.window.showQuickPick(items, {
+        placeHolder: 'Target Cilium version for this workspace',
+      });
       if (!pick) return undefined;
-      const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const target = vscode.workspace.workspaceFolders
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
       await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('version', pick.value, target);
       return pick.value;
     }),
@@ -123,16 +165,23 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       if (!to) {
         const known = knownVersions(c);
         if (!known) return undefined;
-        const pick = await vscode.window.showQuickPick(versionPicks(known), { placeHolder: 'Preview what changes when this file is deployed with…' });
+        const pick = await vscode.window.showQuickPick(versionPicks(known), {
+          placeHolder: 'Preview what changes when this file is deployed with…',
+        });
         if (!pick) return undefined;
         to = pick.value;
       }
       const target = to;
-      const result = await failures.guard('Preview Upgrade', () => c.sendRequest<UpgradePlanResult>(UPGRADE_PLAN_REQUEST, { uri: uri.toString(), to: target }));
+      const result = await failures.guard('Preview Upgrade', () =>
+        c.sendRequest<UpgradePlanResult>(UPGRADE_PLAN_REQUEST, { uri: uri.toString(), to: target }),
+      );
       if (!result) return undefined;
       const view = vscode.Uri.from({ scheme: SCHEME, path: `/${uri.path.split('/').pop()} — upgrade to ${to}.md` });
       await showBeside(docs, view, result.markdown, failures);
-      if (result.edits.length > 0) offerMigration(uri, to, result, failures).catch((err: unknown) => failures.requestFailed('Applying the migration', err));
+      if (result.edits.length > 0)
+        offerMigration(uri, to, result, failures).catch((err: unknown) =>
+          failures.requestFailed('Applying the migration', err),
+        );
       return result;
     }),
     vscode.commands.registerCommand('cilium.showRenderedConfig', async (arg?: unknown) => {

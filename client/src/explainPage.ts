@@ -14,7 +14,8 @@ export interface RevealMessage {
 export function revealLine(message: unknown, lineCount: number): number | undefined {
   if (!message || typeof message !== 'object') return undefined;
   const { type, line } = message as Partial<RevealMessage>;
-  if (type !== 'reveal' || typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > lineCount) return undefined;
+  if (type !== 'reveal' || typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > lineCount)
+    return undefined;
   return line;
 }
 
@@ -25,7 +26,8 @@ export function newNonce(random: () => number = Math.random): string {
   return out;
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Theme colours only: the picture draws in currentColor, the tones in the theme's chart colours. */
 const STYLE = `
@@ -66,7 +68,9 @@ export interface PageOptions {
 
 /** The whole page around the core's HTML fragment. */
 export function explainPage(fragment: string, { nonce, title }: PageOptions): string {
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src data:`].join('; ');
+  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src data:`].join(
+    '; ',
+  );
   // The picture carries a <style> of its own (for the standalone HTML file): it runs here by the same nonce.
   const body = fragment.replace(/<style>/g, `<style nonce="${nonce}">`);
   return [

@@ -5,7 +5,12 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EXPLAIN_REQUEST, SETTINGS_SECTION, type ExplainParams, type ExplainResult } from '../../server/src/lsp/protocol';
+import {
+  EXPLAIN_REQUEST,
+  SETTINGS_SECTION,
+  type ExplainParams,
+  type ExplainResult,
+} from '../../server/src/lsp/protocol';
 import { explainPage, newNonce, revealLine } from './explainPage';
 import type { FailureReporter } from './failures';
 
@@ -45,7 +50,12 @@ export class ExplainViews implements vscode.Disposable {
     let view = this.views.get(key);
     if (!view) {
       const name = source.path.split('/').pop() || 'values.yaml';
-      const panel = vscode.window.createWebviewPanel(EXPLAIN_VIEW_TYPE, `${name} — datapath`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, enableFindWidget: true, localResourceRoots: [] });
+      const panel = vscode.window.createWebviewPanel(
+        EXPLAIN_VIEW_TYPE,
+        `${name} — datapath`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
+      );
       const opened: OpenView = { panel, source };
       view = opened;
       this.views.set(key, opened);
@@ -53,7 +63,9 @@ export class ExplainViews implements vscode.Disposable {
         if (opened.timer) clearTimeout(opened.timer);
         this.views.delete(key);
       });
-      panel.webview.onDidReceiveMessage((message: unknown) => this.failures.guard('Going to the line', () => this.reveal(source, message)));
+      panel.webview.onDidReceiveMessage((message: unknown) =>
+        this.failures.guard('Going to the line', () => this.reveal(source, message)),
+      );
     } else {
       view.panel.reveal(vscode.ViewColumn.Beside, true);
     }
@@ -64,10 +76,15 @@ export class ExplainViews implements vscode.Disposable {
     const c = this.client();
     if (!c) return undefined;
     const params: ExplainParams = { uri: view.source.toString(), picture: true, html: true };
-    const result = await this.failures.guard('Explain Datapath', () => c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, params));
+    const result = await this.failures.guard('Explain Datapath', () =>
+      c.sendRequest<ExplainResult>(EXPLAIN_REQUEST, params),
+    );
     if (!result || !this.views.has(view.source.toString())) return result;
     const title = view.panel.title;
-    view.panel.webview.html = explainPage(result.html ?? '<p>The language server sent no explanation.</p>', { nonce: newNonce(), title });
+    view.panel.webview.html = explainPage(result.html ?? '<p>The language server sent no explanation.</p>', {
+      nonce: newNonce(),
+      title,
+    });
     return result;
   }
 
@@ -85,8 +102,14 @@ export class ExplainViews implements vscode.Disposable {
     const line = revealLine(message, doc.lineCount);
     if (line === undefined) return;
     const at = new vscode.Position(line - 1, doc.lineAt(line - 1).firstNonWhitespaceCharacterIndex);
-    const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === source.toString())?.viewColumn ?? vscode.ViewColumn.One;
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Range(at, at), preserveFocus: false });
+    const column =
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === source.toString())?.viewColumn ??
+      vscode.ViewColumn.One;
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: column,
+      selection: new vscode.Range(at, at),
+      preserveFocus: false,
+    });
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

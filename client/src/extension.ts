@@ -6,8 +6,19 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, VERDICT_NOTIFICATION, WORKSPACE_TRUST_NOTIFICATION, type VerdictParams } from '../../server/src/lsp/protocol';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  SETTINGS_SECTION,
+  VERDICT_NOTIFICATION,
+  WORKSPACE_TRUST_NOTIFICATION,
+  type VerdictParams,
+} from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
 import { serverDebugExecArgv } from './debugPort';
 import { FailureReporter } from './failures';
@@ -29,10 +40,23 @@ function clientSettings(): Record<string, unknown> {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   // In an untrusted workspace nothing outside it is read (the Helm cache lives in the home directory); the server
   // enforces the same from the trust state it is sent.
-  return trustedSettings({ version: c.get('version'), kernelVersion: c.get('kernelVersion'), rules: c.get('rules'), readHelmCache: c.get('readHelmCache', true) }, vscode.workspace.isTrusted);
+  return trustedSettings(
+    {
+      version: c.get('version'),
+      kernelVersion: c.get('kernelVersion'),
+      rules: c.get('rules'),
+      readHelmCache: c.get('readHelmCache', true),
+    },
+    vscode.workspace.isTrusted,
+  );
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, failures: FailureReporter, status: StatusBar): LanguageClient {
+function createClient(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  failures: FailureReporter,
+  status: StatusBar,
+): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -48,7 +72,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     // One channel for every server this window starts, so a restart keeps the history of the one before.
     outputChannel: output,
     // Asked at each start: a server started again after trust was granted is told it is trusted.
-    initializationOptions: () => ({ settings: clientSettings(), clientHandlesExplain: true, workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions: () => ({
+      settings: clientSettings(),
+      clientHandlesExplain: true,
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
     initializationFailedHandler: (err) => {
       failures.startFailed(err);
       return false;
@@ -94,7 +122,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cilium
   });
   const status = new StatusBar();
   context.subscriptions.push(output, status);
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(() => status.show(vscode.window.activeTextEditor?.document.uri.toString())));
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() =>
+      status.show(vscode.window.activeTextEditor?.document.uri.toString()),
+    ),
+  );
   context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => status.forget(d.uri.toString())));
   registerCommands(context, () => client, failures);
   registerServerDocuments(context, () => client, failures);

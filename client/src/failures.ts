@@ -26,7 +26,8 @@ export function isCancellation(err: unknown): boolean {
 }
 
 export function describeError(err: unknown): string {
-  const text = err instanceof Error ? err.message : typeof err === 'string' ? err : (JSON.stringify(err) ?? String(err));
+  const text =
+    err instanceof Error ? err.message : typeof err === 'string' ? err : (JSON.stringify(err) ?? String(err));
   return text.trim() || 'no reason given';
 }
 

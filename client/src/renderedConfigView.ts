@@ -6,7 +6,12 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RENDERED_CONFIG_REQUEST, SETTINGS_SECTION, type RenderedConfigParams, type RenderedConfigResult } from '../../server/src/lsp/protocol';
+import {
+  RENDERED_CONFIG_REQUEST,
+  SETTINGS_SECTION,
+  type RenderedConfigParams,
+  type RenderedConfigResult,
+} from '../../server/src/lsp/protocol';
 
 /** The scheme of the rendered views: the path names the file, the query is the URI of the file rendered. */
 export const RENDERED_SCHEME = 'cilium-rendered';
@@ -16,7 +21,11 @@ const REFRESH_DELAY_MS = 300;
 
 export function renderedViewUri(source: vscode.Uri): vscode.Uri {
   const name = source.path.split('/').pop() || 'values.yaml';
-  return vscode.Uri.from({ scheme: RENDERED_SCHEME, path: `/${name} (rendered cilium-config).yaml`, query: source.toString() });
+  return vscode.Uri.from({
+    scheme: RENDERED_SCHEME,
+    path: `/${name} (rendered cilium-config).yaml`,
+    query: source.toString(),
+  });
 }
 
 /** The file a view renders (a view of a view renders the same file). */
@@ -52,7 +61,10 @@ export class RenderedConfigViews implements vscode.TextDocumentContentProvider, 
       const result = await c.sendRequest<RenderedConfigResult>(RENDERED_CONFIG_REQUEST, params);
       return result.yaml ?? '# Cilium Config: this file holds no Cilium Helm values or cilium-config ConfigMap.\n';
     } catch (err) {
-      return `# Cilium Config could not render this file:\n${messageOf(err).split('\n').map((l) => `#   ${l}`).join('\n')}\n`;
+      return `# Cilium Config could not render this file:\n${messageOf(err)
+        .split('\n')
+        .map((l) => `#   ${l}`)
+        .join('\n')}\n`;
     }
   }
 
@@ -63,7 +75,11 @@ export class RenderedConfigViews implements vscode.TextDocumentContentProvider, 
     if (this.openViews().some((u) => u.toString() === view.toString())) this.changed.fire(view);
     const doc = await vscode.workspace.openTextDocument(view);
     if (doc.languageId !== 'yaml') await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    await vscode.window.showTextDocument(doc, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+      preserveFocus: true,
+    });
     return doc.getText();
   }
 

@@ -4,7 +4,12 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CHART_SCHEME, DOCS_SCHEME, VIRTUAL_DOCUMENT_REQUEST, type VirtualDocumentResult } from '../../server/src/lsp/protocol';
+import {
+  CHART_SCHEME,
+  DOCS_SCHEME,
+  VIRTUAL_DOCUMENT_REQUEST,
+  type VirtualDocumentResult,
+} from '../../server/src/lsp/protocol';
 import { describeError, type FailureReporter } from './failures';
 
 class ServerDocuments implements vscode.TextDocumentContentProvider {
@@ -27,7 +32,12 @@ class ServerDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function registerServerDocuments(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, failures: FailureReporter): void {
+export function registerServerDocuments(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+  failures: FailureReporter,
+): void {
   const provider = new ServerDocuments(client, failures);
-  for (const scheme of [CHART_SCHEME, DOCS_SCHEME]) context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(scheme, provider));
+  for (const scheme of [CHART_SCHEME, DOCS_SCHEME])
+    context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(scheme, provider));
 }

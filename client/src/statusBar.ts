@@ -37,7 +37,12 @@ export class StatusBar implements vscode.Disposable {
     }
     const level = worstDocument(docs).level;
     this.item.text = statusText(docs);
-    this.item.backgroundColor = level === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      level === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : level === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.tooltip = new vscode.MarkdownString(statusTooltip(docs));
     this.version.text = versionStatusText(docs);
     this.version.tooltip = 'Target Cilium version and where it came from. Click to set it.';

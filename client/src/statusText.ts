@@ -27,6 +27,10 @@ export function versionStatusText(docs: readonly DocumentVerdict[]): string {
 export function statusTooltip(docs: readonly DocumentVerdict[]): string {
   const paragraphs = docs.map((d) => `**${d.label}** — ${d.headline}  \nCilium ${d.versionBadge}  \n${d.summary}`);
   const assumed = docs.some((d) => d.versionSource === 'default');
-  paragraphs.push(assumed ? 'Click for the full explanation. No version was found in the file: click the version to set it.' : 'Click for the full explanation; click the version to change it.');
+  paragraphs.push(
+    assumed
+      ? 'Click for the full explanation. No version was found in the file: click the version to set it.'
+      : 'Click for the full explanation; click the version to change it.',
+  );
   return paragraphs.join('\n\n');
 }

@@ -25,21 +25,36 @@ export interface TrustServer {
 }
 
 /** Settings as the server should see them: `readHelmCache` only in a trusted workspace. */
-export function trustedSettings<T extends { readHelmCache?: unknown }>(settings: T, trusted: boolean): Omit<T, 'readHelmCache'> & { readHelmCache: boolean } {
+export function trustedSettings<T extends { readHelmCache?: unknown }>(
+  settings: T,
+  trusted: boolean,
+): Omit<T, 'readHelmCache'> & { readHelmCache: boolean } {
   return { ...settings, readHelmCache: trusted && settings.readHelmCache !== false };
 }
 
 /** A `workspace/configuration` answer with the `cilium` sections passed through trustedSettings. */
-export function patchConfigurationAnswer(result: unknown, items: readonly { section?: string }[], trusted: boolean): unknown {
+export function patchConfigurationAnswer(
+  result: unknown,
+  items: readonly { section?: string }[],
+  trusted: boolean,
+): unknown {
   if (!Array.isArray(result)) return result;
-  return (result as unknown[]).map((r, i) => (items[i]?.section === SETTINGS_SECTION && r && typeof r === 'object' ? trustedSettings(r as { readHelmCache?: unknown }, trusted) : r));
+  return (result as unknown[]).map((r, i) =>
+    items[i]?.section === SETTINGS_SECTION && r && typeof r === 'object'
+      ? trustedSettings(r as { readHelmCache?: unknown }, trusted)
+      : r,
+  );
 }
 
 /**
  * Sends the trust state now, and again when the user grants trust (VS Code never revokes it without a reload).
  * A server that is down when trust is granted is started again. Failures go to `failed`, never thrown.
  */
-export function followTrust(source: TrustSource, server: TrustServer, failed: (what: string, err: unknown) => void): { dispose(): void } {
+export function followTrust(
+  source: TrustSource,
+  server: TrustServer,
+  failed: (what: string, err: unknown) => void,
+): { dispose(): void } {
   const tell = (trusted: boolean) =>
     Promise.resolve()
       .then(() => server.ready())

@@ -17,13 +17,15 @@ describe('template tree codec', () => {
     roundTrip('a {{- if .A }}x{{ else if .B }}y{{ else }}z{{ end -}} b');
     roundTrip('{{ with $v := .A }}{{ $v }}{{ else with .B }}w{{ end }}');
     roundTrip('{{ range $i, $e := .L }}{{ if $i }}{{ continue }}{{ end }}{{ break }}{{ else }}none{{ end }}');
-    roundTrip('{{ define "x" }}in x {{ . }}{{ end }}{{ template "x" .A }}{{ template "x" }}{{ block "b" . }}b{{ end }}');
+    roundTrip(
+      '{{ define "x" }}in x {{ . }}{{ end }}{{ template "x" .A }}{{ template "x" }}{{ block "b" . }}b{{ end }}',
+    );
     roundTrip('{{/* comment */}}text only{{- /* trimmed */ -}}');
   });
 
   it('round-trips every argument kind: fields, chains, variables, pipes, literals', () => {
     roundTrip('{{ $x := 1 }}{{ $x = 2 }}{{ (.A).b.c }}{{ $.Values.x.y }}{{ .A | printf "%s" | quote }}');
-    roundTrip('{{ print nil true false . 1.5 -2 0x1F 1e3 \'a\' 0o17 1_000 }}');
+    roundTrip("{{ print nil true false . 1.5 -2 0x1F 1e3 'a' 0o17 1_000 }}");
     roundTrip('{{ print 9223372036854775808 }}'); // beyond int: a value with an error, as Go keeps it
     roundTrip('{{ print "tab\\there" `raw\\n` "quote \\" inside" "unicode \\u00e9" }}');
   });

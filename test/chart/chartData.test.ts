@@ -8,7 +8,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { loadPackedChart, loadPackedTrees, packedChartVersions } from '../../server/src/core/chart/helm/chartData';
-import { chartTemplateLoads, CHART_NAME, encodeChartTemplates, prepareText, renderChart } from '../../server/src/core/chart/helm/render';
+import {
+  chartTemplateLoads,
+  CHART_NAME,
+  encodeChartTemplates,
+  prepareText,
+  renderChart,
+} from '../../server/src/core/chart/helm/render';
 import { decodeParsedFile } from '../../server/src/core/chart/template/astCodec';
 import { parseTemplate } from '../../server/src/core/chart/template/parser';
 import { sprigFunctions } from '../../server/src/core/chart/helm/sprig';
@@ -22,15 +28,23 @@ describe('packed chart data', () => {
   it('is current: gen:charts over ../shared/cilium-charts reproduces the committed files', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'gen-charts-'));
     try {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tools/gen-charts.ts'), SHARED_CHARTS, out], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(repoRoot, 'tools/gen-charts.ts'), SHARED_CHARTS, out],
+        {
+          cwd: repoRoot,
+          encoding: 'utf8',
+        },
+      );
       assert.equal(r.status, 0, r.stderr);
       const made = readdirSync(out).sort();
       assert.deepEqual(made, readdirSync(dataDir).sort());
       for (const f of made) {
-        assert.equal(readFileSync(path.join(out, f), 'utf8'), readFileSync(path.join(dataDir, f), 'utf8'), `${f} differs: run npm run gen:charts`);
+        assert.equal(
+          readFileSync(path.join(out, f), 'utf8'),
+          readFileSync(path.join(dataDir, f), 'utf8'),
+          `${f} differs: run npm run gen:charts`,
+        );
       }
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -61,9 +75,17 @@ describe('pre-parsed chart templates', () => {
     for (const v of packedChartVersions()) {
       const c = loadPackedChart(v)!;
       const trees = loadPackedTrees(v);
-      assert.deepEqual(Object.keys(trees).sort(), Object.keys(c.templates).sort(), `${v}: a template has no shipped tree`);
+      assert.deepEqual(
+        Object.keys(trees).sort(),
+        Object.keys(c.templates).sort(),
+        `${v}: a template has no shipped tree`,
+      );
       // Encoded again with the renderer's own parser and function check: the shipped form.
-      assert.deepEqual(trees, encodeChartTemplates(c), `${v}: shipped trees differ from a fresh parse: run npm run gen:charts`);
+      assert.deepEqual(
+        trees,
+        encodeChartTemplates(c),
+        `${v}: shipped trees differ from a fresh parse: run npm run gen:charts`,
+      );
       // Decoded: the very objects the parser builds.
       for (const [p, text] of Object.entries(c.templates)) {
         const name = `${CHART_NAME}/${p}`;
@@ -89,10 +111,33 @@ describe('template functions', () => {
     };
     const used = [...mod.listChartFunctions(SHARED_CHARTS).keys()];
     // Go's text/template built-ins (the engine) and Helm's own functions wired in render.ts.
-    const builtins = ['and', 'or', 'not', 'len', 'index', 'slice', 'print', 'printf', 'println', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'html', 'js', 'urlquery', 'call'];
+    const builtins = [
+      'and',
+      'or',
+      'not',
+      'len',
+      'index',
+      'slice',
+      'print',
+      'printf',
+      'println',
+      'eq',
+      'ne',
+      'lt',
+      'le',
+      'gt',
+      'ge',
+      'html',
+      'js',
+      'urlquery',
+      'call',
+    ];
     const helm = ['include', 'tpl', 'required'];
     const ours = new Set([...Object.keys(sprigFunctions()), ...builtins, ...helm]);
     assert.ok(used.length > 50, `the scan found ${used.length} functions`);
-    assert.deepEqual(used.filter((f) => !ours.has(f)), []);
+    assert.deepEqual(
+      used.filter((f) => !ours.has(f)),
+      [],
+    );
   });
 });

@@ -9,7 +9,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { PackedChart } from '../../server/src/core/chart/helm/chartData';
-import { renderableVersions, renderChart, renderChartData, type ChartFailure, type RenderOptions } from '../../server/src/core/chart/helm/render';
+import {
+  renderableVersions,
+  renderChart,
+  renderChartData,
+  type ChartFailure,
+  type RenderOptions,
+} from '../../server/src/core/chart/helm/render';
 import { chartFailureNote } from '../../server/src/core/knowledge/chartFailureNotes';
 import { findRepoRoot } from '../../tools/repoRoot';
 
@@ -34,12 +40,17 @@ function chart(templates: Record<string, string>): PackedChart {
 }
 
 const SYNTHETIC = chart({
-  'templates/needs-crd.yaml': '{{- if .Values.monitor }}{{- if not (.Capabilities.APIVersions.Has "example.com/v1") }}{{ fail "needs the example.com/v1 CRDs" }}{{- end }}{{- end }}',
-  'templates/needs-secret.yaml': '{{- $s := lookup "v1" "Secret" .Release.Namespace "s" }}{{- if and .Values.secret (not $s) }}{{ fail "secret s not found" }}{{- end }}',
-  'templates/_helpers.tpl': '{{- define "oldKube" }}{{- if semverCompare "<1.20.0-0" .Capabilities.KubeVersion.Version }}{{ fail "Kubernetes too old" }}{{- end }}{{- end }}',
+  'templates/needs-crd.yaml':
+    '{{- if .Values.monitor }}{{- if not (.Capabilities.APIVersions.Has "example.com/v1") }}{{ fail "needs the example.com/v1 CRDs" }}{{- end }}{{- end }}',
+  'templates/needs-secret.yaml':
+    '{{- $s := lookup "v1" "Secret" .Release.Namespace "s" }}{{- if and .Values.secret (not $s) }}{{ fail "secret s not found" }}{{- end }}',
+  'templates/_helpers.tpl':
+    '{{- define "oldKube" }}{{- if semverCompare "<1.20.0-0" .Capabilities.KubeVersion.Version }}{{ fail "Kubernetes too old" }}{{- end }}{{- end }}',
   'templates/via-include.yaml': '{{- if .Values.kubeCheck }}{{ include "oldKube" . }}{{- end }}',
-  'templates/values-only.yaml': '{{- $k := .Capabilities.KubeVersion.Version }}{{- if .Values.bad }}{{ fail (printf "bad is set (%s)" .Values.bad) }}{{- end }}',
-  'templates/helm-version.yaml': '{{- if and .Values.helmCheck .Capabilities.HelmVersion.Version }}{{ fail "helm version check" }}{{- end }}',
+  'templates/values-only.yaml':
+    '{{- $k := .Capabilities.KubeVersion.Version }}{{- if .Values.bad }}{{ fail (printf "bad is set (%s)" .Values.bad) }}{{- end }}',
+  'templates/helm-version.yaml':
+    '{{- if and .Values.helmCheck .Capabilities.HelmVersion.Version }}{{ fail "helm version check" }}{{- end }}',
 });
 
 const ALL_ON = { monitor: true, secret: true, kubeCheck: true, bad: 'yes', helmCheck: true };
@@ -68,17 +79,24 @@ describe('stops that depend on the cluster', () => {
   }
 
   it('the cluster decides: with the API version served, or a newer Kubernetes, those checks pass', () => {
-    const r = renderChartData(SYNTHETIC, new Map(Object.entries(ALL_ON)), { apiVersions: ['example.com/v1'], kubeVersion: 'v1.30.0' });
+    const r = renderChartData(SYNTHETIC, new Map(Object.entries(ALL_ON)), {
+      apiVersions: ['example.com/v1'],
+      kubeVersion: 'v1.30.0',
+    });
     const messages = r.failures.map((f) => f.message);
     assert.ok(!messages.includes('needs the example.com/v1 CRDs'));
     assert.ok(!messages.includes('Kubernetes too old'));
     assert.ok(messages.includes('secret s not found'));
   });
 
-  it("the real charts: the notes about cluster checks are exactly the stops the renderer marks (ServiceMonitor CRDs, k8sServiceHost: auto)", () => {
+  it('the real charts: the notes about cluster checks are exactly the stops the renderer marks (ServiceMonitor CRDs, k8sServiceHost: auto)', () => {
     const shared = path.resolve(findRepoRoot(), '../shared');
     const corpus = path.join(shared, 'corpus/real');
-    const texts = existsSync(corpus) ? readdirSync(corpus).filter((n) => /values.*\.ya?ml$/.test(n)).map((n) => readFileSync(path.join(corpus, n), 'utf8')) : [];
+    const texts = existsSync(corpus)
+      ? readdirSync(corpus)
+          .filter((n) => /values.*\.ya?ml$/.test(n))
+          .map((n) => readFileSync(path.join(corpus, n), 'utf8'))
+      : [];
     const triggers = [
       'prometheus:\n  enabled: true\n  serviceMonitor:\n    enabled: true\n',
       'kubeProxyReplacement: true\nk8sServiceHost: auto\nk8sServicePort: 6443\n',
@@ -97,7 +115,11 @@ describe('stops that depend on the cluster', () => {
         for (const f of r?.failures ?? []) {
           const note = f.kind === 'template-error' ? chartFailureNote(f.detail, true) : chartFailureNote(f.message);
           if (!note) continue;
-          assert.equal(!!note.readsCluster, f.cluster.length > 0, `${version} ${note.id}: note says ${note.readsCluster ? '' : 'not '}cluster, render found ${JSON.stringify(f.cluster)}`);
+          assert.equal(
+            !!note.readsCluster,
+            f.cluster.length > 0,
+            `${version} ${note.id}: note says ${note.readsCluster ? '' : 'not '}cluster, render found ${JSON.stringify(f.cluster)}`,
+          );
           (f.cluster.length > 0 ? seen.cluster : seen.values).add(note.id);
         }
       }

@@ -23,10 +23,13 @@ export interface CorpusInputs {
 
 /** The values text of every Cilium values source in the corpus (plain files verbatim, wrapped ones cut out). */
 export function corpusInputs(): CorpusInputs {
-  if (!existsSync(SHARED_CORPUS)) throw new Error(`The differential tests need the corpus in ${SHARED_CORPUS} (../shared/corpus/real).`);
+  if (!existsSync(SHARED_CORPUS))
+    throw new Error(`The differential tests need the corpus in ${SHARED_CORPUS} (../shared/corpus/real).`);
   const inputs: DiffInput[] = [];
   const skipped: { name: string; why: string }[] = [];
-  for (const file of readdirSync(SHARED_CORPUS).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of readdirSync(SHARED_CORPUS)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const text = readFileSync(path.join(SHARED_CORPUS, file), 'utf8');
     const parsed = parseYamlFile(text);
     const sources = recognise(parsed, { path: file }).filter((s) => s.format === 'helm');
@@ -108,18 +111,24 @@ const DOMAINS: Record<string, GoValue[]> = {
   'bandwidthManager.enabled': [true, false],
   'bandwidthManager.bbr': [true, false],
   'egressGateway.enabled': [true, false],
-  'l7Proxy': [true, false],
+  l7Proxy: [true, false],
   'hubble.enabled': [true, false],
   'hostFirewall.enabled': [true, false],
-  'k8sServiceHost': ['10.0.0.1', 'api.example.com', 'auto'],
-  'k8sServicePort': [6443, '6443'],
-  'devices': ['eth0', 'eth+ ens+', ['eth0', 'eth1']],
-  'MTU': [0, 1450, 9000],
-  'installNoConntrackIptablesRules': [true, false],
-  'enableIPv4BIGTCP': [true, false],
+  k8sServiceHost: ['10.0.0.1', 'api.example.com', 'auto'],
+  k8sServicePort: [6443, '6443'],
+  devices: ['eth0', 'eth+ ens+', ['eth0', 'eth1']],
+  MTU: [0, 1450, 9000],
+  installNoConntrackIptablesRules: [true, false],
+  enableIPv4BIGTCP: [true, false],
   'wellKnownIdentities.enabled': [true, false],
-  'extraConfig': [new Map<string, GoValue>([['custom-key', 'custom value']]), new Map<string, GoValue>([['enable-foo', 'true'], ['bar', '1']])],
-  'policyEnforcementMode': ['default', 'always', 'never'],
+  extraConfig: [
+    new Map<string, GoValue>([['custom-key', 'custom value']]),
+    new Map<string, GoValue>([
+      ['enable-foo', 'true'],
+      ['bar', '1'],
+    ]),
+  ],
+  policyEnforcementMode: ['default', 'always', 'never'],
   'ipMasqAgent.enabled': [true, false],
   'highScaleIPcache.enabled': [true, false],
   'l2announcements.enabled': [true, false],

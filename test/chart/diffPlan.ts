@@ -23,7 +23,13 @@ export function diffPlan(): { versions: PlannedVersion[]; skipped: { name: strin
   const versions = packedChartVersions().map((version, i) => {
     sharedChartDir(version);
     const random = randomInputs(RANDOM_PER_VERSION, 20261130 + i);
-    return { version, inputs: [...corpus.inputs.map((x) => ({ ...x, part: 'corpus' as const })), ...random.map((x) => ({ ...x, part: 'random' as const }))] };
+    return {
+      version,
+      inputs: [
+        ...corpus.inputs.map((x) => ({ ...x, part: 'corpus' as const })),
+        ...random.map((x) => ({ ...x, part: 'random' as const })),
+      ],
+    };
   });
   return { versions, skipped: corpus.skipped };
 }

@@ -26,7 +26,10 @@ describe('rendering agrees with the real Helm 4', () => {
     // The test must have compared something substantial in every version, in both parts of the plan.
     for (const [v, byPart] of a.tallies) {
       assert.ok(total(byPart).keysCompared > 1000, `${v}: only ${total(byPart).keysCompared} keys compared`);
-      assert.ok(byPart.corpus.verdictsCompared > 0 && byPart.random.verdictsCompared > 0, `${v}: a part of the plan is empty`);
+      assert.ok(
+        byPart.corpus.verdictsCompared > 0 && byPart.random.verdictsCompared > 0,
+        `${v}: a part of the plan is empty`,
+      );
     }
     // The committed figures are the ones this run measured (a longer run with CHART_DIFF_RANDOM prints its own).
     // ../shared/corpus/real may gain files the page was not measured on: the agreement asserted above still
@@ -34,7 +37,11 @@ describe('rendering agrees with the real Helm 4', () => {
     const doc = readFileSync(path.join(findRepoRoot(), 'docs/chart-agreement.md'), 'utf8');
     assert.ok(pageCorpusDigest(doc), 'docs/chart-agreement.md names no corpus digest: run npm run gen:chart-agreement');
     if (RANDOM_PER_VERSION === DEFAULT_RANDOM && pageCorpusDigest(doc) === a.corpusDigest) {
-      assert.equal(doc, agreementMarkdown(a), 'docs/chart-agreement.md is not current: run npm run gen:chart-agreement');
+      assert.equal(
+        doc,
+        agreementMarkdown(a),
+        'docs/chart-agreement.md is not current: run npm run gen:chart-agreement',
+      );
     } else if (pageCorpusDigest(doc) !== a.corpusDigest) {
       console.log('docs/chart-agreement.md was measured on another corpus; npm run gen:chart-agreement refreshes it');
     }

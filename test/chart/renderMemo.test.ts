@@ -10,7 +10,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadPackedChart } from '../../server/src/core/chart/helm/chartData';
-import { hashOnlyIncludes, parseUserValues, renderableVersions, renderChart, renderStats, setRenderMemo, type RenderOptions } from '../../server/src/core/chart/helm/render';
+import {
+  hashOnlyIncludes,
+  parseUserValues,
+  renderableVersions,
+  renderChart,
+  renderStats,
+  setRenderMemo,
+  type RenderOptions,
+} from '../../server/src/core/chart/helm/render';
 import type { GoValue } from '../../server/src/core/chart/template/index';
 import { findRepoRoot } from '../../tools/repoRoot';
 import { prng } from './diffInputs';
@@ -21,15 +29,72 @@ const SEED = Number(process.env.RENDER_MEMO_SEED ?? 20261130);
 
 /** Keys the datapath and the chart's checks turn on, with right and wrong spellings. */
 const HOT_PATHS = [
-  'kubeProxyReplacement', 'routingMode', 'tunnelProtocol', 'tunnel', 'bpf.masquerade', 'bpf.hostLegacyRouting', 'ipam.mode',
-  'eni.enabled', 'enableIPv4Masquerade', 'ipv4NativeRoutingCIDR', 'autoDirectNodeRoutes', 'encryption.enabled', 'encryption.type',
-  'hubble.enabled', 'hubble.relay.enabled', 'k8sServiceHost', 'k8sServicePort', 'gke.enabled', 'cni.chainingMode', 'l7Proxy',
-  'ingressController.enabled', 'gatewayAPI.enabled', 'envoy.enabled', 'healthPort', 'cluster.name', 'cluster.id', 'ipv6.enabled',
-  'nodePort.enabled', 'hostPort.enabled', 'externalIPs.enabled', 'endpointRoutes.enabled', 'prometheus.enabled',
-  'prometheus.serviceMonitor.enabled', 'operator.replicas', 'clustermesh.useAPIServer', 'extraConfig', 'image.tag', 'debug.enabled',
+  'kubeProxyReplacement',
+  'routingMode',
+  'tunnelProtocol',
+  'tunnel',
+  'bpf.masquerade',
+  'bpf.hostLegacyRouting',
+  'ipam.mode',
+  'eni.enabled',
+  'enableIPv4Masquerade',
+  'ipv4NativeRoutingCIDR',
+  'autoDirectNodeRoutes',
+  'encryption.enabled',
+  'encryption.type',
+  'hubble.enabled',
+  'hubble.relay.enabled',
+  'k8sServiceHost',
+  'k8sServicePort',
+  'gke.enabled',
+  'cni.chainingMode',
+  'l7Proxy',
+  'ingressController.enabled',
+  'gatewayAPI.enabled',
+  'envoy.enabled',
+  'healthPort',
+  'cluster.name',
+  'cluster.id',
+  'ipv6.enabled',
+  'nodePort.enabled',
+  'hostPort.enabled',
+  'externalIPs.enabled',
+  'endpointRoutes.enabled',
+  'prometheus.enabled',
+  'prometheus.serviceMonitor.enabled',
+  'operator.replicas',
+  'clustermesh.useAPIServer',
+  'extraConfig',
+  'image.tag',
+  'debug.enabled',
 ];
-const SCALARS: GoValue[] = [true, false, 'true', 'false', '', 'native', 'tunnel', 'disabled', 'strict', 'partial', 'vxlan', 'geneve',
-  'eni', 'kubernetes', 'cluster-pool', '10.0.0.0/8', 0, 1, 2.5, 9000, 255, null, 'ipsec', 'wireguard', 'x'];
+const SCALARS: GoValue[] = [
+  true,
+  false,
+  'true',
+  'false',
+  '',
+  'native',
+  'tunnel',
+  'disabled',
+  'strict',
+  'partial',
+  'vxlan',
+  'geneve',
+  'eni',
+  'kubernetes',
+  'cluster-pool',
+  '10.0.0.0/8',
+  0,
+  1,
+  2.5,
+  9000,
+  255,
+  null,
+  'ipsec',
+  'wireguard',
+  'x',
+];
 
 function clone(v: GoValue): GoValue {
   if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, clone(x)]));
@@ -70,10 +135,12 @@ function edit(values: Map<string, GoValue>, chartPaths: string[][], r: () => num
   else if (roll < 0.6) setAt(v, pick(chartPaths), pick(SCALARS));
   else if (roll < 0.7 && userPaths.length > 0) setAt(v, pick(userPaths), undefined);
   else if (roll < 0.78) setAt(v, [`unknownKey${Math.floor(r() * 5)}`], pick(SCALARS));
-  else if (roll < 0.84) setAt(v, pick(HOT_PATHS).split('.'), new Map<string, GoValue>([['enabled', pick([true, false])]]));
+  else if (roll < 0.84)
+    setAt(v, pick(HOT_PATHS).split('.'), new Map<string, GoValue>([['enabled', pick([true, false])]]));
   else if (roll < 0.88) setAt(v, pick(chartPaths), ['a', pick(SCALARS)]);
   else if (roll < 0.94) setAt(v, ['image', 'tag'], `v1.${Math.floor(r() * 100)}`);
-  else setAt(v, ['extraConfig', pick(['a-key', 'enable-bpf-masquerade', 'routing-mode'])], pick(['true', 'native', '1']));
+  else
+    setAt(v, ['extraConfig', pick(['a-key', 'enable-bpf-masquerade', 'routing-mode'])], pick(['true', 'native', '1']));
   return v;
 }
 
@@ -102,8 +169,13 @@ function sameRender(a: ReturnType<typeof renderChart>, b: ReturnType<typeof rend
     const x: unknown = a[k];
     const y: unknown = b[k];
     if (k === 'configMap' && x instanceof Map && y instanceof Map) {
-      assert.deepStrictEqual([...(x as Map<string, unknown>).keys()], [...(y as Map<string, unknown>).keys()], `${what}: configMap keys`);
-      for (const [key, rk] of y as Map<string, unknown>) assert.deepStrictEqual((x as Map<string, unknown>).get(key), rk, `${what}: configMap ${key}`);
+      assert.deepStrictEqual(
+        [...(x as Map<string, unknown>).keys()],
+        [...(y as Map<string, unknown>).keys()],
+        `${what}: configMap keys`,
+      );
+      for (const [key, rk] of y as Map<string, unknown>)
+        assert.deepStrictEqual((x as Map<string, unknown>).get(key), rk, `${what}: configMap ${key}`);
     } else assert.deepStrictEqual(x, y, `${what}: ${k}`);
   }
 }
@@ -120,7 +192,9 @@ function fresh(version: string, values: Map<string, GoValue>, opts: RenderOption
 describe('template results reused by what they read', () => {
   it('equal a fresh render after every random edit, and are really reused', () => {
     const all = renderableVersions();
-    const versions = process.env.RENDER_MEMO_ALL ? all : [all[0]!, all[Math.floor(all.length / 2)]!, all[all.length - 1]!];
+    const versions = process.env.RENDER_MEMO_ALL
+      ? all
+      : [all[0]!, all[Math.floor(all.length / 2)]!, all[all.length - 1]!];
     const r = prng(SEED);
     let compared = 0;
     let hits = 0;
@@ -132,7 +206,9 @@ describe('template results reused by what they read', () => {
         let values = base;
         for (let i = 0; i < 6 * SCALE; i++) {
           values = edit(values, chartPaths, r);
-          const opts: RenderOptions = [{}, { lenient: true }, { templates: 'configmap', lenient: true }][i % 3] as RenderOptions;
+          const opts: RenderOptions = [{}, { lenient: true }, { templates: 'configmap', lenient: true }][
+            i % 3
+          ] as RenderOptions;
           const s0 = { ...renderStats };
           const memoised = renderChart(version, values, opts);
           hits += renderStats.hits - s0.hits;
@@ -149,7 +225,7 @@ describe('template results reused by what they read', () => {
     assert.ok(hits > renders, `reused ${hits}, rendered ${renders}`);
   });
 
-  it("every chart only hashes the files it includes whole (so a checksum annotation is no reason to render again)", () => {
+  it('every chart only hashes the files it includes whole (so a checksum annotation is no reason to render again)', () => {
     for (const v of renderableVersions()) assert.ok(hashOnlyIncludes(Object.values(loadPackedChart(v)!.templates)), v);
     assert.equal(hashOnlyIncludes(['{{ include (print $.Template.BasePath "/a.yaml") . | sha256sum | quote }}']), true);
     assert.equal(hashOnlyIncludes(['{{ if include (print $.Template.BasePath "/a.yaml") . }}x{{ end }}']), false);
@@ -159,7 +235,11 @@ describe('template results reused by what they read', () => {
 
   it('a changed key no template reads renders nothing; a key the config map reads renders it again', () => {
     const version = renderableVersions().at(-1)!;
-    const values = new Map<string, GoValue>([['kubeProxyReplacement', true], ['k8sServiceHost', 'api.example'], ['k8sServicePort', 6443]]);
+    const values = new Map<string, GoValue>([
+      ['kubeProxyReplacement', true],
+      ['k8sServiceHost', 'api.example'],
+      ['k8sServicePort', 6443],
+    ]);
     renderChart(version, values, {});
     const a = { ...renderStats };
     values.set('notAChartKey', 'changed');

@@ -16,7 +16,10 @@ function valuesFiles(version: string): [string, string][] {
   const out: [string, string][] = [];
   const upstream = path.join(shared, `cilium-charts/v${version}/values.yaml`);
   if (existsSync(upstream)) out.push([`v${version}/values.yaml`, readFileSync(upstream, 'utf8')]);
-  for (const f of readdirSync(corpusDir).filter((n) => /values.*\.ya?ml$/.test(n)).sort()) out.push([f, readFileSync(path.join(corpusDir, f), 'utf8')]);
+  for (const f of readdirSync(corpusDir)
+    .filter((n) => /values.*\.ya?ml$/.test(n))
+    .sort())
+    out.push([f, readFileSync(path.join(corpusDir, f), 'utf8')]);
   return out;
 }
 

@@ -20,7 +20,11 @@ describe('schema check', () => {
   });
 
   it('refuses exactly the values ajv refuses, on the same keys', () => {
-    const inputs = [...corpusInputs().inputs, ...randomInputs(150, 7), { name: 'types', valuesText: 'MTU: abc\nbpf: {masquerade: "yes"}\nkubeProxyReplacement: 1.5\nrouting: 5\n' }];
+    const inputs = [
+      ...corpusInputs().inputs,
+      ...randomInputs(150, 7),
+      { name: 'types', valuesText: 'MTU: abc\nbpf: {masquerade: "yes"}\nkubeProxyReplacement: 1.5\nrouting: 5\n' },
+    ];
     let refused = 0;
     let compared = 0;
     for (const v of withSchema) {
@@ -42,14 +46,26 @@ describe('schema check', () => {
         // So does checking per top-level key with the errors remembered per chart (the renderer's way), first
         // and again (then every key is answered from memory).
         assert.deepEqual(validateValues(chart.schemaJson, values, user, defaults), ours, `${v} ${input.name}: per key`);
-        assert.deepEqual(validateValues(chart.schemaJson, values, user, defaults), ours, `${v} ${input.name}: remembered`);
+        assert.deepEqual(
+          validateValues(chart.schemaJson, values, user, defaults),
+          ours,
+          `${v} ${input.name}: remembered`,
+        );
         const ok = validate(valuesToJson(values));
         compared++;
-        assert.equal(ours.length === 0, ok, `${v} ${input.name}: ours ${ours.map((e) => e.pointer).join(',')}, ajv ${JSON.stringify(validate.errors?.map((e) => e.instancePath))}`);
+        assert.equal(
+          ours.length === 0,
+          ok,
+          `${v} ${input.name}: ours ${ours.map((e) => e.pointer).join(',')}, ajv ${JSON.stringify(validate.errors?.map((e) => e.instancePath))}`,
+        );
         if (!ok) {
           refused++;
           const ajvPaths = new Set((validate.errors ?? []).map((e) => e.instancePath || '/'));
-          for (const e of ours) assert.ok(ajvPaths.has(e.pointer), `${v} ${input.name}: ${e.pointer} not among ajv's ${[...ajvPaths].join(',')}`);
+          for (const e of ours)
+            assert.ok(
+              ajvPaths.has(e.pointer),
+              `${v} ${input.name}: ${e.pointer} not among ajv's ${[...ajvPaths].join(',')}`,
+            );
         }
       }
     }
@@ -58,7 +74,10 @@ describe('schema check', () => {
 
   it('names the key and the expected type in its message', () => {
     const chart = loadPackedChart('1.18')!;
-    const values = coalesceValues(fromGoJson(JSON.stringify(chart.defaults)) as Map<string, GoValue>, readValuesYaml('MTU: abc\n'));
+    const values = coalesceValues(
+      fromGoJson(JSON.stringify(chart.defaults)) as Map<string, GoValue>,
+      readValuesYaml('MTU: abc\n'),
+    );
     const errs = validateValues(chart.schemaJson, values);
     assert.equal(errs.length, 1);
     assert.equal(errs[0]!.path, 'MTU');

@@ -26,7 +26,10 @@ const versions = existsSync(chartsDir)
 
 describe('template engine parses every upstream chart template', () => {
   it('finds the upstream charts', () => {
-    assert.ok(existsSync(chartsDir), `the upstream charts are missing: looked for ${chartsDir} (../shared/cilium-charts beside the repository)`);
+    assert.ok(
+      existsSync(chartsDir),
+      `the upstream charts are missing: looked for ${chartsDir} (../shared/cilium-charts beside the repository)`,
+    );
     assert.ok(versions.length > 0, `no v1.NN/templates folder under ${chartsDir}`);
   });
 
@@ -35,7 +38,10 @@ describe('template engine parses every upstream chart template', () => {
       const set = new TemplateSet({ skipFuncCheck: true });
       const root = path.join(chartsDir, v, 'templates');
       const files = filesUnder(root);
-      assert.ok(files.some((f) => f.endsWith('_helpers.tpl')), `${v}: no _helpers.tpl found`);
+      assert.ok(
+        files.some((f) => f.endsWith('_helpers.tpl')),
+        `${v}: no _helpers.tpl found`,
+      );
       const failures: string[] = [];
       for (const file of files) {
         const name = `cilium/templates/${path.relative(root, file).split(path.sep).join('/')}`;

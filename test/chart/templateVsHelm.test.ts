@@ -49,13 +49,18 @@ function decode(manifest: string): Record<string, string> {
 
 /** Helm's error text, with Helm's multi-line layout of nested errors turned back into Go's one line. */
 function helmError(stderr: string): string {
-  let s = stderr.replace(/\n\nUse --debug flag[\s\S]*$/, '').replace(/^Error: /, '').replace(/\n+$/, '');
+  let s = stderr
+    .replace(/\n\nUse --debug flag[\s\S]*$/, '')
+    .replace(/^Error: /, '')
+    .replace(/\n+$/, '');
   s = s.replace(/^(\S+:\d+:\d+)\n {2}executing (".*?") at <(.*)>:\n {4}/gm, 'template: $1: executing $2 at <$3>: ');
   return s.replace(/error calling include:\n/g, 'error calling include: ');
 }
 
 async function runHelm(helm: string, files: ChartFiles): Promise<Outcome> {
-  const key = createHash('sha256').update(`${statSync(helm).size}\0${JSON.stringify(files)}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`${statSync(helm).size}\0${JSON.stringify(files)}`)
+    .digest('hex');
   const cached = path.join(cacheDir, `${key}.json`);
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Outcome;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'engine-vs-helm-'));
@@ -65,7 +70,9 @@ async function runHelm(helm: string, files: ChartFiles): Promise<Outcome> {
     writeFileSync(path.join(chart, f), text);
   }
   const outcome = await new Promise<Outcome>((resolve, reject) => {
-    const child = spawn(helm, ['template', 'r', chart], { env: { ...process.env, HELM_CACHE_HOME: dir, HELM_CONFIG_HOME: dir, HELM_DATA_HOME: dir } });
+    const child = spawn(helm, ['template', 'r', chart], {
+      env: { ...process.env, HELM_CACHE_HOME: dir, HELM_CONFIG_HOME: dir, HELM_DATA_HOME: dir },
+    });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -100,9 +107,11 @@ function runOurs(files: ChartFiles): Outcome {
 
 async function inParallel<T>(items: T[], n: number, f: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await f(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await f(items[next++]!);
+    }),
+  );
 }
 
 describe('template engine agrees with the real Helm 4', () => {
@@ -128,7 +137,9 @@ describe('template engine agrees with the real Helm 4', () => {
       const b = JSON.stringify(theirs.get(i));
       if (a !== b) diffs.push(`${TEMPLATES[i]}\n    helm: ${b}\n    ours: ${a}`);
     }
-    console.log(`engine vs Helm: ${all.length - diffs.length}/${all.length} identical (${rendering.length} rendering, ${failing.length} failing)`);
+    console.log(
+      `engine vs Helm: ${all.length - diffs.length}/${all.length} identical (${rendering.length} rendering, ${failing.length} failing)`,
+    );
     assert.deepEqual(diffs, []);
   });
 });

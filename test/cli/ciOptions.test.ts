@@ -12,14 +12,55 @@ import { cli, cliJs, viaRun, writeTestFile } from './runCli';
 let tmp = '';
 const file = (name: string, text: string): string => writeTestFile(tmp, name, text);
 
-const TYPO_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', '  masqurade: true', ''].join('\n');
-const CLEAN_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', ''].join('\n');
+const TYPO_116 = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'bpf:',
+  '  masquerade: true',
+  '  masqurade: true',
+  '',
+].join('\n');
+const CLEAN_116 = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'bpf:',
+  '  masquerade: true',
+  '',
+].join('\n');
 // Fixable: BPF masquerading is missing (warning), and the quick-fix adds bpf.masquerade below the comment.
-const FIXABLE = ['# cilium-version: 1.16', 'kubeProxyReplacement: true  # keep this comment', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'enableIPv4Masquerade: true', ''].join('\n');
-const BAD_CONFIGMAP = ['# cilium-version: 1.16', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cilium-config', 'data:', '  kube-proxy-replacement: "true"', '  enable-bpf-masquerade: true', ''].join('\n');
+const FIXABLE = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true  # keep this comment',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'enableIPv4Masquerade: true',
+  '',
+].join('\n');
+const BAD_CONFIGMAP = [
+  '# cilium-version: 1.16',
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: cilium-config',
+  'data:',
+  '  kube-proxy-replacement: "true"',
+  '  enable-bpf-masquerade: true',
+  '',
+].join('\n');
 
-type Json = { files: { path: string; diagnostics?: { rule: string; severity: string }[]; documents: { ciliumVersion: string; diagnostics: { rule: string; severity: string; line: number }[] }[] }[] };
-const diagnostics = (j: Json) => j.files.flatMap((f) => [...(f.diagnostics ?? []), ...f.documents.flatMap((d) => d.diagnostics)]);
+type Json = {
+  files: {
+    path: string;
+    diagnostics?: { rule: string; severity: string }[];
+    documents: { ciliumVersion: string; diagnostics: { rule: string; severity: string; line: number }[] }[];
+  }[];
+};
+const diagnostics = (j: Json) =>
+  j.files.flatMap((f) => [...(f.diagnostics ?? []), ...f.documents.flatMap((d) => d.diagnostics)]);
 
 describe('cilium-lint in CI', () => {
   before(() => {
@@ -37,20 +78,37 @@ describe('cilium-lint in CI', () => {
     it('found above the file: rule levels change the report and the exit code', () => {
       const p = file('cfg1/clusters/prod/values.yaml', TYPO_116);
       const before = JSON.parse(cli(['--format', 'json', p]).stdout) as Json;
-      assert.deepEqual(diagnostics(before).filter((d) => d.rule === 'unknown-key').map((d) => d.severity), ['warning']);
+      assert.deepEqual(
+        diagnostics(before)
+          .filter((d) => d.rule === 'unknown-key')
+          .map((d) => d.severity),
+        ['warning'],
+      );
       assert.equal(cli([p]).code, 0);
       file('cfg1/.cilium-lint.yaml', 'rules:\n  unknown-key: error\n');
       const r = cli(['--format', 'json', p]);
       assert.equal(r.code, 1);
-      assert.deepEqual(diagnostics(JSON.parse(r.stdout)).filter((d) => d.rule === 'unknown-key').map((d) => d.severity), ['error']);
+      assert.deepEqual(
+        diagnostics(JSON.parse(r.stdout))
+          .filter((d) => d.rule === 'unknown-key')
+          .map((d) => d.severity),
+        ['error'],
+      );
       file('cfg1/.cilium-lint.yaml', 'rules:\n  unknown-key: off\n');
-      assert.deepEqual(diagnostics(JSON.parse(cli(['--format', 'json', p]).stdout)).filter((d) => d.rule === 'unknown-key'), []);
+      assert.deepEqual(
+        diagnostics(JSON.parse(cli(['--format', 'json', p]).stdout)).filter((d) => d.rule === 'unknown-key'),
+        [],
+      );
     });
 
     it('gives the target version unless --cilium-version says otherwise', () => {
-      const p = file('cfg2/values.yaml', 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n');
+      const p = file(
+        'cfg2/values.yaml',
+        'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
+      );
       file('cfg2/.cilium-lint.yaml', 'version: "1.14"\n');
-      const version = (args: string[]) => (JSON.parse(cli(['--format', 'json', ...args, p]).stdout) as Json).files[0].documents[0].ciliumVersion;
+      const version = (args: string[]) =>
+        (JSON.parse(cli(['--format', 'json', ...args, p]).stdout) as Json).files[0].documents[0].ciliumVersion;
       assert.equal(version([]), '1.14');
       assert.equal(version(['--cilium-version', '1.17']), '1.17');
     });
@@ -61,7 +119,10 @@ describe('cilium-lint in CI', () => {
       file('cfg3/.cilium-lint.yaml', 'exclude: [old]\n');
       const r = cli(['--format', 'json', path.join(tmp, 'cfg3')]);
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual((JSON.parse(r.stdout) as Json).files.map((f) => f.path), [keep]);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as Json).files.map((f) => f.path),
+        [keep],
+      );
       const named = cli([skip]);
       assert.equal(named.code, 0);
       assert.match(named.stderr, /old\/values\.yaml skipped: .*\.cilium-lint\.yaml excludes it/);
@@ -110,7 +171,9 @@ describe('cilium-lint in CI', () => {
   describe('--max-warnings and the summary', () => {
     it('exit 1 when the warnings exceed the limit, 0 at the limit', () => {
       const p = file('max/values.yaml', TYPO_116);
-      const warnings = diagnostics(JSON.parse(cli(['--format', 'json', p]).stdout)).filter((d) => d.severity === 'warning').length;
+      const warnings = diagnostics(JSON.parse(cli(['--format', 'json', p]).stdout)).filter(
+        (d) => d.severity === 'warning',
+      ).length;
       assert.ok(warnings >= 1);
       assert.equal(cli(['--max-warnings', String(warnings), p]).code, 0);
       const over = cli(['--max-warnings', String(warnings - 1), p]);
@@ -130,7 +193,10 @@ describe('cilium-lint in CI', () => {
       const warnings = all.filter((d) => d.severity === 'warning').length;
       const r = cli([dir]);
       const last = r.stdout.trimEnd().split('\n').pop();
-      assert.equal(last, `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in 2 of 4 files; 1 file had no Cilium configuration`);
+      assert.equal(
+        last,
+        `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in 2 of 4 files; 1 file had no Cilium configuration`,
+      );
     });
 
     it('says clearly when a folder holds no Cilium file', () => {
@@ -138,7 +204,10 @@ describe('cilium-lint in CI', () => {
       file('nocilium/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\n');
       file('nocilium/svc.yaml', 'apiVersion: v1\nkind: Service\n');
       const r = cli([dir]);
-      assert.match(r.stderr, /no Cilium configuration found in .*nocilium: none of its 2 YAML files is Cilium Helm values/);
+      assert.match(
+        r.stderr,
+        /no Cilium configuration found in .*nocilium: none of its 2 YAML files is Cilium Helm values/,
+      );
       assert.match(r.stdout, /^No errors or warnings in 2 files; 2 files had no Cilium configuration\n$/);
     });
   });
@@ -152,7 +221,11 @@ describe('cilium-lint in CI', () => {
       assert.doesNotMatch(cli([p], { env: { FORCE_COLOR: '0' } }).stdout, esc);
       assert.match(viaRun([p], { stdoutIsTTY: true }).stdout, esc, 'a terminal gets colour');
       assert.doesNotMatch(viaRun([p], { stdoutIsTTY: true, env: { NO_COLOR: '1' } }).stdout, esc);
-      assert.doesNotMatch(cli(['--format', 'json', p], { env: { FORCE_COLOR: '1' } }).stdout, esc, 'machine formats are never coloured');
+      assert.doesNotMatch(
+        cli(['--format', 'json', p], { env: { FORCE_COLOR: '1' } }).stdout,
+        esc,
+        'machine formats are never coloured',
+      );
     });
   });
 
@@ -165,9 +238,21 @@ describe('cilium-lint in CI', () => {
       const lines = r.stdout.trimEnd().split('\n');
       const count = diagnostics(JSON.parse(cli(['--format', 'json', p, cm]).stdout)).length;
       assert.equal(lines.length, count);
-      for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=cilium-lint [a-z0-9.-]+::[^\n]+$/);
-      assert.ok(lines.some((l) => l.startsWith(`::warning file=${p},line=7,col=3,`) && l.includes('title=cilium-lint unknown-key::')), r.stdout);
-      assert.ok(lines.some((l) => l.startsWith(`::error file=${cm},line=8,`)), r.stdout);
+      for (const l of lines)
+        assert.match(
+          l,
+          /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=cilium-lint [a-z0-9.-]+::[^\n]+$/,
+        );
+      assert.ok(
+        lines.some(
+          (l) => l.startsWith(`::warning file=${p},line=7,col=3,`) && l.includes('title=cilium-lint unknown-key::'),
+        ),
+        r.stdout,
+      );
+      assert.ok(
+        lines.some((l) => l.startsWith(`::error file=${cm},line=8,`)),
+        r.stdout,
+      );
     });
   });
 
@@ -177,9 +262,18 @@ describe('cilium-lint in CI', () => {
       const clean = file('junit/clean.yaml', CLEAN_116);
       const r = cli(['--format', 'junit', p, clean]);
       assert.match(r.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="cilium-lint" /);
-      const suites = [...r.stdout.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
-      const fails = diagnostics(JSON.parse(cli(['--format', 'json', p]).stdout)).filter((d) => d.severity === 'error' || d.severity === 'warning').length;
-      assert.deepEqual(suites, [[p, fails, fails], [clean, 1, 0]]);
+      const suites = [...r.stdout.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => [
+        m[1],
+        Number(m[2]),
+        Number(m[3]),
+      ]);
+      const fails = diagnostics(JSON.parse(cli(['--format', 'json', p]).stdout)).filter(
+        (d) => d.severity === 'error' || d.severity === 'warning',
+      ).length;
+      assert.deepEqual(suites, [
+        [p, fails, fails],
+        [clean, 1, 0],
+      ]);
       assert.match(r.stdout, /<failure type="unknown-key" message="warning: [^"]*masqurade/);
       assert.equal((r.stdout.match(/<testcase /g) ?? []).length, fails + 1);
       assert.equal((r.stdout.match(/<\/testsuite>/g) ?? []).length, 2);
@@ -194,12 +288,19 @@ describe('cilium-lint in CI', () => {
       assert.match(r.stdout, /^--- a\/dry\/values\.yaml\n\+\+\+ b\/dry\/values\.yaml\n@@ /);
       assert.match(r.stdout, /^\+bpf:\n\+ {2}masquerade: true$/m);
       const copy = file('dry-copy/dry/values.yaml', FIXABLE);
-      const patch = spawnSync('patch', ['-p1', '--quiet'], { cwd: path.join(tmp, 'dry-copy'), input: r.stdout, encoding: 'utf8' });
+      const patch = spawnSync('patch', ['-p1', '--quiet'], {
+        cwd: path.join(tmp, 'dry-copy'),
+        input: r.stdout,
+        encoding: 'utf8',
+      });
       assert.equal(patch.status, 0, patch.stderr + patch.stdout);
       const fixed = readFileSync(copy, 'utf8');
       assert.match(fixed, /kubeProxyReplacement: true {2}# keep this comment/);
       const again = JSON.parse(cli(['--format', 'json', copy]).stdout) as Json;
-      assert.ok(!diagnostics(again).some((d) => d.rule === 'host-routing-iptables-masquerade'), 'the patched file has no finding of the fixed kind');
+      assert.ok(
+        !diagnostics(again).some((d) => d.rule === 'host-routing-iptables-masquerade'),
+        'the patched file has no finding of the fixed kind',
+      );
       assert.equal(cli(['--fix-dry-run', file('dry/clean.yaml', CLEAN_116)]).stdout, '', 'nothing to fix: no diff');
     });
 

@@ -11,7 +11,6 @@ import { after, before, describe, it } from 'node:test';
 import { documentRules } from '../../server/src/cli/main';
 import { cli, cliJs, repoRoot, viaRun, type Outcome } from './runCli';
 
-
 let tmp = '';
 function file(name: string, text: string): string {
   const p = path.join(tmp, name);
@@ -20,7 +19,15 @@ function file(name: string, text: string): string {
   return p;
 }
 
-const CLEAN_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', ''].join('\n');
+const CLEAN_116 = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'bpf:',
+  '  masquerade: true',
+  '',
+].join('\n');
 const BAD_CONFIGMAP = [
   '# cilium-version: 1.16',
   'apiVersion: v1',
@@ -77,10 +84,22 @@ describe('cilium-lint CLI', () => {
     const usage: [string, () => string[], RegExp][] = [
       ['an unknown flag', () => ['--bogus', file('u1/values.yaml', CLEAN_116)], /bogus/],
       ['an unknown --format', () => ['--format', 'xml', file('u2/values.yaml', CLEAN_116)], /--format/],
-      ['an unsupported --cilium-version (1.9)', () => ['--cilium-version', '1.9', file('u3/values.yaml', CLEAN_116)], /1\.9/],
-      ['a --cilium-version that is no version', () => ['--cilium-version', 'latest', file('u4/values.yaml', CLEAN_116)], /latest/],
+      [
+        'an unsupported --cilium-version (1.9)',
+        () => ['--cilium-version', '1.9', file('u3/values.yaml', CLEAN_116)],
+        /1\.9/,
+      ],
+      [
+        'a --cilium-version that is no version',
+        () => ['--cilium-version', 'latest', file('u4/values.yaml', CLEAN_116)],
+        /latest/,
+      ],
       ['a --kernel that is no kernel version', () => ['--kernel', 'five', file('u5/values.yaml', CLEAN_116)], /five/],
-      ['a missing path', () => [path.join(os.tmpdir(), 'cilium-lint-does-not-exist', 'values.yaml')], /cilium-lint-does-not-exist/],
+      [
+        'a missing path',
+        () => [path.join(os.tmpdir(), 'cilium-lint-does-not-exist', 'values.yaml')],
+        /cilium-lint-does-not-exist/,
+      ],
       ['no path at all', () => [], /PATH/],
     ];
     for (const [label, args, mention] of usage) {
@@ -107,7 +126,9 @@ describe('cilium-lint CLI', () => {
       file('walk/README.md', '# hi\n');
       const r = cli(['--format', 'json', dir]);
       assert.equal(r.code, 0, r.stderr);
-      const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => path.relative(dir, f.path).split(path.sep).join('/'));
+      const paths = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) =>
+        path.relative(dir, f.path).split(path.sep).join('/'),
+      );
       assert.deepEqual(paths.sort(), ['a.yaml', 'b.yml', 'sub/c.yaml', 'sub/deeper/d.yml']);
     });
   });
@@ -145,7 +166,8 @@ describe('cilium-lint CLI', () => {
         assert.equal(typeof g.rule, 'string');
         assert.ok(['error', 'warning', 'info', 'hint'].includes(g.severity), `severity ${g.severity}`);
         assert.ok(typeof g.message === 'string' && g.message.length > 0);
-        for (const k of ['line', 'column', 'endLine', 'endColumn']) assert.ok(Number.isInteger(g[k]) && g[k] >= 1, `${k} = ${g[k]}`);
+        for (const k of ['line', 'column', 'endLine', 'endColumn'])
+          assert.ok(Number.isInteger(g[k]) && g[k] >= 1, `${k} = ${g[k]}`);
         if ('key' in g) assert.equal(typeof g.key, 'string');
       }
       const typo = d.diagnostics.find((g: { rule: string }) => g.rule === 'unknown-key');
@@ -160,17 +182,24 @@ describe('cilium-lint CLI', () => {
       const d = JSON.parse(r.stdout).files[0].documents[0];
       assert.equal(d.kind, 'configmap');
       const g = d.diagnostics.find((x: { rule: string }) => x.rule === 'configmap-value-not-string');
-      assert.ok(g, `no configmap-value-not-string diagnostic: ${d.diagnostics.map((x: { rule: string }) => x.rule).join(', ')}`);
+      assert.ok(
+        g,
+        `no configmap-value-not-string diagnostic: ${d.diagnostics.map((x: { rule: string }) => x.rule).join(', ')}`,
+      );
       assert.equal(g.severity, 'error');
       assert.equal(g.key, 'enable-bpf-masquerade');
       assert.deepEqual([g.line, g.column, g.endLine, g.endColumn], [9, 26, 9, 30]);
     });
 
     it('--cilium-version overrides the # cilium-version comment', () => {
-      const p = file('override/values.yaml', CLEAN_116.replace('1.16', '1.13').replace('kubeProxyReplacement: true', 'kubeProxyReplacement: strict'));
+      const p = file(
+        'override/values.yaml',
+        CLEAN_116.replace('1.16', '1.13').replace('kubeProxyReplacement: true', 'kubeProxyReplacement: strict'),
+      );
       const withComment = JSON.parse(cli(['--format', 'json', p]).stdout).files[0].documents[0];
       assert.equal(withComment.ciliumVersion, '1.13');
-      const overridden = JSON.parse(cli(['--format', 'json', '--cilium-version', '1.16', p]).stdout).files[0].documents[0];
+      const overridden = JSON.parse(cli(['--format', 'json', '--cilium-version', '1.16', p]).stdout).files[0]
+        .documents[0];
       assert.equal(overridden.ciliumVersion, '1.16');
       assert.equal(overridden.versionSource, 'option');
       // "strict" is a 1.13 value the 1.16 chart refuses: the override must change the verdict, not just the label.
@@ -184,7 +213,10 @@ describe('cilium-lint CLI', () => {
       assert.equal(plain.datapath.hostRouting.status, 'BPF');
       assert.ok(!plain.diagnostics.some((g: { rule: string }) => g.rule === 'host-routing-old-kernel'));
       const old = JSON.parse(cli(['--format', 'json', '--kernel', '5.4', p]).stdout).files[0].documents[0];
-      assert.ok(old.diagnostics.some((g: { rule: string }) => g.rule === 'host-routing-old-kernel'), old.diagnostics.map((g: { rule: string }) => g.rule).join(', '));
+      assert.ok(
+        old.diagnostics.some((g: { rule: string }) => g.rule === 'host-routing-old-kernel'),
+        old.diagnostics.map((g: { rule: string }) => g.rule).join(', '),
+      );
       assert.equal(old.datapath.hostRouting.status, 'Legacy');
       assert.ok(old.datapath.hostRouting.reasons.includes('host-routing-old-kernel'));
     });
@@ -209,19 +241,27 @@ describe('cilium-lint CLI', () => {
         assert.ok(Array.isArray(res.locations) && res.locations.length >= 1);
         const loc = res.locations[0].physicalLocation;
         assert.equal(typeof loc.artifactLocation.uri, 'string');
-        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) assert.ok(Number.isInteger(loc.region[k]) && loc.region[k] >= 1, `${k} = ${loc.region[k]}`);
+        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn'])
+          assert.ok(Number.isInteger(loc.region[k]) && loc.region[k] >= 1, `${k} = ${loc.region[k]}`);
       }
       const err = run0.results.find((x: { ruleId: string }) => x.ruleId === 'configmap-value-not-string');
-      assert.ok(err, `no configmap-value-not-string result: ${run0.results.map((x: { ruleId: string }) => x.ruleId).join(', ')}`);
+      assert.ok(
+        err,
+        `no configmap-value-not-string result: ${run0.results.map((x: { ruleId: string }) => x.ruleId).join(', ')}`,
+      );
       assert.equal(err.level, 'error');
       assert.equal(err.locations[0].physicalLocation.region.startLine, 9);
       assert.ok(err.locations[0].physicalLocation.artifactLocation.uri.endsWith('sarif/cilium-config.yaml'));
       const typo = run0.results.find((x: { ruleId: string }) => x.ruleId === 'unknown-key');
       assert.ok(typo, `no unknown-key result: ${run0.results.map((x: { ruleId: string }) => x.ruleId).join(', ')}`);
       assert.equal(typo.level, 'warning');
-      assert.deepEqual([typo.locations[0].physicalLocation.region.startLine, typo.locations[0].physicalLocation.region.startColumn], [7, 3]);
+      assert.deepEqual(
+        [typo.locations[0].physicalLocation.region.startLine, typo.locations[0].physicalLocation.region.startColumn],
+        [7, 3],
+      );
       const ruleIds = (run0.tool.driver.rules ?? []).map((x: { id: string }) => x.id);
-      for (const res of run0.results) assert.ok(ruleIds.includes(res.ruleId), `${res.ruleId} missing from tool.driver.rules`);
+      for (const res of run0.results)
+        assert.ok(ruleIds.includes(res.ruleId), `${res.ruleId} missing from tool.driver.rules`);
     });
   });
 
@@ -237,14 +277,29 @@ describe('cilium-lint CLI', () => {
       const line = new RegExp(`^${esc}:9:26 error configmap-value-not-string \\S.*$`, 'm');
       assert.match(r.stdout, line);
       for (const l of r.stdout.split('\n').filter((x) => x.startsWith(`${p}:`) && /^\S+:\d+:\d+ /.test(x))) {
-        assert.match(l, /^\S+:\d+:\d+ (error|warning|info|hint) [a-z0-9][a-z0-9.-]* \S/, `malformed diagnostic line: ${l}`);
+        assert.match(
+          l,
+          /^\S+:\d+:\d+ (error|warning|info|hint) [a-z0-9][a-z0-9.-]* \S/,
+          `malformed diagnostic line: ${l}`,
+        );
       }
     });
 
     it("prints each finding's first sentence (at most 120 characters); --verbose and json carry the rest", () => {
       // Native routing with BPF masquerading and no native-routing CIDR, kube-proxy replacement off: findings
       // whose messages go on with the agent's own words after their first sentence.
-      const p = file('text-short/values.yaml', ['# cilium-version: 1.16', 'kubeProxyReplacement: false', 'routingMode: native', 'autoDirectNodeRoutes: true', 'bpf:', '  masquerade: true', ''].join('\n'));
+      const p = file(
+        'text-short/values.yaml',
+        [
+          '# cilium-version: 1.16',
+          'kubeProxyReplacement: false',
+          'routingMode: native',
+          'autoDirectNodeRoutes: true',
+          'bpf:',
+          '  masquerade: true',
+          '',
+        ].join('\n'),
+      );
       const findingLine = /^\S+:(\d+):\d+ (?:error|warning|info|hint) (\S+) (.*)$/;
       const short = cli([p]);
       assert.equal(short.code, 1);
@@ -253,25 +308,48 @@ describe('cilium-lint CLI', () => {
       for (const l of lines) assert.ok(findingLine.exec(l)![3].length <= 120, `longer than 120 characters: ${l}`);
       assert.doesNotMatch(short.stdout, /The agent exits with/, 'the agent log line is not in the short report');
 
-      const json = JSON.parse(cli(['--format', 'json', p]).stdout) as { files: { documents: { diagnostics: { rule: string; line: number; message: string; headline: string }[] }[] }[] };
+      const json = JSON.parse(cli(['--format', 'json', p]).stdout) as {
+        files: { documents: { diagnostics: { rule: string; line: number; message: string; headline: string }[] }[] }[];
+      };
       const diagnostics = json.files[0].documents[0].diagnostics;
       const cidr = diagnostics.find((d) => d.rule === 'native-routing-cidr-ipv4');
       assert.ok(cidr, JSON.stringify(diagnostics));
-      assert.match(cidr.message, /The agent exits with: "native routing cidr must be configured/, 'json keeps the whole message');
+      assert.match(
+        cidr.message,
+        /The agent exits with: "native routing cidr must be configured/,
+        'json keeps the whole message',
+      );
       for (const d of diagnostics) {
         assert.ok(d.headline.length > 0 && d.headline.length <= 120, d.headline);
         const printed = lines.find((l) => findingLine.exec(l)![2] === d.rule);
-        assert.equal(printed && findingLine.exec(printed)![3], d.headline, `the text line of ${d.rule} is its json headline`);
+        assert.equal(
+          printed && findingLine.exec(printed)![3],
+          d.headline,
+          `the text line of ${d.rule} is its json headline`,
+        );
       }
-      assert.ok(diagnostics.some((d) => d.headline !== d.message), 'some message is longer than its first sentence');
+      assert.ok(
+        diagnostics.some((d) => d.headline !== d.message),
+        'some message is longer than its first sentence',
+      );
 
       const verbose = cli(['--verbose', p]);
       assert.equal(verbose.code, 1);
       const out = verbose.stdout.split('\n');
       const at = out.findIndex((l) => findingLine.exec(l)?.[2] === 'native-routing-cidr-ipv4');
-      assert.equal(out[at], lines.find((l) => findingLine.exec(l)![2] === 'native-routing-cidr-ipv4'), 'the first line is the same');
-      const details = out.slice(at + 1, out.findIndex((l, i) => i > at && !l.startsWith('    ')));
-      assert.ok(details.some((l) => /^ {4}The agent exits with: "native routing cidr must be configured/.test(l)), `details below the finding:\n${details.join('\n')}`);
+      assert.equal(
+        out[at],
+        lines.find((l) => findingLine.exec(l)![2] === 'native-routing-cidr-ipv4'),
+        'the first line is the same',
+      );
+      const details = out.slice(
+        at + 1,
+        out.findIndex((l, i) => i > at && !l.startsWith('    ')),
+      );
+      assert.ok(
+        details.some((l) => /^ {4}The agent exits with: "native routing cidr must be configured/.test(l)),
+        `details below the finding:\n${details.join('\n')}`,
+      );
       assert.equal(cli(['-v', p]).stdout, verbose.stdout, '-v is --verbose');
     });
 
@@ -285,15 +363,26 @@ describe('cilium-lint CLI', () => {
   describe('one file never takes down the run', () => {
     // A rule that throws on any document with a `crashTest` key: the stand-in for a bug in one rule.
     const CRASH_RULE_SOURCE = `(d) => { if (d.source.root.lookup('crashTest')) throw new Error('injected crash'); return []; }`;
-    const CRASHING = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'crashTest: 1', '---', 'kubeProxyReplacement: false', 'k8sServiceHost: 10.0.0.1', ''].join('\n');
+    const CRASHING = [
+      '# cilium-version: 1.16',
+      'kubeProxyReplacement: true',
+      'crashTest: 1',
+      '---',
+      'kubeProxyReplacement: false',
+      'k8sServiceHost: 10.0.0.1',
+      '',
+    ].join('\n');
 
     /** Runs dist/cli.js in a child whose rule registry holds the crashing rule (the bundle exports the registry). */
     function withCrashChild(args: string[]): Outcome {
-      const wrapper = file('crash/wrapper.cjs', [
-        `const cli = require(${JSON.stringify(cliJs)});`,
-        `cli.documentRules.push(${CRASH_RULE_SOURCE});`,
-        `process.exitCode = cli.run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));`,
-      ].join('\n'));
+      const wrapper = file(
+        'crash/wrapper.cjs',
+        [
+          `const cli = require(${JSON.stringify(cliJs)});`,
+          `cli.documentRules.push(${CRASH_RULE_SOURCE});`,
+          `process.exitCode = cli.run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));`,
+        ].join('\n'),
+      );
       const r = spawnSync(process.execPath, [wrapper, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
       if (r.error) throw r.error;
       return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -310,9 +399,16 @@ describe('cilium-lint CLI', () => {
       }
     }
 
-    type JsonFile = { path: string; diagnostics?: { rule: string; severity: string; message: string; line: number }[]; documents: { index: number; diagnostics: { rule: string }[] }[] };
+    type JsonFile = {
+      path: string;
+      diagnostics?: { rule: string; severity: string; message: string; line: number }[];
+      documents: { index: number; diagnostics: { rule: string }[] }[];
+    };
 
-    for (const [how, runIt] of [['dist/cli.js', withCrashChild], ['run()', withCrashDirect]] as const) {
+    for (const [how, runIt] of [
+      ['dist/cli.js', withCrashChild],
+      ['run()', withCrashDirect],
+    ] as const) {
       it(`an injected crashing rule gives exit 3, one internal-error finding on that document, and every other report intact (${how})`, () => {
         const a = file('crash/a.yaml', TYPO_116);
         const b = file('crash/b.yaml', CRASHING);
@@ -323,19 +419,35 @@ describe('cilium-lint CLI', () => {
         const crashed = JSON.parse(r.stdout).files as JsonFile[];
         const normal = JSON.parse(cli(['--format', 'json', a, c]).stdout).files as JsonFile[];
         // The files the rule did not throw on are reported exactly as in a run without the crashing rule.
-        assert.deepEqual(crashed.find((f) => f.path === a), normal.find((f) => f.path === a));
-        assert.deepEqual(crashed.find((f) => f.path === c), normal.find((f) => f.path === c));
+        assert.deepEqual(
+          crashed.find((f) => f.path === a),
+          normal.find((f) => f.path === a),
+        );
+        assert.deepEqual(
+          crashed.find((f) => f.path === c),
+          normal.find((f) => f.path === c),
+        );
         const fb = crashed.find((f) => f.path === b)!;
         // The second document of the crashing file is still analysed; the first one is replaced by the finding.
-        assert.deepEqual(fb.documents.map((d) => d.index), [1]);
-        assert.ok(fb.documents[0].diagnostics.some((g) => g.rule === 'host-routing-kpr-off'), JSON.stringify(fb.documents[0].diagnostics));
+        assert.deepEqual(
+          fb.documents.map((d) => d.index),
+          [1],
+        );
+        assert.ok(
+          fb.documents[0].diagnostics.some((g) => g.rule === 'host-routing-kpr-off'),
+          JSON.stringify(fb.documents[0].diagnostics),
+        );
         const internal = (fb.diagnostics ?? []).filter((g) => g.rule === 'internal-error');
         assert.equal(internal.length, 1, JSON.stringify(fb.diagnostics));
         assert.equal(internal[0].severity, 'error');
         assert.equal(internal[0].line, 2);
         assert.match(internal[0].message, /injected crash/);
         assert.match(internal[0].message, /please report/);
-        assert.doesNotMatch(internal[0].message, /\n\s+at /, 'the stack belongs on stderr with --debug, not in the finding');
+        assert.doesNotMatch(
+          internal[0].message,
+          /\n\s+at /,
+          'the stack belongs on stderr with --debug, not in the finding',
+        );
         assert.match(r.stderr, /internal error in .*b\.yaml.*please report/);
         assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack without --debug');
         const debug = runIt(['--debug', ...args]);
@@ -350,7 +462,10 @@ describe('cilium-lint CLI', () => {
       for (const target of [other, dir]) {
         const r = cli([target]);
         assert.equal(r.code, 0, r.stderr);
-        assert.match(r.stderr, new RegExp(`no Cilium configuration found in ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        assert.match(
+          r.stderr,
+          new RegExp(`no Cilium configuration found in ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+        );
         assert.equal(cli(['--require-cilium', target]).code, 1);
       }
       const ok = cli(['--require-cilium', file('none-ok/values.yaml', CLEAN_116)]);
@@ -360,7 +475,10 @@ describe('cilium-lint CLI', () => {
 
     it('says an explicitly given .tf or .hcl file is not YAML (exit 2) instead of reporting YAML syntax errors', () => {
       for (const name of ['main.tf', 'cilium.hcl']) {
-        const p = file(`tf/${name}`, 'resource "helm_release" "cilium" {\n  values = [templatefile("values.yaml", {})]\n}\n');
+        const p = file(
+          `tf/${name}`,
+          'resource "helm_release" "cilium" {\n  values = [templatefile("values.yaml", {})]\n}\n',
+        );
         const r = cli([p, file('tf/values.yaml', CLEAN_116)]);
         assert.equal(r.code, 2);
         assert.match(r.stderr, /not YAML/);

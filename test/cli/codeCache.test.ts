@@ -17,17 +17,28 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 /** A bundle that prints which code ran and whether it saw itself as the main module. */
 function bundle(name: string, tag: string): string {
   const file = path.join(tmp, name);
-  writeFileSync(file, `#!/usr/bin/env node\nprocess.stdout.write(${JSON.stringify(tag)} + ':' + (require.main === module) + ':' + typeof require('node:path').join);\n`);
+  writeFileSync(
+    file,
+    `#!/usr/bin/env node\nprocess.stdout.write(${JSON.stringify(tag)} + ':' + (require.main === module) + ':' + typeof require('node:path').join);\n`,
+  );
   return file;
 }
 
 /** Runs `file` through runBundle in a new process; `write` makes it write the cache beside the bundle on exit. */
 function start(file: string, write = false): { out: string; status: string } {
   const loader = path.join(root, 'server/src/boot/runBundle.ts');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', `require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(file)})`], {
-    encoding: 'utf8',
-    env: { ...process.env, CILIUM_CODE_CACHE_REPORT: '1', ...(write ? { CILIUM_CODE_CACHE_OUT: `${file}.cache` } : {}) },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '-e', `require(${JSON.stringify(loader)}).runBundle(${JSON.stringify(file)})`],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        CILIUM_CODE_CACHE_REPORT: '1',
+        ...(write ? { CILIUM_CODE_CACHE_OUT: `${file}.cache` } : {}),
+      },
+    },
+  );
   assert.equal(r.status, 0, r.stderr);
   return { out: r.stdout, status: /code cache: (\w+)/.exec(r.stderr)?.[1] ?? r.stderr };
 }
@@ -57,9 +68,13 @@ describe('starting a bundle from its code cache', () => {
 
   it('the build made caches that this Node accepts, and cilium-lint answers the same from them', () => {
     const dist = path.join(root, 'dist');
-    for (const f of ['cli-bundle.js.cache', 'server-bundle.js.cache']) assert.ok(existsSync(path.join(dist, f)), `${f} missing: npm run build makes it`);
+    for (const f of ['cli-bundle.js.cache', 'server-bundle.js.cache'])
+      assert.ok(existsSync(path.join(dist, f)), `${f} missing: npm run build makes it`);
     const file = path.join(root, 'examples', 'fast-path-1.16-values.yaml');
-    const cached = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--format', 'json', file], { encoding: 'utf8', env: { ...process.env, CILIUM_CODE_CACHE_REPORT: '1' } });
+    const cached = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--format', 'json', file], {
+      encoding: 'utf8',
+      env: { ...process.env, CILIUM_CODE_CACHE_REPORT: '1' },
+    });
     assert.match(cached.stderr, /code cache: used/);
     // The same bundle run by Node itself, without the loader or a cache (a copy, so no cache file is beside it).
     const copy = path.join(tmp, 'cli-bundle.js');

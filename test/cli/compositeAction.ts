@@ -82,7 +82,18 @@ function tokens(src: string): string[] {
 
 const truthy = (v: Value): boolean => !(v === null || v === false || v === 0 || v === '');
 /** A value as GitHub coerces it for a comparison of two types: null 0, booleans 1 and 0, strings as numbers ('' 0). */
-const asNumber = (v: Value): number => (v === null ? 0 : typeof v === 'boolean' ? Number(v) : typeof v === 'number' ? v : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : NaN);
+const asNumber = (v: Value): number =>
+  v === null
+    ? 0
+    : typeof v === 'boolean'
+      ? Number(v)
+      : typeof v === 'number'
+        ? v
+        : typeof v === 'string'
+          ? v.trim() === ''
+            ? 0
+            : Number(v)
+          : NaN;
 /** GitHub's loose equality: strings case-insensitively, values of two types as numbers (so null == ''). */
 function equal(a: Value, b: Value): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
@@ -96,7 +107,8 @@ export function evaluate(src: string, ctx: ExprContext): Value {
   const peek = () => t[i];
   const take = (want?: string) => {
     const tok = t[i++];
-    if (want !== undefined && tok !== want) throw new Error(`expected ${want} but found ${tok ?? 'the end'} in: ${src}`);
+    if (want !== undefined && tok !== want)
+      throw new Error(`expected ${want} but found ${tok ?? 'the end'} in: ${src}`);
     return tok;
   };
   const primary = (): Value => {
@@ -211,8 +223,10 @@ export interface RunnerSetup {
 export function runComposite(action: CompositeAction, setup: RunnerSetup): ActionRun {
   if (action.runs.using !== 'composite') throw new Error(`not a composite action: ${action.runs.using}`);
   const inputs: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(action.inputs ?? {})) inputs[name] = setup.inputs[name] ?? spec.default ?? '';
-  for (const name of Object.keys(setup.inputs)) if (!(name in inputs)) throw new Error(`input ${name} is not declared in action.yml`);
+  for (const [name, spec] of Object.entries(action.inputs ?? {}))
+    inputs[name] = setup.inputs[name] ?? spec.default ?? '';
+  for (const name of Object.keys(setup.inputs))
+    if (!(name in inputs)) throw new Error(`input ${name} is not declared in action.yml`);
   const stepsCtx: Record<string, { outputs: Record<string, string>; conclusion: string; outcome: string }> = {};
   const ctx: ExprContext = {
     contexts: {
@@ -236,13 +250,16 @@ export function runComposite(action: CompositeAction, setup: RunnerSetup): Actio
       return;
     }
     if (step.uses) {
-      const withInputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v), ctx)]));
+      const withInputs = Object.fromEntries(
+        Object.entries(step.with ?? {}).map(([k, v]) => [k, substitute(String(v), ctx)]),
+      );
       records.push({ name, state: 'recorded', uses: step.uses, with: withInputs });
       if (step.id) stepsCtx[step.id] = { outputs: {}, conclusion: 'success', outcome: 'success' };
       return;
     }
     if (step.run === undefined) throw new Error(`${name}: neither run nor uses`);
-    if (step.shell !== 'bash') throw new Error(`${name}: a composite run step needs shell: bash here (it has ${step.shell})`);
+    if (step.shell !== 'bash')
+      throw new Error(`${name}: a composite run step needs shell: bash here (it has ${step.shell})`);
     const script = path.join(setup.temp, `step-${n}.sh`);
     const outputFile = path.join(setup.temp, `output-${n}`);
     const summaryFile = path.join(setup.temp, `summary-${n}`);
@@ -250,7 +267,9 @@ export function runComposite(action: CompositeAction, setup: RunnerSetup): Actio
     writeFileSync(outputFile, '');
     writeFileSync(summaryFile, '');
     const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, substitute(String(v), ctx)]));
-    const cwd = step['working-directory'] ? path.resolve(setup.workspace, substitute(step['working-directory'], ctx)) : setup.workspace;
+    const cwd = step['working-directory']
+      ? path.resolve(setup.workspace, substitute(step['working-directory'], ctx))
+      : setup.workspace;
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
       cwd,
       encoding: 'utf8',
@@ -272,12 +291,15 @@ export function runComposite(action: CompositeAction, setup: RunnerSetup): Actio
     records.push({ name, state: 'ran', exitCode: code, stdout: r.stdout, stderr: r.stderr });
     summary += readFileSync(summaryFile, 'utf8');
     const outcome = code === 0 ? 'success' : 'failure';
-    if (step.id) stepsCtx[step.id] = { outputs: readOutputs(readFileSync(outputFile, 'utf8')), conclusion: outcome, outcome };
+    if (step.id)
+      stepsCtx[step.id] = { outputs: readOutputs(readFileSync(outputFile, 'utf8')), conclusion: outcome, outcome };
     if (code !== 0 && ctx.status === 'success') {
       ctx.status = 'failure';
       exitCode = code;
     }
   });
-  const outputs = Object.fromEntries(Object.entries(action.outputs ?? {}).map(([k, o]) => [k, substitute(o.value, ctx)]));
+  const outputs = Object.fromEntries(
+    Object.entries(action.outputs ?? {}).map(([k, o]) => [k, substitute(o.value, ctx)]),
+  );
   return { conclusion: ctx.status, exitCode, outputs, steps: records, summary };
 }

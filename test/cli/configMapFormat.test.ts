@@ -57,14 +57,21 @@ describe('cilium-lint --format configmap', () => {
   });
 
   it("says why nothing renders when the chart refuses the values, quoting the chart's own message", () => {
-    const r = cli(['--format', 'configmap', '--cilium-version', '1.16', file('strict.yaml', 'kubeProxyReplacement: strict\n')]);
+    const r = cli([
+      '--format',
+      'configmap',
+      '--cilium-version',
+      '1.16',
+      file('strict.yaml', 'kubeProxyReplacement: strict\n'),
+    ]);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Helm stops the install in cilium\/templates\/cilium-configmap\.yaml/);
     assert.match(r.stdout, /kubeProxyReplacement must be explicitly set to a valid value \(true or false\)/);
   });
 
   it('a ConfigMap file is not rendered again', () => {
-    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  kube-proxy-replacement: "true"\n';
+    const cm =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  kube-proxy-replacement: "true"\n';
     const r = cli(['--format', 'configmap', file('cm.yaml', cm)]);
     assert.match(r.stdout, /already a cilium-config ConfigMap/);
   });

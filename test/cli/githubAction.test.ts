@@ -5,23 +5,71 @@
 // the test checks what they are given (setup-node's version, upload-sarif's file). Not proven here: a real
 // runner, setup-node and the upload to code scanning.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
-import { evaluate, loadAction, readOutputs, runComposite, type ActionRun, type CompositeAction } from './compositeAction';
+import {
+  evaluate,
+  loadAction,
+  readOutputs,
+  runComposite,
+  type ActionRun,
+  type CompositeAction,
+} from './compositeAction';
 import { repoRoot } from './runCli';
 
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
-const CLEAN_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', ''].join('\n');
+const CLEAN_116 = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'bpf:',
+  '  masquerade: true',
+  '',
+].join('\n');
 // Line 9: a ConfigMap value that is not a string (error); line 10: an unknown key (warning).
-const BAD_CONFIGMAP = ['# cilium-version: 1.16', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cilium-config', '  namespace: kube-system', 'data:', '  kube-proxy-replacement: "true"', '  enable-bpf-masquerade: true', '  enable-bpf-masqurade: "true"', ''].join('\n');
+const BAD_CONFIGMAP = [
+  '# cilium-version: 1.16',
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: cilium-config',
+  '  namespace: kube-system',
+  'data:',
+  '  kube-proxy-replacement: "true"',
+  '  enable-bpf-masquerade: true',
+  '  enable-bpf-masqurade: "true"',
+  '',
+].join('\n');
 
-type Sarif = { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[] }[]; originalUriBaseIds: Record<string, { uri: string }> }[] };
+type Sarif = {
+  runs: {
+    results: {
+      ruleId: string;
+      level: string;
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } };
+      }[];
+    }[];
+    originalUriBaseIds: Record<string, { uri: string }>;
+  }[];
+};
 
 describe('GitHub Action (action.yml), run step by step as a runner would', () => {
   let tmp = '';
@@ -29,7 +77,9 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
   let actionPath = '';
   let env: NodeJS.ProcessEnv = {};
   let runs = 0;
-  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, logger: false }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, logger: false }).compile(
+    JSON.parse(readFileSync(schemaPath, 'utf8')),
+  );
 
   /** A fresh checkout of the user's repository holding `files`. */
   function workspace(files: Record<string, string>): string {
@@ -67,7 +117,13 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
     mkdirSync(bin);
     writeFileSync(
       path.join(bin, 'npm'),
-      ['#!/bin/sh', '# Stands in for `npm ci` (no registry in a test): the install is node_modules, made from the same package-lock.json.', 'echo "npm $*" >> "$RUNNER_TEMP/npm-calls"', '[ "$1" = ci ] && [ -d node_modules/esbuild ]', ''].join('\n'),
+      [
+        '#!/bin/sh',
+        '# Stands in for `npm ci` (no registry in a test): the install is node_modules, made from the same package-lock.json.',
+        'echo "npm $*" >> "$RUNNER_TEMP/npm-calls"',
+        '[ "$1" = ci ] && [ -d node_modules/esbuild ]',
+        '',
+      ].join('\n'),
     );
     chmodSync(path.join(bin, 'npm'), 0o755);
     env = { PATH: `${bin}${path.delimiter}${process.env.PATH}`, HOME: tmp, LANG: 'C.UTF-8' };
@@ -75,7 +131,10 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('the runner stand-in reads expressions and outputs as GitHub does', () => {
-    const ctx = { contexts: { inputs: { 'upload-sarif': 'true' }, steps: { lint: { outputs: { 'exit-code': '0' } } } }, status: 'success' as const };
+    const ctx = {
+      contexts: { inputs: { 'upload-sarif': 'true' }, steps: { lint: { outputs: { 'exit-code': '0' } } } },
+      status: 'success' as const,
+    };
     assert.equal(evaluate("always() && inputs.upload-sarif == 'true'", ctx), true);
     assert.equal(evaluate("steps.lint.outputs.exit-code != '0'", ctx), false);
     assert.equal(evaluate("inputs.upload-sarif == 'TRUE'", ctx), true, 'string comparison ignores case');
@@ -88,7 +147,8 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
   it('declares every input the steps read, and only composite bash steps and known actions', () => {
     const declared = new Set(Object.keys(action.inputs ?? {}));
     const text = readFileSync(path.join(repoRoot, 'action.yml'), 'utf8');
-    for (const m of text.matchAll(/inputs\.([a-z0-9-]+)/g)) assert.ok(declared.has(m[1]), `inputs.${m[1]} is not declared`);
+    for (const m of text.matchAll(/inputs\.([a-z0-9-]+)/g))
+      assert.ok(declared.has(m[1]), `inputs.${m[1]} is not declared`);
     for (const s of action.runs.steps) {
       if (s.run !== undefined) assert.equal(s.shell, 'bash', `${s.name}: a composite run step must name its shell`);
       else assert.match(s.uses ?? '', /^(actions\/setup-node|github\/codeql-action\/upload-sarif)@v\d+$/);
@@ -96,26 +156,44 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
   });
 
   it('clean files: exit-code 0, success, an empty but valid SARIF uploaded, the verdict in the job summary', () => {
-    const ws = workspace({ 'clusters/values.yaml': CLEAN_116, 'clusters/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n', 'README.md': '# hi\n' });
+    const ws = workspace({
+      'clusters/values.yaml': CLEAN_116,
+      'clusters/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+      'README.md': '# hi\n',
+    });
     const r = runAction(ws, { paths: 'clusters' });
     assert.equal(r.conclusion, 'success', JSON.stringify(r.steps, null, 1));
     assert.equal(r.outputs['exit-code'], '0');
-    assert.match(readFileSync(path.join(tmp, `runner-temp${runs}`, 'npm-calls'), 'utf8'), /^npm ci /, 'the build step ran npm ci');
-    assert.ok(existsSync(path.join(actionPath, 'dist/cli.js')), 'the build step built dist/cli.js in the action folder');
+    assert.match(
+      readFileSync(path.join(tmp, `runner-temp${runs}`, 'npm-calls'), 'utf8'),
+      /^npm ci /,
+      'the build step ran npm ci',
+    );
+    assert.ok(
+      existsSync(path.join(actionPath, 'dist/cli.js')),
+      'the build step built dist/cli.js in the action folder',
+    );
     const sarifFile = path.join(ws, 'cilium-lint.sarif');
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as Sarif;
     assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
     assert.equal(sarif.runs[0].results.length, 0);
     const upload = step(r, 'github/codeql-action/upload-sarif');
     assert.equal(upload.state, 'recorded');
-    assert.equal(path.resolve(ws, upload.with!.sarif_file), sarifFile, 'upload-sarif gets the file the lint step wrote');
+    assert.equal(
+      path.resolve(ws, upload.with!.sarif_file),
+      sarifFile,
+      'upload-sarif gets the file the lint step wrote',
+    );
     assert.equal(step(r, 'Fail on findings').state, 'skipped');
     assert.match(r.summary, /No errors or warnings in 2 files; 1 file had no Cilium configuration/);
     assert.match(r.summary, /KubeProxyReplacement:\s+True/, 'the summary shows the verdict');
     // setup-node gets a Node.js the package accepts.
     const node = step(r, 'actions/setup-node');
     const engines = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).engines.node as string;
-    assert.ok(Number(node.with!['node-version']) >= Number(/\d+/.exec(engines)![0]), `${node.with!['node-version']} vs ${engines}`);
+    assert.ok(
+      Number(node.with!['node-version']) >= Number(/\d+/.exec(engines)![0]),
+      `${node.with!['node-version']} vs ${engines}`,
+    );
   });
 
   it('an error: annotations on the file, SARIF results relative to the checkout, exit-code 1 and a failed step; upload-sarif: false skips the upload', () => {
@@ -125,8 +203,15 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
     assert.equal(r.exitCode, 1);
     assert.equal(r.outputs['exit-code'], '1');
     const lint = step(r, 'Run cilium-lint');
-    assert.equal(lint.exitCode, 0, `the lint step itself passes so the SARIF is uploaded before the job fails: ${lint.stderr}`);
-    assert.match(lint.stdout!, /^::error file=clusters\/cilium-config\.yaml,line=9,col=\d+,endLine=9,endColumn=\d+,title=cilium-lint configmap-value-not-string::/m);
+    assert.equal(
+      lint.exitCode,
+      0,
+      `the lint step itself passes so the SARIF is uploaded before the job fails: ${lint.stderr}`,
+    );
+    assert.match(
+      lint.stdout!,
+      /^::error file=clusters\/cilium-config\.yaml,line=9,col=\d+,endLine=9,endColumn=\d+,title=cilium-lint configmap-value-not-string::/m,
+    );
     assert.match(lint.stdout!, /^::warning file=clusters\/cilium-config\.yaml,line=10,/m);
     const fail = step(r, 'Fail on findings');
     assert.equal(fail.state, 'ran');
@@ -135,11 +220,18 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
     const sarif = JSON.parse(readFileSync(path.join(ws, 'reports/cilium.sarif'), 'utf8')) as Sarif;
     assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3)));
     const run = sarif.runs[0];
-    assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(ws + path.sep).href, 'code scanning resolves the URIs against the checkout');
+    assert.equal(
+      run.originalUriBaseIds['%SRCROOT%'].uri,
+      pathToFileURL(ws + path.sep).href,
+      'code scanning resolves the URIs against the checkout',
+    );
     const error = run.results.find((x) => x.ruleId === 'configmap-value-not-string');
     assert.ok(error, JSON.stringify(run.results.map((x) => x.ruleId)));
     assert.equal(error.level, 'error');
-    assert.deepEqual(error.locations[0].physicalLocation.artifactLocation, { uri: 'clusters/cilium-config.yaml', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(error.locations[0].physicalLocation.artifactLocation, {
+      uri: 'clusters/cilium-config.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.equal(error.locations[0].physicalLocation.region.startLine, 9);
     assert.match(r.summary, /1 error, 1 warning in 1 of 2 files/);
   });
@@ -161,6 +253,10 @@ describe('GitHub Action (action.yml), run step by step as a runner would', () =>
     assert.equal(r.conclusion, 'failure');
     assert.equal(r.exitCode, 2);
     assert.match(step(r, 'Run cilium-lint').stderr!, /ci\/lint\.yaml: version: must be a supported Cilium version/);
-    assert.equal(step(r, 'github/codeql-action/upload-sarif').state, 'skipped', 'upload-sarif would fail on an empty file and hide the reason');
+    assert.equal(
+      step(r, 'github/codeql-action/upload-sarif').state,
+      'skipped',
+      'upload-sarif would fail on an empty file and hide the reason',
+    );
   });
 });

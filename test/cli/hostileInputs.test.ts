@@ -22,13 +22,23 @@ interface Outcome {
 
 /** dist/cli.js in a child that is killed after 60 s: a CLI that blocks fails the test instead of hanging it. */
 function cli(args: string[], cwd: string): Outcome {
-  const r = spawnSync(process.execPath, [cliJs, ...args], { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 24 });
-  assert.equal(r.signal, null, `cilium-lint ${args.join(' ')} was killed (${r.signal}): it blocked or ran away\nstderr: ${r.stderr}`);
+  const r = spawnSync(process.execPath, [cliJs, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 1 << 24,
+  });
+  assert.equal(
+    r.signal,
+    null,
+    `cilium-lint ${args.join(' ')} was killed (${r.signal}): it blocked or ran away\nstderr: ${r.stderr}`,
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const BAD = '# cilium-version: 1.16\nkubeProxyReplacement: "maybe"\nbpf:\n  masquerade: true\n';
-const CLEAN = '# cilium-version: 1.16\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n';
+const CLEAN =
+  '# cilium-version: 1.16\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n';
 
 let tmp = '';
 const at = (name: string) => path.join(tmp, name);
@@ -119,7 +129,10 @@ describe('cilium-lint on hostile inputs', () => {
   it('reads a UTF-8 file with a byte-order mark like one without', () => {
     file('bom/plain.yaml', BAD);
     file('bom/bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BAD)]));
-    assert.deepEqual(findingsOf(cli(['--format', 'json', 'bom/bom.yaml'], tmp)), findingsOf(cli(['--format', 'json', 'bom/plain.yaml'], tmp)));
+    assert.deepEqual(
+      findingsOf(cli(['--format', 'json', 'bom/bom.yaml'], tmp)),
+      findingsOf(cli(['--format', 'json', 'bom/plain.yaml'], tmp)),
+    );
   });
 
   it('says UTF-32 is not supported instead of analysing garbage', () => {

@@ -14,7 +14,9 @@ describe('cilium-lint on many files', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'cilium-many-'));
     mkdirSync(path.join(dir, '.git'));
     const corpus = path.join(repoRoot, '..', 'shared', 'corpus', 'real');
-    const names = readdirSync(corpus).filter((f) => /\.ya?ml$/.test(f)).slice(0, 12);
+    const names = readdirSync(corpus)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .slice(0, 12);
     // Enough files for the worker pool, in several folders, so order matters.
     for (let i = 0; i < 3; i++) {
       mkdirSync(path.join(dir, `c${i}`));
@@ -32,10 +34,15 @@ describe('cilium-lint on many files', () => {
       assert.equal(three.stdout, one.stdout, `--format ${format} differs between 1 and 3 threads`);
       assert.equal(three.stderr, one.stderr);
     }
-    const paths = (JSON.parse(viaChild(['--format', 'json', '--jobs', '3', dir]).stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+    const paths = (
+      JSON.parse(viaChild(['--format', 'json', '--jobs', '3', dir]).stdout) as { files: { path: string }[] }
+    ).files.map((f) => f.path);
     assert.deepEqual(paths, [...paths].sort(), 'files in walk order');
     // run() in this process drives the same pool (its workers run the bundle).
-    assert.equal(viaRun(['--format', 'json', '--jobs', '2', dir], { workerScript: cliJs }).stdout, viaChild(['--format', 'json', '--jobs', '1', dir]).stdout);
+    assert.equal(
+      viaRun(['--format', 'json', '--jobs', '2', dir], { workerScript: cliJs }).stdout,
+      viaChild(['--format', 'json', '--jobs', '1', dir]).stdout,
+    );
   });
 
   it('draws a progress line on a terminal while the workers run, and none with one thread', () => {

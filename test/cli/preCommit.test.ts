@@ -12,29 +12,69 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { cliJs, repoRoot } from './runCli';
 
-const BAD_CONFIGMAP = ['# cilium-version: 1.16', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cilium-config', 'data:', '  kube-proxy-replacement: "true"', '  enable-bpf-masquerade: true', ''].join('\n');
-const CLEAN_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', ''].join('\n');
+const BAD_CONFIGMAP = [
+  '# cilium-version: 1.16',
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: cilium-config',
+  'data:',
+  '  kube-proxy-replacement: "true"',
+  '  enable-bpf-masquerade: true',
+  '',
+].join('\n');
+const CLEAN_116 = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'bpf:',
+  '  masquerade: true',
+  '',
+].join('\n');
 
 describe('pre-commit hook', () => {
   let tmp = '';
   let env: NodeJS.ProcessEnv = {};
-  const sh = (cmd: string, args: string[], cwd: string, withEnv: NodeJS.ProcessEnv = env) => spawnSync(cmd, args, { cwd, env: withEnv, encoding: 'utf8', timeout: 900_000 });
+  const sh = (cmd: string, args: string[], cwd: string, withEnv: NodeJS.ProcessEnv = env) =>
+    spawnSync(cmd, args, { cwd, env: withEnv, encoding: 'utf8', timeout: 900_000 });
 
   before(() => {
     const which = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
-    assert.equal(which.status, 0, 'pre-commit is not installed: run .ci/pre-commit-setup.sh (apt-get install pre-commit)');
+    assert.equal(
+      which.status,
+      0,
+      'pre-commit is not installed: run .ci/pre-commit-setup.sh (apt-get install pre-commit)',
+    );
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cilium-precommit-'));
     const bin = path.join(tmp, 'bin');
     mkdirSync(bin);
     writeFileSync(path.join(bin, 'cilium-lint'), `#!/bin/sh\nexec "${process.execPath}" "${cliJs}" "$@"\n`);
     chmodSync(path.join(bin, 'cilium-lint'), 0o755);
-    env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, PRE_COMMIT_HOME: path.join(tmp, 'cache'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e', NO_COLOR: '1' };
+    env = {
+      ...process.env,
+      PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+      PRE_COMMIT_HOME: path.join(tmp, 'cache'),
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e',
+      NO_COLOR: '1',
+    };
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('the hooks file declares both hooks on YAML files', () => {
-    const hooks = parse(readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; types: string[]; language: string }[];
-    assert.deepEqual(hooks.map((h) => h.id), ['cilium-lint', 'cilium-lint-system']);
+    const hooks = parse(readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string;
+      entry: string;
+      types: string[];
+      language: string;
+    }[];
+    assert.deepEqual(
+      hooks.map((h) => h.id),
+      ['cilium-lint', 'cilium-lint-system'],
+    );
     for (const h of hooks) {
       assert.equal(h.entry, 'cilium-lint');
       assert.deepEqual(h.types, ['yaml']);
@@ -46,13 +86,20 @@ describe('pre-commit hook', () => {
     mkdirSync(path.join(work, 'clusters'), { recursive: true });
     assert.equal(sh('git', ['init', '-q'], work).status, 0);
     writeFileSync(path.join(work, 'clusters/values.yaml'), CLEAN_116);
-    writeFileSync(path.join(work, 'clusters/deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+    writeFileSync(
+      path.join(work, 'clusters/deployment.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+    );
     writeFileSync(path.join(work, 'README.md'), '# not YAML\n');
     assert.equal(sh('git', ['add', '-A'], work).status, 0);
     const ok = sh('pre-commit', ['try-repo', repoRoot, 'cilium-lint-system', '--verbose'], work);
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
     assert.match(ok.stdout, /cilium-lint \(installed\)\.+Passed/);
-    assert.match(ok.stdout, /No errors or warnings in 2 files; 1 file had no Cilium configuration/, 'the hook got the two staged YAML files, not README.md');
+    assert.match(
+      ok.stdout,
+      /No errors or warnings in 2 files; 1 file had no Cilium configuration/,
+      'the hook got the two staged YAML files, not README.md',
+    );
 
     writeFileSync(path.join(work, 'clusters/cilium-config.yaml'), BAD_CONFIGMAP);
     assert.equal(sh('git', ['add', '-A'], work).status, 0);
@@ -62,7 +109,13 @@ describe('pre-commit hook', () => {
     assert.match(bad.stdout, /clusters\/cilium-config\.yaml:8:\d+ error configmap-value-not-string/);
 
     // A suppression with its reason makes the commit pass again.
-    writeFileSync(path.join(work, 'clusters/cilium-config.yaml'), BAD_CONFIGMAP.replace('  enable-bpf-masquerade: true', '  # cilium-lint-disable-next-line configmap-value-not-string -- fixed by our kustomize patch\n  enable-bpf-masquerade: true'));
+    writeFileSync(
+      path.join(work, 'clusters/cilium-config.yaml'),
+      BAD_CONFIGMAP.replace(
+        '  enable-bpf-masquerade: true',
+        '  # cilium-lint-disable-next-line configmap-value-not-string -- fixed by our kustomize patch\n  enable-bpf-masquerade: true',
+      ),
+    );
     assert.equal(sh('git', ['add', '-A'], work).status, 0);
     const suppressed = sh('pre-commit', ['try-repo', repoRoot, 'cilium-lint-system'], work);
     assert.equal(suppressed.status, 0, suppressed.stdout + suppressed.stderr);
@@ -72,8 +125,17 @@ describe('pre-commit hook', () => {
     // No cilium-lint on PATH: what runs is what pre-commit installed (into try-repo's own temporary store).
     // Packages come from npm's cache when it has them (prefer-offline); the first install needs the registry or
     // a cache holding package-lock.json's packages.
-    const nodeEnv: NodeJS.ProcessEnv = { ...env, PATH: process.env.PATH, PRE_COMMIT_HOME: path.join(tmp, 'node-cache'), npm_config_prefer_offline: 'true' };
-    assert.notEqual(spawnSync('sh', ['-c', 'command -v cilium-lint'], { env: nodeEnv }).status, 0, 'a cilium-lint on PATH would hide the installed one');
+    const nodeEnv: NodeJS.ProcessEnv = {
+      ...env,
+      PATH: process.env.PATH,
+      PRE_COMMIT_HOME: path.join(tmp, 'node-cache'),
+      npm_config_prefer_offline: 'true',
+    };
+    assert.notEqual(
+      spawnSync('sh', ['-c', 'command -v cilium-lint'], { env: nodeEnv }).status,
+      0,
+      'a cilium-lint on PATH would hide the installed one',
+    );
     const work = path.join(tmp, 'gitops-node');
     mkdirSync(path.join(work, 'clusters'), { recursive: true });
     assert.equal(sh('git', ['init', '-q'], work, nodeEnv).status, 0);

@@ -30,9 +30,20 @@ export interface RunOptions {
 }
 
 export function viaChild(args: string[], o: RunOptions = {}): Outcome {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...o.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    ...o.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [cliJs, ...args], { cwd: o.cwd ?? repoRoot, encoding: 'utf8', timeout: 120_000, input: o.input ?? '', env: env as NodeJS.ProcessEnv });
+  const r = spawnSync(process.execPath, [cliJs, ...args], {
+    cwd: o.cwd ?? repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+    input: o.input ?? '',
+    env: env as NodeJS.ProcessEnv,
+  });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -43,7 +54,18 @@ export function viaRun(args: string[], o: RunOptions = {}): Outcome {
   const cwd = process.cwd();
   if (o.cwd) process.chdir(o.cwd);
   try {
-    const code = run(args, (s) => (stdout += s), (s) => (stderr += s), { stdoutIsTTY: !!o.stdoutIsTTY, stderrIsTTY: !!o.stderrIsTTY, workerScript: o.workerScript, env: o.env ?? {}, readStdin: () => Buffer.from(o.input ?? '') });
+    const code = run(
+      args,
+      (s) => (stdout += s),
+      (s) => (stderr += s),
+      {
+        stdoutIsTTY: !!o.stdoutIsTTY,
+        stderrIsTTY: !!o.stderrIsTTY,
+        workerScript: o.workerScript,
+        env: o.env ?? {},
+        readStdin: () => Buffer.from(o.input ?? ''),
+      },
+    );
     return { code, stdout, stderr };
   } finally {
     process.chdir(cwd);
@@ -54,7 +76,11 @@ export function viaRun(args: string[], o: RunOptions = {}): Outcome {
 export function cli(args: string[], o: RunOptions = {}): Outcome {
   const child = viaChild(args, o);
   const direct = viaRun(args, o);
-  assert.equal(direct.code, child.code, `run() exit ${direct.code} vs dist/cli.js exit ${child.code} for ${args.join(' ')}\nstderr: ${child.stderr}`);
+  assert.equal(
+    direct.code,
+    child.code,
+    `run() exit ${direct.code} vs dist/cli.js exit ${child.code} for ${args.join(' ')}\nstderr: ${child.stderr}`,
+  );
   assert.equal(direct.stdout, child.stdout, `run() and dist/cli.js print different output for ${args.join(' ')}`);
   return child;
 }

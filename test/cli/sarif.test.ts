@@ -16,15 +16,55 @@ const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.
 let tmp = '';
 const file = (name: string, text: string): string => writeTestFile(tmp, name, text);
 
-const FIXABLE = ['# cilium-version: 1.16', 'kubeProxyReplacement: true  # keep this comment', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'enableIPv4Masquerade: true', 'bpf:', '  masqurade: true', ''].join('\n');
-const BAD_CONFIGMAP = ['# cilium-version: 1.16', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cilium-config', 'data:', '  kube-proxy-replacement: "true"', '  enable-bpf-masquerade: true', ''].join('\n');
+const FIXABLE = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true  # keep this comment',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'enableIPv4Masquerade: true',
+  'bpf:',
+  '  masqurade: true',
+  '',
+].join('\n');
+const BAD_CONFIGMAP = [
+  '# cilium-version: 1.16',
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: cilium-config',
+  'data:',
+  '  kube-proxy-replacement: "true"',
+  '  enable-bpf-masquerade: true',
+  '',
+].join('\n');
 
 type Region = { startLine: number; startColumn: number; endLine: number; endColumn: number };
-type Result = { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Region } }[]; fixes?: { description: { text: string }; artifactChanges: { replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }[] }[] };
-type Rule = { id: string; shortDescription: { text: string }; fullDescription: { text: string }; helpUri?: string; defaultConfiguration?: { level: string } };
+type Result = {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: Region } }[];
+  fixes?: {
+    description: { text: string };
+    artifactChanges: { replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }[];
+  }[];
+};
+type Rule = {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri?: string;
+  defaultConfiguration?: { level: string };
+};
 
 describe('--format sarif', () => {
-  let sarif: { runs: { tool: { driver: { rules: Rule[] } }; results: Result[]; originalUriBaseIds: Record<string, { uri: string }> }[] };
+  let sarif: {
+    runs: {
+      tool: { driver: { rules: Rule[] } };
+      results: Result[];
+      originalUriBaseIds: Record<string, { uri: string }>;
+    }[];
+  };
   let values = '';
 
   before(() => {
@@ -39,7 +79,7 @@ describe('--format sarif', () => {
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('is valid against the SARIF 2.1.0 JSON schema', () => {
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema's language-tag pattern is not valid with the u flag;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }); // the schema's language-tag pattern is not valid with the u flag;
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
     const ok = validate(sarif);
     assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
@@ -70,7 +110,10 @@ describe('--format sarif', () => {
     const run = sarif.runs[0];
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${tmp}/`);
     const uris = new Set(run.results.map((r) => JSON.stringify(r.locations[0].physicalLocation.artifactLocation)));
-    assert.deepEqual([...uris].sort(), [JSON.stringify({ uri: 'deploy/cilium-config.yaml', uriBaseId: '%SRCROOT%' }), JSON.stringify({ uri: 'deploy/values.yaml', uriBaseId: '%SRCROOT%' })]);
+    assert.deepEqual([...uris].sort(), [
+      JSON.stringify({ uri: 'deploy/cilium-config.yaml', uriBaseId: '%SRCROOT%' }),
+      JSON.stringify({ uri: 'deploy/values.yaml', uriBaseId: '%SRCROOT%' }),
+    ]);
   });
 
   it('quick-fixes are SARIF fixes whose replacement gives the fixed text', () => {
@@ -80,7 +123,13 @@ describe('--format sarif', () => {
       const lines = FIXABLE.split('\n');
       return lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
     };
-    const edits = result.fixes[0].artifactChanges[0].replacements.map((rep) => ({ range: { start: offset(rep.deletedRegion.startLine, rep.deletedRegion.startColumn), end: offset(rep.deletedRegion.endLine, rep.deletedRegion.endColumn) }, newText: rep.insertedContent.text }));
+    const edits = result.fixes[0].artifactChanges[0].replacements.map((rep) => ({
+      range: {
+        start: offset(rep.deletedRegion.startLine, rep.deletedRegion.startColumn),
+        end: offset(rep.deletedRegion.endLine, rep.deletedRegion.endColumn),
+      },
+      newText: rep.insertedContent.text,
+    }));
     const fixed = applyEdits(FIXABLE, edits);
     assert.match(fixed, /^bpf:\n {2}masqurade: true\n {2}masquerade: true\n$/m);
     assert.match(fixed, /# keep this comment/);

@@ -15,7 +15,16 @@ import { cli, repoRoot, viaChild, viaRun, writeTestFile } from './runCli';
 let tmp = '';
 const file = (name: string, text: string): string => writeTestFile(tmp, name, text);
 
-const OLD = ['# cilium-version: 1.13', 'tunnel: vxlan', 'kubeProxyReplacement: strict  # no kube-proxy', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'bpf:', '  masquerade: true', ''].join('\n');
+const OLD = [
+  '# cilium-version: 1.13',
+  'tunnel: vxlan',
+  'kubeProxyReplacement: strict  # no kube-proxy',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'bpf:',
+  '  masquerade: true',
+  '',
+].join('\n');
 type Json = { files: { path: string; migrated: boolean; documents: DocumentUpgrade[] }[] };
 
 describe('cilium-lint upgrade', () => {
@@ -32,7 +41,10 @@ describe('cilium-lint upgrade', () => {
     assert.match(r.stdout, /Helm values: 1\.13 → 1\.19/);
     assert.match(r.stdout, /^ {2}\* Chart installs +yes +NO +yes +\(changes at 1\.15\)$/m);
     assert.match(r.stdout, /^ +from 1\.15, chart-tunnel-removed: /m);
-    assert.match(r.stdout, /values\.yaml:2 \[1\.15\] chart-tunnel-removed tunnel: .*\n +migration: Replace tunnel: vxlan with routingMode: tunnel and tunnelProtocol: vxlan/);
+    assert.match(
+      r.stdout,
+      /values\.yaml:2 \[1\.15\] chart-tunnel-removed tunnel: .*\n +migration: Replace tunnel: vxlan with routingMode: tunnel and tunnelProtocol: vxlan/,
+    );
     assert.match(r.stdout, /run with --fix to apply the migrations/);
     assert.equal(readFileSync(p, 'utf8'), OLD, 'nothing is written without --fix');
   });
@@ -64,7 +76,10 @@ describe('cilium-lint upgrade', () => {
   it('exit 1 when even the migrated file stops the agent at the target; 2 for usage errors', () => {
     // The L7 proxy without iptables rules: no migration cures it, the agent refuses at every version. Only the
     // 1.12 chart writes install-iptables-rules from installIptablesRules, so the key goes in through extraConfig.
-    const p = file('broken/values.yaml', '# cilium-version: 1.17\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nl7Proxy: true\nextraConfig:\n  install-iptables-rules: "false"\n');
+    const p = file(
+      'broken/values.yaml',
+      '# cilium-version: 1.17\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nl7Proxy: true\nextraConfig:\n  install-iptables-rules: "false"\n',
+    );
     const r = cli(['upgrade', '--to', '1.19', p]);
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stdout, /Agent starts +NO +NO +NO/);
@@ -95,8 +110,20 @@ describe('cilium-lint upgrade', () => {
           label: d.label,
           from: d.from,
           to: d.to,
-          verdict: d.verdict.map((v) => ({ label: v.label, before: v.before, after: v.after, migrated: v.migrated, changesAt: v.changesAt ?? null })),
-          keys: d.keys.map((k) => ({ version: k.version, rule: k.rule, key: k.key ?? null, line: k.line, migration: k.migration ?? null })),
+          verdict: d.verdict.map((v) => ({
+            label: v.label,
+            before: v.before,
+            after: v.after,
+            migrated: v.migrated,
+            changesAt: v.changesAt ?? null,
+          })),
+          keys: d.keys.map((k) => ({
+            version: k.version,
+            rule: k.rule,
+            key: k.key ?? null,
+            line: k.line,
+            migration: k.migration ?? null,
+          })),
           // Only the defaults a verdict rests on: the chart model may learn more keys without changing these.
           defaults: d.defaults.filter((c) => Object.values(VERDICT_KEYS).flat().includes(c.key)),
         }));

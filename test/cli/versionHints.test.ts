@@ -11,11 +11,16 @@ import { chartFilesNear } from '../../server/src/io/chartFiles';
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = run(args, (s) => (stdout += s), (s) => (stderr += s));
+  const code = run(
+    args,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  );
   return { code, stdout, stderr };
 }
 
-const UMBRELLA = 'apiVersion: v2\nname: platform\nversion: 0.1.0\ndependencies:\n  - name: cilium\n    version: 1.16.3\n    repository: https://helm.cilium.io\n';
+const UMBRELLA =
+  'apiVersion: v2\nname: platform\nversion: 0.1.0\ndependencies:\n  - name: cilium\n    version: 1.16.3\n    repository: https://helm.cilium.io\n';
 const VALUES = 'cilium:\n  kubeProxyReplacement: true\n  bpf:\n    masquerade: true\n';
 
 describe('version from chart files', () => {
@@ -34,12 +39,21 @@ describe('version from chart files', () => {
 
   it('finds the nearest Chart.yaml that depends on cilium, above the values file', () => {
     const found = chartFilesNear(path.join(tmp, 'repo/charts/platform/values/prod.yaml'));
-    assert.deepEqual(found.map((f) => [f.kind, path.relative(tmp, f.path)]), [['chart-yaml', path.join('repo', 'charts', 'platform', 'Chart.yaml')]]);
+    assert.deepEqual(
+      found.map((f) => [f.kind, path.relative(tmp, f.path)]),
+      [['chart-yaml', path.join('repo', 'charts', 'platform', 'Chart.yaml')]],
+    );
   });
 
   it('stops at a repository root and at the given workspace folder', () => {
     assert.deepEqual(chartFilesNear(path.join(tmp, 'repo/plain.yaml')), []);
-    assert.deepEqual(chartFilesNear(path.join(tmp, 'repo/charts/platform/values/prod.yaml'), path.join(tmp, 'repo/charts/platform/values')), []);
+    assert.deepEqual(
+      chartFilesNear(
+        path.join(tmp, 'repo/charts/platform/values/prod.yaml'),
+        path.join(tmp, 'repo/charts/platform/values'),
+      ),
+      [],
+    );
     assert.deepEqual(chartFilesNear(path.join(tmp, 'elsewhere.yaml'), path.join(tmp, 'repo')), []);
   });
 
@@ -48,7 +62,10 @@ describe('version from chart files', () => {
     assert.match(withChart.stdout, /— Cilium 1\.16 \(from Chart\.yaml dependency: .*Chart\.yaml\)/);
     const plain = cli([path.join(tmp, 'repo/plain.yaml')]);
     assert.match(plain.stdout, /— assumed Cilium 1\.19 \(no version found; set --cilium-version/);
-    assert.match(cli(['--format', 'json', path.join(tmp, 'repo/charts/platform/values/prod.yaml')]).stdout, /"versionSource": "chart-yaml"/);
+    assert.match(
+      cli(['--format', 'json', path.join(tmp, 'repo/charts/platform/values/prod.yaml')]).stdout,
+      /"versionSource": "chart-yaml"/,
+    );
   });
 
   it('a file named with --cilium-version is analysed even with few Cilium keys; in a directory walk it is not', () => {

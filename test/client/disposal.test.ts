@@ -14,20 +14,31 @@ const sources = readdirSync(dir)
 
 describe('client disposal', () => {
   it('every event emitter field is disposed by its class', () => {
-    const emitters = sources.flatMap(({ file, text }) => [...text.matchAll(/(\w+)\s*=\s*new vscode\.EventEmitter\b/g)].map((m) => ({ file, field: m[1], text })));
+    const emitters = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/(\w+)\s*=\s*new vscode\.EventEmitter\b/g)].map((m) => ({ file, field: m[1], text })),
+    );
     assert.ok(emitters.length >= 2, 'the client has event emitters (else this test checks nothing)');
-    for (const { file, field, text } of emitters) assert.match(text, new RegExp(`this\\.${field}\\.dispose\\(\\)`), `${file}: ${field} is never disposed`);
+    for (const { file, field, text } of emitters)
+      assert.match(text, new RegExp(`this\\.${field}\\.dispose\\(\\)`), `${file}: ${field} is never disposed`);
   });
 
   it('every class owning an emitter or UI is handed to context.subscriptions where it is created', () => {
-    const owners = sources.flatMap(({ text }) => [...text.matchAll(/class (\w+)[^{]*\{[^]*?\n\}/g)].filter((m) => /new vscode\.EventEmitter|createStatusBarItem/.test(m[0])).map((m) => m[1]));
+    const owners = sources.flatMap(({ text }) =>
+      [...text.matchAll(/class (\w+)[^{]*\{[^]*?\n\}/g)]
+        .filter((m) => /new vscode\.EventEmitter|createStatusBarItem/.test(m[0]))
+        .map((m) => m[1]),
+    );
     assert.ok(owners.length >= 3, owners.join(', '));
     for (const owner of owners) {
       const made = sources.filter(({ text }) => new RegExp(`const (\\w+) = new ${owner}\\(`).test(text));
       assert.ok(made.length > 0, `${owner} is never created`);
       for (const { file, text } of made) {
         const variable = new RegExp(`const (\\w+) = new ${owner}\\(`).exec(text)![1];
-        assert.match(text, new RegExp(`subscriptions\\.push\\([^;]*\\b${variable}\\b`), `${file}: the ${owner} in ${variable} is not in context.subscriptions`);
+        assert.match(
+          text,
+          new RegExp(`subscriptions\\.push\\([^;]*\\b${variable}\\b`),
+          `${file}: the ${owner} in ${variable} is not in context.subscriptions`,
+        );
       }
     }
   });
@@ -38,6 +49,7 @@ describe('client disposal', () => {
     assert.ok(channel, 'the extension creates its output channel');
     assert.match(extension, new RegExp(`subscriptions\\.push\\([^;]*\\b${channel[1]}\\b`));
     const statusBar = sources.find((s) => s.file === 'statusBar.ts')!.text;
-    for (const m of statusBar.matchAll(/(\w+) = vscode\.window\.createStatusBarItem/g)) assert.match(statusBar, new RegExp(`this\\.${m[1]}\\.dispose\\(\\)`));
+    for (const m of statusBar.matchAll(/(\w+) = vscode\.window\.createStatusBarItem/g))
+      assert.match(statusBar, new RegExp(`this\\.${m[1]}\\.dispose\\(\\)`));
   });
 });

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import vm from 'node:vm';
 import { explainPage, newNonce, revealLine } from '../../client/src/explainPage';
 
-const FRAGMENT = '<h1>Cilium datapath</h1>\n<div class="picture"><svg><style>.key{}</style><a href="#L6" data-line="6"><text class="key">tunnelProtocol · line 6</text></a></svg></div>\n<p>(<a class="line-link" href="#L5" data-line="5">line 5</a>)</p>';
+const FRAGMENT =
+  '<h1>Cilium datapath</h1>\n<div class="picture"><svg><style>.key{}</style><a href="#L6" data-line="6"><text class="key">tunnelProtocol · line 6</text></a></svg></div>\n<p>(<a class="line-link" href="#L5" data-line="5">line 5</a>)</p>';
 
 describe('Explain webview page', () => {
   const nonce = newNonce();
@@ -18,17 +19,23 @@ describe('Explain webview page', () => {
     assert.match(csp, new RegExp(`script-src 'nonce-${nonce}'`));
     assert.match(csp, new RegExp(`style-src 'nonce-${nonce}'`));
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
-    for (const tag of page.match(/<(script|style)\b[^>]*>/g) ?? []) assert.ok(tag.includes(`nonce="${nonce}"`), `${tag} has no nonce`);
+    for (const tag of page.match(/<(script|style)\b[^>]*>/g) ?? [])
+      assert.ok(tag.includes(`nonce="${nonce}"`), `${tag} has no nonce`);
     assert.match(nonce, /^[A-Za-z0-9]{32}$/);
     assert.notEqual(newNonce(), nonce);
   });
 
   it("takes its colours from VS Code's theme", () => {
     const style = /<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec(page)![1];
-    assert.match(style, /body \{ color: var\(--vscode-editor-foreground\); background: var\(--vscode-editor-background\)/);
+    assert.match(
+      style,
+      /body \{ color: var\(--vscode-editor-foreground\); background: var\(--vscode-editor-background\)/,
+    );
     assert.match(style, /a \{ color: var\(--vscode-textLink-foreground\)/);
     // No colour of its own but the fallbacks of the chart colours.
-    const literal = style.replace(/var\(--vscode-charts-(green|orange), #[0-9a-f]{6}\)/g, '').match(/#[0-9a-fA-F]{3,6}\b|rgb\(/g);
+    const literal = style
+      .replace(/var\(--vscode-charts-(green|orange), #[0-9a-f]{6}\)/g, '')
+      .match(/#[0-9a-fA-F]{3,6}\b|rgb\(/g);
     assert.equal(literal, null, `hard-coded colours: ${literal?.join(', ')}`);
   });
 

@@ -46,13 +46,18 @@ describe('client failure handling', () => {
     r.startFailed(err);
     assert.deepEqual(ui.logged, ['The Cilium Config language server did not start: Cannot find module dist/server.js']);
     assert.equal(ui.revealed, 1);
-    assert.deepEqual(ui.shown, ['Cilium Config: the language server did not start, so files are not checked. The output shows why.']);
+    assert.deepEqual(ui.shown, [
+      'Cilium Config: the language server did not start, so files are not checked. The output shows why.',
+    ]);
   });
 
   it('a failed request resolves to undefined, is logged, and shown once while on screen', async () => {
     const ui = fakeUi();
     const r = new FailureReporter(ui);
-    const fail = () => Promise.reject(new Error('Cilium Config: cilium/upgradePlan failed: "to" must be a supported Cilium version\nstack…'));
+    const fail = () =>
+      Promise.reject(
+        new Error('Cilium Config: cilium/upgradePlan failed: "to" must be a supported Cilium version\nstack…'),
+      );
     assert.equal(await r.guard('Preview Upgrade', fail), undefined);
     assert.equal(await r.guard('Preview Upgrade', fail), undefined);
     assert.deepEqual(ui.shown, ['Cilium Config: Preview Upgrade failed: "to" must be a supported Cilium version']);
@@ -70,14 +75,22 @@ describe('client failure handling', () => {
   it('a cancelled request is not a failure', async () => {
     const ui = fakeUi();
     const r = new FailureReporter(ui);
-    for (const code of [-32800, -32801, -32802]) assert.equal(await r.guard('Hover', () => Promise.reject(Object.assign(new Error('cancelled'), { code }))), undefined);
+    for (const code of [-32800, -32801, -32802])
+      assert.equal(
+        await r.guard('Hover', () => Promise.reject(Object.assign(new Error('cancelled'), { code }))),
+        undefined,
+      );
     assert.deepEqual(ui.shown, []);
     assert.ok(isCancellation({ name: 'Canceled' }));
     assert.ok(!isCancellation(new Error('boom')));
   });
 
   it('a message that fails to show does not reject anywhere', async () => {
-    const r = new FailureReporter({ showError: () => Promise.reject(new Error('no window')), log: () => {}, revealOutput: () => {} });
+    const r = new FailureReporter({
+      showError: () => Promise.reject(new Error('no window')),
+      log: () => {},
+      revealOutput: () => {},
+    });
     r.requestFailed('Explain Datapath', 'boom');
     await tick();
     assert.deepEqual(unhandled, []);

@@ -10,7 +10,9 @@ const re = (s: string) => new RegExp(s);
 
 describe('Helm template injection grammar', () => {
   it('is registered for YAML with its scope name', () => {
-    const g = pkg.contributes.grammars.find((x: { path: string }) => x.path.endsWith('helm-template.injection.tmLanguage.json'));
+    const g = pkg.contributes.grammars.find((x: { path: string }) =>
+      x.path.endsWith('helm-template.injection.tmLanguage.json'),
+    );
     assert.ok(g);
     assert.equal(g.scopeName, grammar.scopeName);
     assert.deepEqual(g.injectTo, ['source.yaml']);

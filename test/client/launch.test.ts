@@ -10,7 +10,15 @@ import { findRepoRoot } from '../../tools/repoRoot';
 const root = findRepoRoot();
 const read = (f: string) => JSON.parse(readFileSync(path.join(root, f), 'utf8'));
 
-type Config = { name: string; type: string; request: string; port?: number; args?: string[]; preLaunchTask?: string; outFiles?: string[] };
+type Config = {
+  name: string;
+  type: string;
+  request: string;
+  port?: number;
+  args?: string[];
+  preLaunchTask?: string;
+  outFiles?: string[];
+};
 
 describe('.vscode/launch.json', () => {
   const configs = read('.vscode/launch.json').configurations as Config[];
@@ -23,7 +31,10 @@ describe('.vscode/launch.json', () => {
     assert.equal(attach.port, SERVER_DEBUG_PORT);
     assert.ok(serverDebugExecArgv().includes(`--inspect=${attach.port}`));
     // The client really uses these options for its debug server.
-    assert.match(readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8'), /debug: \{[^}]*execArgv: serverDebugExecArgv\(\)/);
+    assert.match(
+      readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8'),
+      /debug: \{[^}]*execArgv: serverDebugExecArgv\(\)/,
+    );
   });
 
   it('runs this folder as the extension, built first, with source maps into dist', () => {

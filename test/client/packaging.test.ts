@@ -19,8 +19,12 @@ const INVENTED = ['github.com', 'cilium-config'].join('/');
 
 type VsceOptions = Record<string, unknown>;
 const vscePackage = require('@vscode/vsce/out/package') as { pack(o: VsceOptions): Promise<{ packagePath: string }> };
-const vsceUtil = require('@vscode/vsce/out/util') as { patchOptionsWithManifest(o: VsceOptions, manifest: unknown): void };
-const vsceZip = require('@vscode/vsce/out/zip') as { readZip(file: string, filter: (name: string) => boolean): Promise<Map<string, Buffer>> };
+const vsceUtil = require('@vscode/vsce/out/util') as {
+  patchOptionsWithManifest(o: VsceOptions, manifest: unknown): void;
+};
+const vsceZip = require('@vscode/vsce/out/zip') as {
+  readZip(file: string, filter: (name: string) => boolean): Promise<Map<string, Buffer>>;
+};
 
 describe('the packaged README', () => {
   it('names a linked file as text, drops pictures the package lacks, keeps web links and anchors', () => {
@@ -49,23 +53,35 @@ describe('the packaged README', () => {
 
   it("made from the repository's README.md, links to no file and keeps every web link", () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    assert.ok(linkTargets(readme).some(isRelativeLink), 'README.md links to files beside it (else this test checks nothing)');
+    assert.ok(
+      linkTargets(readme).some(isRelativeLink),
+      'README.md links to files beside it (else this test checks nothing)',
+    );
     const packaged = linkTargets(packagedReadme(readme));
     assert.deepEqual(packaged.filter(isRelativeLink), []);
-    assert.deepEqual(packaged, linkTargets(readme).filter((t) => !isRelativeLink(t)));
+    assert.deepEqual(
+      packaged,
+      linkTargets(readme).filter((t) => !isRelativeLink(t)),
+    );
   });
 });
 
 describe('the .vsix', () => {
   let tmp = '';
   let entries = new Map<string, Buffer>();
-  const text = (name: string) => entries.get(name)?.toString('utf8') ?? assert.fail(`${name} is not in the package (${[...entries.keys()].join(', ')})`);
+  const text = (name: string) =>
+    entries.get(name)?.toString('utf8') ??
+    assert.fail(`${name} is not in the package (${[...entries.keys()].join(', ')})`);
 
   before(async () => {
     // `vscode:prepublish` builds and writes dist/README.md; a test must not rebuild dist/ under the other tests, so
     // it writes only the README (the same function) and packs what `npm run build` left.
-    for (const f of ['dist/extension.js', 'dist/server.js']) assert.ok(existsSync(path.join(root, f)), `${f} is missing: run npm run build`);
-    const gen = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'tools/gen-package-readme.ts')], { cwd: root, encoding: 'utf8' });
+    for (const f of ['dist/extension.js', 'dist/server.js'])
+      assert.ok(existsSync(path.join(root, f)), `${f} is missing: run npm run build`);
+    const gen = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'tools/gen-package-readme.ts')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(gen.status, 0, gen.stderr);
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cilium-vsix-'));
     const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -93,7 +109,8 @@ describe('the .vsix', () => {
       assert.ok(!data.toString('utf8').includes(INVENTED), `${name} mentions ${INVENTED}`);
     }
     const pkg = JSON.parse(text('extension/package.json'));
-    for (const field of ['repository', 'bugs', 'homepage']) assert.equal(pkg[field], undefined, `package.json has a ${field}`);
+    for (const field of ['repository', 'bugs', 'homepage'])
+      assert.equal(pkg[field], undefined, `package.json has a ${field}`);
     assert.doesNotMatch(text('extension.vsixmanifest'), /Services\.Links\.(Source|Repository|Support|Learn)/);
   });
 });

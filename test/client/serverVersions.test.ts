@@ -25,7 +25,11 @@ describe('supported versions from the server', () => {
   it('the pickers show them as the server sent them', () => {
     const picks = versionPicks(serverVersions(init) ?? []);
     assert.equal(picks.length, VERSION_TABLE.length);
-    assert.deepEqual(picks.at(-1), { label: `Cilium ${VERSION_TABLE.at(-1)!.minor}`, description: 'pre-release', value: VERSION_TABLE.at(-1)!.minor });
+    assert.deepEqual(picks.at(-1), {
+      label: `Cilium ${VERSION_TABLE.at(-1)!.minor}`,
+      description: 'pre-release',
+      value: VERSION_TABLE.at(-1)!.minor,
+    });
     assert.equal(picks[0].description, undefined);
   });
 

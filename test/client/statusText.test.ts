@@ -28,24 +28,30 @@ describe('status bar text', () => {
   });
 
   it('leads with "Agent will not start" when the agent refuses the configuration', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: false\nbpf:\n  masquerade: true\nenableIPv4Masquerade: true\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: false\nbpf:\n  masquerade: true\nenableIPv4Masquerade: true\n';
     assert.equal(statusText([verdictOf(doc(text), text)]), '$(error) Cilium: Agent will not start');
   });
 
   it('says both when the chart will not install either', () => {
     const text = '# cilium-version: 1.16\nkubeProxyReplacement: strict\n';
-    assert.equal(statusText([verdictOf(doc(text), text)]), '$(error) Cilium: Agent will not start · chart will not install');
+    assert.equal(
+      statusText([verdictOf(doc(text), text)]),
+      '$(error) Cilium: Agent will not start · chart will not install',
+    );
   });
 
   it('speaks for the worst document of a file, whatever its position', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n---\nkubeProxyReplacement: strict\nk8sServiceHost: x\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n---\nkubeProxyReplacement: strict\nk8sServiceHost: x\n';
     const v = verdicts(text);
     assert.equal(v.length, 2);
     assert.equal(statusText(v), '$(error) Cilium: Agent will not start · chart will not install');
   });
 
   it('the tooltip names documents and outcomes in words, without rule ids or document kinds', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: false\nbpf:\n  masquerade: true\nenableIPv4Masquerade: true\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: false\nbpf:\n  masquerade: true\nenableIPv4Masquerade: true\n';
     const tip = statusTooltip([verdictOf(doc(text), text)]);
     assert.match(tip, /Agent will not start/);
     assert.match(tip, /Cilium 1\.16 · comment/);

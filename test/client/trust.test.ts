@@ -86,13 +86,20 @@ describe('client workspace trust', () => {
     try {
       const failures: string[] = [];
       const ws = fakeWorkspace(false);
-      followTrust(ws, fakeServer('running', { notify: true }), (what, err) => failures.push(`${what}: ${(err as Error).message}`));
+      followTrust(ws, fakeServer('running', { notify: true }), (what, err) =>
+        failures.push(`${what}: ${(err as Error).message}`),
+      );
       const ws2 = fakeWorkspace(false);
-      followTrust(ws2, fakeServer('down', { restart: true }), (what, err) => failures.push(`${what}: ${(err as Error).message}`));
+      followTrust(ws2, fakeServer('down', { restart: true }), (what, err) =>
+        failures.push(`${what}: ${(err as Error).message}`),
+      );
       ws2.grant();
       await settle();
       await settle();
-      assert.deepEqual(failures.sort(), ['Starting the language server after trust was granted: spawn node ENOENT', 'Telling the language server about workspace trust: Client is not running']);
+      assert.deepEqual(failures.sort(), [
+        'Starting the language server after trust was granted: spawn node ENOENT',
+        'Telling the language server about workspace trust: Client is not running',
+      ]);
       assert.deepEqual(unhandled, []);
     } finally {
       process.off('unhandledRejection', onUnhandled);
@@ -104,7 +111,10 @@ describe('client workspace trust', () => {
     assert.equal(trustedSettings({ readHelmCache: undefined }, true).readHelmCache, true);
     assert.equal(trustedSettings({ readHelmCache: false }, true).readHelmCache, false);
     const items = [{ section: 'cilium' }, { section: 'editor' }];
-    assert.deepEqual(patchConfigurationAnswer([{ readHelmCache: true, version: '1.16' }, { readHelmCache: true }], items, false), [{ readHelmCache: false, version: '1.16' }, { readHelmCache: true }]);
+    assert.deepEqual(
+      patchConfigurationAnswer([{ readHelmCache: true, version: '1.16' }, { readHelmCache: true }], items, false),
+      [{ readHelmCache: false, version: '1.16' }, { readHelmCache: true }],
+    );
     assert.equal(patchConfigurationAnswer(null, items, false), null);
   });
 });

@@ -4,7 +4,12 @@
 // the table's value.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AGENT_DEFAULTS, agentDefault, type AgentDefault, type AgentDefaultKey } from '../../server/src/core/knowledge/agentDefaults';
+import {
+  AGENT_DEFAULTS,
+  agentDefault,
+  type AgentDefault,
+  type AgentDefaultKey,
+} from '../../server/src/core/knowledge/agentDefaults';
 import { configKeyInfo } from '../../server/src/core/knowledge/configKeys';
 import { inRange, SUPPORTED_VERSIONS } from '../../server/src/core/version';
 import { doc } from '../helpers';
@@ -22,23 +27,40 @@ describe("the agent's defaults", () => {
     for (const [key, d] of entries) {
       for (const v of SUPPORTED_VERSIONS) {
         const info = configKeyInfo(key, v);
-        assert.equal(info !== undefined && info.components.includes('agent'), inRange(v, d.since, d.until), `${key}@${v}: the agent has the flag`);
+        assert.equal(
+          info !== undefined && info.components.includes('agent'),
+          inRange(v, d.since, d.until),
+          `${key}@${v}: the agent has the flag`,
+        );
         if (info) assert.equal(d.value, extractedAgentDefault(info.default), `${key}@${v} (${info.source})`);
       }
     }
   });
 
   it('a ConfigMap without the key runs with the table value', () => {
-    const empty = (v: string) => `# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  cluster-name: a\n`;
+    const empty = (v: string) =>
+      `# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  cluster-name: a\n`;
     for (const v of ['1.13', '1.19'] as const) {
       const a = doc(empty(v)).agent;
       const flags: [AgentDefaultKey, { on: boolean }][] = [
-        ['enable-ipv4', a.ipv4], ['enable-ipv6', a.ipv6], ['enable-ipv4-masquerade', a.ipv4Masquerade], ['enable-ipv6-masquerade', a.ipv6Masquerade],
-        ['enable-bpf-masquerade', a.bpfMasquerade], ['enable-ip-masq-agent', a.ipMasqAgent], ['enable-host-legacy-routing', a.hostLegacyRouting],
-        ['enable-endpoint-routes', a.endpointRoutes], ['enable-ipsec', a.ipsec], ['enable-wireguard', a.wireguard],
-        ['auto-direct-node-routes', a.autoDirectNodeRoutes], ['install-no-conntrack-iptables-rules', a.noConntrackRules],
-        ['enable-bandwidth-manager', a.bandwidthManager], ['enable-bbr', a.bbr], ['enable-ipv6-big-tcp', a.bigTcp6],
-        ['enable-bpf-tproxy', a.bpfTproxy], ['enable-l7-proxy', a.l7Proxy], ['install-iptables-rules', a.installIptablesRules],
+        ['enable-ipv4', a.ipv4],
+        ['enable-ipv6', a.ipv6],
+        ['enable-ipv4-masquerade', a.ipv4Masquerade],
+        ['enable-ipv6-masquerade', a.ipv6Masquerade],
+        ['enable-bpf-masquerade', a.bpfMasquerade],
+        ['enable-ip-masq-agent', a.ipMasqAgent],
+        ['enable-host-legacy-routing', a.hostLegacyRouting],
+        ['enable-endpoint-routes', a.endpointRoutes],
+        ['enable-ipsec', a.ipsec],
+        ['enable-wireguard', a.wireguard],
+        ['auto-direct-node-routes', a.autoDirectNodeRoutes],
+        ['install-no-conntrack-iptables-rules', a.noConntrackRules],
+        ['enable-bandwidth-manager', a.bandwidthManager],
+        ['enable-bbr', a.bbr],
+        ['enable-ipv6-big-tcp', a.bigTcp6],
+        ['enable-bpf-tproxy', a.bpfTproxy],
+        ['enable-l7-proxy', a.l7Proxy],
+        ['install-iptables-rules', a.installIptablesRules],
       ];
       for (const [key, flag] of flags) assert.equal(String(flag.on), agentDefault(key), `${key}@${v}`);
       assert.equal(a.ipam.value, agentDefault('ipam'));
@@ -48,7 +70,10 @@ describe("the agent's defaults", () => {
     assert.equal(doc(empty('1.13')).agent.nodePortFlag.on, agentDefault('enable-node-port') === 'true');
     assert.equal(doc(empty('1.19')).agent.routingMode.value, agentDefault('routing-mode'));
     assert.equal(doc(empty('1.19')).agent.tunnelProtocol.value, agentDefault('tunnel-protocol'));
-    assert.equal(doc(empty('1.16')).agent.masqueradeRouteSource.on, agentDefault('enable-masquerade-to-route-source') === 'true');
+    assert.equal(
+      doc(empty('1.16')).agent.masqueradeRouteSource.on,
+      agentDefault('enable-masquerade-to-route-source') === 'true',
+    );
     assert.equal(doc(empty('1.16')).agent.bigTcp4.on, agentDefault('enable-ipv4-big-tcp') === 'true');
     assert.equal(doc(empty('1.19')).agent.egressGateway.on, agentDefault('enable-egress-gateway') === 'true');
     assert.equal(doc(empty('1.17')).agent.egressGateway.on, agentDefault('enable-ipv4-egress-gateway') === 'true');

@@ -23,7 +23,11 @@ function all(a: Analysis): Finding[] {
 }
 
 function describeFindings(a: Analysis): string {
-  return all(a).map((f) => f.rule).join(', ') || 'none';
+  return (
+    all(a)
+      .map((f) => f.rule)
+      .join(', ') || 'none'
+  );
 }
 
 /** The finding with this rule (fails if none), with its 1-based start and end positions. */
@@ -50,7 +54,10 @@ function run(text: string, options: AnalyzeOptions = {}): Analysis {
 
 function assertNothing(a: Analysis): void {
   assert.equal(a.documents.length, 0, `expected no Cilium document, got ${a.documents.map((d) => d.kind).join(', ')}`);
-  assert.deepEqual(all(a).map((f) => `${f.rule}: ${f.message}`), []);
+  assert.deepEqual(
+    all(a).map((f) => `${f.rule}: ${f.message}`),
+    [],
+  );
 }
 
 /** Deterministic pseudo-random bytes (xorshift32), so a failure can be reproduced exactly. */
@@ -70,7 +77,12 @@ function randomBytes(n: number, seed = 0x2545f491): Buffer {
 
 interface IsolatedSummary {
   fileFindings: { rule: string; severity: string; message: string }[];
-  documents: { kind: string; kpr: boolean; hostRouting: string; findings: { rule: string; severity: string; message: string }[] }[];
+  documents: {
+    kind: string;
+    kpr: boolean;
+    hostRouting: string;
+    findings: { rule: string; severity: string; message: string }[];
+  }[];
 }
 
 // Runs in a worker: registers tsx for require(), analyses, and posts a small summary back (the Analysis itself
@@ -108,7 +120,11 @@ function analyzeIsolated(label: string, text: string, options: AnalyzeOptions = 
       if (settled) return;
       settled = true;
       void worker.terminate();
-      reject(new Error(`analyze() did not finish on "${label}" within ${WATCHDOG_MS / 1000} s: it hangs or explodes on this input`));
+      reject(
+        new Error(
+          `analyze() did not finish on "${label}" within ${WATCHDOG_MS / 1000} s: it hangs or explodes on this input`,
+        ),
+      );
     }, WATCHDOG_MS);
     worker.once('message', (m: IsolatedSummary) => {
       if (settled) return;
@@ -163,11 +179,22 @@ describe('malformed YAML in a Cilium values file', () => {
     const { start, end } = expectFinding(text, a, 'yaml-syntax');
     // Helm (go-yaml) reports this at line 3 ("while scanning a quoted scalar at line 3"): that is where the
     // user must fix it. The end of the file is not a useful place to point at.
-    assert.equal(start.line, 3, `yaml-syntax finding starts at ${start.line}:${start.column} (ends ${end.line}:${end.column}), expected line 3`);
+    assert.equal(
+      start.line,
+      3,
+      `yaml-syntax finding starts at ${start.line}:${start.column} (ends ${end.line}:${end.column}), expected line 3`,
+    );
   });
 
   it('an unclosed single quote is a yaml-syntax finding on the line of the opening quote', () => {
-    const text = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', "routingMode: 'native", 'bpf:', '  masquerade: true', ''].join('\n');
+    const text = [
+      '# cilium-version: 1.16',
+      'kubeProxyReplacement: true',
+      "routingMode: 'native",
+      'bpf:',
+      '  masquerade: true',
+      '',
+    ].join('\n');
     const a = run(text);
     const { start } = expectFinding(text, a, 'yaml-syntax');
     assert.equal(start.line, 3, `yaml-syntax finding starts at line ${start.line}, expected line 3`);
@@ -204,12 +231,22 @@ describe('malformed YAML in a Cilium values file', () => {
     assert.ok(hits.length > 0, `expected yaml-syntax; got ${describeFindings(a)}`);
     const index = new LineIndex(text);
     const covers = hits.some((f) => index.position(f.range.start).line <= 5 && index.position(f.range.end).line >= 5);
-    assert.ok(covers, `no yaml-syntax finding covers line 5: ${hits.map((f) => `${index.position(f.range.start).line}-${index.position(f.range.end).line}`).join(', ')}`);
+    assert.ok(
+      covers,
+      `no yaml-syntax finding covers line 5: ${hits.map((f) => `${index.position(f.range.start).line}-${index.position(f.range.end).line}`).join(', ')}`,
+    );
     for (const f of hits) assert.ok(f.message.trim().length > 0);
   });
 
   it('without a version comment, recognisable Cilium keys are enough for the syntax error to be shown', () => {
-    const text = ['kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'bpf:', '    masquerade: true', '  hostLegacyRouting: false', ''].join('\n');
+    const text = [
+      'kubeProxyReplacement: true',
+      'k8sServiceHost: 10.0.0.1',
+      'bpf:',
+      '    masquerade: true',
+      '  hostLegacyRouting: false',
+      '',
+    ].join('\n');
     const a = run(text);
     const { start } = expectFinding(text, a, 'yaml-syntax');
     assert.equal(start.line, 5);
@@ -241,7 +278,14 @@ describe('malformed YAML in a Cilium values file', () => {
   });
 
   it('masquerade written twice under bpf is a yaml-duplicate-key finding on the second one', () => {
-    const text = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'bpf:', '  masquerade: true', '  masquerade: false', ''].join('\n');
+    const text = [
+      '# cilium-version: 1.16',
+      'kubeProxyReplacement: true',
+      'bpf:',
+      '  masquerade: true',
+      '  masquerade: false',
+      '',
+    ].join('\n');
     const a = run(text);
     const { start } = expectFinding(text, a, 'yaml-duplicate-key');
     assert.equal(start.line, 5);
@@ -258,7 +302,10 @@ describe('binary content', () => {
     const a = run(bytes.toString('utf8'), { path: 'cilium-values.yaml' });
     expectFinding(bytes.toString('utf8'), a, 'not-text');
     assert.equal(a.documents.length, 0);
-    assert.deepEqual(all(a).map((f) => f.rule), ['not-text']);
+    assert.deepEqual(
+      all(a).map((f) => f.rule),
+      ['not-text'],
+    );
   });
 
   it('random bytes with NUL, decoded as latin1, are a not-text finding', () => {
@@ -285,7 +332,8 @@ describe('binary content', () => {
 describe('size limits', { concurrency: true }, () => {
   // About 5.3 MB of perfectly valid Helm values: the real keys first, then a long extraConfig map.
   const lines = [FAST_PATH.trimEnd(), 'extraConfig:'];
-  for (let i = 0; i < 150_000; i++) lines.push(`  custom-key-${String(i).padStart(6, '0')}: "value-${String(i).padStart(6, '0')}"`);
+  for (let i = 0; i < 150_000; i++)
+    lines.push(`  custom-key-${String(i).padStart(6, '0')}: "value-${String(i).padStart(6, '0')}"`);
   const huge = lines.join('\n') + '\n';
 
   it('a 5 MB file gets one file-too-large finding and is not analysed', () => {
@@ -294,7 +342,10 @@ describe('size limits', { concurrency: true }, () => {
     const { finding } = expectFinding(huge, a, 'file-too-large');
     assert.equal(finding.severity, 'info');
     assert.equal(a.documents.length, 0);
-    assert.deepEqual(all(a).map((f) => f.rule), ['file-too-large']);
+    assert.deepEqual(
+      all(a).map((f) => f.rule),
+      ['file-too-large'],
+    );
   });
 
   it('the same file with a raised maxChars is analysed without throwing', async () => {
@@ -314,13 +365,15 @@ describe('alias bombs and deep nesting finish without throwing', { concurrency: 
   // Billion laughs: 10 levels, each anchor a list of ten aliases of the previous one (10^10 leaves if expanded).
   const laughs = (indent: string) => {
     const out = [`${indent}l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
-    for (let i = 1; i <= 9; i++) out.push(`${indent}l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      out.push(`${indent}l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
     return out;
   };
   // The mapping variant: every level merges ten copies of the previous map (`<<`).
   const mapLaughs = () => {
     const out = ['m0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10}'];
-    for (let i = 1; i <= 9; i++) out.push(`m${i}: &m${i} {<<: [${Array.from({ length: 10 }, () => `*m${i - 1}`).join(', ')}], k${i}: ${i}}`);
+    for (let i = 1; i <= 9; i++)
+      out.push(`m${i}: &m${i} {<<: [${Array.from({ length: 10 }, () => `*m${i - 1}`).join(', ')}], k${i}: ${i}}`);
     return out;
   };
 
@@ -342,10 +395,31 @@ describe('alias bombs and deep nesting finish without throwing', { concurrency: 
         '',
       ].join('\n'),
     ],
-    ['sequence bomb at the top level', ['# cilium-version: 1.16', 'kubeProxyReplacement: true', ...laughs(''), 'devices: *l9', 'tolerations: *l9', ''].join('\n')],
+    [
+      'sequence bomb at the top level',
+      [
+        '# cilium-version: 1.16',
+        'kubeProxyReplacement: true',
+        ...laughs(''),
+        'devices: *l9',
+        'tolerations: *l9',
+        '',
+      ].join('\n'),
+    ],
     [
       'merge-key bomb pulled into known mappings',
-      ['# cilium-version: 1.16', ...mapLaughs(), 'kubeProxyReplacement: true', 'bpf:', '  <<: *m9', '  masquerade: true', 'hubble: *m9', 'extraConfig: *m9', 'podAnnotations: *m9', ''].join('\n'),
+      [
+        '# cilium-version: 1.16',
+        ...mapLaughs(),
+        'kubeProxyReplacement: true',
+        'bpf:',
+        '  <<: *m9',
+        '  masquerade: true',
+        'hubble: *m9',
+        'extraConfig: *m9',
+        'podAnnotations: *m9',
+        '',
+      ].join('\n'),
     ],
     [
       'bomb inside an Argo CD Application helm.valuesObject',
@@ -365,10 +439,22 @@ describe('alias bombs and deep nesting finish without throwing', { concurrency: 
         '',
       ].join('\n'),
     ],
-    ['5,000 nested flow sequences', `# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n  x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`],
-    ['5,000 unclosed flow sequences', `# cilium-version: 1.16\nkubeProxyReplacement: true\ntolerations: ${'['.repeat(5000)}\n`],
-    ['5,000 nested flow mappings under a known key', `# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf: ${'{masquerade: '.repeat(5000)}true${'}'.repeat(5000)}\n`],
-    ['5,000 nested block sequences', `# cilium-version: 1.16\nkubeProxyReplacement: true\ntolerations:\n${'- '.repeat(5000)}x\n`],
+    [
+      '5,000 nested flow sequences',
+      `# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n  x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+    ],
+    [
+      '5,000 unclosed flow sequences',
+      `# cilium-version: 1.16\nkubeProxyReplacement: true\ntolerations: ${'['.repeat(5000)}\n`,
+    ],
+    [
+      '5,000 nested flow mappings under a known key',
+      `# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf: ${'{masquerade: '.repeat(5000)}true${'}'.repeat(5000)}\n`,
+    ],
+    [
+      '5,000 nested block sequences',
+      `# cilium-version: 1.16\nkubeProxyReplacement: true\ntolerations:\n${'- '.repeat(5000)}x\n`,
+    ],
     [
       '1,500 nested block mappings under extraConfig',
       (() => {
@@ -400,7 +486,10 @@ describe('alias bombs and deep nesting finish without throwing', { concurrency: 
   }
 
   it('the bomb does not stop the rest of the file from being analysed', async () => {
-    const s = await analyzeIsolated('bomb + fast path', [FAST_PATH.trimEnd(), 'extraConfig:', ...laughs('  '), 'tolerations: *l9', ''].join('\n'));
+    const s = await analyzeIsolated(
+      'bomb + fast path',
+      [FAST_PATH.trimEnd(), 'extraConfig:', ...laughs('  '), 'tolerations: *l9', ''].join('\n'),
+    );
     assert.equal(s.documents.length, 1);
     assert.equal(s.documents[0].kind, 'helm-values');
     assert.equal(s.documents[0].hostRouting, 'BPF');
@@ -428,8 +517,21 @@ describe('template expressions', () => {
     assert.equal(start.line, 2);
     assert.equal(a.documents.length, 1, `expected one Cilium document; findings: ${describeFindings(a)}`);
     assert.equal(a.documents[0].kind, 'helm-values');
-    const bad = all(a).filter((f) => ['wrong-type', 'quoted-boolean', 'yaml-syntax', 'unknown-key', 'kpr-deprecated-value', 'chart-kpr-invalid', 'routing-mode-invalid'].includes(f.rule));
-    assert.deepEqual(bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`), []);
+    const bad = all(a).filter((f) =>
+      [
+        'wrong-type',
+        'quoted-boolean',
+        'yaml-syntax',
+        'unknown-key',
+        'kpr-deprecated-value',
+        'chart-kpr-invalid',
+        'routing-mode-invalid',
+      ].includes(f.rule),
+    );
+    assert.deepEqual(
+      bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`),
+      [],
+    );
   });
 
   it('the same key in the if and else branches of a template is not a duplicate key', () => {
@@ -447,7 +549,10 @@ describe('template expressions', () => {
     ].join('\n');
     const a = run(text);
     expectFinding(text, a, 'template-syntax');
-    assert.deepEqual(findingsWith(a, 'yaml-duplicate-key').map((f) => f.message), []);
+    assert.deepEqual(
+      findingsWith(a, 'yaml-duplicate-key').map((f) => f.message),
+      [],
+    );
   });
 
   it('Terraform %{ if } lines and ${var} values: template-syntax, no wrong-type on the templated keys', () => {
@@ -469,7 +574,10 @@ describe('template expressions', () => {
     assert.equal(finding.severity, 'info');
     assert.equal(a.documents.length, 1, `expected one Cilium document; findings: ${describeFindings(a)}`);
     const bad = all(a).filter((f) => ['wrong-type', 'quoted-boolean', 'yaml-syntax', 'unknown-key'].includes(f.rule));
-    assert.deepEqual(bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`), []);
+    assert.deepEqual(
+      bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`),
+      [],
+    );
   });
 
   it('a Terraform %{ if } directive right after a key renders to nothing, so the YAML around it stays valid', () => {
@@ -492,7 +600,10 @@ describe('template expressions', () => {
     expectFinding(text, a, 'template-syntax');
     assert.equal(a.documents.length, 1, `expected one Cilium document; findings: ${describeFindings(a)}`);
     const bad = all(a).filter((f) => ['wrong-type', 'yaml-syntax', 'unknown-key'].includes(f.rule));
-    assert.deepEqual(bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`), []);
+    assert.deepEqual(
+      bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`),
+      [],
+    );
   });
 });
 
@@ -534,16 +645,33 @@ describe('degenerate files', () => {
     ],
     [
       'an unrelated Deployment with its own mistakes (duplicate key) is still left alone',
-      ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  name: web2', 'spec:', '  replicas: 1', ''].join('\n'),
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        '  name: web2',
+        'spec:',
+        '  replicas: 1',
+        '',
+      ].join('\n'),
     ],
-    ['an unrelated values file of another chart', 'replicaCount: 2\nimage:\n  repository: nginx\n  tag: "1.27"\nservice:\n  type: ClusterIP\n'],
+    [
+      'an unrelated values file of another chart',
+      'replicaCount: 2\nimage:\n  repository: nginx\n  tag: "1.27"\nservice:\n  type: ClusterIP\n',
+    ],
   ];
   for (const [label, text] of nothing) {
     it(`${label}: no document and no finding`, () => assertNothing(run(text)));
   }
 
   it('Cilium values written as JSON are analysed like YAML', () => {
-    const text = JSON.stringify({ kubeProxyReplacement: true, k8sServiceHost: '10.0.0.1', k8sServicePort: 6443, bpf: { masquerade: true } }, null, 2) + '\n';
+    const text =
+      JSON.stringify(
+        { kubeProxyReplacement: true, k8sServiceHost: '10.0.0.1', k8sServicePort: 6443, bpf: { masquerade: true } },
+        null,
+        2,
+      ) + '\n';
     const a = run(text, { version: '1.16' });
     assert.equal(a.documents.length, 1, `findings: ${describeFindings(a)}`);
     assert.equal(a.documents[0].kind, 'helm-values');
@@ -569,7 +697,11 @@ describe('degenerate files', () => {
     assert.equal(d.version, '1.16');
     assert.equal(d.datapath.kubeProxyReplacement.enabled, true);
     assert.equal(d.datapath.routing.mode, 'native');
-    assert.equal(d.datapath.hostRouting.status, 'BPF', `reasons: ${d.datapath.hostRouting.reasons.map((r) => r.id).join(', ')}`);
+    assert.equal(
+      d.datapath.hostRouting.status,
+      'BPF',
+      `reasons: ${d.datapath.hostRouting.reasons.map((r) => r.id).join(', ')}`,
+    );
     const { start } = expectFinding(text, a, 'yaml-duplicate-key');
     assert.equal(start.line, 6);
     assert.equal(start.column, 3);
@@ -577,7 +709,13 @@ describe('degenerate files', () => {
   });
 
   it('CRLF line endings: a datapath finding sits on the key that caused it', () => {
-    const text = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.1', 'enableIPv4Masquerade: true', ''].join('\r\n');
+    const text = [
+      '# cilium-version: 1.16',
+      'kubeProxyReplacement: true',
+      'k8sServiceHost: 10.0.0.1',
+      'enableIPv4Masquerade: true',
+      '',
+    ].join('\r\n');
     const a = run(text);
     const { start } = expectFinding(text, a, 'host-routing-iptables-masquerade');
     assert.equal(start.line, 4);
@@ -585,7 +723,9 @@ describe('degenerate files', () => {
   });
 
   it('a UTF-8 BOM before the version comment changes nothing', () => {
-    const text = '\uFEFF' + ['# cilium-version: 1.15', 'kubeProxyReplacement: true', 'bpf:', '  masquerade: true', 'bpf: {}', ''].join('\n');
+    const text =
+      '\uFEFF' +
+      ['# cilium-version: 1.15', 'kubeProxyReplacement: true', 'bpf:', '  masquerade: true', 'bpf: {}', ''].join('\n');
     const a = run(text);
     assert.equal(a.documents.length, 1);
     assert.equal(a.documents[0].version, '1.15');

@@ -13,7 +13,8 @@ const dist = path.join(findRepoRoot(), 'dist');
 describe('built bundles', () => {
   it('are ASCII only, so V8 keeps their source one byte per character', () => {
     const files = ['cli.js', 'cli-bundle.js', 'server.js', 'server-bundle.js'].map((f) => path.join(dist, f));
-    if (!files.every(existsSync)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: findRepoRoot(), stdio: 'inherit' });
+    if (!files.every(existsSync))
+      spawnSync(process.execPath, ['esbuild.mjs'], { cwd: findRepoRoot(), stdio: 'inherit' });
     for (const file of files) {
       const bytes = readFileSync(file);
       const at = bytes.findIndex((b) => b > 0x7f);

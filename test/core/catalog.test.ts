@@ -26,7 +26,6 @@ import { SUPPORTED_VERSIONS as VERSION_TS_VERSIONS } from '../../server/src/core
 import { generateCatalog, serializeCatalog } from '../../tools/gen-catalog';
 import { findRepoRoot } from '../../tools/repoRoot';
 
-
 const repoRoot = findRepoRoot();
 const chartsDir = path.resolve(repoRoot, '../shared/cilium-charts');
 const catalogFile = path.join(repoRoot, 'server/src/core/knowledge/catalog.json');
@@ -39,7 +38,10 @@ function requireCharts(): void {
   );
 }
 
-const V = (from: string, to: string) => SUPPORTED_VERSIONS.filter((v) => Number(v.split('.')[1]) >= Number(from.split('.')[1]) && Number(v.split('.')[1]) <= Number(to.split('.')[1]));
+const V = (from: string, to: string) =>
+  SUPPORTED_VERSIONS.filter(
+    (v) => Number(v.split('.')[1]) >= Number(from.split('.')[1]) && Number(v.split('.')[1]) <= Number(to.split('.')[1]),
+  );
 
 /** True when the key is set in values.yaml (not only commented out) in that version. */
 const isReal = (p: string, v: string) => keyExistsIn(p, v) && !isCommentedIn(p, v);
@@ -55,7 +57,11 @@ describe('catalog file', () => {
   it('is current: regenerating from the chart files gives the same bytes', () => {
     requireCharts();
     const committed = readFileSync(catalogFile, 'utf8');
-    assert.equal(serializeCatalog(generateCatalog(chartsDir)), committed, 'catalog.json is stale: run npm run gen:catalog');
+    assert.equal(
+      serializeCatalog(generateCatalog(chartsDir)),
+      committed,
+      'catalog.json is stale: run npm run gen:catalog',
+    );
   });
 
   it('the CLI writes the same file to a given output path', () => {
@@ -66,10 +72,14 @@ describe('catalog file', () => {
       // Run from an unrelated directory: the script must not depend on the working directory. tsx is
       // therefore loaded by its file URL (`--import tsx` resolves from the working directory).
       const tsx = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-      const r = spawnSync(process.execPath, ['--import', tsx, path.join(repoRoot, 'tools/gen-catalog.ts'), chartsDir, out], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', tsx, path.join(repoRoot, 'tools/gen-catalog.ts'), chartsDir, out],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.equal(readFileSync(out, 'utf8'), readFileSync(catalogFile, 'utf8'));
       assert.match(r.stderr, /v1\.19: \d+ commented keys:/);
@@ -103,7 +113,10 @@ describe('catalog holds every real key of values.yaml', () => {
   for (const v of SUPPORTED_VERSIONS) {
     it(`v${v}: every key and its default, down to open maps and lists`, () => {
       requireCharts();
-      const values = parseYaml(readFileSync(path.join(chartsDir, `v${v}`, 'values.yaml'), 'utf8')) as Record<string, unknown>;
+      const values = parseYaml(readFileSync(path.join(chartsDir, `v${v}`, 'values.yaml'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       let checked = 0;
       const walk = (obj: Record<string, unknown>, prefix: string) => {
         for (const [name, value] of Object.entries(obj)) {
@@ -211,7 +224,19 @@ describe('commented-out keys', () => {
 
   it('does not invent keys from examples and prose', () => {
     for (const v of SUPPORTED_VERSIONS) {
-      for (const junk of ['config', 'tableSize', 'hashSeed', 'limits', 'requests', 'ref', 'type', 'emptyDir', 'operator.runAsUser', 'envoy.log.date', 'hubble.redact.http.redact']) {
+      for (const junk of [
+        'config',
+        'tableSize',
+        'hashSeed',
+        'limits',
+        'requests',
+        'ref',
+        'type',
+        'emptyDir',
+        'operator.runAsUser',
+        'envoy.log.date',
+        'hubble.redact.http.redact',
+      ]) {
         assert.ok(!keyExistsIn(junk, v), `${junk} in ${v}`);
       }
       for (const p of allPathsIn(v)) {
@@ -220,7 +245,10 @@ describe('commented-out keys', () => {
         assert.match(name, /^[a-z][A-Za-z0-9]*$/, `${p} in ${v}`);
         assert.ok(!['ref', 'type', 'enum', 'oneOf', 'anyOf'].includes(name), `${p} in ${v}`);
         const parent = parentPath(p);
-        assert.ok(parent === '' || (keyExistsIn(parent, v) && !isOpenMap(parent, v)), `${p}: parent must be a structured map in ${v}`);
+        assert.ok(
+          parent === '' || (keyExistsIn(parent, v) && !isOpenMap(parent, v)),
+          `${p}: parent must be a structured map in ${v}`,
+        );
         assert.equal(defaultIn(p, v), undefined, `${p} has no default`);
       }
     }

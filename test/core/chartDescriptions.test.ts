@@ -48,7 +48,9 @@ describe('parseChartDescriptions on the upstream 1.16 values.yaml', () => {
 
 describe('parseChartDescriptions on hand-written input', () => {
   it('keeps the helm-docs description and drops section titles above it', () => {
-    const m = parseChartDescriptions('## Networking section\n# -- Masquerade in eBPF (our test chart)\n# @default -- false\nbpf:\n  # -- Enable the thing\n  # spanning two lines\n  masquerade: false\n');
+    const m = parseChartDescriptions(
+      '## Networking section\n# -- Masquerade in eBPF (our test chart)\n# @default -- false\nbpf:\n  # -- Enable the thing\n  # spanning two lines\n  masquerade: false\n',
+    );
     assert.equal(m.get('bpf'), 'Masquerade in eBPF (our test chart)');
     assert.equal(m.get('bpf.masquerade'), 'Enable the thing spanning two lines');
   });
@@ -81,18 +83,33 @@ describe('parseChartDescriptions on hand-written input', () => {
     assert.equal(m.has('extraConfig.config.fake'), false);
     assert.equal(m.has('extraConfig.fake'), false);
     assert.equal(m.get('extraConfig.real'), 'After the block');
-    assert.equal([...m.keys()].some((k) => k.includes('effect')), false);
+    assert.equal(
+      [...m.keys()].some((k) => k.includes('effect')),
+      false,
+    );
     assert.equal(m.get('quoted.key'), 'Quoted key');
   });
 
   it('does not take prose or URLs in a description for commented-out keys', () => {
-    const m = parseChartDescriptions('lb:\n  # -- The mode.\n  # ref: https://example.com/docs\n  # Note: be careful\n  # mode: snat\n');
+    const m = parseChartDescriptions(
+      'lb:\n  # -- The mode.\n  # ref: https://example.com/docs\n  # Note: be careful\n  # mode: snat\n',
+    );
     assert.equal(m.get('lb.mode'), 'The mode. ref: https://example.com/docs Note: be careful');
     assert.equal(m.has('lb.ref'), false);
   });
 
   it('never throws on odd input', () => {
-    for (const t of ['', '#', '# --', ':', '- - -', '\t\tbad: tab', 'a: |\n', '# @schema\n# type: x', 'x: [1, 2\n  y: 3']) {
+    for (const t of [
+      '',
+      '#',
+      '# --',
+      ':',
+      '- - -',
+      '\t\tbad: tab',
+      'a: |\n',
+      '# @schema\n# type: x',
+      'x: [1, 2\n  y: 3',
+    ]) {
       assert.doesNotThrow(() => parseChartDescriptions(t), t);
     }
   });

@@ -21,7 +21,9 @@ describe('chart fail checks', () => {
   });
 
   it('1.14 still translates tunnel: disabled into native routing', () => {
-    const d = doc('# cilium-version: 1.14\nkubeProxyReplacement: true\ntunnel: disabled\nipv4NativeRoutingCIDR: 10.0.0.0/8\n');
+    const d = doc(
+      '# cilium-version: 1.14\nkubeProxyReplacement: true\ntunnel: disabled\nipv4NativeRoutingCIDR: 10.0.0.0/8\n',
+    );
     assert.equal(d.datapath.routing.mode, 'native');
   });
 
@@ -42,7 +44,10 @@ describe('chart fail checks', () => {
   });
 
   it('Hubble Relay needs Hubble', () => {
-    finding(doc('# cilium-version: 1.16\nhubble:\n  enabled: false\n  relay:\n    enabled: true\n'), 'chart-hubble-relay-needs-hubble');
+    finding(
+      doc('# cilium-version: 1.16\nhubble:\n  enabled: false\n  relay:\n    enabled: true\n'),
+      'chart-hubble-relay-needs-hubble',
+    );
     noFinding(doc('# cilium-version: 1.16\nhubble:\n  relay:\n    enabled: true\n'), 'chart-hubble-relay-needs-hubble');
   });
 

@@ -23,11 +23,15 @@ const SHARED = path.resolve(repoRoot, '../shared/cilium-charts');
 const PACKED = path.join(repoRoot, 'server/src/core/chart/values/packed.ts');
 
 describe('shipped chart values.yaml', () => {
-  it('is upstream\'s text for every supported version (npm run gen:chart-values is current)', () => {
+  it("is upstream's text for every supported version (npm run gen:chart-values is current)", () => {
     const versions = chartValuesVersions();
     for (const v of SUPPORTED_VERSIONS) assert.ok(versions.includes(v), `${v} not packed`);
     for (const v of versions) {
-      assert.equal(chartValuesText(v), readFileSync(path.join(SHARED, `v${v}`, 'values.yaml'), 'utf8'), `${v} differs: run npm run gen:chart-values`);
+      assert.equal(
+        chartValuesText(v),
+        readFileSync(path.join(SHARED, `v${v}`, 'values.yaml'), 'utf8'),
+        `${v} differs: run npm run gen:chart-values`,
+      );
     }
   });
 
@@ -35,7 +39,11 @@ describe('shipped chart values.yaml', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'gen-values-'));
     try {
       const file = path.join(out, 'packed.ts');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tools/gen-chart-values.ts'), SHARED, file], { cwd: repoRoot, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(repoRoot, 'tools/gen-chart-values.ts'), SHARED, file],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.ok(existsSync(file));
       // Same inputs, same bytes (Brotli at a fixed quality and window is deterministic).
@@ -51,12 +59,19 @@ describe('shipped chart values.yaml', () => {
     try {
       for (const v of SUPPORTED_VERSIONS) {
         mkdirSync(path.join(charts, `v${v}`));
-        writeFileSync(path.join(charts, `v${v}`, 'values.yaml'), readFileSync(path.join(SHARED, `v${v}`, 'values.yaml')));
+        writeFileSync(
+          path.join(charts, `v${v}`, 'values.yaml'),
+          readFileSync(path.join(SHARED, `v${v}`, 'values.yaml')),
+        );
       }
       mkdirSync(path.join(charts, 'v1.99'));
       writeFileSync(path.join(charts, 'v1.99', 'values.yaml'), 'future: true\n');
       const file = path.join(charts, 'packed.ts');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tools/gen-chart-values.ts'), charts, file], { cwd: repoRoot, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(repoRoot, 'tools/gen-chart-values.ts'), charts, file],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.equal(readFileSync(file, 'utf8'), readFileSync(PACKED, 'utf8'));
     } finally {
@@ -103,10 +118,15 @@ describe('chart key index', () => {
     assert.equal(keys.get('bpf')?.description, undefined, 'a section title apart from the key is not its description');
   });
 
-  it('finds the 1.18 chart\'s keys at their lines', () => {
+  it("finds the 1.18 chart's keys at their lines", () => {
     const text = chartValuesText('1.18')!.split('\n');
     const index = chartValuesIndex('1.18')!;
-    for (const p of ['bpf.masquerade', 'routingMode', 'hubble.relay.enabled', 'ipam.operator.clusterPoolIPv4PodCIDRList']) {
+    for (const p of [
+      'bpf.masquerade',
+      'routingMode',
+      'hubble.relay.enabled',
+      'ipam.operator.clusterPoolIPv4PodCIDRList',
+    ]) {
       const k = index.keys.get(p)!;
       assert.ok(k, p);
       const last = p.split('.').pop()!;
@@ -117,7 +137,7 @@ describe('chart key index', () => {
 });
 
 describe('every key documented in hover and completion', () => {
-  it('shows the chart\'s own description for every key it describes, in every version', () => {
+  it("shows the chart's own description for every key it describes, in every version", () => {
     for (const v of SUPPORTED_VERSIONS) {
       const index = chartValuesIndex(v)!;
       const catalog = new Set(allPathsIn(v));
@@ -132,11 +152,14 @@ describe('every key documented in hover and completion', () => {
     }
   });
 
-  it('documents nearly every catalog key: its own description, its block\'s, or what a mapping holds', () => {
+  it("documents nearly every catalog key: its own description, its block's, or what a mapping holds", () => {
     for (const v of SUPPORTED_VERSIONS) {
       const paths = allPathsIn(v);
       const bare = paths.filter((p) => !/_The chart says:_|_Part of `|^Holds /m.test(helmKeyMarkdown(p, v).join('\n')));
-      assert.ok(bare.length / paths.length < 0.04, `${v}: ${bare.length} of ${paths.length} keys without chart words: ${bare.slice(0, 10).join(', ')}`);
+      assert.ok(
+        bare.length / paths.length < 0.04,
+        `${v}: ${bare.length} of ${paths.length} keys without chart words: ${bare.slice(0, 10).join(', ')}`,
+      );
     }
   });
 
@@ -149,10 +172,13 @@ describe('every key documented in hover and completion', () => {
 
   it('gives the default the chart documents with @default beside the one written', () => {
     assert.match(helmKeyMarkdown('bpf.ctTcpMax', '1.18').join('\n'), /Default in 1\.18: .*`524288`/);
-    assert.match(helmKeyMarkdown('bpf.masquerade', '1.18').join('\n'), /Default in 1\.18: `null` \(in effect: `false`\)/);
+    assert.match(
+      helmKeyMarkdown('bpf.masquerade', '1.18').join('\n'),
+      /Default in 1\.18: `null` \(in effect: `false`\)/,
+    );
   });
 
-  it('puts our datapath notes above the chart\'s words, and the chart\'s words above type and history', () => {
+  it("puts our datapath notes above the chart's words, and the chart's words above type and history", () => {
     const md = helmKeyMarkdown('bpf.masquerade', '1.18').join('\n');
     const ours = md.indexOf('Does masquerading in eBPF');
     const chart = md.indexOf('Enable native IP masquerade support in eBPF');
@@ -160,13 +186,13 @@ describe('every key documented in hover and completion', () => {
     assert.ok(ours >= 0 && ours < chart && chart < type, md);
   });
 
-  it('hover shows a key we have no notes for (bpf.ctTcpMax) with the chart\'s description', () => {
+  it("hover shows a key we have no notes for (bpf.ctTcpMax) with the chart's description", () => {
     const text = '# cilium-version: 1.18\nbpf:\n  ctTcpMax: 1000000\n';
     const md = hoverAt(analyze(text), text, text.indexOf('ctTcpMax') + 1)?.markdown ?? '';
     assert.match(md, /The chart says:_ Configure the maximum number of entries in the TCP connection tracking table/);
   });
 
-  it('completion documents a key with the chart\'s description', () => {
+  it("completion documents a key with the chart's description", () => {
     const text = '# cilium-version: 1.18\nbpf:\n  ctTcp';
     const item = completeAt(analyze(text), text, text.length).find((c) => c.label === 'ctTcpMax');
     assert.match(item?.documentation ?? '', /maximum number of entries in the TCP connection tracking table/);

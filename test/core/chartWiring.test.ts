@@ -43,15 +43,21 @@ describe('the rendered chart feeds the agent model', () => {
     assert.equal(r.value, 'native');
     assert.equal(d.datapath.routing.mode, 'native');
     assert.equal(r.origin.kind, 'implied');
-    assert.ok(r.origin.kind === 'implied' && r.origin.by.some((b) => b.key === 'eni.enabled'), JSON.stringify(r.origin));
+    assert.ok(
+      r.origin.kind === 'implied' && r.origin.by.some((b) => b.key === 'eni.enabled'),
+      JSON.stringify(r.origin),
+    );
   });
 
   it('re-analysing the same values renders nothing again (memoised per version and values)', () => {
-    const text = '# cilium-version: 1.17\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nhubble:\n  enabled: true\n';
+    const text =
+      '# cilium-version: 1.17\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nhubble:\n  enabled: true\n';
     analyze(text);
     const before = renderCacheStats.renders;
     analyze(text);
-    analyze(text.replace('# cilium-version: 1.17\n', '# cilium-version: 1.17\n# a comment changes nothing the chart sees\n'));
+    analyze(
+      text.replace('# cilium-version: 1.17\n', '# cilium-version: 1.17\n# a comment changes nothing the chart sees\n'),
+    );
     assert.equal(renderCacheStats.renders, before);
   });
 });
@@ -70,7 +76,9 @@ describe('chart stops come from the chart', () => {
 
   it('every stop of a template is found, not only the first one Helm prints', () => {
     // validate.yaml@v1.16.19 checks remoteNodeIdentity, then the Hubble Relay; Helm stops at the first.
-    const d = doc('# cilium-version: 1.16\nremoteNodeIdentity: true\nhubble:\n  enabled: false\n  relay:\n    enabled: true\n');
+    const d = doc(
+      '# cilium-version: 1.16\nremoteNodeIdentity: true\nhubble:\n  enabled: false\n  relay:\n    enabled: true\n',
+    );
     finding(d, 'chart-remote-node-identity-removed');
     finding(d, 'chart-hubble-relay-needs-hubble');
   });
@@ -98,7 +106,12 @@ describe('chart stops come from the chart', () => {
     const d = doc(text);
     noFinding(d, 'chart-cluster-name-invalid');
     assert.equal(d.datapath.installSucceeds, true);
-    assert.ok(d.datapath.unknowns.some((u) => u.verdict === 'Chart installs' && u.templates.some((t) => t.key === 'cluster.name')), JSON.stringify(d.datapath.unknowns));
+    assert.ok(
+      d.datapath.unknowns.some(
+        (u) => u.verdict === 'Chart installs' && u.templates.some((t) => t.key === 'cluster.name'),
+      ),
+      JSON.stringify(d.datapath.unknowns),
+    );
     finding(doc(text.replace('${CLUSTER_NAME}', 'Bad_Name')), 'chart-cluster-name-invalid');
   });
 

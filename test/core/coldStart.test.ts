@@ -7,7 +7,15 @@ import { describe, it } from 'node:test';
 import { build, type Metafile } from 'esbuild';
 
 async function bundleMeta(entry: string): Promise<Metafile> {
-  const result = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   return result.metafile as Metafile;
 }
 
@@ -33,13 +41,18 @@ describe('cold start: what the bundles load', () => {
   // else; and the schema of .cilium-lint.yaml is loaded lazily (a require call made when such a file is read).
   it('cilium-lint loads zod only when it reads a .cilium-lint.yaml', async () => {
     const meta = await bundleMeta('server/src/cli/main.ts');
-    assert.deepEqual(await importersOf('server/src/cli/main.ts', /node_modules\/zod\//, meta), ['server/src/core/lintConfigSchema.ts']);
+    assert.deepEqual(await importersOf('server/src/cli/main.ts', /node_modules\/zod\//, meta), [
+      'server/src/core/lintConfigSchema.ts',
+    ]);
     assert.deepEqual(importKinds(meta, 'server/src/core/lintConfigSchema.ts'), ['require-call']);
   });
 
   it('the language server loads zod only to validate settings and .cilium-lint.yaml', async () => {
     const meta = await bundleMeta('server/src/lsp/main.ts');
-    assert.deepEqual(await importersOf('server/src/lsp/main.ts', /node_modules\/zod\//, meta), ['server/src/core/lintConfigSchema.ts', 'server/src/lsp/settings.ts']);
+    assert.deepEqual(await importersOf('server/src/lsp/main.ts', /node_modules\/zod\//, meta), [
+      'server/src/core/lintConfigSchema.ts',
+      'server/src/lsp/settings.ts',
+    ]);
     assert.deepEqual(importKinds(meta, 'server/src/core/lintConfigSchema.ts'), ['require-call']);
   });
 });

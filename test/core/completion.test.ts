@@ -27,7 +27,8 @@ describe('key completion', () => {
   });
 
   it('completes on an empty indented line, and leaves out keys written below the cursor too', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  \n  masquerade: true\nipv4:\n  enabled: true\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  \n  masquerade: true\nipv4:\n  enabled: true\n';
     const cursor = text.indexOf('bpf:\n  ') + 'bpf:\n  '.length;
     const l = labels(text, cursor);
     assert.ok(l.includes('hostLegacyRouting'));
@@ -39,7 +40,9 @@ describe('key completion', () => {
     const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n    ';
     const auto = complete(text).find((c) => c.label === 'autoMount');
     assert.equal(auto?.insertText, 'autoMount:\n        ');
-    const top = complete('# cilium-version: 1.16\nkubeProxyReplacement: true\nendp').find((c) => c.label === 'endpointRoutes');
+    const top = complete('# cilium-version: 1.16\nkubeProxyReplacement: true\nendp').find(
+      (c) => c.label === 'endpointRoutes',
+    );
     assert.equal(top?.insertText, 'endpointRoutes:\n  ');
   });
 
@@ -81,14 +84,16 @@ describe('key completion', () => {
     assert.ok(!l.includes('masquerade'));
     const outside = argo.trimEnd().replace(/\n\s+host$/, '\n    ');
     assert.deepEqual(labels(outside), []);
-    const hr = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.15.0\n  values:\n    kubeProxyReplacement: true\n    encryption:\n      ty';
+    const hr =
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.15.0\n  values:\n    kubeProxyReplacement: true\n    encryption:\n      ty';
     assert.ok(labels(hr).includes('type'));
   });
 
   it('offers agent options under extraConfig and in a ConfigMap, without the ones already there', () => {
     const extra = labels('# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n  enable-');
     assert.ok(extra.includes('enable-bpf-masquerade'));
-    const cm = '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n  ';
+    const cm =
+      '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n  ';
     const l = labels(cm);
     assert.ok(l.includes('enable-bpf-masquerade'));
     assert.ok(l.includes('routing-mode'));
@@ -107,20 +112,39 @@ describe('value completion', () => {
   it('routingMode', () => {
     const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nroutingMode: n';
     const items = complete(text);
-    assert.deepEqual(items.map((c) => c.label), ['tunnel', 'native']);
+    assert.deepEqual(
+      items.map((c) => c.label),
+      ['tunnel', 'native'],
+    );
     assert.deepEqual(items[0].replaceRange, { start: text.length - 1, end: text.length });
     assert.equal(items[0].kind, 'value');
   });
 
   it('kubeProxyReplacement per version', () => {
     const at = (v: string) => complete(`# cilium-version: ${v}\nbpf:\n  masquerade: true\nkubeProxyReplacement: `);
-    assert.deepEqual(at('1.12').map((c) => c.label), ['disabled', 'partial', 'strict', 'probe']);
-    assert.deepEqual(at('1.13').map((c) => c.label), ['disabled', 'partial', 'strict']);
+    assert.deepEqual(
+      at('1.12').map((c) => c.label),
+      ['disabled', 'partial', 'strict', 'probe'],
+    );
+    assert.deepEqual(
+      at('1.13').map((c) => c.label),
+      ['disabled', 'partial', 'strict'],
+    );
     const v14 = at('1.14');
-    assert.deepEqual(v14.map((c) => c.label), ['true', 'false', 'strict', 'partial', 'disabled']);
-    assert.deepEqual(v14.filter((c) => c.deprecated).map((c) => c.label), ['strict', 'partial', 'disabled']);
+    assert.deepEqual(
+      v14.map((c) => c.label),
+      ['true', 'false', 'strict', 'partial', 'disabled'],
+    );
+    assert.deepEqual(
+      v14.filter((c) => c.deprecated).map((c) => c.label),
+      ['strict', 'partial', 'disabled'],
+    );
     assert.deepEqual(at('1.15').filter((c) => c.deprecated).length, 3);
-    for (const v of ['1.16', '1.18', '1.20']) assert.deepEqual(at(v).map((c) => c.label), ['true', 'false']);
+    for (const v of ['1.16', '1.18', '1.20'])
+      assert.deepEqual(
+        at(v).map((c) => c.label),
+        ['true', 'false'],
+      );
   });
 
   it('other enums and booleans', () => {
@@ -136,8 +160,15 @@ describe('value completion', () => {
     assert.ok(labels(`${pre}ipam:\n  mode: `).includes('multi-pool'));
     assert.ok(labels(`${pre}cni:\n  chainingMode: `).includes('aws-cni'));
     assert.deepEqual(labels(`${pre}bpf:\n  masquerade: `), ['true', 'false']);
-    assert.deepEqual(labels('# cilium-version: 1.13\nkubeProxyReplacement: strict\ntunnel: '), ['vxlan', 'geneve', 'disabled']);
-    assert.deepEqual(labels('# cilium-version: 1.13\nkubeProxyReplacement: strict\nipam:\n  mode: ').includes('multi-pool'), false);
+    assert.deepEqual(labels('# cilium-version: 1.13\nkubeProxyReplacement: strict\ntunnel: '), [
+      'vxlan',
+      'geneve',
+      'disabled',
+    ]);
+    assert.deepEqual(
+      labels('# cilium-version: 1.13\nkubeProxyReplacement: strict\nipam:\n  mode: ').includes('multi-pool'),
+      false,
+    );
     assert.deepEqual(labels(`${pre}k8sServiceHost: `), [], 'free text has no values to offer');
   });
 
@@ -150,19 +181,30 @@ describe('value completion', () => {
   });
 
   it('quotes ConfigMap values', () => {
-    const text = '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: ';
-    assert.deepEqual(complete(text).map((c) => c.insertText), ['"true"', '"false"']);
+    const text =
+      '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: ';
+    assert.deepEqual(
+      complete(text).map((c) => c.insertText),
+      ['"true"', '"false"'],
+    );
     const routing = text.replace('kube-proxy-replacement', 'routing-mode');
-    assert.deepEqual(complete(routing).map((c) => c.insertText), ['"tunnel"', '"native"']);
+    assert.deepEqual(
+      complete(routing).map((c) => c.insertText),
+      ['"tunnel"', '"native"'],
+    );
     const bool = text.replace('kube-proxy-replacement', 'enable-bpf-masquerade');
-    assert.deepEqual(complete(bool).map((c) => c.insertText), ['"true"', '"false"']);
+    assert.deepEqual(
+      complete(bool).map((c) => c.insertText),
+      ['"true"', '"false"'],
+    );
   });
 });
 
 describe('ConfigMap keys no agent reads', () => {
   it('are not offered, and their hover says they are ignored', async () => {
     const { hoverAt } = await import('../../server/src/core/hover');
-    const cm = '# cilium-version: 1.12\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  native-routing-cidr: "10.0.0.0/8"\n  ';
+    const cm =
+      '# cilium-version: 1.12\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  native-routing-cidr: "10.0.0.0/8"\n  ';
     assert.ok(!labels(cm).includes('native-routing-cidr'));
     assert.ok(!labels(cm.replace('  native-routing-cidr: "10.0.0.0/8"\n', '')).includes('native-routing-cidr'));
     const md = hoverAt(analyze(cm), cm, cm.indexOf('native-routing-cidr') + 1)?.markdown ?? '';

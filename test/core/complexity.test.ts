@@ -76,7 +76,10 @@ describe('template masking is linear', () => {
     const text = '{{- if .Values.x }}\nk: {{ .Values.k }}\nre: ${1}\ntf: %{ if a }x%{ endif }\n{{ a }} b {{ c }}\n';
     const m = maskTemplates(text);
     assert.equal(m.text.length, text.length);
-    assert.equal(m.text, `${' '.repeat(19)}\nk: ${TEMPLATE_FILL.repeat(15)}\nre: \${1}\ntf: ${' '.repeat(9)}x${' '.repeat(10)}\n${' '.repeat(17)}\n`);
+    assert.equal(
+      m.text,
+      `${' '.repeat(19)}\nk: ${TEMPLATE_FILL.repeat(15)}\nre: \${1}\ntf: ${' '.repeat(9)}x${' '.repeat(10)}\n${' '.repeat(17)}\n`,
+    );
     assert.deepEqual(
       m.templates.map((t) => text.slice(t.start, t.end)),
       ['{{- if .Values.x }}', '{{ .Values.k }}', '%{ if a }', '%{ endif }', '{{ a }} b {{ c }}'],
@@ -100,9 +103,15 @@ describe('duplicate keys across template branches are found in n log n', () => {
 
   it('keys in two template branches are still not duplicates, keys with no branch between still are', () => {
     const branches = parseYamlFile('{{ if .x }}\nk: 1\n{{ else }}\nk: 2\n{{ end }}\n');
-    assert.deepEqual(branches.problems.map((p) => p.code), []);
+    assert.deepEqual(
+      branches.problems.map((p) => p.code),
+      [],
+    );
     const plain = parseYamlFile('{{ if .x }}\nk: 1\nk: 2\n{{ end }}\n');
-    assert.deepEqual(plain.problems.map((p) => p.code), ['DUPLICATE_KEY']);
+    assert.deepEqual(
+      plain.problems.map((p) => p.code),
+      ['DUPLICATE_KEY'],
+    );
   });
 });
 
@@ -122,7 +131,10 @@ describe('verdicts of many documents are linear', () => {
     });
     assert.ok(ratio < 5, `16x the documents took ${(ratio * 16).toFixed(1)}x the time`);
     // And the lines are right: document i starts on line 1 + 2i (0-based).
-    assert.deepEqual(big.documents.slice(0, 3).map((d) => verdictOf(d, bigText).line), [1, 3, 5]);
+    assert.deepEqual(
+      big.documents.slice(0, 3).map((d) => verdictOf(d, bigText).line),
+      [1, 3, 5],
+    );
     assert.equal(verdictOf(big.documents[3_999], bigText).line, 1 + 2 * 3_999);
   });
 
@@ -145,15 +157,30 @@ describe('findings per document are capped', () => {
     const dropped = Number(/^(\d+) more findings/.exec(summary[0].message)?.[1]);
     assert.ok(dropped >= 19_000 && dropped <= 20_000 - (MAX_FINDINGS_PER_DOCUMENT - 1) + 5, summary[0].message);
     // The datapath verdicts are rare and kept; the flood of unknown keys is what gets cut.
-    assert.ok(findings.some((f) => f.rule === 'host-routing-iptables-masquerade'), 'datapath finding kept');
+    assert.ok(
+      findings.some((f) => f.rule === 'host-routing-iptables-masquerade'),
+      'datapath finding kept',
+    );
   });
 
   it('capFindings counts exactly what it drops and keeps the original order', () => {
-    const make = (i: number, severity: Finding['severity'], rule = 'unknown-key'): Finding => ({ rule, severity, message: `m${i}`, range: { start: i, end: i + 1 } });
-    const input = [...Array.from({ length: 10 }, (_, i) => make(i, 'warning')), make(10, 'info', 'rare'), make(11, 'error', 'bad')];
+    const make = (i: number, severity: Finding['severity'], rule = 'unknown-key'): Finding => ({
+      rule,
+      severity,
+      message: `m${i}`,
+      range: { start: i, end: i + 1 },
+    });
+    const input = [
+      ...Array.from({ length: 10 }, (_, i) => make(i, 'warning')),
+      make(10, 'info', 'rare'),
+      make(11, 'error', 'bad'),
+    ];
     const out = capFindings(input, { start: 0, end: 1 }, 5);
     // The error first, then the warnings in order; the info does not fit. Kept ones stay in file order.
-    assert.deepEqual(out.slice(0, 4).map((f) => f.message), ['m0', 'm1', 'm2', 'm11']);
+    assert.deepEqual(
+      out.slice(0, 4).map((f) => f.message),
+      ['m0', 'm1', 'm2', 'm11'],
+    );
     assert.equal(out.length, 5);
     assert.match(out[4].message, /^8 more findings/);
   });
@@ -161,9 +188,14 @@ describe('findings per document are capped', () => {
   it('the most severe findings are the ones kept', () => {
     const keys = Array.from({ length: 2 * MAX_FINDINGS_PER_DOCUMENT }, (_, i) => `unknownKey${i}: 1`).join('\n');
     // The chart refuses this (error); it comes after a thousand warnings and must still be shown.
-    const a = analyze(`# cilium-version: 1.16\n${keys}\nkubeProxyReplacement: true\nk8sServiceHost: ""\nhubble:\n  relay:\n    enabled: true\n  enabled: false\n`);
+    const a = analyze(
+      `# cilium-version: 1.16\n${keys}\nkubeProxyReplacement: true\nk8sServiceHost: ""\nhubble:\n  relay:\n    enabled: true\n  enabled: false\n`,
+    );
     const d = a.documents[0];
-    assert.ok(d.findings.some((f) => f.severity === 'error'), `rules: ${[...new Set(d.findings.map((f) => f.rule))].join(', ')}`);
+    assert.ok(
+      d.findings.some((f) => f.severity === 'error'),
+      `rules: ${[...new Set(d.findings.map((f) => f.rule))].join(', ')}`,
+    );
     assert.ok(d.findings.some((f) => f.rule === 'too-many-findings'));
   });
 
@@ -175,8 +207,12 @@ describe('findings per document are capped', () => {
 
 describe('cilium-config keys of a huge ConfigMap or extraConfig are checked in linear time', () => {
   // Names like a generated config would have: none is a key, a few look like one.
-  const names = (n: number) => Array.from({ length: n }, (_, i) => `custom-${['timeout', 'lb', 'policy', 'map'][i % 4]}-key-${i}`);
-  const values = (n: number) => `# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n${names(n).map((k) => `  ${k}: "x"\n`).join('')}`;
+  const names = (n: number) =>
+    Array.from({ length: n }, (_, i) => `custom-${['timeout', 'lb', 'policy', 'map'][i % 4]}-key-${i}`);
+  const values = (n: number) =>
+    `# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n${names(n)
+      .map((k) => `  ${k}: "x"\n`)
+      .join('')}`;
 
   it('each unknown key costs a bounded number of did-you-mean steps, not one per known key', () => {
     const known = configKeysIn('1.16');
@@ -207,7 +243,10 @@ describe('cilium-config keys of a huge ConfigMap or extraConfig are checked in l
           `${key.slice(0, at)}x${key.slice(at + 1)}`, // a letter changed
           `${key.slice(0, at)}e${key.slice(at)}q`, // two letters added
           key.split('-').slice(1).join('-'), // the first word dropped
-          key.replace(/-lb-/, '-load-balancer-').replace(/^enable-/, '').toUpperCase(), // spelt out, case changed
+          key
+            .replace(/-lb-/, '-load-balancer-')
+            .replace(/^enable-/, '')
+            .toUpperCase(), // spelt out, case changed
         ];
         for (const m of mutations) {
           const indexed = suggestAmong(m, known, true);

@@ -49,7 +49,11 @@ describe('configKeys.json', () => {
 
   it('is current: regenerating from ../shared gives the same bytes (npm run gen:config-keys)', () => {
     requireShared();
-    assert.equal(serializeConfigKeys(generateConfigKeys(sharedDir)), readFileSync(dataFile, 'utf8'), 'configKeys.json is stale: run npm run gen:config-keys');
+    assert.equal(
+      serializeConfigKeys(generateConfigKeys(sharedDir)),
+      readFileSync(dataFile, 'utf8'),
+      'configKeys.json is stale: run npm run gen:config-keys',
+    );
   });
 
   it('stays small (it is bundled into the server)', () => {
@@ -62,13 +66,21 @@ describe('configKeys.json', () => {
     try {
       cpSync(path.join(sharedDir, 'cilium-config-keys'), path.join(dir, 'cilium-config-keys'), { recursive: true });
       mkdirSync(path.join(dir, 'cilium-charts'));
-      for (const v of SUPPORTED_VERSIONS) cpSync(path.join(sharedDir, 'cilium-charts', `v${v}`, 'templates', 'cilium-configmap.yaml'), path.join(dir, 'cilium-charts', `v${v}`, 'templates', 'cilium-configmap.yaml'));
+      for (const v of SUPPORTED_VERSIONS)
+        cpSync(
+          path.join(sharedDir, 'cilium-charts', `v${v}`, 'templates', 'cilium-configmap.yaml'),
+          path.join(dir, 'cilium-charts', `v${v}`, 'templates', 'cilium-configmap.yaml'),
+        );
       writeFileSync(path.join(dir, 'cilium-config-keys', 'v1.99.tsv'), 'not a tsv at all\n');
       mkdirSync(path.join(dir, 'cilium-charts', 'v1.99'));
       // The script is run from another directory, with tsx loaded by URL, as a developer would run it anywhere.
       const out = path.join(dir, 'out.json');
       const tsx = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-      const r = spawnSync(process.execPath, ['--import', tsx, path.join(repoRoot, 'tools/gen-config-keys.ts'), dir, out], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', tsx, path.join(repoRoot, 'tools/gen-config-keys.ts'), dir, out],
+        { cwd: dir, encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.equal(readFileSync(out, 'utf8'), readFileSync(dataFile, 'utf8'));
       assert.match(r.stderr, /1\.19: \d+ keys; chart writes \d+ keys no agent\/operator reads: .*bpf-lb-only/);
@@ -90,10 +102,16 @@ describe('every row of every supported tsv is in the data', () => {
         assert.ok(info, `${row.key} in ${v}`);
         assert.equal(info.default, row.default, `default of ${row.key} in ${v}`);
         assert.equal(info.source, row.source, `source of ${row.key} in ${v}`);
-        assert.equal(info.components.length === 2 ? 'both' : info.components[0], row.component, `component of ${row.key}`);
+        assert.equal(
+          info.components.length === 2 ? 'both' : info.components[0],
+          row.component,
+          `component of ${row.key}`,
+        );
         assert.equal(!!info.deprecated, /(^|: )yes: /.test(row.deprecated), `deprecated of ${row.key} in ${v}`);
       }
-      const chart = chartConfigMapKeys(readFileSync(path.join(sharedDir, 'cilium-charts', `v${v}`, 'templates', 'cilium-configmap.yaml'), 'utf8'));
+      const chart = chartConfigMapKeys(
+        readFileSync(path.join(sharedDir, 'cilium-charts', `v${v}`, 'templates', 'cilium-configmap.yaml'), 'utf8'),
+      );
       assert.ok(chart.length > 80, `${chart.length} chart keys in ${v}`);
       for (const k of chart) assert.ok(chartWritesConfigKey(k, v), `chart key ${k} in ${v}`);
       assert.equal(configKeysIn(v).length, new Set([...rows.map((r) => r.key), ...chart]).size);

@@ -33,21 +33,39 @@ describe('hover in a ConfigMap', () => {
     const op = hover(cm('1.19', '  identity-gc-interval: "15m"\n'), 'identity-gc-interval');
     assert.match(op, /Read by cilium-operator/);
     assert.match(op, /stops cilium-operator at start-up/);
-    assert.match(hover(cm('1.19', '  ipv4-native-routing-cidr: "10.0.0.0/8"\n'), 'ipv4-native-routing-cidr'), /Takes an IPv4 CIDR; anything else stops cilium-agent at start-up\./);
+    assert.match(
+      hover(cm('1.19', '  ipv4-native-routing-cidr: "10.0.0.0/8"\n'), 'ipv4-native-routing-cidr'),
+      /Takes an IPv4 CIDR; anything else stops cilium-agent at start-up\./,
+    );
   });
 
   it('per version: the default changed, the key was deprecated, then removed', () => {
-    assert.match(hover(cm('1.17', '  enable-session-affinity: "true"\n'), 'enable-session-affinity'), /Default in 1\.17: `false`/);
+    assert.match(
+      hover(cm('1.17', '  enable-session-affinity: "true"\n'), 'enable-session-affinity'),
+      /Default in 1\.17: `false`/,
+    );
     const dep = hover(cm('1.18', '  enable-session-affinity: "true"\n'), 'enable-session-affinity');
     assert.match(dep, /Default in 1\.18: `true`/);
     assert.match(dep, /\*\*Deprecated in 1\.18:\*\* "The flag to control Session Affinity has been deprecated/);
-    assert.match(hover(cm('1.19', '  enable-session-affinity: "true"\n'), 'enable-session-affinity'), /Not read by Cilium 1\.19: removed in 1\.19 \(read in 1\.12–1\.18\)/);
-    assert.match(hover(cm('1.16', '  bpf-lb-algorithm-annotation: "true"\n'), 'bpf-lb-algorithm-annotation'), /Not read by Cilium 1\.16 yet: read in 1\.17–1\.21/);
+    assert.match(
+      hover(cm('1.19', '  enable-session-affinity: "true"\n'), 'enable-session-affinity'),
+      /Not read by Cilium 1\.19: removed in 1\.19 \(read in 1\.12–1\.18\)/,
+    );
+    assert.match(
+      hover(cm('1.16', '  bpf-lb-algorithm-annotation: "true"\n'), 'bpf-lb-algorithm-annotation'),
+      /Not read by Cilium 1\.16 yet: read in 1\.17–1\.21/,
+    );
   });
 
   it('unknown keys get the did-you-mean of the version; chart-only keys say who reads them', () => {
-    assert.match(hover(cm('1.19', '  load-balancer-algorithm: maglev\n'), 'load-balancer-algorithm'), /in any version from 1\.12 to 1\.21; it is ignored\. Did you mean `bpf-lb-algorithm`\?/);
-    assert.match(hover(cm('1.19', '  etcd-config: |-\n    x: 1\n'), 'etcd-config'), /Written by the 1\.19 chart, but not read by cilium-agent or cilium-operator\. Mounted as the file/);
+    assert.match(
+      hover(cm('1.19', '  load-balancer-algorithm: maglev\n'), 'load-balancer-algorithm'),
+      /in any version from 1\.12 to 1\.21; it is ignored\. Did you mean `bpf-lb-algorithm`\?/,
+    );
+    assert.match(
+      hover(cm('1.19', '  etcd-config: |-\n    x: 1\n'), 'etcd-config'),
+      /Written by the 1\.19 chart, but not read by cilium-agent or cilium-operator\. Mounted as the file/,
+    );
   });
 });
 
@@ -59,7 +77,10 @@ describe('completion in a ConfigMap', () => {
     assert.match(ct.detail ?? '', /duration · cilium-agent/);
     assert.match(ct.documentation ?? '', /Type: `duration` · Default in 1\.17: `2h13m20s`/);
     assert.ok(complete(cm('1.17', '  bpf-lb-')).some((c) => c.label === 'bpf-lb-algorithm-annotation'));
-    assert.ok(!complete(cm('1.16', '  bpf-lb-')).some((c) => c.label === 'bpf-lb-algorithm-annotation'), 'read from 1.17 on');
+    assert.ok(
+      !complete(cm('1.16', '  bpf-lb-')).some((c) => c.label === 'bpf-lb-algorithm-annotation'),
+      'read from 1.17 on',
+    );
     assert.ok(complete(cm('1.19', '  ')).length > 400);
   });
 
@@ -73,8 +94,14 @@ describe('completion in a ConfigMap', () => {
 
   it('offers true/false for every bool key, named like a switch or not', () => {
     const text = cm('1.19', '  auto-create-cilium-node-resource: ');
-    assert.deepEqual(complete(text).map((c) => c.insertText), ['"true"', '"false"']);
-    assert.deepEqual(complete(cm('1.19', '  identity-gc-interval: ')).map((c) => c.label), []);
+    assert.deepEqual(
+      complete(text).map((c) => c.insertText),
+      ['"true"', '"false"'],
+    );
+    assert.deepEqual(
+      complete(cm('1.19', '  identity-gc-interval: ')).map((c) => c.label),
+      [],
+    );
   });
 });
 
@@ -82,8 +109,14 @@ describe('rendered cilium-config view', () => {
   it('annotates each key with its type, default and reader, and keys the version does not read', () => {
     const text = cm('1.19', '  enable-bpf-masquerade: "true"\n  identity-gc-interval: "15m"\n  tunnel: vxlan\n');
     const out = renderedConfigText(analyze(text).documents, text)!;
-    assert.match(out, /\n {2}enable-bpf-masquerade: "true" {2}# as written \(line 7\); bool, default false, cilium-agent\n/);
-    assert.match(out, /\n {2}identity-gc-interval: 15m {2}# as written \(line 8\); duration, default 15m0s, cilium-operator\n/);
+    assert.match(
+      out,
+      /\n {2}enable-bpf-masquerade: "true" {2}# as written \(line 7\); bool, default false, cilium-agent\n/,
+    );
+    assert.match(
+      out,
+      /\n {2}identity-gc-interval: 15m {2}# as written \(line 8\); duration, default 15m0s, cilium-operator\n/,
+    );
     assert.match(out, /\n {2}tunnel: vxlan {2}# as written \(line 9\); not read by Cilium 1\.19\n/);
   });
 });

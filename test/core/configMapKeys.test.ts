@@ -26,12 +26,19 @@ function keyFindings(version: string, data: string): Finding[] {
 
 function only(version: string, data: string): Finding {
   const fs = keyFindings(version, data);
-  assert.equal(fs.length, 1, `expected one finding, got: ${fs.map((f) => `${f.rule}: ${f.message}`).join(' | ') || 'none'}`);
+  assert.equal(
+    fs.length,
+    1,
+    `expected one finding, got: ${fs.map((f) => `${f.rule}: ${f.message}`).join(' | ') || 'none'}`,
+  );
   return fs[0];
 }
 
 function none(version: string, data: string): void {
-  assert.deepEqual(keyFindings(version, data).map((f) => `${f.rule}: ${f.message}`), []);
+  assert.deepEqual(
+    keyFindings(version, data).map((f) => `${f.rule}: ${f.message}`),
+    [],
+  );
 }
 
 describe('configmap-unknown-key', () => {
@@ -60,11 +67,18 @@ describe('configmap-unknown-key', () => {
     assert.doesNotMatch(only('1.19', '  enable-dsr: "true"\n').message, /enable-bbr/);
     assert.equal(suggestConfigKey('enable-dsr', configKeysIn('1.19')), undefined);
     assert.equal(suggestConfigKey('native-routing-cidr', configKeysIn('1.19')), undefined);
-    assert.equal(suggestConfigKey('enable-bpf-masquerade', configKeysIn('1.19')), undefined, 'a known key is not a typo of another');
+    assert.equal(
+      suggestConfigKey('enable-bpf-masquerade', configKeysIn('1.19')),
+      undefined,
+      'a known key is not a typo of another',
+    );
   });
 
   it('does not fire on keys the agent or operator reads, nor on keys only the chart writes', () => {
-    none('1.19', '  enable-bpf-masquerade: "true"\n  identity-gc-interval: "15m"\n  etcd-config: |-\n    endpoints: []\n  cni-uninstall: "true"\n  clean-cilium-state: "false"\n  bpf-lb-only: "false"\n');
+    none(
+      '1.19',
+      '  enable-bpf-masquerade: "true"\n  identity-gc-interval: "15m"\n  etcd-config: |-\n    endpoints: []\n  cni-uninstall: "true"\n  clean-cilium-state: "false"\n  bpf-lb-only: "false"\n',
+    );
     none('1.12', '  custom-cni-conf: "false"\n  hubble-flow-buffer-size: "4095"\n');
   });
 
@@ -72,8 +86,14 @@ describe('configmap-unknown-key', () => {
     for (const v of SUPPORTED_VERSIONS) {
       const keys = configKeysIn(v).filter((k) => chartWritesConfigKey(k, v));
       assert.ok(keys.length > 80, v);
-      const fs = keyFindings(v, keys.map((k) => `  ${k}: ""\n`).join('')).filter((f) => f.rule !== 'configmap-key-deprecated');
-      assert.deepEqual(fs.map((f) => f.message), [], v);
+      const fs = keyFindings(v, keys.map((k) => `  ${k}: ""\n`).join('')).filter(
+        (f) => f.rule !== 'configmap-key-deprecated',
+      );
+      assert.deepEqual(
+        fs.map((f) => f.message),
+        [],
+        v,
+      );
     }
   });
 
@@ -94,15 +114,24 @@ describe('configmap-key-removed and configmap-key-not-yet-available', () => {
   it('quotes the deprecation of the last version, and names a one-to-one successor with a rename fix', () => {
     const text = cm('1.16', '  # keep this comment\n  enable-host-reachable-services: "true"  # and this one\n');
     const f = doc(text).findings.find((x) => x.rule === 'configmap-key-removed')!;
-    assert.match(f.message, /removed in Cilium 1\.13 \(last read in 1\.12\).*1\.12 had deprecated it: "This option will be removed in v1\.13\. Use --bpf-lb-sock instead"\. Use bpf-lb-sock instead\./);
+    assert.match(
+      f.message,
+      /removed in Cilium 1\.13 \(last read in 1\.12\).*1\.12 had deprecated it: "This option will be removed in v1\.13\. Use --bpf-lb-sock instead"\. Use bpf-lb-sock instead\./,
+    );
     assert.equal(f.fixes?.[0].title, 'Rename enable-host-reachable-services to bpf-lb-sock');
-    assert.equal(applyEdits(text, f.fixes![0].edits), cm('1.16', '  # keep this comment\n  bpf-lb-sock: "true"  # and this one\n'));
+    assert.equal(
+      applyEdits(text, f.fixes![0].edits),
+      cm('1.16', '  # keep this comment\n  bpf-lb-sock: "true"  # and this one\n'),
+    );
   });
 
   it('a successor that is advice rather than a rename gets no fix (tunnel → routing-mode and tunnel-protocol)', () => {
     const f = only('1.16', '  tunnel: vxlan\n');
     assert.match(f.message, /removed in Cilium 1\.15/);
-    assert.equal(doc(cm('1.16', '  tunnel: vxlan\n')).findings.find((x) => x.rule === 'configmap-key-removed')!.fixes, undefined);
+    assert.equal(
+      doc(cm('1.16', '  tunnel: vxlan\n')).findings.find((x) => x.rule === 'configmap-key-removed')!.fixes,
+      undefined,
+    );
     none('1.13', '  tunnel: vxlan\n');
     assert.equal(only('1.14', '  tunnel: vxlan\n').rule, 'configmap-key-deprecated');
   });
@@ -117,16 +146,22 @@ describe('configmap-key-removed and configmap-key-not-yet-available', () => {
   it('a key only old charts wrote, that no supported agent reads', () => {
     const f = only('1.20', '  bpf-lb-only: "false"\n');
     assert.equal(f.rule, 'configmap-key-removed');
-    assert.match(f.message, /written by the 1\.18–1\.19 chart, but no cilium-agent or cilium-operator from 1\.12 on reads it, and the 1\.20 chart no longer writes it: Cilium 1\.20 ignores it\.$/);
+    assert.match(
+      f.message,
+      /written by the 1\.18–1\.19 chart, but no cilium-agent or cilium-operator from 1\.12 on reads it, and the 1\.20 chart no longer writes it: Cilium 1\.20 ignores it\.$/,
+    );
   });
 });
 
 describe('configmap-key-deprecated', () => {
-  it('quotes the agent; info when that version\'s chart writes the key itself', () => {
+  it("quotes the agent; info when that version's chart writes the key itself", () => {
     const f = only('1.18', '  enable-session-affinity: "true"\n');
     assert.equal(f.rule, 'configmap-key-deprecated');
     assert.equal(f.severity, 'info');
-    assert.match(f.message, /cilium-agent says: "The flag to control Session Affinity has been deprecated, and it will be removed in v1\.19/);
+    assert.match(
+      f.message,
+      /cilium-agent says: "The flag to control Session Affinity has been deprecated, and it will be removed in v1\.19/,
+    );
     none('1.17', '  enable-session-affinity: "true"\n');
   });
 
@@ -138,8 +173,10 @@ describe('configmap-key-deprecated', () => {
     assert.equal(applyEdits(text, f.fixes![0].edits), cm('1.18', '  enable-egress-gateway: "true"\n'));
   });
 
-  it('no rename where the agent\'s own message names the wrong flag (node-port-algorithm)', () => {
-    const f = doc(cm('1.18', '  node-port-algorithm: maglev\n')).findings.find((x) => x.rule === 'configmap-key-deprecated')!;
+  it("no rename where the agent's own message names the wrong flag (node-port-algorithm)", () => {
+    const f = doc(cm('1.18', '  node-port-algorithm: maglev\n')).findings.find(
+      (x) => x.rule === 'configmap-key-deprecated',
+    )!;
     assert.doesNotMatch(f.message, /Use bpf-lb-mode instead\./);
     assert.equal(f.fixes, undefined);
   });
@@ -150,7 +187,10 @@ describe('configmap-wrong-type', () => {
     const bool = only('1.19', '  bpf-lb-sock: "yes"\n');
     assert.equal(bool.rule, 'configmap-wrong-type');
     assert.equal(bool.severity, 'error');
-    assert.match(bool.message, /cilium-agent cannot decode its configuration and does not start.*pkg\/kpr\/kpr\.go:\d+ at 1\.19\.1/);
+    assert.match(
+      bool.message,
+      /cilium-agent cannot decode its configuration and does not start.*pkg\/kpr\/kpr\.go:\d+ at 1\.19\.1/,
+    );
     const dur = only('1.19', '  identity-gc-interval: "30"\n');
     assert.match(dur.message, /takes a duration with a unit.*cilium-operator cannot decode/);
     assert.equal(only('1.19', '  mtu: "1500b"\n').severity, 'error');
@@ -160,8 +200,15 @@ describe('configmap-wrong-type', () => {
   it('viper-read options: a bad value silently becomes zero (warning), and the verdict agrees', () => {
     const f = only('1.19', '  enable-bpf-masquerade: "yes"\n');
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /cilium-agent reads it as false without any message.*daemon\/cmd\/daemon_main\.go:\d+ at 1\.19\.1/);
-    assert.equal(doc(cm('1.19', '  enable-ipv4-masquerade: "yes"\n')).agent.ipv4Masquerade.on, false, 'viper reads an unparsable bool as false');
+    assert.match(
+      f.message,
+      /cilium-agent reads it as false without any message.*daemon\/cmd\/daemon_main\.go:\d+ at 1\.19\.1/,
+    );
+    assert.equal(
+      doc(cm('1.19', '  enable-ipv4-masquerade: "yes"\n')).agent.ipv4Masquerade.on,
+      false,
+      'viper reads an unparsable bool as false',
+    );
     const nanos = only('1.16', '  bpf-ct-timeout-regular-tcp: "30"\n');
     assert.equal(nanos.severity, 'warning');
     assert.match(nanos.message, /reads it as 30 nanoseconds\. Write the unit, for example "30s"/);
@@ -177,9 +224,25 @@ describe('configmap-wrong-type', () => {
   });
 
   it('accepts what Go accepts', () => {
-    none('1.19', ['bpf-lb-sock: "True"', 'enable-bpf-masquerade: "1"', 'enable-ipv4-masquerade: " t "', 'identity-gc-interval: "1h30m"', 'bpf-ct-timeout-regular-tcp: "0"', 'mtu: "0x5dc"', 'cluster-id: "255"', 'bpf-map-dynamic-size-ratio: "2.5e-3"', 'enable-l7-proxy: ""'].map((l) => `  ${l}\n`).join(''));
+    none(
+      '1.19',
+      [
+        'bpf-lb-sock: "True"',
+        'enable-bpf-masquerade: "1"',
+        'enable-ipv4-masquerade: " t "',
+        'identity-gc-interval: "1h30m"',
+        'bpf-ct-timeout-regular-tcp: "0"',
+        'mtu: "0x5dc"',
+        'cluster-id: "255"',
+        'bpf-map-dynamic-size-ratio: "2.5e-3"',
+        'enable-l7-proxy: ""',
+      ]
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
     for (const good of ['true', 'FALSE', 'f', '0']) assert.equal(valueProblem(good, 'bool', 'hive'), undefined, good);
-    for (const good of ['5m', '1h30m', '300ms', '1.5h', '-1s', '0']) assert.equal(valueProblem(good, 'duration', 'hive'), undefined, good);
+    for (const good of ['5m', '1h30m', '300ms', '1.5h', '-1s', '0'])
+      assert.equal(valueProblem(good, 'duration', 'hive'), undefined, good);
     for (const good of ['10', '-3', '0o17', '1_000']) assert.equal(valueProblem(good, 'int', 'hive'), undefined, good);
     assert.equal(valueProblem('10.0', 'int', 'viper'), undefined, 'cast trims a zero decimal part');
     assert.ok(valueProblem('10.0', 'int', 'hive')?.refused, 'mapstructure does not');
@@ -199,10 +262,16 @@ describe('configmap-wrong-type', () => {
 
 describe('configmap-unknown-key quick-fix', () => {
   it('renames the key in place, keeping comments, quotes and order', () => {
-    const text = cm('1.19', '  # conntrack\n  "ct-timeout-regular-tcp": "2m" # tuned\n  enable-bpf-masquerade: "true"\n');
+    const text = cm(
+      '1.19',
+      '  # conntrack\n  "ct-timeout-regular-tcp": "2m" # tuned\n  enable-bpf-masquerade: "true"\n',
+    );
     const f = doc(text).findings.find((x) => x.rule === 'configmap-unknown-key')!;
     assert.equal(f.fixes?.[0].title, 'Rename ct-timeout-regular-tcp to bpf-ct-timeout-regular-tcp');
-    assert.equal(applyEdits(text, f.fixes![0].edits), cm('1.19', '  # conntrack\n  "bpf-ct-timeout-regular-tcp": "2m" # tuned\n  enable-bpf-masquerade: "true"\n'));
+    assert.equal(
+      applyEdits(text, f.fixes![0].edits),
+      cm('1.19', '  # conntrack\n  "bpf-ct-timeout-regular-tcp": "2m" # tuned\n  enable-bpf-masquerade: "true"\n'),
+    );
   });
 
   it('no fix when the target key is already there, or the value would stop the agent under the new name', () => {
@@ -234,7 +303,10 @@ const CORPUS: { file: string; version?: string; unknown: string[] }[] = [
   // ~1.7 manifest: container-runtime, device, tofqdns-enable-poller, wait-bpf-mount are pre-1.12 options
   // (container-runtime is in v1.7.0 pkg/option/config.go; device became devices); enable-dsr was never an agent
   // option (did you mean bpf-lb-mode); masquerade is configmap-key-removed (knowledge/oldConfigKeys.ts).
-  { file: '014-brb-no-netfilter-rendered.yaml', unknown: ['container-runtime', 'device', 'enable-dsr', 'tofqdns-enable-poller', 'wait-bpf-mount'] },
+  {
+    file: '014-brb-no-netfilter-rendered.yaml',
+    unknown: ['container-runtime', 'device', 'enable-dsr', 'tofqdns-enable-poller', 'wait-bpf-mount'],
+  },
 ];
 
 describe('corpus: real ConfigMaps', () => {
@@ -251,8 +323,10 @@ describe('corpus: real ConfigMaps', () => {
     });
   }
 
-  it('the 1.18.2 rendering on its own version has no key finding but the chart\'s own deprecated keys', () => {
-    const a = analyze(readFileSync(path.join(corpusDir, '032-qjoly-rendered-1.18.2.yaml'), 'utf8'), { version: '1.18' });
+  it("the 1.18.2 rendering on its own version has no key finding but the chart's own deprecated keys", () => {
+    const a = analyze(readFileSync(path.join(corpusDir, '032-qjoly-rendered-1.18.2.yaml'), 'utf8'), {
+      version: '1.18',
+    });
     const fs = a.documents.flatMap((d) => d.findings).filter((f) => KEY_RULES.test(f.rule));
     assert.deepEqual(fs.map((f) => `${f.rule} ${f.severity} ${f.key}`).sort(), [
       'configmap-key-deprecated info enable-internal-traffic-policy',
@@ -266,9 +340,15 @@ describe('configmap-wrong-type: native-routing CIDRs (parsed by the agent, which
     const notCidr = only('1.16', '  ipv4-native-routing-cidr: "10.0.0.0"\n');
     assert.equal(notCidr.rule, 'configmap-wrong-type');
     assert.equal(notCidr.severity, 'error');
-    assert.match(notCidr.message, /takes an IPv4 CIDR such as 10\.0\.0\.0\/8, and "10\.0\.0\.0" is not a CIDR: cilium-agent exits/);
+    assert.match(
+      notCidr.message,
+      /takes an IPv4 CIDR such as 10\.0\.0\.0\/8, and "10\.0\.0\.0" is not a CIDR: cilium-agent exits/,
+    );
     assert.match(only('1.12', '  ipv4-native-routing-cidr: "10.0.0.0/33"\n').message, /is not a CIDR/);
-    assert.match(only('1.19', '  ipv6-native-routing-cidr: "10.0.0.0/8"\n').message, /is an IPv4 CIDR: cilium-agent exits \("ipv6-native-routing-cidr must be an IPv6 CIDR"\)/);
+    assert.match(
+      only('1.19', '  ipv6-native-routing-cidr: "10.0.0.0/8"\n').message,
+      /is an IPv4 CIDR: cilium-agent exits \("ipv6-native-routing-cidr must be an IPv6 CIDR"\)/,
+    );
     assert.match(only('1.19', '  ipv4-native-routing-cidr: "010.0.0.0/8"\n').message, /is not a CIDR/);
   });
 
@@ -281,22 +361,33 @@ describe('configmap-wrong-type: native-routing CIDRs (parsed by the agent, which
 
 describe('extraConfig entries of Helm values are cilium-config keys too', () => {
   it('the chart copies them into cilium-config, so the same rules apply', () => {
-    const d = doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nextraConfig:\n  ct-timeout-regular-tcp: "2m"\n  bpf-lb-sock: "yes"\n  enable-ipv6-ndp: "true"\n');
+    const d = doc(
+      '# cilium-version: 1.19\nkubeProxyReplacement: true\nextraConfig:\n  ct-timeout-regular-tcp: "2m"\n  bpf-lb-sock: "yes"\n  enable-ipv6-ndp: "true"\n',
+    );
     const fs = d.findings.filter((f) => KEY_RULES.test(f.rule));
-    assert.deepEqual(fs.map((f) => `${f.rule} ${f.key}`), ['configmap-unknown-key ct-timeout-regular-tcp', 'configmap-wrong-type bpf-lb-sock']);
+    assert.deepEqual(
+      fs.map((f) => `${f.rule} ${f.key}`),
+      ['configmap-unknown-key ct-timeout-regular-tcp', 'configmap-wrong-type bpf-lb-sock'],
+    );
     assert.match(fs[0].message, /Did you mean bpf-ct-timeout-regular-tcp\?/);
     assert.equal(fs[1].severity, 'error');
   });
 
   it('the rename fix works there too, keeping the comment', () => {
-    const text = '# cilium-version: 1.19\nkubeProxyReplacement: true\nextraConfig:\n  load-balancer-algorithm: maglev # tuned\n';
+    const text =
+      '# cilium-version: 1.19\nkubeProxyReplacement: true\nextraConfig:\n  load-balancer-algorithm: maglev # tuned\n';
     const f = doc(text).findings.find((x) => x.rule === 'configmap-unknown-key')!;
     assert.equal(applyEdits(text, f.fixes![0].edits), text.replace('load-balancer-algorithm', 'bpf-lb-algorithm'));
   });
 
   it('no finding on the real extraConfig of the corpus (all three keys are read by every supported agent)', () => {
     const file = path.join(corpusDir, '046-tosuke-values-extraconfig.yaml');
-    const fs = analyze(readFileSync(file, 'utf8'), { path: file }).documents.flatMap((d) => d.findings).filter((f) => KEY_RULES.test(f.rule));
-    assert.deepEqual(fs.map((f) => f.message), []);
+    const fs = analyze(readFileSync(file, 'utf8'), { path: file })
+      .documents.flatMap((d) => d.findings)
+      .filter((f) => KEY_RULES.test(f.rule));
+    assert.deepEqual(
+      fs.map((f) => f.message),
+      [],
+    );
   });
 });

@@ -11,7 +11,6 @@ import type { DocumentKind } from '../../server/src/core/parse/recognise';
 import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 import { findRepoRoot } from '../../tools/repoRoot';
 
-
 const repoRoot = findRepoRoot();
 const corpusDir = path.resolve(repoRoot, '../shared/corpus/real');
 const corpusMissing = !existsSync(path.join(corpusDir, 'MANIFEST.tsv'));
@@ -26,7 +25,9 @@ interface ManifestRow {
 }
 
 function readManifest(): ManifestRow[] {
-  const lines = readFileSync(path.join(corpusDir, 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(path.join(corpusDir, 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const header = lines[0].split('\t');
   const col = (name: string) => {
     const i = header.indexOf(name);
@@ -55,7 +56,10 @@ const MANIFEST_KIND: Record<string, DocumentKind> = {
  * the reason. Files the MANIFEST calls "other" get our own kind where we support the wrapper.
  */
 const EXPECTED: Record<string, { kinds: DocumentKind[]; why?: string }> = {
-  '001-labtop-tf-template-values.yaml': { kinds: ['helm-values'], why: 'Terraform %{ if } inside values; the rest is plain values' },
+  '001-labtop-tf-template-values.yaml': {
+    kinds: ['helm-values'],
+    why: 'Terraform %{ if } inside values; the rest is plain values',
+  },
   '002-kpr-strict-l2announce-values.yaml': { kinds: ['helm-values'] },
   '003-pi-k8s-values.yaml': { kinds: ['helm-values'] },
   '004-rke2-blueprint-values.yaml': { kinds: ['helm-values'] },
@@ -63,7 +67,10 @@ const EXPECTED: Record<string, { kinds: DocumentKind[]; why?: string }> = {
   '006-ffddorf-dualstack-values.yaml': { kinds: ['helm-values'] },
   '007-falkwinkler-k3s-helmrelease.yaml': { kinds: ['helmrelease'] },
   '008-lokiraze-k3s-helmrelease.yaml': { kinds: ['helmrelease'] },
-  '009-heavyops-helmrelease-valuesfrom.yaml': { kinds: ['helmrelease'], why: 'valuesFrom plus partial inline values (hubble, prometheus): the inline part is analysed' },
+  '009-heavyops-helmrelease-valuesfrom.yaml': {
+    kinds: ['helmrelease'],
+    why: 'valuesFrom plus partial inline values (hubble, prometheus): the inline part is analysed',
+  },
   '010-bjws-netkit-values.yaml': { kinds: ['helm-values'] },
   '011-hidora-rke2-helmchartconfig.yaml': {
     kinds: ['helmchart'],
@@ -74,21 +81,36 @@ const EXPECTED: Record<string, { kinds: DocumentKind[]; why?: string }> = {
     why: 'MANIFEST "other": a ConfigMap named cilium-values that carries Helm values as a string for Flux valuesFrom; the string is analysed because it reads as Cilium values by the same test as a plain values file (here it also holds enableCiliumEndpointSlice, which the 1.18+ chart refuses)',
   },
   '013-thomas-kube-wiregard-typo-values.yaml': { kinds: ['helm-values'] },
-  '014-brb-no-netfilter-rendered.yaml': { kinds: ['configmap'], why: 'rendered manifest: only the cilium-config ConfigMap among many objects' },
+  '014-brb-no-netfilter-rendered.yaml': {
+    kinds: ['configmap'],
+    why: 'rendered manifest: only the cilium-config ConfigMap among many objects',
+  },
   '015-nirmata-rendered-quoted.yaml': { kinds: ['configmap'], why: 'rendered manifest, keys in odd order' },
   '016-katt-upstream-rendered.yaml': { kinds: ['configmap'], why: 'rendered manifest' },
   '017-katt-upstream-values.yaml': { kinds: ['helm-values'] },
   '018-bewing-multipool-values.yaml': { kinds: ['helm-values'] },
-  '019-kubelab-kustomize-helmcharts.yaml': { kinds: [], why: 'kustomize helmCharts with valuesFile only (the values are file 020): no inline values' },
+  '019-kubelab-kustomize-helmcharts.yaml': {
+    kinds: [],
+    why: 'kustomize helmCharts with valuesFile only (the values are file 020): no inline values',
+  },
   '020-kubelab-proxyless-values.yaml': { kinds: ['helm-values'] },
   '021-kreatoo-argocd-app.yaml': { kinds: ['argocd-application'], why: 'helm.values block string' },
   '022-kind-playground-argocd-values-strict.yaml': { kinds: ['argocd-application'] },
   '023-gitops-metal3-argocd.yaml': { kinds: ['argocd-application'] },
-  '024-kenlasko-argocd-multisource.yaml': { kinds: [], why: 'multi-source Application with helm.valueFiles only ($values/...): no inline values' },
+  '024-kenlasko-argocd-multisource.yaml': {
+    kinds: [],
+    why: 'multi-source Application with helm.valueFiles only ($values/...): no inline values',
+  },
   '025-kenlasko-k3s-values.yaml': { kinds: ['helm-values'] },
-  '026-kenlasko-home-kustomize-helmcharts.yaml': { kinds: [], why: 'kustomize helmCharts with valuesFile only (values are file 027)' },
+  '026-kenlasko-home-kustomize-helmcharts.yaml': {
+    kinds: [],
+    why: 'kustomize helmCharts with valuesFile only (values are file 027)',
+  },
   '027-kenlasko-home-talos-values.yaml': { kinds: ['helm-values'] },
-  '028-kubenetsec-rendered-ns-cilium.yaml': { kinds: ['configmap'], why: 'rendered manifest, cilium-config in namespace "cilium"' },
+  '028-kubenetsec-rendered-ns-cilium.yaml': {
+    kinds: ['configmap'],
+    why: 'rendered manifest, cilium-config in namespace "cilium"',
+  },
   '029-palewhale-appset-values-duplicate-key.yaml': {
     kinds: ['argocd-application'],
     why: 'MANIFEST "argocd": an ApplicationSet git-generator config whose app.helm.values block string holds the Cilium values inline (with a duplicate key users need to see); the values are inline, so they should be found',
@@ -96,19 +118,43 @@ const EXPECTED: Record<string, { kinds: DocumentKind[]; why?: string }> = {
   '030-palewhale-appset-values-fixed.yaml': { kinds: ['argocd-application'], why: 'same layout as 029, fixed' },
   '031-palewhale-tf-template-values.yaml': { kinds: ['helm-values'], why: 'Terraform ${} placeholders in values' },
   '032-qjoly-rendered-1.18.2.yaml': { kinds: ['configmap'], why: 'rendered 1.18.2 manifest' },
-  '033-qjoly-turing-helmfile.yaml': { kinds: [], why: 'helmfile release whose values are a list of file names (034): no inline values' },
+  '033-qjoly-turing-helmfile.yaml': {
+    kinds: [],
+    why: 'helmfile release whose values are a list of file names (034): no inline values',
+  },
   '034-qjoly-turing-values.yaml': { kinds: ['helm-values'] },
   '035-qjoly-mocha-values.yaml': { kinds: ['helm-values'] },
   '036-thdctrl-talos-values-invalid-daemon.yaml': { kinds: ['helm-values'] },
-  '037-deckhouse-configmap-gotemplate.yaml': { kinds: ['configmap'], why: 'Go-templated cilium-config: templates are masked, the literal keys are analysed' },
+  '037-deckhouse-configmap-gotemplate.yaml': {
+    kinds: ['configmap'],
+    why: 'Go-templated cilium-config: templates are masked, the literal keys are analysed',
+  },
   '038-ujstor-umbrella-subchart-values.yaml': { kinds: ['helm-values'], why: 'umbrella chart: values under cilium:' },
-  '039-kube-hetzner-k3s-helmchart.yaml': { kinds: [], why: 'MANIFEST "other": k3s HelmChart whose valuesContent is only a Terraform ${values} placeholder' },
-  '040-diaoul-helmrelease-automount-typo.yaml': { kinds: ['helmrelease'], why: 'chartRef OCIRepository (no version in the file)' },
-  '041-diaoul-bootstrap-helmfile.yaml': { kinds: [], why: 'helmfile whose cilium release has no values in this file (they come from a gotmpl via bases)' },
-  '042-diaoul-helmfile-values-gotmpl.yaml': { kinds: [], why: 'the whole file is one Go template expression: no values before rendering' },
+  '039-kube-hetzner-k3s-helmchart.yaml': {
+    kinds: [],
+    why: 'MANIFEST "other": k3s HelmChart whose valuesContent is only a Terraform ${values} placeholder',
+  },
+  '040-diaoul-helmrelease-automount-typo.yaml': {
+    kinds: ['helmrelease'],
+    why: 'chartRef OCIRepository (no version in the file)',
+  },
+  '041-diaoul-bootstrap-helmfile.yaml': {
+    kinds: [],
+    why: 'helmfile whose cilium release has no values in this file (they come from a gotmpl via bases)',
+  },
+  '042-diaoul-helmfile-values-gotmpl.yaml': {
+    kinds: [],
+    why: 'the whole file is one Go template expression: no values before rendering',
+  },
   '043-ahinko-helmrelease-automount-typo.yaml': { kinds: ['helmrelease'] },
-  '044-ahinko-bootstrap-helmfile.yaml': { kinds: [], why: 'helmfile releases whose values are gotmpl file names: no inline values' },
-  '045-tosuke-kustomize-helmcharts-patches.yaml': { kinds: [], why: 'kustomize helmCharts with valuesFile only (values are file 046)' },
+  '044-ahinko-bootstrap-helmfile.yaml': {
+    kinds: [],
+    why: 'helmfile releases whose values are gotmpl file names: no inline values',
+  },
+  '045-tosuke-kustomize-helmcharts-patches.yaml': {
+    kinds: [],
+    why: 'kustomize helmCharts with valuesFile only (values are file 046)',
+  },
   '046-tosuke-values-extraconfig.yaml': { kinds: ['helm-values'] },
   '047-jhuertom-kustomize-valuesinline.yaml': { kinds: ['kustomize'], why: 'helmCharts valuesInline' },
 };
@@ -136,7 +182,9 @@ describe('real-world corpus', () => {
   if (corpusMissing) return;
 
   const manifest = readManifest();
-  const files = readdirSync(corpusDir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  const files = readdirSync(corpusDir)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort();
   const rowOf = new Map(manifest.map((r) => [r.file, r]));
 
   it('has one file per MANIFEST row and every file is in the MANIFEST and in the expectation table', () => {
@@ -162,18 +210,31 @@ describe('real-world corpus', () => {
         });
         assert.ok(a && Array.isArray(a.documents) && Array.isArray(a.fileFindings), 'analyze() returned no result');
         for (const f of [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)]) {
-          assert.ok(f.rule && f.message.trim().length > 0, `finding without rule or message: ${JSON.stringify(f.rule)}`);
-          assert.ok(f.range.start >= 0 && f.range.end >= f.range.start && f.range.end <= text.length, `${f.rule}: range ${f.range.start}-${f.range.end} outside the file`);
+          assert.ok(
+            f.rule && f.message.trim().length > 0,
+            `finding without rule or message: ${JSON.stringify(f.rule)}`,
+          );
+          assert.ok(
+            f.range.start >= 0 && f.range.end >= f.range.start && f.range.end <= text.length,
+            `${f.rule}: range ${f.range.start}-${f.range.end} outside the file`,
+          );
         }
         assert.ok(expected, `no expectation for ${file}`);
-        assert.deepEqual(a.documents.map((d) => d.kind), expected.kinds, `${file}${expected.why ? ` (${expected.why})` : ''}: ${summary(a)}`);
+        assert.deepEqual(
+          a.documents.map((d) => d.kind),
+          expected.kinds,
+          `${file}${expected.why ? ` (${expected.why})` : ''}: ${summary(a)}`,
+        );
         const manifestKind = row && MANIFEST_KIND[row.kind];
         if (manifestKind) {
           for (const d of a.documents) assert.equal(d.kind, manifestKind, `${file}: MANIFEST says ${row!.kind}`);
         }
         for (const rule of MUST_HAVE[file] ?? []) {
           const all = [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)];
-          assert.ok(all.some((f) => f.rule === rule), `${file}: expected a ${rule} finding; ${summary(a)}`);
+          assert.ok(
+            all.some((f) => f.rule === rule),
+            `${file}: expected a ${rule} finding; ${summary(a)}`,
+          );
         }
       });
 
@@ -191,7 +252,12 @@ describe('real-world corpus', () => {
             a = analyze(text, { path: hint, version });
           }, `analyze() threw for version ${version}`);
           assert.ok(a, `no result for version ${version}`);
-          if (base) assert.deepEqual(a.documents.map((d) => d.kind), base, `${file} @${version}: recognition must not depend on the version; ${summary(a)}`);
+          if (base)
+            assert.deepEqual(
+              a.documents.map((d) => d.kind),
+              base,
+              `${file} @${version}: recognition must not depend on the version; ${summary(a)}`,
+            );
           for (const d of a.documents) {
             assert.equal(d.version, version, `${file}: --version ${version} must win`);
             assert.equal(d.versionSource, 'option');

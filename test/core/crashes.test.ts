@@ -29,9 +29,21 @@ describe('a key written twice while typing', () => {
   const cases: [string, string, string][] = [
     // [label, text, a key path inside the FIRST copy that hover/locate must still find]
     ['the issue reproducer: a map, then the same key empty', 'bpf:\n  masquerade: true\nbpf:\n', 'bpf.masquerade'],
-    ['a map, then the same key as a scalar', 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\nbpf: 3\n', 'bpf.masquerade'],
-    ['nested: a map, then the same key as a list', 'hubble:\n  relay:\n    enabled: true\n  relay: [a]\n', 'hubble.relay.enabled'],
-    ['a map under an open map, then a scalar', 'kubeProxyReplacement: true\nextraConfig:\n  a:\n    b: 1\n  a: x\n', 'extraConfig.a.b'],
+    [
+      'a map, then the same key as a scalar',
+      'kubeProxyReplacement: true\nbpf:\n  masquerade: true\nbpf: 3\n',
+      'bpf.masquerade',
+    ],
+    [
+      'nested: a map, then the same key as a list',
+      'hubble:\n  relay:\n    enabled: true\n  relay: [a]\n',
+      'hubble.relay.enabled',
+    ],
+    [
+      'a map under an open map, then a scalar',
+      'kubeProxyReplacement: true\nextraConfig:\n  a:\n    b: 1\n  a: x\n',
+      'extraConfig.a.b',
+    ],
   ];
   for (const [label, text, inner] of cases) {
     it(`${label}: analysed, hovered and completed without an exception`, () => {
@@ -77,7 +89,10 @@ describe('deep nesting is refused before the parser sees it', () => {
     ['6,000 nested flow sequences under a key', `a: ${'['.repeat(6000)}${']'.repeat(6000)}\n`],
     ['6,000 nested flow mappings', `${'{a: '.repeat(6000)}1${'}'.repeat(6000)}\n`],
     ['1,500 nested block mappings', Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + '\n'],
-    ['flow nesting hidden behind a block scalar with an unbalanced bracket and quote', `a: |\n  [ "\nb: ${'['.repeat(3000)}\n`],
+    [
+      'flow nesting hidden behind a block scalar with an unbalanced bracket and quote',
+      `a: |\n  [ "\nb: ${'['.repeat(3000)}\n`,
+    ],
     ['flow nesting after quoted brackets that close nothing', `a: ${'[ "]" '.repeat(3000)}\n`],
     ['block nesting that starts inside a flow collection', `a: [\n${'- '.repeat(1100)}x\n`],
     ['lone CR line endings', Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}a:`).join('\r') + '\r'],
@@ -104,12 +119,19 @@ describe('deep nesting is refused before the parser sees it', () => {
       'for (let round = 0; round < 6; round++) for (const t of texts) out.push(analyze(t).fileFindings.map((f) => f.rule).join(","));',
       'process.stdout.write(JSON.stringify(out));',
     ].join('\n');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     assert.equal(r.signal, null, `child killed by ${r.signal}: ${r.stderr.slice(0, 500)}`);
     assert.equal(r.status, 0, r.stderr.slice(0, 2000));
     const results = JSON.parse(r.stdout) as string[];
     assert.equal(results.length, deep.length * 6);
-    assert.ok(results.every((x) => x === 'yaml-too-deep'), results.join(' | '));
+    assert.ok(
+      results.every((x) => x === 'yaml-too-deep'),
+      results.join(' | '),
+    );
   });
 
   it('the CLI analyses the same deep file five times in one run without aborting', () => {
@@ -117,10 +139,14 @@ describe('deep nesting is refused before the parser sees it', () => {
     const flow = path.join(tmp, 'flow.yaml');
     writeFileSync(seq, `${'- '.repeat(1100)}x\n`);
     writeFileSync(flow, `a: ${'['.repeat(6000)}${']'.repeat(6000)}\n`);
-    const r = spawnSync(process.execPath, [cliJs, '--format', 'json', seq, flow, seq, flow, seq, flow, seq, flow, seq, flow], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [cliJs, '--format', 'json', seq, flow, seq, flow, seq, flow, seq, flow, seq, flow],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     assert.equal(r.signal, null, `cli killed by ${r.signal}: ${r.stderr.slice(0, 500)}`);
     assert.doesNotMatch(r.stderr, /FATAL|Allocation failed/);
     assert.equal((r.stdout.match(/yaml-too-deep/g) ?? []).length, 10, r.stdout.slice(0, 2000));

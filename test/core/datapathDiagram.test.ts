@@ -6,8 +6,28 @@ import { analyze } from '../../server/src/core/analyze';
 import { packetPath, packetPathHtml, packetPathSvg, type PacketPath } from '../../server/src/core/datapathDiagram';
 import { explainMarkdown } from '../../server/src/core/explain';
 
-const LEGACY_113 = ['# cilium-version: 1.13', 'kubeProxyReplacement: strict', 'k8sServiceHost: 10.0.0.10', 'k8sServicePort: 6443', 'endpointRoutes:', '  enabled: true', 'enableIPv4Masquerade: true', ''].join('\n');
-const FAST_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.10', 'k8sServicePort: 6443', 'routingMode: native', 'ipv4NativeRoutingCIDR: 10.0.0.0/8', 'autoDirectNodeRoutes: true', 'bpf:', '  masquerade: true', ''].join('\n');
+const LEGACY_113 = [
+  '# cilium-version: 1.13',
+  'kubeProxyReplacement: strict',
+  'k8sServiceHost: 10.0.0.10',
+  'k8sServicePort: 6443',
+  'endpointRoutes:',
+  '  enabled: true',
+  'enableIPv4Masquerade: true',
+  '',
+].join('\n');
+const FAST_116 = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'k8sServiceHost: 10.0.0.10',
+  'k8sServicePort: 6443',
+  'routingMode: native',
+  'ipv4NativeRoutingCIDR: 10.0.0.0/8',
+  'autoDirectNodeRoutes: true',
+  'bpf:',
+  '  masquerade: true',
+  '',
+].join('\n');
 
 function pathOf(text: string): PacketPath {
   const [d] = analyze(text).documents;
@@ -15,7 +35,8 @@ function pathOf(text: string): PacketPath {
 }
 
 const ids = (p: PacketPath) => p.inNode.map((b) => b.id);
-const box = (p: PacketPath, id: string) => [...p.inNode, ...p.exits].find((b) => b.id === id) ?? assert.fail(`no ${id} box`);
+const box = (p: PacketPath, id: string) =>
+  [...p.inNode, ...p.exits].find((b) => b.id === id) ?? assert.fail(`no ${id} box`);
 
 describe('packet path', () => {
   it('legacy host routing: the detour through the host stack, netfilter and the routing table, blamed on the lines that force it', () => {
@@ -51,7 +72,18 @@ describe('packet path', () => {
   });
 
   it('follows the configuration: netkit, a geneve tunnel, no masquerading', () => {
-    const text = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: h', 'k8sServicePort: 6443', 'routingMode: tunnel', 'tunnelProtocol: geneve', 'enableIPv4Masquerade: false', 'bpf:', '  datapathMode: netkit', ''].join('\n');
+    const text = [
+      '# cilium-version: 1.16',
+      'kubeProxyReplacement: true',
+      'k8sServiceHost: h',
+      'k8sServicePort: 6443',
+      'routingMode: tunnel',
+      'tunnelProtocol: geneve',
+      'enableIPv4Masquerade: false',
+      'bpf:',
+      '  datapathMode: netkit',
+      '',
+    ].join('\n');
     const p = pathOf(text);
     assert.equal(box(p, 'device').title, 'netkit device');
     assert.deepEqual(box(p, 'device').decidedBy[0], { key: 'bpf.datapathMode', line: 9 });
@@ -65,7 +97,10 @@ describe('packet path', () => {
     const svg = packetPathSvg(p, { fileUri: 'file:///repo/values.yaml', title: 'Packet path of <values>' });
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
     for (const b of [...p.inNode, ...p.exits]) assert.ok(svg.includes(`data-box="${b.id}"`), b.id);
-    assert.match(svg, /<a href="file:\/\/\/repo\/values\.yaml#L6"><text[^>]*><title>endpointRoutes\.enabled · line 6<\/title>/);
+    assert.match(
+      svg,
+      /<a href="file:\/\/\/repo\/values\.yaml#L6"><text[^>]*><title>endpointRoutes\.enabled · line 6<\/title>/,
+    );
     assert.match(svg, /<a href="file:\/\/\/repo\/values\.yaml#L7">/);
     assert.match(svg, /fill="currentColor"/);
     assert.match(svg, /<title>Packet path of &lt;values&gt;<\/title>/);

@@ -32,7 +32,8 @@ describe('key-deprecated: values the chart itself calls deprecated', () => {
   });
 
   it('the fix moves it under localRedirectPolicies (merging, keeping the comment); the chart renders the same', () => {
-    const text = '# LRP for node-local DNS\nlocalRedirectPolicy: true # needed by nodelocaldns\nlocalRedirectPolicies:\n  addressMatcherCIDRs: [169.254.20.10/32]\n';
+    const text =
+      '# LRP for node-local DNS\nlocalRedirectPolicy: true # needed by nodelocaldns\nlocalRedirectPolicies:\n  addressMatcherCIDRs: [169.254.20.10/32]\n';
     const d = doc(text, { version: '1.18' });
     const f = finding(d, 'key-deprecated');
     assert.ok(f.fixes && f.fixes.length === 1, 'one fix');
@@ -76,7 +77,10 @@ describe('key-deprecated: values the chart itself calls deprecated', () => {
   });
 
   it('a key merely near a "deprecated" comment is not flagged (bandwidthManager under a commented-out example)', () => {
-    noFinding(doc('kubeProxyReplacement: disabled\nbandwidthManager:\n  enabled: true\n', { version: '1.12' }), 'key-deprecated');
+    noFinding(
+      doc('kubeProxyReplacement: disabled\nbandwidthManager:\n  enabled: true\n', { version: '1.12' }),
+      'key-deprecated',
+    );
     noFinding(doc('kubeProxyReplacement: true\nkeepDeprecatedLabels: true\n', { version: '1.19' }), 'key-deprecated');
     noFinding(doc('kubeProxyReplacement: "true"\n', { version: '1.15' }), 'key-deprecated');
   });
@@ -109,7 +113,15 @@ describe('deprecatedValues.json', () => {
   it('is what tools/gen-deprecated-values.ts makes from ../shared (re-run: no diff)', () => {
     assert.ok(existsSync(chartsDir), `the charts are missing: ${chartsDir}`);
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'deprecated-')), 'deprecatedValues.json');
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tools/gen-deprecated-values.ts'), chartsDir, out], { cwd: repoRoot, stdio: 'ignore' });
-    assert.equal(readFileSync(out, 'utf8'), readFileSync(path.join(repoRoot, 'server/src/core/knowledge/deprecatedValues.json'), 'utf8'), 'stale: run npm run gen:deprecated-values');
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(repoRoot, 'tools/gen-deprecated-values.ts'), chartsDir, out],
+      { cwd: repoRoot, stdio: 'ignore' },
+    );
+    assert.equal(
+      readFileSync(out, 'utf8'),
+      readFileSync(path.join(repoRoot, 'server/src/core/knowledge/deprecatedValues.json'), 'utf8'),
+      'stale: run npm run gen:deprecated-values',
+    );
   });
 });

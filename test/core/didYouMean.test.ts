@@ -12,7 +12,8 @@ import { findRepoRoot } from '../../tools/repoRoot';
 import { doc, finding, noFinding } from '../helpers';
 
 const corpus = (name: string) => readFileSync(path.resolve(findRepoRoot(), '../shared/corpus/real', name), 'utf8');
-const CM = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
+const CM = (data: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
 
 describe('a nested value written as one camelCase word', () => {
   it('ipamMode: did you mean ipam.mode, with a fix that nests it and keeps the comment', () => {
@@ -27,13 +28,19 @@ describe('a nested value written as one camelCase word', () => {
   });
 
   it('deeper paths too; no fix when the nested key is already written', () => {
-    assert.match(finding(doc('kubeProxyReplacement: true\nhubbleRelayEnabled: true\n', { version: '1.19' }), 'unknown-key').message, /Did you mean hubble\.relay\.enabled\?/);
+    assert.match(
+      finding(doc('kubeProxyReplacement: true\nhubbleRelayEnabled: true\n', { version: '1.19' }), 'unknown-key')
+        .message,
+      /Did you mean hubble\.relay\.enabled\?/,
+    );
     const both = 'kubeProxyReplacement: true\nipam:\n  mode: kubernetes\nipamMode: cluster-pool\n';
     assert.equal(finding(doc(both, { version: '1.19' }), 'unknown-key').fixes?.length ?? 0, 0);
   });
 
   it('corpus 001 gets the suggestion', () => {
-    const f = analyze(corpus('001-labtop-tf-template-values.yaml')).documents.flatMap((d) => d.findings).find((x) => x.key === 'ipamMode');
+    const f = analyze(corpus('001-labtop-tf-template-values.yaml'))
+      .documents.flatMap((d) => d.findings)
+      .find((x) => x.key === 'ipamMode');
     assert.match(f?.message ?? '', /Did you mean ipam\.mode\?/);
   });
 });
@@ -57,7 +64,12 @@ describe('cilium-config keys of agents before 1.12', () => {
   });
 
   it('the real rendered manifests 014 and 028 get them', () => {
-    const keys = (name: string) => new Map(analyze(corpus(name)).documents.flatMap((d) => d.findings).map((x) => [x.key, x.message] as const));
+    const keys = (name: string) =>
+      new Map(
+        analyze(corpus(name))
+          .documents.flatMap((d) => d.findings)
+          .map((x) => [x.key, x.message] as const),
+      );
     assert.match(keys('014-brb-no-netfilter-rendered.yaml').get('enable-dsr') ?? '', /bpf-lb-mode/);
     assert.match(keys('014-brb-no-netfilter-rendered.yaml').get('masquerade') ?? '', /enable-ipv4-masquerade/);
     assert.match(keys('028-kubenetsec-rendered-ns-cilium.yaml').get('masquerade') ?? '', /enable-ipv4-masquerade/);

@@ -28,7 +28,10 @@ describe('dotted keys', () => {
     // while the nested key is seen (on 1.16 ENI mode changes what the chart writes for the agent).
     const agentOf = (t: string) => JSON.stringify(doc(t, { version: '1.16' }).agent);
     assert.equal(agentOf(text), agentOf('kubeProxyReplacement: true\n'));
-    assert.notEqual(agentOf('kubeProxyReplacement: true\neni:\n  enabled: true\n'), agentOf('kubeProxyReplacement: true\n'));
+    assert.notEqual(
+      agentOf('kubeProxyReplacement: true\neni:\n  enabled: true\n'),
+      agentOf('kubeProxyReplacement: true\n'),
+    );
   });
 
   it('the fix nests it, keeps the comment, and the result parses to the intended value', () => {
@@ -58,14 +61,15 @@ describe('dotted keys', () => {
     assert.deepEqual(parse(fixOnce(deep, '1.19')).hubble, { relay: { enabled: true } });
   });
 
-  it('offers no fix when the nested key is written too (which one is meant is the user\'s call)', () => {
+  it("offers no fix when the nested key is written too (which one is meant is the user's call)", () => {
     const text = 'kubeProxyReplacement: true\neni:\n  enabled: false\neni.enabled: true\n';
     const f = finding(doc(text, { version: '1.16' }), 'dotted-key');
     assert.equal(f.fixes, undefined);
   });
 
   it('dots that belong in a key are left alone: free-form maps and keys the chart does not know', () => {
-    const text = 'kubeProxyReplacement: true\npodAnnotations:\n  prometheus.io/scrape: "true"\nnodeSelector:\n  kubernetes.io/os: linux\nmy.custom: 1\n';
+    const text =
+      'kubeProxyReplacement: true\npodAnnotations:\n  prometheus.io/scrape: "true"\nnodeSelector:\n  kubernetes.io/os: linux\nmy.custom: 1\n';
     const d = doc(text, { version: '1.16' });
     noFinding(d, 'dotted-key');
     assert.ok(!rules(d).includes('dotted-key'));

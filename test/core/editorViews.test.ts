@@ -19,7 +19,8 @@ const hover = (text: string, at: string, nth = 0) => {
   return hoverAt(analyze(text), text, i + 1)?.markdown ?? '';
 };
 
-const legacy13 = '# cilium-version: 1.13\nkubeProxyReplacement: strict\nendpointRoutes:\n  enabled: true\nenableIPv4Masquerade: true\n';
+const legacy13 =
+  '# cilium-version: 1.13\nkubeProxyReplacement: strict\nendpointRoutes:\n  enabled: true\nenableIPv4Masquerade: true\n';
 
 describe('key docs', () => {
   it('are schema-valid, cover at least 80 datapath keys, and every Helm key exists in some chart version', () => {
@@ -33,7 +34,10 @@ describe('key docs', () => {
 
 describe('hover', () => {
   it('says which line makes Host Routing Legacy, on the masquerade key', () => {
-    const md = hover('# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\n', 'enableIPv4Masquerade');
+    const md = hover(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\n',
+      'enableIPv4Masquerade',
+    );
     assert.match(md, /\*\*enableIPv4Masquerade\*\* — Helm value · cilium chart 1\.16/);
     assert.match(md, /This line makes Host Routing Legacy.*host-routing-iptables-masquerade/);
     assert.match(md, /enable-ipv4-masquerade: "true"/);
@@ -52,15 +56,23 @@ describe('hover', () => {
   it('works on a value, on the parent key, inside an Argo CD helm.values block, and on a ConfigMap key', () => {
     assert.match(hover(legacy13, 'true'), /endpointRoutes\.enabled/);
     assert.match(hover(legacy13, 'endpointRoutes'), /Installs one route per pod/);
-    const argo = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: cilium\nspec:\n  source:\n    chart: cilium\n    targetRevision: 1.16.0\n    helm:\n      values: |\n        bpf:\n          masquerade: true\n';
+    const argo =
+      'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: cilium\nspec:\n  source:\n    chart: cilium\n    targetRevision: 1.16.0\n    helm:\n      values: |\n        bpf:\n          masquerade: true\n';
     assert.match(hover(argo, 'masquerade'), /\*\*bpf\.masquerade\*\*.*1\.16/);
-    const cm = '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  enable-bpf-masquerade: "true"\n';
+    const cm =
+      '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  enable-bpf-masquerade: "true"\n';
     assert.match(hover(cm, 'enable-bpf-masquerade'), /cilium-config key/);
   });
 
   it('unknown and removed keys say so', () => {
-    assert.match(hover('# cilium-version: 1.16\nbpf:\n  masqurade: true\n', 'masqurade'), /Did you mean `bpf\.masquerade`/);
-    assert.match(hover('# cilium-version: 1.16\ntunnel: vxlan\nkubeProxyReplacement: true\n', 'tunnel'), /Not in the 1\.16 chart.*1\.12–1\.14/);
+    assert.match(
+      hover('# cilium-version: 1.16\nbpf:\n  masqurade: true\n', 'masqurade'),
+      /Did you mean `bpf\.masquerade`/,
+    );
+    assert.match(
+      hover('# cilium-version: 1.16\ntunnel: vxlan\nkubeProxyReplacement: true\n', 'tunnel'),
+      /Not in the 1\.16 chart.*1\.12–1\.14/,
+    );
   });
 
   it('is silent outside Cilium documents', () => {
@@ -70,7 +82,9 @@ describe('hover', () => {
 
   it('shows the user chart description when one is given', () => {
     const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\n';
-    const md = hoverAt(analyze(text), text, 30, { chartDescription: (v, k) => (k === 'kubeProxyReplacement' ? `desc for ${v}` : undefined) })?.markdown;
+    const md = hoverAt(analyze(text), text, 30, {
+      chartDescription: (v, k) => (k === 'kubeProxyReplacement' ? `desc for ${v}` : undefined),
+    })?.markdown;
     assert.match(md ?? '', /From your chart: desc for 1\.16/);
   });
 });
@@ -94,16 +108,34 @@ describe('completion', () => {
   });
 
   it('completes enum values per version', () => {
-    assert.deepEqual(labels('# cilium-version: 1.16\nbpf:\n  masquerade: true\nkubeProxyReplacement: '), ['true', 'false']);
-    assert.deepEqual(labels('# cilium-version: 1.13\nbpf:\n  masquerade: true\nkubeProxyReplacement: '), ['disabled', 'partial', 'strict']);
-    assert.deepEqual(labels('# cilium-version: 1.16\nkubeProxyReplacement: true\nroutingMode: n'), ['tunnel', 'native']);
-    assert.deepEqual(labels('# cilium-version: 1.16\nkubeProxyReplacement: true\nloadBalancer:\n  mode: '), ['snat', 'dsr', 'hybrid']);
+    assert.deepEqual(labels('# cilium-version: 1.16\nbpf:\n  masquerade: true\nkubeProxyReplacement: '), [
+      'true',
+      'false',
+    ]);
+    assert.deepEqual(labels('# cilium-version: 1.13\nbpf:\n  masquerade: true\nkubeProxyReplacement: '), [
+      'disabled',
+      'partial',
+      'strict',
+    ]);
+    assert.deepEqual(labels('# cilium-version: 1.16\nkubeProxyReplacement: true\nroutingMode: n'), [
+      'tunnel',
+      'native',
+    ]);
+    assert.deepEqual(labels('# cilium-version: 1.16\nkubeProxyReplacement: true\nloadBalancer:\n  mode: '), [
+      'snat',
+      'dsr',
+      'hybrid',
+    ]);
   });
 
   it('completes quoted values in a ConfigMap', () => {
-    const text = '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: ';
+    const text =
+      '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: ';
     const items = completeAt(analyze(text), text, text.length);
-    assert.deepEqual(items.map((c) => c.insertText), ['"true"', '"false"']);
+    assert.deepEqual(
+      items.map((c) => c.insertText),
+      ['"true"', '"false"'],
+    );
   });
 });
 
@@ -111,7 +143,10 @@ describe('explain', () => {
   it('lists every reason with line numbers and the one the agent logs', () => {
     const md = explainMarkdown(analyze(legacy13), legacy13);
     assert.match(md, /### Host Routing: Legacy/);
-    assert.match(md, /host-routing-iptables-masquerade`\*\* \(the agent logs this one\)|host-routing-iptables-masquerade` \*\*\(the agent logs this one\)\*\*/);
+    assert.match(
+      md,
+      /host-routing-iptables-masquerade`\*\* \(the agent logs this one\)|host-routing-iptables-masquerade` \*\*\(the agent logs this one\)\*\*/,
+    );
     assert.match(md, /`endpointRoutes\.enabled: true` \(line 4\)/);
     assert.match(md, /Host Routing: +Legacy/);
   });

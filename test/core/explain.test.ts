@@ -19,7 +19,10 @@ describe('explainMarkdown', () => {
     assert.match(md, /## Helm values — Cilium 1\.13/);
     assert.match(md, /### Host Routing: Legacy/);
     assert.match(md, /- `host-routing-iptables-masquerade` \*\*\(the agent logs this one\)\*\*: /);
-    assert.match(md, /- `host-routing-endpoint-routes` \(also true, but the agent logs `host-routing-iptables-masquerade`\)/);
+    assert.match(
+      md,
+      /- `host-routing-endpoint-routes` \(also true, but the agent logs `host-routing-iptables-masquerade`\)/,
+    );
     assert.match(md, /Decided by: `endpointRoutes\.enabled: true` \(line 4\)/);
     assert.match(md, /Decided by: `enableIPv4Masquerade: true` \(line 5\); `enable-bpf-masquerade` \(agent default\)/);
     assert.match(md, /Agent log: `BPF host routing is currently not supported with enable-endpoint-routes\./);
@@ -27,14 +30,20 @@ describe('explainMarkdown', () => {
 
   it('shows the cilium status preview, masquerading per family, routing and KPR with their origins', () => {
     const md = explainMarkdown(analyze(legacy13), { text: legacy13 });
-    assert.match(md, /```text\nKubeProxyReplacement: Strict\nHost Routing: +Legacy\nRouting \(mode\): +Tunnel \[vxlan\]\nMasquerading: +IPTables \[IPv4: Enabled, IPv6: Disabled\]\n```/);
+    assert.match(
+      md,
+      /```text\nKubeProxyReplacement: Strict\nHost Routing: +Legacy\nRouting \(mode\): +Tunnel \[vxlan\]\nMasquerading: +IPTables \[IPv4: Enabled, IPv6: Disabled\]\n```/,
+    );
     assert.match(md, /### Masquerading: IPTables/);
     assert.match(md, /- IPv4: \*\*masqueraded\*\* — IPv4 masquerading on \(`enableIPv4Masquerade: true` \(line 5\)\)/);
     assert.match(md, /- IPv6: not masqueraded — IPv6 itself is off \(`ipv6\.enabled` \(chart default of 1\.13\)\)/);
     assert.match(md, /### Routing: Tunnel \[vxlan\]\n\nDecided by: `tunnel` \(chart default of 1\.13\)\./);
     assert.match(md, /### KubeProxyReplacement: Strict\n\nDecided by: `kubeProxyReplacement: strict` \(line 2\)/);
     // Kube-proxy replacement with no k8sServiceHost comes first (line 2, information), then the warnings.
-    assert.match(md, /### Findings\n\n- line 2: \*\*info\*\* `kpr-api-server-via-service`[^\n]*\n- line 4: \*\*warning\*\* `host-routing-endpoint-routes`/);
+    assert.match(
+      md,
+      /### Findings\n\n- line 2: \*\*info\*\* `kpr-api-server-via-service`[^\n]*\n- line 4: \*\*warning\*\* `host-routing-endpoint-routes`/,
+    );
   });
 
   it('names silent reasons, chart defaults, and agent exits with the agent error text', () => {
@@ -70,7 +79,8 @@ describe('explainMarkdown', () => {
   });
 
   it('checks kernel requirements when a kernel is given, and says they are assumed otherwise', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nenableIPv4BIGTCP: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\nenableIPv4BIGTCP: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\n';
     const given = explainMarkdown(analyze(text, { kernel: '5.15' }), text);
     assert.match(given, /Nodes run Linux 5\.15/);
     assert.match(given, /Cilium 1\.16 itself: Linux 5\.4 or newer — met/);
@@ -119,6 +129,9 @@ describe('verdictOf', () => {
     assert.equal(v.fellBack, true);
     assert.equal(v.agentStarts, true);
     assert.equal(v.line, 1);
-    assert.equal(v.summary, 'KubeProxyReplacement: Strict · Host Routing: Legacy · Masquerading: IPTables · Routing: Tunnel [vxlan]');
+    assert.equal(
+      v.summary,
+      'KubeProxyReplacement: Strict · Host Routing: Legacy · Masquerading: IPTables · Routing: Tunnel [vxlan]',
+    );
   });
 });

@@ -7,11 +7,41 @@ import { analyze } from '../../server/src/core/analyze';
 import { explainHtml, explanationMarkdownToHtml } from '../../server/src/core/explainHtml';
 import { explainMarkdown } from '../../server/src/core/explain';
 
-const TUNNEL_116 = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'k8sServiceHost: 10.0.0.10', 'k8sServicePort: 6443', 'routingMode: tunnel', 'tunnelProtocol: geneve', 'bpf:', '  masquerade: false', ''].join('\n');
+const TUNNEL_116 = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'k8sServiceHost: 10.0.0.10',
+  'k8sServicePort: 6443',
+  'routingMode: tunnel',
+  'tunnelProtocol: geneve',
+  'bpf:',
+  '  masquerade: false',
+  '',
+].join('\n');
 
 describe('explanation as HTML', () => {
   it('converts the Markdown forms the explanation uses', () => {
-    const html = explanationMarkdownToHtml(['# Title', '', 'Some **bold** and `a: <b>` text', 'on two lines.', '', '- one (line 3)', '  - nested `key · line 12`', '- two', '', '```text', 'Routing: <x>', '```', '', '<svg viewBox="0 0 1 1">', '<text>k · line 4</text>', '</svg>', 'after'].join('\n'));
+    const html = explanationMarkdownToHtml(
+      [
+        '# Title',
+        '',
+        'Some **bold** and `a: <b>` text',
+        'on two lines.',
+        '',
+        '- one (line 3)',
+        '  - nested `key · line 12`',
+        '- two',
+        '',
+        '```text',
+        'Routing: <x>',
+        '```',
+        '',
+        '<svg viewBox="0 0 1 1">',
+        '<text>k · line 4</text>',
+        '</svg>',
+        'after',
+      ].join('\n'),
+    );
     assert.equal(
       html,
       [
@@ -43,9 +73,15 @@ describe('explanation as HTML', () => {
     assert.equal(html.match(/<svg /g)?.length, 1, 'the picture');
     // In the picture: the tunnel box names tunnelProtocol on line 6, linked.
     const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
-    assert.match(svg, /<g class="box box-plain" data-box="to-node">.*<a href="#L6" data-line="6"><text [^>]*class="key"><title>tunnelProtocol · line 6<\/title>/s);
+    assert.match(
+      svg,
+      /<g class="box box-plain" data-box="to-node">.*<a href="#L6" data-line="6"><text [^>]*class="key"><title>tunnelProtocol · line 6<\/title>/s,
+    );
     // In the text: "(line 5)" after routingMode, linked.
-    assert.match(html, /<code>routingMode: tunnel<\/code> \(<a class="line-link" href="#L5" data-line="5">line 5<\/a>\)/);
+    assert.match(
+      html,
+      /<code>routingMode: tunnel<\/code> \(<a class="line-link" href="#L5" data-line="5">line 5<\/a>\)/,
+    );
     // Every link points at a line of the file, and its number is the line it names.
     const lineCount = TUNNEL_116.split('\n').length;
     const links = [...html.matchAll(/href="#L(\d+)" data-line="(\d+)"/g)];
@@ -58,7 +94,13 @@ describe('explanation as HTML', () => {
   });
 
   it('escapes whatever the file holds', () => {
-    const hostile = ['# cilium-version: 1.16', 'kubeProxyReplacement: "<img src=x onerror=alert(1)>"', 'cluster:', '  name: "</svg><script>alert(1)</script>"', ''].join('\n');
+    const hostile = [
+      '# cilium-version: 1.16',
+      'kubeProxyReplacement: "<img src=x onerror=alert(1)>"',
+      'cluster:',
+      '  name: "</svg><script>alert(1)</script>"',
+      '',
+    ].join('\n');
     const html = explainHtml(analyze(hostile), hostile);
     assert.doesNotMatch(html, /<img|<script|<\/svg><script/);
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);

@@ -9,7 +9,8 @@ import { applyEdits } from '../../server/src/core/edit/yamlEdit';
 import { renderCacheStats } from '../../server/src/core/chart/renderCache';
 import type { Finding } from '../../server/src/core/types';
 
-const KPR_ON = 'kubeProxyReplacement: true\nk8sServiceHost: api.example\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n';
+const KPR_ON =
+  'kubeProxyReplacement: true\nk8sServiceHost: api.example\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n';
 
 function finding(text: string, rule: string): Finding {
   const f = analyze(text).documents[0]?.findings.find((x) => x.rule === rule);
@@ -28,7 +29,8 @@ describe('fix prediction renders the real chart for Helm values', () => {
     const text = `# cilium-version: 1.16\n${KPR_ON}extraConfig:\n  install-iptables-rules: "false"\n`;
     assert.equal(finding(text, 'l7-proxy-needs-iptables').fixes, undefined);
     // The same finding from the value itself in 1.12: the chart copies it, so the fix cures.
-    const old = '# cilium-version: 1.12\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\ninstallIptablesRules: false\n';
+    const old =
+      '# cilium-version: 1.12\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\ninstallIptablesRules: false\n';
     const fix = finding(old, 'l7-proxy-needs-iptables').fixes?.[0];
     assert.ok(fix, 'the 1.12 fix is offered');
     assert.ok(!rules(applyEdits(old, fix.edits)).includes('l7-proxy-needs-iptables'));
@@ -51,9 +53,11 @@ describe('fix prediction renders the real chart for Helm values', () => {
   it('no cure when a cloud integration makes the chart write the key anyway (ENI and endpoint routes)', () => {
     // templates/cilium-configmap.yaml@v1.13.18: eni.enabled writes enable-endpoint-routes: "true" whatever
     // endpointRoutes.enabled says.
-    const forced = '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\neni:\n  enabled: true\nendpointRoutes:\n  enabled: true\n';
+    const forced =
+      '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\neni:\n  enabled: true\nendpointRoutes:\n  enabled: true\n';
     assert.equal(finding(forced, 'host-routing-endpoint-routes').fixes, undefined);
-    const free = '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\nendpointRoutes:\n  enabled: true\n';
+    const free =
+      '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\nendpointRoutes:\n  enabled: true\n';
     const fix = finding(free, 'host-routing-endpoint-routes').fixes?.[0];
     assert.ok(fix);
     assert.ok(!rules(applyEdits(free, fix.edits)).includes('host-routing-endpoint-routes'));
@@ -66,7 +70,10 @@ describe('fix prediction renders the real chart for Helm values', () => {
     const f = a.documents[0]!.findings.find((x) => x.rule === 'chart-hubble-ui-needs-relay')!;
     const rendersBefore = renderCacheStats.renders;
     assert.ok(f.fixes?.length, 'the fix is offered');
-    assert.ok(renderCacheStats.renders > rendersBefore, 'reading the fixes re-rendered the chart with the changed value');
+    assert.ok(
+      renderCacheStats.renders > rendersBefore,
+      'reading the fixes re-rendered the chart with the changed value',
+    );
     const rendersAfter = renderCacheStats.renders;
     // The same question again (another analysis of the same text) is answered from the memo.
     const again = analyze(text).documents[0]!.findings.find((x) => x.rule === 'chart-hubble-ui-needs-relay')!;

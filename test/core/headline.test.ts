@@ -25,7 +25,10 @@ const EXTRA: [string, string][] = [
   ['1.13', 'kubeProxyReplacement: strict\nendpointRoutes:\n  enabled: true\nenableIPv4Masquerade: true\n'],
   ['1.19', 'kubeProxyReplacement: true\nipam:\n  mode: eni\nroutingMode: tunnel\n'],
   ['1.19', 'kubeProxyReplacement: true\nprometheus:\n  serviceMonitor:\n    enabled: true\n'],
-  ['1.19', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  kube-proxy-replacement: "disabled"\n  unmanaged-pod-watcher-interval: "15"\n  bpf-lb-bypass-fib-lookup: "true"\n  netfilter-compatible-mode: "true"\n'],
+  [
+    '1.19',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  kube-proxy-replacement: "disabled"\n  unmanaged-pod-watcher-interval: "15"\n  bpf-lb-bypass-fib-lookup: "true"\n  netfilter-compatible-mode: "true"\n',
+  ],
 ];
 
 function findingsOf(text: string, version: string, file = 'values.yaml'): Finding[] {
@@ -56,7 +59,9 @@ describe('diagnostic headlines', () => {
   });
 
   it(`every diagnostic starts with one sentence of at most ${HEADLINE_MAX} characters`, () => {
-    const long = all.map((f) => [f.rule, splitMessage(f).headline] as const).filter(([, h]) => h.length > HEADLINE_MAX || h.length < 10);
+    const long = all
+      .map((f) => [f.rule, splitMessage(f).headline] as const)
+      .filter(([, h]) => h.length > HEADLINE_MAX || h.length < 10);
     assert.deepEqual([...new Map(long)].slice(0, 10), []);
   });
 
@@ -72,7 +77,10 @@ describe('diagnostic headlines', () => {
     for (const f of all) {
       const { headline, details } = splitMessage(f);
       const joined = [headline, ...details].join(' ');
-      const quote = /(Agent log|The agent exits with|helm fails with|Cilium says|cilium-agent says|cilium-operator says|cilium-agent and cilium-operator say)( if it were first)?: "[^]*$/.exec(f.message)?.[0];
+      const quote =
+        /(Agent log|The agent exits with|helm fails with|Cilium says|cilium-agent says|cilium-operator says|cilium-agent and cilium-operator say)( if it were first)?: "[^]*$/.exec(
+          f.message,
+        )?.[0];
       if (quote) assert.ok(joined.includes(quote), `${f.rule}: lost ${quote}`);
       const ours = quote ? f.message.slice(0, f.message.indexOf(quote)) : f.message;
       for (const s of sentences(ours.trim())) assert.ok(joined.includes(s), `${f.rule}: lost "${s}"`);
@@ -80,7 +88,12 @@ describe('diagnostic headlines', () => {
   });
 
   it('says the endpoint-routes fallback in plain words (no "bypasses cilium_host → Legacy")', () => {
-    const f = findingsOf('kubeProxyReplacement: strict\nendpointRoutes:\n  enabled: true\n', '1.13').find((x) => x.rule === 'host-routing-endpoint-routes')!;
-    assert.equal(splitMessage(f).headline, 'Per-endpoint routes make Host Routing Legacy on Cilium 1.13; from 1.14 both work together.');
+    const f = findingsOf('kubeProxyReplacement: strict\nendpointRoutes:\n  enabled: true\n', '1.13').find(
+      (x) => x.rule === 'host-routing-endpoint-routes',
+    )!;
+    assert.equal(
+      splitMessage(f).headline,
+      'Per-endpoint routes make Host Routing Legacy on Cilium 1.13; from 1.14 both work together.',
+    );
   });
 });

@@ -37,7 +37,8 @@ describe('HelmValues reads what the chart sees', () => {
   });
 
   it('merge keys are read as Helm reads them, by the render and by the rules alike', () => {
-    const text = '# cilium-version: 1.18\nshared: &off\n  enabled: false\nhubble:\n  <<: *off\n  metrics:\n    enabled: [dnsx]\nencryption:\n  <<: *off\n  type: wireguardd\n';
+    const text =
+      '# cilium-version: 1.18\nshared: &off\n  enabled: false\nhubble:\n  <<: *off\n  metrics:\n    enabled: [dnsx]\nencryption:\n  <<: *off\n  type: wireguardd\n';
     const d = doc(text);
     // The chart saw hubble.enabled: false through the merge key (it writes enable-hubble: "false").
     assert.equal(d.configMap.get('enable-hubble')?.value, 'false');
@@ -50,7 +51,13 @@ describe('HelmValues reads what the chart sees', () => {
   });
 
   it('the L7 algorithm rule reads the L7 backend default of the chart (values.yaml@v1.16.19 loadBalancer.l7.backend: disabled)', () => {
-    noFinding(doc('# cilium-version: 1.16\nloadBalancer:\n  l7:\n    algorithm: round_robbin\n'), 'lb-l7-algorithm-invalid');
-    finding(doc('# cilium-version: 1.16\nloadBalancer:\n  l7:\n    backend: envoy\n    algorithm: round_robbin\n'), 'lb-l7-algorithm-invalid');
+    noFinding(
+      doc('# cilium-version: 1.16\nloadBalancer:\n  l7:\n    algorithm: round_robbin\n'),
+      'lb-l7-algorithm-invalid',
+    );
+    finding(
+      doc('# cilium-version: 1.16\nloadBalancer:\n  l7:\n    backend: envoy\n    algorithm: round_robbin\n'),
+      'lb-l7-algorithm-invalid',
+    );
   });
 });

@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { doc, finding, lineOf, noFinding, rules, yaml } from '../helpers';
 
-const fastPath = (version: string, extra = '') => yaml`
+const fastPath = (version: string, extra = '') =>
+  yaml`
   # cilium-version: ${version}
   kubeProxyReplacement: ${['1.12', '1.13'].includes(version) ? 'strict' : 'true'}
   k8sServiceHost: 10.0.0.1
   k8sServicePort: 6443
   bpf:
     masquerade: true
-` + extra + '\n';
+` +
+  extra +
+  '\n';
 
 describe('BPF host routing fallbacks', () => {
   for (const v of ['1.13', '1.14', '1.16', '1.18', '1.19', '1.20', '1.21']) {
@@ -55,7 +58,11 @@ describe('BPF host routing fallbacks', () => {
     const d16 = doc(base('1.16'));
     assert.equal(d16.datapath.hostRouting.status, 'Legacy');
     finding(d16, 'host-routing-kpr-off');
-    assert.equal(d16.datapath.hostRouting.reasons.find((r) => r.logged), undefined, 'nothing is logged on 1.16');
+    assert.equal(
+      d16.datapath.hostRouting.reasons.find((r) => r.logged),
+      undefined,
+      'nothing is logged on 1.16',
+    );
     const d19 = doc(base('1.19'));
     finding(d19, 'host-routing-kpr-off');
     const d20 = doc(base('1.20'));
@@ -82,7 +89,10 @@ describe('BPF host routing fallbacks', () => {
     assert.equal(d.datapath.hostRouting.status, 'Legacy');
     const f = finding(d, 'host-routing-endpoint-routes');
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /^Per-endpoint routes \(endpointRoutes\.enabled\) make Cilium 1\.13 fall back to legacy host routing\./);
+    assert.match(
+      f.message,
+      /^Per-endpoint routes \(endpointRoutes\.enabled\) make Cilium 1\.13 fall back to legacy host routing\./,
+    );
     assert.doesNotMatch(f.message, /→|cilium_host/);
     // The finding sits on the switch itself (`enabled: true` under `endpointRoutes:`).
     assert.equal(f.key, 'endpointRoutes.enabled');
@@ -120,7 +130,12 @@ describe('BPF host routing fallbacks', () => {
     assert.equal(d.datapath.hostRouting.status, 'Legacy');
     const f = finding(d, 'host-routing-cni-chaining');
     assert.match(lineOf(text, f).text, /chainingMode/);
-    const explicit = doc(fastPath('1.16', 'cni:\n  chainingMode: aws-cni\nbpf:\n  hostLegacyRouting: false\n  masquerade: true').replace('bpf:\n  masquerade: true\n', ''));
+    const explicit = doc(
+      fastPath('1.16', 'cni:\n  chainingMode: aws-cni\nbpf:\n  hostLegacyRouting: false\n  masquerade: true').replace(
+        'bpf:\n  masquerade: true\n',
+        '',
+      ),
+    );
     noFinding(explicit, 'host-routing-cni-chaining');
   });
 
@@ -136,14 +151,22 @@ describe('BPF host routing fallbacks', () => {
     const d = doc(text);
     const ids = d.datapath.hostRouting.reasons.map((r) => r.id);
     assert.deepEqual(ids, ['host-routing-ipsec', 'host-routing-iptables-masquerade']);
-    assert.deepEqual(d.datapath.hostRouting.reasons.map((r) => r.logged), [true, false]);
+    assert.deepEqual(
+      d.datapath.hostRouting.reasons.map((r) => r.logged),
+      [true, false],
+    );
     const masq = finding(d, 'host-routing-iptables-masquerade');
     assert.match(masq.message, /logs only its first reason, host-routing-ipsec/);
     assert.notEqual(lineOf(text, masq).line, lineOf(text, finding(d, 'host-routing-ipsec')).line);
   });
 
   it('explicit bpf.hostLegacyRouting is reported as information, not a warning', () => {
-    const d = doc(fastPath('1.16', 'cni:\n  exclusive: true').replace('masquerade: true', 'masquerade: true\n  hostLegacyRouting: true'));
+    const d = doc(
+      fastPath('1.16', 'cni:\n  exclusive: true').replace(
+        'masquerade: true',
+        'masquerade: true\n  hostLegacyRouting: true',
+      ),
+    );
     const f = finding(d, 'host-routing-explicit-legacy');
     assert.equal(f.severity, 'info');
     assert.equal(d.datapath.hostRouting.status, 'Legacy');
@@ -152,7 +175,8 @@ describe('BPF host routing fallbacks', () => {
 
 describe('related keys', () => {
   it('the iptables-masquerade finding sits on the masquerade switch and points at bpf.masquerade: false', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\nbpf:\n  masquerade: false\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\nbpf:\n  masquerade: false\n';
     const f = finding(doc(text), 'host-routing-iptables-masquerade');
     assert.equal(lineOf(text, f).line, 3);
     assert.ok(f.related && f.related.length === 1, JSON.stringify(f.related));

@@ -38,7 +38,10 @@ describe('hover on Helm values', () => {
   it('says which line makes Host Routing Legacy: enableIPv4Masquerade without bpf.masquerade', () => {
     const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\nenableIPv4Masquerade: true\n';
     const md = hover(text, 'enableIPv4Masquerade');
-    assert.match(md, /\*\*This line makes Host Routing Legacy\*\* \(`host-routing-iptables-masquerade`, the reason the agent logs\) because: /);
+    assert.match(
+      md,
+      /\*\*This line makes Host Routing Legacy\*\* \(`host-routing-iptables-masquerade`, the reason the agent logs\) because: /,
+    );
     assert.match(md, /BPF host routing requires enable-bpf-masquerade/);
     assert.match(md, /Feeds \*\*Masquerading: IPTables/);
   });
@@ -72,7 +75,8 @@ describe('hover on Helm values', () => {
   });
 
   it('names the cloud mode that implies a fallback on old versions', () => {
-    const text = '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\neni:\n  enabled: true\n';
+    const text =
+      '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\neni:\n  enabled: true\n';
     assert.match(hover(text, 'eni'), /\*\*eni\.enabled\*\*|\*\*eni\*\*/);
     assert.match(hover(text, 'enabled'), /This line makes Host Routing Legacy\*\* \(`host-routing-endpoint-routes`/);
   });
@@ -96,7 +100,10 @@ describe('hover on Helm values', () => {
     `;
     const md = hover(argo, 'hostLegacyRouting');
     assert.match(md, /^\*\*bpf\.hostLegacyRouting\*\* — Helm value · cilium chart 1\.15/);
-    assert.match(md, /This line makes Host Routing Legacy\*\* \(`host-routing-explicit-legacy`, the agent does not log this one\)/);
+    assert.match(
+      md,
+      /This line makes Host Routing Legacy\*\* \(`host-routing-explicit-legacy`, the agent does not log this one\)/,
+    );
     assert.match(hover(argo, 'enableIPv4Masquerade'), /This line makes Host Routing Legacy/);
     // The wrapper's own fields are not Cilium keys.
     assert.equal(hoverAt(analyze(argo), argo, argo.indexOf('targetRevision') + 1), undefined);
@@ -123,36 +130,60 @@ describe('hover on Helm values', () => {
   });
 
   it('unknown keys say so with a did-you-mean; removed and renamed keys name the versions and the successor', () => {
-    assert.match(hover('# cilium-version: 1.16\nbpf:\n  masqurade: true\n', 'masqurade'), /Not a value of the cilium 1\.16 chart; Helm ignores it\. Did you mean `bpf\.masquerade`\?/);
+    assert.match(
+      hover('# cilium-version: 1.16\nbpf:\n  masqurade: true\n', 'masqurade'),
+      /Not a value of the cilium 1\.16 chart; Helm ignores it\. Did you mean `bpf\.masquerade`\?/,
+    );
     const tunnel = hover('# cilium-version: 1.16\ntunnel: vxlan\nkubeProxyReplacement: true\n', 'tunnel');
     assert.match(tunnel, /Not in the 1\.16 chart\. It exists in 1\.12–1\.14 \(last in 1\.14\)/);
     assert.match(tunnel, /routingMode/);
     assert.match(tunnel, /refuses to install/);
-    const native = hover('# cilium-version: 1.16\nnativeRoutingCIDR: 10.0.0.0/8\nkubeProxyReplacement: true\n', 'nativeRoutingCIDR');
+    const native = hover(
+      '# cilium-version: 1.16\nnativeRoutingCIDR: 10.0.0.0/8\nkubeProxyReplacement: true\n',
+      'nativeRoutingCIDR',
+    );
     assert.match(native, /No chart from 1\.12 to 1\.21 has this key.*Renamed to `ipv4NativeRoutingCIDR`/);
     const future = hover('# cilium-version: 1.13\nroutingMode: native\nkubeProxyReplacement: strict\n', 'routingMode');
     assert.match(future, /Not in the 1\.13 chart yet\. It exists in 1\.14 and later \(added in 1\.14\)/);
-    const renamed = hover('# cilium-version: 1.16\nsocketLB:\n  enabled: true\nkubeProxyReplacement: true\n', 'enabled');
+    const renamed = hover(
+      '# cilium-version: 1.16\nsocketLB:\n  enabled: true\nkubeProxyReplacement: true\n',
+      'enabled',
+    );
     assert.match(renamed, /Replaces `hostServices\.enabled`/);
   });
 
   it('on a key under extraConfig explains the agent option it becomes', () => {
-    const md = hover('# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n  enable-bpf-masquerade: "true"\n', 'enable-bpf');
+    const md = hover(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nextraConfig:\n  enable-bpf-masquerade: "true"\n',
+      'enable-bpf',
+    );
     assert.match(md, /extra cilium-config key/);
     assert.match(md, /Written by the chart from `bpf\.masquerade`/);
   });
 
   it('adds the chart description when the callback has one, and leaves the link out on request', () => {
     const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\n';
-    const md = hover(text, 'kubeProxyReplacement', 0, { chartDescription: (v, k) => (k === 'kubeProxyReplacement' ? `desc for ${v}` : undefined), helmDocsUrl: false });
+    const md = hover(text, 'kubeProxyReplacement', 0, {
+      chartDescription: (v, k) => (k === 'kubeProxyReplacement' ? `desc for ${v}` : undefined),
+      helmDocsUrl: false,
+    });
     assert.match(md, /From your chart: desc for 1\.16/);
     assert.doesNotMatch(md, /helm-reference/);
-    assert.match(hover(text.replace('1.16', '1.20'), 'kubeProxyReplacement'), /docs\.cilium\.io\/en\/latest\/helm-reference\//);
+    assert.match(
+      hover(text.replace('1.16', '1.20'), 'kubeProxyReplacement'),
+      /docs\.cilium\.io\/en\/latest\/helm-reference\//,
+    );
   });
 
   it('kubeProxyReplacement notes follow the target version', () => {
-    assert.match(hover('# cilium-version: 1.12\nkubeProxyReplacement: probe\n', 'kubeProxyReplacement'), /accepts `disabled`, `partial`, `strict` and `probe`/);
-    assert.match(hover('# cilium-version: 1.18\nkubeProxyReplacement: "false"\n', 'kubeProxyReplacement'), /Only `true` or `false`/);
+    assert.match(
+      hover('# cilium-version: 1.12\nkubeProxyReplacement: probe\n', 'kubeProxyReplacement'),
+      /accepts `disabled`, `partial`, `strict` and `probe`/,
+    );
+    assert.match(
+      hover('# cilium-version: 1.18\nkubeProxyReplacement: "false"\n', 'kubeProxyReplacement'),
+      /Only `true` or `false`/,
+    );
   });
 });
 
@@ -179,7 +210,10 @@ describe('hover on ConfigMap keys', () => {
   });
 
   it('says when it does not know a key, with a did-you-mean', () => {
-    assert.match(hover(cm, 'enable-bpf-masqurade'), /Not read by cilium-agent or cilium-operator in any version from 1\.12 to 1\.21; it is ignored\. Did you mean `enable-bpf-masquerade`\?/);
+    assert.match(
+      hover(cm, 'enable-bpf-masqurade'),
+      /Not read by cilium-agent or cilium-operator in any version from 1\.12 to 1\.21; it is ignored\. Did you mean `enable-bpf-masquerade`\?/,
+    );
   });
 
   it('the metadata of the ConfigMap is not a Cilium key', () => {
@@ -199,7 +233,8 @@ describe('hover outside Cilium documents', () => {
 
 describe('hover on a parent mapping', () => {
   it('attributes effects to the keys below it, not to its own line', () => {
-    const text = '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\nendpointRoutes:\n  enabled: true\n';
+    const text =
+      '# cilium-version: 1.13\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\nendpointRoutes:\n  enabled: true\n';
     const md = hover(text, 'endpointRoutes');
     assert.match(md, /A key below this one makes Host Routing Legacy\*\* \(`host-routing-endpoint-routes`/);
     assert.doesNotMatch(md, /Not a reason for Legacy host routing/);

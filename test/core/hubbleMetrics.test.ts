@@ -8,7 +8,8 @@ import { METRIC_NAMES, setFor } from '../../server/src/core/knowledge/hubbleMetr
 import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 import { doc, finding, noFinding, rules } from '../helpers';
 
-const values = (...metrics: string[]) => `kubeProxyReplacement: true\nhubble:\n  enabled: true\n  metrics:\n    enabled:\n${metrics.map((m) => `      - ${m}\n`).join('')}`;
+const values = (...metrics: string[]) =>
+  `kubeProxyReplacement: true\nhubble:\n  enabled: true\n  metrics:\n    enabled:\n${metrics.map((m) => `      - ${m}\n`).join('')}`;
 const CM = (metrics: string, extra = '') =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n  enable-hubble: "true"\n  hubble-metrics-server: ":9965"\n  hubble-metrics: "${metrics}"\n${extra}`;
 
@@ -26,12 +27,22 @@ describe('Hubble metrics', () => {
   });
 
   it('what an unknown name costs depends on the version', () => {
-    assert.match(finding(doc(values('dns', 'tpc'), { version: '1.16' }), 'hubble-metric-unknown').message, /no Hubble metric at all/);
-    assert.match(finding(doc(values('dns', 'tpc'), { version: '1.17' }), 'hubble-metric-unknown').message, /Hubble \(flows, Relay and every metric\) stays off/);
+    assert.match(
+      finding(doc(values('dns', 'tpc'), { version: '1.16' }), 'hubble-metric-unknown').message,
+      /no Hubble metric at all/,
+    );
+    assert.match(
+      finding(doc(values('dns', 'tpc'), { version: '1.17' }), 'hubble-metric-unknown').message,
+      /Hubble \(flows, Relay and every metric\) stays off/,
+    );
   });
 
   it('every registered name of every version passes; names follow the source (httpV2 from 1.13, kafka gone and sctp new in 1.20)', () => {
-    for (const v of SUPPORTED_VERSIONS) noFinding(doc(values(...setFor(METRIC_NAMES, v).filter((n) => n !== 'http')), { version: v }), 'hubble-metric-unknown');
+    for (const v of SUPPORTED_VERSIONS)
+      noFinding(
+        doc(values(...setFor(METRIC_NAMES, v).filter((n) => n !== 'http')), { version: v }),
+        'hubble-metric-unknown',
+      );
     finding(doc(values('httpV2'), { version: '1.12' }), 'hubble-metric-unknown');
     finding(doc(values('kafka'), { version: '1.20' }), 'hubble-metric-unknown');
     noFinding(doc(values('kafka'), { version: '1.19' }), 'hubble-metric-unknown');
@@ -56,7 +67,11 @@ describe('Hubble metrics', () => {
           .findings.filter((f) => f.rule === 'hubble-metric-unknown')
           .map((f) => text.slice(f.range.start, f.range.end))
           .sort();
-        assert.deepEqual(flagged, every.filter((n) => n !== without && !registered(v).includes(n)).sort(), `${v} without ${without}`);
+        assert.deepEqual(
+          flagged,
+          every.filter((n) => n !== without && !registered(v).includes(n)).sort(),
+          `${v} without ${without}`,
+        );
       }
     }
   });
@@ -68,7 +83,11 @@ describe('Hubble metrics', () => {
     assert.match(f18.message, /refuses to start/);
     assert.match(f18.message, /unknown context ''/);
     assert.equal(text.slice(f18.range.start, f18.range.end), 'sourceContext');
-    assert.equal(doc(text, { version: '1.18' }).datapath.agentStarts, false, 'the verdict agrees: the agent does not start');
+    assert.equal(
+      doc(text, { version: '1.18' }).datapath.agentStarts,
+      false,
+      'the verdict agrees: the agent does not start',
+    );
     assert.equal(doc(text, { version: '1.17' }).datapath.agentStarts, true);
     const f17 = finding(doc(text, { version: '1.17' }), 'hubble-metric-option-invalid');
     assert.equal(f17.severity, 'warning');
@@ -77,9 +96,17 @@ describe('Hubble metrics', () => {
   });
 
   it('an unknown context gets the nearest one; valid contexts pass', () => {
-    const f = finding(doc(values('drop:sourceContext=podd|namespace'), { version: '1.19' }), 'hubble-metric-option-invalid');
+    const f = finding(
+      doc(values('drop:sourceContext=podd|namespace'), { version: '1.19' }),
+      'hubble-metric-option-invalid',
+    );
     assert.match(f.message, /did you mean pod\?/);
-    noFinding(doc(values('drop:sourceContext=pod|namespace;destinationContext=workload-name|reserved-identity'), { version: '1.19' }), 'hubble-metric-option-invalid');
+    noFinding(
+      doc(values('drop:sourceContext=pod|namespace;destinationContext=workload-name|reserved-identity'), {
+        version: '1.19',
+      }),
+      'hubble-metric-option-invalid',
+    );
     // workload is a context from 1.15 only.
     finding(doc(values('drop:sourceContext=workload'), { version: '1.14' }), 'hubble-metric-option-invalid');
     noFinding(doc(values('drop:sourceContext=workload'), { version: '1.15' }), 'hubble-metric-option-invalid');
@@ -88,7 +115,11 @@ describe('Hubble metrics', () => {
   it('"sourceContext=" and comma lists: refused up to 1.16, accepted from 1.17 (the parser changed)', () => {
     finding(doc(values('flow:sourceContext='), { version: '1.16' }), 'hubble-metric-option-invalid');
     noFinding(doc(values('flow:sourceContext='), { version: '1.17' }), 'hubble-metric-option-invalid');
-    assert.match(finding(doc(values('flow:sourceContext=pod,namespace'), { version: '1.16' }), 'hubble-metric-option-invalid').message, /separated by "\|"/);
+    assert.match(
+      finding(doc(values('flow:sourceContext=pod,namespace'), { version: '1.16' }), 'hubble-metric-option-invalid')
+        .message,
+      /separated by "\|"/,
+    );
     noFinding(doc(values('flow:sourceContext=pod,namespace'), { version: '1.17' }), 'hubble-metric-option-invalid');
   });
 
@@ -99,7 +130,10 @@ describe('Hubble metrics', () => {
     assert.match(f.message, /Did you mean sourceContext\?/);
     assert.match(applyEdits(text, f.fixes![0].edits), /- dns:query;sourceContext=pod/);
     // Options of the metric itself (query) are not context options and not reported.
-    assert.deepEqual(rules(d).filter((r) => r.startsWith('hubble-metric')), ['hubble-metric-option-ignored']);
+    assert.deepEqual(
+      rules(d).filter((r) => r.startsWith('hubble-metric')),
+      ['hubble-metric-option-ignored'],
+    );
   });
 
   it('http and httpV2 together: the agent refuses them (1.18+)', () => {
@@ -111,7 +145,10 @@ describe('Hubble metrics', () => {
   it('nothing is reported while Hubble is off', () => {
     const off = values('httpv2', 'flow:sourceContext').replace('enabled: true\n  metrics', 'enabled: false\n  metrics');
     const d = doc(off, { version: '1.19' });
-    assert.deepEqual(rules(d).filter((r) => r.startsWith('hubble-metric')), []);
+    assert.deepEqual(
+      rules(d).filter((r) => r.startsWith('hubble-metric')),
+      [],
+    );
   });
 
   it('the ConfigMap list is space separated; each word is located in the file', () => {

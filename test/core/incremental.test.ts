@@ -28,8 +28,13 @@ const COPIES = Number(process.env.INCREMENTAL_COPIES ?? 2);
 
 /** Everything a user sees of an analysis, as JSON (the parser objects behind `source` left out). */
 function comparable(a: Analysis): string {
-  const docs = a.documents.map((d) => ({ ...d, source: { kind: d.source.kind, label: d.source.label, anchor: d.source.anchor, problems: d.source.problems } }));
-  return JSON.stringify({ file: a.fileFindings, docs }, (_k, v) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
+  const docs = a.documents.map((d) => ({
+    ...d,
+    source: { kind: d.source.kind, label: d.source.label, anchor: d.source.anchor, problems: d.source.problems },
+  }));
+  return JSON.stringify({ file: a.fileFindings, docs }, (_k, v) =>
+    v instanceof Map ? [...v] : v instanceof Set ? [...v] : v,
+  );
 }
 
 /** Where two JSON texts first differ, with some context (for a readable failure). */
@@ -59,7 +64,28 @@ interface Edit {
   what: string;
 }
 
-const TYPED = ['x', ' ', '\n', ': ', 'true', 'false', '42', '"on"', '  ', '#', '- ', 'enabled: true\n', 'bpf:\n  masquerade: true\n', '\t', '&a ', '*a', '---\n', '{{ .Values.x }}', '"', '['];
+const TYPED = [
+  'x',
+  ' ',
+  '\n',
+  ': ',
+  'true',
+  'false',
+  '42',
+  '"on"',
+  '  ',
+  '#',
+  '- ',
+  'enabled: true\n',
+  'bpf:\n  masquerade: true\n',
+  '\t',
+  '&a ',
+  '*a',
+  '---\n',
+  '{{ .Values.x }}',
+  '"',
+  '[',
+];
 
 /** One random edit of `text`, of the kinds people make (and the traps of the section split). */
 function randomEdit(text: string, rand: () => number, fragments: readonly string[]): Edit {
@@ -70,7 +96,13 @@ function randomEdit(text: string, rand: () => number, fragments: readonly string
   if (lineEnd < 0) lineEnd = text.length;
   const kind = rand();
   if (kind < 0.25) return { start: at, end: at, text: pick(TYPED), what: 'type' };
-  if (kind < 0.4) return { start: at, end: Math.min(text.length, at + 1 + Math.floor(rand() * 6)), text: '', what: 'delete characters' };
+  if (kind < 0.4)
+    return {
+      start: at,
+      end: Math.min(text.length, at + 1 + Math.floor(rand() * 6)),
+      text: '',
+      what: 'delete characters',
+    };
   if (kind < 0.5) return { start: lineStart, end: Math.min(text.length, lineEnd + 1), text: '', what: 'delete line' };
   if (kind < 0.6) return { start: lineStart, end: lineStart, text: '  ', what: 'indent' };
   if (kind < 0.67) {
@@ -85,11 +117,18 @@ function randomEdit(text: string, rand: () => number, fragments: readonly string
       return { start: s - 1, end: s, text: '', what: 'join sections' };
     }
   }
-  if (kind < 0.87 && fragments.length > 0) return { start: lineStart, end: lineStart, text: pick(fragments), what: 'paste fragment' };
+  if (kind < 0.87 && fragments.length > 0)
+    return { start: lineStart, end: lineStart, text: pick(fragments), what: 'paste fragment' };
   // Replace a value after a colon on this line.
   const line = text.slice(lineStart, lineEnd);
   const colon = line.indexOf(': ');
-  if (colon >= 0) return { start: lineStart + colon + 2, end: lineEnd, text: pick(['true', 'false', '"maybe"', '1', '', 'disabled', 'strict']), what: 'replace value' };
+  if (colon >= 0)
+    return {
+      start: lineStart + colon + 2,
+      end: lineEnd,
+      text: pick(['true', 'false', '"maybe"', '1', '', 'disabled', 'strict']),
+      what: 'replace value',
+    };
   return { start: at, end: at, text: pick(TYPED), what: 'type' };
 }
 
@@ -115,7 +154,15 @@ interface Stats {
  * A chain of edits from `start`. Each edit goes through the server's document sync (change ranges) and through a
  * session that is given no ranges; both analyses must equal a fresh one.
  */
-function checkChain(name: string, start: string, edits: number, rand: () => number, fragments: readonly string[], settings: EffectiveSettings, stats: Stats): void {
+function checkChain(
+  name: string,
+  start: string,
+  edits: number,
+  rand: () => number,
+  fragments: readonly string[],
+  settings: EffectiveSettings,
+  stats: Stats,
+): void {
   const uri = `file:///ws/${name.replace(/[^\w.-]/g, '_')}`;
   const analyses = new DocumentAnalyses();
   const documents = trackedDocuments(analyses);
@@ -132,17 +179,27 @@ function checkChain(name: string, start: string, edits: number, rand: () => numb
     e.start = outsideCrlf(e.start);
     e.end = Math.max(e.start, outsideCrlf(e.end));
     text = text.slice(0, e.start) + e.text + text.slice(e.end);
-    doc = documents.update(doc, [{ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, text: e.text }], doc.version + 1);
+    doc = documents.update(
+      doc,
+      [{ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, text: e.text }],
+      doc.version + 1,
+    );
     assert.equal(doc.getText(), text, 'the document sync applied the edit');
     const full = comparable(analyze(text, options));
     // One of the two each time (each skips the others' edits, so spans of several edits are checked too).
     if (rand() < 0.5) {
       const viaServer = comparable(analyses.get(doc, settings));
-      if (viaServer !== full) assert.fail(`${name}, edit ${i + 1} (${e.what} ${JSON.stringify(e.text)} at ${e.start}-${e.end}), server's incremental analysis differs:\n${firstDifference(viaServer, full)}`);
+      if (viaServer !== full)
+        assert.fail(
+          `${name}, edit ${i + 1} (${e.what} ${JSON.stringify(e.text)} at ${e.start}-${e.end}), server's incremental analysis differs:\n${firstDifference(viaServer, full)}`,
+        );
       continue;
     }
     const withoutRanges = comparable(analyze(text, { ...options, incremental: blind }));
-    if (withoutRanges !== full) assert.fail(`${name}, edit ${i + 1} (${e.what} ${JSON.stringify(e.text)} at ${e.start}-${e.end}), incremental analysis without ranges differs:\n${firstDifference(withoutRanges, full)}`);
+    if (withoutRanges !== full)
+      assert.fail(
+        `${name}, edit ${i + 1} (${e.what} ${JSON.stringify(e.text)} at ${e.start}-${e.end}), incremental analysis without ranges differs:\n${firstDifference(withoutRanges, full)}`,
+      );
     stats.edits++;
     if (blind.last && !blind.last.whole) {
       stats.incremental++;
@@ -172,7 +229,8 @@ function readCorpus(): { name: string; text: string }[] {
 /** Copies of a chart's values with their top-level keys renamed, one after another: a large, valid values file. */
 function syntheticLarge(chart: string, copies: number): string {
   const parts = [chart];
-  for (let c = 1; c < copies; c++) parts.push(chart.replace(/^([A-Za-z][\w-]*):/gm, (_m, k: string) => `${k}Copy${c}:`));
+  for (let c = 1; c < copies; c++)
+    parts.push(chart.replace(/^([A-Za-z][\w-]*):/gm, (_m, k: string) => `${k}Copy${c}:`));
   return parts.join('\n');
 }
 
@@ -180,7 +238,11 @@ describe('incremental parse: the same result as a full analysis', () => {
   const charts = readCharts();
   const corpus = readCorpus();
   const rand = rng(SEED);
-  const fragments = fragmentsOf(corpus.map((c) => c.text), rand, 40);
+  const fragments = fragmentsOf(
+    corpus.map((c) => c.text),
+    rand,
+    40,
+  );
   // Counted on the charts and the large file only: most corpus files are wrappers or several documents, parsed
   // whole by design, and long chains pile up syntax errors.
   const stats: Stats = { edits: 0, incremental: 0, sectionsParsed: 0, sectionsTotal: 0 };
@@ -195,30 +257,47 @@ describe('incremental parse: the same result as a full analysis', () => {
     for (const chart of charts) {
       // Each chart in several short chains, so most edits land on a file that still parses.
       for (let chain = 0; chain < SCALE; chain++) {
-        checkChain(`v${chart.version}-values.yaml`, chart.text, 3, rand, fragments, { ...DEFAULT_SETTINGS, version: chart.version }, stats);
+        checkChain(
+          `v${chart.version}-values.yaml`,
+          chart.text,
+          3,
+          rand,
+          fragments,
+          { ...DEFAULT_SETTINGS, version: chart.version },
+          stats,
+        );
       }
     }
   });
 
   it('after every edit of every corpus file', () => {
-    for (const file of corpus) checkChain(file.name, file.text, 2 * SCALE, rand, fragments, DEFAULT_SETTINGS, notCounted);
+    for (const file of corpus)
+      checkChain(file.name, file.text, 2 * SCALE, rand, fragments, DEFAULT_SETTINGS, notCounted);
   });
 
   it('after every edit of a large synthetic values file', () => {
     const newest = charts[charts.length - 1];
     const large = syntheticLarge(newest.text, COPIES);
-    for (let chain = 0; chain < SCALE; chain++) checkChain('large-values.yaml', large, 4, rand, fragments, DEFAULT_SETTINGS, stats);
+    for (let chain = 0; chain < SCALE; chain++)
+      checkChain('large-values.yaml', large, 4, rand, fragments, DEFAULT_SETTINGS, stats);
   });
 
   it('really parsed incrementally, a small part of each file', () => {
     // Without the incremental parse every edit would be a whole parse: this is what fails if it is removed.
-    assert.ok(stats.incremental >= stats.edits / 4, `${stats.incremental} of ${stats.edits} edits parsed incrementally (${JSON.stringify(stats)})`);
-    assert.ok(stats.sectionsParsed * 5 < stats.sectionsTotal, `${stats.sectionsParsed} sections parsed of ${stats.sectionsTotal}`);
+    assert.ok(
+      stats.incremental >= stats.edits / 4,
+      `${stats.incremental} of ${stats.edits} edits parsed incrementally (${JSON.stringify(stats)})`,
+    );
+    assert.ok(
+      stats.sectionsParsed * 5 < stats.sectionsTotal,
+      `${stats.sectionsParsed} sections parsed of ${stats.sectionsTotal}`,
+    );
   });
 });
 
 describe('incremental parse: what it reuses and when it parses the whole file', () => {
-  const chart = 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n# a comment\nipam:\n  mode: kubernetes\nhubble:\n  enabled: false\n';
+  const chart =
+    'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n# a comment\nipam:\n  mode: kubernetes\nhubble:\n  enabled: false\n';
 
   it('parses again only the section an edit is in, and reuses the key findings of the others', () => {
     const session = new IncrementalSession();

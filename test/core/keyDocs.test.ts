@@ -23,33 +23,99 @@ describe('key docs', () => {
   it('keep keys that no supported chart has apart, and those really are absent from the catalog', () => {
     const removed = Object.keys(keyDocs().removedHelm);
     assert.ok(removed.includes('nativeRoutingCIDR') && removed.includes('hostServices.enabled'));
-    for (const k of removed) assert.ok(!SUPPORTED_VERSIONS.some((v) => keyExistsIn(k, v)), `${k} is in the catalog: move it to helm`);
+    for (const k of removed)
+      assert.ok(!SUPPORTED_VERSIONS.some((v) => keyExistsIn(k, v)), `${k} is in the catalog: move it to helm`);
   });
 
   it('cover the datapath keys the brief lists, in both Helm and ConfigMap form', () => {
     const helm = [
-      'kubeProxyReplacement', 'k8sServiceHost', 'k8sServicePort', 'routingMode', 'tunnel', 'tunnelProtocol', 'autoDirectNodeRoutes',
-      'ipv4NativeRoutingCIDR', 'ipv6NativeRoutingCIDR', 'nativeRoutingCIDR', 'enableIPv4Masquerade', 'enableIPv6Masquerade',
-      'bpf.masquerade', 'bpf.hostLegacyRouting', 'bpf.tproxy', 'bpf.lbExternalClusterIP', 'bpf.datapathMode', 'bpf.preallocateMaps',
-      'endpointRoutes.enabled', 'eni.enabled', 'azure.enabled', 'alibabacloud.enabled', 'gke.enabled', 'aksbyocni.enabled',
-      'cni.chainingMode', 'cni.exclusive', 'encryption.enabled', 'encryption.type', 'encryption.nodeEncryption',
-      'encryption.wireguard.persistentKeepalive', 'encryption.ipsec.keyFile', 'loadBalancer.mode', 'loadBalancer.algorithm',
-      'loadBalancer.acceleration', 'loadBalancer.dsrDispatch', 'loadBalancer.l7.backend', 'nodePort.enabled', 'hostPort.enabled',
-      'externalIPs.enabled', 'socketLB.enabled', 'hostServices.enabled', 'ipMasqAgent.enabled', 'egressGateway.enabled',
-      'installNoConntrackIptablesRules', 'installIptablesRules', 'bandwidthManager.enabled', 'enableIPv4BIGTCP', 'ipam.mode',
-      'ipv4.enabled', 'ipv6.enabled', 'l2announcements.enabled', 'bgpControlPlane.enabled', 'hostFirewall.enabled', 'l7Proxy',
-      'devices', 'extraConfig', 'upgradeCompatibility',
+      'kubeProxyReplacement',
+      'k8sServiceHost',
+      'k8sServicePort',
+      'routingMode',
+      'tunnel',
+      'tunnelProtocol',
+      'autoDirectNodeRoutes',
+      'ipv4NativeRoutingCIDR',
+      'ipv6NativeRoutingCIDR',
+      'nativeRoutingCIDR',
+      'enableIPv4Masquerade',
+      'enableIPv6Masquerade',
+      'bpf.masquerade',
+      'bpf.hostLegacyRouting',
+      'bpf.tproxy',
+      'bpf.lbExternalClusterIP',
+      'bpf.datapathMode',
+      'bpf.preallocateMaps',
+      'endpointRoutes.enabled',
+      'eni.enabled',
+      'azure.enabled',
+      'alibabacloud.enabled',
+      'gke.enabled',
+      'aksbyocni.enabled',
+      'cni.chainingMode',
+      'cni.exclusive',
+      'encryption.enabled',
+      'encryption.type',
+      'encryption.nodeEncryption',
+      'encryption.wireguard.persistentKeepalive',
+      'encryption.ipsec.keyFile',
+      'loadBalancer.mode',
+      'loadBalancer.algorithm',
+      'loadBalancer.acceleration',
+      'loadBalancer.dsrDispatch',
+      'loadBalancer.l7.backend',
+      'nodePort.enabled',
+      'hostPort.enabled',
+      'externalIPs.enabled',
+      'socketLB.enabled',
+      'hostServices.enabled',
+      'ipMasqAgent.enabled',
+      'egressGateway.enabled',
+      'installNoConntrackIptablesRules',
+      'installIptablesRules',
+      'bandwidthManager.enabled',
+      'enableIPv4BIGTCP',
+      'ipam.mode',
+      'ipv4.enabled',
+      'ipv6.enabled',
+      'l2announcements.enabled',
+      'bgpControlPlane.enabled',
+      'hostFirewall.enabled',
+      'l7Proxy',
+      'devices',
+      'extraConfig',
+      'upgradeCompatibility',
     ];
-    assert.deepEqual(helm.filter((k) => !helmKeyDoc(k)), []);
+    assert.deepEqual(
+      helm.filter((k) => !helmKeyDoc(k)),
+      [],
+    );
     const cm = [
-      'enable-bpf-masquerade', 'kube-proxy-replacement', 'routing-mode', 'tunnel', 'tunnel-protocol', 'enable-endpoint-routes',
-      'enable-host-legacy-routing', 'enable-ipv4-masquerade', 'ipv4-native-routing-cidr', 'ipv6-native-routing-cidr', 'native-routing-cidr',
+      'enable-bpf-masquerade',
+      'kube-proxy-replacement',
+      'routing-mode',
+      'tunnel',
+      'tunnel-protocol',
+      'enable-endpoint-routes',
+      'enable-host-legacy-routing',
+      'enable-ipv4-masquerade',
+      'ipv4-native-routing-cidr',
+      'ipv6-native-routing-cidr',
+      'native-routing-cidr',
     ];
-    assert.deepEqual(cm.filter((k) => !configMapKeyDoc(k)), []);
+    assert.deepEqual(
+      cm.filter((k) => !configMapKeyDoc(k)),
+      [],
+    );
   });
 
   it('cite a source with a file and a tag for every entry', () => {
-    const all = [...Object.entries(keyDocs().helm), ...Object.entries(keyDocs().configMap), ...Object.entries(keyDocs().removedHelm)];
+    const all = [
+      ...Object.entries(keyDocs().helm),
+      ...Object.entries(keyDocs().configMap),
+      ...Object.entries(keyDocs().removedHelm),
+    ];
     const uncited = all.filter(([, d]) => !/@v1\.\d+|commit [0-9a-f]{7,}/.test(d.source)).map(([k]) => k);
     assert.deepEqual(uncited, []);
   });

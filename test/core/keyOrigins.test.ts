@@ -11,14 +11,33 @@ import { doc } from '../helpers';
 describe('origins of rendered keys: value dependencies apart from the guards around them', () => {
   it('a literal under conditions on chart defaults is chart-fixed (templates/cilium-configmap.yaml@v1.18.7 procfs, enable-metrics)', () => {
     const d = doc('# cilium-version: 1.18\nkubeProxyReplacement: true\n');
-    assert.deepEqual(d.configMap.get('procfs')?.origin, { kind: 'chart-fixed', key: 'procfs', version: '1.18', when: ['securityContext.privileged'] });
-    assert.deepEqual(d.configMap.get('enable-metrics')?.origin, { kind: 'chart-fixed', key: 'enable-metrics', version: '1.18', when: ['operator.prometheus.enabled'] });
+    assert.deepEqual(d.configMap.get('procfs')?.origin, {
+      kind: 'chart-fixed',
+      key: 'procfs',
+      version: '1.18',
+      when: ['securityContext.privileged'],
+    });
+    assert.deepEqual(d.configMap.get('enable-metrics')?.origin, {
+      kind: 'chart-fixed',
+      key: 'enable-metrics',
+      version: '1.18',
+      when: ['operator.prometheus.enabled'],
+    });
     // A value computed from a chart default names that default.
-    assert.deepEqual(d.configMap.get('enable-ipv6-masquerade')?.origin, { kind: 'chart-default', key: 'enableIPv6Masquerade', version: '1.18' });
-    assert.deepEqual(d.configMap.get('routing-mode')?.origin, { kind: 'chart-default', key: 'routingMode', version: '1.18' });
+    assert.deepEqual(d.configMap.get('enable-ipv6-masquerade')?.origin, {
+      kind: 'chart-default',
+      key: 'enableIPv6Masquerade',
+      version: '1.18',
+    });
+    assert.deepEqual(d.configMap.get('routing-mode')?.origin, {
+      kind: 'chart-default',
+      key: 'routingMode',
+      version: '1.18',
+    });
     // No key names the template's outer guard.
     for (const [key, s] of d.configMap) {
-      if (s.origin.kind === 'chart-fixed') assert.ok(!(s.origin.when ?? []).some((w) => w === 'agent' || w === 'preflight.enabled'), key);
+      if (s.origin.kind === 'chart-fixed')
+        assert.ok(!(s.origin.when ?? []).some((w) => w === 'agent' || w === 'preflight.enabled'), key);
     }
   });
 
@@ -27,7 +46,9 @@ describe('origins of rendered keys: value dependencies apart from the guards aro
     const o = on.configMap.get('enable-metrics')?.origin;
     assert.equal(o?.kind, 'implied');
     assert.equal(o?.kind === 'implied' ? o.key : '', 'operator.prometheus.enabled');
-    const privileged = doc('# cilium-version: 1.18\nkubeProxyReplacement: true\nsecurityContext:\n  privileged: true\n');
+    const privileged = doc(
+      '# cilium-version: 1.18\nkubeProxyReplacement: true\nsecurityContext:\n  privileged: true\n',
+    );
     assert.equal(privileged.configMap.get('procfs'), undefined);
   });
 
@@ -42,7 +63,10 @@ describe('origins of rendered keys: value dependencies apart from the guards aro
       version: '1.16',
       when: ['gke.enabled', 'aksbyocni.enabled', 'routingMode'],
     });
-    assert.match(explainMarkdown(analyze(text), text), /### Routing: Tunnel \[vxlan\]\n\nDecided by: `routing-mode` \(a value the 1\.16 chart writes itself, because of the chart defaults of `gke\.enabled`, `aksbyocni\.enabled`, `routingMode`\)/);
+    assert.match(
+      explainMarkdown(analyze(text), text),
+      /### Routing: Tunnel \[vxlan\]\n\nDecided by: `routing-mode` \(a value the 1\.16 chart writes itself, because of the chart defaults of `gke\.enabled`, `aksbyocni\.enabled`, `routingMode`\)/,
+    );
     // The user's routingMode is the user's line.
     const mine = doc('# cilium-version: 1.16\nkubeProxyReplacement: true\nroutingMode: tunnel\n');
     assert.equal(mine.configMap.get('routing-mode')?.origin.kind, 'user');

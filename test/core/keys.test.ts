@@ -24,17 +24,25 @@ describe('key rules', () => {
   });
 
   it('free-form maps are not checked', () => {
-    const d = doc('# cilium-version: 1.16\nkubeProxyReplacement: true\npodAnnotations:\n  anything.example.com/x: "1"\nextraConfig:\n  whatever-key: "x"\n');
+    const d = doc(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\npodAnnotations:\n  anything.example.com/x: "1"\nextraConfig:\n  whatever-key: "x"\n',
+    );
     noFinding(d, 'unknown-key');
   });
 
   it('a key removed in the target version names its successor', () => {
-    const f = finding(doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nnodePort:\n  enabled: true\n'), 'key-removed');
+    const f = finding(
+      doc('# cilium-version: 1.19\nkubeProxyReplacement: true\nnodePort:\n  enabled: true\n'),
+      'key-removed',
+    );
     assert.match(f.message, /kubeProxyReplacement: true/);
   });
 
   it('a key newer than the target version', () => {
-    finding(doc('# cilium-version: 1.13\nkubeProxyReplacement: strict\nroutingMode: native\n'), 'key-not-yet-available');
+    finding(
+      doc('# cilium-version: 1.13\nkubeProxyReplacement: strict\nroutingMode: native\n'),
+      'key-not-yet-available',
+    );
   });
 
   it('a quoted boolean is flagged where templates treat "false" as true', () => {
@@ -45,7 +53,10 @@ describe('key rules', () => {
   });
 
   it('a value of the wrong type', () => {
-    const f = finding(doc('# cilium-version: 1.16\nkubeProxyReplacement: true\nendpointRoutes:\n  enabled: [true]\n'), 'wrong-type');
+    const f = finding(
+      doc('# cilium-version: 1.16\nkubeProxyReplacement: true\nendpointRoutes:\n  enabled: [true]\n'),
+      'wrong-type',
+    );
     assert.match(f.message, /boolean/);
   });
 
@@ -55,7 +66,8 @@ describe('key rules', () => {
 });
 
 describe('ConfigMap rules', () => {
-  const cm = (data: string) => `# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
+  const cm = (data: string) =>
+    `# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
 
   it('non-string values are errors with a quoted suggestion', () => {
     const text = cm('  enable-bpf-masquerade: true\n  kube-proxy-replacement: "true"\n');
@@ -67,7 +79,9 @@ describe('ConfigMap rules', () => {
   });
 
   it('derives the datapath from agent keys', () => {
-    const d = doc(cm('  kube-proxy-replacement: "true"\n  enable-bpf-masquerade: "true"\n  enable-ipv4-masquerade: "true"\n'));
+    const d = doc(
+      cm('  kube-proxy-replacement: "true"\n  enable-bpf-masquerade: "true"\n  enable-ipv4-masquerade: "true"\n'),
+    );
     assert.equal(d.kind, 'configmap');
     assert.equal(d.datapath.hostRouting.status, 'BPF');
     assert.equal(d.datapath.masquerading.mode, 'BPF');
@@ -92,7 +106,8 @@ describe('ConfigMap rules', () => {
 
 describe('ConfigMap wording', () => {
   it('advice names the agent options a ConfigMap uses, not the Helm keys', () => {
-    const text = '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n  enable-ipv4-masquerade: "true"\n';
+    const text =
+      '# cilium-version: 1.17\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n  enable-ipv4-masquerade: "true"\n';
     const f = finding(doc(text), 'host-routing-iptables-masquerade');
     assert.match(f.message, /enable-bpf-masquerade: "true"/);
     assert.doesNotMatch(f.message.split('Agent log')[0], /bpf\.masquerade/);
@@ -101,7 +116,9 @@ describe('ConfigMap wording', () => {
 
 describe('helm get values output', () => {
   it('the USER-SUPPLIED VALUES header is not an unknown key', () => {
-    const d = doc('# cilium-version: 1.16\nUSER-SUPPLIED VALUES:\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n');
+    const d = doc(
+      '# cilium-version: 1.16\nUSER-SUPPLIED VALUES:\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n',
+    );
     noFinding(d, 'unknown-key');
   });
 });

@@ -26,7 +26,8 @@ const cm = (v: string, value: string) =>
 
 describe('the kube-proxy replacement table', () => {
   it('has exactly one row for every supported version, oldest first', () => {
-    for (const v of SUPPORTED_VERSIONS) assert.equal(KPR_FACTS.filter((f) => inRange(v, f.since, f.until)).length, 1, v);
+    for (const v of SUPPORTED_VERSIONS)
+      assert.equal(KPR_FACTS.filter((f) => inRange(v, f.since, f.until)).length, 1, v);
   });
 
   it("accepted and deprecated words are the ones the chart's own check lists", () => {
@@ -37,13 +38,23 @@ describe('the kube-proxy replacement table', () => {
       const list = message.slice(message.indexOf('('), message.lastIndexOf(')'));
       const listed = [...list.matchAll(/\b(true|false|strict|partial|probe|disabled)\b( \(deprecated\))?/g)];
       assert.deepEqual(listed.map((m) => m[1]).sort(), [...f.words].sort(), `${v}: ${message}`);
-      assert.deepEqual(listed.filter((m) => m[2]).map((m) => m[1]).sort(), Object.keys(f.deprecated ?? {}).sort(), `${v} deprecated: ${message}`);
+      assert.deepEqual(
+        listed
+          .filter((m) => m[2])
+          .map((m) => m[1])
+          .sort(),
+        Object.keys(f.deprecated ?? {}).sort(),
+        `${v} deprecated: ${message}`,
+      );
       for (const w of ALL_WORDS) {
         const refused = chartRefusal(v, `kubeProxyReplacement: "${w}"\n`);
         assert.equal(refused === undefined, f.words.includes(w), `${v} ${w}`);
       }
       // Case matters to the chart as to the agent.
-      assert.ok(chartRefusal(v, `kubeProxyReplacement: "${f.words[0].toUpperCase()}"\n`), `${v}: upper case is refused`);
+      assert.ok(
+        chartRefusal(v, `kubeProxyReplacement: "${f.words[0].toUpperCase()}"\n`),
+        `${v}: upper case is refused`,
+      );
     }
   });
 
@@ -61,7 +72,11 @@ describe('the kube-proxy replacement table', () => {
   it('the words for full replacement and for none', () => {
     for (const v of SUPPORTED_VERSIONS) {
       const f = kprFacts(v);
-      const expected = inRange(v, undefined, '1.13') ? ['strict'] : inRange(v, '1.14', '1.15') ? ['true', 'strict'] : ['true'];
+      const expected = inRange(v, undefined, '1.13')
+        ? ['strict']
+        : inRange(v, '1.14', '1.15')
+          ? ['true', 'strict']
+          : ['true'];
       assert.deepEqual([...f.full], expected, v);
       assert.equal(f.off, f.words.includes('false') ? 'false' : 'disabled', v);
       for (const w of [...f.full, f.off]) assert.ok(f.words.includes(w), `${v}: ${w} is accepted`);
@@ -103,8 +118,19 @@ describe('readers of the kube-proxy replacement table', () => {
     for (const v of SUPPORTED_VERSIONS) {
       const text = `# cilium-version: ${v}\nkubeProxyReplacement: `;
       const items = completeAt(analyze(text), text, text.length);
-      assert.deepEqual(items.map((i) => i.label), [...kprFacts(v).words], v);
-      assert.deepEqual(items.filter((i) => i.deprecated).map((i) => i.label).sort(), Object.keys(kprFacts(v).deprecated ?? {}).sort(), v);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        [...kprFacts(v).words],
+        v,
+      );
+      assert.deepEqual(
+        items
+          .filter((i) => i.deprecated)
+          .map((i) => i.label)
+          .sort(),
+        Object.keys(kprFacts(v).deprecated ?? {}).sort(),
+        v,
+      );
     }
   });
 

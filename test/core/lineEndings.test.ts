@@ -33,7 +33,12 @@ function view(a: Analysis): unknown {
     file: a.fileFindings.map((f) => ({ rule: f.rule, message: f.message, range: f.range })),
     documents: a.documents.map((d) => ({
       version: d.version,
-      datapath: { kpr: d.datapath.kubeProxyReplacement.status, host: d.datapath.hostRouting.status, masq: d.datapath.masquerading.mode, routing: d.datapath.routing.mode },
+      datapath: {
+        kpr: d.datapath.kubeProxyReplacement.status,
+        host: d.datapath.hostRouting.status,
+        masq: d.datapath.masquerading.mode,
+        routing: d.datapath.routing.mode,
+      },
       findings: d.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })),
     })),
   };
@@ -55,7 +60,11 @@ describe('lone CR line endings', () => {
     for (let offset = 0; offset <= CR.length; offset += 7) {
       const p = index.position(offset);
       const lsp = doc.positionAt(offset);
-      assert.deepEqual({ line: p.line - 1, column: p.column - 1 }, { line: lsp.line, column: lsp.character }, `offset ${offset}`);
+      assert.deepEqual(
+        { line: p.line - 1, column: p.column - 1 },
+        { line: lsp.line, column: lsp.character },
+        `offset ${offset}`,
+      );
       assert.equal(index.offset(p.line, p.column), offset);
     }
     const crlf = LF.replace(/\n/g, '\r\n');
@@ -75,13 +84,20 @@ describe('lone CR line endings', () => {
   it('quick-fixes insert lone CRs into a lone-CR file, and applying them gives the LF result', () => {
     const lf = analyze(LF);
     const cr = analyze(CR);
-    const multiLine = (a: Analysis) => a.documents[0].findings.flatMap((f) => f.fixes ?? []).filter((x) => x.edits.some((e) => /[\r\n]/.test(e.newText)));
+    const multiLine = (a: Analysis) =>
+      a.documents[0].findings
+        .flatMap((f) => f.fixes ?? [])
+        .filter((x) => x.edits.some((e) => /[\r\n]/.test(e.newText)));
     const lfFixes = multiLine(lf);
     const crFixes = multiLine(cr);
     assert.ok(lfFixes.length > 0, 'the sample has a fix that inserts lines');
     assert.equal(crFixes.length, lfFixes.length);
     for (const [i, fix] of crFixes.entries()) {
-      for (const e of fix.edits) assert.ok(!e.newText.includes('\n'), `fix "${fix.title}" inserts \\n into a CR file: ${JSON.stringify(e.newText)}`);
+      for (const e of fix.edits)
+        assert.ok(
+          !e.newText.includes('\n'),
+          `fix "${fix.title}" inserts \\n into a CR file: ${JSON.stringify(e.newText)}`,
+        );
       const fixedCr = applyEdits(CR, fix.edits);
       const fixedLf = applyEdits(LF, lfFixes[i].edits);
       assert.equal(fixedCr.replace(/\r/g, '\n'), fixedLf);

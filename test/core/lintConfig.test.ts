@@ -17,9 +17,19 @@ const problems = (text: string) => {
 
 describe('.cilium-lint.yaml validation', () => {
   it('reads every field', () => {
-    const r = parseLintConfig('version: "1.16"\nkernel: 5.10\nrules:\n  unknown-key: error\n  host-routing-kpr-off: off\ninclude: [clusters/**]\nexclude:\n  - "**/test/**"\n', '/repo/.cilium-lint.yaml');
+    const r = parseLintConfig(
+      'version: "1.16"\nkernel: 5.10\nrules:\n  unknown-key: error\n  host-routing-kpr-off: off\ninclude: [clusters/**]\nexclude:\n  - "**/test/**"\n',
+      '/repo/.cilium-lint.yaml',
+    );
     assert.ok(r.ok, JSON.stringify(r));
-    assert.deepEqual(r.config, { path: '/repo/.cilium-lint.yaml', version: '1.16', kernel: '5.10', rules: { 'unknown-key': 'error', 'host-routing-kpr-off': 'off' }, include: ['clusters/**'], exclude: ['**/test/**'] });
+    assert.deepEqual(r.config, {
+      path: '/repo/.cilium-lint.yaml',
+      version: '1.16',
+      kernel: '5.10',
+      rules: { 'unknown-key': 'error', 'host-routing-kpr-off': 'off' },
+      include: ['clusters/**'],
+      exclude: ['**/test/**'],
+    });
   });
 
   it('an empty file or one with only comments changes nothing', () => {
@@ -32,8 +42,14 @@ describe('.cilium-lint.yaml validation', () => {
 
   it('names the file and the field of each mistake', () => {
     assert.match(problems('severity: {}\n'), /^\/repo\/\.cilium-lint\.yaml: unknown key "severity"/);
-    assert.match(problems('rules:\n  unknown-key: loud\n'), /rules\.unknown-key: must be one of off, info, warning, error/);
-    assert.match(problems('rules:\n  unknwn-key: off\n'), /rules\.unknwn-key: not a known rule id \(did you mean "unknown-key"\?\)/);
+    assert.match(
+      problems('rules:\n  unknown-key: loud\n'),
+      /rules\.unknown-key: must be one of off, info, warning, error/,
+    );
+    assert.match(
+      problems('rules:\n  unknwn-key: off\n'),
+      /rules\.unknwn-key: not a known rule id \(did you mean "unknown-key"\?\)/,
+    );
     assert.match(problems('version: "2.3"\n'), /version: must be a supported Cilium version/);
     assert.match(problems('kernel: new\n'), /kernel: must be a kernel version/);
     assert.match(problems('include: clusters\n'), /include: must be a list of globs/);
@@ -55,10 +71,30 @@ describe('include / exclude', () => {
 });
 
 describe('rule levels', () => {
-  const f = (rule: string, severity: Finding['severity']): Finding => ({ rule, severity, message: 'm', range: { start: 0, end: 1 } });
+  const f = (rule: string, severity: Finding['severity']): Finding => ({
+    rule,
+    severity,
+    message: 'm',
+    range: { start: 0, end: 1 },
+  });
   it('off drops, another level replaces the severity; internal-error is never hidden', () => {
-    const out = applyRuleLevels([f('unknown-key', 'warning'), f('wrong-type', 'warning'), f('internal-error', 'error'), f('yaml-syntax', 'error')], { 'unknown-key': 'off', 'wrong-type': 'error', 'internal-error': 'off' });
-    assert.deepEqual(out.map((x) => [x.rule, x.severity]), [['wrong-type', 'error'], ['internal-error', 'error'], ['yaml-syntax', 'error']]);
+    const out = applyRuleLevels(
+      [
+        f('unknown-key', 'warning'),
+        f('wrong-type', 'warning'),
+        f('internal-error', 'error'),
+        f('yaml-syntax', 'error'),
+      ],
+      { 'unknown-key': 'off', 'wrong-type': 'error', 'internal-error': 'off' },
+    );
+    assert.deepEqual(
+      out.map((x) => [x.rule, x.severity]),
+      [
+        ['wrong-type', 'error'],
+        ['internal-error', 'error'],
+        ['yaml-syntax', 'error'],
+      ],
+    );
   });
 });
 

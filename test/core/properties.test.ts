@@ -40,16 +40,36 @@ function view(a: Analysis): unknown {
       index: d.index,
       kind: d.kind,
       version: d.version,
-      datapath: [d.datapath.kubeProxyReplacement.status, d.datapath.hostRouting.status, d.datapath.masquerading.mode, d.datapath.routing.mode, d.datapath.agentStarts, d.datapath.installSucceeds],
-      findings: d.findings.map((f) => [f.rule, f.severity, f.message, f.range.start, f.range.end, (f.fixes ?? []).map((x) => x.edits)]),
+      datapath: [
+        d.datapath.kubeProxyReplacement.status,
+        d.datapath.hostRouting.status,
+        d.datapath.masquerading.mode,
+        d.datapath.routing.mode,
+        d.datapath.agentStarts,
+        d.datapath.installSucceeds,
+      ],
+      findings: d.findings.map((f) => [
+        f.rule,
+        f.severity,
+        f.message,
+        f.range.start,
+        f.range.end,
+        (f.fixes ?? []).map((x) => x.edits),
+      ]),
     })),
   };
 }
 
 function checked(text: string): Analysis {
   const a = analyze(text);
-  const internal = [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)].filter((f) => f.rule === 'internal-error');
-  assert.deepEqual(internal.map((f) => f.message), [], `internal error for ${JSON.stringify(text.slice(0, 300))}`);
+  const internal = [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)].filter(
+    (f) => f.rule === 'internal-error',
+  );
+  assert.deepEqual(
+    internal.map((f) => f.message),
+    [],
+    `internal error for ${JSON.stringify(text.slice(0, 300))}`,
+  );
   return a;
 }
 
@@ -60,17 +80,53 @@ function withinStepBudget(text: string): void {
   analyze(text);
   const budget = 2 * text.length + 16;
   assert.ok(maskSteps.count <= budget, `masking took ${maskSteps.count} steps for ${text.length} characters`);
-  assert.ok(nestingScanSteps.count <= budget, `nesting scan took ${nestingScanSteps.count} steps for ${text.length} characters`);
+  assert.ok(
+    nestingScanSteps.count <= budget,
+    `nesting scan took ${nestingScanSteps.count} steps for ${text.length} characters`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Generators
 
-const PATHS = allPathsIn('1.16').filter((p, i) => i % 7 === 0 || /^(kubeProxyReplacement|bpf\.|routingMode|tunnelProtocol|ipam\.|hubble\.enabled|k8sService)/.test(p));
+const PATHS = allPathsIn('1.16').filter(
+  (p, i) =>
+    i % 7 === 0 || /^(kubeProxyReplacement|bpf\.|routingMode|tunnelProtocol|ipam\.|hubble\.enabled|k8sService)/.test(p),
+);
 const VALUES = [
-  'true', 'false', '"true"', "'false'", 'yes', '1', '6443', '10.0.0.1', 'native', 'tunnel', 'vxlan', 'geneve', 'strict', 'disabled',
-  '~', '', '[]', '{}', '[a, b]', '{x: 1}', '{{ .Values.x }}', '{{- include "x" . }}', '${var.kpr}', '${1}', '%{ if a }x%{ endif }',
-  '&anchor true', '*anchor', '"quoted # not a comment"', 'value # a comment', '|\n  literal\n  text', '"unclosed', '[unclosed', '{{a}}{{a}}{{a}}x',
+  'true',
+  'false',
+  '"true"',
+  "'false'",
+  'yes',
+  '1',
+  '6443',
+  '10.0.0.1',
+  'native',
+  'tunnel',
+  'vxlan',
+  'geneve',
+  'strict',
+  'disabled',
+  '~',
+  '',
+  '[]',
+  '{}',
+  '[a, b]',
+  '{x: 1}',
+  '{{ .Values.x }}',
+  '{{- include "x" . }}',
+  '${var.kpr}',
+  '${1}',
+  '%{ if a }x%{ endif }',
+  '&anchor true',
+  '*anchor',
+  '"quoted # not a comment"',
+  'value # a comment',
+  '|\n  literal\n  text',
+  '"unclosed',
+  '[unclosed',
+  '{{a}}{{a}}{{a}}x',
 ];
 const BREAKS = ['\n', '\r\n', '\r'];
 const ODD_SPACE = ['', ' ', '  ', '\t', ' \t', '\u00a0'];
@@ -85,30 +141,84 @@ const entryArb = fc.record({
 });
 
 const lineArb = fc.oneof(
-  { weight: 6, arbitrary: entryArb.map((e) => {
-    const parts = e.path.split('.');
-    const leaf = parts.pop()!;
-    if (e.flow && parts.length > 0) return `${parts[0]}: {${[...parts.slice(1), leaf].join(': {')}: ${e.value.replace(/\n/g, ' ')}${'}'.repeat(parts.length)}${e.trailing}`;
-    const lines = parts.map((p, i) => `${'  '.repeat(i)}${p}:`);
-    const indent = '  '.repeat(parts.length);
-    lines.push(`${indent}${leaf}: ${e.value.replace(/\n/g, `\n${indent}`)}${e.trailing}${e.comment ? ` ${e.comment}` : ''}`);
-    return lines.join('\n');
-  }) },
-  { weight: 1, arbitrary: fc.constantFrom('---', '# cilium-version: 1.15', '{{- if .Values.enabled }}', '{{- end }}', '%{ if x }', '', '   ', '- item', '- - nested', 'apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: cilium-config}', 'data:', '  enable-bpf-masquerade: "true"', '  routing-mode: native') },
+  {
+    weight: 6,
+    arbitrary: entryArb.map((e) => {
+      const parts = e.path.split('.');
+      const leaf = parts.pop()!;
+      if (e.flow && parts.length > 0)
+        return `${parts[0]}: {${[...parts.slice(1), leaf].join(': {')}: ${e.value.replace(/\n/g, ' ')}${'}'.repeat(parts.length)}${e.trailing}`;
+      const lines = parts.map((p, i) => `${'  '.repeat(i)}${p}:`);
+      const indent = '  '.repeat(parts.length);
+      lines.push(
+        `${indent}${leaf}: ${e.value.replace(/\n/g, `\n${indent}`)}${e.trailing}${e.comment ? ` ${e.comment}` : ''}`,
+      );
+      return lines.join('\n');
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '---',
+      '# cilium-version: 1.15',
+      '{{- if .Values.enabled }}',
+      '{{- end }}',
+      '%{ if x }',
+      '',
+      '   ',
+      '- item',
+      '- - nested',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: cilium-config}',
+      'data:',
+      '  enable-bpf-masquerade: "true"',
+      '  routing-mode: native',
+    ),
+  },
 );
 
-const documentArb = fc.record({ lines: fc.array(lineArb, { maxLength: 20 }), lineBreak: fc.constantFrom(...BREAKS), bom: fc.boolean() }).map(
-  ({ lines, lineBreak, bom }) => (bom ? '\uFEFF' : '') + lines.join('\n').replace(/\n/g, lineBreak) + lineBreak,
-);
+const documentArb = fc
+  .record({ lines: fc.array(lineArb, { maxLength: 20 }), lineBreak: fc.constantFrom(...BREAKS), bom: fc.boolean() })
+  .map(({ lines, lineBreak, bom }) => (bom ? '\uFEFF' : '') + lines.join('\n').replace(/\n/g, lineBreak) + lineBreak);
 
-const SNIPPETS = [...VALUES, 'bpf:', '  masquerade: true', 'kubeProxyReplacement: ', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', '{{', '}}', '\n', '\r', '\r\n', '\t', '  ', '---\n', '&a ', '*a', '<<: *a\n'];
+const SNIPPETS = [
+  ...VALUES,
+  'bpf:',
+  '  masquerade: true',
+  'kubeProxyReplacement: ',
+  ': ',
+  '- ',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '{{',
+  '}}',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '  ',
+  '---\n',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+];
 
 interface Edit {
   at: number; // 0..1 of the text length
   deleteLength: number;
   insert: string;
 }
-const editArb: fc.Arbitrary<Edit> = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), deleteLength: fc.nat({ max: 12 }), insert: fc.constantFrom(...SNIPPETS) });
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  deleteLength: fc.nat({ max: 12 }),
+  insert: fc.constantFrom(...SNIPPETS),
+});
 
 function smallCorpus(): string[] {
   const dir = path.resolve(repoRoot, '../shared/corpus/real');
@@ -142,7 +252,8 @@ describe('property: random Cilium-looking documents', () => {
 
 describe('property: edit chains', () => {
   const corpus = smallCorpus();
-  it('has small corpus files to start from', () => assert.ok(corpus.length >= 5, `${corpus.length} small corpus files`));
+  it('has small corpus files to start from', () =>
+    assert.ok(corpus.length >= 5, `${corpus.length} small corpus files`));
 
   it('as the language server applies them: the text matches, and the result equals a fresh analysis', () => {
     const startArb = fc.oneof(fc.constantFrom(...corpus), documentArb);
@@ -157,7 +268,11 @@ describe('property: edit chains', () => {
           const at = notInsideCrlf(Math.floor(e.at * text.length));
           const end = notInsideCrlf(Math.min(text.length, at + e.deleteLength));
           // The server receives ranges in line/character; the document turns them back into offsets.
-          doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(end) }, text: e.insert }], doc.version + 1);
+          doc = TextDocument.update(
+            doc,
+            [{ range: { start: doc.positionAt(at), end: doc.positionAt(end) }, text: e.insert }],
+            doc.version + 1,
+          );
           text = text.slice(0, at) + e.insert + text.slice(end);
           assert.equal(doc.getText(), text);
           last = checked(text);
@@ -177,7 +292,9 @@ describe('property: the nesting pre-scan never underestimates', () => {
     tree: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       fc.constantFrom('x', '"q [ {"', "'it''s'", '1', 'a # [[', '[ "]" ]'),
-      fc.record({ map: fc.array(fc.tuple(fc.constantFrom('a', 'b', '"k: ["'), tie('tree')), { minLength: 1, maxLength: 3 }) }),
+      fc.record({
+        map: fc.array(fc.tuple(fc.constantFrom('a', 'b', '"k: ["'), tie('tree')), { minLength: 1, maxLength: 3 }),
+      }),
       fc.record({ seq: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }) }),
       fc.record({ flow: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }) }),
     ),
@@ -193,8 +310,19 @@ describe('property: the nesting pre-scan never underestimates', () => {
     const pad = ' '.repeat(indent);
     if (typeof t === 'string') return `${pad}${t}`;
     if ('flow' in t) return `${pad}${flowText(t)}`;
-    if ('seq' in t) return t.seq.map((v) => (typeof v === 'string' || 'flow' in v ? `${pad}- ${blockText(v, 0)}` : `${pad}-\n${blockText(v, indent + 2)}`)).join('\n');
-    return t.map.map(([k, v]) => (typeof v === 'string' || 'flow' in v ? `${pad}${k}: ${blockText(v, 0)}` : `${pad}${k}:\n${blockText(v, indent + 2)}`)).join('\n');
+    if ('seq' in t)
+      return t.seq
+        .map((v) =>
+          typeof v === 'string' || 'flow' in v ? `${pad}- ${blockText(v, 0)}` : `${pad}-\n${blockText(v, indent + 2)}`,
+        )
+        .join('\n');
+    return t.map
+      .map(([k, v]) =>
+        typeof v === 'string' || 'flow' in v
+          ? `${pad}${k}: ${blockText(v, 0)}`
+          : `${pad}${k}:\n${blockText(v, indent + 2)}`,
+      )
+      .join('\n');
   }
   function depthOf(n: unknown): number {
     if (isMap(n)) return 1 + Math.max(0, ...n.items.map((p) => depthOf(p.value as Node)));
@@ -214,7 +342,10 @@ describe('property: the nesting pre-scan never underestimates', () => {
         if (depth === 0) return;
         checkedInputs++;
         deepest = Math.max(deepest, depth);
-        assert.ok(findExcessiveNesting(text, depth - 1), `estimate below the real depth ${depth} for ${JSON.stringify(text)}`);
+        assert.ok(
+          findExcessiveNesting(text, depth - 1),
+          `estimate below the real depth ${depth} for ${JSON.stringify(text)}`,
+        );
       }),
       { seed: 7, numRuns: 300 },
     );
@@ -231,15 +362,25 @@ describe('property: the CLI in a fresh process agrees with the core', () => {
       writeFileSync(file, text);
       return { file, text };
     });
-    const r = spawnSync(process.execPath, [cliJs, '--format', 'json', ...files.map((f) => f.file)], { encoding: 'utf8', timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [cliJs, '--format', 'json', ...files.map((f) => f.file)], {
+      encoding: 'utf8',
+      timeout: 300_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     assert.equal(r.signal, null, r.stderr);
     const cli = JSON.parse(r.stdout) as { files: { path: string }[] };
     // The CLI reads a UTF-8 BOM as an encoding mark, not as text; the core gets what the CLI reads.
     const read = (text: string) => text.replace(/^\uFEFF/, '');
-    const core = toJson(files.map(({ file, text }) => ({ path: file, text: read(text), analysis: analyze(read(text), { path: file }) }))) as { files: { path: string }[] };
+    const core = toJson(
+      files.map(({ file, text }) => ({ path: file, text: read(text), analysis: analyze(read(text), { path: file }) })),
+    ) as { files: { path: string }[] };
     assert.equal(cli.files.length, files.length);
     for (let i = 0; i < files.length; i++) {
-      assert.deepEqual(cli.files[i], core.files[i], `CLI and core disagree on ${JSON.stringify(files[i].text.slice(0, 200))}`);
+      assert.deepEqual(
+        cli.files[i],
+        core.files[i],
+        `CLI and core disagree on ${JSON.stringify(files[i].text.slice(0, 200))}`,
+      );
     }
   });
 });

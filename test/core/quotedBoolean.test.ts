@@ -30,7 +30,10 @@ describe('quoted-boolean: what the quotes do, per version and per key', () => {
   it('bpf.masquerade: "false" on 1.15: the chart only quotes it into cilium-config, so it is the same as false', () => {
     const { f, line } = quoted('1.15', 'bpf:\n  masquerade: "false"\n');
     assert.equal(f.severity, 'info');
-    assert.match(f.message, /only writes it out as text \(quote, templates\/cilium-configmap\.yaml l\.573 @v1\.15\.19\): it has the same effect as false here/);
+    assert.match(
+      f.message,
+      /only writes it out as text \(quote, templates\/cilium-configmap\.yaml l\.573 @v1\.15\.19\): it has the same effect as false here/,
+    );
     assert.match(f.message, /From 1\.16 the chart's values\.schema\.json allows only a boolean here/);
     assert.doesNotMatch(f.message, /counts as true/);
     assert.match(line, /masquerade/);
@@ -40,16 +43,33 @@ describe('quoted-boolean: what the quotes do, per version and per key', () => {
     for (const v of ['1.16', '1.19']) {
       const { f } = quoted(v, 'kubeProxyReplacement: true\nbpf:\n  masquerade: "false"\n');
       assert.equal(f.severity, 'error', v);
-      assert.match(f.message, new RegExp(`the ${v.replace('.', '\\.')} chart's values\\.schema\\.json allows only a boolean for it: Helm refuses the values`));
-      assert.equal(doc(`# cilium-version: ${v}\nkubeProxyReplacement: true\nbpf:\n  masquerade: "false"\n`).datapath.installSucceeds, false, 'the verdict agrees');
+      assert.match(
+        f.message,
+        new RegExp(
+          `the ${v.replace('.', '\\.')} chart's values\\.schema\\.json allows only a boolean for it: Helm refuses the values`,
+        ),
+      );
+      assert.equal(
+        doc(`# cilium-version: ${v}\nkubeProxyReplacement: true\nbpf:\n  masquerade: "false"\n`).datapath
+          .installSucceeds,
+        false,
+        'the verdict agrees',
+      );
     }
-    assert.notEqual(doc('# cilium-version: 1.15\nbpf:\n  masquerade: "false"\n').datapath.installSucceeds, false, 'no refusal on 1.15');
+    assert.notEqual(
+      doc('# cilium-version: 1.15\nbpf:\n  masquerade: "false"\n').datapath.installSucceeds,
+      false,
+      'no refusal on 1.15',
+    );
   });
 
   it('disableEndpointCRD: "false" on 1.15: `eq … true` stops rendering (error); on 1.12 it is only printed', () => {
     const { f } = quoted('1.15', 'disableEndpointCRD: "false"\n');
     assert.equal(f.severity, 'error');
-    assert.match(f.message, /compares it with a boolean \(eq with a boolean, templates\/cilium-configmap\.yaml l\.155 @v1\.15\.19\).*Helm stops with a template error/);
+    assert.match(
+      f.message,
+      /compares it with a boolean \(eq with a boolean, templates\/cilium-configmap\.yaml l\.155 @v1\.15\.19\).*Helm stops with a template error/,
+    );
     // 1.12 only prints it ("{{ .Values.disableEndpointCRD }}"): no error there.
     const old = doc('# cilium-version: 1.12\ndisableEndpointCRD: "false"\n');
     assert.ok(!old.findings.some((x) => x.key === 'disableEndpointCRD' && x.severity === 'error'));
@@ -64,7 +84,10 @@ describe('quoted-boolean: what the quotes do, per version and per key', () => {
   it('hubble.relay.enabled: "false" on 1.15: tested for truth, so the relay is deployed (warning)', () => {
     const { f } = quoted('1.15', 'hubble:\n  relay:\n    enabled: "false"\n');
     assert.equal(f.severity, 'warning');
-    assert.match(f.message, /tests it for truth \(.*@v1\.15\.19\), and any non-empty string counts as true there, "false" included/);
+    assert.match(
+      f.message,
+      /tests it for truth \(.*@v1\.15\.19\), and any non-empty string counts as true there, "false" included/,
+    );
   });
 
   it('enableIPv4Masquerade: "false" on 1.14: truth in one place, text in another, and the message says both', () => {
@@ -82,7 +105,9 @@ describe('quoted-boolean: what the quotes do, per version and per key', () => {
 
 describe('booleanUses.json', () => {
   it('every cited line of every chart mentions the value or a map above it', () => {
-    const data = JSON.parse(readFileSync(dataFile, 'utf8')) as { values: Record<string, Record<string, Record<string, unknown>>> };
+    const data = JSON.parse(readFileSync(dataFile, 'utf8')) as {
+      values: Record<string, Record<string, Record<string, unknown>>>;
+    };
     let checked = 0;
     for (const [key, byVersion] of Object.entries(data.values)) {
       for (const [v, entry] of Object.entries(byVersion)) {
@@ -91,7 +116,10 @@ describe('booleanUses.json', () => {
           if (!s) continue;
           const file = path.join(charts, `v${v}`, s[0].startsWith('files/') ? s[0] : `templates/${s[0]}`);
           const line = readFileSync(file, 'utf8').split('\n')[s[1] - 1];
-          assert.ok(key.split('.').some((seg) => line.includes(seg)), `${key} ${v} ${kind}: ${s.join(' ')}: ${line}`);
+          assert.ok(
+            key.split('.').some((seg) => line.includes(seg)),
+            `${key} ${v} ${kind}: ${s.join(' ')}: ${line}`,
+          );
           checked++;
         }
       }
@@ -106,7 +134,9 @@ describe('booleanUses.json', () => {
       for (let i = parts.length - 2; i >= 0; i--) m = new Map<string, GoValue>([[parts[i], m]]);
       return m;
     };
-    const data = JSON.parse(readFileSync(dataFile, 'utf8')) as { values: Record<string, Record<string, Record<string, unknown>>> };
+    const data = JSON.parse(readFileSync(dataFile, 'utf8')) as {
+      values: Record<string, Record<string, Record<string, unknown>>>;
+    };
     let compared = 0;
     for (const v of ['1.12', '1.15']) {
       for (const key of Object.keys(data.values)) {
@@ -127,7 +157,11 @@ describe('booleanUses.json', () => {
     try {
       const out = path.join(dir, 'out.json');
       const tsx = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-      const r = spawnSync(process.execPath, ['--import', tsx, path.join(repoRoot, 'tools/gen-boolean-uses.ts'), charts, out], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', tsx, path.join(repoRoot, 'tools/gen-boolean-uses.ts'), charts, out],
+        { cwd: dir, encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       assert.equal(readFileSync(out, 'utf8'), readFileSync(dataFile, 'utf8'));
     } finally {

@@ -9,7 +9,10 @@ describe('document kinds', () => {
     assert.equal(a.documents.length, 0);
     assert.equal(a.fileFindings.length, 0);
     assert.equal(analyze('image:\n  repository: nginx\nreplicaCount: 2\n').documents.length, 0);
-    assert.equal(analyze('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\ndata:\n  a: b\n').documents.length, 0);
+    assert.equal(
+      analyze('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\ndata:\n  a: b\n').documents.length,
+      0,
+    );
   });
 
   it('Flux HelmRelease: values, and the chart version decides the target', () => {
@@ -139,15 +142,24 @@ describe('document kinds', () => {
   });
 
   it('an umbrella chart values file with a cilium: block', () => {
-    const d = doc('cilium:\n  kubeProxyReplacement: true\n  bpf:\n    masquerade: true\nother:\n  x: 1\n', { version: '1.16' });
+    const d = doc('cilium:\n  kubeProxyReplacement: true\n  bpf:\n    masquerade: true\nother:\n  x: 1\n', {
+      version: '1.16',
+    });
     assert.equal(d.kind, 'helm-values');
     assert.equal(d.datapath.kubeProxyReplacement.enabled, true);
   });
 
   it('several documents in one file', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: true\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  kube-proxy-replacement: "true"\n';
     const a = analyze(text);
-    assert.deepEqual(a.documents.map((d) => [d.index, d.kind]), [[0, 'helm-values'], [1, 'configmap']]);
+    assert.deepEqual(
+      a.documents.map((d) => [d.index, d.kind]),
+      [
+        [0, 'helm-values'],
+        [1, 'configmap'],
+      ],
+    );
   });
 });
 
@@ -163,7 +175,9 @@ describe('target version', () => {
   });
 
   it('an unsupported version in a wrapper is reported and the newest release is used', () => {
-    const d = doc('apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.9.1\n  values:\n    kubeProxyReplacement: true\n');
+    const d = doc(
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.9.1\n  values:\n    kubeProxyReplacement: true\n',
+    );
     finding(d, 'unsupported-version');
     assert.equal(d.version, '1.19');
   });
@@ -172,8 +186,13 @@ describe('target version', () => {
 describe('Helm values kept in a ConfigMap for valuesFrom', () => {
   it('a values.yaml string that reads as Cilium values is analysed as Helm values; other ConfigMaps are not', () => {
     const cm = (key: string, body: string) =>
-      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-values\ndata:\n  ${key}: |-\n${body.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n')}\n`;
-    const a = analyze(cm('values.yaml', '# cilium-version: 1.19\nkubeProxyReplacement: true\nenableCiliumEndpointSlice: true\n'));
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-values\ndata:\n  ${key}: |-\n${body
+        .split('\n')
+        .map((l) => (l ? `    ${l}` : l))
+        .join('\n')}\n`;
+    const a = analyze(
+      cm('values.yaml', '# cilium-version: 1.19\nkubeProxyReplacement: true\nenableCiliumEndpointSlice: true\n'),
+    );
     assert.equal(a.documents.length, 1);
     assert.equal(a.documents[0].kind, 'helm-values');
     assert.match(a.documents[0].label, /ConfigMap cilium-values \(values\.yaml\)/);
@@ -193,13 +212,21 @@ describe('a HelmRelease whose values are partly in valuesFrom', () => {
     const d = doc(release('  valuesFrom:\n    - kind: ConfigMap\n      name: cilium-helm-values\n'));
     const f = finding(d, 'host-routing-kpr-off');
     assert.equal(f.severity, 'info');
-    assert.match(f.message, /values from valuesFrom \(ConfigMap cilium-helm-values\) are not in this file: they may set it otherwise/);
+    assert.match(
+      f.message,
+      /values from valuesFrom \(ConfigMap cilium-helm-values\) are not in this file: they may set it otherwise/,
+    );
     // Without valuesFrom the defaults are the values: a warning as before.
     assert.equal(finding(doc(release('')), 'host-routing-kpr-off').severity, 'warning');
   });
 
   it('a warning about a value written in the file stays a warning', () => {
-    const d = doc(release('  valuesFrom:\n    - kind: Secret\n      name: extra\n').replace('    hubble:', '    kubeProxyReplacement: false\n    hubble:'));
+    const d = doc(
+      release('  valuesFrom:\n    - kind: Secret\n      name: extra\n').replace(
+        '    hubble:',
+        '    kubeProxyReplacement: false\n    hubble:',
+      ),
+    );
     assert.equal(finding(d, 'host-routing-kpr-off').severity, 'warning');
   });
 });

@@ -35,13 +35,18 @@ function findRegexes(): { found: FoundRegex[]; unchecked: string[] } {
   const unchecked: string[] = [];
   for (const file of tsFilesUnder(path.join(repoRoot, 'server/src'))) {
     const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    const where = (n: ts.Node) => `${path.relative(repoRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+    const where = (n: ts.Node) =>
+      `${path.relative(repoRoot, file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
     const visit = (n: ts.Node): void => {
       if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = n.getText(sf);
         const slash = text.lastIndexOf('/');
         found.push({ where: where(n), source: text.slice(1, slash), flags: text.slice(slash + 1) });
-      } else if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && ts.isIdentifier(n.expression) && n.expression.text === 'RegExp') {
+      } else if (
+        (ts.isNewExpression(n) || ts.isCallExpression(n)) &&
+        ts.isIdentifier(n.expression) &&
+        n.expression.text === 'RegExp'
+      ) {
         const [src, flags] = n.arguments ?? [];
         const source = src && templateSource(src);
         const flagText = flags === undefined ? '' : ts.isStringLiteral(flags) ? flags.text : undefined;
@@ -60,14 +65,21 @@ describe('regular expressions in server/src are safe from catastrophic backtrack
 
   it('finds the regexes (the scan itself works)', () => {
     assert.ok(found.length > 50, `only ${found.length} regexes found`);
-    assert.ok(found.some((r) => r.flags.includes('m') && r.source.includes(' {2}')), 'a new RegExp from a template literal');
+    assert.ok(
+      found.some((r) => r.flags.includes('m') && r.source.includes(' {2}')),
+      'a new RegExp from a template literal',
+    );
   });
 
   it('every RegExp built at run time has a source this test can check', () => {
     // The one exception: Sprig's regex functions (regexMatch, regexReplaceAll, …) compile the patterns that the
     // chart's own templates pass to them, translated from Go's RE2 syntax; no user text becomes a pattern there.
     const sprigPatterns = (where: string) => where.startsWith('server/src/core/chart/helm/sprig.ts:');
-    assert.deepEqual(unchecked.filter((w) => !sprigPatterns(w)), [], 'give these a literal or template-literal source, or extend templateSource()');
+    assert.deepEqual(
+      unchecked.filter((w) => !sprigPatterns(w)),
+      [],
+      'give these a literal or template-literal source, or extend templateSource()',
+    );
     assert.ok(unchecked.filter(sprigPatterns).length <= 1, `new dynamic patterns in sprig.ts: ${unchecked.join(', ')}`);
   });
 
@@ -87,7 +99,10 @@ describe('regular expressions in server/src are safe from catastrophic backtrack
       const d = await check(source, flags, { randomSeed: 1, timeout: null });
       if (process.env.RECHECK_TIMING) console.log(Math.round(performance.now() - t0), d.checker, id.slice(0, 80));
       if (d.status === 'safe') continue;
-      const detail = d.status === 'vulnerable' ? `${d.complexity.type}, attack ${JSON.stringify(d.attack.pattern)}` : `unknown: ${d.error.kind}`;
+      const detail =
+        d.status === 'vulnerable'
+          ? `${d.complexity.type}, attack ${JSON.stringify(d.attack.pattern)}`
+          : `unknown: ${d.error.kind}`;
       bad.push(`${sites.map((s) => s.where).join(', ')} ${id}: ${detail}`);
     }
     assert.deepEqual(bad, []);

@@ -21,7 +21,12 @@ const VALUES = [
   '',
 ].join('\n');
 
-type ConfigMapDoc = { apiVersion: string; kind: string; metadata: { name: string; namespace: string }; data: Record<string, string> };
+type ConfigMapDoc = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace: string };
+  data: Record<string, string>;
+};
 
 function lineOf(out: string, key: string): string {
   const line = out.split('\n').find((l) => l.startsWith(`  ${key}:`));
@@ -47,35 +52,53 @@ describe('the rendered cilium-config view', () => {
   });
 
   it("names the user's key and its line for a value from the file", () => {
-    assert.equal(lineOf(out, 'enable-bpf-masquerade'), '  enable-bpf-masquerade: "true"  # your value: bpf.masquerade (line 4)');
+    assert.equal(
+      lineOf(out, 'enable-bpf-masquerade'),
+      '  enable-bpf-masquerade: "true"  # your value: bpf.masquerade (line 4)',
+    );
     assert.match(lineOf(out, 'kube-proxy-replacement'), /"true" {2}# your value: kubeProxyReplacement \(line 2\)$/);
     assert.match(lineOf(out, 'my-key'), /# your value: extraConfig\.my-key \(line 6\)$/);
     assert.match(lineOf(out, 'multi'), /^ {2}multi: \|-? {2}# your value: extraConfig\.multi \(line 7\)$/);
   });
 
-  it("says chart default for a value the file leaves to the chart, and fixed for what the chart always writes", () => {
-    assert.match(lineOf(out, 'enable-ipv6-masquerade'), /^ {2}enable-ipv6-masquerade: "true" {2}# chart default: .*enableIPv6Masquerade$/);
+  it('says chart default for a value the file leaves to the chart, and fixed for what the chart always writes', () => {
+    assert.match(
+      lineOf(out, 'enable-ipv6-masquerade'),
+      /^ {2}enable-ipv6-masquerade: "true" {2}# chart default: .*enableIPv6Masquerade$/,
+    );
     assert.match(lineOf(out, 'cluster-name'), /# chart default: .*cluster\.name$/);
     const render = renderSource(a.documents[0].source, '1.18')!;
     // A value the chart writes as a literal is fixed by the chart, with the chart defaults whose conditions made
     // it write the key (templates/cilium-configmap.yaml@v1.18.7: `procfs: "/host/proc"` under `if not
     // .Values.securityContext.privileged`, `enable-metrics: "true"` under `if .Values.operator.prometheus.enabled`);
     // the template's outer guard (`if .Values.agent`…) is named for no key.
-    assert.equal(lineOf(out, 'procfs'), '  procfs: /host/proc  # fixed by the chart, written because of chart defaults: securityContext.privileged');
-    assert.equal(lineOf(out, 'enable-metrics'), '  enable-metrics: "true"  # fixed by the chart, written because of chart defaults: operator.prometheus.enabled');
-    const fixed = [...render.configMap!].filter(([name, k]) => k.origin === 'fixed' && !['my-key', 'multi'].includes(name)).map(([name]) => name);
+    assert.equal(
+      lineOf(out, 'procfs'),
+      '  procfs: /host/proc  # fixed by the chart, written because of chart defaults: securityContext.privileged',
+    );
+    assert.equal(
+      lineOf(out, 'enable-metrics'),
+      '  enable-metrics: "true"  # fixed by the chart, written because of chart defaults: operator.prometheus.enabled',
+    );
+    const fixed = [...render.configMap!]
+      .filter(([name, k]) => k.origin === 'fixed' && !['my-key', 'multi'].includes(name))
+      .map(([name]) => name);
     assert.ok(fixed.length >= 10, fixed.join(', '));
-    for (const name of fixed) assert.match(lineOf(out, name), /# fixed by the chart, written because of chart defaults: (?!.*\bagent\b)/, name);
+    for (const name of fixed)
+      assert.match(lineOf(out, name), /# fixed by the chart, written because of chart defaults: (?!.*\bagent\b)/, name);
     // A key whose own value is read from the file names it; a key only written because of a user value (under
     // `if kubeProxyReplacement`) keeps the chart's default value and says so.
     const user = sourceValues(a.documents[0].source);
-    const fromUser = [...render.configMap!].filter(([, k]) => k.origin === 'user' && (k.valueDeps ?? []).some((p) => userHas(user, p))).map(([name]) => name);
+    const fromUser = [...render.configMap!]
+      .filter(([, k]) => k.origin === 'user' && (k.valueDeps ?? []).some((p) => userHas(user, p)))
+      .map(([name]) => name);
     assert.ok(fromUser.length > 0);
     for (const name of fromUser) assert.match(lineOf(out, name), /# your value: /, name);
   });
 
   it('counts lines in the file for values inside a wrapper (Flux HelmRelease)', () => {
-    const text = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.17.2\n  values:\n    routingMode: native\n    ipv4NativeRoutingCIDR: 10.0.0.0/8\n';
+    const text =
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.17.2\n  values:\n    routingMode: native\n    ipv4NativeRoutingCIDR: 10.0.0.0/8\n';
     const view = renderedConfigText(analyze(text).documents, text)!;
     assert.match(lineOf(view, 'routing-mode'), /native {2}# your value: routingMode \(line 11\)$/);
     assert.match(lineOf(view, 'ipv4-native-routing-cidr'), /# your value: ipv4NativeRoutingCIDR \(line 12\)$/);
@@ -109,7 +132,10 @@ describe('the rendered cilium-config view', () => {
     assert.deepEqual(parsed[1].data, { 'enable-bpf-masquerade': 'false', 'routing-mode': 'native' });
     const second = renderedConfigText(docs, text, 1)!;
     assert.match(second, /already a cilium-config ConfigMap/);
-    assert.match(second, /\n {2}enable-bpf-masquerade: "false" {2}# as written \(line 15\); bool, default false, cilium-agent\n {2}routing-mode: native {2}# as written \(line 14\); [^\n]*\n/);
+    assert.match(
+      second,
+      /\n {2}enable-bpf-masquerade: "false" {2}# as written \(line 15\); bool, default false, cilium-agent\n {2}routing-mode: native {2}# as written \(line 14\); [^\n]*\n/,
+    );
     assert.equal(renderedConfigText(docs, text, 7), null);
     assert.equal(renderedConfigText(analyze('kind: Deployment\n').documents, 'kind: Deployment\n'), null);
   });

@@ -25,7 +25,8 @@ describe('chart rendering and agent defaults', () => {
   });
 
   it('nodePort.enabled reaches the agent only with the KPR values whose template writes it', () => {
-    const np = (v: string, kpr: string) => rendered(v, `kubeProxyReplacement: ${kpr}\nnodePort:\n  enabled: true`, 'enable-node-port');
+    const np = (v: string, kpr: string) =>
+      rendered(v, `kubeProxyReplacement: ${kpr}\nnodePort:\n  enabled: true`, 'enable-node-port');
     assert.equal(np('1.13', 'partial'), 'true');
     assert.equal(np('1.13', 'strict'), undefined);
     assert.equal(np('1.13', 'disabled'), undefined);
@@ -38,21 +39,40 @@ describe('chart rendering and agent defaults', () => {
   });
 
   it('hostPort stops at 1.17 and externalIPs at 1.16', () => {
-    assert.equal(rendered('1.16', 'kubeProxyReplacement: false\nexternalIPs:\n  enabled: true', 'enable-external-ips'), 'true');
-    assert.equal(rendered('1.17', 'kubeProxyReplacement: false\nexternalIPs:\n  enabled: true', 'enable-external-ips'), undefined);
-    assert.equal(rendered('1.17', 'kubeProxyReplacement: false\nhostPort:\n  enabled: true', 'enable-host-port'), 'true');
-    assert.equal(rendered('1.18', 'kubeProxyReplacement: false\nhostPort:\n  enabled: true', 'enable-host-port'), undefined);
+    assert.equal(
+      rendered('1.16', 'kubeProxyReplacement: false\nexternalIPs:\n  enabled: true', 'enable-external-ips'),
+      'true',
+    );
+    assert.equal(
+      rendered('1.17', 'kubeProxyReplacement: false\nexternalIPs:\n  enabled: true', 'enable-external-ips'),
+      undefined,
+    );
+    assert.equal(
+      rendered('1.17', 'kubeProxyReplacement: false\nhostPort:\n  enabled: true', 'enable-host-port'),
+      'true',
+    );
+    assert.equal(
+      rendered('1.18', 'kubeProxyReplacement: false\nhostPort:\n  enabled: true', 'enable-host-port'),
+      undefined,
+    );
   });
 
   it('an absent kube-proxy-replacement ConfigMap key means partial up to 1.13 and false from 1.14', () => {
-    const cm = (v: string) => `# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  enable-ipv4: "true"\n`;
+    const cm = (v: string) =>
+      `# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  enable-ipv4: "true"\n`;
     assert.equal(doc(cm('1.12')).agent.kpr.mode, 'partial');
     assert.equal(doc(cm('1.13')).agent.kpr.mode, 'partial');
     assert.equal(doc(cm('1.14')).agent.kpr.mode, 'false');
   });
 
   it('IPsec: the fallback message only from 1.16 (up to 1.15 NodePort with IPsec stops the agent first)', () => {
-    const ipsec = (v: string, kpr: string) => doc(values(v, `kubeProxyReplacement: ${kpr}\nbpf:\n  masquerade: true\nencryption:\n  enabled: true\n  type: ipsec`));
+    const ipsec = (v: string, kpr: string) =>
+      doc(
+        values(
+          v,
+          `kubeProxyReplacement: ${kpr}\nbpf:\n  masquerade: true\nencryption:\n  enabled: true\n  type: ipsec`,
+        ),
+      );
     const d15 = ipsec('1.15', 'true');
     noFinding(d15, 'host-routing-ipsec');
     finding(d15, 'ipsec-with-nodeport');
@@ -72,7 +92,9 @@ describe('kube-proxy replacement reasons', () => {
   });
 
   it('partial KPR with NodePort on reaches the switch, which logs the KPR case (1.13)', () => {
-    const d = doc(values('1.13', 'kubeProxyReplacement: partial\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true'));
+    const d = doc(
+      values('1.13', 'kubeProxyReplacement: partial\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true'),
+    );
     noFinding(d, 'host-routing-kpr-off');
     const f = finding(d, 'host-routing-needs-kpr');
     assert.match(f.message, /kubeProxyReplacement: strict/);
@@ -86,7 +108,10 @@ describe('egress gateway option name', () => {
     assert.equal(rendered('1.14', body, 'enable-ipv4-egress-gateway'), 'true');
     assert.equal(rendered('1.17', body, 'enable-egress-gateway'), undefined);
     assert.equal(rendered('1.18', body, 'enable-egress-gateway'), 'true');
-    const cm = (v: string, key: string) => doc(`# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  ${key}: "true"\n`).agent.egressGateway.on;
+    const cm = (v: string, key: string) =>
+      doc(
+        `# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\ndata:\n  ${key}: "true"\n`,
+      ).agent.egressGateway.on;
     assert.equal(cm('1.16', 'enable-ipv4-egress-gateway'), true);
     assert.equal(cm('1.16', 'enable-egress-gateway'), false);
     assert.equal(cm('1.18', 'enable-ipv4-egress-gateway'), true);

@@ -10,21 +10,38 @@ import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 import { findRepoRoot } from '../../tools/repoRoot';
 import { doc, finding, noFinding, rules } from '../helpers';
 
-const configMap = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
+const configMap = (data: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
 
 describe('one finding per root cause', () => {
   it('kubeProxyReplacement: strict on 1.16+ is one error (the chart refuses it), not also "KPR off" or its echoes', () => {
     for (const version of ['1.16', '1.18', '1.19']) {
-      const d = doc('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n', { version });
+      const d = doc(
+        'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
+        { version },
+      );
       const errors = d.findings.filter((f) => f.severity === 'error');
-      assert.deepEqual(errors.map((f) => f.rule), ['chart-kpr-invalid'], `${version}: ${rules(d).join(', ')}`);
-      for (const echo of ['host-routing-kpr-off', 'host-routing-needs-kpr', 'kpr-invalid-value', 'bpf-masquerade-needs-nodeport']) noFinding(d, echo);
+      assert.deepEqual(
+        errors.map((f) => f.rule),
+        ['chart-kpr-invalid'],
+        `${version}: ${rules(d).join(', ')}`,
+      );
+      for (const echo of [
+        'host-routing-kpr-off',
+        'host-routing-needs-kpr',
+        'kpr-invalid-value',
+        'bpf-masquerade-needs-nodeport',
+      ])
+        noFinding(d, echo);
       assert.equal(d.datapath.kubeProxyReplacement.status, 'Invalid');
       assert.equal(d.datapath.installSucceeds, false);
     }
     // In a ConfigMap there is no chart: the agent's refusal is the one finding.
     const cm = doc(configMap('  kube-proxy-replacement: "strict"\n'), { version: '1.16' });
-    assert.deepEqual(cm.findings.filter((f) => f.severity === 'error').map((f) => f.rule), ['kpr-invalid-value']);
+    assert.deepEqual(
+      cm.findings.filter((f) => f.severity === 'error').map((f) => f.rule),
+      ['kpr-invalid-value'],
+    );
     noFinding(cm, 'host-routing-kpr-off');
     // A valid "false" still explains the Legacy host routing.
     finding(doc('kubeProxyReplacement: false\n', { version: '1.16' }), 'host-routing-kpr-off');
@@ -39,13 +56,16 @@ describe('one finding per root cause', () => {
     finding(doc('kubeProxyReplacement: true\nnodePort:\n  enabled: true\n', { version: '1.19' }), 'key-removed');
   });
 
-  it('bpf.tproxy with netkit on 1.19 is the chart\'s refusal only; a ConfigMap keeps the agent\'s (corpus 010)', () => {
+  it("bpf.tproxy with netkit on 1.19 is the chart's refusal only; a ConfigMap keeps the agent's (corpus 010)", () => {
     const values = 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n  datapathMode: netkit\n  tproxy: true\n';
     const d = doc(values, { version: '1.19' });
     finding(d, 'chart-netkit-tproxy');
     noFinding(d, 'netkit-tproxy');
     assert.equal(d.datapath.agentStarts, false, 'the verdict still shows every consequence');
-    const cm = doc(configMap('  kube-proxy-replacement: "true"\n  datapath-mode: "netkit"\n  enable-bpf-tproxy: "true"\n'), { version: '1.19' });
+    const cm = doc(
+      configMap('  kube-proxy-replacement: "true"\n  datapath-mode: "netkit"\n  enable-bpf-tproxy: "true"\n'),
+      { version: '1.19' },
+    );
     finding(cm, 'netkit-tproxy');
   });
 });
@@ -60,14 +80,20 @@ describe('"refuses" only in errors', () => {
     'enableK8sEventHandover: true\ntunnel: vxlan\nbandwidthManager:\n  enabled: true\n  bbr: true\n',
   ];
   it('every finding that says the chart or agent refuses is an error, and no warning says it', () => {
-    const texts = [...readdirSync(corpus).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(corpus, f), 'utf8')), ...crafted];
+    const texts = [
+      ...readdirSync(corpus)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => readFileSync(path.join(corpus, f), 'utf8')),
+      ...crafted,
+    ];
     let checked = 0;
     for (const version of SUPPORTED_VERSIONS) {
       for (const text of texts) {
         const a = analyze(text, { version, kernel: '5.4', path: 'values.yaml' });
         for (const f of [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)]) {
           checked++;
-          if (/refus/i.test(f.message)) assert.equal(f.severity, 'error', `${version} ${f.rule} (${f.severity}) says "refuses": ${f.message}`);
+          if (/refus/i.test(f.message))
+            assert.equal(f.severity, 'error', `${version} ${f.rule} (${f.severity}) says "refuses": ${f.message}`);
         }
       }
     }
@@ -86,7 +112,10 @@ describe('facts checked in the source, both ways', () => {
     assert.equal(d19.configMap.get('ipam')?.value, 'eni');
     assert.equal(d19.agent.ipam.value, 'eni');
     // Explicitly asked for, ENI IPAM in a tunnel is still refused on 1.18.
-    finding(doc('eni:\n  enabled: true\nipam:\n  mode: eni\nroutingMode: tunnel\n', { version: '1.18' }), 'eni-in-tunnel-mode');
+    finding(
+      doc('eni:\n  enabled: true\nipam:\n  mode: eni\nroutingMode: tunnel\n', { version: '1.18' }),
+      'eni-in-tunnel-mode',
+    );
   });
 
   it('1.18+: the chart fails on a missing native-routing CIDR only with enableIPv4Masquerade written true; otherwise the agent exits', () => {
@@ -96,7 +125,9 @@ describe('facts checked in the source, both ways', () => {
       finding(implicit, 'native-routing-cidr-ipv4');
       assert.equal(implicit.datapath.installSucceeds, true);
       assert.equal(implicit.datapath.agentStarts, false);
-      const explicit = doc('routingMode: native\nautoDirectNodeRoutes: true\nenableIPv4Masquerade: true\n', { version });
+      const explicit = doc('routingMode: native\nautoDirectNodeRoutes: true\nenableIPv4Masquerade: true\n', {
+        version,
+      });
       finding(explicit, 'chart-native-routing-cidr-ipv4');
       noFinding(explicit, 'native-routing-cidr-ipv4'); // the same cause, said once
       assert.equal(explicit.datapath.installSucceeds, false);
@@ -105,41 +136,76 @@ describe('facts checked in the source, both ways', () => {
 
   it('the ServiceMonitor CRD check covers the monitors validate.yaml names for the version, and trustCRDsExist from 1.13', () => {
     const hubbleMetrics = 'hubble:\n  metrics:\n    enabled: [dns]\n    serviceMonitor:\n      enabled: true\n';
-    for (const version of SUPPORTED_VERSIONS) noFinding(doc(hubbleMetrics, { version, path: 'cilium-values.yaml' }), 'chart-servicemonitor-crds');
+    for (const version of SUPPORTED_VERSIONS)
+      noFinding(doc(hubbleMetrics, { version, path: 'cilium-values.yaml' }), 'chart-servicemonitor-crds');
     const envoy = 'envoy:\n  prometheus:\n    enabled: true\n    serviceMonitor:\n      enabled: true\n';
     finding(doc(envoy, { path: 'cilium-values.yaml', version: '1.16' }), 'chart-servicemonitor-crds');
     noFinding(doc(envoy, { path: 'cilium-values.yaml', version: '1.13' }), 'chart-servicemonitor-crds');
-    noFinding(doc(envoy + 'proxy:\n  prometheus:\n    enabled: false\n', { path: 'cilium-values.yaml', version: '1.15' }), 'chart-servicemonitor-crds');
-    finding(doc(envoy + 'proxy:\n  prometheus:\n    enabled: true\n', { path: 'cilium-values.yaml', version: '1.15' }), 'chart-servicemonitor-crds');
-    const relay = 'hubble:\n  relay:\n    prometheus:\n      enabled: true\n      serviceMonitor:\n        enabled: true\n';
+    noFinding(
+      doc(envoy + 'proxy:\n  prometheus:\n    enabled: false\n', { path: 'cilium-values.yaml', version: '1.15' }),
+      'chart-servicemonitor-crds',
+    );
+    finding(
+      doc(envoy + 'proxy:\n  prometheus:\n    enabled: true\n', { path: 'cilium-values.yaml', version: '1.15' }),
+      'chart-servicemonitor-crds',
+    );
+    const relay =
+      'hubble:\n  relay:\n    prometheus:\n      enabled: true\n      serviceMonitor:\n        enabled: true\n';
     finding(doc(relay, { path: 'cilium-values.yaml', version: '1.19' }), 'chart-servicemonitor-crds');
     // 1.12/1.13: the operator's monitor counts only with the agent's prometheus.enabled.
     const operator = 'operator:\n  prometheus:\n    enabled: true\n    serviceMonitor:\n      enabled: true\n';
-    noFinding(doc(operator + 'prometheus:\n  enabled: false\n', { path: 'cilium-values.yaml', version: '1.12' }), 'chart-servicemonitor-crds');
-    finding(doc(operator + 'prometheus:\n  enabled: true\n', { path: 'cilium-values.yaml', version: '1.12' }), 'chart-servicemonitor-crds');
-    finding(doc(operator + 'prometheus:\n  enabled: false\n', { path: 'cilium-values.yaml', version: '1.14' }), 'chart-servicemonitor-crds');
+    noFinding(
+      doc(operator + 'prometheus:\n  enabled: false\n', { path: 'cilium-values.yaml', version: '1.12' }),
+      'chart-servicemonitor-crds',
+    );
+    finding(
+      doc(operator + 'prometheus:\n  enabled: true\n', { path: 'cilium-values.yaml', version: '1.12' }),
+      'chart-servicemonitor-crds',
+    );
+    finding(
+      doc(operator + 'prometheus:\n  enabled: false\n', { path: 'cilium-values.yaml', version: '1.14' }),
+      'chart-servicemonitor-crds',
+    );
     const trusted = 'prometheus:\n  enabled: true\n  serviceMonitor:\n    enabled: true\n    trustCRDsExist: true\n';
     finding(doc(trusted, { path: 'cilium-values.yaml', version: '1.12' }), 'chart-servicemonitor-crds');
     noFinding(doc(trusted, { path: 'cilium-values.yaml', version: '1.13' }), 'chart-servicemonitor-crds');
-    assert.equal(finding(doc(trusted.replace('    trustCRDsExist: true\n', ''), { path: 'cilium-values.yaml', version: '1.16' }), 'chart-servicemonitor-crds').severity, 'warning');
+    assert.equal(
+      finding(
+        doc(trusted.replace('    trustCRDsExist: true\n', ''), { path: 'cilium-values.yaml', version: '1.16' }),
+        'chart-servicemonitor-crds',
+      ).severity,
+      'warning',
+    );
   });
 
   it('DSR with geneve dispatch needs the geneve protocol even with native routing from 1.15 (not 1.17)', () => {
-    const values = 'kubeProxyReplacement: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nloadBalancer:\n  mode: dsr\n  dsrDispatch: geneve\n';
+    const values =
+      'kubeProxyReplacement: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\nloadBalancer:\n  mode: dsr\n  dsrDispatch: geneve\n';
     finding(doc(values, { version: '1.15' }), 'dsr-geneve-dispatch-needs-geneve');
     finding(doc(values, { version: '1.16' }), 'dsr-geneve-dispatch-needs-geneve');
     noFinding(doc(values, { version: '1.14' }), 'dsr-geneve-dispatch-needs-geneve');
     noFinding(doc(values + 'tunnelProtocol: geneve\n', { version: '1.15' }), 'dsr-geneve-dispatch-needs-geneve');
-    const tunnel = 'kubeProxyReplacement: true\nroutingMode: tunnel\ntunnelProtocol: geneve\nloadBalancer:\n  mode: dsr\n';
-    assert.match(finding(doc(tunnel, { version: '1.15' }), 'dsr-tunnel-needs-geneve-dispatch').message, /Tunnel routing with Node Port "dsr" mode requires geneve dispatch/);
-    assert.match(finding(doc(tunnel, { version: '1.14' }), 'dsr-tunnel-needs-geneve-dispatch').message, /cannot be used with geneve tunneling/);
+    const tunnel =
+      'kubeProxyReplacement: true\nroutingMode: tunnel\ntunnelProtocol: geneve\nloadBalancer:\n  mode: dsr\n';
+    assert.match(
+      finding(doc(tunnel, { version: '1.15' }), 'dsr-tunnel-needs-geneve-dispatch').message,
+      /Tunnel routing with Node Port "dsr" mode requires geneve dispatch/,
+    );
+    assert.match(
+      finding(doc(tunnel, { version: '1.14' }), 'dsr-tunnel-needs-geneve-dispatch').message,
+      /cannot be used with geneve tunneling/,
+    );
   });
 
   it('the 1.12 chart ignores nativeRoutingCIDR: native routing with only that key stops the agent', () => {
-    const old = doc('tunnel: disabled\nautoDirectNodeRoutes: true\nnativeRoutingCIDR: 10.0.0.0/8\n', { version: '1.12' });
+    const old = doc('tunnel: disabled\nautoDirectNodeRoutes: true\nnativeRoutingCIDR: 10.0.0.0/8\n', {
+      version: '1.12',
+    });
     finding(old, 'native-routing-cidr-ipv4');
     assert.equal(old.configMap.get('ipv4-native-routing-cidr'), undefined);
-    const current = doc('tunnel: disabled\nautoDirectNodeRoutes: true\nipv4NativeRoutingCIDR: 10.0.0.0/8\n', { version: '1.12' });
+    const current = doc('tunnel: disabled\nautoDirectNodeRoutes: true\nipv4NativeRoutingCIDR: 10.0.0.0/8\n', {
+      version: '1.12',
+    });
     noFinding(current, 'native-routing-cidr-ipv4');
   });
 
@@ -155,7 +221,10 @@ describe('facts checked in the source, both ways', () => {
 
   it("kpr-invalid-value quotes the target version's own message", () => {
     const bad = configMap('  kube-proxy-replacement: "strict"\n');
-    assert.match(finding(doc(bad, { version: '1.17' }), 'kpr-invalid-value').message, /"Invalid value for --kube-proxy-replacement: strict"/);
+    assert.match(
+      finding(doc(bad, { version: '1.17' }), 'kpr-invalid-value').message,
+      /"Invalid value for --kube-proxy-replacement: strict"/,
+    );
     const m18 = finding(doc(bad, { version: '1.18' }), 'kpr-invalid-value').message;
     assert.match(m18, /"invalid value for kube-proxy-replacement"/);
     assert.doesNotMatch(m18, /--kube-proxy-replacement: strict/);
@@ -169,39 +238,59 @@ describe('facts checked in the source, both ways', () => {
 
 describe('docs/cilium-rules-corrections.md items 8-11, now encoded', () => {
   it('item 8: up to 1.13 the BPF-masquerade prerequisites look at IPv4 masquerading only', () => {
-    const v6only = 'kubeProxyReplacement: disabled\nenableIPv4Masquerade: false\nenableIPv6Masquerade: true\nipv6:\n  enabled: true\nbpf:\n  masquerade: true\n';
+    const v6only =
+      'kubeProxyReplacement: disabled\nenableIPv4Masquerade: false\nenableIPv6Masquerade: true\nipv6:\n  enabled: true\nbpf:\n  masquerade: true\n';
     noFinding(doc(v6only, { version: '1.12' }), 'bpf-masquerade-needs-nodeport');
     noFinding(doc(v6only, { version: '1.13' }), 'bpf-masquerade-needs-nodeport');
     finding(doc(v6only.replace('disabled', 'false'), { version: '1.14' }), 'bpf-masquerade-needs-nodeport');
-    finding(doc(v6only.replace('enableIPv4Masquerade: false\n', ''), { version: '1.12' }), 'bpf-masquerade-needs-nodeport');
+    finding(
+      doc(v6only.replace('enableIPv4Masquerade: false\n', ''), { version: '1.12' }),
+      'bpf-masquerade-needs-nodeport',
+    );
   });
 
   it('item 10: 1.12/1.13 switch BPF masquerading off when IPv4 masquerading is off, even with IPv6 masquerading on', () => {
-    const v6only = 'kubeProxyReplacement: strict\nenableIPv4Masquerade: false\nenableIPv6Masquerade: true\nipv6:\n  enabled: true\nbpf:\n  masquerade: true\n';
+    const v6only =
+      'kubeProxyReplacement: strict\nenableIPv4Masquerade: false\nenableIPv6Masquerade: true\nipv6:\n  enabled: true\nbpf:\n  masquerade: true\n';
     for (const version of ['1.12', '1.13']) {
       const d = doc(v6only, { version });
       const f = finding(d, 'bpf-masquerade-without-masquerading');
       assert.equal(f.severity, 'warning');
-      assert.match(f.message, /Auto-disabling "enable-bpf-masquerade" feature since IPv4 masquerading was generally disabled/);
+      assert.match(
+        f.message,
+        /Auto-disabling "enable-bpf-masquerade" feature since IPv4 masquerading was generally disabled/,
+      );
       assert.equal(d.datapath.masquerading.mode, 'IPTables');
     }
     // 1.14 counts IPv6 masquerading: BPF masquerading stays on.
     noFinding(doc(v6only.replace('strict', 'true'), { version: '1.14' }), 'bpf-masquerade-without-masquerading');
-    noFinding(doc(v6only.replace('enableIPv4Masquerade: false\n', ''), { version: '1.12' }), 'bpf-masquerade-without-masquerading');
+    noFinding(
+      doc(v6only.replace('enableIPv4Masquerade: false\n', ''), { version: '1.12' }),
+      'bpf-masquerade-without-masquerading',
+    );
   });
 
   it('item 9: the tunnel/socket-LB case exists in 1.12 too, with only the bare fallback line', () => {
     const partial = 'kubeProxyReplacement: partial\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true\n';
     const f = finding(doc(partial, { version: '1.12' }), 'bpf-masquerade-needs-socket-lb');
     assert.match(f.message, /" Falling back to iptables-based masquerading\."/);
-    noFinding(doc(partial + 'tunnel: disabled\nipv4NativeRoutingCIDR: 10.0.0.0/8\n', { version: '1.12' }), 'bpf-masquerade-needs-socket-lb');
+    noFinding(
+      doc(partial + 'tunnel: disabled\nipv4NativeRoutingCIDR: 10.0.0.0/8\n', { version: '1.12' }),
+      'bpf-masquerade-needs-socket-lb',
+    );
     finding(doc(partial, { version: '1.13' }), 'bpf-masquerade-needs-socket-lb');
   });
 
   it('item 11: the egress gateway needs BPF masquerading from 1.12', () => {
     for (const version of ['1.12', '1.13']) {
-      finding(doc('egressGateway:\n  enabled: true\nkubeProxyReplacement: disabled\n', { version }), 'egress-gateway-needs-bpf-masquerade');
-      noFinding(doc('egressGateway:\n  enabled: true\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\n', { version }), 'egress-gateway-needs-bpf-masquerade');
+      finding(
+        doc('egressGateway:\n  enabled: true\nkubeProxyReplacement: disabled\n', { version }),
+        'egress-gateway-needs-bpf-masquerade',
+      );
+      noFinding(
+        doc('egressGateway:\n  enabled: true\nkubeProxyReplacement: strict\nbpf:\n  masquerade: true\n', { version }),
+        'egress-gateway-needs-bpf-masquerade',
+      );
     }
   });
 });

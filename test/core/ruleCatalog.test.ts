@@ -21,19 +21,25 @@ describe('rule catalog', () => {
   const ids = new Set(rules.map((r) => r.id));
 
   it('every rule is schema-valid: id, group, severity, versions, citation for Cilium facts, summary', () => {
-    const bad = rules.filter((r) => !RuleInfoSchema.safeParse(r).success).map((r) => `${r.id}: ${RuleInfoSchema.safeParse(r).error?.issues[0]?.message}`);
+    const bad = rules
+      .filter((r) => !RuleInfoSchema.safeParse(r).success)
+      .map((r) => `${r.id}: ${RuleInfoSchema.safeParse(r).error?.issues[0]?.message}`);
     assert.deepEqual(bad, []);
   });
 
   it('every rule has a summary', () => {
-    assert.deepEqual(rules.filter((r) => !r.summary).map((r) => r.id), []);
+    assert.deepEqual(
+      rules.filter((r) => !r.summary).map((r) => r.id),
+      [],
+    );
   });
 
   it('every rule id used in the core is in the catalog', () => {
     const used = new Set<string>();
     for (const file of sources('server/src/core')) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\brule: '([a-z0-9.-]+)'/g)) used.add(m[1]);
-      if (file.includes('/knowledge/')) for (const m of readFileSync(file, 'utf8').matchAll(/\bid: '([a-z0-9.-]+)'/g)) used.add(m[1]);
+      if (file.includes('/knowledge/'))
+        for (const m of readFileSync(file, 'utf8').matchAll(/\bid: '([a-z0-9.-]+)'/g)) used.add(m[1]);
     }
     assert.ok(used.size > 20, `only ${used.size} rule ids found in the sources`);
     assert.deepEqual([...used].filter((id) => !ids.has(id)).sort(), []);
@@ -53,10 +59,14 @@ describe('rule catalog', () => {
       const config = parseLintConfig(`rules:\n  ${id}: off\n`, '.cilium-lint.yaml');
       assert.ok(config.ok, `${id}: ${config.ok ? '' : config.problems.join('; ')}`);
       assert.deepEqual(readSettings({ rules: { [id]: 'off' } }).problems, [], id);
-      const a = analyze(`# cilium-version: 1.16\n# cilium-lint-disable-next-line ${id}\ndebug:\n  enabled: true\n`, { assumeCilium: true });
+      const a = analyze(`# cilium-version: 1.16\n# cilium-lint-disable-next-line ${id}\ndebug:\n  enabled: true\n`, {
+        assumeCilium: true,
+      });
       const unused = a.documents.flatMap((d) => d.findings).filter((f) => f.rule === 'unused-suppression');
-      assert.ok(unused.every((f) => !/is not a rule id/.test(f.message)), `${id}: ${unused.map((f) => f.message).join('; ')}`);
+      assert.ok(
+        unused.every((f) => !/is not a rule id/.test(f.message)),
+        `${id}: ${unused.map((f) => f.message).join('; ')}`,
+      );
     }
   });
 });
-

@@ -20,7 +20,13 @@ function findings(text: string, o: AnalyzeOptions): Finding[] {
 }
 
 function options(ex: RuleExample, kernel = ex.kernel): AnalyzeOptions {
-  return { version: ex.versionInFile ? undefined : ex.version, kernel, assumeCilium: true, path: ex.path ?? 'values.yaml', maxChars: ex.maxChars };
+  return {
+    version: ex.versionInFile ? undefined : ex.version,
+    kernel,
+    assumeCilium: true,
+    path: ex.path ?? 'values.yaml',
+    maxChars: ex.maxChars,
+  };
 }
 
 const summary = (list: Finding[]) => list.map((f) => `${f.rule}: ${f.message}`).join('\n');
@@ -31,17 +37,33 @@ describe('rule examples', () => {
       rule.examples.forEach((ex, i) => {
         it(`example ${i + 1} at ${ex.version}: bad has the finding, good has none${rule.fix ? ', the fix cures bad' : ''}`, () => {
           const bad = findings(ex.bad, options(ex)).filter((f) => f.rule === rule.id);
-          assert.ok(bad.length > 0, `no ${rule.id} finding in the bad example:\n${summary(findings(ex.bad, options(ex)))}`);
+          assert.ok(
+            bad.length > 0,
+            `no ${rule.id} finding in the bad example:\n${summary(findings(ex.bad, options(ex)))}`,
+          );
           // Some rules are milder where the problem does no harm yet (a BPF-masquerade fallback, a word of a feature
           // that is off): the example shows the rule at the severity the catalog gives it.
-          assert.ok(rule.group === 'masquerade' || bad.some((f) => f.severity === rule.severity), `no finding at severity ${rule.severity}`);
+          assert.ok(
+            rule.group === 'masquerade' || bad.some((f) => f.severity === rule.severity),
+            `no finding at severity ${rule.severity}`,
+          );
           const good = findings(ex.good, options(ex, ex.goodKernel ?? ex.kernel)).filter((f) => f.rule === rule.id);
           assert.deepEqual(summary(good), '', 'the good example has a finding of the rule');
           if (!rule.fix) return;
-          assert.ok(bad.some((f) => (f.fixes?.length ?? 0) > 0), 'the fix is not offered on the bad example');
-          const fixed = applyEdits(ex.bad, fixAllEdits(ex.bad, options(ex), (f) => f.rule === rule.id));
+          assert.ok(
+            bad.some((f) => (f.fixes?.length ?? 0) > 0),
+            'the fix is not offered on the bad example',
+          );
+          const fixed = applyEdits(
+            ex.bad,
+            fixAllEdits(ex.bad, options(ex), (f) => f.rule === rule.id),
+          );
           assert.notEqual(fixed, ex.bad);
-          assert.deepEqual(summary(findings(fixed, options(ex)).filter((f) => f.rule === rule.id)), '', `still found after the fix:\n${fixed}`);
+          assert.deepEqual(
+            summary(findings(fixed, options(ex)).filter((f) => f.rule === rule.id)),
+            '',
+            `still found after the fix:\n${fixed}`,
+          );
         });
       });
     });
@@ -57,20 +79,36 @@ describe('rule objects', () => {
     assert.deepEqual(RULES.map((r) => r.id).sort(), files);
   });
 
-  it('every rule has at least one example (only a bug of ours cannot be shown by a file), and its fix is the registry\'s', () => {
-    assert.deepEqual(RULES.filter((r) => r.examples.length === 0 && !r.withoutExample).map((r) => r.id), []);
-    assert.deepEqual(RULES.filter((r) => r.withoutExample).map((r) => r.id), ['internal-error']);
+  it("every rule has at least one example (only a bug of ours cannot be shown by a file), and its fix is the registry's", () => {
+    assert.deepEqual(
+      RULES.filter((r) => r.examples.length === 0 && !r.withoutExample).map((r) => r.id),
+      [],
+    );
+    assert.deepEqual(
+      RULES.filter((r) => r.withoutExample).map((r) => r.id),
+      ['internal-error'],
+    );
     for (const r of RULES) if (r.fix) assert.equal(FIXERS[r.id], r.fix, r.id);
   });
 
   it('the catalog is the rule objects, each as it is', () => {
-    assert.deepEqual(allRules().map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      allRules().map((r) => r.id),
+      RULES.map((r) => r.id),
+    );
     const byId = new Map(allRules().map((r) => [r.id, r]));
     for (const r of RULES) {
       const info = byId.get(r.id);
       assert.ok(info, r.id);
       assert.deepEqual(
-        { group: info.group, severity: info.severity, since: info.since, until: info.until, cite: info.cite, summary: info.summary },
+        {
+          group: info.group,
+          severity: info.severity,
+          since: info.since,
+          until: info.until,
+          cite: info.cite,
+          summary: info.summary,
+        },
         { group: r.group, severity: r.severity, since: r.since, until: r.until, cite: r.cite, summary: r.summary },
       );
     }

@@ -14,7 +14,9 @@ import type { Range } from '../../server/src/core/types';
 import { findRepoRoot } from '../../tools/repoRoot';
 
 const corpusDir = path.resolve(findRepoRoot(), '../shared/corpus/real');
-const files = readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(corpusDir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 const REPLACEMENTS = ['${X}', '{{ .Values.x }}', '"${X}"'];
 /** Findings about the value's type are allowed to appear: a quoted template has a known type. */
@@ -23,9 +25,26 @@ const PER_FILE = 4;
 const MAX_KEY_SITES = 6;
 /** Values that decide the datapath or a chart/agent check: always included when present. */
 const KEY_PATHS = new Set([
-  'kubeProxyReplacement', 'routingMode', 'tunnel', 'tunnelProtocol', 'ipv4NativeRoutingCIDR', 'ipv6NativeRoutingCIDR', 'cluster.name',
-  'cluster.id', 'bpf.masquerade', 'enableIPv4Masquerade', 'ipam.mode', 'eni.enabled', 'loadBalancer.mode', 'k8sServicePort',
-  'autoDirectNodeRoutes', 'kube-proxy-replacement', 'routing-mode', 'tunnel', 'enable-bpf-masquerade', 'ipv4-native-routing-cidr',
+  'kubeProxyReplacement',
+  'routingMode',
+  'tunnel',
+  'tunnelProtocol',
+  'ipv4NativeRoutingCIDR',
+  'ipv6NativeRoutingCIDR',
+  'cluster.name',
+  'cluster.id',
+  'bpf.masquerade',
+  'enableIPv4Masquerade',
+  'ipam.mode',
+  'eni.enabled',
+  'loadBalancer.mode',
+  'k8sServicePort',
+  'autoDirectNodeRoutes',
+  'kube-proxy-replacement',
+  'routing-mode',
+  'tunnel',
+  'enable-bpf-masquerade',
+  'ipv4-native-routing-cidr',
 ]);
 
 interface Site {
@@ -45,7 +64,11 @@ function valueSites(a: Analysis, text: string): Site[] {
         if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL || !node.range) return;
         const range = view.rangeOf(node);
         // Only where the offsets map one-to-one into the file (top level, or a literal block's line).
-        if (text.slice(range.start, range.end) !== ctx.text.slice(node.range[0], node.range[1]) || range.end <= range.start) return;
+        if (
+          text.slice(range.start, range.end) !== ctx.text.slice(node.range[0], node.range[1]) ||
+          range.end <= range.start
+        )
+          return;
         out.push({ range, path: p });
       } else if (isMap(node)) {
         const v = node === view.map ? view : new MapView(node, ctx);
@@ -97,9 +120,19 @@ describe('property: a templated value never crashes and never adds an error', ()
           } catch (err) {
             assert.fail(`${what}: analyze threw ${(err as Error).stack}`);
           }
-          assert.deepEqual(after.internalErrors.map((e) => String(e.error)), [], what);
+          assert.deepEqual(
+            after.internalErrors.map((e) => String(e.error)),
+            [],
+            what,
+          );
           for (const [k, n] of errorKeys(after)) {
-            assert.ok(n <= (before.get(k) ?? 0), `${what}: new error ${k}\n${[...after.fileFindings, ...after.documents.flatMap((d) => d.findings)].filter((f) => `${f.rule} @ ${f.key ?? '-'}` === k).map((f) => f.message).join('\n')}`);
+            assert.ok(
+              n <= (before.get(k) ?? 0),
+              `${what}: new error ${k}\n${[...after.fileFindings, ...after.documents.flatMap((d) => d.findings)]
+                .filter((f) => `${f.rule} @ ${f.key ?? '-'}` === k)
+                .map((f) => f.message)
+                .join('\n')}`,
+            );
           }
         }
       }

@@ -18,7 +18,10 @@ describe('templated values are unknown', () => {
     `;
     const a = analyze(text);
     assert.deepEqual(a.internalErrors, []);
-    assert.deepEqual(a.fileFindings.map((f) => f.rule), ['template-syntax']);
+    assert.deepEqual(
+      a.fileFindings.map((f) => f.rule),
+      ['template-syntax'],
+    );
     assert.equal(a.documents.length, 1);
     assert.equal(a.documents[0].datapath.kubeProxyReplacement.status, 'True');
   });
@@ -27,7 +30,12 @@ describe('templated values are unknown', () => {
     const templated = doc('# cilium-version: 1.16\ncluster:\n  name: ${CLUSTER_NAME}\n  id: 3\n');
     noFinding(templated, 'chart-cluster-name-invalid');
     assert.equal(templated.datapath.installSucceeds, true);
-    assert.ok(verdictOf(templated, '').dependsOn?.some((l) => /^Chart installs depends on `\$\{CLUSTER_NAME\}` \(cluster\.name\)/.test(l)), JSON.stringify(verdictOf(templated, '').dependsOn));
+    assert.ok(
+      verdictOf(templated, '').dependsOn?.some((l) =>
+        /^Chart installs depends on `\$\{CLUSTER_NAME\}` \(cluster\.name\)/.test(l),
+      ),
+      JSON.stringify(verdictOf(templated, '').dependsOn),
+    );
     // The same check without a template still fires, and a templated id does not hide a bad name.
     finding(doc('# cilium-version: 1.16\ncluster:\n  name: Prod_1\n  id: 3\n'), 'chart-cluster-name-invalid');
     finding(doc('# cilium-version: 1.16\ncluster:\n  name: Prod_1\n  id: ${ID}\n'), 'chart-cluster-name-invalid');
@@ -54,25 +62,40 @@ describe('templated values are unknown', () => {
   for (const version of ['1.12', '1.16', '1.18']) {
     it(`a templated ipv4NativeRoutingCIDR with native routing is not a missing CIDR (${version})`, () => {
       const routing = version === '1.12' ? 'tunnel: disabled' : 'routingMode: native';
-      const templated = doc(`${routing}\nautoDirectNodeRoutes: true\nipv4NativeRoutingCIDR: "\${K8S_POD_CIDR}"\n`, { version });
-      assert.deepEqual(rules(templated).filter((r) => /native-routing-cidr/.test(r)), []);
+      const templated = doc(`${routing}\nautoDirectNodeRoutes: true\nipv4NativeRoutingCIDR: "\${K8S_POD_CIDR}"\n`, {
+        version,
+      });
+      assert.deepEqual(
+        rules(templated).filter((r) => /native-routing-cidr/.test(r)),
+        [],
+      );
       assert.equal(templated.datapath.agentStarts, true);
       assert.equal(templated.datapath.installSucceeds, true);
       // Without the key at all, the same file is refused (the check itself is alive).
       const missing = doc(`${routing}\nautoDirectNodeRoutes: true\n`, { version });
-      assert.ok(rules(missing).some((r) => /native-routing-cidr/.test(r)), rules(missing).join());
+      assert.ok(
+        rules(missing).some((r) => /native-routing-cidr/.test(r)),
+        rules(missing).join(),
+      );
     });
   }
 
   it('a verdict that rests on a templated value says so in the CLI summary, the code lens and the explanation', () => {
-    const text = '# cilium-version: 1.16\nkubeProxyReplacement: ${KPR}\nbpf:\n  masquerade: true\nroutingMode: "${ROUTING}"\n';
+    const text =
+      '# cilium-version: 1.16\nkubeProxyReplacement: ${KPR}\nbpf:\n  masquerade: true\nroutingMode: "${ROUTING}"\n';
     const d = doc(text);
     // KPR unknown: neither "KPR is off, so Legacy" nor anything else that needs its value.
     noFinding(d, 'host-routing-kpr-off');
     noFinding(d, 'host-routing-needs-kpr');
     const v = verdictOf(d, text);
-    assert.ok(v.dependsOn?.some((l) => l.startsWith('Host Routing depends on `${KPR}` (kubeProxyReplacement)')), JSON.stringify(v.dependsOn));
-    assert.ok(v.dependsOn?.some((l) => l.startsWith('Routing depends on `"${ROUTING}"` (routingMode)')), JSON.stringify(v.dependsOn));
+    assert.ok(
+      v.dependsOn?.some((l) => l.startsWith('Host Routing depends on `${KPR}` (kubeProxyReplacement)')),
+      JSON.stringify(v.dependsOn),
+    );
+    assert.ok(
+      v.dependsOn?.some((l) => l.startsWith('Routing depends on `"${ROUTING}"` (routingMode)')),
+      JSON.stringify(v.dependsOn),
+    );
     assert.match(v.summary, /templated, undecided: .*Host Routing/);
     const md = explainMarkdown(analyze(text), text);
     assert.match(md, /### Depends on templated values/);
@@ -90,7 +113,15 @@ describe('templated values are unknown', () => {
     assert.equal(quoted.datapath.installSucceeds, false, 'the verdict agrees with the finding');
     noFinding(doc('# cilium-version: 1.15\ncluster:\n  name: prod\n  id: "${CLUSTER_ID}"\n'), 'templated-wrong-type');
     noFinding(doc('# cilium-version: 1.16\ncluster:\n  name: prod\n  id: ${CLUSTER_ID}\n'), 'templated-wrong-type');
-    noFinding(doc("# cilium-version: 1.16\ncluster:\n  name: prod\n  id: '{{ .Values.id }}'\n".replace("'{{ .Values.id }}'", '{{ .Values.id }}')), 'templated-wrong-type');
+    noFinding(
+      doc(
+        "# cilium-version: 1.16\ncluster:\n  name: prod\n  id: '{{ .Values.id }}'\n".replace(
+          "'{{ .Values.id }}'",
+          '{{ .Values.id }}',
+        ),
+      ),
+      'templated-wrong-type',
+    );
     // A string key in quotes is fine.
     noFinding(doc('# cilium-version: 1.16\ncluster:\n  name: "${CLUSTER_NAME}"\n'), 'templated-wrong-type');
   });
@@ -111,15 +142,23 @@ describe('templated values are unknown', () => {
             mount --make-shared "\${BIN_PATH}"
     `;
     const a = analyze(text);
-    assert.deepEqual(a.fileFindings.map((f) => f.rule), []);
+    assert.deepEqual(
+      a.fileFindings.map((f) => f.rule),
+      [],
+    );
     assert.deepEqual(a.documents[0].datapath.unknowns, []);
     // And a templated value in the same file is noted.
     const b = analyze(text + 'cluster:\n  name: ${NAME}\n');
-    assert.deepEqual(b.fileFindings.map((f) => f.rule), ['template-syntax']);
+    assert.deepEqual(
+      b.fileFindings.map((f) => f.rule),
+      ['template-syntax'],
+    );
   });
 
   it('a templated key name is unknown, not an unknown-key warning', () => {
-    const d = doc('# cilium-version: 1.16\nkubeProxyReplacement: true\n${EXTRA_KEY}: 1\nbpf:\n  {{ .Values.k }}: true\n');
+    const d = doc(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\n${EXTRA_KEY}: 1\nbpf:\n  {{ .Values.k }}: true\n',
+    );
     noFinding(d, 'unknown-key');
   });
 });
@@ -136,9 +175,9 @@ describe('a Helm template that Go cannot parse (corpus 037)', () => {
     assert.match(f.message, /bad number syntax: "-en" \(line 10\)/);
     assert.equal(text.slice(f.range.start, f.range.end), '  {{-end }}');
   });
-  it('a template that parses, and templates that are not Helm\'s (no .Values, .Chart…), are left alone', () => {
+  it("a template that parses, and templates that are not Helm's (no .Values, .Chart…), are left alone", () => {
     assert.ok(!analyze(cm('{{- end }}')).fileFindings.some((x) => x.rule === 'helm-template-parse-error'));
-    const jinja = 'kubeProxyReplacement: true\nk8sServiceHost: {{ api_host | default(\'10.0.0.1\') }}\n';
+    const jinja = "kubeProxyReplacement: true\nk8sServiceHost: {{ api_host | default('10.0.0.1') }}\n";
     assert.ok(!analyze(jinja).fileFindings.some((x) => x.rule === 'helm-template-parse-error'));
     // A values file with a placeholder filled by another tool is never parsed by Helm: no claim about it.
     const placeholder = 'kubeProxyReplacement: true\nipam:\n  mode: {{ .Values.x }} # {{ not a template }}\n';

@@ -18,7 +18,17 @@ const all = (text: string, version: CiliumVersion) => {
   return [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)];
 };
 
-const OLD = ['tunnel: vxlan', 'kubeProxyReplacement: strict  # replaces kube-proxy', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', 'endpointRoutes:', '  enabled: true', 'bpf:', '  masquerade: true', ''].join('\n');
+const OLD = [
+  'tunnel: vxlan',
+  'kubeProxyReplacement: strict  # replaces kube-proxy',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  'endpointRoutes:',
+  '  enabled: true',
+  'bpf:',
+  '  masquerade: true',
+  '',
+].join('\n');
 
 describe('upgrade assistant', () => {
   it('walks every minor: verdicts side by side, the version where each changes, and why', () => {
@@ -29,9 +39,15 @@ describe('upgrade assistant', () => {
     // 1.13: endpoint routes force Legacy; from 1.14 they do not (the reason is named with its version).
     assert.equal(line('Host Routing').before, 'Legacy');
     assert.equal(line('Host Routing').changesAt, '1.14');
-    assert.ok(line('Host Routing').why.some((w) => w.startsWith('from 1.14, host-routing-endpoint-routes no longer applies')), line('Host Routing').why.join('\n'));
+    assert.ok(
+      line('Host Routing').why.some((w) => w.startsWith('from 1.14, host-routing-endpoint-routes no longer applies')),
+      line('Host Routing').why.join('\n'),
+    );
     // Unmigrated, the 1.19 chart refuses `tunnel` (from 1.15) and "strict" (from 1.16); migrated it installs.
-    assert.deepEqual([line('Chart installs').before, line('Chart installs').after, line('Chart installs').migrated], ['yes', 'NO', 'yes']);
+    assert.deepEqual(
+      [line('Chart installs').before, line('Chart installs').after, line('Chart installs').migrated],
+      ['yes', 'NO', 'yes'],
+    );
     assert.equal(line('Chart installs').changesAt, '1.15');
     assert.deepEqual([line('Host Routing').after, line('Host Routing').migrated], ['Legacy', 'BPF']);
     assert.deepEqual(
@@ -42,7 +58,10 @@ describe('upgrade assistant', () => {
         ['1.16', 'chart-kpr-invalid', 'kubeProxyReplacement'],
       ],
     );
-    assert.ok(d.keys.every((k) => k.migration), 'every one has a migration');
+    assert.ok(
+      d.keys.every((k) => k.migration),
+      'every one has a migration',
+    );
   });
 
   it('the migration is a comment-keeping edit after which the target has no finding of the old kinds', () => {
@@ -52,7 +71,12 @@ describe('upgrade assistant', () => {
     assert.match(text, /^tunnelProtocol: vxlan$/m);
     assert.match(text, /^kubeProxyReplacement: true {2}# replaces kube-proxy$/m);
     assert.doesNotMatch(text, /^tunnel:/m);
-    assert.deepEqual(all(text, '1.19').filter((f) => isMigrationRule(f.rule)).map((f) => f.rule), []);
+    assert.deepEqual(
+      all(text, '1.19')
+        .filter((f) => isMigrationRule(f.rule))
+        .map((f) => f.rule),
+      [],
+    );
     const doc = analyze(text, { version: '1.19' }).documents[0];
     assert.equal(doc.datapath.installSucceeds, true);
     assert.equal(doc.datapath.agentStarts, true);
@@ -64,21 +88,39 @@ describe('upgrade assistant', () => {
     // Renames that happen between two supported versions (a key already gone in 1.12 is unknown at every version,
     // and one still in the newest is not renamed yet: neither is something an upgrade changes).
     const newest = SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1];
-    const renames = KEY_ADVICE.filter((a) => a.renameTo && SUPPORTED_VERSIONS.some((v) => keyExistsIn(a.key, v)) && !keyExistsIn(a.key, newest));
+    const renames = KEY_ADVICE.filter(
+      (a) => a.renameTo && SUPPORTED_VERSIONS.some((v) => keyExistsIn(a.key, v)) && !keyExistsIn(a.key, newest),
+    );
     assert.ok(renames.length >= 3, renames.map((a) => a.key).join(', '));
     for (const a of renames) {
       // From the last version that still has the key to the first later version that has its successor.
       const last = [...SUPPORTED_VERSIONS].reverse().find((v) => keyExistsIn(a.key, v))!;
-      const to = SUPPORTED_VERSIONS.find((v) => Number(v.split('.')[1]) > Number(last.split('.')[1]) && !keyExistsIn(a.key, v) && keyExistsIn(a.renameTo!, v));
+      const to = SUPPORTED_VERSIONS.find(
+        (v) =>
+          Number(v.split('.')[1]) > Number(last.split('.')[1]) && !keyExistsIn(a.key, v) && keyExistsIn(a.renameTo!, v),
+      );
       assert.ok(to, `${a.key} → ${a.renameTo}: no version after ${last} has the successor`);
       const parts = a.key.split('.');
-      const value = a.key === 'nativeRoutingCIDR' ? '10.0.0.0/8' : a.key.endsWith('enabled') || a.key.endsWith('Only') ? 'true' : a.key.startsWith('encryption.') ? 'cilium-ipsec' : 'true';
-      const text = parts.map((p, i) => `${'  '.repeat(i)}${p}:${i === parts.length - 1 ? ` ${value}` : ''}`).join('\n') + '\n';
+      const value =
+        a.key === 'nativeRoutingCIDR'
+          ? '10.0.0.0/8'
+          : a.key.endsWith('enabled') || a.key.endsWith('Only')
+            ? 'true'
+            : a.key.startsWith('encryption.')
+              ? 'cilium-ipsec'
+              : 'true';
+      const text =
+        parts.map((p, i) => `${'  '.repeat(i)}${p}:${i === parts.length - 1 ? ` ${value}` : ''}`).join('\n') + '\n';
       const plan = upgradePlan(text, { from: last, to });
       const keys = plan.documents[0].keys;
-      assert.ok(keys.some((k) => k.key === a.key && k.migration), `${a.key} ${last}→${to}: ${JSON.stringify(keys)}`);
+      assert.ok(
+        keys.some((k) => k.key === a.key && k.migration),
+        `${a.key} ${last}→${to}: ${JSON.stringify(keys)}`,
+      );
       const after = analyze(plan.migratedText, { version: to, assumeCilium: true });
-      const left = [...after.fileFindings, ...after.documents.flatMap((d) => d.findings)].filter((f) => isMigrationRule(f.rule) && f.key === a.key);
+      const left = [...after.fileFindings, ...after.documents.flatMap((d) => d.findings)].filter(
+        (f) => isMigrationRule(f.rule) && f.key === a.key,
+      );
       assert.deepEqual(left, [], `${a.key} → ${a.renameTo} at ${to}:\n${plan.migratedText}`);
       const tree = after.documents[0]?.source.root;
       assert.ok(tree?.lookup(a.renameTo!), `${a.renameTo} is set after migrating ${a.key}:\n${plan.migratedText}`);
@@ -87,19 +129,39 @@ describe('upgrade assistant', () => {
 
   it('a chart default that flips under a key the user did not set is shown, with its version; one the user set is not', () => {
     // `strict`, not `true`: the 1.13 chart compares the value with strings, and Go's `ne` stops on a boolean.
-    const plan = upgradePlan('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { from: '1.13', to: '1.14' });
+    const plan = upgradePlan('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', {
+      from: '1.13',
+      to: '1.14',
+    });
     const d = plan.documents[0];
-    const before = analyze('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { version: '1.13', assumeCilium: true }).documents[0].configMap;
-    const after = analyze('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', { version: '1.14', assumeCilium: true }).documents[0].configMap;
-    const differing = [...new Set([...before.keys()])].filter((k) => before.get(k)?.origin.kind !== 'user' && before.get(k)?.value !== after.get(k)?.value).sort();
+    const before = analyze('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', {
+      version: '1.13',
+      assumeCilium: true,
+    }).documents[0].configMap;
+    const after = analyze('kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', {
+      version: '1.14',
+      assumeCilium: true,
+    }).documents[0].configMap;
+    const differing = [...new Set([...before.keys()])]
+      .filter((k) => before.get(k)?.origin.kind !== 'user' && before.get(k)?.value !== after.get(k)?.value)
+      .sort();
     assert.ok(differing.length > 0, 'the 1.13 → 1.14 chart changes at least one default this file does not set');
-    assert.deepEqual(d.defaults.map((c) => c.key), differing);
+    assert.deepEqual(
+      d.defaults.map((c) => c.key),
+      differing,
+    );
     for (const c of d.defaults) assert.equal(c.changesAt, '1.14');
-    assert.ok(!d.defaults.some((c) => c.key === 'kube-proxy-replacement'), 'a key the user set is not a default change');
+    assert.ok(
+      !d.defaults.some((c) => c.key === 'kube-proxy-replacement'),
+      'a key the user set is not a default change',
+    );
   });
 
   it('a document already at the target says so', () => {
-    const d = upgradePlan('# cilium-version: 1.19\nkubeProxyReplacement: true\nk8sServiceHost: x\nk8sServicePort: 6443\n', { to: '1.19' }).documents[0];
+    const d = upgradePlan(
+      '# cilium-version: 1.19\nkubeProxyReplacement: true\nk8sServiceHost: x\nk8sServicePort: 6443\n',
+      { to: '1.19' },
+    ).documents[0];
     assert.equal(d.note, 'already at 1.19');
     assert.deepEqual(versionsBetween('1.16', '1.19'), ['1.17', '1.18', '1.19']);
   });
@@ -117,11 +179,19 @@ describe('upgrade assistant', () => {
         assert.equal(plan.documents.length, 1);
         for (const k of plan.documents[0].keys) {
           // Every key reported is really gone (or re-spelt) at the target: never a migration for a key that stays.
-          if (k.rule === 'key-removed' || k.rule.startsWith('chart-')) assert.ok(!k.key || !keyExistsIn(k.key, to) || k.rule === 'chart-kpr-invalid', `${from}→${to}: ${k.key} still exists in ${to} but is reported (${k.rule})`);
+          if (k.rule === 'key-removed' || k.rule.startsWith('chart-'))
+            assert.ok(
+              !k.key || !keyExistsIn(k.key, to) || k.rule === 'chart-kpr-invalid',
+              `${from}→${to}: ${k.key} still exists in ${to} but is reported (${k.rule})`,
+            );
           assert.equal(k.version, to, `${k.key}: a finding at ${k.version} on the chart's own ${from} values`);
         }
         const left = all(plan.migratedText, to).filter((f) => isMigrationRule(f.rule) && f.fixes?.length);
-        assert.deepEqual(left.map((f) => `${f.rule} ${f.key}`), [], 'every migration with a fix is applied');
+        assert.deepEqual(
+          left.map((f) => `${f.rule} ${f.key}`),
+          [],
+          'every migration with a fix is applied',
+        );
       });
     }
   });

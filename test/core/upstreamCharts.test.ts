@@ -25,7 +25,6 @@ import { analyze, type Analysis, type DocumentAnalysis } from '../../server/src/
 import { inRange, SUPPORTED_VERSIONS, type CiliumVersion } from '../../server/src/core/version';
 import { findRepoRoot } from '../../tools/repoRoot';
 
-
 const chartsDir = path.resolve(findRepoRoot(), '../shared/cilium-charts');
 
 const KEY_RULES = ['unknown-key', 'wrong-type', 'quoted-boolean', 'key-removed', 'key-not-yet-available'];
@@ -47,7 +46,11 @@ interface Expectation {
 function expectationFor(v: CiliumVersion): Expectation {
   // 1.20 dropped the silent path (and 1.21-pre keeps the 1.20 switch): its switch logs the first case. Elsewhere KPR off settles legacy routing
   // silently, and the switch's own KPR case is not reported again on the same key.
-  if (inRange(v, '1.20')) return { reasons: ['host-routing-iptables-masquerade', 'host-routing-needs-kpr'], logged: 'host-routing-iptables-masquerade' };
+  if (inRange(v, '1.20'))
+    return {
+      reasons: ['host-routing-iptables-masquerade', 'host-routing-needs-kpr'],
+      logged: 'host-routing-iptables-masquerade',
+    };
   return { reasons: ['host-routing-kpr-off', 'host-routing-iptables-masquerade'], logged: null };
 }
 
@@ -86,17 +89,26 @@ describe('upstream chart values.yaml', () => {
         const d = document();
         assert.equal(d.kind, 'helm-values');
         assert.equal(d.version, version);
-        assert.deepEqual(analysis().fileFindings.map((f) => `${f.rule}: ${f.message}`), []);
+        assert.deepEqual(
+          analysis().fileFindings.map((f) => `${f.rule}: ${f.message}`),
+          [],
+        );
       });
 
       it('has no key finding (unknown, wrong type, quoted boolean, removed, not yet available)', () => {
         const bad = document().findings.filter((f) => KEY_RULES.includes(f.rule));
-        assert.deepEqual(bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`), []);
+        assert.deepEqual(
+          bad.map((f) => `${f.rule} ${f.key ?? ''}: ${f.message}`),
+          [],
+        );
       });
 
       it('has no YAML problem and no error-severity finding', () => {
         const bad = document().findings.filter((f) => f.rule.startsWith('yaml-') || f.severity === 'error');
-        assert.deepEqual(bad.map((f) => `${f.rule} (${f.severity}): ${f.message}`), []);
+        assert.deepEqual(
+          bad.map((f) => `${f.rule} (${f.severity}): ${f.message}`),
+          [],
+        );
       });
 
       it('chart defaults: KPR off, IPTables masquerading (IPv4 only), tunnel vxlan, agent starts, chart installs', () => {
@@ -117,9 +129,12 @@ describe('upstream chart values.yaml', () => {
         const ids = hr.reasons.map((r) => r.id);
         const want = expectationFor(version);
         assert.equal(hr.status, 'Legacy');
-        for (const id of want.reasons) assert.ok(ids.includes(id), `v${version}: expected reason ${id}; got ${ids.join(', ') || 'none'}`);
-        for (const id of NEVER_FOR_DEFAULTS) assert.ok(!ids.includes(id), `v${version}: ${id} does not apply to chart defaults`);
-        if (inRange(version, '1.20')) assert.ok(!ids.includes('host-routing-kpr-off'), `v${version}-pre has no silent KPR=false path any more`);
+        for (const id of want.reasons)
+          assert.ok(ids.includes(id), `v${version}: expected reason ${id}; got ${ids.join(', ') || 'none'}`);
+        for (const id of NEVER_FOR_DEFAULTS)
+          assert.ok(!ids.includes(id), `v${version}: ${id} does not apply to chart defaults`);
+        if (inRange(version, '1.20'))
+          assert.ok(!ids.includes('host-routing-kpr-off'), `v${version}-pre has no silent KPR=false path any more`);
         const logged = hr.reasons.filter((r) => r.logged).map((r) => r.id);
         assert.deepEqual(logged, want.logged ? [want.logged] : [], `v${version}: the reason the agent logs`);
       });

@@ -25,8 +25,16 @@ function documentedWords(comment: string): string[] {
   const items = [...text.matchAll(/^\s*-\s+"?([a-z][a-z0-9_-]*)/gm)].map((m) => m[1]);
   if (items.length > 0) return items;
   const flat = text.replace(/\n/g, ' ').replace(/\([^)]*\)/g, '');
-  const m = /(?:possible values|valid options are|applicable values(?: can be)?|e\.g\.|modes)\s*:?\s*(.*?)(?:\.\s|\.$|$)/i.exec(flat);
-  return m ? m[1].split(/,|\band\b|\bor\b/).map((s) => s.trim()).filter((s) => /^[a-z][a-z0-9_-]*$/.test(s)) : [];
+  const m =
+    /(?:possible values|valid options are|applicable values(?: can be)?|e\.g\.|modes)\s*:?\s*(.*?)(?:\.\s|\.$|$)/i.exec(
+      flat,
+    );
+  return m
+    ? m[1]
+        .split(/,|\band\b|\bor\b/)
+        .map((s) => s.trim())
+        .filter((s) => /^[a-z][a-z0-9_-]*$/.test(s))
+    : [];
 }
 
 describe('completion value domains', () => {
@@ -43,9 +51,13 @@ describe('completion value domains', () => {
   it('rows of one key do not overlap, and end where the key leaves the chart', () => {
     for (const d of VALUE_DOMAINS) {
       const rows = VALUE_DOMAINS.filter((x) => x.path === d.path);
-      for (const v of SUPPORTED_VERSIONS) assert.ok(rows.filter((x) => inRange(v, x.since, x.until)).length <= 1, `${d.path}@${v}`);
-      const after = SUPPORTED_VERSIONS.find((v) => d.until && !inRange(v, undefined, d.until) && !rows.some((x) => inRange(v, x.since, x.until)));
-      if (after) assert.equal(commentAbove(valuesOf(after), d.path), undefined, `${d.path} still in ${after}: extend the row`);
+      for (const v of SUPPORTED_VERSIONS)
+        assert.ok(rows.filter((x) => inRange(v, x.since, x.until)).length <= 1, `${d.path}@${v}`);
+      const after = SUPPORTED_VERSIONS.find(
+        (v) => d.until && !inRange(v, undefined, d.until) && !rows.some((x) => inRange(v, x.since, x.until)),
+      );
+      if (after)
+        assert.equal(commentAbove(valuesOf(after), d.path), undefined, `${d.path} still in ${after}: extend the row`);
     }
   });
 
@@ -67,16 +79,31 @@ describe('completion value domains', () => {
       const full = `# cilium-version: ${v}\n${text}`;
       return completeAt(analyze(full), full, full.length);
     };
-    assert.deepEqual(offered('1.16', 'routingMode: ').map((i) => i.label), ['tunnel', 'native']);
-    assert.deepEqual(offered('1.14', 'tunnel: ').filter((i) => i.deprecated).map((i) => i.label), ['vxlan', 'geneve', 'disabled']);
-    assert.deepEqual(offered('1.16', 'loadBalancer:\n  acceleration: ').map((i) => i.label), ['disabled', 'native', 'best-effort']);
+    assert.deepEqual(
+      offered('1.16', 'routingMode: ').map((i) => i.label),
+      ['tunnel', 'native'],
+    );
+    assert.deepEqual(
+      offered('1.14', 'tunnel: ')
+        .filter((i) => i.deprecated)
+        .map((i) => i.label),
+      ['vxlan', 'geneve', 'disabled'],
+    );
+    assert.deepEqual(
+      offered('1.16', 'loadBalancer:\n  acceleration: ').map((i) => i.label),
+      ['disabled', 'native', 'best-effort'],
+    );
     for (const [v, key, text] of [
       ['1.16', 'cni.chainingMode', 'cni:\n  chainingMode: '],
       ['1.13', 'loadBalancer.dsrDispatch', 'loadBalancer:\n  dsrDispatch: '],
       ['1.20', 'underlayProtocol', 'underlayProtocol: '],
       ['1.16', 'bpf.datapathMode', 'bpf:\n  datapathMode: '],
     ] as const) {
-      assert.deepEqual(offered(v, text).map((i) => i.label), [...allowedIn(enumSpecFor(key, v)!, v)!], `${key}@${v}`);
+      assert.deepEqual(
+        offered(v, text).map((i) => i.label),
+        [...allowedIn(enumSpecFor(key, v)!, v)!],
+        `${key}@${v}`,
+      );
     }
   });
 });

@@ -9,7 +9,14 @@ import { analyze } from '../../server/src/core/analyze';
 import { completeAt } from '../../server/src/core/completion';
 import { explainMarkdown } from '../../server/src/core/explain';
 import { hoverAt } from '../../server/src/core/hover';
-import { NEWEST_RELEASED, NEWEST_VERSION, PRERELEASE_VERSIONS, SUPPORTED_VERSIONS, VERSION_TABLE, versionLabel } from '../../server/src/core/version';
+import {
+  NEWEST_RELEASED,
+  NEWEST_VERSION,
+  PRERELEASE_VERSIONS,
+  SUPPORTED_VERSIONS,
+  VERSION_TABLE,
+  versionLabel,
+} from '../../server/src/core/version';
 import { findRepoRoot } from '../../tools/repoRoot';
 import { doc, finding, noFinding, yaml } from '../helpers';
 
@@ -45,7 +52,8 @@ describe('asking for 1.21', () => {
     assert.equal(doc(`${VALUES}image:\n  tag: v1.21.0-pre.0\n`).version, '1.21');
     assert.equal(doc(`${VALUES}image:\n  tag: v1.21.0-pre.0\n`).versionSource, 'image');
     assert.equal(doc(`# cilium-version: 1.21\n${VALUES}`).version, '1.21');
-    const release = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.21.0-pre.0\n  values:\n    kubeProxyReplacement: true\n';
+    const release =
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.21.0-pre.0\n  values:\n    kubeProxyReplacement: true\n';
     assert.equal(doc(release).version, '1.21');
     assert.equal(doc(VALUES, { version: '1.21' }).version, '1.21');
     noFinding(doc(`# cilium-version: v1.21.0-pre.0\n${VALUES}`), 'unsupported-version');
@@ -76,7 +84,9 @@ describe('1.21 agent facts (checked at v1.21.0-pre.0, e864986222)', () => {
   });
 
   it('full KPR with BPF masquerading gives BPF host routing', () => {
-    const d = doc('# cilium-version: 1.21\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n');
+    const d = doc(
+      '# cilium-version: 1.21\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
+    );
     assert.equal(d.datapath.hostRouting.status, 'BPF');
     assert.equal(d.datapath.masquerading.mode, 'BPF');
     assert.equal(d.datapath.agentStarts, true);
@@ -84,13 +94,20 @@ describe('1.21 agent facts (checked at v1.21.0-pre.0, e864986222)', () => {
 
   it('bpf.datapathMode offers auto (connector/config.go ModeAuto, unchanged from 1.20)', () => {
     const text = '# cilium-version: 1.21\nbpf:\n  datapathMode: ';
-    assert.ok(completeAt(analyze(text), text, text.length).map((c) => c.label).includes('auto'));
+    assert.ok(
+      completeAt(analyze(text), text, text.length)
+        .map((c) => c.label)
+        .includes('auto'),
+    );
     noFinding(doc('# cilium-version: 1.21\nbpf:\n  datapathMode: auto\n'), 'datapath-mode-invalid');
   });
 
   it('the agent still needs Linux 5.10 (system_requirements.rst l.23)', () => {
     const text = '# cilium-version: 1.21\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n';
-    assert.match(explainMarkdown(analyze(text, { kernel: '5.4' }), text), /Cilium 1\.21 itself: Linux 5\.10 or newer — \*\*not met\*\*/);
+    assert.match(
+      explainMarkdown(analyze(text, { kernel: '5.4' }), text),
+      /Cilium 1\.21 itself: Linux 5\.10 or newer — \*\*not met\*\*/,
+    );
   });
 
   it('encrypt-node is deprecated from 1.21 (daemon/cmd/daemon_main.go l.242), not in 1.20', () => {

@@ -9,8 +9,10 @@ import { NEWEST_RELEASED, PRERELEASE_VERSIONS } from '../../server/src/core/vers
 import { ciliumDependencyVersion, type ChartFileHint } from '../../server/src/core/versionHints';
 import { doc } from '../helpers';
 
-const umbrella = (version: string) => `apiVersion: v2\nname: platform\nversion: 0.1.0\ndependencies:\n  - name: cilium\n    version: ${version}\n    repository: https://helm.cilium.io\n`;
-const lock = (version: string) => `dependencies:\n- name: cilium\n  repository: https://helm.cilium.io\n  version: ${version}\ndigest: sha256:0\n`;
+const umbrella = (version: string) =>
+  `apiVersion: v2\nname: platform\nversion: 0.1.0\ndependencies:\n  - name: cilium\n    version: ${version}\n    repository: https://helm.cilium.io\n`;
+const lock = (version: string) =>
+  `dependencies:\n- name: cilium\n  repository: https://helm.cilium.io\n  version: ${version}\ndigest: sha256:0\n`;
 const yamlHint = (text: string): ChartFileHint => ({ kind: 'chart-yaml', path: 'charts/platform/Chart.yaml', text });
 const lockHint = (text: string): ChartFileHint => ({ kind: 'chart-lock', path: 'charts/platform/Chart.lock', text });
 const VALUES = 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n';
@@ -31,7 +33,11 @@ describe('target version inference', () => {
   });
 
   it('a Chart.yaml that depends on cilium names the version and the file', () => {
-    assert.deepEqual(source(VALUES, { chartFiles: [yamlHint(umbrella('1.16.3'))] }), { version: '1.16', from: 'chart-yaml', file: 'charts/platform/Chart.yaml' });
+    assert.deepEqual(source(VALUES, { chartFiles: [yamlHint(umbrella('1.16.3'))] }), {
+      version: '1.16',
+      from: 'chart-yaml',
+      file: 'charts/platform/Chart.yaml',
+    });
     const d = doc(VALUES, { chartFiles: [yamlHint(umbrella('1.16.3'))] });
     assert.equal(verdictOf(d, VALUES).versionText, 'Cilium 1.16, from Chart.yaml dependency');
     // A version range takes its lower bound.
@@ -39,8 +45,15 @@ describe('target version inference', () => {
   });
 
   it('Chart.lock comes after Chart.yaml, and is used when Chart.yaml says no version', () => {
-    assert.equal(source(VALUES, { chartFiles: [yamlHint(umbrella('1.16.3')), lockHint(lock('1.17.2'))] }).from, 'chart-yaml');
-    assert.deepEqual(source(VALUES, { chartFiles: [yamlHint(umbrella('"*"')), lockHint(lock('1.17.2'))] }), { version: '1.17', from: 'chart-lock', file: 'charts/platform/Chart.lock' });
+    assert.equal(
+      source(VALUES, { chartFiles: [yamlHint(umbrella('1.16.3')), lockHint(lock('1.17.2'))] }).from,
+      'chart-yaml',
+    );
+    assert.deepEqual(source(VALUES, { chartFiles: [yamlHint(umbrella('"*"')), lockHint(lock('1.17.2'))] }), {
+      version: '1.17',
+      from: 'chart-lock',
+      file: 'charts/platform/Chart.lock',
+    });
   });
 
   it('a chart of something else gives no version', () => {
@@ -49,19 +62,30 @@ describe('target version inference', () => {
     assert.equal(source(VALUES, { chartFiles: [yamlHint(other)] }).from, 'default');
     assert.equal(ciliumDependencyVersion('dependencies: [unclosed'), undefined);
     assert.equal(ciliumDependencyVersion('apiVersion: v2\nname: cilium\nversion: 1.15.6\n'), '1.15.6');
-    assert.equal(ciliumDependencyVersion('dependencies:\n  - name: cilium-chart\n    alias: cilium\n    version: 1.14.1\n'), '1.14.1');
+    assert.equal(
+      ciliumDependencyVersion('dependencies:\n  - name: cilium-chart\n    alias: cilium\n    version: 1.14.1\n'),
+      '1.14.1',
+    );
   });
 
   it('image tags of Cilium images: image.tag in the values, or an image reference anywhere in the file', () => {
-    assert.deepEqual(source(`${VALUES}image:\n  repository: quay.io/cilium/cilium\n  tag: v1.18.2\n`), { version: '1.18', from: 'image', file: undefined });
+    assert.deepEqual(source(`${VALUES}image:\n  repository: quay.io/cilium/cilium\n  tag: v1.18.2\n`), {
+      version: '1.18',
+      from: 'image',
+      file: undefined,
+    });
     const override = `${VALUES}operator:\n  image:\n    override: quay.io/cilium/operator-generic:v1.15.7@sha256:abc\n`;
     assert.equal(source(override).version, '1.15');
     // Another project's image tag is not a Cilium version.
-    assert.equal(source(`${VALUES}hubble:\n  relay:\n    image:\n      override: quay.io/example/relay:v1.17.0\n`).from, 'default');
+    assert.equal(
+      source(`${VALUES}hubble:\n  relay:\n    image:\n      override: quay.io/example/relay:v1.17.0\n`).from,
+      'default',
+    );
   });
 
   it('a helm.sh/chart label of a rendered manifest', () => {
-    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  labels:\n    helm.sh/chart: cilium-1.16.3\ndata:\n  kube-proxy-replacement: "true"\n';
+    const cm =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  labels:\n    helm.sh/chart: cilium-1.16.3\ndata:\n  kube-proxy-replacement: "true"\n';
     assert.deepEqual(source(cm), { version: '1.16', from: 'label', file: undefined });
   });
 
@@ -74,12 +98,13 @@ describe('target version inference', () => {
     assert.equal(source(clues, hints).from, 'chart-yaml');
     assert.equal(source(clues, { chartFiles: [lockHint(lock('1.17.2'))] }).from, 'chart-lock');
     assert.equal(source(clues).from, 'image');
-    const release = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.15.1\n  values:\n    kubeProxyReplacement: true\n    image:\n      tag: v1.18.2\n';
+    const release =
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cilium\nspec:\n  chart:\n    spec:\n      chart: cilium\n      version: 1.15.1\n  values:\n    kubeProxyReplacement: true\n    image:\n      tag: v1.18.2\n';
     assert.equal(source(release, hints).from, 'wrapper');
     assert.equal(source(`# cilium-version: 1.17\n${release}`, hints).version, '1.17');
   });
 
-  it('the comment is the user\'s statement about the file: it beats every clue, and a clue that disagrees is noted', () => {
+  it("the comment is the user's statement about the file: it beats every clue, and a clue that disagrees is noted", () => {
     const text = `# cilium-version: 1.16\n${VALUES}image:\n  tag: v1.18.2\n`;
     const d = doc(text);
     assert.equal(d.version, '1.16');
@@ -87,19 +112,28 @@ describe('target version inference', () => {
     const note = d.findings.find((f) => f.rule === 'version-comment-disagrees');
     assert.ok(note, 'the disagreement is noted');
     assert.equal(note.severity, 'info');
-    assert.match(note.message, /comment says 1\.16, so this file is analysed for 1\.16; but the Cilium image tag says 1\.18/);
+    assert.match(
+      note.message,
+      /comment says 1\.16, so this file is analysed for 1\.16; but the Cilium image tag says 1\.18/,
+    );
     assert.equal(text.slice(note.range.start, note.range.end), '# cilium-version: 1.16');
     // Agreeing clues (another patch of the same minor) are no news.
     assert.ok(!doc(text.replace('v1.18.2', 'v1.16.9')).findings.some((f) => f.rule === 'version-comment-disagrees'));
     // A Chart.yaml that disagrees is named with its path.
     const withChart = doc(`# cilium-version: 1.16\n${VALUES}`, { chartFiles: [yamlHint(umbrella('1.17.1'))] });
-    assert.match(withChart.findings.find((f) => f.rule === 'version-comment-disagrees')!.message, /Chart\.yaml dependency \(charts\/platform\/Chart\.yaml\) says 1\.17/);
+    assert.match(
+      withChart.findings.find((f) => f.rule === 'version-comment-disagrees')!.message,
+      /Chart\.yaml dependency \(charts\/platform\/Chart\.yaml\) says 1\.17/,
+    );
   });
 
   it('an unsupported comment falls through to the clues, and the note names the version used', () => {
     const d = doc(`# cilium-version: 1.11\n${VALUES}image:\n  tag: v1.17.3\n`);
     assert.equal(d.version, '1.17');
-    assert.match(d.findings.find((f) => f.rule === 'unsupported-version')!.message, /Analysing for 1\.17 \(from the Cilium image tag\) instead\./);
+    assert.match(
+      d.findings.find((f) => f.rule === 'unsupported-version')!.message,
+      /Analysing for 1\.17 \(from the Cilium image tag\) instead\./,
+    );
   });
 
   it('a pre-release only when something asks for it', () => {
@@ -118,7 +152,7 @@ describe('target version inference', () => {
 });
 
 describe('what counts as a Cilium file', () => {
-  it('a top-level hubble: with Cilium\'s own sub-keys is Cilium, even alone', () => {
+  it("a top-level hubble: with Cilium's own sub-keys is Cilium, even alone", () => {
     const hubbleOnly = 'hubble:\n  relay:\n    enabled: true\n  metrics:\n    enabled:\n      - dns\n';
     assert.equal(analyze(hubbleOnly).documents.length, 1);
     // A `hubble:` with nothing Cilium-specific (another chart may have one) is not enough.

@@ -40,32 +40,54 @@ describe('the version table', () => {
 
   it("release and commit of every row are the ones the charts' SOURCES.md names", () => {
     const sources = chartSources();
-    for (const row of VERSIONS) assert.deepEqual(sources.get(row.minor), { release: row.release, commit: row.commit }, `v${row.minor}`);
+    for (const row of VERSIONS)
+      assert.deepEqual(sources.get(row.minor), { release: row.release, commit: row.commit }, `v${row.minor}`);
   });
 
   it("release, commit and the pre-release flag agree with the config key lists' README", () => {
     const sources = readKeyListSources(readFileSync(path.join(shared, 'cilium-config-keys', 'README.md'), 'utf8'));
     for (const row of VERSIONS) {
-      assert.deepEqual(sources[row.minor], { release: row.release, commit: row.commit, ...(row.prerelease ? { prerelease: true } : {}) }, `v${row.minor}`);
+      assert.deepEqual(
+        sources[row.minor],
+        { release: row.release, commit: row.commit, ...(row.prerelease ? { prerelease: true } : {}) },
+        `v${row.minor}`,
+      );
     }
   });
 
   it('the docs root is the versioned docs of a release and /latest/ of a pre-release (no versioned docs yet)', () => {
     for (const row of VERSIONS) {
-      assert.equal(row.docs, row.prerelease ? 'https://docs.cilium.io/en/latest/' : `https://docs.cilium.io/en/v${row.minor}/`, row.minor);
+      assert.equal(
+        row.docs,
+        row.prerelease ? 'https://docs.cilium.io/en/latest/' : `https://docs.cilium.io/en/v${row.minor}/`,
+        row.minor,
+      );
       assert.equal(helmReferenceUrl(row.minor), `${row.docs}helm-reference/`);
     }
   });
 
   // Documentation/operations/system_requirements.rst, "Linux kernel >= …", at each row's tag (1.12 line 22,
   // the others line 23): 4.9.17 in 1.12, 4.19.57 from 1.13, 5.4 from 1.16, 5.10 from 1.18 (still at v1.21.0-pre.0).
-  const KERNEL_STEPS: [CiliumVersion, string][] = [['1.12', '4.9.17'], ['1.13', '4.19.57'], ['1.16', '5.4'], ['1.18', '5.10']];
+  const KERNEL_STEPS: [CiliumVersion, string][] = [
+    ['1.12', '4.9.17'],
+    ['1.13', '4.19.57'],
+    ['1.16', '5.4'],
+    ['1.18', '5.10'],
+  ];
   it('the minimum kernel of every row is the one system_requirements.rst states at its tag', () => {
     for (const row of VERSIONS) {
-      const step = [...KERNEL_STEPS].reverse().find(([since]) => Number(row.minor.split('.')[1]) >= Number(since.split('.')[1]));
+      const step = [...KERNEL_STEPS]
+        .reverse()
+        .find(([since]) => Number(row.minor.split('.')[1]) >= Number(since.split('.')[1]));
       assert.equal(row.minKernel.text, step?.[1], `Cilium ${row.minor}`);
-      assert.equal(`${row.minKernel.major}.${row.minKernel.minor}`, row.minKernel.text.split('.').slice(0, 2).join('.'));
-      assert.equal(row.minKernel.cite, `Documentation/operations/system_requirements.rst@v${row.release} l.${row.minor === '1.12' ? 22 : 23}`);
+      assert.equal(
+        `${row.minKernel.major}.${row.minKernel.minor}`,
+        row.minKernel.text.split('.').slice(0, 2).join('.'),
+      );
+      assert.equal(
+        row.minKernel.cite,
+        `Documentation/operations/system_requirements.rst@v${row.release} l.${row.minor === '1.12' ? 22 : 23}`,
+      );
     }
   });
 
@@ -73,7 +95,10 @@ describe('the version table', () => {
     for (const v of ['1.12', '1.16', '1.19'] as const) {
       const text = `# cilium-version: ${v}\nkubeProxyReplacement: ${v === '1.12' ? 'strict' : 'true'}\n`;
       const md = explainMarkdown(analyze(text, { kernel: '4.4' }), text);
-      assert.ok(md.includes(`Cilium ${v} itself: Linux ${versionRow(v).minKernel.text} or newer`), `${v}: ${md.slice(0, 400)}`);
+      assert.ok(
+        md.includes(`Cilium ${v} itself: Linux ${versionRow(v).minKernel.text} or newer`),
+        `${v}: ${md.slice(0, 400)}`,
+      );
     }
   });
 
@@ -105,20 +130,25 @@ describe('no second list of minors', () => {
   const files = ['server/src', 'client/src', 'tools']
     .flatMap((d) => tsFilesUnder(path.join(root, d)))
     .map((f) => path.relative(root, f).split(path.sep).join('/'))
-    .filter((f) => f !== 'server/src/core/knowledge/versions.ts' && !GENERATED.has(f) && !/\/data\/v1_\d+\.ts$/.test(f));
+    .filter(
+      (f) => f !== 'server/src/core/knowledge/versions.ts' && !GENERATED.has(f) && !/\/data\/v1_\d+\.ts$/.test(f),
+    );
 
   it('no source file lists three minors in a row or keys a record by every minor', () => {
     const offenders: string[] = [];
     for (const f of files) {
       const text = readFileSync(path.join(root, f), 'utf8');
       if (/'1\.\d\d',\s*'1\.\d\d',\s*'1\.\d\d'/.test(text)) offenders.push(`${f}: a list of minors`);
-      if (SUPPORTED_VERSIONS.every((v) => text.includes(`'${v}':`))) offenders.push(`${f}: a record keyed by every minor`);
+      if (SUPPORTED_VERSIONS.every((v) => text.includes(`'${v}':`)))
+        offenders.push(`${f}: a record keyed by every minor`);
     }
     assert.deepEqual(offenders, []);
   });
 
   it('no source file but the table names a release commit', () => {
-    const holders = files.filter((f) => VERSIONS.some((r) => readFileSync(path.join(root, f), 'utf8').includes(r.commit)));
+    const holders = files.filter((f) =>
+      VERSIONS.some((r) => readFileSync(path.join(root, f), 'utf8').includes(r.commit)),
+    );
     assert.deepEqual(holders, []);
   });
 

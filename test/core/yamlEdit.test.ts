@@ -4,7 +4,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { YAMLMap } from 'yaml';
 import { analyze } from '../../server/src/core/analyze';
-import { applyEdits, editsConflict, mapAt, moveEntry, removeEntry, renameKey, replaceEntry, replaceValue, setPath } from '../../server/src/core/edit/yamlEdit';
+import {
+  applyEdits,
+  editsConflict,
+  mapAt,
+  moveEntry,
+  removeEntry,
+  renameKey,
+  replaceEntry,
+  replaceValue,
+  setPath,
+} from '../../server/src/core/edit/yamlEdit';
 import { MapView } from '../../server/src/core/parse/tree';
 import { parseYamlFile } from '../../server/src/core/parse/yamlFile';
 import type { TextEdit } from '../../server/src/core/types';
@@ -12,7 +22,12 @@ import type { TextEdit } from '../../server/src/core/types';
 function rootOf(text: string, index = 0): MapView {
   const parsed = parseYamlFile(text);
   const doc = parsed.documents[index];
-  return new MapView(doc.contents as YAMLMap, { doc, text: parsed.text, toFile: (n) => n, templates: parsed.templates });
+  return new MapView(doc.contents as YAMLMap, {
+    doc,
+    text: parsed.text,
+    toFile: (n) => n,
+    templates: parsed.templates,
+  });
 }
 
 function apply(text: string, edits: TextEdit[] | undefined): string {
@@ -41,18 +56,37 @@ describe('yaml edit primitives', () => {
     const t = 'top: 1\nhubble:\n    enabled: true\n';
     assert.equal(apply(t, setPath(rootOf(t), ['bpf', 'masquerade'], 'true', t)), `${t}bpf:\n    masquerade: true\n`);
     const onlyFlat = 'ipam:\n   mode: kubernetes\nx: 1\n';
-    assert.equal(apply(onlyFlat, setPath(rootOf(onlyFlat), ['ipam', 'operator', 'clusterPoolIPv4PodCIDRList'], '[a]', onlyFlat)), 'ipam:\n   mode: kubernetes\n   operator:\n      clusterPoolIPv4PodCIDRList: [a]\nx: 1\n');
+    assert.equal(
+      apply(onlyFlat, setPath(rootOf(onlyFlat), ['ipam', 'operator', 'clusterPoolIPv4PodCIDRList'], '[a]', onlyFlat)),
+      'ipam:\n   mode: kubernetes\n   operator:\n      clusterPoolIPv4PodCIDRList: [a]\nx: 1\n',
+    );
     const list = 'values:\n  - kubeProxyReplacement: true\n    hubble:\n      enabled: true\n';
-    const item = new MapView((rootOf(list).get('values')!.node as unknown as { items: YAMLMap[] }).items[0], rootOf(list).ctx);
-    assert.equal(apply(list, setPath(item, ['bpf', 'masquerade'], 'true', list)), `${list}    bpf:\n      masquerade: true\n`);
+    const item = new MapView(
+      (rootOf(list).get('values')!.node as unknown as { items: YAMLMap[] }).items[0],
+      rootOf(list).ctx,
+    );
+    assert.equal(
+      apply(list, setPath(item, ['bpf', 'masquerade'], 'true', list)),
+      `${list}    bpf:\n      masquerade: true\n`,
+    );
   });
 
   it('setPath writes into flow mappings, nested as flow', () => {
     const t = 'hubble: {enabled: true}\n';
-    assert.equal(apply(t, setPath(rootOf(t), ['hubble', 'relay', 'enabled'], 'true', t)), 'hubble: {enabled: true, relay: {enabled: true}}\n');
+    assert.equal(
+      apply(t, setPath(rootOf(t), ['hubble', 'relay', 'enabled'], 'true', t)),
+      'hubble: {enabled: true, relay: {enabled: true}}\n',
+    );
     const multi = 'bpf: {\n  preallocateMaps: true, # big\n  }\n';
-    assert.equal(apply(multi, setPath(rootOf(multi), ['bpf', 'masquerade'], 'true', multi)), 'bpf: {\n  preallocateMaps: true, masquerade: true, # big\n  }\n');
-    assert.equal(setPath(rootOf(t), ['hubble', 'ui'], 'x # comment', t), undefined, 'a comment cannot go into a flow mapping');
+    assert.equal(
+      apply(multi, setPath(rootOf(multi), ['bpf', 'masquerade'], 'true', multi)),
+      'bpf: {\n  preallocateMaps: true, masquerade: true, # big\n  }\n',
+    );
+    assert.equal(
+      setPath(rootOf(t), ['hubble', 'ui'], 'x # comment', t),
+      undefined,
+      'a comment cannot go into a flow mapping',
+    );
   });
 
   it('setPath refuses aliases and merged mappings, but overrides a merged scalar', () => {
@@ -70,12 +104,26 @@ describe('yaml edit primitives', () => {
   });
 
   it('edits inside a literal block scalar with Windows line endings at its content indentation', () => {
-    const t = 'apiVersion: argoproj.io/v1alpha1\r\nkind: Application\r\nmetadata:\r\n  name: cilium\r\nspec:\r\n  source:\r\n    chart: cilium\r\n    targetRevision: 1.16.1\r\n    helm:\r\n      values: |\r\n        kubeProxyReplacement: true\r\n        hubble:\r\n          enabled: false # off\r\n  project: default\r\n';
+    const t =
+      'apiVersion: argoproj.io/v1alpha1\r\nkind: Application\r\nmetadata:\r\n  name: cilium\r\nspec:\r\n  source:\r\n    chart: cilium\r\n    targetRevision: 1.16.1\r\n    helm:\r\n      values: |\r\n        kubeProxyReplacement: true\r\n        hubble:\r\n          enabled: false # off\r\n  project: default\r\n';
     const root = analyze(t).documents[0].source.root;
     const edits = setPath(root, ['bpf', 'masquerade'], 'true', t)!;
-    const lines = applyEdits(t, edits.map((x) => ({ ...x, newText: x.newText.replace(/\n/g, '\r\n') }))).split('\r\n');
-    assert.deepEqual(lines.slice(10, 16), ['        kubeProxyReplacement: true', '        hubble:', '          enabled: false # off', '        bpf:', '          masquerade: true', '  project: default']);
-    assert.equal(applyEdits(t, setPath(root, ['hubble', 'enabled'], 'true', t)!).split('\r\n')[12], '          enabled: true # off');
+    const lines = applyEdits(
+      t,
+      edits.map((x) => ({ ...x, newText: x.newText.replace(/\n/g, '\r\n') })),
+    ).split('\r\n');
+    assert.deepEqual(lines.slice(10, 16), [
+      '        kubeProxyReplacement: true',
+      '        hubble:',
+      '          enabled: false # off',
+      '        bpf:',
+      '          masquerade: true',
+      '  project: default',
+    ]);
+    assert.equal(
+      applyEdits(t, setPath(root, ['hubble', 'enabled'], 'true', t)!).split('\r\n')[12],
+      '          enabled: true # off',
+    );
   });
 
   it('removeEntry removes whole lines, never a comment inside a block or an anchor', () => {
@@ -91,7 +139,10 @@ describe('yaml edit primitives', () => {
   it('replaceEntry writes several lines at the entry indentation, the comment on the last', () => {
     const t = 'x:\n  tunnel: vxlan # old\n';
     const x = mapAt(rootOf(t), ['x'])!;
-    assert.equal(apply(t, replaceEntry(x, 'tunnel', ['routingMode: tunnel', 'tunnelProtocol: vxlan'], t)), 'x:\n  routingMode: tunnel\n  tunnelProtocol: vxlan # old\n');
+    assert.equal(
+      apply(t, replaceEntry(x, 'tunnel', ['routingMode: tunnel', 'tunnelProtocol: vxlan'], t)),
+      'x:\n  routingMode: tunnel\n  tunnelProtocol: vxlan # old\n',
+    );
     const flow = 'x: {tunnel: vxlan}\n';
     assert.equal(replaceEntry(mapAt(rootOf(flow), ['x'])!, 'tunnel', ['a: 1', 'b: 2'], flow), undefined);
   });

@@ -30,19 +30,37 @@ describe('Neovim end-to-end', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cilium-nvim-'));
     const file = join(dir, 'values.yaml');
     writeFileSync(file, VALUES);
-    const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${resolve('test/e2e/neovim/lsp_e2e.lua')}`], {
-      encoding: 'utf8',
-      timeout: 60000,
-      env: { ...process.env, SERVER_JS: resolve(SERVER), VALUES: file, SETUP_LUA: resolve('editors/neovim/cilium-config.lua'), XDG_STATE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
-    });
+    const r = spawnSync(
+      'nvim',
+      ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${resolve('test/e2e/neovim/lsp_e2e.lua')}`],
+      {
+        encoding: 'utf8',
+        timeout: 60000,
+        env: {
+          ...process.env,
+          SERVER_JS: resolve(SERVER),
+          VALUES: file,
+          SETUP_LUA: resolve('editors/neovim/cilium-config.lua'),
+          XDG_STATE_HOME: dir,
+          XDG_DATA_HOME: dir,
+          XDG_CONFIG_HOME: dir,
+        },
+      },
+    );
     const output = `${r.stdout}\n${r.stderr}`;
     assert.equal(r.status, 0, `nvim exited with ${r.status}:\n${output}`);
-    assert.match(output, /DIAG 7:3 host-routing-endpoint-routes Per-endpoint routes make Host Routing Legacy on Cilium 1\.13; from 1\.14 both work together\.$/m);
+    assert.match(
+      output,
+      /DIAG 7:3 host-routing-endpoint-routes Per-endpoint routes make Host Routing Legacy on Cilium 1\.13; from 1\.14 both work together\.$/m,
+    );
     assert.match(output, /DIAG 8:1 host-routing-iptables-masquerade/);
     assert.equal(output.match(/^NVIM /gm)?.length, 2, 'Neovim shows exactly the two diagnostics');
     assert.match(output, /NVIM 7:3 \[cilium\] Per-endpoint routes make Host Routing Legacy/);
     assert.match(output, /HOVER \*\*endpointRoutes\*\*/);
-    assert.match(output, /LENS 3 Host Routing Legacy · Masq IPTables — KubeProxyReplacement: Strict · Masquerading: IPTables.* -> cilium\.explain/);
+    assert.match(
+      output,
+      /LENS 3 Host Routing Legacy · Masq IPTables — KubeProxyReplacement: Strict · Masquerading: IPTables.* -> cilium\.explain/,
+    );
     assert.match(output, /LENS 3 Cilium 1\.13 · comment -> cilium\.selectVersion/);
     // Go to definition opens the 1.13 chart's values.yaml, served by the server, at the key.
     const def = /DEF (\S+) (\d+) (.*)/.exec(output);
@@ -51,7 +69,10 @@ describe('Neovim end-to-end', () => {
     assert.match(def[3], /^\s*preallocateMaps:/);
     assert.match(output, /DEFBUF yaml modifiable=false lines=\d{4}/);
     assert.match(output, /EXPLAIN # Cilium datapath/);
-    assert.match(output, /RENDERED {2}enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled \(line 7\)/);
+    assert.match(
+      output,
+      /RENDERED {2}enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled \(line 7\)/,
+    );
     assert.match(output, /APPLIED Set bpf\.masquerade: true/);
     const after = readFileSync(file, 'utf8');
     // bpf.masquerade lands under the existing `bpf:` block; every comment and every other line is unchanged.

@@ -36,7 +36,12 @@ const ZEROS_GZ = gzipSync(Buffer.alloc(MiB), { level: 9 });
 
 /** A .tgz whose file `name` has `mib` MiB of comment lines (tiny compressed, huge unpacked), then `after`. */
 function bombArchive(name: string, mib: number, after: Buffer[] = []): Buffer {
-  return Buffer.concat([gzipSync(header(name, mib * MiB)), ...Array<Buffer>(mib).fill(LINES_GZ), ...after, gzipSync(Buffer.alloc(1024))]);
+  return Buffer.concat([
+    gzipSync(header(name, mib * MiB)),
+    ...Array<Buffer>(mib).fill(LINES_GZ),
+    ...after,
+    gzipSync(Buffer.alloc(1024)),
+  ]);
 }
 
 function cacheDir(): string {
@@ -55,14 +60,18 @@ describe('Helm-cache archives under abuse', () => {
     const logs: string[] = [];
     const [chart] = findCachedCharts(dir, (m) => logs.push(m));
     assert.equal((await chart.descriptions()).size, 0);
-    assert.ok(logs.some((l) => /cannot read .*cilium-1\.16\.1\.tgz/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /cannot read .*cilium-1\.16\.1\.tgz/.test(l)),
+      logs.join('\n'),
+    );
   });
 
   it('stops a gzip bomb at the decompression cap (many files, none wanted)', async () => {
     const dir = cacheDir();
     // 20 templates of 4 MiB each (80 MiB unpacked, more than the cap), and no values.yaml at all.
     const parts: Buffer[] = [];
-    for (let i = 0; i < 20; i++) parts.push(gzipSync(header(`cilium/templates/f${i}.yaml`, 4 * MiB)), ...Array<Buffer>(4).fill(ZEROS_GZ));
+    for (let i = 0; i < 20; i++)
+      parts.push(gzipSync(header(`cilium/templates/f${i}.yaml`, 4 * MiB)), ...Array<Buffer>(4).fill(ZEROS_GZ));
     const archive = Buffer.concat([...parts, gzipSync(Buffer.alloc(1024))]);
     writeFileSync(join(dir, 'cilium-1.17.0.tgz'), archive);
     const r = await fileFromTgz(join(dir, 'cilium-1.17.0.tgz'), (f) => f === 'cilium/values.yaml');
@@ -74,8 +83,17 @@ describe('Helm-cache archives under abuse', () => {
   it('stops reading once the wanted file is found (the rest of the archive is never decompressed)', async () => {
     const dir = cacheDir();
     // values.yaml first, then 200 MiB of templates: more than the cap, so only stopping early can succeed.
-    const first = gzipSync(Buffer.concat([header('cilium/values.yaml', VALUES.length), Buffer.from(VALUES), Buffer.alloc(512 - VALUES.length)]));
-    writeFileSync(join(dir, 'cilium-1.18.2.tgz'), Buffer.concat([first, bombArchive('cilium/templates/big.yaml', 200)]));
+    const first = gzipSync(
+      Buffer.concat([
+        header('cilium/values.yaml', VALUES.length),
+        Buffer.from(VALUES),
+        Buffer.alloc(512 - VALUES.length),
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'cilium-1.18.2.tgz'),
+      Buffer.concat([first, bombArchive('cilium/templates/big.yaml', 200)]),
+    );
     const r = await fileFromTgz(join(dir, 'cilium-1.18.2.tgz'), (f) => f === 'cilium/values.yaml');
     assert.ok(r.ok, !r.ok ? r.message : '');
     assert.equal(r.data?.toString(), VALUES);
@@ -93,9 +111,13 @@ describe('Helm-cache archives under abuse', () => {
 
   it('opens only the archive of the version a hover needs', async () => {
     const dir = cacheDir();
-    for (const v of ['1.14.3', '1.15.1', '1.16.4']) writeFileSync(join(dir, `cilium-${v}.tgz`), tgz({ 'cilium/values.yaml': VALUES }));
+    for (const v of ['1.14.3', '1.15.1', '1.16.4'])
+      writeFileSync(join(dir, `cilium-${v}.tgz`), tgz({ 'cilium/values.yaml': VALUES }));
     const logs: string[] = [];
-    const charts = new ChartDescriptions((m) => logs.push(m), () => dir);
+    const charts = new ChartDescriptions(
+      (m) => logs.push(m),
+      () => dir,
+    );
     const lookup = await charts.lookup(true, ['1.15']);
     assert.equal(lookup('1.15', 'bpf.masquerade'), 'Enable the thing');
     const opened = logs.filter((l) => l.startsWith('chart descriptions:'));
@@ -109,7 +131,10 @@ describe('Helm cache location (helm pkg/helmpath)', () => {
     assert.equal(helmCacheDir({ XDG_CACHE_HOME: '/x' }, 'linux', '/home/u'), '/x/helm/repository');
     assert.equal(helmCacheDir({}, 'linux', '/home/u'), '/home/u/.cache/helm/repository');
     assert.equal(helmCacheDir({}, 'darwin', '/Users/u'), '/Users/u/Library/Caches/helm/repository');
-    assert.equal(helmCacheDir({ TEMP: 'C:\\Users\\u\\AppData\\Local\\Temp' }, 'win32', 'C:\\Users\\u'), 'C:\\Users\\u\\AppData\\Local\\Temp\\helm\\repository');
+    assert.equal(
+      helmCacheDir({ TEMP: 'C:\\Users\\u\\AppData\\Local\\Temp' }, 'win32', 'C:\\Users\\u'),
+      'C:\\Users\\u\\AppData\\Local\\Temp\\helm\\repository',
+    );
     assert.equal(helmCacheDir({ HELM_CACHE_HOME: 'D:\\helm' }, 'win32', 'C:\\Users\\u'), 'D:\\helm\\repository');
   });
 
@@ -146,7 +171,10 @@ describe('workspace charts under abuse', () => {
     const logs: string[] = [];
     const [c] = findWorkspaceCharts([ws], (m) => logs.push(m));
     assert.equal((await c.descriptions()).size, 0);
-    assert.ok(logs.some((l) => /outside the workspace/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /outside the workspace/.test(l)),
+      logs.join('\n'),
+    );
   });
 
   it('follows a link that stays inside the workspace', async () => {
@@ -171,7 +199,10 @@ describe('workspace charts under abuse', () => {
       const logs: string[] = [];
       const found = findWorkspaceCharts([ws], (m) => logs.push(m));
       const sizes = await Promise.all(found.map(async (c) => (await c.descriptions()).size));
-      assert.deepEqual(sizes.filter((s) => s > 0), []);
+      assert.deepEqual(
+        sizes.filter((s) => s > 0),
+        [],
+      );
       assert.ok(found.length === 0 || logs.some((l) => /cannot read/.test(l)), logs.join('\n'));
     }
   });

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { parseChartDescriptions } from '../../server/src/core/chartDescriptions';
-import { ChartDescriptions, chartDescriptionLookup, findCachedCharts, findWorkspaceCharts } from '../../server/src/lsp/chartDocs';
+import {
+  ChartDescriptions,
+  chartDescriptionLookup,
+  findCachedCharts,
+  findWorkspaceCharts,
+} from '../../server/src/lsp/chartDocs';
 import { fileFromTgzBuffer } from '../../server/src/io/tgz';
 
 /** The wanted file of an in-memory archive as text (undefined when absent or unreadable). */
@@ -17,7 +22,8 @@ const readFromTgz = (archive: Buffer, wanted: (name: string) => boolean) => {
 };
 import { tgz } from './tgz';
 
-const VALUES = '# -- Masquerade in eBPF (our test chart)\n# @default -- false\nbpf:\n  # -- Enable the thing\n  masquerade: false\n';
+const VALUES =
+  '# -- Masquerade in eBPF (our test chart)\n# @default -- false\nbpf:\n  # -- Enable the thing\n  masquerade: false\n';
 
 describe('chart descriptions', () => {
   it('reads the comment above each key of a real upstream values.yaml', () => {
@@ -44,11 +50,20 @@ describe('chart descriptions', () => {
 
   it('reads values.yaml out of a cached chart archive, the newest patch of the wanted minor version', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'helm-cache-'));
-    writeFileSync(join(cache, 'cilium-1.17.2.tgz'), tgz({ 'cilium/Chart.yaml': 'name: cilium\n', 'cilium/values.yaml': VALUES }));
-    writeFileSync(join(cache, 'cilium-1.17.10.tgz'), tgz({ 'cilium/values.yaml': VALUES.replace('Enable the thing', 'Enable the thing (1.17.10)') }));
+    writeFileSync(
+      join(cache, 'cilium-1.17.2.tgz'),
+      tgz({ 'cilium/Chart.yaml': 'name: cilium\n', 'cilium/values.yaml': VALUES }),
+    );
+    writeFileSync(
+      join(cache, 'cilium-1.17.10.tgz'),
+      tgz({ 'cilium/values.yaml': VALUES.replace('Enable the thing', 'Enable the thing (1.17.10)') }),
+    );
     writeFileSync(join(cache, 'cilium-1.18.0.tgz'), 'not a gzip file');
     writeFileSync(join(cache, 'cilium-index.yaml'), 'apiVersion: v1\n');
-    assert.equal(readFromTgz(tgz({ 'a/b.txt': 'hello' }), (n) => n === 'a/b.txt'), 'hello');
+    assert.equal(
+      readFromTgz(tgz({ 'a/b.txt': 'hello' }), (n) => n === 'a/b.txt'),
+      'hello',
+    );
     const charts = findCachedCharts(cache);
     assert.deepEqual(charts.map((c) => c.version).sort(), ['1.17', '1.17', '1.18']);
     const lookup = await chartDescriptionLookup(charts, ['1.17', '1.16', '1.18']);
@@ -67,8 +82,19 @@ describe('chart descriptions', () => {
     file.write('truncated-name', 0);
     file.write('5'.padStart(11, '0') + '\0', 124);
     file.write('0', 156);
-    const tar = Buffer.concat([pax, body, Buffer.alloc(512 - body.length), file, Buffer.from('a: 1\n'), Buffer.alloc(512 - 5), Buffer.alloc(1024)]);
-    assert.equal(readFromTgz(gzipSync(tar), (n) => n === 'cilium/values.yaml'), 'a: 1\n');
+    const tar = Buffer.concat([
+      pax,
+      body,
+      Buffer.alloc(512 - body.length),
+      file,
+      Buffer.from('a: 1\n'),
+      Buffer.alloc(512 - 5),
+      Buffer.alloc(1024),
+    ]);
+    assert.equal(
+      readFromTgz(gzipSync(tar), (n) => n === 'cilium/values.yaml'),
+      'a: 1\n',
+    );
   });
 
   it('does not follow symbolic links out of the workspace', () => {
@@ -93,7 +119,10 @@ describe('chart descriptions', () => {
       assert.equal((await charts.lookup(false, ['1.16']))('1.16', 'bpf.masquerade'), undefined);
       assert.equal(logs.length, 0, logs.join('\n'));
       assert.equal((await charts.lookup(true, ['1.16']))('1.16', 'bpf.masquerade'), 'Enable the thing');
-      assert.ok(logs.some((l) => l.includes('cilium-1.16.1.tgz')), logs.join('\n'));
+      assert.ok(
+        logs.some((l) => l.includes('cilium-1.16.1.tgz')),
+        logs.join('\n'),
+      );
     } finally {
       if (saved === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = saved;

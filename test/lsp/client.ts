@@ -41,9 +41,15 @@ export interface ClientOptions {
 
 export function startClient(options: ClientOptions = {}): TestClient {
   ensureBuilt();
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   const notifications: { method: string; params: unknown }[] = [];
   const messages: string[] = [];
@@ -62,7 +68,9 @@ export function startClient(options: ClientOptions = {}): TestClient {
     }
   });
   connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
-  connection.onNotification('cilium/verdict', (params: unknown) => notifications.push({ method: 'cilium/verdict', params }));
+  connection.onNotification('cilium/verdict', (params: unknown) =>
+    notifications.push({ method: 'cilium/verdict', params }),
+  );
   // An answer may be a promise: a test can hold the answer back to play a slow client.
   connection.onRequest('workspace/configuration', (p: { items: { section?: string; scopeUri?: string }[] }) =>
     Promise.all(p.items.map((i) => (options.configuration ? options.configuration(i.section, i.scopeUri) : null))),
@@ -82,8 +90,21 @@ export function startClient(options: ClientOptions = {}): TestClient {
     exited,
     nextDiagnostics(uri, version, timeoutMs = 20000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.join('')}`)), timeoutMs);
-        waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.join('')}`),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          uri,
+          version,
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolve(p);
+          },
+        });
       });
     },
     async close() {

@@ -41,7 +41,9 @@ function fixesByRule(findings: readonly { rule: string; fixes?: { title: string 
 describe('a fixer that throws', () => {
   it('is passed to the core caller, and the other fixes are still offered', () => {
     const heard: InternalError[] = [];
-    const fixes = withThrowingFixer(() => fixesByRule(analyze(TEXT, { onInternalError: (e) => heard.push(e) }).documents[0]!.findings));
+    const fixes = withThrowingFixer(() =>
+      fixesByRule(analyze(TEXT, { onInternalError: (e) => heard.push(e) }).documents[0]!.findings),
+    );
     assert.deepEqual(fixes.get(BROKEN), [], 'the broken fixer offers nothing');
     assert.ok(fixes.has(BROKEN), 'the finding itself stays');
     assert.match(fixes.get('host-routing-kpr-off')?.[0] ?? '', /Set kubeProxyReplacement: true/);
@@ -58,11 +60,16 @@ describe('a fixer that throws', () => {
   it('is logged by the language server with the document and the stack, and the other fixes stay', () => {
     const logged: string[] = [];
     const doc = TextDocument.create('file:///w/values.yaml', 'yaml', 1, TEXT);
-    const fixes = withThrowingFixer(() => fixesByRule(new DocumentAnalyses((m) => logged.push(m)).get(doc, DEFAULT_SETTINGS).documents[0]!.findings));
+    const fixes = withThrowingFixer(() =>
+      fixesByRule(new DocumentAnalyses((m) => logged.push(m)).get(doc, DEFAULT_SETTINGS).documents[0]!.findings),
+    );
     assert.deepEqual(fixes.get(BROKEN), []);
     assert.ok((fixes.get('host-routing-kpr-off') ?? []).length > 0, 'the kube-proxy replacement fix is still offered');
     assert.equal(logged.length, 1);
-    assert.match(logged[0]!, /^file:\/\/\/w\/values\.yaml: computing the fix for unknown-key failed: RangeError: injected fixer failure\n\s+at /);
+    assert.match(
+      logged[0]!,
+      /^file:\/\/\/w\/values\.yaml: computing the fix for unknown-key failed: RangeError: injected fixer failure\n\s+at /,
+    );
   });
 
   it('makes cilium-lint say so on stderr and exit 3 (internal error), with the report still printed', () => {
@@ -73,7 +80,12 @@ describe('a fixer that throws', () => {
       let out = '';
       let err = '';
       const code = withThrowingFixer(() =>
-        run(['--format', 'sarif', file], (s) => (out += s), (s) => (err += s), { stdoutIsTTY: false, stderrIsTTY: false, env: {}, readStdin: () => Buffer.alloc(0) }),
+        run(
+          ['--format', 'sarif', file],
+          (s) => (out += s),
+          (s) => (err += s),
+          { stdoutIsTTY: false, stderrIsTTY: false, env: {}, readStdin: () => Buffer.alloc(0) },
+        ),
       );
       assert.equal(code, 3, err);
       assert.match(err, /internal error in .*values\.yaml while computing the fix for unknown-key/);

@@ -8,7 +8,14 @@ import { describe, it } from 'node:test';
 import { ensureBuilt, SERVER, startClient } from './client';
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-const INITIALIZE = frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+const INITIALIZE = frame(
+  JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { processId: null, rootUri: null, capabilities: {} },
+  }),
+);
 
 interface Ending {
   code: number | null;
@@ -57,7 +64,11 @@ describe('malformed frames end the server with a reason', () => {
   for (const [name, bytes, reason] of cases) {
     it(name, async () => {
       const end = await abuse(bytes);
-      assert.equal(end.signal, null, `the server was still running 30 s later (deaf); stderr: ${end.stderr.slice(0, 500)}`);
+      assert.equal(
+        end.signal,
+        null,
+        `the server was still running 30 s later (deaf); stderr: ${end.stderr.slice(0, 500)}`,
+      );
       assert.match(end.stdout, /"serverInfo"/, 'it answered the valid initialize first');
       assert.equal(end.code, 1, end.stderr);
       assert.match(end.stderr, reason);
@@ -67,7 +78,11 @@ describe('malformed frames end the server with a reason', () => {
   it('a frame split across many small writes still works (the guard keeps state between chunks)', async () => {
     const c = startClient();
     try {
-      const init = (await c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { serverInfo: { name: string } };
+      const init = (await c.connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        capabilities: {},
+      })) as { serverInfo: { name: string } };
       assert.equal(init.serverInfo.name, 'cilium-config');
       for (const ch of frame(JSON.stringify({ jsonrpc: '2.0', id: 99, method: 'shutdown' }))) c.child.stdin!.write(ch);
       await new Promise((r) => setTimeout(r, 50));
@@ -84,8 +99,18 @@ describe('lifecycle rules of the specification', () => {
     const c = startClient();
     try {
       await assert.rejects(c.connection.sendRequest('shutdown'), (e: { code: number }) => e.code === -32002);
-      await assert.rejects(c.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///x.yaml' }, position: { line: 0, character: 0 } }), (e: { code: number }) => e.code === -32002);
-      const init = (await c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { serverInfo: { name: string } };
+      await assert.rejects(
+        c.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri: 'file:///x.yaml' },
+          position: { line: 0, character: 0 },
+        }),
+        (e: { code: number }) => e.code === -32002,
+      );
+      const init = (await c.connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        capabilities: {},
+      })) as { serverInfo: { name: string } };
       assert.equal(init.serverInfo.name, 'cilium-config', 'initialize still works after the refused requests');
     } finally {
       await c.close();
@@ -96,7 +121,10 @@ describe('lifecycle rules of the specification', () => {
     const c = startClient();
     try {
       await c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
-      await assert.rejects(c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }), (e: { code: number }) => e.code === -32600);
+      await assert.rejects(
+        c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }),
+        (e: { code: number }) => e.code === -32600,
+      );
     } finally {
       await c.close();
     }
@@ -107,9 +135,19 @@ describe('lifecycle rules of the specification', () => {
     const uri = 'file:///ws/values.yaml';
     await c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
     await c.connection.sendNotification('initialized', {});
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n' } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri,
+        languageId: 'yaml',
+        version: 1,
+        text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n',
+      },
+    });
     await c.connection.sendRequest('shutdown');
-    await assert.rejects(c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }), (e: { code: number }) => e.code === -32600);
+    await assert.rejects(
+      c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }),
+      (e: { code: number }) => e.code === -32600,
+    );
     await assert.rejects(c.connection.sendRequest('shutdown'), (e: { code: number }) => e.code === -32600);
     await c.connection.sendNotification('exit');
     assert.equal(await c.exited, 0);

@@ -9,7 +9,14 @@ import { diagnosticsFor } from '../../server/src/lsp/diagnostics';
 import { DocumentAnalyses } from '../../server/src/lsp/documentAnalyses';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
-const TEXT = ['# cilium-version: 1.16', 'kubeProxyReplacement: true', 'crashTest: 1', '---', 'kubeProxyReplacement: false', ''].join('\n');
+const TEXT = [
+  '# cilium-version: 1.16',
+  'kubeProxyReplacement: true',
+  'crashTest: 1',
+  '---',
+  'kubeProxyReplacement: false',
+  '',
+].join('\n');
 
 describe('language server: one document never takes down the others', () => {
   it('turns a throwing rule into one internal-error diagnostic on that document', () => {
@@ -31,7 +38,8 @@ describe('language server: one document never takes down the others', () => {
     assert.equal(internal[0].range.start.line, 1);
     assert.match(internal[0].message, /TypeError: injected crash.*please report/s);
     // The second document (line 5 on) is reported exactly as without the crashing rule.
-    const secondDoc = (ds: typeof before) => ds.filter((d) => d.range.start.line >= 4).map((d) => `${d.code}@${d.range.start.line}`);
+    const secondDoc = (ds: typeof before) =>
+      ds.filter((d) => d.range.start.line >= 4).map((d) => `${d.code}@${d.range.start.line}`);
     assert.ok(secondDoc(before).includes('host-routing-kpr-off@4'), secondDoc(before).join());
     assert.deepEqual(secondDoc(after), secondDoc(before));
   });

@@ -39,10 +39,14 @@ describe('code lens refresh', () => {
 
   it('asks for lenses again once the first analysis of the first opened file is out', async () => {
     const wait = c.nextDiagnostics(URI, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: 'kubeProxyReplacement: false\n' } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'yaml', version: 1, text: 'kubeProxyReplacement: false\n' },
+    });
     await wait;
     await until(() => refreshes === 1, `refreshes: ${refreshes}`);
-    const lenses = (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as CodeLens[];
+    const lenses = (await c.connection.sendRequest('textDocument/codeLens', {
+      textDocument: { uri: URI },
+    })) as CodeLens[];
     assert.match(lenses[0].command!.title, /^Host Routing Legacy/);
     assert.equal(lenses[1].command!.title, 'Cilium 1.16 · your setting');
   });

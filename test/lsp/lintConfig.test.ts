@@ -14,12 +14,16 @@ describe('language server and .cilium-lint.yaml', () => {
   let answer: Record<string, unknown> = { version: 'auto', rules: {} };
   // With 1.13 endpoint routes force Legacy host routing; from 1.14 they do not. A typo gives unknown-key.
   // `strict` is a value of both charts (the 1.13 chart stops on a boolean: Go's `ne` compares it with strings).
-  const TEXT = 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nendpointRoutes:\n  enabled: true\nbpf:\n  masquerade: true\n  masqurade: true\n';
+  const TEXT =
+    'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nendpointRoutes:\n  enabled: true\nbpf:\n  masquerade: true\n  masqurade: true\n';
 
   before(async () => {
     ws = mkdtempSync(join(tmpdir(), 'cilium-lsp-cfg-'));
     mkdirSync(join(ws, 'legacy'), { recursive: true });
-    writeFileSync(join(ws, '.cilium-lint.yaml'), 'version: "1.13"\nrules:\n  unknown-key: off\n  host-routing-endpoint-routes: error\nexclude: [legacy]\n');
+    writeFileSync(
+      join(ws, '.cilium-lint.yaml'),
+      'version: "1.13"\nrules:\n  unknown-key: off\n  host-routing-endpoint-routes: error\nexclude: [legacy]\n',
+    );
     c = startClient({ configuration: (section) => (section === 'cilium' ? answer : null) });
     await c.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -37,7 +41,9 @@ describe('language server and .cilium-lint.yaml', () => {
   it('applies the version and rule levels of the file when the settings say auto', async () => {
     const uri = pathToFileURL(join(ws, 'cilium-values.yaml')).href;
     const next = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT },
+    });
     const p = await next;
     const codes = p.diagnostics.map((d) => d.code);
     assert.ok(!codes.includes('unknown-key'), `unknown-key is off in .cilium-lint.yaml: ${codes.join(',')}`);
@@ -49,7 +55,9 @@ describe('language server and .cilium-lint.yaml', () => {
   it('publishes nothing for a file the configuration excludes', async () => {
     const uri = pathToFileURL(join(ws, 'legacy/cilium-values.yaml')).href;
     const next = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT + 'bpf: [\n' } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT + 'bpf: [\n' },
+    });
     assert.deepEqual((await next).diagnostics, []);
   });
 

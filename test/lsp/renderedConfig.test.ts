@@ -21,14 +21,21 @@ const TEXT = [
 
 describe('cilium/renderedConfig', () => {
   let c: TestClient;
-  const request = (params: unknown) => c.connection.sendRequest('cilium/renderedConfig', params) as Promise<RenderedConfigResult>;
+  const request = (params: unknown) =>
+    c.connection.sendRequest('cilium/renderedConfig', params) as Promise<RenderedConfigResult>;
 
   before(async () => {
     c = startClient();
-    await c.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: false } } });
+    await c.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: false } },
+    });
     await c.connection.sendNotification('initialized', {});
     const wait = c.nextDiagnostics(URI, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT },
+    });
     await wait;
   });
 
@@ -47,7 +54,10 @@ describe('cilium/renderedConfig', () => {
     assert.match(first, /\n {2}kube-proxy-replacement: "true" {2}# your value: kubeProxyReplacement \(line 2\)\n/);
     const data = parseAllDocuments(first)[0].toJS().data as Record<string, string>;
     assert.ok(Object.keys(data).length > 100, 'the whole ConfigMap');
-    assert.match(second.split('\n').slice(0, 3).join('\n'), /Helm stops the install in cilium\/templates\/cilium-configmap\.yaml/);
+    assert.match(
+      second.split('\n').slice(0, 3).join('\n'),
+      /Helm stops the install in cilium\/templates\/cilium-configmap\.yaml/,
+    );
     assert.match(second, /kubeProxyReplacement must be explicitly set/);
   });
 
@@ -61,16 +71,25 @@ describe('cilium/renderedConfig', () => {
   it('follows the document as it is edited', async () => {
     const edited = TEXT.replace('  masquerade: true', '  masquerade: false');
     const wait = c.nextDiagnostics(URI, 2);
-    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: edited }] });
+    await c.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ text: edited }],
+    });
     await wait;
     const r = await request({ uri: URI, documentIndex: 0 });
     assert.match(r.yaml!, /\n {2}enable-bpf-masquerade: "false" {2}# your value: bpf\.masquerade \(line 4\)\n/);
   });
 
   it('answers a bad index or an unknown document with an error naming the request, and keeps serving', async () => {
-    await assert.rejects(request({ uri: URI, documentIndex: -1 }), /cilium\/renderedConfig: documentIndex must be a whole number/);
+    await assert.rejects(
+      request({ uri: URI, documentIndex: -1 }),
+      /cilium\/renderedConfig: documentIndex must be a whole number/,
+    );
     await assert.rejects(request({ uri: URI, documentIndex: 'x' }), /documentIndex must be a whole number/);
-    await assert.rejects(request({ uri: 'file:///never-opened.yaml' }), /cilium\/renderedConfig failed: unknown document/);
+    await assert.rejects(
+      request({ uri: 'file:///never-opened.yaml' }),
+      /cilium\/renderedConfig failed: unknown document/,
+    );
     assert.equal((await request({ uri: URI })).documents.length, 2);
   });
 });

@@ -103,19 +103,38 @@ describe('analysis scheduling', () => {
       await c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
       await c.connection.sendNotification('initialized', {});
       const opened = c.nextDiagnostics(uri, 1);
-      await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n' } });
+      await c.connection.sendNotification('textDocument/didOpen', {
+        textDocument: {
+          uri,
+          languageId: 'yaml',
+          version: 1,
+          text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n',
+        },
+      });
       await opened;
       const last = 30;
       const frames = [];
       for (let version = 2; version <= last; version++) {
-        const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges: [{ text: `# cilium-version: 1.16\nkubeProxyReplacement: ${version % 2 ? 'true' : '"maybe"'}\n` }] } });
+        const body = JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'textDocument/didChange',
+          params: {
+            textDocument: { uri, version },
+            contentChanges: [
+              { text: `# cilium-version: 1.16\nkubeProxyReplacement: ${version % 2 ? 'true' : '"maybe"'}\n` },
+            ],
+          },
+        });
         frames.push(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       }
       const final = c.nextDiagnostics(uri, last);
       c.child.stdin!.write(frames.join(''));
       await final;
       // A hover round trip: anything the server published before answering it has arrived.
-      await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+      await c.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 1, character: 2 },
+      });
       const versions = (c.diagnostics.get(uri) ?? []).map((p) => p.version);
       assert.deepEqual(versions, [1, last], `published for versions ${versions.join(', ')}`);
     } finally {

@@ -16,7 +16,12 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('settings validation', () => {
   it('keeps the good fields when one is bad, and names the bad one', () => {
-    const { settings, problems } = readSettings({ version: '1.15', kernelVersion: 5.1, rules: { 'host-routing-kpr-off': 'OFF', 'unknown-key': 'loud' }, readHelmCache: 'yes' });
+    const { settings, problems } = readSettings({
+      version: '1.15',
+      kernelVersion: 5.1,
+      rules: { 'host-routing-kpr-off': 'OFF', 'unknown-key': 'loud' },
+      readHelmCache: 'yes',
+    });
     assert.equal(settings.version, '1.15');
     assert.equal(settings.kernelVersion, undefined);
     assert.deepEqual(settings.rules, { 'host-routing-kpr-off': 'off' });
@@ -33,8 +38,14 @@ describe('settings validation', () => {
       assert.deepEqual(problems, []);
       assert.ok('version' in values && values.version === undefined, JSON.stringify(v));
     }
-    assert.match(readSettings({ version: '2.0' }).problems[0], /cilium\.version must be "auto" or a supported Cilium version/);
-    assert.match(readSettings({ rules: { 'no-such-rule': 'off' } }).problems[0], /"no-such-rule" is not a known rule id/);
+    assert.match(
+      readSettings({ version: '2.0' }).problems[0],
+      /cilium\.version must be "auto" or a supported Cilium version/,
+    );
+    assert.match(
+      readSettings({ rules: { 'no-such-rule': 'off' } }).problems[0],
+      /"no-such-rule" is not a known rule id/,
+    );
     assert.match(readSettings([1]).problems[0], /Setting cilium must be an object/);
   });
 
@@ -49,13 +60,20 @@ describe('language server settings from the client', () => {
   let c: TestClient;
   let ws: string;
   const asked: (string | undefined)[] = [];
-  let answer: Record<string, unknown> = { version: '1.16', rules: { 'host-routing-iptables-masquerade': 'error', 'host-routing-kpr-off': 'off' }, kernelVersion: 'five' };
+  let answer: Record<string, unknown> = {
+    version: '1.16',
+    rules: { 'host-routing-iptables-masquerade': 'error', 'host-routing-kpr-off': 'off' },
+    kernelVersion: 'five',
+  };
 
   before(async () => {
     ws = mkdtempSync(join(tmpdir(), 'cilium-lsp-ws-'));
     mkdirSync(join(ws, 'charts/cilium'), { recursive: true });
     writeFileSync(join(ws, 'charts/cilium/Chart.yaml'), 'apiVersion: v2\nname: cilium\nversion: 1.16.3\n');
-    writeFileSync(join(ws, 'charts/cilium/values.yaml'), 'bpf:\n  # -- Our chart says: masquerade with eBPF programs\n  masquerade: false\n');
+    writeFileSync(
+      join(ws, 'charts/cilium/values.yaml'),
+      'bpf:\n  # -- Our chart says: masquerade with eBPF programs\n  masquerade: false\n',
+    );
     c = startClient({
       configuration: (section, scope) => {
         asked.push(scope);
@@ -78,14 +96,20 @@ describe('language server settings from the client', () => {
   });
 
   const uri = () => pathToFileURL(join(ws, 'values.yaml')).href;
-  const TEXT = '# cilium-version: 1.13\nkubeProxyReplacement: false\nendpointRoutes:\n  enabled: true\nenableIPv4Masquerade: true\nbpf:\n  masquerade: false\n';
+  const TEXT =
+    '# cilium-version: 1.13\nkubeProxyReplacement: false\nendpointRoutes:\n  enabled: true\nenableIPv4Masquerade: true\nbpf:\n  masquerade: false\n';
 
   it('uses the configured version over the file comment, with severity overrides and disabled rules', async () => {
     const next = c.nextDiagnostics(uri(), 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'yaml', version: 1, text: TEXT } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri(), languageId: 'yaml', version: 1, text: TEXT },
+    });
     const p = await next;
     const codes = p.diagnostics.map((d) => d.code);
-    assert.ok(!codes.includes('host-routing-endpoint-routes'), `1.16 has no endpoint-routes fallback: ${codes.join(',')}`);
+    assert.ok(
+      !codes.includes('host-routing-endpoint-routes'),
+      `1.16 has no endpoint-routes fallback: ${codes.join(',')}`,
+    );
     assert.ok(!codes.includes('host-routing-kpr-off'), 'a rule set to off is not published');
     const masq = p.diagnostics.find((d) => d.code === 'host-routing-iptables-masquerade');
     assert.equal(masq?.severity, 1, 'severity override to error');
@@ -100,7 +124,14 @@ describe('language server settings from the client', () => {
   it('answers quick-fixes with `changes` when the client has no versioned edits', async () => {
     const other = pathToFileURL(join(ws, 'kpr-values.yaml')).href;
     const next = c.nextDiagnostics(other, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'yaml', version: 1, text: 'kubeProxyReplacement: true\nenableIPv4Masquerade: true\n' } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: other,
+        languageId: 'yaml',
+        version: 1,
+        text: 'kubeProxyReplacement: true\nenableIPv4Masquerade: true\n',
+      },
+    });
     await next;
     const actions = (await c.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: other },
@@ -116,7 +147,10 @@ describe('language server settings from the client', () => {
   });
 
   it("adds the workspace chart's own description to the hover (chart version 1.16 = target version)", async () => {
-    const h = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 6, character: 4 } })) as Hover;
+    const h = (await c.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uri() },
+      position: { line: 6, character: 4 },
+    })) as Hover;
     assert.match(markdown(h), /Our chart says: masquerade with eBPF programs/);
   });
 
@@ -132,7 +166,10 @@ describe('language server settings from the client', () => {
     assert.ok(!codes.includes('chart-kpr-invalid'), codes.join(','));
     assert.ok(codes.includes('host-routing-kpr-off'), codes.join(','));
     // A 1.16 chart says nothing about a 1.13 file.
-    const h = (await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 6, character: 4 } })) as Hover;
+    const h = (await c.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uri() },
+      position: { line: 6, character: 4 },
+    })) as Hover;
     assert.doesNotMatch(markdown(h), /Our chart says/);
   });
 });
@@ -145,7 +182,13 @@ describe('chart descriptions from the Helm cache', () => {
   before(async () => {
     const cache = mkdtempSync(join(tmpdir(), 'cilium-xdg-cache-'));
     mkdirSync(join(cache, 'helm/repository'), { recursive: true });
-    writeFileSync(join(cache, 'helm/repository/cilium-1.15.7.tgz'), tgz({ 'cilium/Chart.yaml': 'name: cilium\nversion: 1.15.7\n', 'cilium/values.yaml': 'bpf:\n  # -- From the cached 1.15 chart\n  masquerade: false\n' }));
+    writeFileSync(
+      join(cache, 'helm/repository/cilium-1.15.7.tgz'),
+      tgz({
+        'cilium/Chart.yaml': 'name: cilium\nversion: 1.15.7\n',
+        'cilium/values.yaml': 'bpf:\n  # -- From the cached 1.15 chart\n  masquerade: false\n',
+      }),
+    );
     // Like Helix: workspace/configuration is supported but has no `cilium` section, so initializationOptions decide.
     c = startClient({ env: { XDG_CACHE_HOME: cache }, configuration: () => null });
     await c.connection.sendRequest('initialize', {
@@ -156,7 +199,9 @@ describe('chart descriptions from the Helm cache', () => {
     });
     await c.connection.sendNotification('initialized', {});
     const next = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT },
+    });
     await next;
   });
 
@@ -164,7 +209,13 @@ describe('chart descriptions from the Helm cache', () => {
     await c.close();
   });
 
-  const hover = async () => markdown((await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 4 } })) as Hover);
+  const hover = async () =>
+    markdown(
+      (await c.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 3, character: 4 },
+      })) as Hover,
+    );
 
   it('does not read the Helm cache when readHelmCache is false', async () => {
     const h = await hover();
@@ -174,7 +225,9 @@ describe('chart descriptions from the Helm cache', () => {
 
   it('reads the matching chart version from the Helm cache once allowed', async () => {
     const next = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cilium: { readHelmCache: true } } });
+    await c.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { cilium: { readHelmCache: true } },
+    });
     await next;
     assert.match(await hover(), /From the cached 1\.15 chart/);
   });

@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentLink, DocumentSymbol, FoldingRange, InitializeResult, Location, SelectionRange } from 'vscode-languageserver-protocol';
+import type {
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  InitializeResult,
+  Location,
+  SelectionRange,
+} from 'vscode-languageserver-protocol';
 import { chartValuesText } from '../../server/src/core/chart/values/chartValues';
 import { findRepoRoot } from '../../tools/repoRoot';
 import { startClient, type TestClient } from './client';
@@ -46,7 +53,10 @@ describe('outline, folding, selection, definition and links over the protocol', 
       initializationOptions: { settings: { version: 'auto' } },
     });
     await c.connection.sendNotification('initialized', {});
-    const open = (uri: string, text: string) => c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const open = (uri: string, text: string) =>
+      c.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'yaml', version: 1, text },
+      });
     await open(CHART_URI, `# cilium-version: 1.18\n${CHART_TEXT}`);
     await open(CORPUS_URI, readFileSync(CORPUS, 'utf8'));
     await open(USER_URI, USER_TEXT);
@@ -67,9 +77,17 @@ describe('outline, folding, selection, definition and links over the protocol', 
   });
 
   it('outlines the whole upstream values.yaml: nested keys, scalar values as detail', async () => {
-    const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: CHART_URI } });
+    const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: CHART_URI },
+    });
     const bpf = find(symbols, 'bpf');
-    assert.ok(bpf, `top level: ${symbols.slice(0, 20).map((s) => s.name).join(', ')}`);
+    assert.ok(
+      bpf,
+      `top level: ${symbols
+        .slice(0, 20)
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
     const masq = find(bpf.children, 'masquerade');
     assert.ok(masq, 'bpf.masquerade nested under bpf');
     assert.equal(masq.detail, '~');
@@ -81,46 +99,74 @@ describe('outline, folding, selection, definition and links over the protocol', 
 
   it('answers the Outline and folds again from the same document version, and anew after an edit', async () => {
     const uri = 'file:///work/values-outline-edit.yaml';
-    const outline = (): Promise<DocumentSymbol[]> => c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-    const folds = (): Promise<FoldingRange[]> => c.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'bpf:\n  masquerade: true\n' } });
+    const outline = (): Promise<DocumentSymbol[]> =>
+      c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const folds = (): Promise<FoldingRange[]> =>
+      c.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: 'bpf:\n  masquerade: true\n' },
+    });
     const first = await outline();
     assert.deepEqual(await outline(), first);
     assert.deepEqual(await folds(), await folds());
-    assert.deepEqual((await folds()).map((f) => [f.startLine, f.endLine]), [[0, 1]]);
+    assert.deepEqual(
+      (await folds()).map((f) => [f.startLine, f.endLine]),
+      [[0, 1]],
+    );
     assert.equal(find(first, 'bpf')?.children?.[0]?.name, 'masquerade');
     await c.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ text: 'bpf:\n  hostLegacyRouting: false\nipam:\n  mode: kubernetes\n' }],
     });
     const edited = await outline();
-    assert.deepEqual(find(edited, 'bpf')?.children?.map((x) => `${x.name}=${x.detail}`), ['hostLegacyRouting=false']);
+    assert.deepEqual(
+      find(edited, 'bpf')?.children?.map((x) => `${x.name}=${x.detail}`),
+      ['hostLegacyRouting=false'],
+    );
     assert.equal(find(find(edited, 'ipam')?.children, 'mode')?.detail, 'kubernetes');
-    assert.deepEqual((await folds()).map((f) => [f.startLine, f.endLine]), [[0, 1], [2, 3]]);
+    assert.deepEqual(
+      (await folds()).map((f) => [f.startLine, f.endLine]),
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    );
   });
 
   it('outlines a HelmRelease from the corpus down to its values', async () => {
-    const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: CORPUS_URI } });
+    const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: CORPUS_URI },
+    });
     const values = find(find(symbols, 'spec')?.children, 'values');
     assert.ok(values, JSON.stringify(symbols.map((s) => s.name)));
     assert.equal(find(find(values.children, 'cni')?.children, 'exclusive')?.detail, 'false');
   });
 
-  it('leaves YAML that is not Cilium configuration to the user\'s YAML extension', async () => {
-    const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: PLAIN_URI } });
+  it("leaves YAML that is not Cilium configuration to the user's YAML extension", async () => {
+    const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: PLAIN_URI },
+    });
     assert.deepEqual(symbols, []);
   });
 
   it('folds each mapping from its key to its last line, and comment blocks', async () => {
-    const folds: FoldingRange[] = await c.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: CHART_URI } });
+    const folds: FoldingRange[] = await c.connection.sendRequest('textDocument/foldingRange', {
+      textDocument: { uri: CHART_URI },
+    });
     const lines = CHART_TEXT.split('\n');
     const bpfLine = lineOf(CHART_TEXT, /^bpf:/) + 1;
     const bpf = folds.find((f) => f.startLine === bpfLine);
     assert.ok(bpf, 'no fold on bpf:');
     // The fold ends on the last line of the bpf block: the next top-level key follows it.
     const nextTop = lines.findIndex((l, i) => i > bpfLine - 1 && /^[A-Za-z]/.test(l)) + 1;
-    assert.ok(bpf.endLine < nextTop && bpf.endLine > nextTop - 6, `bpf fold ends at ${bpf.endLine}, next key at ${nextTop}`);
-    assert.ok(folds.some((f) => f.kind === 'comment'), 'no comment folds');
+    assert.ok(
+      bpf.endLine < nextTop && bpf.endLine > nextTop - 6,
+      `bpf fold ends at ${bpf.endLine}, next key at ${nextTop}`,
+    );
+    assert.ok(
+      folds.some((f) => f.kind === 'comment'),
+      'no comment folds',
+    );
     assert.ok(folds.length > 300, `${folds.length} folds`);
   });
 
@@ -133,7 +179,11 @@ describe('outline, folding, selection, definition and links over the protocol', 
     const lines = USER_TEXT.split('\n');
     for (let s: SelectionRange | undefined = sel; s; s = s.parent) {
       const r = s.range;
-      chain.push(r.start.line === r.end.line ? lines[r.start.line].slice(r.start.character, r.end.character) : `${r.start.line}-${r.end.line}`);
+      chain.push(
+        r.start.line === r.end.line
+          ? lines[r.start.line].slice(r.start.character, r.end.character)
+          : `${r.start.line}-${r.end.line}`,
+      );
     }
     assert.deepEqual(chain.slice(0, 2), ['masquerade', 'masquerade: true']);
     assert.ok(chain.includes('3-5'), `no step for the bpf mapping: ${JSON.stringify(chain)}`);
@@ -141,9 +191,14 @@ describe('outline, folding, selection, definition and links over the protocol', 
   });
 
   it('goes from bpf.masquerade to its line in the 1.18 chart, served as cilium-chart:/1.18/values.yaml', async () => {
-    const loc: Location = await c.connection.sendRequest('textDocument/definition', { textDocument: { uri: USER_URI }, position: { line: 3, character: 4 } });
+    const loc: Location = await c.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: USER_URI },
+      position: { line: 3, character: 4 },
+    });
     assert.equal(loc.uri, 'cilium-chart:///1.18/values.yaml');
-    const { text } = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', { uri: loc.uri });
+    const { text } = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', {
+      uri: loc.uri,
+    });
     assert.equal(text, CHART_TEXT);
     const line = text!.split('\n')[loc.range.start.line];
     assert.equal(line.slice(loc.range.start.character, loc.range.end.character), 'masquerade');
@@ -151,24 +206,36 @@ describe('outline, folding, selection, definition and links over the protocol', 
   });
 
   it('goes from a key the chart does not have to its nearest ancestor (extraConfig)', async () => {
-    const loc: Location = await c.connection.sendRequest('textDocument/definition', { textDocument: { uri: USER_URI }, position: { line: 6, character: 4 } });
+    const loc: Location = await c.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: USER_URI },
+      position: { line: 6, character: 4 },
+    });
     assert.equal(loc.range.start.line, lineOf(CHART_TEXT, /^extraConfig:/));
   });
 
   it('follows the target version: the same key in a 1.14 file goes to the 1.14 chart', async () => {
     const uri = 'file:///work/values-114.yaml';
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: '# cilium-version: 1.14\nbpf:\n  masquerade: true\n' } });
-    const loc: Location = await c.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 4 } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: '# cilium-version: 1.14\nbpf:\n  masquerade: true\n' },
+    });
+    const loc: Location = await c.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: { line: 2, character: 4 },
+    });
     assert.equal(loc.uri, 'cilium-chart:///1.14/values.yaml');
     assert.equal(loc.range.start.line, lineOf(chartValuesText('1.14')!, /^  masquerade:/));
     assert.notEqual(loc.range.start.line, lineOf(CHART_TEXT, /^  masquerade:/));
   });
 
   it('links a rule id in a comment to its page and the version comment to the Helm reference', async () => {
-    const links: DocumentLink[] = await c.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: USER_URI } });
+    const links: DocumentLink[] = await c.connection.sendRequest('textDocument/documentLink', {
+      textDocument: { uri: USER_URI },
+    });
     const rule = links.find((l) => l.range.start.line === 1);
     assert.equal(rule?.target, 'cilium-docs:///rules/host-routing-explicit-legacy.md');
-    const { text } = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', { uri: rule!.target });
+    const { text } = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', {
+      uri: rule!.target,
+    });
     assert.match(text ?? '', /^# host-routing-explicit-legacy\n\nLegacy host routing was chosen explicitly/);
     const version = links.find((l) => l.range.start.line === 0);
     assert.equal(version?.target, 'https://docs.cilium.io/en/v1.18/helm-reference/');
@@ -177,12 +244,19 @@ describe('outline, folding, selection, definition and links over the protocol', 
   });
 
   it('serves the same document for the URI written without the empty authority (cilium-chart:/1.18/values.yaml)', async () => {
-    const r = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', { uri: 'cilium-chart:/1.18/values.yaml' });
+    const r = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', {
+      uri: 'cilium-chart:/1.18/values.yaml',
+    });
     assert.equal(r.text, CHART_TEXT);
   });
 
   it('answers null for a virtual document it does not have', async () => {
-    for (const uri of ['cilium-chart:/1.99/values.yaml', 'cilium-docs:/rules/not-a-rule.md', 'file:///etc/passwd', 'cilium-chart:/../../etc/passwd']) {
+    for (const uri of [
+      'cilium-chart:/1.99/values.yaml',
+      'cilium-docs:/rules/not-a-rule.md',
+      'file:///etc/passwd',
+      'cilium-chart:/../../etc/passwd',
+    ]) {
       const r = await c.connection.sendRequest<{ text: string | null }>('cilium/virtualDocument', { uri });
       assert.equal(r.text, null, uri);
     }

@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { startClient } from './client';
 
-const markdown = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+const markdown = (h: Hover | null) =>
+  h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
 
 describe('document sync races', () => {
   it('analyses new text sent under the same version number instead of reusing the first analysis', async () => {
@@ -17,16 +18,35 @@ describe('document sync races', () => {
       await c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
       await c.connection.sendNotification('initialized', {});
       let next = c.nextDiagnostics(uri, 1);
-      await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n' } });
+      await c.connection.sendNotification('textDocument/didOpen', {
+        textDocument: {
+          uri,
+          languageId: 'yaml',
+          version: 1,
+          text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n',
+        },
+      });
       await next;
       next = c.nextDiagnostics(uri, 2);
-      await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# cilium-version: 1.16\nkubeProxyReplacement: "maybe"\n' }] });
+      await c.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: '# cilium-version: 1.16\nkubeProxyReplacement: "maybe"\n' }],
+      });
       const first = await next;
-      assert.ok(first.diagnostics.some((d) => (d.code === 'kpr-invalid-value' || d.code === 'chart-kpr-invalid')), JSON.stringify(first.diagnostics.map((d) => d.code)));
+      assert.ok(
+        first.diagnostics.some((d) => d.code === 'kpr-invalid-value' || d.code === 'chart-kpr-invalid'),
+        JSON.stringify(first.diagnostics.map((d) => d.code)),
+      );
       next = c.nextDiagnostics(uri, 2);
-      await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n' }] });
+      await c.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: '# cilium-version: 1.16\nkubeProxyReplacement: true\n' }],
+      });
       const second = await next;
-      assert.ok(!second.diagnostics.some((d) => (d.code === 'kpr-invalid-value' || d.code === 'chart-kpr-invalid')), `the second text (valid) got the first text's findings: ${JSON.stringify(second.diagnostics.map((d) => d.code))}`);
+      assert.ok(
+        !second.diagnostics.some((d) => d.code === 'kpr-invalid-value' || d.code === 'chart-kpr-invalid'),
+        `the second text (valid) got the first text's findings: ${JSON.stringify(second.diagnostics.map((d) => d.code))}`,
+      );
     } finally {
       await c.close();
     }
@@ -45,10 +65,24 @@ describe('document sync races', () => {
     });
     const uri = 'file:///ws/slow-settings.yaml';
     try {
-      await c.connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } } });
+      await c.connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        capabilities: { workspace: { configuration: true } },
+      });
       await c.connection.sendNotification('initialized', {});
-      await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n' } });
-      const hover = c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } }) as Promise<Hover>;
+      await c.connection.sendNotification('textDocument/didOpen', {
+        textDocument: {
+          uri,
+          languageId: 'yaml',
+          version: 1,
+          text: 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n',
+        },
+      });
+      const hover = c.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 2, character: 4 },
+      }) as Promise<Hover>;
       while (asked === 0) await new Promise((r) => setTimeout(r, 10));
       release();
       assert.match(markdown(await hover), /cilium chart 1\.14/);

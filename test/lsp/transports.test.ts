@@ -17,20 +17,34 @@ import {
 import { ensureBuilt, SERVER } from './client';
 
 const URI = 'file:///work/transport-values.yaml';
-const TEXT = '# cilium-version: 1.16\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nenableIPv4Masquerade: true\n';
+const TEXT =
+  '# cilium-version: 1.16\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nenableIPv4Masquerade: true\n';
 
 /** initialize → didOpen → diagnostics → shutdown → exit, over any reader/writer pair; returns the diagnostic codes. */
-async function session(reader: MessageReader, writer: MessageWriter, child: ChildProcess): Promise<{ codes: string[]; exitCode: number | null }> {
+async function session(
+  reader: MessageReader,
+  writer: MessageWriter,
+  child: ChildProcess,
+): Promise<{ codes: string[]; exitCode: number | null }> {
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const connection = createProtocolConnection(reader, writer);
   const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) =>
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === URI && resolve(p)),
+    connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: PublishDiagnosticsParams) => p.uri === URI && resolve(p),
+    ),
   );
   connection.listen();
-  const init = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo?: { name: string } };
+  const init = (await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+  })) as { serverInfo?: { name: string } };
   assert.equal(init.serverInfo?.name, 'cilium-config');
   await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT },
+  });
   const codes = (await diagnostics).diagnostics.map((d) => String(d.code));
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
@@ -57,7 +71,11 @@ describe('transports', () => {
     const child = spawn(process.execPath, [SERVER, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       const socket = await connected;
-      const { codes, exitCode } = await session(new SocketMessageReader(socket), new SocketMessageWriter(socket), child);
+      const { codes, exitCode } = await session(
+        new SocketMessageReader(socket),
+        new SocketMessageWriter(socket),
+        child,
+      );
       assert.deepEqual(codes, ['host-routing-iptables-masquerade']);
       assert.equal(exitCode, 0);
     } finally {

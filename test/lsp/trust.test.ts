@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { startClient, type TestClient } from './client';
 import { tgz } from './tgz';
 
-const markdown = (h: Hover | null) => (h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '');
+const markdown = (h: Hover | null) =>
+  h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
 const TEXT = '# cilium-version: 1.15\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n';
 
 describe('workspace trust', () => {
@@ -24,16 +25,25 @@ describe('workspace trust', () => {
   before(async () => {
     const cache = mkdtempSync(join(tmpdir(), 'cilium-trust-cache-'));
     mkdirSync(join(cache, 'helm/repository'), { recursive: true });
-    writeFileSync(join(cache, 'helm/repository/cilium-1.15.7.tgz'), tgz({ 'cilium/values.yaml': 'bpf:\n  # -- From the cached 1.15 chart\n  masquerade: false\n' }));
+    writeFileSync(
+      join(cache, 'helm/repository/cilium-1.15.7.tgz'),
+      tgz({ 'cilium/values.yaml': 'bpf:\n  # -- From the cached 1.15 chart\n  masquerade: false\n' }),
+    );
     const ws = mkdtempSync(join(tmpdir(), 'cilium-trust-ws-'));
     mkdirSync(join(ws, 'charts/cilium'), { recursive: true });
     // No version: this chart answers for versions without a chart of their own (1.14 here).
     writeFileSync(join(ws, 'charts/cilium/Chart.yaml'), 'name: cilium\n');
-    writeFileSync(join(ws, 'charts/cilium/values.yaml'), 'kubeProxyReplacement: false\n# -- From the workspace chart\nk8sServiceHost: ""\n');
+    writeFileSync(
+      join(ws, 'charts/cilium/values.yaml'),
+      'kubeProxyReplacement: false\n# -- From the workspace chart\nk8sServiceHost: ""\n',
+    );
     uri = pathToFileURL(join(ws, 'values.yaml')).href;
     uri14 = pathToFileURL(join(ws, 'values-114.yaml')).href;
     // The client answers workspace/configuration with readHelmCache: true, as an unpatched client would.
-    c = startClient({ env: { XDG_CACHE_HOME: cache, HELM_CACHE_HOME: '' }, configuration: (section) => (section === 'cilium' ? { readHelmCache: true } : null) });
+    c = startClient({
+      env: { XDG_CACHE_HOME: cache, HELM_CACHE_HOME: '' },
+      configuration: (section) => (section === 'cilium' ? { readHelmCache: true } : null),
+    });
     await c.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(ws).href,
@@ -42,8 +52,17 @@ describe('workspace trust', () => {
     });
     await c.connection.sendNotification('initialized', {});
     const next = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri14, languageId: 'yaml', version: 1, text: '# cilium-version: 1.14\nk8sServiceHost: "10.0.0.1"\n' } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT },
+    });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: uri14,
+        languageId: 'yaml',
+        version: 1,
+        text: '# cilium-version: 1.14\nk8sServiceHost: "10.0.0.1"\n',
+      },
+    });
     await next;
   });
 
@@ -51,7 +70,13 @@ describe('workspace trust', () => {
     await c.close();
   });
 
-  const hoverAt = async (on: string, line: number, character: number) => markdown((await c.connection.sendRequest('textDocument/hover', { textDocument: { uri: on }, position: { line, character } })) as Hover);
+  const hoverAt = async (on: string, line: number, character: number) =>
+    markdown(
+      (await c.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: on },
+        position: { line, character },
+      })) as Hover,
+    );
   const cacheHover = () => hoverAt(uri, 3, 4);
   const workspaceHover = () => hoverAt(uri14, 1, 4);
 
@@ -64,7 +89,9 @@ describe('workspace trust', () => {
 
   it('ignores readHelmCache: true pushed raw through didChangeConfiguration', async () => {
     const next = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cilium: { readHelmCache: true } } });
+    await c.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { cilium: { readHelmCache: true } },
+    });
     await next;
     assert.doesNotMatch(await cacheHover(), /From the cached 1\.15 chart/);
   });

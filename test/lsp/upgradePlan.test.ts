@@ -8,7 +8,14 @@ import { analyze } from '../../server/src/core/analyze';
 import { isMigrationRule } from '../../server/src/core/upgrade';
 import { startClient, type TestClient } from './client';
 
-const OLD = ['# cilium-version: 1.14', 'tunnel: vxlan', 'kubeProxyReplacement: strict  # no kube-proxy', 'k8sServiceHost: 10.0.0.1', 'k8sServicePort: 6443', ''].join('\n');
+const OLD = [
+  '# cilium-version: 1.14',
+  'tunnel: vxlan',
+  'kubeProxyReplacement: strict  # no kube-proxy',
+  'k8sServiceHost: 10.0.0.1',
+  'k8sServicePort: 6443',
+  '',
+].join('\n');
 
 describe('cilium/upgradePlan', () => {
   let c: TestClient;
@@ -18,7 +25,9 @@ describe('cilium/upgradePlan', () => {
     await c.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     await c.connection.sendNotification('initialized', {});
     const next = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: OLD } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: OLD },
+    });
     await next;
   });
   after(async () => {
@@ -35,12 +44,17 @@ describe('cilium/upgradePlan', () => {
     const migrated = TextDocument.applyEdits(doc, r.edits);
     assert.match(migrated, /^routingMode: tunnel\ntunnelProtocol: vxlan$/m);
     assert.match(migrated, /^kubeProxyReplacement: true {2}# no kube-proxy$/m);
-    const left = analyze(migrated, { version: '1.19' }).documents.flatMap((d) => d.findings).filter((f) => isMigrationRule(f.rule));
+    const left = analyze(migrated, { version: '1.19' })
+      .documents.flatMap((d) => d.findings)
+      .filter((f) => isMigrationRule(f.rule));
     assert.deepEqual(left, []);
   });
 
   it('refuses a target that is not a supported version, and keeps serving', async () => {
-    await assert.rejects(c.connection.sendRequest(UPGRADE_PLAN_REQUEST, { uri, to: '2.7' }), /supported Cilium version/);
+    await assert.rejects(
+      c.connection.sendRequest(UPGRADE_PLAN_REQUEST, { uri, to: '2.7' }),
+      /supported Cilium version/,
+    );
     const r = (await c.connection.sendRequest(UPGRADE_PLAN_REQUEST, { uri, to: '1.15' })) as UpgradePlanResult;
     assert.match(r.markdown, /1\.14 → 1\.15/);
   });

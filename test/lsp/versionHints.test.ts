@@ -24,7 +24,9 @@ describe('cilium.files patterns', () => {
     assert.ok(matchesCiliumFiles(at('env/prod/net.yaml'), [root], ['env/*/net.yaml']));
     assert.ok(!matchesCiliumFiles(at('env/prod/x/net.yaml'), [root], ['env/*/net.yaml']));
     assert.ok(!matchesCiliumFiles(at('deploy/cilium/values.yaml'), [root], []));
-    assert.ok(matchesCiliumFiles(at('deploy/cilium/values.yaml'), [root], [`${root.split(path.sep).join('/')}/deploy/**`]));
+    assert.ok(
+      matchesCiliumFiles(at('deploy/cilium/values.yaml'), [root], [`${root.split(path.sep).join('/')}/deploy/**`]),
+    );
   });
 
   it('the setting is validated like the others', () => {
@@ -44,9 +46,15 @@ describe('language server: version hints and cilium.files', () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cilium-lsp-version-'));
     mkdirSync(path.join(tmp, 'charts/platform'), { recursive: true });
     mkdirSync(path.join(tmp, 'deploy/cilium'), { recursive: true });
-    writeFileSync(path.join(tmp, 'charts/platform/Chart.yaml'), 'apiVersion: v2\nname: platform\nversion: 0.1.0\ndependencies:\n  - name: cilium\n    version: 1.16.3\n');
+    writeFileSync(
+      path.join(tmp, 'charts/platform/Chart.yaml'),
+      'apiVersion: v2\nname: platform\nversion: 0.1.0\ndependencies:\n  - name: cilium\n    version: 1.16.3\n',
+    );
     mkdirSync(path.join(tmp, 'kust'), { recursive: true });
-    writeFileSync(path.join(tmp, 'kust/kustomization.yaml'), 'helmCharts:\n- name: cilium\n  version: 1.13.3\n  valuesFile: cilium.values.yaml\n');
+    writeFileSync(
+      path.join(tmp, 'kust/kustomization.yaml'),
+      'helmCharts:\n- name: cilium\n  version: 1.13.3\n  valuesFile: cilium.values.yaml\n',
+    );
     c = startClient();
     await c.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -65,7 +73,9 @@ describe('language server: version hints and cilium.files', () => {
   async function open(rel: string, text: string): Promise<CodeLens[]> {
     const uri = uriOf(rel);
     const wait = c.nextDiagnostics(uri, 1);
-    await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await c.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
     await wait;
     return (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
   }
@@ -74,12 +84,27 @@ describe('language server: version hints and cilium.files', () => {
     const lenses = await open('charts/platform/values.yaml', 'cilium:\n  kubeProxyReplacement: true\n');
     assert.equal(lenses.length, 2);
     assert.equal(lenses[1].command!.title, 'Cilium 1.16 · Chart.yaml');
-    const verdict = c.notifications.filter((n) => n.method === 'cilium/verdict').map((n) => n.params as { uri: string; documents: { ciliumVersion: string; versionSource: string; versionText: string }[] }).find((p) => p.uri === uriOf('charts/platform/values.yaml'));
-    assert.deepEqual(verdict?.documents.map((d) => [d.ciliumVersion, d.versionSource, d.versionText]), [['1.16', 'chart-yaml', 'Cilium 1.16, from Chart.yaml dependency']]);
+    const verdict = c.notifications
+      .filter((n) => n.method === 'cilium/verdict')
+      .map(
+        (n) =>
+          n.params as {
+            uri: string;
+            documents: { ciliumVersion: string; versionSource: string; versionText: string }[];
+          },
+      )
+      .find((p) => p.uri === uriOf('charts/platform/values.yaml'));
+    assert.deepEqual(
+      verdict?.documents.map((d) => [d.ciliumVersion, d.versionSource, d.versionText]),
+      [['1.16', 'chart-yaml', 'Cilium 1.16, from Chart.yaml dependency']],
+    );
   });
 
   it('a kustomization that names the file as its valuesFile gives its chart version', async () => {
-    const lenses = await open('kust/cilium.values.yaml', 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n');
+    const lenses = await open(
+      'kust/cilium.values.yaml',
+      'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+    );
     assert.equal(lenses[1].command!.title, 'Cilium 1.13 · wrapper file');
   });
 

@@ -18,6 +18,8 @@ try {
   });
 } catch (err) {
   console.error(`test:vscode could not run the suite under @vscode/test-electron: ${err.message}`);
-  console.error('On machines without access to update.code.visualstudio.com use `npm run test:e2e`, which runs the same suite in the VS Code server from code-server.');
+  console.error(
+    'On machines without access to update.code.visualstudio.com use `npm run test:e2e`, which runs the same suite in the VS Code server from code-server.',
+  );
   process.exit(1);
 }

@@ -54,7 +54,10 @@ export function writeCodeCache(run: { bytes: Buffer; script: Script }, cacheFile
  * `node file`; as a library (the loader was require()d) it does not. With CILIUM_CODE_CACHE_OUT set, writes the
  * cache there when the process exits; with CILIUM_CODE_CACHE_REPORT set, says on stderr whether the cache was used.
  */
-export function runBundle(file: string, main = true): { status: CodeCacheStatus; bytes: Buffer; script: Script; exports: unknown } {
+export function runBundle(
+  file: string,
+  main = true,
+): { status: CodeCacheStatus; bytes: Buffer; script: Script; exports: unknown } {
   const bytes = readFileSync(file);
   const cached = cachedDataFor(bytes, `${file}.cache`);
   const cachedData = typeof cached === 'string' ? undefined : cached;
@@ -71,7 +74,13 @@ export function runBundle(file: string, main = true): { status: CodeCacheStatus;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
   const req = Module.createRequire(file);
   if (main) (req as { main?: Module }).main = mod;
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
+  const wrapper = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeRequire,
+    module: Module,
+    filename: string,
+    dirname: string,
+  ) => void;
   wrapper.call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
   mod.loaded = true;
   run.exports = mod.exports;

@@ -15,7 +15,12 @@ const sgr = (code: string) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
 const SEVERITY_CODE: Record<Severity, string> = { error: '31;1', warning: '33', info: '36', hint: '2' };
 
 export const plain: Paint = { severity: (s) => s, bold: (s) => s, dim: (s) => s, red: (s) => s };
-export const colored: Paint = { severity: (s) => sgr(SEVERITY_CODE[s])(s), bold: sgr('1'), dim: sgr('2'), red: sgr('31;1') };
+export const colored: Paint = {
+  severity: (s) => sgr(SEVERITY_CODE[s])(s),
+  bold: sgr('1'),
+  dim: sgr('2'),
+  red: sgr('31;1'),
+};
 
 export function wantsColor(isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
   const force = env.FORCE_COLOR;

@@ -4,7 +4,12 @@
 import { LineIndex, type Finding } from '../core/index';
 import { byPosition, type FileReport } from './report';
 
-const COMMAND: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+const COMMAND: Record<Finding['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'notice',
+  hint: 'notice',
+};
 
 /** Escaping of the message part (the runner reads `%`, CR and LF specially). */
 function escapeData(s: string): string {
@@ -24,7 +29,14 @@ export function toGithub(files: FileReport[]): string {
     for (const f of byPosition([...analysis.fileFindings, ...analysis.documents.flatMap((d) => d.findings)])) {
       const s = index.position(f.range.start);
       const e = index.position(f.range.end);
-      const props = [`file=${escapeProperty(file)}`, `line=${s.line}`, `col=${s.column}`, `endLine=${e.line}`, `endColumn=${e.column}`, `title=${escapeProperty(`cilium-lint ${f.rule}`)}`];
+      const props = [
+        `file=${escapeProperty(file)}`,
+        `line=${s.line}`,
+        `col=${s.column}`,
+        `endLine=${e.line}`,
+        `endColumn=${e.column}`,
+        `title=${escapeProperty(`cilium-lint ${f.rule}`)}`,
+      ];
       out.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
     }
   }

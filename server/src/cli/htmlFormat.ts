@@ -16,5 +16,8 @@ export function toHtml(reports: readonly FileReport[], fromStdin: (path: string)
       return { heading, svg: packetPathSvg(packetPath(d, r.text), { fileUri, title: heading }) };
     });
   });
-  return packetPathHtml(pictures, pictures.length > 0 ? 'Cilium packet path' : 'Cilium packet path: no Cilium configuration found');
+  return packetPathHtml(
+    pictures,
+    pictures.length > 0 ? 'Cilium packet path' : 'Cilium packet path: no Cilium configuration found',
+  );
 }

@@ -59,7 +59,14 @@ export function collectInputs(args: string[]): { files: string[]; problems: Inpu
           target = statSync(full);
         } catch (err) {
           // A broken link named like a YAML file was meant to be checked: say so. Other broken links are not inputs.
-          if (YAML_NAME.test(e.name)) problems.push({ path: full, message: (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'symbolic link to a missing file' });
+          if (YAML_NAME.test(e.name))
+            problems.push({
+              path: full,
+              message:
+                (err as NodeJS.ErrnoException).code === 'ELOOP'
+                  ? 'symbolic link loop'
+                  : 'symbolic link to a missing file',
+            });
           continue;
         }
         if (target.isDirectory()) walk(full, target);

@@ -8,7 +8,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { analyzeSafely, fixAllInText, applyEdits, applyRuleLevels, parseKernel, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, type Analysis, type AnalyzeOptions, type InternalError, type LintConfig } from '../core/index';
+import {
+  analyzeSafely,
+  fixAllInText,
+  applyEdits,
+  applyRuleLevels,
+  parseKernel,
+  NEWEST_RELEASED,
+  parseCiliumVersion,
+  SUPPORTED_VERSIONS,
+  type Analysis,
+  type AnalyzeOptions,
+  type InternalError,
+  type LintConfig,
+} from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
 import { referencedFiles, wrappersNear, type UsedBy } from '../io/valuesReferences';
 import { decodeText } from '../io/decodeText';
@@ -87,7 +100,12 @@ export interface CliEnvironment {
   readStdin: () => Buffer;
 }
 
-const processEnvironment = (): CliEnvironment => ({ stdoutIsTTY: !!process.stdout.isTTY, stderrIsTTY: !!process.stderr.isTTY, env: process.env, readStdin: () => readFileSync(0) });
+const processEnvironment = (): CliEnvironment => ({
+  stdoutIsTTY: !!process.stdout.isTTY,
+  stderrIsTTY: !!process.stderr.isTTY,
+  env: process.env,
+  readStdin: () => readFileSync(0),
+});
 
 /** The analysis as the configuration wants it shown: rules turned off left out, levels replaced. */
 function withRuleLevels(analysis: Analysis, config: LintConfig | undefined): Analysis {
@@ -99,7 +117,12 @@ function withRuleLevels(analysis: Analysis, config: LintConfig | undefined): Ana
   };
 }
 
-export function run(argv: string[], write: (s: string) => void, writeErr: (s: string) => void, environment: CliEnvironment = processEnvironment()): number {
+export function run(
+  argv: string[],
+  write: (s: string) => void,
+  writeErr: (s: string) => void,
+  environment: CliEnvironment = processEnvironment(),
+): number {
   // The upgrade assistant is a subcommand with its own options.
   if (argv[0] === 'upgrade') return runUpgrade(argv.slice(1), write, writeErr);
   let args;
@@ -139,35 +162,44 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
   }
   try {
     const format = values.format as (typeof FORMATS)[number];
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+    if (!FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
     const version = values['cilium-version'];
     if (version !== undefined) {
       const parsed = parseCiliumVersion(version);
       if (!parsed.ok) throw new UsageError(`--cilium-version: ${parsed.reason}`);
     }
-    if (values.kernel !== undefined && !parseKernel(values.kernel)) throw new UsageError(`--kernel: "${values.kernel}" is not a kernel version like 5.10`);
+    if (values.kernel !== undefined && !parseKernel(values.kernel))
+      throw new UsageError(`--kernel: "${values.kernel}" is not a kernel version like 5.10`);
     let maxWarnings: number | undefined;
     if (values['max-warnings'] !== undefined) {
-      if (!/^\d+$/.test(values['max-warnings'].trim())) throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}"`);
+      if (!/^\d+$/.test(values['max-warnings'].trim()))
+        throw new UsageError(`--max-warnings must be a whole number, not "${values['max-warnings']}"`);
       maxWarnings = Number(values['max-warnings'].trim());
     }
     let jobs = defaultJobs();
     if (values.jobs !== undefined) {
-      if (!/^[1-9]\d{0,2}$/.test(values.jobs.trim())) throw new UsageError(`--jobs must be a number of threads from 1, not "${values.jobs}"`);
+      if (!/^[1-9]\d{0,2}$/.test(values.jobs.trim()))
+        throw new UsageError(`--jobs must be a number of threads from 1, not "${values.jobs}"`);
       jobs = Number(values.jobs.trim());
     }
     if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (positionals.length === 0) throw new UsageError('no PATH given');
-    if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('"-" (standard input) can be given only once');
-    if (values['stdin-filename'] !== undefined && !positionals.includes('-')) throw new UsageError('--stdin-filename needs "-" among the paths');
+    if (positionals.filter((p) => p === '-').length > 1)
+      throw new UsageError('"-" (standard input) can be given only once');
+    if (values['stdin-filename'] !== undefined && !positionals.includes('-'))
+      throw new UsageError('--stdin-filename needs "-" among the paths');
 
     let exit: number = EXIT.clean;
     const raise = (code: number) => (exit = Math.max(exit, code));
     /** Our own bug while analysing a file, or later while computing a fix (fixes are computed when read). */
     const reportInternal = (path: string, e: InternalError) => {
       raise(EXIT.internal);
-      writeErr(`cilium-lint: internal error in ${path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`);
-      if (values.debug) writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
+      writeErr(
+        `cilium-lint: internal error in ${path} while ${e.what}; please report it${values.debug ? '' : ' (--debug prints the stack)'}\n`,
+      );
+      if (values.debug)
+        writeErr(`${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}\n`);
     };
 
     // The configuration: the one named with --config for every file, else the nearest .cilium-lint.yaml.
@@ -237,8 +269,16 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
       if (!values.fix && !values['fix-dry-run']) return item.text;
       const { path, text, fromStdin, encoding } = item;
       // Only fixes of findings the configuration keeps: a rule turned off is not "fixed" behind the user's back.
-      const off = new Set(Object.entries(item.config?.rules ?? {}).filter(([, l]) => l === 'off').map(([id]) => id));
-      const edits = fixAllInText(text, { ...options, onInternalError: (e) => reportInternal(path, e) }, (f) => !off.has(f.rule));
+      const off = new Set(
+        Object.entries(item.config?.rules ?? {})
+          .filter(([, l]) => l === 'off')
+          .map(([id]) => id),
+      );
+      const edits = fixAllInText(
+        text,
+        { ...options, onInternalError: (e) => reportInternal(path, e) },
+        (f) => !off.has(f.rule),
+      );
       if (edits.length === 0) {
         if (fromStdin && values.fix) stdoutText = text;
         return text;
@@ -246,7 +286,8 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
       const current = applyEdits(text, edits);
       if (values['fix-dry-run']) diffs.push(unifiedDiff(diffName(path), text, current));
       else if (fromStdin) stdoutText = current;
-      else if (encoding === 'utf-8' || encoding === 'utf-8-bom') writeFileSync(path, (encoding === 'utf-8-bom' ? '\uFEFF' : '') + current);
+      else if (encoding === 'utf-8' || encoding === 'utf-8-bom')
+        writeFileSync(path, (encoding === 'utf-8-bom' ? '\uFEFF' : '') + current);
       else {
         writeErr(`cilium-lint: ${path} not fixed: it is ${encoding ?? 'not UTF-8'}, and --fix writes UTF-8 only\n`);
         return text;
@@ -266,8 +307,21 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         }
         const config = configFor(resolve(name ?? 'stdin.yaml'));
         if (config === null) continue;
-        groups.push({ what: name ?? 'standard input', why: () => 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them', checked: 1, found: 1 });
-        items.push({ path: name ?? '<stdin>', analysisPath: name ?? 'stdin.yaml', text: decoded.text, config, named: true, fromStdin: true, group });
+        groups.push({
+          what: name ?? 'standard input',
+          why: () => 'it is not Cilium Helm values, a cilium-config ConfigMap or a file wrapping them',
+          checked: 1,
+          found: 1,
+        });
+        items.push({
+          path: name ?? '<stdin>',
+          analysisPath: name ?? 'stdin.yaml',
+          text: decoded.text,
+          config,
+          named: true,
+          fromStdin: true,
+          group,
+        });
         continue;
       }
       // A FIFO, a device, a broken link or a link loop is reported for that entry; the other files are checked.
@@ -279,7 +333,9 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
       if (found.length === 0 && problems.length > 0) continue;
       const named = found.length === 1 && found[0] === p;
       if (named && NOT_YAML.test(p)) {
-        writeErr(`cilium-lint: ${p} is Terraform/HCL, not YAML; give cilium-lint the YAML values it passes to Helm (for example the file its templatefile() reads)\n`);
+        writeErr(
+          `cilium-lint: ${p} is Terraform/HCL, not YAML; give cilium-lint the YAML values it passes to Helm (for example the file its templatefile() reads)\n`,
+        );
         raise(EXIT.unreadable);
         continue;
       }
@@ -311,7 +367,16 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
           continue;
         }
         g.checked++;
-        items.push({ path, analysisPath: path, text: input.text, config, named, fromStdin: false, encoding: input.encoding, group });
+        items.push({
+          path,
+          analysisPath: path,
+          text: input.text,
+          config,
+          named,
+          fromStdin: false,
+          encoding: input.encoding,
+          group,
+        });
       }
     }
 
@@ -325,7 +390,14 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
 
     // Analysis: on worker threads when there are many files and nothing to write back, else here.
     const script = environment.workerScript ?? bundledScript();
-    const parallel = !!script && !values.fix && !values['fix-dry-run'] && format !== 'configmap' && format !== 'html' && jobs > 1 && items.length >= PARALLEL_MIN_FILES;
+    const parallel =
+      !!script &&
+      !values.fix &&
+      !values['fix-dry-run'] &&
+      format !== 'configmap' &&
+      format !== 'html' &&
+      jobs > 1 &&
+      items.length >= PARALLEL_MIN_FILES;
     let analyses: PortableAnalysis[];
     const texts: string[] = [];
     if (parallel) {
@@ -334,7 +406,9 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
         items.map((item) => ({ text: item.text, options: optionsOf(item) })),
         jobs,
         script!,
-        showProgress ? (done, total) => writeErr(`\rcilium-lint: ${done}/${total} files${done === total ? '\n' : ''}`) : undefined,
+        showProgress
+          ? (done, total) => writeErr(`\rcilium-lint: ${done}/${total} files${done === total ? '\n' : ''}`)
+          : undefined,
       );
       for (const item of items) texts.push(item.text);
     } else {
@@ -360,7 +434,9 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
 
     if (values['fix-dry-run']) {
       write(diffs.join(''));
-      writeErr(`cilium-lint: ${diffs.length === 0 ? 'no fix to apply' : `fixes would change ${diffs.length} file${diffs.length === 1 ? '' : 's'}`}\n`);
+      writeErr(
+        `cilium-lint: ${diffs.length === 0 ? 'no fix to apply' : `fixes would change ${diffs.length} file${diffs.length === 1 ? '' : 's'}`}\n`,
+      );
     } else if (stdoutText !== undefined) write(stdoutText);
     else if (format === 'json') write(JSON.stringify(toJson(reports), null, 2) + '\n');
     else if (format === 'sarif') write(JSON.stringify(toSarif(reports, TOOL_VERSION), null, 2) + '\n');
@@ -368,7 +444,12 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
     else if (format === 'junit') write(toJunit(reports));
     else if (format === 'configmap') {
       // A print command: findings do not change the exit code, only unreadable input and our own errors do.
-      write(reports.filter((r) => r.analysis.documents.length > 0).map((r) => configMapReport(r.path, r.analysis.documents, r.text)).join('---\n'));
+      write(
+        reports
+          .filter((r) => r.analysis.documents.length > 0)
+          .map((r) => configMapReport(r.path, r.analysis.documents, r.text))
+          .join('---\n'),
+      );
       return exit;
     } else if (format === 'html') {
       // A print command too: the picture, whatever the findings.
@@ -377,7 +458,9 @@ export function run(argv: string[], write: (s: string) => void, writeErr: (s: st
       return exit;
     } else {
       const paint = wantsColor(environment.stdoutIsTTY, environment.env) ? colored : plain;
-      const body = reports.some((r) => r.analysis.documents.length > 0 || r.analysis.fileFindings.length > 0) ? toText(reports, { paint, verbose: values.verbose }) + '\n' : '';
+      const body = reports.some((r) => r.analysis.documents.length > 0 || r.analysis.fileFindings.length > 0)
+        ? toText(reports, { paint, verbose: values.verbose }) + '\n'
+        : '';
       write(body + paint.bold(summaryLine(reports, skipped)) + '\n');
     }
     const counts = countFindings(reports);
@@ -418,5 +501,9 @@ export { documentRules } from '../core/index';
 
 // In a worker thread the bundle only serves analyses (cli/parallel.ts); run() is the main thread's.
 if (require.main === module && isMainThread) {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = run(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
 }

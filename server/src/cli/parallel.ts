@@ -7,7 +7,14 @@
 // parse tree and the agent model stay in the worker.
 
 import { cpus } from 'node:os';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import {
+  isMainThread,
+  MessageChannel,
+  receiveMessageOnPort,
+  Worker,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
 import { analyzeSafely, type Analysis, type AnalyzeOptions, type DocumentAnalysis } from '../core/index';
 
 export interface AnalysisJob {
@@ -16,7 +23,10 @@ export interface AnalysisJob {
 }
 
 /** The fields of a DocumentAnalysis the text / JSON / SARIF / GitHub / JUnit reports use. */
-type PortableDocument = Pick<DocumentAnalysis, 'index' | 'kind' | 'label' | 'version' | 'versionSource' | 'versionFile' | 'datapath' | 'findings'> & {
+type PortableDocument = Pick<
+  DocumentAnalysis,
+  'index' | 'kind' | 'label' | 'version' | 'versionSource' | 'versionFile' | 'datapath' | 'findings'
+> & {
   source: Pick<DocumentAnalysis['source'], 'anchor' | 'format'>;
 };
 export type PortableAnalysis = Pick<Analysis, 'fileFindings' | 'internalErrors'> & { documents: PortableDocument[] };
@@ -82,14 +92,22 @@ if (!isMainThread && (workerData as WorkerSetup | undefined)?.ciliumLintWorker) 
 /**
  * Analyses every job on `workers` threads running `script` (dist/cli.js) and returns the analyses in job order. `progress(done, total)` is called as answers arrive.
  */
-export function analyzeInParallel(jobs: readonly AnalysisJob[], workers: number, script: string, progress?: (done: number, total: number) => void): PortableAnalysis[] {
+export function analyzeInParallel(
+  jobs: readonly AnalysisJob[],
+  workers: number,
+  script: string,
+  progress?: (done: number, total: number) => void,
+): PortableAnalysis[] {
   const results = new Array<PortableAnalysis>(jobs.length);
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const pool: { worker: Worker; port: MessagePort; busy: boolean }[] = [];
   const count = Math.max(1, Math.min(workers, jobs.length));
   for (let i = 0; i < count; i++) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(script, { workerData: { ciliumLintWorker: true, port: port2, signal } satisfies WorkerSetup, transferList: [port2] });
+    const worker = new Worker(script, {
+      workerData: { ciliumLintWorker: true, port: port2, signal } satisfies WorkerSetup,
+      transferList: [port2],
+    });
     pool.push({ worker, port: port1, busy: false });
   }
   let next = 0;
@@ -109,7 +127,9 @@ export function analyzeInParallel(jobs: readonly AnalysisJob[], workers: number,
       for (const slot of pool) {
         for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
           const answer = m.message as Answer;
-          results[answer.id] = answer.ok ? answer.analysis : portable(analyzeSafely(jobs[answer.id].text, jobs[answer.id].options));
+          results[answer.id] = answer.ok
+            ? answer.analysis
+            : portable(analyzeSafely(jobs[answer.id].text, jobs[answer.id].options));
           done++;
           got = true;
           slot.busy = false;
@@ -121,7 +141,8 @@ export function analyzeInParallel(jobs: readonly AnalysisJob[], workers: number,
         progress?.(done, jobs.length);
       } else if (Date.now() - lastAnswer > STALL_MS) {
         // A worker died without answering (out of memory, killed): finish the rest in this thread.
-        for (let id = 0; id < jobs.length; id++) if (!results[id]) results[id] = portable(analyzeSafely(jobs[id].text, jobs[id].options));
+        for (let id = 0; id < jobs.length; id++)
+          if (!results[id]) results[id] = portable(analyzeSafely(jobs[id].text, jobs[id].options));
         break;
       }
       // Nothing new: sleep until a worker bumps the counter (the timeout only guards against a missed wake-up).

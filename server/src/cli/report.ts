@@ -1,7 +1,15 @@
 // Turns analyses into the CLI's output formats. The JSON shape is a contract other tools read: change it
 // only by adding fields.
 
-import { LineIndex, dependsOnLines, splitMessage, statusLines, type Analysis, type DocumentAnalysis, type Finding } from '../core/index';
+import {
+  LineIndex,
+  dependsOnLines,
+  splitMessage,
+  statusLines,
+  type Analysis,
+  type DocumentAnalysis,
+  type Finding,
+} from '../core/index';
 import { plain, type Paint } from './color';
 
 export interface FileReport {
@@ -32,7 +40,17 @@ export function byPosition(findings: readonly Finding[]): Finding[] {
 function jsonDiagnostic(f: Finding, index: LineIndex): JsonDiagnostic {
   const s = index.position(f.range.start);
   const e = index.position(f.range.end);
-  return { rule: f.rule, severity: f.severity, message: f.message, headline: splitMessage(f).headline, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...(f.key ? { key: f.key } : {}) };
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    headline: splitMessage(f).headline,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    ...(f.key ? { key: f.key } : {}),
+  };
 }
 
 export function toJson(files: FileReport[]): unknown {
@@ -41,7 +59,9 @@ export function toJson(files: FileReport[]): unknown {
       const index = new LineIndex(text);
       return {
         path,
-        ...(analysis.fileFindings.length > 0 ? { diagnostics: byPosition(analysis.fileFindings).map((f) => jsonDiagnostic(f, index)) } : {}),
+        ...(analysis.fileFindings.length > 0
+          ? { diagnostics: byPosition(analysis.fileFindings).map((f) => jsonDiagnostic(f, index)) }
+          : {}),
         documents: analysis.documents.map((d) => ({
           index: d.index,
           kind: d.kind,
@@ -111,7 +131,9 @@ export function toText(files: FileReport[], { paint = plain, verbose = false }: 
       out.push(paint.bold(`${path}:${p.line} ${d.label} — ${versionHeader(d)}`));
       for (const [k, v] of statusLines(d.datapath, d.version)) out.push(`    ${(k + ':').padEnd(22)}${v}`);
       out.push(`    ${'Agent starts:'.padEnd(22)}${d.datapath.agentStarts ? 'yes' : paint.red('NO')}`);
-      out.push(`    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : paint.red('NO')) : 'n/a (ConfigMap)'}`);
+      out.push(
+        `    ${'Chart installs:'.padEnd(22)}${d.source.format === 'helm' ? (d.datapath.installSucceeds ? 'yes' : paint.red('NO')) : 'n/a (ConfigMap)'}`,
+      );
       for (const l of dependsOnLines(d.datapath)) out.push(`    ${'Templated:'.padEnd(22)}${l}`);
       for (const f of byPosition(d.findings)) out.push(line(f));
       out.push('');

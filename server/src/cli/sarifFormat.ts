@@ -9,12 +9,20 @@ import { pathToFileURL } from 'node:url';
 import { ruleInfo, LineIndex, type Finding, type Fix, type Range } from '../core/index';
 import { byPosition, type FileReport } from './report';
 
-const SARIF_LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 export const SRCROOT = '%SRCROOT%';
 
 /** docs/rules.md of this installation: next to dist/ in the package, or in the source tree when run from it. */
 export function shippedRulesDoc(): string | undefined {
-  for (const candidate of [join(__dirname, '..', 'docs', 'rules.md'), join(__dirname, '..', '..', '..', 'docs', 'rules.md')]) {
+  for (const candidate of [
+    join(__dirname, '..', 'docs', 'rules.md'),
+    join(__dirname, '..', '..', '..', 'docs', 'rules.md'),
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
@@ -29,7 +37,9 @@ function ruleDescriptor(id: string, docUrl: string | undefined) {
   const info = ruleInfo(id);
   const summary = info?.summary ?? id;
   const facts = [
-    info?.since || info?.until ? `Checked for Cilium ${info.since ?? '1.12'} to ${info.until ?? 'the newest supported version'}.` : '',
+    info?.since || info?.until
+      ? `Checked for Cilium ${info.since ?? '1.12'} to ${info.until ?? 'the newest supported version'}.`
+      : '',
     info?.cite ? `Checked against ${info.cite}.` : '',
   ].filter(Boolean);
   return {
@@ -47,7 +57,8 @@ function ruleDescriptor(id: string, docUrl: string | undefined) {
 function artifactLocation(path: string, srcRoot: string) {
   const abs = resolve(path);
   const rel = relative(srcRoot, abs);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel))
+    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
   if (path === '<stdin>') return { uri: 'stdin' };
   return { uri: pathToFileURL(abs).href };
 }
@@ -61,7 +72,15 @@ function region(index: LineIndex, r: Range) {
 function sarifFix(fix: Fix, location: ReturnType<typeof artifactLocation>, index: LineIndex) {
   return {
     description: { text: fix.title },
-    artifactChanges: [{ artifactLocation: location, replacements: fix.edits.map((e) => ({ deletedRegion: region(index, e.range), insertedContent: { text: e.newText } })) }],
+    artifactChanges: [
+      {
+        artifactLocation: location,
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: region(index, e.range),
+          insertedContent: { text: e.newText },
+        })),
+      },
+    ],
   };
 }
 
@@ -79,7 +98,15 @@ export function toSarif(files: FileReport[], toolVersion: string, srcRoot: strin
         level: SARIF_LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(index, f.range) } }],
-        ...(f.related?.length ? { relatedLocations: f.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: location, region: region(index, r.range) } })) } : {}),
+        ...(f.related?.length
+          ? {
+              relatedLocations: f.related.map((r, id) => ({
+                id,
+                message: { text: r.message },
+                physicalLocation: { artifactLocation: location, region: region(index, r.range) },
+              })),
+            }
+          : {}),
         ...(f.fixes?.length ? { fixes: f.fixes.map((x) => sarifFix(x, location, index)) } : {}),
       });
     }

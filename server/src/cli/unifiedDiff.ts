@@ -16,11 +16,15 @@ function splitKeepingEnd(text: string): { lines: string[]; finalBreak: boolean }
 }
 
 function middleOps(a: string[], b: string[]): Op[] {
-  if (a.length * b.length > MAX_TABLE_CELLS) return [...a.map((line) => ({ kind: '-' as const, line })), ...b.map((line) => ({ kind: '+' as const, line }))];
+  if (a.length * b.length > MAX_TABLE_CELLS)
+    return [...a.map((line) => ({ kind: '-' as const, line })), ...b.map((line) => ({ kind: '+' as const, line }))];
   // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
   const w = b.length + 1;
   const lcs = new Uint32Array((a.length + 1) * w);
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      lcs[i * w + j] =
+        a[i] === b[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
   const ops: Op[] = [];
   let i = 0;
   let j = 0;
@@ -28,7 +32,8 @@ function middleOps(a: string[], b: string[]): Op[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       ops.push({ kind: ' ', line: a[i++] });
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j])) ops.push({ kind: '+', line: b[j++] });
+    } else if (j < b.length && (i === a.length || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j]))
+      ops.push({ kind: '+', line: b[j++] });
     else ops.push({ kind: '-', line: a[i++] });
   }
   return ops;
@@ -43,7 +48,13 @@ export function unifiedDiff(name: string, before: string, after: string): string
   let head = 0;
   while (head < A.lines.length && head < B.lines.length && A.lines[head] === B.lines[head]) head++;
   let tail = 0;
-  while (tail < A.lines.length - head && tail < B.lines.length - head && A.lines[A.lines.length - 1 - tail] === B.lines[B.lines.length - 1 - tail] && (tail > 0 || A.finalBreak === B.finalBreak)) tail++;
+  while (
+    tail < A.lines.length - head &&
+    tail < B.lines.length - head &&
+    A.lines[A.lines.length - 1 - tail] === B.lines[B.lines.length - 1 - tail] &&
+    (tail > 0 || A.finalBreak === B.finalBreak)
+  )
+    tail++;
   const ops: Op[] = [
     ...A.lines.slice(0, head).map((line) => ({ kind: ' ' as const, line })),
     ...middleOps(A.lines.slice(head, A.lines.length - tail), B.lines.slice(head, B.lines.length - tail)),

@@ -5,7 +5,18 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseKernel, upgradePlan, upgradeHeader as header, upgradeMarkdown, isSupported, parseCiliumVersion, SUPPORTED_VERSIONS, type DocumentUpgrade, type UpgradePlan, type CiliumVersion } from '../core/index';
+import {
+  parseKernel,
+  upgradePlan,
+  upgradeHeader as header,
+  upgradeMarkdown,
+  isSupported,
+  parseCiliumVersion,
+  SUPPORTED_VERSIONS,
+  type DocumentUpgrade,
+  type UpgradePlan,
+  type CiliumVersion,
+} from '../core/index';
 import { chartFilesNear } from '../io/chartFiles';
 import { wrappersNear } from '../io/valuesReferences';
 import { collectInputs, readInput } from './inputs';
@@ -70,9 +81,12 @@ export function runUpgrade(argv: string[], write: (s: string) => void, writeErr:
     const to = version('--to', values.to);
     if (!to) throw new UsageError('--to is required (the version to upgrade to, for example --to 1.19)');
     const from = version('--from', values.from);
-    if (from && Number(from.split('.')[1]) >= Number(to.split('.')[1])) throw new UsageError(`--from ${from} is not older than --to ${to}`);
-    if (!['text', 'json', 'markdown'].includes(values.format!)) throw new UsageError(`--format must be text, json or markdown, not "${values.format}"`);
-    if (values.kernel !== undefined && !parseKernel(values.kernel)) throw new UsageError(`--kernel: "${values.kernel}" is not a kernel version like 5.10`);
+    if (from && Number(from.split('.')[1]) >= Number(to.split('.')[1]))
+      throw new UsageError(`--from ${from} is not older than --to ${to}`);
+    if (!['text', 'json', 'markdown'].includes(values.format!))
+      throw new UsageError(`--format must be text, json or markdown, not "${values.format}"`);
+    if (values.kernel !== undefined && !parseKernel(values.kernel))
+      throw new UsageError(`--kernel: "${values.kernel}" is not a kernel version like 5.10`);
     if (positionals.length === 0) throw new UsageError('no PATH given');
 
     const plans: FilePlan[] = [];
@@ -90,9 +104,18 @@ export function runUpgrade(argv: string[], write: (s: string) => void, writeErr:
       }
       let plan: UpgradePlan;
       try {
-        plan = upgradePlan(input.text, { to, from, kernel: values.kernel, path, chartFiles: chartFilesNear(path), usedBy: wrappersNear(path) });
+        plan = upgradePlan(input.text, {
+          to,
+          from,
+          kernel: values.kernel,
+          path,
+          chartFiles: chartFilesNear(path),
+          usedBy: wrappersNear(path),
+        });
       } catch (err) {
-        writeErr(`cilium-lint: internal error in ${path} while planning the upgrade (${(err as Error).message}); please report it\n`);
+        writeErr(
+          `cilium-lint: internal error in ${path} while planning the upgrade (${(err as Error).message}); please report it\n`,
+        );
         exit = 3;
         continue;
       }
@@ -133,7 +156,6 @@ function toJson(plans: FilePlan[]): unknown {
   };
 }
 
-
 function toText(plans: FilePlan[]): string {
   const out: string[] = [];
   for (const { path, plan, fixed } of plans) {
@@ -148,20 +170,30 @@ function toText(plans: FilePlan[]): string {
       out.push(`    ${''.padEnd(24)}${d.from.padEnd(w)}${d.to.padEnd(w2)}${d.to} migrated`);
       for (const v of d.verdict) {
         const mark = v.before !== v.after || v.after !== v.migrated ? '*' : ' ';
-        out.push(`  ${mark} ${v.label.padEnd(24)}${v.before.padEnd(w)}${v.after.padEnd(w2)}${v.migrated}${v.changesAt ? `   (changes at ${v.changesAt})` : ''}`);
+        out.push(
+          `  ${mark} ${v.label.padEnd(24)}${v.before.padEnd(w)}${v.after.padEnd(w2)}${v.migrated}${v.changesAt ? `   (changes at ${v.changesAt})` : ''}`,
+        );
         if (mark === '*') for (const why of v.why) out.push(`        ${why}`);
       }
-      out.push(d.keys.length > 0 ? '  Keys removed, renamed or re-spelt on the way:' : '  No key you set is removed or renamed on the way.');
-      for (const k of d.keys) out.push(`    ${path}:${k.line} [${k.version}] ${k.rule}${k.key ? ` ${k.key}` : ''}: ${k.message}${k.migration ? `\n        migration: ${k.migration}` : ''}`);
+      out.push(
+        d.keys.length > 0
+          ? '  Keys removed, renamed or re-spelt on the way:'
+          : '  No key you set is removed or renamed on the way.',
+      );
+      for (const k of d.keys)
+        out.push(
+          `    ${path}:${k.line} [${k.version}] ${k.rule}${k.key ? ` ${k.key}` : ''}: ${k.message}${k.migration ? `\n        migration: ${k.migration}` : ''}`,
+        );
       if (d.defaults.length > 0) {
         out.push('  Chart defaults that change (keys you did not set; cilium-config values):');
-        for (const c of d.defaults) out.push(`    [${c.changesAt}] ${c.key}: ${c.before ?? '(not written)'} → ${c.after ?? '(not written)'}`);
+        for (const c of d.defaults)
+          out.push(`    [${c.changesAt}] ${c.key}: ${c.before ?? '(not written)'} → ${c.after ?? '(not written)'}`);
       }
       out.push('');
     }
     if (fixed) out.push(`${path}: migrated in place`, '');
-    else if (plan.documents.some((d) => d.keys.some((k) => k.migration))) out.push(`${path}: run with --fix to apply the migrations`, '');
+    else if (plan.documents.some((d) => d.keys.some((k) => k.migration)))
+      out.push(`${path}: run with --fix to apply the migrations`, '');
   }
   return out.join('\n');
 }
-

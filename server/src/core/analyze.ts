@@ -31,7 +31,14 @@ import { documentRules } from './rules/documentRules';
 import { withoutEchoes, withoutRemovedKeyEchoes } from './rules/rootCause';
 import type { Finding, Range } from './types';
 import { NEWEST_RELEASED, parseCiliumVersion, type CiliumVersion } from './version';
-import { chartLabelIn, ciliumDependencyVersion, imageTagIn, VERSION_SOURCE_WORDS, type ChartFileHint, type VersionSource } from './versionHints';
+import {
+  chartLabelIn,
+  ciliumDependencyVersion,
+  imageTagIn,
+  VERSION_SOURCE_WORDS,
+  type ChartFileHint,
+  type VersionSource,
+} from './versionHints';
 
 export type { ChartFileHint, VersionSource } from './versionHints';
 export type { UsedBy } from './valuesReferences';
@@ -59,7 +66,13 @@ export function analyzeSafely(text: string, options: AnalyzeOptions = {}): Analy
     return analyze(text, options);
   } catch (error) {
     const what = 'reading this file';
-    return { documents: [], fileFindings: [internalErrorFinding(what, error, { start: 0, end: Math.min(text.length, Math.max(0, text.indexOf('\n'))) })], internalErrors: [{ what, error }] };
+    return {
+      documents: [],
+      fileFindings: [
+        internalErrorFinding(what, error, { start: 0, end: Math.min(text.length, Math.max(0, text.indexOf('\n'))) }),
+      ],
+      internalErrors: [{ what, error }],
+    };
   }
 }
 
@@ -76,7 +89,13 @@ const VERSION_COMMENT = /#\s*cilium-version:\s*([^\s#]+)/;
 
 function problemFinding(p: ParseProblem): Finding {
   const rule =
-    p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : p.code === 'TAB_AS_INDENT' ? 'yaml-tab-indent' : p.code === 'TOO_DEEP' ? 'yaml-too-deep' : 'yaml-syntax';
+    p.code === 'DUPLICATE_KEY'
+      ? 'yaml-duplicate-key'
+      : p.code === 'TAB_AS_INDENT'
+        ? 'yaml-tab-indent'
+        : p.code === 'TOO_DEEP'
+          ? 'yaml-too-deep'
+          : 'yaml-syntax';
   return { rule, severity: p.severity, message: p.message, range: p.range };
 }
 
@@ -99,14 +118,28 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     return {
       documents: [],
       internalErrors: [],
-      fileFindings: [{ rule: 'file-too-large', severity: 'info', message: `This file has ${input.length} characters, more than the ${maxChars} we analyse; it was skipped.`, range: start }],
+      fileFindings: [
+        {
+          rule: 'file-too-large',
+          severity: 'info',
+          message: `This file has ${input.length} characters, more than the ${maxChars} we analyse; it was skipped.`,
+          range: start,
+        },
+      ],
     };
   }
   if (looksBinary(input)) {
     return {
       documents: [],
       internalErrors: [],
-      fileFindings: [{ rule: 'not-text', severity: 'info', message: 'This file does not look like text (it has control or NUL bytes); it was not analysed.', range: start }],
+      fileFindings: [
+        {
+          rule: 'not-text',
+          severity: 'info',
+          message: 'This file does not look like text (it has control or NUL bytes); it was not analysed.',
+          range: start,
+        },
+      ],
     };
   }
 
@@ -116,7 +149,12 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const fileFindings: Finding[] = [];
   const kernel = options.kernel ? parseKernel(options.kernel) : undefined;
   if (options.kernel && !kernel) {
-    fileFindings.push({ rule: 'invalid-setting', severity: 'warning', message: `"${options.kernel}" is not a kernel version like 5.10; kernel requirements are assumed met.`, range: start });
+    fileFindings.push({
+      rule: 'invalid-setting',
+      severity: 'warning',
+      message: `"${options.kernel}" is not a kernel version like 5.10; kernel requirements are assumed met.`,
+      range: start,
+    });
   }
 
   // The regex tries every `#` of the file; most files have no such comment, which one indexOf tells.
@@ -146,8 +184,15 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     const docNode = parsed.documents[d.index];
     const r = docNode?.range;
     const own = parsed.problems.filter((p) => r && p.range.start >= r[0] && p.range.start <= r[2]);
-    const errors = [...own, ...d.source.problems].filter((p) => p.severity === 'error' && problemFinding(p).rule === 'yaml-syntax');
-    d.findings = withoutBrokenYamlGuesses(d.findings, errors.map((p) => p.range), d.source.root.range, text);
+    const errors = [...own, ...d.source.problems].filter(
+      (p) => p.severity === 'error' && problemFinding(p).rule === 'yaml-syntax',
+    );
+    d.findings = withoutBrokenYamlGuesses(
+      d.findings,
+      errors.map((p) => p.range),
+      d.source.root.range,
+      text,
+    );
     for (const p of own) {
       d.findings.unshift(problemFinding(p));
       claimed.add(p);
@@ -159,13 +204,20 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   // Only templates that fill in a Cilium value are worth a note: a `${VAR}` in a shell script or in another
   // document of the file changes nothing we check.
   // Control lines (`{{- if }}`, `%{ if }`) inside a Cilium document decide which values exist: they count too.
-  const control = parsed.templates.filter((t) => parsed.text.slice(t.start, t.end).trim() === '' && sources.some((s) => t.start >= s.root.range.start && t.start <= s.root.range.end));
-  const templated = [...sources.flatMap((s) => templatedValueRanges(s.root)), ...control].sort((a, b) => a.start - b.start);
+  const control = parsed.templates.filter(
+    (t) =>
+      parsed.text.slice(t.start, t.end).trim() === '' &&
+      sources.some((s) => t.start >= s.root.range.start && t.start <= s.root.range.end),
+  );
+  const templated = [...sources.flatMap((s) => templatedValueRanges(s.root)), ...control].sort(
+    (a, b) => a.start - b.start,
+  );
   if (templated.length > 0) {
     fileFindings.push({
       rule: 'template-syntax',
       severity: 'info',
-      message: 'This file contains template expressions ({{ }}, ${ }, %{ }). Values produced by a template are unknown here: checks that depend on them are not reported, and the verdict names what depends on them.',
+      message:
+        'This file contains template expressions ({{ }}, ${ }, %{ }). Values produced by a template are unknown here: checks that depend on them are not reported, and the verdict names what depends on them.',
       range: templated[0],
     });
   }
@@ -181,7 +233,12 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const unsuppressed = { documents, fileFindings };
   applySuppressions(unsuppressed, text);
   for (const d of documents) d.findings = capFindings(d.findings, d.source.anchor);
-  const analysis: Analysis = { documents, fileFindings: capFindings(unsuppressed.fileFindings, start), internalErrors, yaml: parsed };
+  const analysis: Analysis = {
+    documents,
+    fileFindings: capFindings(unsuppressed.fileFindings, start),
+    internalErrors,
+    yaml: parsed,
+  };
   attachFixes(analysis, text, lineBreakOf(input), options.onInternalError);
   return analysis;
 }
@@ -215,7 +272,10 @@ function helmTemplateParseError(text: string): Finding | undefined {
 }
 
 /** The first cilium dependency version among the chart files of one kind (nearest first). */
-function chartFileVersion(options: AnalyzeOptions, kind: ChartFileHint['kind']): { raw: string; path: string } | undefined {
+function chartFileVersion(
+  options: AnalyzeOptions,
+  kind: ChartFileHint['kind'],
+): { raw: string; path: string } | undefined {
   for (const f of options.chartFiles ?? []) {
     if (f.kind !== kind) continue;
     const raw = ciliumDependencyVersion(f.text);
@@ -271,7 +331,10 @@ function resolveVersion(
     const parsed = parseCiliumVersion(raw);
     if (parsed.ok) {
       if (from === 'comment') {
-        const clue = candidates.slice(2).map(([f, r, , p]) => ({ f, p, v: r ? parseCiliumVersion(r) : undefined })).find((c) => c.v?.ok);
+        const clue = candidates
+          .slice(2)
+          .map(([f, r, , p]) => ({ f, p, v: r ? parseCiliumVersion(r) : undefined }))
+          .find((c) => c.v?.ok);
         if (clue?.v?.ok && clue.v.version !== parsed.version) {
           const where = clue.p ? ` (${clue.p})` : '';
           notes.push({
@@ -282,7 +345,11 @@ function resolveVersion(
           });
         }
       }
-      for (const u of unusable) notes.push({ ...u, message: `${u.message} Analysing for ${parsed.version} (${VERSION_SOURCE_WORDS[from]}) instead.` });
+      for (const u of unusable)
+        notes.push({
+          ...u,
+          message: `${u.message} Analysing for ${parsed.version} (${VERSION_SOURCE_WORDS[from]}) instead.`,
+        });
       return { version: parsed.version, from, file };
     }
     // A wrapper or chart file may hold a range or a branch name; only a version-like text is worth a note.
@@ -329,7 +396,10 @@ function analyzeSource(
   pushAll(findings, enumFindings(source.root, state, source.format));
   pushAll(findings, hubbleMetricFindings(source.root, state, source.format));
   pushAll(findings, noEffectFindings(source.root, state, source.format));
-  pushAll(findings, apiServerAddressFindings(source.root, state, configMap, version, source.valuesElsewhere !== undefined));
+  pushAll(
+    findings,
+    apiServerAddressFindings(source.root, state, configMap, version, source.valuesElsewhere !== undefined),
+  );
   if (chart) addSchemaFindings(findings, chart, source.anchor, version);
   if (chart && chart.cut.length > 0) {
     findings.push({
@@ -343,12 +413,16 @@ function analyzeSource(
   if (findings.some((f) => HELM_REFUSES_KEY_RULES.has(f.rule))) datapath.installSucceeds = false;
   // A quoted boolean is an error exactly when Helm stops on it (the schema, or a template comparing it).
   if (findings.some((f) => f.rule === 'quoted-boolean' && f.severity === 'error')) datapath.installSucceeds = false;
-  if (findings.some((f) => f.severity === 'error' && AGENT_REFUSES_VALUE_RULES.has(f.rule))) datapath.agentStarts = false;
+  if (findings.some((f) => f.severity === 'error' && AGENT_REFUSES_VALUE_RULES.has(f.rule)))
+    datapath.agentStarts = false;
   pushAll(findings, datapathFindings(withoutEchoes(datapath, agent), source.anchor, source.format));
   for (const rule of documentRules) pushAll(findings, rule({ source, version, datapath, configMap, agent }));
   const deduped = withoutRemovedKeyEchoes(findings);
   findings.length = 0;
-  pushAll(findings, source.valuesElsewhere ? deduped.map((f) => withValuesElsewhere(f, source.valuesElsewhere!)) : deduped);
+  pushAll(
+    findings,
+    source.valuesElsewhere ? deduped.map((f) => withValuesElsewhere(f, source.valuesElsewhere!)) : deduped,
+  );
   return {
     index: source.docIndex,
     kind: source.kind,
@@ -372,7 +446,11 @@ function analyzeSource(
  */
 function withValuesElsewhere(f: Finding, where: string): Finding {
   if (!f.fromDefaults || f.severity !== 'warning') return f;
-  return { ...f, severity: 'info', message: `${f.message} This rests on defaults only, and the values from ${where} are not in this file: they may set it otherwise.` };
+  return {
+    ...f,
+    severity: 'info',
+    message: `${f.message} This rests on defaults only, and the values from ${where} are not in this file: they may set it otherwise.`,
+  };
 }
 
 /** Appends without spreading: a rule may return one finding per key, and 150,000 arguments overflow the stack. */

@@ -21,7 +21,26 @@ const EXAMPLE_VALUE = /^(?:|~|null|true|false|-?[\d.]+|"[^"]*"|'[^']*'|\[[^\]]*\
 const TYPE_PREFIX = /^\((?:string|bool|boolean|int|integer|float64|float|number|list|object|map|array|dict)\)\s*/i;
 
 /** Words that start prose lines ("ref: https://…", "note: …") rather than keys. */
-const PROSE = new Set(['ref', 'refs', 'see', 'note', 'notes', 'example', 'examples', 'default', 'e.g', 'eg', 'i.e', 'ie', 'warning', 'deprecated', 'type', 'values', 'docs', 'link']);
+const PROSE = new Set([
+  'ref',
+  'refs',
+  'see',
+  'note',
+  'notes',
+  'example',
+  'examples',
+  'default',
+  'e.g',
+  'eg',
+  'i.e',
+  'ie',
+  'warning',
+  'deprecated',
+  'type',
+  'values',
+  'docs',
+  'link',
+]);
 
 function looksLikeExampleKey(key: string, value: string | undefined): boolean {
   const k = key.replace(/^["']|["']$/g, '');
@@ -89,7 +108,8 @@ function withoutComment(value: string): string {
     if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || value[i - 1] === ' ' || value[i - 1] === '\t')) return value.slice(0, i).trimEnd();
+    else if (c === '#' && (i === 0 || value[i - 1] === ' ' || value[i - 1] === '\t'))
+      return value.slice(0, i).trimEnd();
   }
   return value.trimEnd();
 }
@@ -184,7 +204,8 @@ export function parseChartKeys(valuesYaml: string): Map<string, ChartKey> {
     if (trimmed.startsWith('- ') || trimmed === '-') {
       while (stack.length > 0 && stack[stack.length - 1].indent > indent) stack.pop();
       // List items: what is nested below them is not a chart key path.
-      if (!(stack.length > 0 && stack[stack.length - 1].indent === indent && stack[stack.length - 1].list)) stack.push({ indent, key: '-', list: true });
+      if (!(stack.length > 0 && stack[stack.length - 1].indent === indent && stack[stack.length - 1].list))
+        stack.push({ indent, key: '-', list: true });
       comment = [];
       described = false;
       continue;

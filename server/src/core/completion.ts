@@ -51,7 +51,10 @@ export function enumValues(path: string, v: CiliumVersion): EnumValue[] | undefi
     });
   }
   const domain = valueDomain(path, v);
-  if (domain) return domain.values.map((value) => (domain.deprecated ? { value, deprecated: true, note: domain.deprecated } : { value }));
+  if (domain)
+    return domain.values.map((value) =>
+      domain.deprecated ? { value, deprecated: true, note: domain.deprecated } : { value },
+    );
   const spec = enumSpecFor(path, v);
   const words = spec ? allowedIn(spec, v) : schemaEnumValues(path, v);
   return words ? plain(...words) : undefined;
@@ -87,7 +90,13 @@ function configMapValues(key: string, v: CiliumVersion): EnumValue[] | undefined
   const info = configKeyInfo(key, v);
   if (info) return (info.types.agent ?? info.types.operator) === 'bool' ? BOOL_VALUES : undefined;
   if (helmKeysFor(key).some(isBooleanKey)) return BOOL_VALUES;
-  if (/^(enable|install|disable)-/.test(key) || key === 'auto-direct-node-routes' || key === 'bpf-lb-sock' || key === 'encrypt-node') return BOOL_VALUES;
+  if (
+    /^(enable|install|disable)-/.test(key) ||
+    key === 'auto-direct-node-routes' ||
+    key === 'bpf-lb-sock' ||
+    key === 'encrypt-node'
+  )
+    return BOOL_VALUES;
   return undefined;
 }
 
@@ -135,7 +144,9 @@ interface Context {
 
 /** A regex for the first line that ends a block whose lines are indented more than `maxIndent` (or a `---`). */
 function blockEndRe(maxIndent: number): RegExp {
-  return maxIndent >= 0 ? new RegExp(`^(?: {0,${maxIndent}}[^ \\t\\r\\n#]|(?:---|\\.\\.\\.)(?:\\s|$))`, 'm') : /^(?:---|\.\.\.)(?:\s|$)/m;
+  return maxIndent >= 0
+    ? new RegExp(`^(?: {0,${maxIndent}}[^ \\t\\r\\n#]|(?:---|\\.\\.\\.)(?:\\s|$))`, 'm')
+    : /^(?:---|\.\.\.)(?:\s|$)/m;
 }
 
 /**
@@ -228,7 +239,13 @@ function helmDocumentation(path: string, v: CiliumVersion): string {
   return helmKeyMarkdown(path, v).join('\n');
 }
 
-function valueEntries(values: EnumValue[], path: string, v: CiliumVersion, configMap: boolean, replaceRange: Range): CompletionEntry[] {
+function valueEntries(
+  values: EnumValue[],
+  path: string,
+  v: CiliumVersion,
+  configMap: boolean,
+  replaceRange: Range,
+): CompletionEntry[] {
   const documentation = configMap ? configMapKeyMarkdown(path, v).join('\n') : helmDocumentation(path, v);
   return values.map((e) => ({
     label: e.value,
@@ -241,7 +258,15 @@ function valueEntries(values: EnumValue[], path: string, v: CiliumVersion, confi
   }));
 }
 
-function completeValue(c: Context, key: string, typed: string, quote: string, offset: number, after: string, v: CiliumVersion): CompletionEntry[] {
+function completeValue(
+  c: Context,
+  key: string,
+  typed: string,
+  quote: string,
+  offset: number,
+  after: string,
+  v: CiliumVersion,
+): CompletionEntry[] {
   const configMap = c.doc.source.format === 'configmap';
   const extra = c.path.length === 1 && c.path[0] === 'extraConfig' && !configMap;
   const path = configMap || extra ? key : [...c.path, key].join('.');
@@ -260,14 +285,23 @@ function completeValue(c: Context, key: string, typed: string, quote: string, of
   );
 }
 
-function completeKey(c: Context, text: string, lineStart: number, typed: string, offset: number, after: string, v: CiliumVersion): CompletionEntry[] {
+function completeKey(
+  c: Context,
+  text: string,
+  lineStart: number,
+  typed: string,
+  offset: number,
+  after: string,
+  v: CiliumVersion,
+): CompletionEntry[] {
   const configMap = c.doc.source.format === 'configmap';
   const rest = /^[\w.-]*/.exec(after)![0];
   const hasColon = /^\s*:/.test(after.slice(rest.length));
   const replaceRange = { start: offset - typed.length, end: offset + rest.length };
   const present = keysInBlock(text, c, lineStart);
   const view = viewAt(c.doc.source.root, c.path);
-  for (const e of view?.entries() ?? []) if (e.keyRange.start < lineStart || e.keyRange.start > offset + rest.length) present.add(e.key);
+  for (const e of view?.entries() ?? [])
+    if (e.keyRange.start < lineStart || e.keyRange.start > offset + rest.length) present.add(e.key);
 
   const configMapKeys = configMap ? c.path.length === 0 : c.path.length === 1 && c.path[0] === 'extraConfig';
   if (configMapKeys) {
@@ -275,7 +309,10 @@ function completeKey(c: Context, text: string, lineStart: number, typed: string,
     // them, and keys only the chart writes for other components (etcd-config, cni-uninstall) not at all.
     return configKeysIn(v)
       .map((k) => configKeyInfo(k, v))
-      .filter((info): info is ConfigKeyInfo => !!info && !present.has(info.key) && (!info.hidden || !!configMapKeyDoc(info.key)))
+      .filter(
+        (info): info is ConfigKeyInfo =>
+          !!info && !present.has(info.key) && (!info.hidden || !!configMapKeyDoc(info.key)),
+      )
       .map((info) => ({
         label: info.key,
         kind: 'key' as const,

@@ -47,7 +47,17 @@ function decidersOf(origins: readonly Origin[], lines: LineIndex | undefined): D
     const d: Decider =
       o.kind === 'user'
         ? { key: o.key, line: lines ? lines.position(o.range.start).line : undefined }
-        : { key: o.key, note: o.kind === 'chart-default' ? `default ${o.version}` : o.kind === 'agent-default' ? 'agent default' : o.kind === 'chart-fixed' ? `chart ${o.version}` : 'implied' };
+        : {
+            key: o.key,
+            note:
+              o.kind === 'chart-default'
+                ? `default ${o.version}`
+                : o.kind === 'agent-default'
+                  ? 'agent default'
+                  : o.kind === 'chart-fixed'
+                    ? `chart ${o.version}`
+                    : 'implied',
+          };
     const id = `${d.key}@${d.line ?? d.note}`;
     if (seen.has(id)) return;
     seen.add(id);
@@ -76,12 +86,24 @@ export function packetPath(d: DocumentAnalysis, text?: string): PacketPath {
     },
   ];
   if (dp.hostRouting.status === 'BPF') {
-    inNode.push({ id: 'bpf-redirect', title: 'eBPF redirect', detail: 'skips the host stack', tone: 'fast', decidedBy: by(dp.kubeProxyReplacement.origins) });
+    inNode.push({
+      id: 'bpf-redirect',
+      title: 'eBPF redirect',
+      detail: 'skips the host stack',
+      tone: 'fast',
+      decidedBy: by(dp.kubeProxyReplacement.origins),
+    });
   } else {
     const why = by(dp.hostRouting.reasons.flatMap((r) => r.origins));
     inNode.push(
       { id: 'host-stack', title: 'host network stack', detail: 'the kernel takes over', tone: 'slow', decidedBy: why },
-      { id: 'netfilter', title: 'netfilter', detail: dp.masquerading.mode === 'IPTables' ? 'iptables, MASQUERADE here' : 'iptables rules', tone: 'slow', decidedBy: [] },
+      {
+        id: 'netfilter',
+        title: 'netfilter',
+        detail: dp.masquerading.mode === 'IPTables' ? 'iptables, MASQUERADE here' : 'iptables rules',
+        tone: 'slow',
+        decidedBy: [],
+      },
       { id: 'routing-table', title: 'routing table', detail: "the kernel's routes", tone: 'slow', decidedBy: [] },
     );
   }
@@ -89,12 +111,18 @@ export function packetPath(d: DocumentAnalysis, text?: string): PacketPath {
   const toNode: PathBox = {
     id: 'to-node',
     title: routing.mode === 'native' ? 'Native routing' : `${(routing.protocol ?? 'tunnel').toUpperCase()} tunnel`,
-    detail: routing.mode === 'native' ? 'to a pod on another node' : `cilium_${routing.protocol ?? 'vxlan'}, to a pod on another node`,
+    detail:
+      routing.mode === 'native'
+        ? 'to a pod on another node'
+        : `cilium_${routing.protocol ?? 'vxlan'}, to a pod on another node`,
     tone: 'plain',
     decidedBy: by(routing.origins),
   };
   const masq = dp.masquerading;
-  const masqOrigins = [a.ipv4Masquerade.origin, ...(masq.mode === 'BPF' ? [a.bpfMasquerade.origin] : masq.reasons.flatMap((r) => r.origins))];
+  const masqOrigins = [
+    a.ipv4Masquerade.origin,
+    ...(masq.mode === 'BPF' ? [a.bpfMasquerade.origin] : masq.reasons.flatMap((r) => r.origins)),
+  ];
   const toWorld: PathBox = {
     id: 'to-world',
     title: masq.mode === 'BPF' ? 'SNAT in eBPF' : masq.mode === 'IPTables' ? 'SNAT by iptables' : 'No SNAT',
@@ -142,7 +170,13 @@ const LINE_H = 15;
 const TONE_STROKE: Record<BoxTone, string> = { fast: '#2e9e5b', slow: '#d98c00', plain: 'currentColor' };
 
 function boxHeight(b: PathBox): number {
-  return TITLE_Y + LINE_H + Math.min(b.decidedBy.length, MAX_DECIDERS) * LINE_H + (b.decidedBy.length > MAX_DECIDERS ? LINE_H : 0) + 12;
+  return (
+    TITLE_Y +
+    LINE_H +
+    Math.min(b.decidedBy.length, MAX_DECIDERS) * LINE_H +
+    (b.decidedBy.length > MAX_DECIDERS ? LINE_H : 0) +
+    12
+  );
 }
 
 function drawBox(b: PathBox, x: number, y: number, h: number, options: DiagramOptions): string {
@@ -166,7 +200,10 @@ function drawBox(b: PathBox, x: number, y: number, h: number, options: DiagramOp
             : undefined;
     parts.push(link ? `${link}${t}</a>` : t);
   });
-  if (b.decidedBy.length > MAX_DECIDERS) parts.push(`<text x="${x + 8}" y="${y + TITLE_Y + LINE_H * (MAX_DECIDERS + 2) - 6}" class="key">and ${b.decidedBy.length - MAX_DECIDERS} more</text>`);
+  if (b.decidedBy.length > MAX_DECIDERS)
+    parts.push(
+      `<text x="${x + 8}" y="${y + TITLE_Y + LINE_H * (MAX_DECIDERS + 2) - 6}" class="key">and ${b.decidedBy.length - MAX_DECIDERS} more</text>`,
+    );
   parts.push('</g>');
   return parts.join('');
 }

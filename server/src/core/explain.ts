@@ -24,7 +24,6 @@ export interface ExplainOptions {
   lineLinks?: boolean;
 }
 
-
 const SILENT = new Set(HOST_ROUTING_RULES.filter((f) => f.silent).map((f) => f.id));
 
 const VERSION_FROM: Record<VersionSource, string> = {
@@ -36,7 +35,8 @@ const VERSION_FROM: Record<VersionSource, string> = {
   image: 'from the Cilium image tag in this file',
   label: 'from the `helm.sh/chart` label in this file',
   comment: 'from the `# cilium-version:` comment',
-  default: '**assumed**: no version was found in or near the file, so the newest release is used. Set it with the `cilium.version` setting (Cilium: Select Target Cilium Version) or a `# cilium-version: 1.NN` comment',
+  default:
+    '**assumed**: no version was found in or near the file, so the newest release is used. Set it with the `cilium.version` setting (Cilium: Select Target Cilium Version) or a `# cilium-version: 1.NN` comment',
 };
 
 /** Positions for messages: exact lines when the text is known, else offsets. */
@@ -47,7 +47,9 @@ interface Where {
 function whereFor(analysis: Analysis, text: string | undefined): Where {
   // Without the text, a top-level document's parse text has the file's line structure (templates are masked
   // with same-length filler), so it gives the same line numbers.
-  const fallback = analysis.documents.map((d) => d.source.root.ctx).find((c) => c.toFile(0) === 0 && c.toFile(7) === 7)?.text;
+  const fallback = analysis.documents
+    .map((d) => d.source.root.ctx)
+    .find((c) => c.toFile(0) === 0 && c.toFile(7) === 7)?.text;
   const source = text ?? fallback;
   if (source === undefined) return { line: (o) => `offset ${o}` };
   const index = new LineIndex(source);
@@ -77,7 +79,11 @@ function describe(o: Origin, where: Where, depth = 0): string {
   }
 }
 
-function chain(origins: readonly Origin[], where: Where, environment = 'nothing in the file (defaults and the environment)'): string {
+function chain(
+  origins: readonly Origin[],
+  where: Where,
+  environment = 'nothing in the file (defaults and the environment)',
+): string {
   const parts = [...new Set(origins.map((o) => describe(o, where)))];
   return parts.length ? parts.join('; ') : environment;
 }
@@ -105,21 +111,30 @@ function masqueradingSection(d: DocumentAnalysis, where: Where): string[] {
   const a = d.agent;
   const out = [`### Masquerading: ${dp.masquerading.mode}`, ''];
   const family = (fam: 'IPv4' | 'IPv6', ip: Flag, masq: Flag, effective: boolean) => {
-    if (effective) return `- ${fam}: **masqueraded** — ${flagLine(`${fam} masquerading`, masq, where)}, ${flagLine(fam, ip, where)}.`;
-    if (!ip.on) return `- ${fam}: not masqueraded — ${fam} itself is off (${describe(ip.origin, where)}), so its masquerade setting does not count.`;
+    if (effective)
+      return `- ${fam}: **masqueraded** — ${flagLine(`${fam} masquerading`, masq, where)}, ${flagLine(fam, ip, where)}.`;
+    if (!ip.on)
+      return `- ${fam}: not masqueraded — ${fam} itself is off (${describe(ip.origin, where)}), so its masquerade setting does not count.`;
     return `- ${fam}: not masqueraded — ${flagLine(`${fam} masquerading`, masq, where)}.`;
   };
   out.push(family('IPv4', a.ipv4, a.ipv4Masquerade, dp.masquerading.ipv4));
   out.push(family('IPv6', a.ipv6, a.ipv6Masquerade, dp.masquerading.ipv6));
-  if (dp.masquerading.mode === 'Disabled') out.push('- Neither family masquerades, so `cilium status` prints `Masquerading: Disabled`.');
-  else if (dp.masquerading.mode === 'BPF') out.push(`- Done in eBPF: ${flagLine('BPF masquerading', a.bpfMasquerade, where)}${dp.masquerading.ipMasqAgent ? ', with the eBPF ip-masq-agent' : ''}.`);
+  if (dp.masquerading.mode === 'Disabled')
+    out.push('- Neither family masquerades, so `cilium status` prints `Masquerading: Disabled`.');
+  else if (dp.masquerading.mode === 'BPF')
+    out.push(
+      `- Done in eBPF: ${flagLine('BPF masquerading', a.bpfMasquerade, where)}${dp.masquerading.ipMasqAgent ? ', with the eBPF ip-masq-agent' : ''}.`,
+    );
   else {
     const fellBack = dp.masquerading.reasons.length > 0;
-    out.push(`- Done by iptables: ${fellBack ? 'BPF masquerading was asked for but fell back (below)' : flagLine('BPF masquerading', a.bpfMasquerade, where)}.`);
+    out.push(
+      `- Done by iptables: ${fellBack ? 'BPF masquerading was asked for but fell back (below)' : flagLine('BPF masquerading', a.bpfMasquerade, where)}.`,
+    );
   }
   if (dp.masquerading.reasons.length > 0) {
     out.push('', 'Why BPF masquerading is not used:', '');
-    for (const r of dp.masquerading.reasons) out.push(...reasonBlock(r, where, '(the agent falls back to iptables masquerading)', 'Agent log'));
+    for (const r of dp.masquerading.reasons)
+      out.push(...reasonBlock(r, where, '(the agent falls back to iptables masquerading)', 'Agent log'));
   }
   return out;
 }
@@ -148,13 +163,20 @@ function kernelSection(d: DocumentAnalysis): string[] {
   if (/^netkit/.test(a.datapathMode.value)) needs.push(['netkit devices: Linux 6.7 with CONFIG_NETKIT', 6, 7, true]);
   const out = ['### Kernel', ''];
   if (k) out.push(`Nodes run Linux ${k.text} (from your setting).`, '');
-  else out.push('No kernel version given, so every kernel requirement below is assumed met. Set one to have it checked.', '');
+  else
+    out.push(
+      'No kernel version given, so every kernel requirement below is assumed met. Set one to have it checked.',
+      '',
+    );
   for (const [text, ma, mi] of needs) {
     const ok = kernelAtLeast(k, ma, mi);
     out.push(`- ${text}${ok === undefined ? '' : ok ? ' — met' : ' — **not met**'}`);
   }
   if (dp.hostRouting.status === 'BPF' && k && !kernelAtLeast(k, 5, 10) && inRange(v, '1.18')) {
-    out.push('', `Cilium ${v} does not support Linux ${k.text}: expect the agent to fail loading its programs rather than fall back.`);
+    out.push(
+      '',
+      `Cilium ${v} does not support Linux ${k.text}: expect the agent to fail loading its programs rather than fall back.`,
+    );
   }
   return out;
 }
@@ -171,9 +193,17 @@ function cliChecks(): string[] {
 }
 
 /** The packet path as a picture, then the same in words (for readers without the picture and for search). */
-function packetPathSection(d: DocumentAnalysis, text: string | undefined, picture: boolean, lineLinks = false): string[] {
+function packetPathSection(
+  d: DocumentAnalysis,
+  text: string | undefined,
+  picture: boolean,
+  lineLinks = false,
+): string[] {
   const path = packetPath(d, text);
-  const words = [...path.inNode, ...path.exits].map((b) => `- **${b.title}** (${b.detail})${b.decidedBy.length ? `: ${b.decidedBy.map((k) => `\`${deciderText(k)}\``).join(', ')}` : ''}`);
+  const words = [...path.inNode, ...path.exits].map(
+    (b) =>
+      `- **${b.title}** (${b.detail})${b.decidedBy.length ? `: ${b.decidedBy.map((k) => `\`${deciderText(k)}\``).join(', ')}` : ''}`,
+  );
   if (!picture) return ['### Packet path', '', ...words, ''];
   // Links only for a viewer that handles them (the Explain webview): a Markdown preview opens no file: link.
   const svg = packetPathSvg(path, { title: `Packet path of ${d.label}`, lineHref: lineLinks ? lineHref : undefined });
@@ -186,15 +216,29 @@ export function explainDocument(d: DocumentAnalysis, where: Where, options: Expl
   const out: string[] = [];
   out.push(`## ${d.label} — Cilium ${versionLabel(d.version)}`, '');
   out.push(`Target version ${d.version}: ${VERSION_FROM[d.versionSource]}.`, '');
-  out.push('What `cilium status` should print:', '', '```text', ...statusLines(dp, d.version).map(([k, v]) => `${(k + ':').padEnd(22)}${v}`), '```', '');
+  out.push(
+    'What `cilium status` should print:',
+    '',
+    '```text',
+    ...statusLines(dp, d.version).map(([k, v]) => `${(k + ':').padEnd(22)}${v}`),
+    '```',
+    '',
+  );
   out.push(...packetPathSection(d, options.text, options.picture === true, options.lineLinks === true));
   out.push(`- Agent starts: ${dp.agentStarts ? 'yes' : '**no** (see below)'}`);
-  out.push(`- Chart installs: ${d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : '**no** (see below)') : 'not applicable (a ConfigMap)'}`);
+  out.push(
+    `- Chart installs: ${d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : '**no** (see below)') : 'not applicable (a ConfigMap)'}`,
+  );
   out.push('');
   const open = dependsOnLines(dp);
   if (open.length > 0) {
     // Templated values are unknown: the verdicts above assume nothing about them, and these may change.
-    out.push('### Depends on templated values', '', 'These values are filled in by a template, so they are unknown here; no check that rests on them is reported, and these verdicts may change once they are substituted:', '');
+    out.push(
+      '### Depends on templated values',
+      '',
+      'These values are filled in by a template, so they are unknown here; no check that rests on them is reported, and these verdicts may change once they are substituted:',
+      '',
+    );
     for (const line of open) out.push(`- ${line}`);
     out.push('');
   }
@@ -207,13 +251,30 @@ export function explainDocument(d: DocumentAnalysis, where: Where, options: Expl
       "The other side of the speed-up: pod traffic skips the host network stack, so the node's own iptables rules and host-level policies no longer see it.",
     );
   } else {
-    out.push('Every reason, in the order the agent checks them; of its fallback switch the agent logs only the first match:', '');
-    for (const r of dp.hostRouting.reasons) out.push(...reasonBlock(r, where, loggedWords(r, dp.hostRouting.reasons), 'Agent log', d.kernel?.text));
+    out.push(
+      'Every reason, in the order the agent checks them; of its fallback switch the agent logs only the first match:',
+      '',
+    );
+    for (const r of dp.hostRouting.reasons)
+      out.push(...reasonBlock(r, where, loggedWords(r, dp.hostRouting.reasons), 'Agent log', d.kernel?.text));
   }
   out.push('', ...masqueradingSection(d, where), '');
-  out.push(`### Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}`, '', `Decided by: ${chain(dp.routing.origins, where)}.`, '');
-  out.push(`### KubeProxyReplacement: ${dp.kubeProxyReplacement.status}`, '', `Decided by: ${chain(dp.kubeProxyReplacement.origins, where)}.`);
-  if (!dp.kubeProxyReplacement.enabled) out.push('', 'Not full replacement, so BPF host routing is not available (and, up to 1.18, BPF masquerading needs BPF NodePort from elsewhere).');
+  out.push(
+    `### Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}`,
+    '',
+    `Decided by: ${chain(dp.routing.origins, where)}.`,
+    '',
+  );
+  out.push(
+    `### KubeProxyReplacement: ${dp.kubeProxyReplacement.status}`,
+    '',
+    `Decided by: ${chain(dp.kubeProxyReplacement.origins, where)}.`,
+  );
+  if (!dp.kubeProxyReplacement.enabled)
+    out.push(
+      '',
+      'Not full replacement, so BPF host routing is not available (and, up to 1.18, BPF masquerading needs BPF NodePort from elsewhere).',
+    );
 
   const exits = dp.agentErrors.filter((r) => r.severity === 'error');
   const warnings = dp.agentErrors.filter((r) => r.severity !== 'error');
@@ -234,13 +295,15 @@ export function explainDocument(d: DocumentAnalysis, where: Where, options: Expl
   }
   if (clusterChecks.length > 0) {
     out.push('', '### The chart depends on the cluster', '');
-    for (const r of clusterChecks) out.push(...reasonBlock(r, where, '(decided by the cluster at install time)', 'Helm fails with'));
+    for (const r of clusterChecks)
+      out.push(...reasonBlock(r, where, '(decided by the cluster at install time)', 'Helm fails with'));
   }
   out.push('', ...kernelSection(d));
   const findings = [...d.findings].sort((a, b) => a.range.start - b.range.start);
   if (findings.length > 0) {
     out.push('', '### Findings', '');
-    for (const f of findings) out.push(`- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`);
+    for (const f of findings)
+      out.push(`- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`);
   }
   out.push('', ...cliChecks());
   return out.join('\n');
@@ -256,7 +319,15 @@ export function explainMarkdown(analysis: Analysis, options: string | ExplainOpt
   const where = whereFor(analysis, text);
   const parts = ['# Cilium datapath', ...analysis.documents.map((d) => explainDocument(d, where, opts))];
   if (analysis.fileFindings.length > 0) {
-    parts.push(['## Problems in the file', '', ...analysis.fileFindings.map((f) => `- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`)].join('\n'));
+    parts.push(
+      [
+        '## Problems in the file',
+        '',
+        ...analysis.fileFindings.map(
+          (f) => `- ${where.line(f.range.start)}: **${f.severity}** \`${f.rule}\` — ${f.message}`,
+        ),
+      ].join('\n'),
+    );
   }
   return parts.join('\n\n');
 }

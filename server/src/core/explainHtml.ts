@@ -8,18 +8,26 @@ import type { Analysis } from './analysisTypes';
 import { lineHref } from './datapathDiagram';
 import { explainMarkdown } from './explain';
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** "line 9" in escaped text as a link to that line. */
 function linkLines(escaped: string): string {
-  return escaped.replace(/\bline (\d{1,7})\b/g, (_, n: string) => `<a class="line-link" href="${lineHref(Number(n))}" data-line="${n}">line ${n}</a>`);
+  return escaped.replace(
+    /\bline (\d{1,7})\b/g,
+    (_, n: string) => `<a class="line-link" href="${lineHref(Number(n))}" data-line="${n}">line ${n}</a>`,
+  );
 }
 
 /** One line of Markdown text: code spans literal (but their line references linked), `**bold**`. */
 function inline(text: string): string {
   return text
     .split(/(`[^`]*`)/)
-    .map((part) => (part.length >= 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${linkLines(escapeHtml(part.slice(1, -1)))}</code>` : linkLines(escapeHtml(part).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>'))))
+    .map((part) =>
+      part.length >= 2 && part.startsWith('`') && part.endsWith('`')
+        ? `<code>${linkLines(escapeHtml(part.slice(1, -1)))}</code>`
+        : linkLines(escapeHtml(part).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')),
+    )
     .join('');
 }
 
@@ -50,7 +58,9 @@ export function explanationMarkdownToHtml(markdown: string): string {
       const lang = line.slice(3).trim();
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i].startsWith('```'); i++) body.push(lines[i]);
-      out.push(`<pre><code${lang ? ` class="language-${escapeHtml(lang)}"` : ''}>${body.map(escapeHtml).join('\n')}</code></pre>`);
+      out.push(
+        `<pre><code${lang ? ` class="language-${escapeHtml(lang)}"` : ''}>${body.map(escapeHtml).join('\n')}</code></pre>`,
+      );
       continue;
     }
     if (/^<svg[\s>]/.test(line)) {

@@ -41,7 +41,14 @@ export interface HoverResult {
 }
 
 const SILENT_HOST_ROUTING = new Set(HOST_ROUTING_RULES.filter((f) => f.silent).map((f) => f.id));
-const MASQ_KEYS = new Set(['enable-ipv4-masquerade', 'enable-ipv6-masquerade', 'enable-bpf-masquerade', 'enable-ip-masq-agent', 'enable-ipv4', 'enable-ipv6']);
+const MASQ_KEYS = new Set([
+  'enable-ipv4-masquerade',
+  'enable-ipv6-masquerade',
+  'enable-bpf-masquerade',
+  'enable-ip-masq-agent',
+  'enable-ipv4',
+  'enable-ipv6',
+]);
 
 function overlaps(a: Range, b: Range): boolean {
   if (a.start === a.end) return a.start >= b.start && a.start < b.end;
@@ -56,7 +63,8 @@ function touches(origins: readonly Origin[], range: Range): boolean {
 export function configMapKeysFrom(doc: DocumentAnalysis, path: string): string[] {
   const out: string[] = [];
   const mentions = (o: Origin, depth: number): boolean =>
-    (o.kind === 'user' && o.key === path) || (o.kind === 'implied' && depth < 8 && o.by.some((b) => mentions(b, depth + 1)));
+    (o.kind === 'user' && o.key === path) ||
+    (o.kind === 'implied' && depth < 8 && o.by.some((b) => mentions(b, depth + 1)));
   for (const [key, setting] of doc.configMap) if (mentions(setting.origin, 0)) out.push(key);
   return out;
 }
@@ -79,25 +87,46 @@ export function effectsInFile(doc: DocumentAnalysis, range: Range, path?: string
   const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);
   for (const r of dp.hostRouting.reasons) {
     if (!touches(r.origins, range)) continue;
-    out.push(withSourceText(`**${Subject} makes Host Routing Legacy** (\`${r.id}\`, ${hostRoutingWords(r, dp.hostRouting.reasons)}) because: ${r.message}`, r, 'Agent log'));
+    out.push(
+      withSourceText(
+        `**${Subject} makes Host Routing Legacy** (\`${r.id}\`, ${hostRoutingWords(r, dp.hostRouting.reasons)}) because: ${r.message}`,
+        r,
+        'Agent log',
+      ),
+    );
   }
   for (const r of dp.masquerading.reasons) {
-    if (touches(r.origins, range)) out.push(withSourceText(`**Masquerading falls back here** (\`${r.id}\`): ${r.message}`, r, 'Agent log'));
+    if (touches(r.origins, range))
+      out.push(withSourceText(`**Masquerading falls back here** (\`${r.id}\`): ${r.message}`, r, 'Agent log'));
   }
   for (const r of dp.agentErrors) {
     if (!touches(r.origins, range)) continue;
-    const label = r.severity === 'error' ? `**The agent refuses to start because of ${subject}**` : `**The agent warns about ${subject}**`;
+    const label =
+      r.severity === 'error'
+        ? `**The agent refuses to start because of ${subject}**`
+        : `**The agent warns about ${subject}**`;
     out.push(withSourceText(`${label} (\`${r.id}\`): ${r.message}`, r, 'Agent error'));
   }
   for (const r of dp.chartErrors) {
-    if (touches(r.origins, range)) out.push(withSourceText(`**The chart refuses to install because of ${subject}** (\`${r.id}\`): ${r.message}`, r, 'Helm fails with'));
+    if (touches(r.origins, range))
+      out.push(
+        withSourceText(
+          `**The chart refuses to install because of ${subject}** (\`${r.id}\`): ${r.message}`,
+          r,
+          'Helm fails with',
+        ),
+      );
   }
   const kprHere = touches(dp.kubeProxyReplacement.origins, range);
   if (kprHere) {
     out.push(`Decides **KubeProxyReplacement: ${dp.kubeProxyReplacement.status}** in this file.`);
-    if (dp.kubeProxyReplacement.enabled && dp.hostRouting.status === 'BPF') out.push('Full kube-proxy replacement here is one of the things **Host Routing: BPF** needs.');
+    if (dp.kubeProxyReplacement.enabled && dp.hostRouting.status === 'BPF')
+      out.push('Full kube-proxy replacement here is one of the things **Host Routing: BPF** needs.');
   }
-  if (touches(dp.routing.origins, range)) out.push(`Decides **Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}** in this file.`);
+  if (touches(dp.routing.origins, range))
+    out.push(
+      `Decides **Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}** in this file.`,
+    );
   const cmKeys = path ? (doc.source.format === 'configmap' ? [path] : configMapKeysFrom(doc, path)) : [];
   if (cmKeys.some((k) => MASQ_KEYS.has(k)) && !dp.masquerading.reasons.some((r) => touches(r.origins, range))) {
     out.push(`Feeds **Masquerading: ${masqueradingText(dp)}** in this file.`);
@@ -106,7 +135,9 @@ export function effectsInFile(doc: DocumentAnalysis, range: Range, path?: string
     }
   }
   if (cmKeys.includes('enable-host-legacy-routing') && dp.hostRouting.status === 'BPF') {
-    out.push('Host Routing is **BPF** in this file: pod traffic skips the host network stack, so the node\'s own iptables rules and host-level policies no longer see it.');
+    out.push(
+      "Host Routing is **BPF** in this file: pod traffic skips the host network stack, so the node's own iptables rules and host-level policies no longer see it.",
+    );
   }
   return out;
 }
@@ -154,7 +185,11 @@ function helmLines(doc: DocumentAnalysis, path: string[], options: HoverOptions)
   }
   lines.push(...helmKeyMarkdown(dotted, v));
   const cm = configMapKeysFrom(doc, dotted);
-  if (cm.length > 0) lines.push('', `Becomes in cilium-config here: ${cm.map((k) => `\`${k}: "${doc.configMap.get(k)?.value}"\``).join(', ')}`);
+  if (cm.length > 0)
+    lines.push(
+      '',
+      `Becomes in cilium-config here: ${cm.map((k) => `\`${k}: "${doc.configMap.get(k)?.value}"\``).join(', ')}`,
+    );
   // The user's own chart copy only adds something when it says more than the upstream chart we ship.
   const chart = options.chartDescription?.(v, dotted);
   if (chart && chart !== chartDescriptionOf(dotted, v)) lines.push('', `From your chart: ${chart}`);
@@ -162,7 +197,12 @@ function helmLines(doc: DocumentAnalysis, path: string[], options: HoverOptions)
 }
 
 // `_text`: the analysis holds every range; the text stays in the signature for callers that need it later.
-export function hoverAt(analysis: Analysis, _text: string, offset: number, options: HoverOptions = {}): HoverResult | undefined {
+export function hoverAt(
+  analysis: Analysis,
+  _text: string,
+  offset: number,
+  options: HoverOptions = {},
+): HoverResult | undefined {
   const at = locate(analysis, offset);
   if (!at) return undefined;
   const { doc, entry } = at;
@@ -175,7 +215,11 @@ export function hoverAt(analysis: Analysis, _text: string, offset: number, optio
   if (doc.source.format === 'configmap') {
     const key = at.path[at.path.length - 1];
     dotted = key;
-    lines = [`**${key}** — cilium-config key · Cilium ${versionLabel(doc.version)}`, '', ...configMapLines(key, doc.version, undefined)];
+    lines = [
+      `**${key}** — cilium-config key · Cilium ${versionLabel(doc.version)}`,
+      '',
+      ...configMapLines(key, doc.version, undefined),
+    ];
   } else {
     dotted = at.path.join('.');
     lines = helmLines(doc, at.path, options);
@@ -185,10 +229,13 @@ export function hoverAt(analysis: Analysis, _text: string, offset: number, optio
   const hr = doc.datapath.hostRouting;
   if (!mapping && ourDoc?.effects?.hostRouting && !hr.reasons.some((r) => touches(r.origins, ownRange))) {
     const others = hr.reasons.map((r) => `\`${r.id}\``).join(', ');
-    effects.push(`Not a reason for Legacy host routing in this file on Cilium ${doc.version} (Host Routing here: **${hr.status}**${others ? `, because of ${others}` : ''}).`);
+    effects.push(
+      `Not a reason for Legacy host routing in this file on Cilium ${doc.version} (Host Routing here: **${hr.status}**${others ? `, because of ${others}` : ''}).`,
+    );
   }
   // What this line decides here comes first, right under the title: it is why the user hovered.
   if (effects.length > 0) lines.splice(1, 0, '', '**In this file**', '', ...effects.map((e) => `- ${e}`));
-  if (doc.source.format === 'helm' && options.helmDocsUrl !== false) lines.push('', `[Helm reference for Cilium ${doc.version}](${helmReferenceUrl(doc.version)})`);
+  if (doc.source.format === 'helm' && options.helmDocsUrl !== false)
+    lines.push('', `[Helm reference for Cilium ${doc.version}](${helmReferenceUrl(doc.version)})`);
   return { markdown: lines.join('\n'), range };
 }

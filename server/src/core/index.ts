@@ -13,7 +13,14 @@ export type { Finding, Fix, Origin, Range, Severity, TextEdit } from './types';
 export { IncrementalSession } from './parse/sections';
 
 // Versions and settings the user passes in.
-export { isSupported, NEWEST_RELEASED, parseCiliumVersion, SUPPORTED_VERSIONS, VERSION_TABLE, type CiliumVersion } from './version';
+export {
+  isSupported,
+  NEWEST_RELEASED,
+  parseCiliumVersion,
+  SUPPORTED_VERSIONS,
+  VERSION_TABLE,
+  type CiliumVersion,
+} from './version';
 export { parseKernel, type KernelVersion } from './model/state';
 
 // Quick-fixes and text edits.
@@ -22,7 +29,15 @@ export { fixAllInText, minimalEdit } from './fixes/fixAll';
 export { applyEdits } from './edit/yamlEdit';
 
 // .cilium-lint.yaml and rule levels.
-export { applyRuleLevels, isIncluded, LINT_CONFIG_NAMES, parseLintConfig, type LintConfig, type LintConfigResult, type RuleLevel } from './lintConfig';
+export {
+  applyRuleLevels,
+  isIncluded,
+  LINT_CONFIG_NAMES,
+  parseLintConfig,
+  type LintConfig,
+  type LintConfigResult,
+  type RuleLevel,
+} from './lintConfig';
 
 // Views of an analysis.
 export { chartValuesText } from './chart/values/chartValues';

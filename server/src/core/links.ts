@@ -52,7 +52,7 @@ export function documentLinks(analysis: Analysis, text: string): DocumentLinkInf
   if (analysis.documents.length === 0) return [];
   ruleIds ??= new Set(allRules().map((r) => r.id));
   const out: DocumentLinkInfo[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let eol = text.indexOf('\n', at);
     if (eol < 0) eol = text.length;
     const hash = text.indexOf('#', at);
@@ -64,13 +64,21 @@ export function documentLinks(analysis: Analysis, text: string): DocumentLinkInf
         const parsed = parseCiliumVersion(version[1]);
         if (parsed.ok) {
           const start = c + version.index + version[0].length - version[1].length;
-          out.push({ range: { start, end: start + version[1].length }, target: { kind: 'url', url: helmReferenceUrl(parsed.version) }, tooltip: `Helm reference for Cilium ${parsed.version}` });
+          out.push({
+            range: { start, end: start + version[1].length },
+            target: { kind: 'url', url: helmReferenceUrl(parsed.version) },
+            tooltip: `Helm reference for Cilium ${parsed.version}`,
+          });
         }
       }
       for (const { word, at: w } of idWords(comment)) {
         if (!ruleIds.has(word)) continue;
         const start = c + w;
-        out.push({ range: { start, end: start + word.length }, target: { kind: 'rule', rule: word }, tooltip: `What the rule ${word} checks` });
+        out.push({
+          range: { start, end: start + word.length },
+          target: { kind: 'rule', rule: word },
+          tooltip: `What the rule ${word} checks`,
+        });
       }
     }
     at = eol + 1;

@@ -46,7 +46,8 @@ export function parseLintConfig(text: string, path: string): LintConfigResult {
     if (isMap(doc.contents) && raw && typeof raw === 'object') {
       for (const key of ['version', 'kernel']) {
         const node = doc.contents.get(key, true);
-        if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string') (raw as Record<string, unknown>)[key] = node.source;
+        if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string')
+          (raw as Record<string, unknown>)[key] = node.source;
       }
     }
   } catch (err) {
@@ -56,18 +57,35 @@ export function parseLintConfig(text: string, path: string): LintConfigResult {
   if (raw === null || raw === undefined) raw = {};
   const parsed = lintConfigSchema().safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${path}: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map(
+        (i) => `${path}: ${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`,
+      ),
+    };
   }
   const problems: string[] = [];
   const known = allRules().map((r) => r.id);
   for (const id of Object.keys(parsed.data.rules ?? {})) {
     if (isRuleId(id)) continue;
     const near = nearestWord(id, known);
-    problems.push(`${path}: rules.${id}: not a known rule id${near ? ` (did you mean "${near}"?)` : ''}; the ids are listed in docs/rules.md`);
+    problems.push(
+      `${path}: rules.${id}: not a known rule id${near ? ` (did you mean "${near}"?)` : ''}; the ids are listed in docs/rules.md`,
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
   const d = parsed.data;
-  return { ok: true, config: { path, version: d.version, kernel: d.kernel, rules: d.rules ?? {}, include: d.include ?? [], exclude: d.exclude ?? [] } };
+  return {
+    ok: true,
+    config: {
+      path,
+      version: d.version,
+      kernel: d.kernel,
+      rules: d.rules ?? {},
+      include: d.include ?? [],
+      exclude: d.exclude ?? [],
+    },
+  };
 }
 
 /**
@@ -96,10 +114,14 @@ function globMatches(rawPattern: string, relPath: string): boolean {
  * Findings with each rule's configured level: `off` drops the finding, another level replaces its severity.
  * `internal-error` is never hidden (it is our bug, not the user's choice).
  */
-export function applyRuleLevels<T extends Finding>(findings: readonly T[], rules: Readonly<Record<string, RuleLevel | Severity>>): T[] {
+export function applyRuleLevels<T extends Finding>(
+  findings: readonly T[],
+  rules: Readonly<Record<string, RuleLevel | Severity>>,
+): T[] {
   const out: T[] = [];
   for (const f of findings) {
-    const level = Object.prototype.hasOwnProperty.call(rules, f.rule) && f.rule !== 'internal-error' ? rules[f.rule] : undefined;
+    const level =
+      Object.prototype.hasOwnProperty.call(rules, f.rule) && f.rule !== 'internal-error' ? rules[f.rule] : undefined;
     if (level === 'off') continue;
     out.push(level ? { ...f, severity: level } : f);
   }

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { RULE_LEVELS, type RuleLevel } from './lintConfigLevels';
 import { parseCiliumVersion } from './version';
 
-const globList = z.array(z.string({ error: 'each entry must be a glob string' }).min(1, { message: 'a glob cannot be empty' }), { error: 'must be a list of globs' });
+const globList = z.array(
+  z.string({ error: 'each entry must be a glob string' }).min(1, { message: 'a glob cannot be empty' }),
+  { error: 'must be a list of globs' },
+);
 
 export const LINT_CONFIG_SCHEMA = z.strictObject(
   {
@@ -18,10 +21,20 @@ export const LINT_CONFIG_SCHEMA = z.strictObject(
       .transform((v) => String(v).trim())
       .refine((v) => /^\d+\.\d+/.test(v), { message: 'must be a kernel version such as "5.10"' })
       .optional(),
-    rules: z.record(z.string(), z.enum(RULE_LEVELS as [RuleLevel, ...RuleLevel[]], { error: `must be one of ${RULE_LEVELS.join(', ')}` }), { error: 'must be a map of rule id → level' }).optional(),
+    rules: z
+      .record(
+        z.string(),
+        z.enum(RULE_LEVELS as [RuleLevel, ...RuleLevel[]], { error: `must be one of ${RULE_LEVELS.join(', ')}` }),
+        { error: 'must be a map of rule id → level' },
+      )
+      .optional(),
     include: globList.optional(),
     exclude: globList.optional(),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (the keys are version, kernel, rules, include, exclude)` : 'must be a map with the keys version, kernel, rules, include, exclude') },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (the keys are version, kernel, rules, include, exclude)`
+        : 'must be a map with the keys version, kernel, rules, include, exclude',
+  },
 );
-

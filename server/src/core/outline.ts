@@ -61,7 +61,10 @@ function detailOf(node: unknown, w: Walk): string | undefined {
   if (!isScalar(node) && !isAlias(node)) return undefined;
   const r = span(node as Node);
   if (!r) return undefined;
-  const oneLine = w.source.slice(r.start, Math.min(r.end, r.start + MAX_DETAIL * 2)).replace(/\s+/g, ' ').trim();
+  const oneLine = w.source
+    .slice(r.start, Math.min(r.end, r.start + MAX_DETAIL * 2))
+    .replace(/\s+/g, ' ')
+    .trim();
   return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL - 1)}…` : oneLine;
 }
 
@@ -101,7 +104,14 @@ function childrenOf(node: unknown, w: Walk, depth: number): OutlineSymbol[] | un
   return undefined;
 }
 
-function symbol(name: string, value: unknown, range: Range, selectionRange: Range, w: Walk, depth: number): OutlineSymbol {
+function symbol(
+  name: string,
+  value: unknown,
+  range: Range,
+  selectionRange: Range,
+  w: Walk,
+  depth: number,
+): OutlineSymbol {
   const s: OutlineSymbol = { name, kind: kindOf(value), range, selectionRange };
   const detail = detailOf(value, w);
   if (detail !== undefined) s.detail = detail;
@@ -149,7 +159,13 @@ export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
     .map(({ doc, index, children }) => {
       const r = span(doc.contents as Node)!;
       const first = children[0].selectionRange;
-      return { name: documentName(doc, index, analysis), kind: 'document' as const, range: r, selectionRange: first, children };
+      return {
+        name: documentName(doc, index, analysis),
+        kind: 'document' as const,
+        range: r,
+        selectionRange: first,
+        children,
+      };
     });
 }
 
@@ -166,7 +182,8 @@ export function foldingRanges(analysis: Analysis): FoldRange[] {
         if (--left < 0) return;
         const k = span(pair.key as Node);
         const v = span(pair.value as Node);
-        if (k && v && (isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value))) out.push({ start: k.start, end: v.end });
+        if (k && v && (isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value)))
+          out.push({ start: k.start, end: v.end });
         visit(pair.value, depth + 1);
       }
     } else if (isSeq(node)) {
@@ -194,7 +211,7 @@ function commentRuns(text: string): FoldRange[] {
     lines = 0;
     runStart = -1;
   };
-  for (let at = 0; at <= text.length; ) {
+  for (let at = 0; at <= text.length;) {
     let eol = text.indexOf('\n', at);
     if (eol < 0) eol = text.length;
     let i = at;

@@ -43,7 +43,8 @@ export class LineIndex {
     const l = Math.max(1, Math.min(line, this.starts.length));
     const lineStart = this.starts[l - 1];
     let lineEnd = l < this.starts.length ? this.starts[l] - 1 : this.text.length;
-    if (l < this.starts.length && this.text.charCodeAt(lineEnd) === 10 && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    if (l < this.starts.length && this.text.charCodeAt(lineEnd) === 10 && this.text.charCodeAt(lineEnd - 1) === 13)
+      lineEnd--;
     return Math.min(lineStart + Math.max(0, column - 1), lineEnd);
   }
 }

@@ -57,16 +57,26 @@ function defaultPaths(paths: readonly string[]): string {
  * from), or fixed by the chart (a value of the chart's own, with the chart defaults whose conditions wrote it).
  * `shared` are the guards of the whole template (model: sharedDeps), named for no key.
  */
-export function originComment(doc: DocumentAnalysis, lines: LineIndex, name: string, key: RenderedKey, user: Map<string, GoValue>, shared: ReadonlySet<string> = new Set()): string {
+export function originComment(
+  doc: DocumentAnalysis,
+  lines: LineIndex,
+  name: string,
+  key: RenderedKey,
+  user: Map<string, GoValue>,
+  shared: ReadonlySet<string> = new Set(),
+): string {
   // extraConfig entries are copied into cilium-config verbatim, one key each.
   const extra = user.get('extraConfig');
   if (extra instanceof Map && extra.has(name)) return `# your value: ${userPlace(doc, lines, ['extraConfig', name])}`;
   const paths = decidingPaths(key);
   const mine = paths.filter((p) => userHas(user, p));
-  if (key.origin === 'user' && mine.length > 0) return `# your value: ${mine.map((p) => userPlace(doc, lines, p.split('.'))).join(', ')}`;
+  if (key.origin === 'user' && mine.length > 0)
+    return `# your value: ${mine.map((p) => userPlace(doc, lines, p.split('.'))).join(', ')}`;
   if (paths.length === 0 || key.origin === 'fixed') {
     const when = keyGuards(key, shared);
-    return when.length > 0 ? `# fixed by the chart, written because of chart defaults: ${defaultPaths(when)}` : '# fixed by the chart';
+    return when.length > 0
+      ? `# fixed by the chart, written because of chart defaults: ${defaultPaths(when)}`
+      : '# fixed by the chart';
   }
   return `# chart default: ${defaultPaths(paths)}`;
 }
@@ -77,7 +87,10 @@ export function originComment(doc: DocumentAnalysis, lines: LineIndex, name: str
  * above the key, so the data stays exactly what the chart wrote.
  */
 function entryLines(name: string, value: string, comment: string): string {
-  const lines = toGoYaml(new Map([[name, value]])).replace(/\n$/, '').split('\n').map((l) => `  ${l}`);
+  const lines = toGoYaml(new Map([[name, value]]))
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `  ${l}`);
   const blockHeader = /: [|>][-+]?\d*$/.test(lines[0]!);
   if (lines.length === 1 || blockHeader) {
     lines[0] = `${lines[0]}  ${comment}`;
@@ -87,16 +100,29 @@ function entryLines(name: string, value: string, comment: string): string {
 }
 
 function commentBlock(lines: readonly string[]): string {
-  return lines.flatMap((l) => l.split('\n')).map((l) => (l ? `#   ${l}` : '#')).join('\n');
+  return lines
+    .flatMap((l) => l.split('\n'))
+    .map((l) => (l ? `#   ${l}` : '#'))
+    .join('\n');
 }
 
 /**
  * The annotated ConfigMap of one analysed document. `render` is the chart render of that document (computed
  * here when not given); `text` is the file, for line numbers.
  */
-export function formatRenderedDocument(doc: DocumentAnalysis, text: string, render?: ChartRender | null): RenderedDocument {
-  const head = [`# ${doc.label}: cilium-config as the Cilium ${versionLabel(doc.version)} chart renders it${render?.chartVersion ? ` (chart ${render.chartVersion})` : ''}.`];
-  const done = (body: string[], rendered: boolean): RenderedDocument => ({ docIndex: doc.source.docIndex, text: [...head, ...body].join('\n') + '\n', rendered });
+export function formatRenderedDocument(
+  doc: DocumentAnalysis,
+  text: string,
+  render?: ChartRender | null,
+): RenderedDocument {
+  const head = [
+    `# ${doc.label}: cilium-config as the Cilium ${versionLabel(doc.version)} chart renders it${render?.chartVersion ? ` (chart ${render.chartVersion})` : ''}.`,
+  ];
+  const done = (body: string[], rendered: boolean): RenderedDocument => ({
+    docIndex: doc.source.docIndex,
+    text: [...head, ...body].join('\n') + '\n',
+    rendered,
+  });
   if (doc.source.format !== 'helm') return writtenConfigMap(doc, text);
   const r = render === undefined ? renderSafely(doc) : render;
   if (!r || 'error' in r) {
@@ -112,17 +138,25 @@ export function formatRenderedDocument(doc: DocumentAnalysis, text: string, rend
     if (r.configMap) head.push('# The ConfigMap below is what the chart wrote before that; it is never applied.');
   }
   if (!r.configMap) return done(['# The chart wrote no cilium-config ConfigMap for these values.'], false);
-  head.push('# Trailing comments: where each value comes from (your values and their line, the chart default, or the chart itself).');
+  head.push(
+    '# Trailing comments: where each value comes from (your values and their line, the chart default, or the chart itself).',
+  );
   const lines = LineIndex.of(text);
   const user = sourceValues(doc.source);
   const shared = sharedDeps(r.configMap.values());
-  const data = [...r.configMap.keys()]
-    .sort()
-    .map((k) => {
-      const key = r.configMap!.get(k)!;
-      return entryLines(k, key.value, originComment(doc, lines, k, key, user, shared));
-    });
-  const body = ['apiVersion: v1', data.length > 0 ? 'data:' : 'data: {}', ...data, 'kind: ConfigMap', 'metadata:', '  name: cilium-config', '  namespace: kube-system'];
+  const data = [...r.configMap.keys()].sort().map((k) => {
+    const key = r.configMap!.get(k)!;
+    return entryLines(k, key.value, originComment(doc, lines, k, key, user, shared));
+  });
+  const body = [
+    'apiVersion: v1',
+    data.length > 0 ? 'data:' : 'data: {}',
+    ...data,
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: cilium-config',
+    '  namespace: kube-system',
+  ];
   return done(body, !failure);
 }
 
@@ -139,7 +173,11 @@ function writtenConfigMap(doc: DocumentAnalysis, text: string): RenderedDocument
     .map((e) => {
       const v = root.valueOf(e);
       const value = typeof v === 'string' ? v : v === null || typeof v === 'symbol' ? root.sourceOf(e) : String(v);
-      return entryLines(e.key, value, `# as written (line ${lines.position(e.keyRange.start).line}); ${configKeyComment(e.key, doc.version)}`);
+      return entryLines(
+        e.key,
+        value,
+        `# as written (line ${lines.position(e.keyRange.start).line}); ${configKeyComment(e.key, doc.version)}`,
+      );
     });
   const body = [
     `# ${doc.label}: already a cilium-config ConfigMap (read as Cilium ${versionLabel(doc.version)}); nothing to render, its keys as written.`,
@@ -164,15 +202,25 @@ function renderSafely(doc: DocumentAnalysis): ChartRender | { error: string } | 
 }
 
 /** The Cilium documents of an analysed file, or only the one at `docIndex` (its YAML document index), rendered. */
-export function renderedDocuments(documents: readonly DocumentAnalysis[], text: string, docIndex?: number): RenderedDocument[] {
-  return documents.filter((d) => docIndex === undefined || d.source.docIndex === docIndex).map((d) => formatRenderedDocument(d, text));
+export function renderedDocuments(
+  documents: readonly DocumentAnalysis[],
+  text: string,
+  docIndex?: number,
+): RenderedDocument[] {
+  return documents
+    .filter((d) => docIndex === undefined || d.source.docIndex === docIndex)
+    .map((d) => formatRenderedDocument(d, text));
 }
 
 /**
  * The rendered documents joined by `---`, as kubectl separates objects. Null when the file has no Cilium document
  * (or none at that index).
  */
-export function renderedConfigText(documents: readonly DocumentAnalysis[], text: string, docIndex?: number): string | null {
+export function renderedConfigText(
+  documents: readonly DocumentAnalysis[],
+  text: string,
+  docIndex?: number,
+): string | null {
   const docs = renderedDocuments(documents, text, docIndex);
   return docs.length === 0 ? null : docs.map((d) => d.text).join('---\n');
 }

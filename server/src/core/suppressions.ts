@@ -84,7 +84,12 @@ function findDirectives(lines: Line[]): Directive[] {
       }
     }
     const indent = lines[i].text.length - lines[i].text.trimStart().length;
-    out.push({ ...d, range: { start: lines[i].start + indent, end: lines[i].start + lines[i].text.length }, target, used: new Set() });
+    out.push({
+      ...d,
+      range: { start: lines[i].start + indent, end: lines[i].start + lines[i].text.length },
+      target,
+      used: new Set(),
+    });
   }
   return out;
 }
@@ -117,7 +122,13 @@ function unusedFindings(directives: Directive[]): Finding[] {
   for (const d of directives) {
     const what = d.scope === 'next-line' ? 'on the next line' : 'in this file';
     if (d.rules.length === 0) {
-      if (d.used.size === 0) out.push({ rule: 'unused-suppression', severity: 'info', message: `This suppression hides nothing: no finding ${what}. Remove it.`, range: d.range });
+      if (d.used.size === 0)
+        out.push({
+          rule: 'unused-suppression',
+          severity: 'info',
+          message: `This suppression hides nothing: no finding ${what}. Remove it.`,
+          range: d.range,
+        });
       continue;
     }
     for (const rule of d.rules) {
@@ -141,7 +152,8 @@ export function applySuppressions(analysis: Pick<Analysis, 'documents' | 'fileFi
   const lines = splitLines(text);
   const directives = findDirectives(lines);
   if (directives.length === 0) return;
-  const keep = (findings: Finding[]) => findings.filter((f) => !suppressor(f, lineOfOffset(lines, f.range.start), directives));
+  const keep = (findings: Finding[]) =>
+    findings.filter((f) => !suppressor(f, lineOfOffset(lines, f.range.start), directives));
   for (const d of analysis.documents) d.findings = keep(d.findings);
   analysis.fileFindings = keep(analysis.fileFindings);
   analysis.fileFindings.push(...unusedFindings(directives));

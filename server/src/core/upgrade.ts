@@ -19,7 +19,15 @@ import { minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from './version';
  * strict / disabled, which 1.16 refuses): the migrations.
  */
 export function isMigrationRule(rule: string): boolean {
-  return rule === 'key-removed' || rule === 'kpr-deprecated-value' || rule === 'kpr-invalid-value' || rule === 'chart-kpr-invalid' || rule === 'configmap-key-removed' || rule === 'configmap-key-deprecated' || (rule.startsWith('chart-') && rule.endsWith('-removed'));
+  return (
+    rule === 'key-removed' ||
+    rule === 'kpr-deprecated-value' ||
+    rule === 'kpr-invalid-value' ||
+    rule === 'chart-kpr-invalid' ||
+    rule === 'configmap-key-removed' ||
+    rule === 'configmap-key-deprecated' ||
+    (rule.startsWith('chart-') && rule.endsWith('-removed'))
+  );
 }
 
 export interface VerdictChange {
@@ -137,24 +145,53 @@ function lineOf(text: string, offset: number): number {
 }
 
 /** The report for one document, given its analyses at each version of the chain (first = today). */
-function documentUpgrade(text: string, chain: { version: CiliumVersion; doc: DocumentAnalysis }[], migrated: DocumentAnalysis | undefined, to: CiliumVersion): DocumentUpgrade {
+function documentUpgrade(
+  text: string,
+  chain: { version: CiliumVersion; doc: DocumentAnalysis }[],
+  migrated: DocumentAnalysis | undefined,
+  to: CiliumVersion,
+): DocumentUpgrade {
   const first = chain[0].doc;
   const last = chain[chain.length - 1].doc;
   const base = { index: first.index, label: first.label, from: first.version, fromSource: first.versionSource, to };
   if (first.versionSource === 'default') {
     // Comparing the newest release with itself would say "nothing changes", which is not what the user asked.
-    return { ...base, note: 'no Cilium version found for this document (wrapper, Chart.yaml, image tag, "# cilium-version:" comment): give the version it runs today with --from', verdict: [], keys: [], defaults: [] };
+    return {
+      ...base,
+      note: 'no Cilium version found for this document (wrapper, Chart.yaml, image tag, "# cilium-version:" comment): give the version it runs today with --from',
+      verdict: [],
+      keys: [],
+      defaults: [],
+    };
   }
   if (minorOf(first.version) >= minorOf(to)) {
-    return { ...base, note: first.version === to ? `already at ${to}` : `runs ${first.version}, newer than ${to}: downgrades are not covered`, verdict: [], keys: [], defaults: [] };
+    return {
+      ...base,
+      note:
+        first.version === to
+          ? `already at ${to}`
+          : `runs ${first.version}, newer than ${to}: downgrades are not covered`,
+      verdict: [],
+      keys: [],
+      defaults: [],
+    };
   }
   // Verdicts side by side, each with the version where it changes and why.
   const before = verdictLines(first);
   const after = verdictLines(last);
   const afterMigration = migrated ? verdictLines(migrated) : after;
   const verdict: VerdictChange[] = Object.keys(before).map((label) => {
-    const changesAt = chain.slice(1).find((c, i) => verdictLines(c.doc)[label] !== verdictLines(chain[i].doc)[label])?.version;
-    return { label, before: before[label], after: after[label], migrated: afterMigration[label], changesAt, why: explain(label, chain) };
+    const changesAt = chain
+      .slice(1)
+      .find((c, i) => verdictLines(c.doc)[label] !== verdictLines(chain[i].doc)[label])?.version;
+    return {
+      label,
+      before: before[label],
+      after: after[label],
+      migrated: afterMigration[label],
+      changesAt,
+      why: explain(label, chain),
+    };
   });
 
   // Keys removed, renamed or re-spelt, at the version that does it.
@@ -169,7 +206,14 @@ function documentUpgrade(text: string, chain: { version: CiliumVersion; doc: Doc
       // A finding already there today is reported at the current version: the file needs it now.
       if ((i > 0 && seen.has(k)) || reported.has(k)) continue;
       reported.add(k);
-      keys.push({ version, rule: f.rule, key: f.key, message: f.message, line: lineOf(text, f.range.start), migration: f.fixes?.[0]?.title });
+      keys.push({
+        version,
+        rule: f.rule,
+        key: f.key,
+        message: f.message,
+        line: lineOf(text, f.range.start),
+        migration: f.fixes?.[0]?.title,
+      });
     }
     seen = new Set(here.map(keyOf));
   }
@@ -185,7 +229,9 @@ function documentUpgrade(text: string, chain: { version: CiliumVersion; doc: Doc
       const a = first.configMap.get(key)?.value;
       const b = last.configMap.get(key)?.value;
       if (a === b) continue;
-      const changesAt = chain.slice(1).find((c, i) => c.doc.configMap.get(key)?.value !== chain[i].doc.configMap.get(key)?.value)?.version ?? to;
+      const changesAt =
+        chain.slice(1).find((c, i) => c.doc.configMap.get(key)?.value !== chain[i].doc.configMap.get(key)?.value)
+          ?.version ?? to;
       defaults.push({ key, before: a, after: b, changesAt });
     }
   }
@@ -193,7 +239,10 @@ function documentUpgrade(text: string, chain: { version: CiliumVersion; doc: Doc
   for (const v of verdict) {
     const related = VERDICT_KEYS[v.label] ?? [];
     for (const c of defaults) {
-      if (related.includes(c.key)) v.why.push(`from ${c.changesAt}, the chart writes ${c.key}: ${c.after ?? '(nothing)'} instead of ${c.before ?? '(nothing)'} (a default: you did not set it)`);
+      if (related.includes(c.key))
+        v.why.push(
+          `from ${c.changesAt}, the chart writes ${c.key}: ${c.after ?? '(nothing)'} instead of ${c.before ?? '(nothing)'} (a default: you did not set it)`,
+        );
     }
   }
   return { ...base, verdict, keys, defaults };
@@ -231,7 +280,12 @@ export function upgradePlan(text: string, options: UpgradeOptions): UpgradePlan 
       const doc = at(v).documents.find((x) => x.index === d.index);
       if (doc) chain.push({ version: v, doc });
     }
-    return documentUpgrade(text, chain, migrated.documents.find((x) => x.index === d.index), to);
+    return documentUpgrade(
+      text,
+      chain,
+      migrated.documents.find((x) => x.index === d.index),
+      to,
+    );
   });
   return { to, documents, migratedText };
 }

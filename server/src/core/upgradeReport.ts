@@ -22,17 +22,30 @@ export function upgradeMarkdown(path: string, plan: UpgradePlan): string {
       out.push(`| | ${d.from} | ${d.to} | ${d.to} after migration | why |`, '|---|---|---|---|---|');
       for (const v of d.verdict) {
         const changed = v.before !== v.after || v.after !== v.migrated;
-        out.push(`| ${changed ? '**' + v.label + '**' : v.label} | ${cell(v.before)} | ${cell(v.after)} | ${cell(v.migrated)} | ${changed ? cell([v.changesAt ? `changes at ${v.changesAt}` : '', ...v.why].filter(Boolean).join('; ')) : ''} |`);
+        out.push(
+          `| ${changed ? '**' + v.label + '**' : v.label} | ${cell(v.before)} | ${cell(v.after)} | ${cell(v.migrated)} | ${changed ? cell([v.changesAt ? `changes at ${v.changesAt}` : '', ...v.why].filter(Boolean).join('; ')) : ''} |`,
+        );
       }
       out.push('');
       if (d.keys.length > 0) {
         out.push('**Keys removed, renamed or re-spelt**', '');
-        for (const k of d.keys) out.push(`- line ${k.line}, ${k.version}, \`${k.rule}\`${k.key ? ` \`${k.key}\`` : ''}: ${k.message}${k.migration ? ` Migration: ${k.migration}.` : ''}`);
+        for (const k of d.keys)
+          out.push(
+            `- line ${k.line}, ${k.version}, \`${k.rule}\`${k.key ? ` \`${k.key}\`` : ''}: ${k.message}${k.migration ? ` Migration: ${k.migration}.` : ''}`,
+          );
         out.push('');
       }
       if (d.defaults.length > 0) {
-        out.push('**Chart defaults that change** (keys you did not set)', '', '| cilium-config key | before | after | from |', '|---|---|---|---|');
-        for (const c of d.defaults) out.push(`| \`${c.key}\` | ${cell(c.before ?? '(not written)')} | ${cell(c.after ?? '(not written)')} | ${c.changesAt} |`);
+        out.push(
+          '**Chart defaults that change** (keys you did not set)',
+          '',
+          '| cilium-config key | before | after | from |',
+          '|---|---|---|---|',
+        );
+        for (const c of d.defaults)
+          out.push(
+            `| \`${c.key}\` | ${cell(c.before ?? '(not written)')} | ${cell(c.after ?? '(not written)')} | ${c.changesAt} |`,
+          );
         out.push('');
       }
     }

@@ -13,7 +13,10 @@ export const VERSION_TABLE = VERSIONS;
 type Row = (typeof VERSION_TABLE)[number];
 export type CiliumVersion = Row['minor'];
 
-export const SUPPORTED_VERSIONS = VERSION_TABLE.map((r) => r.minor) as unknown as readonly [CiliumVersion, ...CiliumVersion[]];
+export const SUPPORTED_VERSIONS = VERSION_TABLE.map((r) => r.minor) as unknown as readonly [
+  CiliumVersion,
+  ...CiliumVersion[],
+];
 export const OLDEST_VERSION: CiliumVersion = SUPPORTED_VERSIONS[0];
 export const NEWEST_VERSION: CiliumVersion = SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.length - 1];
 /**
@@ -22,7 +25,9 @@ export const NEWEST_VERSION: CiliumVersion = SUPPORTED_VERSIONS[SUPPORTED_VERSIO
  */
 export const NEWEST_RELEASED: CiliumVersion = [...VERSION_TABLE].reverse().find((r) => !r.prerelease)!.minor;
 /** Minors built from a pre-release chart (1.20 from v1.20.0-pre.4, 1.21 from v1.21.0-pre.0); say so wherever we show them. */
-export const PRERELEASE_VERSIONS: ReadonlySet<CiliumVersion> = new Set(VERSION_TABLE.filter((r) => r.prerelease).map((r) => r.minor));
+export const PRERELEASE_VERSIONS: ReadonlySet<CiliumVersion> = new Set(
+  VERSION_TABLE.filter((r) => r.prerelease).map((r) => r.minor),
+);
 
 /** "1.12 to 1.21": the supported span, for prose. */
 export const SUPPORTED_SPAN = `${OLDEST_VERSION} to ${NEWEST_VERSION}`;
@@ -56,9 +61,7 @@ export function isSupported(v: string): v is CiliumVersion {
   return (SUPPORTED_VERSIONS as readonly string[]).includes(v);
 }
 
-export type VersionParse =
-  | { ok: true; version: CiliumVersion; exact: string }
-  | { ok: false; reason: string };
+export type VersionParse = { ok: true; version: CiliumVersion; exact: string } | { ok: false; reason: string };
 
 /**
  * Reads a version as users write it in wrappers and comments: "1.16", "v1.16.5", "1.13.0-rc1", ">=1.15.0 <1.16",

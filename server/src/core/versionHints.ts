@@ -6,7 +6,8 @@
 
 import { isMap, isSeq, parseDocument } from 'yaml';
 
-export type VersionSource = 'option' | 'wrapper' | 'used-by' | 'chart-yaml' | 'chart-lock' | 'image' | 'label' | 'comment' | 'default';
+export type VersionSource =
+  'option' | 'wrapper' | 'used-by' | 'chart-yaml' | 'chart-lock' | 'image' | 'label' | 'comment' | 'default';
 
 /** A chart file found near the analysed file, as read by the caller. */
 export interface ChartFileHint {
@@ -51,7 +52,8 @@ export function ciliumDependencyVersion(text: string): string | undefined {
       const name = item.get('name');
       const alias = item.get('alias');
       const version = item.get('version');
-      if ((name === 'cilium' || alias === 'cilium') && (typeof version === 'string' || typeof version === 'number')) return String(version);
+      if ((name === 'cilium' || alias === 'cilium') && (typeof version === 'string' || typeof version === 'number'))
+        return String(version);
     }
   }
   const own = doc.get('name');

@@ -12,14 +12,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 import { isAbsolute, relative, sep } from 'node:path';
 
 export type ReadFailure =
-  | 'missing'
-  | 'not-regular'
-  | 'too-large'
-  | 'symlink-outside'
-  | 'symlink-loop'
-  | 'dangling-symlink'
-  | 'denied'
-  | 'io';
+  'missing' | 'not-regular' | 'too-large' | 'symlink-outside' | 'symlink-loop' | 'dangling-symlink' | 'denied' | 'io';
 
 export type GuardedRead = { ok: true; bytes: Buffer } | { ok: false; failure: ReadFailure; message: string };
 
@@ -35,7 +28,14 @@ const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /** What kind of thing a non-regular file is, for messages ("a FIFO", "a character device"). */
-export function describeKind(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isSymbolicLink(): boolean }): string {
+export function describeKind(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isSymbolicLink(): boolean;
+}): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a FIFO (named pipe)';
   if (st.isCharacterDevice()) return 'a character device';
@@ -89,7 +89,8 @@ function resolveTarget(path: string, confineTo: string | undefined): { path: str
     const f = errnoFailure(err);
     return !f.ok && f.failure === 'missing' ? fail('dangling-symlink', 'symbolic link to a missing file') : f;
   }
-  if (!isInside(root, target)) return fail('symlink-outside', 'symbolic link to a file outside the workspace (not followed)');
+  if (!isInside(root, target))
+    return fail('symlink-outside', 'symbolic link to a file outside the workspace (not followed)');
   // The resolved path has no links left; O_NOFOLLOW refuses one swapped in since.
   return { path: target, noFollow: true };
 }
@@ -105,11 +106,13 @@ export function openGuarded(path: string, options: GuardedReadOptions): GuardedO
     fd = openSync(where.path, constants.O_RDONLY | O_NONBLOCK | (where.noFollow ? O_NOFOLLOW : 0));
   } catch (err) {
     const f = errnoFailure(err);
-    if (!f.ok && f.failure === 'symlink-loop' && where.noFollow) return fail('symlink-outside', 'symbolic link (not followed)') as GuardedOpen;
+    if (!f.ok && f.failure === 'symlink-loop' && where.noFollow)
+      return fail('symlink-outside', 'symbolic link (not followed)') as GuardedOpen;
     if (!f.ok && f.failure === 'missing') {
       // A link whose target is gone opens as "missing"; say which it is.
       try {
-        if (lstatSync(path).isSymbolicLink()) return fail('dangling-symlink', 'symbolic link to a missing file') as GuardedOpen;
+        if (lstatSync(path).isSymbolicLink())
+          return fail('dangling-symlink', 'symbolic link to a missing file') as GuardedOpen;
       } catch {
         /* the path itself is missing */
       }
@@ -120,7 +123,8 @@ export function openGuarded(path: string, options: GuardedReadOptions): GuardedO
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) problem = fail('not-regular', `${describeKind(st)}, not a regular file`);
-    else if (st.size > options.maxBytes) problem = fail('too-large', `${formatBytes(st.size)}, larger than the limit of ${formatBytes(options.maxBytes)}`);
+    else if (st.size > options.maxBytes)
+      problem = fail('too-large', `${formatBytes(st.size)}, larger than the limit of ${formatBytes(options.maxBytes)}`);
     else return { ok: true, fd, size: st.size };
   } catch (err) {
     problem = errnoFailure(err);
@@ -145,7 +149,8 @@ export function readGuarded(path: string, options: GuardedReadOptions): GuardedR
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
-      if (total > options.maxBytes) return fail('too-large', `grew past the limit of ${formatBytes(options.maxBytes)} while being read`);
+      if (total > options.maxBytes)
+        return fail('too-large', `grew past the limit of ${formatBytes(options.maxBytes)} while being read`);
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (err) {

@@ -5,7 +5,13 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isIncluded, LINT_CONFIG_NAMES, parseLintConfig, type LintConfig, type LintConfigResult } from '../core/lintConfig';
+import {
+  isIncluded,
+  LINT_CONFIG_NAMES,
+  parseLintConfig,
+  type LintConfig,
+  type LintConfigResult,
+} from '../core/lintConfig';
 import { decodeText } from './decodeText';
 import { isInside, readGuarded } from './guardedRead';
 

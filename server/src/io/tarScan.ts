@@ -88,7 +88,8 @@ export class TarScanner {
       const full = this.longName ?? (prefix ? `${prefix}/${name}` : name);
       this.longName = undefined;
       if ((type === '0' || type === '\0') && this.wanted(full)) {
-        if (size > this.maxEntryBytes) throw new TarLimitError(`${full} has ${size} bytes, more than the ${this.maxEntryBytes} accepted`);
+        if (size > this.maxEntryBytes)
+          throw new TarLimitError(`${full} has ${size} bytes, more than the ${this.maxEntryBytes} accepted`);
         this.collect = { kind: 'file', chunks: [] };
       }
     }

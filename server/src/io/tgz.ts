@@ -17,12 +17,20 @@ export interface TgzLimits {
 }
 
 /** A chart archive is ~200 KB, its values.yaml ~150 KB, the whole chart unpacked ~2 MB (cilium 1.12–1.19). */
-export const CHART_TGZ_LIMITS: TgzLimits = { maxArchiveBytes: 16 << 20, maxUnpackedBytes: 64 << 20, maxFileBytes: 8 << 20 };
+export const CHART_TGZ_LIMITS: TgzLimits = {
+  maxArchiveBytes: 16 << 20,
+  maxUnpackedBytes: 64 << 20,
+  maxFileBytes: 8 << 20,
+};
 
 export type TgzRead = { ok: true; data?: Buffer } | { ok: false; message: string };
 
 /** The wanted file of an archive already in memory (decompressed with `maxOutputLength`). */
-export function fileFromTgzBuffer(archive: Buffer, wanted: (name: string) => boolean, limits: TgzLimits = CHART_TGZ_LIMITS): TgzRead {
+export function fileFromTgzBuffer(
+  archive: Buffer,
+  wanted: (name: string) => boolean,
+  limits: TgzLimits = CHART_TGZ_LIMITS,
+): TgzRead {
   try {
     const tar = gunzipSync(archive, { maxOutputLength: limits.maxUnpackedBytes });
     const scan = new TarScanner(wanted, limits.maxFileBytes);
@@ -30,13 +38,18 @@ export function fileFromTgzBuffer(archive: Buffer, wanted: (name: string) => boo
     return { ok: true, data: scan.found };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return { ok: false, message: `decompresses to more than ${formatBytes(limits.maxUnpackedBytes)}` };
+    if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
+      return { ok: false, message: `decompresses to more than ${formatBytes(limits.maxUnpackedBytes)}` };
     return { ok: false, message: e.message };
   }
 }
 
 /** The wanted file of the archive at `path`, streamed: regular files only, nothing past the limits is read. */
-export function fileFromTgz(path: string, wanted: (name: string) => boolean, limits: TgzLimits = CHART_TGZ_LIMITS): Promise<TgzRead> {
+export function fileFromTgz(
+  path: string,
+  wanted: (name: string) => boolean,
+  limits: TgzLimits = CHART_TGZ_LIMITS,
+): Promise<TgzRead> {
   const opened = openGuarded(path, { maxBytes: limits.maxArchiveBytes });
   if (!opened.ok) return Promise.resolve({ ok: false, message: opened.message });
   return new Promise((resolve) => {
@@ -56,7 +69,8 @@ export function fileFromTgz(path: string, wanted: (name: string) => boolean, lim
     gunzip.on('data', (chunk: Buffer) => {
       if (settled) return;
       unpacked += chunk.length;
-      if (unpacked > limits.maxUnpackedBytes) return finish({ ok: false, message: `decompresses to more than ${formatBytes(limits.maxUnpackedBytes)}` });
+      if (unpacked > limits.maxUnpackedBytes)
+        return finish({ ok: false, message: `decompresses to more than ${formatBytes(limits.maxUnpackedBytes)}` });
       try {
         scan.push(chunk);
       } catch (err) {

@@ -17,7 +17,14 @@ import { isInside, readGuarded } from './guardedRead';
 const MAX_WRAPPER_BYTES = 256 * 1024;
 /** How many folders up from the values file are searched (a values file sits in a subfolder of its wrapper). */
 const MAX_LEVELS = 4;
-const WRAPPER_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization', 'helmfile.yaml', 'helmfile.yml', 'helmfile.yaml.gotmpl'];
+const WRAPPER_NAMES = [
+  'kustomization.yaml',
+  'kustomization.yml',
+  'Kustomization',
+  'helmfile.yaml',
+  'helmfile.yml',
+  'helmfile.yaml.gotmpl',
+];
 
 /** The repository root above `dir` (the folder holding .git), if any within reach. */
 function repoRootOf(dir: string): string | undefined {
@@ -42,7 +49,11 @@ export function referencedFiles(wrapperFile: string, text: string): { file: stri
   const out: { file: string; usedBy: UsedBy }[] = [];
   for (const ref of valuesReferencesIn(text)) {
     const file = target(ref, wrapperFile);
-    if (file) out.push({ file, usedBy: { file: wrapperFile, wrapper: ref.wrapper, ...(ref.version ? { version: ref.version } : {}) } });
+    if (file)
+      out.push({
+        file,
+        usedBy: { file: wrapperFile, wrapper: ref.wrapper, ...(ref.version ? { version: ref.version } : {}) },
+      });
   }
   return out;
 }
@@ -80,7 +91,11 @@ export function wrappersNear(file: string, stopAt?: string): UsedBy[] {
 function helmfileD(dir: string): string[] {
   const d = join(dir, 'helmfile.d');
   try {
-    return readdirSync(d).filter((n) => /\.ya?ml(\.gotmpl)?$/.test(n)).sort().slice(0, 50).map((n) => join(d, n));
+    return readdirSync(d)
+      .filter((n) => /\.ya?ml(\.gotmpl)?$/.test(n))
+      .sort()
+      .slice(0, 50)
+      .map((n) => join(d, n));
   } catch {
     return [];
   }

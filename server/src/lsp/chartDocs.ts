@@ -75,7 +75,11 @@ export function findWorkspaceCharts(roots: string[], log: Log = quiet): ChartSou
         if (/^name:\s*["']?cilium["']?\s*(#.*)?$/m.test(chart)) {
           const version = /^version:\s*["']?v?(\d+\.\d+)/m.exec(chart)?.[1];
           const valuesPath = join(dir, 'values.yaml');
-          out.push({ version, path: dir, descriptions: lazy(dir, async () => workspaceText(valuesPath, root, MAX_VALUES_BYTES), log) });
+          out.push({
+            version,
+            path: dir,
+            descriptions: lazy(dir, async () => workspaceText(valuesPath, root, MAX_VALUES_BYTES), log),
+          });
         }
       } catch (err) {
         log(`chart descriptions: skipped ${dir}: Chart.yaml ${(err as Error).message}`);
@@ -96,7 +100,11 @@ export function findWorkspaceCharts(roots: string[], log: Log = quiet): ChartSou
  * `$XDG_CACHE_HOME/helm/repository`, else the platform default: `~/.cache` (Linux), `~/Library/Caches`
  * (macOS), `%TEMP%` (Windows), each followed by `helm/repository`.
  */
-export function helmCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function helmCacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   const path = platform === 'win32' ? win32 : posix;
   if (env.HELM_CACHE_HOME) return path.join(env.HELM_CACHE_HOME, 'repository');
   let base = env.XDG_CACHE_HOME;
@@ -142,7 +150,10 @@ export type DescriptionLookup = (version: string, key: string) => string | undef
 
 /** Reads what hovers on these versions need (the first readable chart of each version, else a workspace chart of
  * unknown version) and answers from it without further reading. */
-export async function chartDescriptionLookup(charts: ChartSource[], versions: Iterable<string>): Promise<DescriptionLookup> {
+export async function chartDescriptionLookup(
+  charts: ChartSource[],
+  versions: Iterable<string>,
+): Promise<DescriptionLookup> {
   const byVersion = new Map<string, Map<string, string>>();
   for (const v of new Set(versions)) {
     for (const c of charts.filter((c) => c.version === v)) {
@@ -154,7 +165,8 @@ export async function chartDescriptionLookup(charts: ChartSource[], versions: It
     }
   }
   const unversioned = charts.find((c) => c.version === undefined);
-  const fallback = unversioned && [...new Set(versions)].some((v) => !byVersion.has(v)) ? await unversioned.descriptions() : undefined;
+  const fallback =
+    unversioned && [...new Set(versions)].some((v) => !byVersion.has(v)) ? await unversioned.descriptions() : undefined;
   return (version, key) => (byVersion.get(version) ?? fallback)?.get(key);
 }
 
@@ -184,7 +196,11 @@ export class ChartDescriptions {
     if (trusted === this.trusted) return false;
     this.trusted = trusted;
     this.reset();
-    this.log(trusted ? 'workspace trusted: chart descriptions may be read' : 'workspace not trusted: no chart is read (workspace or Helm cache)');
+    this.log(
+      trusted
+        ? 'workspace trusted: chart descriptions may be read'
+        : 'workspace not trusted: no chart is read (workspace or Helm cache)',
+    );
     return true;
   }
 
@@ -203,7 +219,12 @@ export class ChartDescriptions {
   async lookup(readHelmCache: boolean, versions: Iterable<string>): Promise<DescriptionLookup> {
     if (!this.trusted) return nothing;
     this.workspace ??= this.find('workspace', () => findWorkspaceCharts(this.roots, this.log));
-    const charts = readHelmCache ? [...this.workspace, ...(this.cache ??= this.find('Helm cache', () => findCachedCharts(this.cacheDir(), this.log)))] : this.workspace;
+    const charts = readHelmCache
+      ? [
+          ...this.workspace,
+          ...(this.cache ??= this.find('Helm cache', () => findCachedCharts(this.cacheDir(), this.log))),
+        ]
+      : this.workspace;
     if (charts.length === 0) return nothing;
     const generation = this.generation;
     const lookup = await chartDescriptionLookup(charts, versions);
@@ -214,7 +235,10 @@ export class ChartDescriptions {
   private find(where: string, search: () => ChartSource[]): ChartSource[] {
     try {
       const found = search();
-      if (found.length) this.log(`cilium charts in the ${where}: ${found.map((c) => `${c.path} (${c.version ?? 'version unknown'})`).join(', ')}`);
+      if (found.length)
+        this.log(
+          `cilium charts in the ${where}: ${found.map((c) => `${c.path} (${c.version ?? 'version unknown'})`).join(', ')}`,
+        );
       return found;
     } catch (err) {
       this.log(`looking for cilium charts in the ${where} failed: ${(err as Error).message}`);

@@ -18,7 +18,9 @@ export const FIX_ALL_TITLE = 'Fix all Cilium problems in this file';
 
 export function workspaceEdit(ctx: ServerContext, doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
   const lsp = edits.map((e) => toTextEdit(doc, e));
-  return ctx.client.versionedEdits ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lsp }] } : { changes: { [doc.uri]: lsp } };
+  return ctx.client.versionedEdits
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lsp }] }
+    : { changes: { [doc.uri]: lsp } };
 }
 
 export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
@@ -51,16 +53,23 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
     const text = doc.getText();
     // The cached analysis tells cheaply whether there is anything to fix; the rounds re-analyse only then.
     if (fixAllEdits(analysis, text, enabled).length > 0) {
-      const edits = fixAllEdits(text, { ...optionsFor(doc, settings), onInternalError: ctx.analyses.reporterFor(doc.uri) }, enabled);
-      if (edits.length > 0) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(ctx, doc, edits) });
+      const edits = fixAllEdits(
+        text,
+        { ...optionsFor(doc, settings), onInternalError: ctx.analyses.reporterFor(doc.uri) },
+        enabled,
+      );
+      if (edits.length > 0)
+        actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(ctx, doc, edits) });
     }
   }
   return actions;
 }
 
 export function registerCodeActions(ctx: ServerContext): void {
-  ctx.connection.onCodeAction(guard(ctx.connection, 'codeAction', async (params: CodeActionParams) => {
+  ctx.connection.onCodeAction(
+    guard(ctx.connection, 'codeAction', async (params: CodeActionParams) => {
       await settingsReady(ctx, params.textDocument?.uri);
       return codeActions(ctx, params);
-    }));
+    }),
+  );
 }

@@ -25,8 +25,10 @@ export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens
 }
 
 export function registerCodeLens(ctx: ServerContext): void {
-  ctx.connection.onCodeLens(guard(ctx.connection, 'codeLens', async (params: CodeLensParams) => {
+  ctx.connection.onCodeLens(
+    guard(ctx.connection, 'codeLens', async (params: CodeLensParams) => {
       await settingsReady(ctx, params.textDocument?.uri);
       return codeLenses(ctx, params);
-    }));
+    }),
+  );
 }

@@ -1,6 +1,12 @@
 // textDocument/completion: keys valid at the cursor for the target version, and the values a key accepts.
 
-import { CompletionItemKind, CompletionItemTag, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionParams,
+} from 'vscode-languageserver';
 import { completeAt, type CompletionEntry } from '../core/completion';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { openDocument, settingsReady, type ServerContext } from './context';
@@ -31,8 +37,10 @@ export function complete(ctx: ServerContext, params: CompletionParams): Completi
 }
 
 export function registerCompletion(ctx: ServerContext): void {
-  ctx.connection.onCompletion(guard(ctx.connection, 'completion', async (params: CompletionParams) => {
+  ctx.connection.onCompletion(
+    guard(ctx.connection, 'completion', async (params: CompletionParams) => {
       await settingsReady(ctx, params.textDocument?.uri);
       return complete(ctx, params);
-    }));
+    }),
+  );
 }

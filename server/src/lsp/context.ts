@@ -43,7 +43,10 @@ export const SETTINGS_WAIT_MS = 5000;
 export async function settingsReady(ctx: ServerContext, uri: unknown): Promise<void> {
   if (typeof uri !== 'string' || !ctx.documents.get(uri)) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([ctx.settings.forDocument(uri), new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTINGS_WAIT_MS)))]);
+  await Promise.race([
+    ctx.settings.forDocument(uri),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTINGS_WAIT_MS))),
+  ]);
   clearTimeout(timer);
 }
 

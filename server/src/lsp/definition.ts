@@ -49,6 +49,8 @@ export function registerDefinition(ctx: ServerContext): void {
   );
   connection.onRequest(
     VIRTUAL_DOCUMENT_REQUEST,
-    guard(connection, VIRTUAL_DOCUMENT_REQUEST, (p: VirtualDocumentParams): VirtualDocumentResult => ({ text: virtualDocument(p?.uri) })),
+    guard(connection, VIRTUAL_DOCUMENT_REQUEST, (p: VirtualDocumentParams): VirtualDocumentResult => ({
+      text: virtualDocument(p?.uri),
+    })),
   );
 }

@@ -35,7 +35,13 @@ function fsPathOf(uri: string): string | undefined {
   }
 }
 
-export function optionsFor(doc: TextDocument, settings: EffectiveSettings, roots: readonly string[] = [], chartFiles: ChartFileHint[] = [], usedBy: UsedBy[] = []): AnalyzeOptions {
+export function optionsFor(
+  doc: TextDocument,
+  settings: EffectiveSettings,
+  roots: readonly string[] = [],
+  chartFiles: ChartFileHint[] = [],
+  usedBy: UsedBy[] = [],
+): AnalyzeOptions {
   let path: string | undefined;
   try {
     path = URI.parse(doc.uri).path;
@@ -113,7 +119,11 @@ export class DocumentAnalyses {
     let session = this.sessions.get(doc.uri);
     if (!session) this.sessions.set(doc.uri, (session = new IncrementalSession()));
     const options = optionsFor(doc, settings, this.roots, chartFiles, usedBy);
-    const analysis = analyzeSafely(text, { ...options, incremental: session, onInternalError: this.reporterFor(doc.uri) });
+    const analysis = analyzeSafely(text, {
+      ...options,
+      incremental: session,
+      onInternalError: this.reporterFor(doc.uri),
+    });
     this.entries.set(doc.uri, { version: doc.version, text, key, analysis, chartFiles, usedBy });
     return analysis;
   }

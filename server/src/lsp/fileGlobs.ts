@@ -32,7 +32,8 @@ export function matchesCiliumFiles(fsPath: string, roots: readonly string[], pat
     const absolute = pattern.startsWith('/') || /^[A-Za-z]:\//.test(pattern);
     for (const c of candidates) {
       if (absolute !== (c.startsWith('/') || /^[A-Za-z]:\//.test(c))) continue;
-      if (withParents(c.replace(/^\//, '')).some((p) => re.test(absolute && c.startsWith('/') ? `/${p}` : p))) return true;
+      if (withParents(c.replace(/^\//, '')).some((p) => re.test(absolute && c.startsWith('/') ? `/${p}` : p)))
+        return true;
     }
   }
   return false;

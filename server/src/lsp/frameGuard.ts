@@ -56,7 +56,8 @@ export class FrameGuard extends Transform {
       }
       const b = chunk[i++];
       this.header.push(b);
-      if (this.header.length > MAX_HEADER_BYTES) throw new FrameError(`message header longer than ${MAX_HEADER_BYTES} bytes without its terminating empty line`);
+      if (this.header.length > MAX_HEADER_BYTES)
+        throw new FrameError(`message header longer than ${MAX_HEADER_BYTES} bytes without its terminating empty line`);
       if (b === LF) this.endOfLine();
     }
   }
@@ -64,19 +65,26 @@ export class FrameGuard extends Transform {
   /** A header line ended at the last byte of `header`. */
   private endOfLine(): void {
     const end = this.header.length - 1; // index of LF
-    if (end === this.lineStart || this.header[end - 1] !== CR) throw new FrameError('message header line ends with LF alone; the protocol requires CRLF');
+    if (end === this.lineStart || this.header[end - 1] !== CR)
+      throw new FrameError('message header line ends with LF alone; the protocol requires CRLF');
     const line = Buffer.from(this.header.slice(this.lineStart, end - 1)).toString('ascii');
     this.lineStart = this.header.length;
     if (line === '') return this.endOfHeader();
     const colon = line.indexOf(':');
-    if (colon <= 0) throw new FrameError(`message header line without "name: value": ${JSON.stringify(line.slice(0, 80))}`);
+    if (colon <= 0)
+      throw new FrameError(`message header line without "name: value": ${JSON.stringify(line.slice(0, 80))}`);
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (name !== 'content-length') return;
-    if (!/^\d{1,15}$/.test(value)) throw new FrameError(`Content-Length must be a non-negative whole number, got ${JSON.stringify(value.slice(0, 40))}`);
+    if (!/^\d{1,15}$/.test(value))
+      throw new FrameError(
+        `Content-Length must be a non-negative whole number, got ${JSON.stringify(value.slice(0, 40))}`,
+      );
     const length = Number(value);
-    if (length > MAX_BODY_BYTES) throw new FrameError(`Content-Length ${length} is larger than the ${MAX_BODY_BYTES} bytes accepted`);
-    if (this.contentLength !== undefined && this.contentLength !== length) throw new FrameError('two different Content-Length headers in one message');
+    if (length > MAX_BODY_BYTES)
+      throw new FrameError(`Content-Length ${length} is larger than the ${MAX_BODY_BYTES} bytes accepted`);
+    if (this.contentLength !== undefined && this.contentLength !== length)
+      throw new FrameError('two different Content-Length headers in one message');
     this.contentLength = length;
   }
 

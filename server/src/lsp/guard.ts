@@ -16,7 +16,11 @@ export function describeError(err: unknown): string {
 }
 
 /** Wraps a request handler: errors are logged and answered with a ResponseError naming the request. */
-export function guard<P, R>(connection: Connection, name: string, fn: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+export function guard<P, R>(
+  connection: Connection,
+  name: string,
+  fn: (params: P) => R | Promise<R>,
+): (params: P) => Promise<R> {
   return async (params: P) => {
     try {
       return await fn(params);
@@ -24,17 +28,25 @@ export function guard<P, R>(connection: Connection, name: string, fn: (params: P
       if (err instanceof ResponseError) throw err;
       connection.console.error(`${name} failed: ${describeError(err)}`);
       const code = err instanceof UnknownDocumentError ? ErrorCodes.InvalidParams : ErrorCodes.InternalError;
-      throw new ResponseError(code, `Cilium Config: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ResponseError(
+        code,
+        `Cilium Config: ${name} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   };
 }
 
 /** Wraps a notification handler: errors are logged, nothing is answered. */
-export function guardNotification<P>(connection: Connection, name: string, fn: (params: P) => void | Promise<void>): (params: P) => void {
+export function guardNotification<P>(
+  connection: Connection,
+  name: string,
+  fn: (params: P) => void | Promise<void>,
+): (params: P) => void {
   return (params: P) => {
     try {
       const result = fn(params);
-      if (result instanceof Promise) result.catch((err) => connection.console.error(`${name} failed: ${describeError(err)}`));
+      if (result instanceof Promise)
+        result.catch((err) => connection.console.error(`${name} failed: ${describeError(err)}`));
     } catch (err) {
       connection.console.error(`${name} failed: ${describeError(err)}`);
     }

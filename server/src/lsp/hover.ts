@@ -11,7 +11,10 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   await settingsReady(ctx, params.textDocument?.uri);
   const { settings, analysis } = openDocument(ctx, params.textDocument?.uri);
   // Reads (once) the user's chart of the versions in this file; nothing in an untrusted workspace.
-  const chartDescription = await ctx.charts.lookup(settings.readHelmCache, analysis.documents.map((d) => d.version));
+  const chartDescription = await ctx.charts.lookup(
+    settings.readHelmCache,
+    analysis.documents.map((d) => d.version),
+  );
   // The document may have changed while the chart was read: answer for its current text.
   const { doc, analysis: current } = openDocument(ctx, params.textDocument?.uri);
   const h = hoverAt(current, doc.getText(), doc.offsetAt(params.position), { chartDescription });

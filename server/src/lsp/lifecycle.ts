@@ -3,7 +3,15 @@
 // second `initialize` is refused; after `shutdown`, every request is answered with InvalidRequest and every
 // notification but `exit` dropped. It sits between the message reader and the connection.
 
-import { ErrorCodes, Message, type DataCallback, type MessageReader, type MessageWriter, type RequestMessage, type ResponseMessage } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  Message,
+  type DataCallback,
+  type MessageReader,
+  type MessageWriter,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 
 export type LifecycleState = 'new' | 'running' | 'shutdown';
 
@@ -43,10 +51,20 @@ export class LifecycleGate implements MessageReader {
           this.state = 'running';
           return true;
         }
-        return this.refuse(message, ErrorCodes.ServerNotInitialized, `the server is not initialized: "${message.method}" sent before "initialize"`);
+        return this.refuse(
+          message,
+          ErrorCodes.ServerNotInitialized,
+          `the server is not initialized: "${message.method}" sent before "initialize"`,
+        );
       }
-      if (this.state === 'shutdown') return this.refuse(message, ErrorCodes.InvalidRequest, `the server is shut down: "${message.method}" sent after "shutdown"`);
-      if (message.method === 'initialize') return this.refuse(message, ErrorCodes.InvalidRequest, '"initialize" was already received');
+      if (this.state === 'shutdown')
+        return this.refuse(
+          message,
+          ErrorCodes.InvalidRequest,
+          `the server is shut down: "${message.method}" sent after "shutdown"`,
+        );
+      if (message.method === 'initialize')
+        return this.refuse(message, ErrorCodes.InvalidRequest, '"initialize" was already received');
       if (message.method === 'shutdown') this.state = 'shutdown';
       return true;
     }
@@ -55,7 +73,11 @@ export class LifecycleGate implements MessageReader {
   }
 
   private refuse(request: RequestMessage, code: number, text: string): false {
-    const response: ResponseMessage = { jsonrpc: '2.0', id: request.id, error: { code, message: `Cilium Config: ${text}` } };
+    const response: ResponseMessage = {
+      jsonrpc: '2.0',
+      id: request.id,
+      error: { code, message: `Cilium Config: ${text}` },
+    };
     void this.writer.write(response).catch(() => undefined);
     return false;
   }

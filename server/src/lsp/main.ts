@@ -25,7 +25,9 @@ process.on('uncaughtException', (err) => {
   process.stderr.write(`${SERVER_NAME}: uncaught exception: ${err.stack ?? err.message}\n`);
 });
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`${SERVER_NAME}: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+  process.stderr.write(
+    `${SERVER_NAME}: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`,
+  );
 });
 
 /** A stream the server can no longer follow: say why on stderr and exit 1, so the client notices and restarts it. */

@@ -65,7 +65,8 @@ export function foldsOf(ctx: ServerContext, uri: unknown): FoldingRange[] {
     // A value's range ends at the start of the next line when it ends with a line break: fold to the line before.
     const end = doc.positionAt(f.end);
     const endLine = end.character === 0 && end.line > startLine ? end.line - 1 : end.line;
-    if (endLine > startLine) out.push({ startLine, endLine, ...(f.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}) });
+    if (endLine > startLine)
+      out.push({ startLine, endLine, ...(f.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : {}) });
   }
   foldCache.set(analysis, out);
   return out;
@@ -73,7 +74,10 @@ export function foldsOf(ctx: ServerContext, uri: unknown): FoldingRange[] {
 
 export function selectionsOf(ctx: ServerContext, params: SelectionRangeParams): SelectionRange[] {
   const { doc, analysis } = openDocument(ctx, params.textDocument?.uri);
-  const chains = selectionRanges(analysis, (params.positions ?? []).map((p) => doc.offsetAt(p)));
+  const chains = selectionRanges(
+    analysis,
+    (params.positions ?? []).map((p) => doc.offsetAt(p)),
+  );
   return chains.map((chain) => {
     let parent: SelectionRange | undefined;
     for (let i = chain.length - 1; i >= 0; i--) parent = { range: toRange(doc, chain[i]), parent };

@@ -93,7 +93,10 @@ export interface UpgradePlanParams {
 export interface UpgradePlanResult {
   markdown: string;
   /** Edits that migrate the document (empty when nothing needs migrating), for the document version analysed. */
-  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[];
   version: number;
 }
 

@@ -47,7 +47,12 @@ export function startServer(connection: Connection): void {
         ...LANGUAGE_CAPABILITIES,
         ...commandCapabilities(ctx),
         // The supported minors from the one version table: the VS Code client builds its version pickers from them.
-        experimental: { [VERSIONS_CAPABILITY]: VERSION_TABLE.map((r): SupportedVersion => ({ minor: r.minor, prerelease: r.prerelease })) },
+        experimental: {
+          [VERSIONS_CAPABILITY]: VERSION_TABLE.map((r): SupportedVersion => ({
+            minor: r.minor,
+            prerelease: r.prerelease,
+          })),
+        },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };

@@ -21,7 +21,11 @@ export interface EffectiveSettings {
   excluded?: boolean;
 }
 
-export const DEFAULT_SETTINGS: EffectiveSettings = Object.freeze({ rules: {}, readHelmCache: true, files: [] }) as EffectiveSettings;
+export const DEFAULT_SETTINGS: EffectiveSettings = Object.freeze({
+  rules: {},
+  readHelmCache: true,
+  files: [],
+}) as EffectiveSettings;
 
 /** The fields a source set explicitly. A present key with value undefined means "explicitly auto / empty". */
 export type SettingsValues = Partial<EffectiveSettings>;
@@ -32,14 +36,19 @@ const fields = {
   version: z
     .string({ error: 'must be a string' })
     .nullish()
-    .refine((v) => !v || v === 'auto' || parseCiliumVersion(v).ok, { message: 'must be "auto" or a supported Cilium version such as "1.16"' }),
+    .refine((v) => !v || v === 'auto' || parseCiliumVersion(v).ok, {
+      message: 'must be "auto" or a supported Cilium version such as "1.16"',
+    }),
   kernelVersion: z
     .string({ error: 'must be a string' })
     .nullish()
     .refine((v) => !v || /^\d+\.\d+/.test(v.trim()), { message: 'must be a kernel version such as "5.10"' }),
   rules: z.record(z.string(), z.unknown(), { error: 'must be an object of rule id → severity' }).nullish(),
   readHelmCache: z.boolean({ error: 'must be true or false' }).nullish(),
-  files: z.array(z.string({ error: 'must be a list of folders or globs' }), { error: 'must be a list of folders or globs' }).max(200, { message: 'must have at most 200 entries' }).nullish(),
+  files: z
+    .array(z.string({ error: 'must be a list of folders or globs' }), { error: 'must be a list of folders or globs' })
+    .max(200, { message: 'must have at most 200 entries' })
+    .nullish(),
 } satisfies Record<keyof CiliumSettings, z.ZodType>;
 
 const name = (field: string) => `${SETTINGS_SECTION}.${field}`;
@@ -54,21 +63,27 @@ export function parseSettings(input: unknown): { values: SettingsValues; problem
   const values: SettingsValues = {};
   if (input === undefined || input === null) return { values, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { values, problems: [`Setting ${SETTINGS_SECTION} must be an object (got ${shown(input)}); using the defaults.`] };
+    return {
+      values,
+      problems: [`Setting ${SETTINGS_SECTION} must be an object (got ${shown(input)}); using the defaults.`],
+    };
   }
   const obj = input as Record<string, unknown>;
   for (const [field, schema] of Object.entries(fields)) {
     if (!(field in obj)) continue;
     const parsed = schema.safeParse(obj[field]);
     if (!parsed.success) {
-      problems.push(`Setting ${name(field)} ${parsed.error.issues[0]?.message ?? 'is invalid'} (got ${shown(obj[field])}); using the default.`);
+      problems.push(
+        `Setting ${name(field)} ${parsed.error.issues[0]?.message ?? 'is invalid'} (got ${shown(obj[field])}); using the default.`,
+      );
       continue;
     }
     const value = parsed.data;
     if (field === 'version') values.version = !value || value === 'auto' ? undefined : (value as string).trim();
     if (field === 'kernelVersion') values.kernelVersion = (value as string | null | undefined)?.trim() || undefined;
     if (field === 'readHelmCache' && typeof value === 'boolean') values.readHelmCache = value;
-    if (field === 'files') values.files = ((value as string[] | null | undefined) ?? []).map((f) => f.trim()).filter(Boolean);
+    if (field === 'files')
+      values.files = ((value as string[] | null | undefined) ?? []).map((f) => f.trim()).filter(Boolean);
     if (field === 'rules' && value) values.rules = parseRules(value as Record<string, unknown>, problems);
   }
   return { values, problems };
@@ -79,10 +94,13 @@ function parseRules(raw: Record<string, unknown>, problems: string[]): Record<st
   for (const [id, level] of Object.entries(raw)) {
     const parsed = severity.safeParse(typeof level === 'string' ? level.toLowerCase() : level);
     if (!parsed.success) {
-      problems.push(`Setting ${name('rules')}["${id}"] must be one of off, error, warning, info, hint (got ${shown(level)}); the rule keeps its own severity.`);
+      problems.push(
+        `Setting ${name('rules')}["${id}"] must be one of off, error, warning, info, hint (got ${shown(level)}); the rule keeps its own severity.`,
+      );
       continue;
     }
-    if (!ruleInfo(id)) problems.push(`Setting ${name('rules')}: "${id}" is not a known rule id (see docs/rules.md); it has no effect.`);
+    if (!ruleInfo(id))
+      problems.push(`Setting ${name('rules')}: "${id}" is not a known rule id (see docs/rules.md); it has no effect.`);
     rules[id] = parsed.data;
   }
   return rules;

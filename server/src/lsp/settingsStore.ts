@@ -52,7 +52,8 @@ export class SettingsStore {
 
   /** `workspace/didChangeConfiguration`: a pushed `cilium` section replaces the initial settings; pulled ones are read again. */
   changed(pushed: unknown): void {
-    const section = pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+    const section =
+      pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
     this.reported.clear(); // a setting that is still wrong after the change is worth saying again
     if (section !== undefined && section !== null) {
       const { values, problems } = parseSettings(section);
@@ -111,13 +112,18 @@ export class SettingsStore {
   private async pull(uri: string): Promise<EffectiveSettings> {
     if (!this.canPull) return this.initial;
     try {
-      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+      const raw: unknown = await this.connection.workspace.getConfiguration({
+        scopeUri: uri,
+        section: SETTINGS_SECTION,
+      });
       const { values, problems } = parseSettings(raw);
       this.report(problems);
       // The initialization options still decide whatever the client's configuration leaves out.
       return mergeSettings(this.initial, values);
     } catch (err) {
-      this.connection.console.log(`workspace/configuration failed, using the initial settings: ${(err as Error).message}`);
+      this.connection.console.log(
+        `workspace/configuration failed, using the initial settings: ${(err as Error).message}`,
+      );
       return this.initial;
     }
   }

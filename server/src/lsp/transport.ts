@@ -5,7 +5,14 @@
 
 import { createConnection as netConnect } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
-import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import {
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
 import { FrameGuard } from './frameGuard';
 
 export interface Transport {
@@ -35,7 +42,8 @@ function overStream(input: Readable, output: Writable, stdio: boolean): Transpor
 }
 
 export function openTransport(args: string[]): Transport {
-  if (args.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
+  if (args.includes('--node-ipc'))
+    return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
   if (args.includes('--stdio')) return overStream(process.stdin, process.stdout, true);
   const port = option(args, 'socket');
   if (port !== undefined) {

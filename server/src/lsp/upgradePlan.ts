@@ -15,7 +15,8 @@ import { UPGRADE_PLAN_REQUEST, type UpgradePlanParams, type UpgradePlanResult } 
 function versionParam(name: string, raw: unknown): CiliumVersion | undefined {
   if (raw === undefined || raw === null) return undefined;
   const parsed = typeof raw === 'string' ? parseCiliumVersion(raw) : undefined;
-  if (!parsed?.ok || !isSupported(parsed.version)) throw new Error(`"${name}" must be a supported Cilium version such as "1.19"`);
+  if (!parsed?.ok || !isSupported(parsed.version))
+    throw new Error(`"${name}" must be a supported Cilium version such as "1.19"`);
   return parsed.version;
 }
 
@@ -31,10 +32,21 @@ export function upgradePlanFor(ctx: ServerContext, params: UpgradePlanParams): U
   const plan = upgradePlan(text, { ...options, to, from });
   const name = doc.uri.slice(doc.uri.lastIndexOf('/') + 1);
   const markdown = plan.documents.length > 0 ? upgradeMarkdown(name, plan) : 'This file holds no Cilium configuration.';
-  return { markdown, edits: plan.migratedText === text ? [] : [toTextEdit(doc, minimalEdit(text, plan.migratedText))], version: doc.version };
+  return {
+    markdown,
+    edits: plan.migratedText === text ? [] : [toTextEdit(doc, minimalEdit(text, plan.migratedText))],
+    version: doc.version,
+  };
 }
 
 export function registerUpgradePlan(ctx: ServerContext): void {
   const c = ctx.connection;
-  c.onRequest(UPGRADE_PLAN_REQUEST, guard(c, UPGRADE_PLAN_REQUEST, async (params: UpgradePlanParams) => (await settingsReady(ctx, params?.uri), upgradePlanFor(ctx, params))));
+  c.onRequest(
+    UPGRADE_PLAN_REQUEST,
+    guard(
+      c,
+      UPGRADE_PLAN_REQUEST,
+      async (params: UpgradePlanParams) => (await settingsReady(ctx, params?.uri), upgradePlanFor(ctx, params)),
+    ),
+  );
 }

@@ -78,7 +78,9 @@ export class Validator {
       return;
     }
     this.pending.delete(uri);
-    this.validate(uri).catch((err) => this.ctx.connection.console.error(`analysis of ${uri} failed: ${(err as Error).stack ?? err}`));
+    this.validate(uri).catch((err) =>
+      this.ctx.connection.console.error(`analysis of ${uri} failed: ${(err as Error).stack ?? err}`),
+    );
   }
 
   private async validate(uri: string): Promise<void> {
@@ -93,7 +95,9 @@ export class Validator {
     const analysis = this.ctx.analyses.get(doc, settings);
     // The user sees an internal-error diagnostic on the document; the stack goes to the server log for a report.
     for (const e of analysis.internalErrors) {
-      this.ctx.connection.console.error(`${uri}: ${e.what} failed: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}`);
+      this.ctx.connection.console.error(
+        `${uri}: ${e.what} failed: ${e.error instanceof Error ? (e.error.stack ?? e.error.message) : String(e.error)}`,
+      );
     }
     await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(doc, analysis, settings) });
     const text = doc.getText();

@@ -23,7 +23,16 @@ const profile = mkdtempSync(join(tmpdir(), 'cilium-exthost-chromium-'));
 const ctx = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 let resolveExit;
@@ -31,7 +40,12 @@ const exitCode = new Promise((r) => (resolveExit = r));
 await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
 await page.exposeFunction('codeAutomationLog', (type, args) => {
   const line = format(...args);
-  if (!/ENOTFOUND|open-vsx|AgentHost|ChatModelSelection|api\.github\.com|unresponsive|responsive\.|vsda|authentication provider/.test(line)) console.log(`[exthost ${type}] ${line}`);
+  if (
+    !/ENOTFOUND|open-vsx|AgentHost|ChatModelSelection|api\.github\.com|unresponsive|responsive\.|vsda|authentication provider/.test(
+      line,
+    )
+  )
+    console.log(`[exthost ${type}] ${line}`);
 });
 await page.goto(url);
 const code = await Promise.race([exitCode, new Promise((r) => setTimeout(() => r('timeout'), 180000).unref())]);

@@ -22,7 +22,10 @@ if (setup.status !== 0) {
   process.exit(1);
 }
 
-const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => join(root, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+const vsix = readdirSync(root)
+  .filter((f) => f.endsWith('.vsix'))
+  .map((f) => join(root, f))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 if (!vsix) {
   console.error('no .vsix: run `npm run package` first (npm run test:e2e does)');
   process.exit(1);
@@ -61,7 +64,11 @@ async function waitUp(port, child, logFile) {
 
 function startDetached(args, env, logFile) {
   const out = logFile;
-  const child = spawn('bash', ['-c', `exec "$@" > "${out}" 2>&1`, 'bash', ...args], { env, detached: true, stdio: 'ignore' });
+  const child = spawn('bash', ['-c', `exec "$@" > "${out}" 2>&1`, 'bash', ...args], {
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
   return child;
 }
 
@@ -84,21 +91,65 @@ async function withServer(kind, fn) {
   const work = mkdtempSync(join(tmpdir(), `cilium-e2e-${kind}-`));
   const ws = join(work, 'ws');
   cpSync(join(root, 'test/e2e/vscode/workspace'), ws, { recursive: true });
-  const env = { ...process.env, PATH: `${join(node24, '..')}:${process.env.PATH}`, XDG_CONFIG_HOME: join(work, 'xdg-config'), XDG_DATA_HOME: join(work, 'xdg-data'), XDG_CACHE_HOME: join(work, 'xdg-cache') };
+  const env = {
+    ...process.env,
+    PATH: `${join(node24, '..')}:${process.env.PATH}`,
+    XDG_CONFIG_HOME: join(work, 'xdg-config'),
+    XDG_DATA_HOME: join(work, 'xdg-data'),
+    XDG_CACHE_HOME: join(work, 'xdg-cache'),
+  };
   const port = await freePort();
   const logFile = join(work, 'server.log');
   let child;
   if (kind === 'ui') {
     const config = join(work, 'config.yaml');
     writeFileSync(config, `auth: none\nbind-addr: 127.0.0.1:${port}\ncert: false\n`);
-    const cs = [node24, join(csPkg, 'out/node/entry.js'), '--config', config, '--user-data-dir', join(work, 'user-data'), '--extensions-dir', join(work, 'extensions')];
+    const cs = [
+      node24,
+      join(csPkg, 'out/node/entry.js'),
+      '--config',
+      config,
+      '--user-data-dir',
+      join(work, 'user-data'),
+      '--extensions-dir',
+      join(work, 'extensions'),
+    ];
     const inst = spawnSync(cs[0], [...cs.slice(1), '--install-extension', vsix], { env, encoding: 'utf8' });
     if (inst.status !== 0) throw new Error(`--install-extension failed: ${inst.stdout}${inst.stderr}`);
     log(`installed: ${inst.stdout.trim().split('\n').pop()}`);
-    child = startDetached([...cs, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'], env, logFile);
+    child = startDetached(
+      [
+        ...cs,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+      ],
+      env,
+      logFile,
+    );
   } else {
     child = startDetached(
-      [node24, join(csPkg, 'lib/vscode/out/server-main.js'), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust', '--user-data-dir', join(work, 'user-data'), '--server-data-dir', join(work, 'server-data'), '--extensions-dir', join(work, 'extensions')],
+      [
+        node24,
+        join(csPkg, 'lib/vscode/out/server-main.js'),
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--without-connection-token',
+        '--accept-server-license-terms',
+        '--enable-smoke-test-driver',
+        '--disable-telemetry',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        join(work, 'user-data'),
+        '--server-data-dir',
+        join(work, 'server-data'),
+        '--extensions-dir',
+        join(work, 'extensions'),
+      ],
       env,
       logFile,
     );
@@ -117,9 +168,13 @@ async function withServer(kind, fn) {
 const shots = join(root, 'docs/images');
 mkdirSync(shots, { recursive: true });
 const results = {};
-results.ui = await withServer('ui', (url, ws) => run(process.execPath, [join(root, 'test/e2e/vscode/ui.mjs'), url, ws, shots]));
+results.ui = await withServer('ui', (url, ws) =>
+  run(process.execPath, [join(root, 'test/e2e/vscode/ui.mjs'), url, ws, shots]),
+);
 log(`UI run: ${results.ui === 0 ? 'passed' : 'FAILED'}`);
-results.exthost = await withServer('exthost', (url, ws) => run(process.execPath, [join(root, 'test/e2e/vscode/exthost.mjs'), url, root, ws]));
+results.exthost = await withServer('exthost', (url, ws) =>
+  run(process.execPath, [join(root, 'test/e2e/vscode/exthost.mjs'), url, root, ws]),
+);
 log(`extension-host run: ${results.exthost === 0 ? 'passed' : 'FAILED'}`);
 const passed = Object.values(results).filter((c) => c === 0).length;
 console.log(`\nVS Code e2e: ${passed} passed, ${2 - passed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -38,9 +38,13 @@ suite('Cilium Config in the extension host', () => {
     const diags = await until('both fallback diagnostics', () => {
       const d = vscode.languages.getDiagnostics(doc.uri);
       const codes = d.map((x) => (typeof x.code === 'object' ? x.code.value : x.code));
-      return codes.includes('host-routing-endpoint-routes') && codes.includes('host-routing-iptables-masquerade') ? d : undefined;
+      return codes.includes('host-routing-endpoint-routes') && codes.includes('host-routing-iptables-masquerade')
+        ? d
+        : undefined;
     });
-    const er = diags.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'host-routing-endpoint-routes');
+    const er = diags.find(
+      (d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'host-routing-endpoint-routes',
+    );
     console.log(`diagnostic: ${er.message}`);
     assert.match(er.message, /^Per-endpoint routes make Host Routing Legacy on Cilium 1\.13/);
     assert.equal(er.source, 'cilium');
@@ -48,7 +52,11 @@ suite('Cilium Config in the extension host', () => {
   });
 
   test('hover through vscode.executeHoverProvider', async () => {
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(5, 3));
+    const hovers = await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(5, 3),
+    );
     const textOf = (c) => (typeof c === 'string' ? c : c.value);
     const text = hovers.flatMap((h) => h.contents.map(textOf)).join('\n');
     console.log(`hover: ${text.split('\n')[0]}`);
@@ -58,7 +66,9 @@ suite('Cilium Config in the extension host', () => {
   });
 
   test('code actions through vscode.executeCodeActionProvider', async () => {
-    const d = vscode.languages.getDiagnostics(doc.uri).find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'host-routing-iptables-masquerade');
+    const d = vscode.languages
+      .getDiagnostics(doc.uri)
+      .find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'host-routing-iptables-masquerade');
     const want = 'Set bpf.masquerade: true (masquerade in eBPF)';
     // One CI run (not reproduced in dozens of local ones) got only the built-in chat's "Fix | Explain" from the
     // first request: a provider whose request is cancelled or fails is left out silently by VS Code. Ask again
@@ -66,13 +76,22 @@ suite('Cilium Config in the extension host', () => {
     // here and says why.
     let titles = [];
     const misses = [];
-    await until('the masquerade quick-fix', async () => {
-      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      titles = actions.map((a) => a.title);
-      if (titles.includes(want)) return true;
-      misses.push(`${titles.join(' | ')} (last failure: ${api.lastFailure() ?? 'none'})`);
-      return false;
-    }, 30000).catch(() => undefined);
+    await until(
+      'the masquerade quick-fix',
+      async () => {
+        const actions = await vscode.commands.executeCommand(
+          'vscode.executeCodeActionProvider',
+          doc.uri,
+          d.range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
+        titles = actions.map((a) => a.title);
+        if (titles.includes(want)) return true;
+        misses.push(`${titles.join(' | ')} (last failure: ${api.lastFailure() ?? 'none'})`);
+        return false;
+      },
+      30000,
+    ).catch(() => undefined);
     console.log(`actions: ${titles.join(' | ')}`);
     for (const m of misses) console.log(`actions missed our quick-fix: ${m}`);
     assert.ok(titles.includes(want), `${titles.join(' | ')}; misses: ${misses.join('; ')}`);
@@ -111,7 +130,8 @@ suite('Cilium Config in the extension host', () => {
 
   test('commands: Explain Datapath, Show Rendered cilium-config, Select Version registered, Fix All', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['cilium.explain', 'cilium.fixAll', 'cilium.selectVersion', 'cilium.showRenderedConfig']) assert.ok(all.includes(c), c);
+    for (const c of ['cilium.explain', 'cilium.fixAll', 'cilium.selectVersion', 'cilium.showRenderedConfig'])
+      assert.ok(all.includes(c), c);
     await vscode.window.showTextDocument(doc);
     const explained = await vscode.commands.executeCommand('cilium.explain', doc.uri);
     assert.match(explained.markdown, /### Host Routing: Legacy/);
@@ -119,9 +139,14 @@ suite('Cilium Config in the extension host', () => {
     assert.match(explained.html, /<svg [\s\S]*<a href="#L7" data-line="7">/);
     const rendered = await vscode.commands.executeCommand('cilium.showRenderedConfig', doc.uri);
     // The whole ConfigMap the 1.13 chart renders, each key saying where it comes from.
-    assert.match(rendered, /\n {2}enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled \(line 7\)\n/);
+    assert.match(
+      rendered,
+      /\n {2}enable-endpoint-routes: "true" {2}# your value: endpointRoutes\.enabled \(line 7\)\n/,
+    );
     assert.match(rendered, /\n {2}cluster-name: default {2}# chart default: /);
-    const view = vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.scheme === 'cilium-rendered');
+    const view = vscode.window.visibleTextEditors
+      .map((e) => e.document)
+      .find((d) => d.uri.scheme === 'cilium-rendered');
     assert.ok(view, 'the rendered view is open beside the file');
     assert.equal(view.languageId, 'yaml');
     assert.equal(view.getText(), rendered);
@@ -133,12 +158,16 @@ suite('Cilium Config in the extension host', () => {
     assert.match(doc.getText(), /enabled: false/);
     assert.match(doc.getText(), /# Production values for the edge cluster/);
     await until('diagnostics after fix-all', () => {
-      const codes = vscode.languages.getDiagnostics(doc.uri).map((x) => (typeof x.code === 'object' ? x.code.value : x.code));
+      const codes = vscode.languages
+        .getDiagnostics(doc.uri)
+        .map((x) => (typeof x.code === 'object' ? x.code.value : x.code));
       return !codes.includes('host-routing-iptables-masquerade') && !codes.includes('host-routing-endpoint-routes');
     });
     await until('status bar after fix-all', () => /Host Routing BPF/.test(api.statusText() || ''));
     // The open rendered view follows the edit without running the command again.
-    await until('rendered view after fix-all', () => /\n {2}enable-bpf-masquerade: "true" {2}# your value: bpf\.masquerade \(line \d+\)\n/.test(view.getText()));
+    await until('rendered view after fix-all', () =>
+      /\n {2}enable-bpf-masquerade: "true" {2}# your value: bpf\.masquerade \(line \d+\)\n/.test(view.getText()),
+    );
     assert.doesNotMatch(view.getText(), /enable-endpoint-routes: "true"/);
   });
 
@@ -172,6 +201,9 @@ suite('Cilium Config in the extension host', () => {
     assert.equal(plan, undefined);
     console.log(`failure shown: ${api.lastFailure()}`);
     assert.notEqual(api.lastFailure(), before);
-    assert.match(api.lastFailure(), /^Cilium Config: Preview Upgrade failed: "to" must be a supported Cilium version such as "1\.\d+"$/);
+    assert.match(
+      api.lastFailure(),
+      /^Cilium Config: Preview Upgrade failed: "to" must be a supported Cilium version such as "1\.\d+"$/,
+    );
   });
 });

@@ -6,7 +6,8 @@ import { loadPackedChart } from './helm/chartData';
 export function chartDefaultAt(version: string, path: string): unknown {
   let cur: unknown = loadPackedChart(version)?.defaults;
   for (const k of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, k)) return undefined;
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, k))
+      return undefined;
     cur = (cur as Record<string, unknown>)[k];
   }
   return cur;

@@ -52,14 +52,25 @@ export function valuesKey(v: GoValue): string {
 }
 
 function optionsKey(opts: RenderOptions): string {
-  return JSON.stringify([opts.namespace ?? '', opts.apiVersions ?? [], opts.kubeVersion ?? '', opts.templates ?? 'all', !!opts.lenient]);
+  return JSON.stringify([
+    opts.namespace ?? '',
+    opts.apiVersions ?? [],
+    opts.kubeVersion ?? '',
+    opts.templates ?? 'all',
+    !!opts.lenient,
+  ]);
 }
 
 /**
  * renderChart, memoised. `schemaUndecided` is part of the question: callers that pass one must pass a
  * `schemaKey` naming what it sets aside (the same key must mean the same function).
  */
-export function renderChartCached(version: string, values: Map<string, GoValue>, opts: RenderOptions = {}, schemaKey = ''): ChartRender | undefined {
+export function renderChartCached(
+  version: string,
+  values: Map<string, GoValue>,
+  opts: RenderOptions = {},
+  schemaKey = '',
+): ChartRender | undefined {
   // The analysis never changes a values map once built, so its key is computed once.
   let vk = keyOf.get(values);
   if (vk === undefined) keyOf.set(values, (vk = valuesKey(values)));

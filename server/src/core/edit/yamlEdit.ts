@@ -10,7 +10,16 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import { MapView, type TreeEntry } from '../parse/tree';
 import type { TextEdit } from '../types';
-import { column, fileIndentStep, stripMatchingQuotes, lineEnd, lineStart, nextLineStart, onlyCommentFollows, startsLine } from './text';
+import {
+  column,
+  fileIndentStep,
+  stripMatchingQuotes,
+  lineEnd,
+  lineStart,
+  nextLineStart,
+  onlyCommentFollows,
+  startsLine,
+} from './text';
 
 /** The entry's key range really holds its key in the file (quotes aside): its offsets can be edited. */
 export function keyMapsToFile(entry: TreeEntry, fileText: string): boolean {
@@ -49,7 +58,11 @@ function entryEnd(e: TreeEntry): number {
 /** `key: value` on one line of a block mapping, nothing but an optional comment after it. */
 function isOneLineBlockEntry(e: TreeEntry, fileText: string): boolean {
   const end = entryEnd(e);
-  return !fileText.slice(e.keyRange.start, end).includes('\n') && startsLine(fileText, e.keyRange.start) && onlyCommentFollows(fileText, end);
+  return (
+    !fileText.slice(e.keyRange.start, end).includes('\n') &&
+    startsLine(fileText, e.keyRange.start) &&
+    onlyCommentFollows(fileText, end)
+  );
 }
 
 /** The indentation step for nested mappings: learnt from the mapping itself, else from the file, else 2. */
@@ -102,7 +115,9 @@ function lastLineEnd(view: MapView, fileText: string): number | undefined {
 
 /** The pair of the mapping that an entry was read from. */
 function pairOf(view: MapView, e: TreeEntry): Pair | undefined {
-  return (view.map.items as Pair[]).find((p) => nodeRange(p.key) && view.rangeOf(p.key as Node).start === e.keyRange.start);
+  return (view.map.items as Pair[]).find(
+    (p) => nodeRange(p.key) && view.rangeOf(p.key as Node).start === e.keyRange.start,
+  );
 }
 
 /** The file column of the mapping's keys, if its first key starts a line (a block mapping we can extend). */
@@ -149,7 +164,12 @@ function insertIntoFlow(view: MapView, path: readonly string[], valueText: strin
 }
 
 /** Adds `path` (missing from `view`) with its value at the end of the mapping, block or flow. */
-export function insertPath(view: MapView, path: readonly string[], valueText: string, fileText: string): TextEdit[] | undefined {
+export function insertPath(
+  view: MapView,
+  path: readonly string[],
+  valueText: string,
+  fileText: string,
+): TextEdit[] | undefined {
   if (path.length === 0) return undefined;
   if (view.map.flow) return insertIntoFlow(view, path, valueText);
   return insertLines(view, blockLines(path, valueText, indentStep(view, fileText)), fileText);
@@ -182,7 +202,12 @@ export function renameKey(view: MapView, key: string, newKey: string, fileText: 
  * Replaces a one-line `key: value` by other `key: value` text: one line anywhere, several lines (at the
  * entry's indentation) only in a block mapping. A trailing comment stays at the end of the last line.
  */
-export function replaceEntry(view: MapView, key: string, lines: readonly string[], fileText: string): TextEdit[] | undefined {
+export function replaceEntry(
+  view: MapView,
+  key: string,
+  lines: readonly string[],
+  fileText: string,
+): TextEdit[] | undefined {
   const e = ownEntry(view, key, fileText);
   if (!e || lines.length === 0) return undefined;
   const end = entryEnd(e);
@@ -233,7 +258,12 @@ export function mapAt(view: MapView, path: readonly string[]): MapView | undefin
  * without a value gets a nested block. A key that comes from a `<<` merge is overridden only when it is the
  * last segment (a mapping written over a merged one would hide the merged keys).
  */
-export function setPath(view: MapView, path: readonly string[], valueText: string, fileText: string): TextEdit[] | undefined {
+export function setPath(
+  view: MapView,
+  path: readonly string[],
+  valueText: string,
+  fileText: string,
+): TextEdit[] | undefined {
   const [head, ...rest] = path;
   if (head === undefined) return undefined;
   const entry = view.get(head);
@@ -251,7 +281,13 @@ export function setPath(view: MapView, path: readonly string[], valueText: strin
 }
 
 /** `bpf:` or `bpf: ~` becomes `bpf:` with a nested block below it; a comment stays on the key's line. */
-function fillEmpty(view: MapView, entry: TreeEntry, path: readonly string[], valueText: string, fileText: string): TextEdit[] | undefined {
+function fillEmpty(
+  view: MapView,
+  entry: TreeEntry,
+  path: readonly string[],
+  valueText: string,
+  fileText: string,
+): TextEdit[] | undefined {
   const colon = colonAfter(entry, fileText);
   if (colon < 0) return undefined;
   const valueEnd = entry.valueRange.end > entry.valueRange.start ? entry.valueRange.end : colon + 1;
@@ -259,7 +295,9 @@ function fillEmpty(view: MapView, entry: TreeEntry, path: readonly string[], val
   const eol = lineEnd(fileText, colon);
   const step = indentStep(view, fileText);
   const indent = ' '.repeat(column(fileText, entry.keyRange.start) + step);
-  const body = `\n${blockLines(path, valueText, step).map((l) => indent + l).join('\n')}`;
+  const body = `\n${blockLines(path, valueText, step)
+    .map((l) => indent + l)
+    .join('\n')}`;
   if (fileText.slice(valueEnd, eol).trim() === '') return [{ range: { start: colon + 1, end: eol }, newText: body }];
   const edits: TextEdit[] = [{ range: { start: eol, end: eol }, newText: body }];
   if (valueEnd > colon + 1) edits.unshift({ range: { start: colon + 1, end: valueEnd }, newText: '' });
@@ -270,12 +308,18 @@ function fillEmpty(view: MapView, entry: TreeEntry, path: readonly string[], val
  * Moves a one-line `key: value` (with its trailing comment) to another path below `root`, creating missing
  * parents there. Refuses when the target exists or either end cannot be edited safely.
  */
-export function moveEntry(root: MapView, from: readonly string[], to: readonly string[], fileText: string): TextEdit[] | undefined {
+export function moveEntry(
+  root: MapView,
+  from: readonly string[],
+  to: readonly string[],
+  fileText: string,
+): TextEdit[] | undefined {
   const parentPath = from.slice(0, -1);
   const parent = mapAt(root, parentPath);
   const name = from[from.length - 1];
   const e = parent && ownEntry(parent, name, fileText);
-  if (!parent || !e || e.aliased || !isScalar(e.node) || isBlockScalar(e) || e.valueRange.end <= e.valueRange.start) return undefined;
+  if (!parent || !e || e.aliased || !isScalar(e.node) || isBlockScalar(e) || e.valueRange.end <= e.valueRange.start)
+    return undefined;
   if (root.lookup(to)) return undefined;
   const value = fileText.slice(e.valueRange.start, lineEnd(fileText, e.valueRange.end)).trimEnd();
   const intoSameMapping = parentPath.every((k, i) => to[i] === k) && to.length > parentPath.length;
@@ -286,7 +330,10 @@ export function moveEntry(root: MapView, from: readonly string[], to: readonly s
   if (insertion.some((i) => i.range.start > cut.range.start && i.range.start < cut.range.end)) return undefined;
   // Text inserted where the removed line starts takes its place: one edit, so the order cannot matter.
   const same = insertion.find((i) => i.range.start === cut.range.start && i.range.end === i.range.start);
-  if (same) return [...insertion.filter((i) => i !== same), { range: cut.range, newText: same.newText }].sort((a, b) => a.range.start - b.range.start);
+  if (same)
+    return [...insertion.filter((i) => i !== same), { range: cut.range, newText: same.newText }].sort(
+      (a, b) => a.range.start - b.range.start,
+    );
   return [...insertion, cut].sort((a, b) => a.range.start - b.range.start);
 }
 

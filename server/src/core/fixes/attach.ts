@@ -16,7 +16,9 @@ function withLineEndings(edits: TextEdit[], lineBreak: string): TextEdit[] {
 
 /** An edit that changes nothing is dropped; a fix left without edits is not offered. */
 function effective(fix: Fix, text: string, lineBreak: string): Fix | undefined {
-  const edits = withLineEndings(fix.edits, lineBreak).filter((e) => text.slice(e.range.start, e.range.end).replace(/\r\n?/g, '\n') !== e.newText.replace(/\r\n?/g, '\n'));
+  const edits = withLineEndings(fix.edits, lineBreak).filter(
+    (e) => text.slice(e.range.start, e.range.end).replace(/\r\n?/g, '\n') !== e.newText.replace(/\r\n?/g, '\n'),
+  );
   return edits.length > 0 ? { ...fix, edits } : undefined;
 }
 
@@ -55,7 +57,13 @@ export function attachFixes(
   onInternalError?: (error: InternalError) => void,
 ): void {
   for (const doc of analysis.documents) {
-    const c: FixContext = { doc, text, root: doc.source.root, configMap: doc.source.format === 'configmap', predict: predictionFor(doc) };
+    const c: FixContext = {
+      doc,
+      text,
+      root: doc.source.root,
+      configMap: doc.source.format === 'configmap',
+      predict: predictionFor(doc),
+    };
     for (const f of doc.findings) {
       const fixer = Object.prototype.hasOwnProperty.call(FIXERS, f.rule) ? FIXERS[f.rule] : undefined;
       if (!fixer) continue;

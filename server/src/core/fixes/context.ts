@@ -100,7 +100,12 @@ export function helmReads(text: string): GoValue {
  * What setting `raw` at `helmPath` (Helm values, written as setKey writes it) or at `configMapKey` (a
  * ConfigMap) changes, for predict.ts.
  */
-export function changeOf(c: FixContext, helmPath: string, configMapKey: string | undefined, raw: string): SettingChange {
+export function changeOf(
+  c: FixContext,
+  helmPath: string,
+  configMapKey: string | undefined,
+  raw: string,
+): SettingChange {
   if (c.configMap) return configMapKey ? { configMap: { key: configMapKey, value: raw } } : {};
   const parts = helmPath.split('.');
   const existing = mapAt(c.root, parts.slice(0, -1))?.get(parts[parts.length - 1]);

@@ -26,7 +26,9 @@ export function setTo(helmPath: string, raw: string, why: string, o: SetOptions 
   };
 }
 
-export const bpfMasquerade: Fixer = setTo('bpf.masquerade', 'true', 'masquerade in eBPF', { agent: 'enable-bpf-masquerade' });
+export const bpfMasquerade: Fixer = setTo('bpf.masquerade', 'true', 'masquerade in eBPF', {
+  agent: 'enable-bpf-masquerade',
+});
 
 /** What full kube-proxy replacement is called in this version. */
 function kprMode(c: FixContext): string {
@@ -38,9 +40,15 @@ export const kprOn: Fixer = (f, c) => {
   const mode = kprMode(c);
   if (!c.predict.cures(changeOf(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode), f.rule)) return [];
   if (c.configMap) {
-    return one(`Set kube-proxy-replacement: "${mode}" (without kube-proxy the agent must reach the API server directly: KUBERNETES_SERVICE_HOST/PORT)`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
+    return one(
+      `Set kube-proxy-replacement: "${mode}" (without kube-proxy the agent must reach the API server directly: KUBERNETES_SERVICE_HOST/PORT)`,
+      setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode),
+    );
   }
-  return one(`Set kubeProxyReplacement: ${mode}${apiServerNote(c)}`, setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode));
+  return one(
+    `Set kubeProxyReplacement: ${mode}${apiServerNote(c)}`,
+    setKey(c, 'kubeProxyReplacement', 'kube-proxy-replacement', mode),
+  );
 };
 
 /**
@@ -53,21 +61,33 @@ export function apiServerNote(c: FixContext): string {
     const v = e ? c.root.valueOf(e) : undefined;
     return v !== undefined && v !== null && v !== '';
   };
-  return (given('k8sServiceHost') || given('k8sServiceHostRef')) && given('k8sServicePort') ? '' : ' — without kube-proxy it also needs k8sServiceHost and k8sServicePort set to your API server';
+  return (given('k8sServiceHost') || given('k8sServiceHostRef')) && given('k8sServicePort')
+    ? ''
+    : ' — without kube-proxy it also needs k8sServiceHost and k8sServicePort set to your API server';
 }
 
 /** The chart refuses `disabled` next to Ingress/Gateway API/Envoy config; `false` means the same. */
-export const kprFalseForEnvoy: Fixer = setTo('kubeProxyReplacement', 'false', 'the chart wants true or false here, and false is what disabled meant', {
-  agent: 'kube-proxy-replacement',
-  helmOnly: true,
-});
+export const kprFalseForEnvoy: Fixer = setTo(
+  'kubeProxyReplacement',
+  'false',
+  'the chart wants true or false here, and false is what disabled meant',
+  {
+    agent: 'kube-proxy-replacement',
+    helmOnly: true,
+  },
+);
 
 /**
  * Per-endpoint routes off, only when the user wrote the switch. ENI, Azure, AlibabaCloud and GKE make the chart
  * write enable-endpoint-routes: "true" whatever endpointRoutes.enabled says: the re-rendered chart shows it, and
  * the fix is then not offered.
  */
-export const endpointRoutesOff: Fixer = setTo('endpointRoutes.enabled', 'false', 'this version cannot combine it with BPF host routing', {
-  agent: 'enable-endpoint-routes',
-  onlyOn: ['endpointRoutes.enabled', 'enable-endpoint-routes'],
-});
+export const endpointRoutesOff: Fixer = setTo(
+  'endpointRoutes.enabled',
+  'false',
+  'this version cannot combine it with BPF host routing',
+  {
+    agent: 'enable-endpoint-routes',
+    onlyOn: ['endpointRoutes.enabled', 'enable-endpoint-routes'],
+  },
+);

@@ -57,7 +57,11 @@ function collides(sorted: readonly TextEdit[], e: TextEdit): boolean {
 const MAX_ROUNDS = 10;
 
 /** Fixes, analyses again and repeats until nothing is left to fix; returns one edit for the whole change. */
-export function fixAllInText(text: string, options: AnalyzeOptions = {}, accept: FindingFilter = () => true): TextEdit[] {
+export function fixAllInText(
+  text: string,
+  options: AnalyzeOptions = {},
+  accept: FindingFilter = () => true,
+): TextEdit[] {
   let current = text;
   const seen = new Set([text]);
   for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -27,7 +27,9 @@ function typeFits(path: string, value: Plain): boolean {
   if (types.length === 0 || value === null || value === TEMPLATED) return true;
   const actual = jsonType(value);
   if (types.includes(actual) || (actual === 'integer' && types.includes('number'))) return true;
-  return actual === 'string' && (types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(String(value));
+  return (
+    actual === 'string' && (types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(String(value))
+  );
 }
 
 const split = (path: string) => path.split('.');
@@ -37,8 +39,11 @@ const parentOf = (parts: readonly string[]) => parts.slice(0, -1).join('.');
 function asList(c: FixContext, e: { node: unknown; valueRange: { start: number; end: number } }): string | undefined {
   if (!isScalar(e.node) || typeof e.node.value !== 'string' || e.node.value === '') return undefined;
   const written = c.text.slice(e.valueRange.start, e.valueRange.end);
-  if (e.node.type === Scalar.PLAIN && /[,[\]{}#]/.test(written)) return `["${e.node.value.replace(/["\\]/g, (ch) => `\\${ch}`)}"]`;
-  return e.node.type === Scalar.PLAIN || e.node.type === Scalar.QUOTE_DOUBLE || e.node.type === Scalar.QUOTE_SINGLE ? `[${written}]` : undefined;
+  if (e.node.type === Scalar.PLAIN && /[,[\]{}#]/.test(written))
+    return `["${e.node.value.replace(/["\\]/g, (ch) => `\\${ch}`)}"]`;
+  return e.node.type === Scalar.PLAIN || e.node.type === Scalar.QUOTE_DOUBLE || e.node.type === Scalar.QUOTE_SINGLE
+    ? `[${written}]`
+    : undefined;
 }
 
 interface Successor {
@@ -54,7 +59,10 @@ interface Successor {
  * (true)"), so the value stays; the cluster-pool CIDR became a list (v1.12.19 values.yaml l.1218-1222).
  */
 const SUCCESSORS: Record<string, Successor> = {
-  'bpf.hostRouting': { to: 'bpf.hostLegacyRouting', note: 'same value: hostRouting: true already meant legacy routing' },
+  'bpf.hostRouting': {
+    to: 'bpf.hostLegacyRouting',
+    note: 'same value: hostRouting: true already meant legacy routing',
+  },
   'ipam.operator.clusterPoolIPv4PodCIDR': { to: 'ipam.operator.clusterPoolIPv4PodCIDRList', value: asList },
   'ipam.operator.clusterPoolIPv6PodCIDR': { to: 'ipam.operator.clusterPoolIPv6PodCIDRList', value: asList },
 };
@@ -79,10 +87,14 @@ function renameOrMove(c: FixContext, from: string, to: string, successor: Succes
   if (successor.value) {
     const value = successor.value(c, entry);
     if (!value || parentOf(fromParts) !== parentOf(toParts)) return [];
-    return one(`Replace ${from} with ${to}: ${value}${note}`, replaceEntry(parent, entry.key, [`${toParts[toParts.length - 1]}: ${value}`], c.text));
+    return one(
+      `Replace ${from} with ${to}: ${value}${note}`,
+      replaceEntry(parent, entry.key, [`${toParts[toParts.length - 1]}: ${value}`], c.text),
+    );
   }
   if (!typeFits(to, parent.valueOf(entry))) return [];
-  if (parentOf(fromParts) === parentOf(toParts)) return one(`Rename ${from} to ${to}${note}`, renameKey(parent, entry.key, toParts[toParts.length - 1], c.text));
+  if (parentOf(fromParts) === parentOf(toParts))
+    return one(`Rename ${from} to ${to}${note}`, renameKey(parent, entry.key, toParts[toParts.length - 1], c.text));
   return one(`Move ${from} to ${to}${note}`, moveEntry(c.root, fromParts, toParts, c.text));
 }
 
@@ -118,8 +130,18 @@ export const tunnelSuccessor: Fixer = (_f, c) => {
   if (value === 'disabled') {
     const masq = c.doc.datapath.masquerading.ipv4 && !c.root.get('ipv4NativeRoutingCIDR');
     const also = masq ? ' (native routing with masquerading also needs ipv4NativeRoutingCIDR, your pod network)' : '';
-    const note = revealNote(c.predict.revealedBy({ helm: [{ path: 'tunnel', value: undefined }, { path: 'routingMode', value: 'native' }] }));
-    return one(`Replace tunnel: disabled with routingMode: native${also}${note}`, replaceEntry(c.root, 'tunnel', ['routingMode: native'], c.text));
+    const note = revealNote(
+      c.predict.revealedBy({
+        helm: [
+          { path: 'tunnel', value: undefined },
+          { path: 'routingMode', value: 'native' },
+        ],
+      }),
+    );
+    return one(
+      `Replace tunnel: disabled with routingMode: native${also}${note}`,
+      replaceEntry(c.root, 'tunnel', ['routingMode: native'], c.text),
+    );
   }
   if (value !== 'vxlan' && value !== 'geneve') return [];
   const protocolTaken = !!c.root.get('tunnelProtocol');

@@ -31,7 +31,9 @@ const SCHEMA_REFUSAL = 'values.schema.json';
 /** The problem ids of one datapath as the findings show them (consequences of one root cause not counted twice). */
 function problemIds(dp: Datapath, agent: AgentConfig, chart: ChartModel | undefined): Set<string> {
   const d = withoutEchoes(dp, agent);
-  const ids = [...d.hostRouting.reasons, ...d.masquerading.reasons, ...d.agentErrors, ...d.chartErrors].map((r) => r.id);
+  const ids = [...d.hostRouting.reasons, ...d.masquerading.reasons, ...d.agentErrors, ...d.chartErrors].map(
+    (r) => r.id,
+  );
   if ((chart?.schema.length ?? 0) > 0) ids.push(SCHEMA_REFUSAL);
   return new Set(ids);
 }
@@ -85,7 +87,11 @@ function configMapProblems(doc: DocumentAnalysis, key: string, value: string): S
   const settings: RenderedConfig = new Map(doc.configMap);
   settings.set(key, { value, origin: { kind: 'user', key, range: { start: 0, end: 0 }, valueText: value } });
   const agent = buildAgentConfig(settings, doc.version);
-  return problemIds(deriveDatapath(buildState(agent, undefined, doc.kernel, undefined), DATAPATH_RULES), agent, undefined);
+  return problemIds(
+    deriveDatapath(buildState(agent, undefined, doc.kernel, undefined), DATAPATH_RULES),
+    agent,
+    undefined,
+  );
 }
 
 /** The problems after the change, or undefined when it cannot be predicted for this document. */

@@ -13,4 +13,6 @@ import type { Fixer } from './context';
 import { RULES } from '../rules/defs/index';
 
 /** Every rule's fix, by rule id. */
-export const FIXERS: Readonly<Record<string, Fixer>> = Object.fromEntries(RULES.flatMap((r) => (r.fix ? [[r.id, r.fix] as const] : [])));
+export const FIXERS: Readonly<Record<string, Fixer>> = Object.fromEntries(
+  RULES.flatMap((r) => (r.fix ? [[r.id, r.fix] as const] : [])),
+);

@@ -5,7 +5,16 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { mapAt, replaceValue } from '../edit/yamlEdit';
 import { KPR_SUCCESSORS, kprFacts } from '../knowledge/kprModes';
 import { apiServerNote } from './datapathFixers';
-import { changeOf, one, revealNote, valueText, writtenEntry, writtenValue, type Fixer, type FixContext } from './context';
+import {
+  changeOf,
+  one,
+  revealNote,
+  valueText,
+  writtenEntry,
+  writtenValue,
+  type Fixer,
+  type FixContext,
+} from './context';
 import type { TextEdit } from '../types';
 import { nearestWord } from '../rules/nearestWord';
 import { allowedIn, enumSpecFor, schemaEnumValues } from '../knowledge/enumValues';
@@ -33,7 +42,8 @@ export const configMapQuote: Fixer = (f, c) => {
   const entry = f.key ? writtenEntry(c, f.key) : undefined;
   if (!entry || isMap(entry.node) || isSeq(entry.node) || entry.aliased) return [];
   if (isScalar(entry.node) && entry.node.tag) return [];
-  if (entry.node === null || (isScalar(entry.node) && entry.node.value === null)) return one(`Write ${f.key}: ""`, replaceValue(c.root, f.key!, '""', c.text));
+  if (entry.node === null || (isScalar(entry.node) && entry.node.value === null))
+    return one(`Write ${f.key}: ""`, replaceValue(c.root, f.key!, '""', c.text));
   const raw = c.text.slice(entry.valueRange.start, entry.valueRange.end);
   const quoted = valueText(raw, entry, true);
   return one(`Quote the value: ${quoted}`, replaceValue(c.root, f.key!, quoted, c.text));
@@ -72,8 +82,13 @@ export const kprValue: Fixer = (_f, c) => {
   const why = renamed ? ` (what ${raw} means in ${c.doc.version})` : '';
   // An invalid mode stops the agent before it checks anything else: a valid one may bring up what was hidden.
   const full = to === 'true' || to === 'strict';
-  const note = revealNote(c.predict.revealedBy(changeOf(c, key, 'kube-proxy-replacement', to))) + (full && !c.configMap ? apiServerNote(c) : '');
-  return one(`Write ${key}: ${c.configMap ? `"${to}"` : to}${why}${note}`, replaceAt(c, key, valueText(to, entry, c.configMap)));
+  const note =
+    revealNote(c.predict.revealedBy(changeOf(c, key, 'kube-proxy-replacement', to))) +
+    (full && !c.configMap ? apiServerNote(c) : '');
+  return one(
+    `Write ${key}: ${c.configMap ? `"${to}"` : to}${why}${note}`,
+    replaceAt(c, key, valueText(to, entry, c.configMap)),
+  );
 };
 
 /** A value with a fixed set of words (`routingMode: natve`): the nearest word, if there is exactly one. */
@@ -93,14 +108,19 @@ export function nearestAllowed(allowedByKey: Record<string, readonly string[]>):
 export const enumValue: Fixer = (f, c) => {
   if (!f.key) return [];
   const spec = enumSpecFor(f.key, c.doc.version);
-  const allowed = spec ? allowedIn(spec, c.doc.version) : c.configMap ? undefined : schemaEnumValues(f.key, c.doc.version);
+  const allowed = spec
+    ? allowedIn(spec, c.doc.version)
+    : c.configMap
+      ? undefined
+      : schemaEnumValues(f.key, c.doc.version);
   const entry = allowed && writtenEntry(c, f.key);
   if (!allowed || !entry || !isScalar(entry.node)) return [];
   const raw = writtenValue(c, entry).trim();
   const to = nearestWord(raw, allowed);
   if (!to || to === raw) return [];
   // A refused word hides every later check: name what the corrected word brings to light (dsr over VXLAN...).
-  const note = spec?.configMap || !c.configMap ? revealNote(c.predict.revealedBy(changeOf(c, f.key, spec?.configMap, to))) : '';
+  const note =
+    spec?.configMap || !c.configMap ? revealNote(c.predict.revealedBy(changeOf(c, f.key, spec?.configMap, to))) : '';
   return one(`Change to ${to}${note}`, replaceAt(c, f.key, valueText(to, entry, c.configMap)));
 };
 

@@ -26,33 +26,69 @@ const TABLE = {
   'enable-ipv4': { value: 'true', cite: `${D}@v1.12.19 l.322, @v1.21.0-pre.0 l.205 (defaults.EnableIPv4)` },
   // The agent's own default is on; the charts write ipv6.enabled (false) into cilium-config, so only a
   // hand-written ConfigMap without the key runs with IPv6.
-  'enable-ipv6': { value: 'true', cite: `${D}@v1.12.19 l.325, @v1.21.0-pre.0 l.208 (defaults.EnableIPv6, pkg/defaults/defaults.go@v1.12.19 l.191)` },
+  'enable-ipv6': {
+    value: 'true',
+    cite: `${D}@v1.12.19 l.325, @v1.21.0-pre.0 l.208 (defaults.EnableIPv6, pkg/defaults/defaults.go@v1.12.19 l.191)`,
+  },
   'enable-ipv4-masquerade': { value: 'true', cite: `${D}@v1.12.19 l.720, @v1.21.0-pre.0 l.485` },
   'enable-ipv6-masquerade': { value: 'true', cite: `${D}@v1.12.19 l.723, @v1.21.0-pre.0 l.491` },
   'enable-bpf-masquerade': { value: 'false', cite: `${D}@v1.12.19 l.726, @v1.21.0-pre.0 l.494` },
   'enable-ip-masq-agent': { value: 'false', cite: `${D}@v1.12.19 l.733; pkg/ipmasq/cell/config.go@v1.21.0-pre.0 l.23` },
-  'enable-node-port': { value: 'false', until: '1.18', cite: `${D}@v1.12.19 l.595; pkg/kpr/kpr.go@v1.18.7 l.46 (gone from 1.19)` },
+  'enable-node-port': {
+    value: 'false',
+    until: '1.18',
+    cite: `${D}@v1.12.19 l.595; pkg/kpr/kpr.go@v1.18.7 l.46 (gone from 1.19)`,
+  },
   'bpf-lb-sock': { value: 'false', cite: `${D}@v1.12.19 l.366; pkg/kpr/kpr.go@v1.21.0-pre.0 l.32` },
   'enable-host-legacy-routing': { value: 'false', cite: `${D}@v1.12.19 l.384, @v1.21.0-pre.0 l.289` },
   'enable-endpoint-routes': { value: 'false', cite: `${D}@v1.12.19 l.303, @v1.21.0-pre.0 l.196` },
   'enable-ipsec': { value: 'false', cite: `${D}@v1.12.19 l.417; pkg/datapath/linux/ipsec/cell.go@v1.21.0-pre.0 l.140` },
   'enable-wireguard': { value: 'false', cite: `${D}@v1.12.19 l.426; pkg/wireguard/agent/cell.go@v1.21.0-pre.0 l.116` },
-  ipam: { value: 'cluster-pool', cite: `${D}@v1.12.19 l.490, @v1.21.0-pre.0 l.359 (the agent's; the operator's depends on its binary)` },
+  ipam: {
+    value: 'cluster-pool',
+    cite: `${D}@v1.12.19 l.490, @v1.21.0-pre.0 l.359 (the agent's; the operator's depends on its binary)`,
+  },
   'auto-direct-node-routes': { value: 'false', cite: `${D}@v1.12.19 l.378, @v1.21.0-pre.0 l.280` },
   'install-no-conntrack-iptables-rules': { value: 'false', cite: `${D}@v1.12.19 l.1097, @v1.21.0-pre.0 l.714` },
-  'enable-masquerade-to-route-source': { value: 'false', since: '1.15', cite: `${D}@v1.15.19 l.700, @v1.21.0-pre.0 l.497` },
-  'enable-ipv4-egress-gateway': { value: 'false', until: '1.18', cite: `${D}@v1.12.19 l.736, @v1.18.7 l.579 (gone from 1.19)` },
+  'enable-masquerade-to-route-source': {
+    value: 'false',
+    since: '1.15',
+    cite: `${D}@v1.15.19 l.700, @v1.21.0-pre.0 l.497`,
+  },
+  'enable-ipv4-egress-gateway': {
+    value: 'false',
+    until: '1.18',
+    cite: `${D}@v1.12.19 l.736, @v1.18.7 l.579 (gone from 1.19)`,
+  },
   'enable-egress-gateway': { value: 'false', since: '1.18', cite: `${D}@v1.18.7 l.583, @v1.21.0-pre.0 l.500` },
-  'enable-bandwidth-manager': { value: 'false', cite: `${D}@v1.12.19 l.605; pkg/datapath/linux/bandwidth/types/config.go@v1.21.0-pre.0 l.26` },
-  'enable-bbr': { value: 'false', cite: `${D}@v1.12.19 l.608; pkg/datapath/linux/bandwidth/types/config.go@v1.21.0-pre.0 l.27` },
-  'enable-ipv4-big-tcp': { value: 'false', since: '1.14', cite: `${D}@v1.14.19 l.707; pkg/datapath/linux/bigtcp/config.go@v1.21.0-pre.0 l.29` },
-  'enable-ipv6-big-tcp': { value: 'false', since: '1.13', cite: `${D}@v1.13.18 l.669; pkg/datapath/linux/bigtcp/config.go@v1.21.0-pre.0 l.30` },
+  'enable-bandwidth-manager': {
+    value: 'false',
+    cite: `${D}@v1.12.19 l.605; pkg/datapath/linux/bandwidth/types/config.go@v1.21.0-pre.0 l.26`,
+  },
+  'enable-bbr': {
+    value: 'false',
+    cite: `${D}@v1.12.19 l.608; pkg/datapath/linux/bandwidth/types/config.go@v1.21.0-pre.0 l.27`,
+  },
+  'enable-ipv4-big-tcp': {
+    value: 'false',
+    since: '1.14',
+    cite: `${D}@v1.14.19 l.707; pkg/datapath/linux/bigtcp/config.go@v1.21.0-pre.0 l.29`,
+  },
+  'enable-ipv6-big-tcp': {
+    value: 'false',
+    since: '1.13',
+    cite: `${D}@v1.13.18 l.669; pkg/datapath/linux/bigtcp/config.go@v1.21.0-pre.0 l.30`,
+  },
   'datapath-mode': { value: 'veth', cite: `${D}@v1.12.19 l.296, @v1.21.0-pre.0 l.190` },
   'enable-bpf-tproxy': { value: 'false', cite: `${D}@v1.12.19 l.381, @v1.21.0-pre.0 l.286` },
   'enable-l7-proxy': { value: 'true', cite: `${D}@v1.12.19 l.402, @v1.21.0-pre.0 l.295` },
   'install-iptables-rules': { value: 'true', cite: `${D}@v1.12.19 l.751, @v1.21.0-pre.0 l.506` },
   'routing-mode': { value: 'tunnel', since: '1.14', cite: `${D}@v1.14.19 l.783, @v1.21.0-pre.0 l.540` },
-  'tunnel-protocol': { value: 'vxlan', since: '1.14', cite: `${D}@v1.14.19 l.786; pkg/datapath/tunnel/tunnel.go@v1.21.0-pre.0 l.308` },
+  'tunnel-protocol': {
+    value: 'vxlan',
+    since: '1.14',
+    cite: `${D}@v1.14.19 l.786; pkg/datapath/tunnel/tunnel.go@v1.21.0-pre.0 l.308`,
+  },
   // Up to 1.13 the empty default becomes vxlan in the veth datapath (the only one the model follows); in 1.14 the
   // key is a deprecated alias read only when set.
   tunnel: {

@@ -19,7 +19,8 @@ export function masqOn(s: State): boolean {
 }
 
 /** Where the native-routing CIDR requirement was read (both families). */
-export const NATIVE_ROUTING_CIDR_CITE = 'pkg/option/config.go@v1.14.19 l.3771-3793, @v1.16.19 l.3723-3750, @v1.19.1 l.2939-2990';
+export const NATIVE_ROUTING_CIDR_CITE =
+  'pkg/option/config.go@v1.14.19 l.3771-3793, @v1.16.19 l.3723-3750, @v1.19.1 l.2939-2990';
 
 /** Native routing with masquerading of one IP family needs that family's native-routing CIDR. */
 export function nativeRoutingCidrCheck(family: '4' | '6'): (s: ExitState) => Hit | undefined {
@@ -32,7 +33,10 @@ export function nativeRoutingCidrCheck(family: '4' | '6'): (s: ExitState) => Hit
     const masq = family === '4' ? s.agent.ipv4Masquerade.origin : s.agent.ipv6Masquerade.origin;
     return {
       origins: [s.agent.routingMode.origin, masq],
-      ...say(`Native routing with IPv{family} masquerading needs {key:ipv${family}NativeRoutingCIDR} (the pod network that must not be masqueraded): without it the agent refuses to start.`, { family }),
+      ...say(
+        `Native routing with IPv{family} masquerading needs {key:ipv${family}NativeRoutingCIDR} (the pod network that must not be masqueraded): without it the agent refuses to start.`,
+        { family },
+      ),
       sourceText: `native routing cidr must be configured with option --ipv${family}-native-routing-cidr in combination with ...`,
     };
   };

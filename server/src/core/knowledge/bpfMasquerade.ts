@@ -11,4 +11,5 @@ import { inRange, type CiliumVersion } from '../version';
 export const fallbackUntil14 = (v: CiliumVersion) => (inRange(v, undefined, '1.14') ? 'fallback' : 'exit');
 
 /** Up to 1.13 the whole BPF-masquerade block looks at IPv4 masquerading only (corrections item 8). */
-export const masqForBpf = (s: State) => (inRange(s.version, undefined, '1.13') ? s.agent.ipv4Masquerade.on : s.ipv4Masq || s.ipv6Masq);
+export const masqForBpf = (s: State) =>
+  inRange(s.version, undefined, '1.13') ? s.agent.ipv4Masquerade.on : s.ipv4Masq || s.ipv6Masq;

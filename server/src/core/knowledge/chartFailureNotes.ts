@@ -62,7 +62,8 @@ function removed(id: string, paths: string[], since: CiliumVersion, match: RegEx
     match,
     since,
     cite,
-    explain: () => `${paths.join(' / ')} ${paths.length > 1 ? 'were' : 'was'} removed from the chart and must not be set any more.`,
+    explain: () =>
+      `${paths.join(' / ')} ${paths.length > 1 ? 'were' : 'was'} removed from the chart and must not be set any more.`,
     advice: migration(paths),
   };
 }
@@ -76,7 +77,8 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     match: /(?!)/,
     matchError: (d) => d.includes('nil pointer evaluating interface {}.'),
     cite: 'Helm 4 coalesce (a null deletes the default); templates/cilium-configmap.yaml@v1.16.19 l.63, templates/cilium-agent/daemonset.yaml@v1.16.19 l.300',
-    explain: () => 'An empty key in these values (nothing after the colon is null) deletes every chart default below it, and the chart then fails reading one of them.',
+    explain: () =>
+      'An empty key in these values (nothing after the colon is null) deletes every chart default below it, and the chart then fails reading one of them.',
     advice: 'Give the key the settings you want below it, or delete the empty key.',
   },
   {
@@ -84,7 +86,8 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     match: /^kube[pP]roxyReplacement must be explicitly set to a valid value/,
     // Up to 1.13 an unquoted true/false is a bool, and the template's `ne $kubeProxyReplacement "disabled"`
     // stops with Go's comparison error before its own message (templates/cilium-configmap.yaml@v1.13.18 l.59).
-    matchError: (d) => /at <(?:eq|ne) \$kubeProxyReplacement /.test(d) && d.includes('incompatible types for comparison'),
+    matchError: (d) =>
+      /at <(?:eq|ne) \$kubeProxyReplacement /.test(d) && d.includes('incompatible types for comparison'),
     cite: 'templates/cilium-configmap.yaml@v1.12.19, @v1.13.18 l.14-60, @v1.14.19 l.69-71, @v1.16.19 l.70-71, @v1.19.1 l.78-79',
     explain: (v) =>
       `kubeProxyReplacement ends up a value the ${v} chart does not accept (${kprWordsText(v)}${kprFacts(v).chartNote ? `; ${kprFacts(v).chartNote}` : ''}).`,
@@ -95,17 +98,17 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     since: '1.15',
     cite: 'templates/validate.yaml@v1.15.19 .. @v1.19.1',
     explain: () => 'tunnel was removed in 1.15.',
-    advice: 'Use routingMode: tunnel with tunnelProtocol: vxlan or geneve for a tunnel, or routingMode: native for tunnel: disabled.',
+    advice:
+      'Use routingMode: tunnel with tunnelProtocol: vxlan or geneve for a tunnel, or routingMode: native for tunnel: disabled.',
   },
-  ...(['4', '6'] as const).map(
-    (f): ChartFailureNote => ({
-      id: `chart-native-routing-cidr-ipv${f}`,
-      match: new RegExp(`^\\s*ipv${f}NativeRoutingCIDR must be set when routingMode is native`),
-      since: '1.18',
-      cite: 'templates/cilium-configmap.yaml@v1.18.7 l.532-545 (raw .Values.enableIPv4Masquerade, values.yaml@v1.18.7 l.2177 default ~), @v1.19.1 l.540-553',
-      explain: () => `routingMode: native with IPv${f} masquerading needs ipv${f}NativeRoutingCIDR (the range that is routed without masquerading).`,
-    }),
-  ),
+  ...(['4', '6'] as const).map((f): ChartFailureNote => ({
+    id: `chart-native-routing-cidr-ipv${f}`,
+    match: new RegExp(`^\\s*ipv${f}NativeRoutingCIDR must be set when routingMode is native`),
+    since: '1.18',
+    cite: 'templates/cilium-configmap.yaml@v1.18.7 l.532-545 (raw .Values.enableIPv4Masquerade, values.yaml@v1.18.7 l.2177 default ~), @v1.19.1 l.540-553',
+    explain: () =>
+      `routingMode: native with IPv${f} masquerading needs ipv${f}NativeRoutingCIDR (the range that is routed without masquerading).`,
+  })),
   {
     id: 'chart-gke-needs-native',
     match: /^RoutingMode must be set to native when gke\.enabled=true/,
@@ -132,41 +135,106 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
     explain: () => 'The Hubble UI needs Hubble Relay (hubble.relay.enabled: true).',
   },
-  removed('chart-event-handover-removed', ['enableK8sEventHandover'], '1.15', /^enableK8sEventHandover was deprecated/, 'templates/validate.yaml@v1.15.19'),
-  removed('chart-cnp-status-removed', ['enableCnpStatusUpdates'], '1.15', /^enableCnpStatusUpdates was deprecated/, 'templates/validate.yaml@v1.15.19'),
-  removed('chart-remote-node-identity-removed', ['remoteNodeIdentity'], '1.16', /^remoteNodeIdentity was deprecated/, 'templates/validate.yaml@v1.16.19'),
-  removed('chart-endpoint-status-removed', ['endpointStatus'], '1.16', /^endpointStatus has been removed/, 'templates/validate.yaml@v1.16.19'),
-  removed('chart-cri-integration-removed', ['containerRuntime.integration'], '1.16', /^containerRuntime\.integration was deprecated/, 'templates/validate.yaml@v1.16.19'),
-  removed('chart-etcd-managed-removed', ['etcd.managed'], '1.16', /^etcd\.managed was deprecated/, 'templates/validate.yaml@v1.16.19'),
-  removed('chart-encryption-legacy-keys-removed', ['encryption.keyFile', 'encryption.mountPath', 'encryption.secretName', 'encryption.interface'], '1.16', /^encryption\.\{keyFile,mountPath,secretName,interface\} were deprecated/, 'templates/validate.yaml@v1.16.19'),
-  removed('chart-proxy-prometheus-removed', ['proxy.prometheus.enabled', 'proxy.prometheus.port'], '1.16', /^proxy\.prometheus\.enabled and proxy\.prometheus\.port were deprecated/, 'templates/validate.yaml@v1.16.19'),
-  removed('chart-ces-legacy-removed', ['enableCiliumEndpointSlice'], '1.18', /^enableCiliumEndpointSlice was deprecated in v1\.16/, 'templates/validate.yaml@v1.18.7'),
-  removed('chart-endpoint-slice-mode-removed', ['ciliumEndpointSlice.sliceMode'], '1.18', /^ciliumEndpointSlice\.sliceMode has been removed/, 'templates/validate.yaml@v1.18.7, @v1.19.1'),
+  removed(
+    'chart-event-handover-removed',
+    ['enableK8sEventHandover'],
+    '1.15',
+    /^enableK8sEventHandover was deprecated/,
+    'templates/validate.yaml@v1.15.19',
+  ),
+  removed(
+    'chart-cnp-status-removed',
+    ['enableCnpStatusUpdates'],
+    '1.15',
+    /^enableCnpStatusUpdates was deprecated/,
+    'templates/validate.yaml@v1.15.19',
+  ),
+  removed(
+    'chart-remote-node-identity-removed',
+    ['remoteNodeIdentity'],
+    '1.16',
+    /^remoteNodeIdentity was deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
+  removed(
+    'chart-endpoint-status-removed',
+    ['endpointStatus'],
+    '1.16',
+    /^endpointStatus has been removed/,
+    'templates/validate.yaml@v1.16.19',
+  ),
+  removed(
+    'chart-cri-integration-removed',
+    ['containerRuntime.integration'],
+    '1.16',
+    /^containerRuntime\.integration was deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
+  removed(
+    'chart-etcd-managed-removed',
+    ['etcd.managed'],
+    '1.16',
+    /^etcd\.managed was deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
+  removed(
+    'chart-encryption-legacy-keys-removed',
+    ['encryption.keyFile', 'encryption.mountPath', 'encryption.secretName', 'encryption.interface'],
+    '1.16',
+    /^encryption\.\{keyFile,mountPath,secretName,interface\} were deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
+  removed(
+    'chart-proxy-prometheus-removed',
+    ['proxy.prometheus.enabled', 'proxy.prometheus.port'],
+    '1.16',
+    /^proxy\.prometheus\.enabled and proxy\.prometheus\.port were deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
+  removed(
+    'chart-ces-legacy-removed',
+    ['enableCiliumEndpointSlice'],
+    '1.18',
+    /^enableCiliumEndpointSlice was deprecated in v1\.16/,
+    'templates/validate.yaml@v1.18.7',
+  ),
+  removed(
+    'chart-endpoint-slice-mode-removed',
+    ['ciliumEndpointSlice.sliceMode'],
+    '1.18',
+    /^ciliumEndpointSlice\.sliceMode has been removed/,
+    'templates/validate.yaml@v1.18.7, @v1.19.1',
+  ),
   {
     id: 'chart-ingress-needs-kpr',
-    match: /^Ingress\/Gateway API controller requires \.Values\.kubeProxyReplacement to be set to either 'partial' or 'strict'/,
+    match:
+      /^Ingress\/Gateway API controller requires \.Values\.kubeProxyReplacement to be set to either 'partial' or 'strict'/,
     until: '1.13',
     cite: 'templates/validate.yaml@v1.12.19, @v1.13.18',
-    explain: (v) => `On ${v} the Ingress controller and Gateway API need kubeProxyReplacement written as partial or strict.`,
+    explain: (v) =>
+      `On ${v} the Ingress controller and Gateway API need kubeProxyReplacement written as partial or strict.`,
   },
   {
     id: 'chart-envoy-needs-kpr',
     match: /^Ingress\/Gateway API controller and EnvoyConfig require \.Values\.kubeProxyReplacement/,
     since: '1.14',
     cite: 'templates/validate.yaml@v1.14.19 .. @v1.19.1',
-    explain: () => 'The Ingress controller, Gateway API and CiliumEnvoyConfig need kubeProxyReplacement set to true or false, not disabled.',
+    explain: () =>
+      'The Ingress controller, Gateway API and CiliumEnvoyConfig need kubeProxyReplacement set to true or false, not disabled.',
   },
   {
     id: 'chart-l7-proxy-required',
     match: /requires \.Values\.l7Proxy to be set to 'true'/,
     cite: 'templates/validate.yaml@v1.12.19 (ingress only), @v1.13.18 .. @v1.19.1',
-    explain: () => 'The Ingress controller, Gateway API and the Envoy L7 load balancer need the L7 proxy (l7Proxy: true).',
+    explain: () =>
+      'The Ingress controller, Gateway API and the Envoy L7 load balancer need the L7 proxy (l7Proxy: true).',
   },
   {
     id: 'chart-hubble-ui-standalone-tls',
     match: /^Hubble UI in standalone with Hubble Relay server TLS enabled/,
     cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
-    explain: () => 'A standalone Hubble UI talking to a TLS-enabled Relay needs hubble.ui.standalone.tls.certsVolume with the client certificates.',
+    explain: () =>
+      'A standalone Hubble UI talking to a TLS-enabled Relay needs hubble.ui.standalone.tls.certsVolume with the client certificates.',
   },
   {
     id: 'chart-hubble-certmanager-issuer',
@@ -178,7 +246,8 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     id: 'chart-clustermesh-certmanager-issuer',
     match: /^ClusterMesh TLS certgen method=certmanager requires/,
     cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
-    explain: () => 'ClusterMesh TLS certificates from cert-manager need clustermesh.apiserver.tls.auto.certManagerIssuerRef.',
+    explain: () =>
+      'ClusterMesh TLS certificates from cert-manager need clustermesh.apiserver.tls.auto.certManagerIssuerRef.',
   },
   {
     id: 'chart-hubble-ui-image-too-old',
@@ -199,31 +268,33 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     match: /^BGP was enabled, but no announcements were enabled/,
     until: '1.16',
     cite: 'templates/cilium-configmap.yaml@v1.12.19 l.868, @v1.13.18 l.892, @v1.14.19 .. @v1.16.19',
-    explain: () => 'The MetalLB-based BGP mode is on but announces nothing (bgp.announce.loadbalancerIP or bgp.announce.podCIDR).',
+    explain: () =>
+      'The MetalLB-based BGP mode is on but announces nothing (bgp.announce.loadbalancerIP or bgp.announce.podCIDR).',
   },
-  ...(['4', '6'] as const).map(
-    (f): ChartFailureNote => ({
-      id: `chart-cluster-pool-ipv${f}-cidr-removed`,
-      match: new RegExp(`^Value ipam\\.operator\\.clusterPoolIPv${f}PodCIDR removed`),
-      since: '1.14',
-      until: '1.18',
-      cite: 'templates/cilium-configmap.yaml@v1.14.19 l.897-909 .. @v1.18.7',
-      explain: () => `ipam.operator.clusterPoolIPv${f}PodCIDR was replaced by ipam.operator.clusterPoolIPv${f}PodCIDRList (a list).`,
-    }),
-  ),
+  ...(['4', '6'] as const).map((f): ChartFailureNote => ({
+    id: `chart-cluster-pool-ipv${f}-cidr-removed`,
+    match: new RegExp(`^Value ipam\\.operator\\.clusterPoolIPv${f}PodCIDR removed`),
+    since: '1.14',
+    until: '1.18',
+    cite: 'templates/cilium-configmap.yaml@v1.14.19 l.897-909 .. @v1.18.7',
+    explain: () =>
+      `ipam.operator.clusterPoolIPv${f}PodCIDR was replaced by ipam.operator.clusterPoolIPv${f}PodCIDRList (a list).`,
+  })),
   {
     id: 'chart-node-taints',
     match: /^Cannot have operator\.setNodeTaints/,
     since: '1.14',
     cite: 'templates/cilium-configmap.yaml@v1.14.19 .. @v1.19.1',
-    explain: () => 'operator.setNodeTaints needs operator.removeNodeTaints: true (the operator must also remove the taint it sets).',
+    explain: () =>
+      'operator.setNodeTaints needs operator.removeNodeTaints: true (the operator must also remove the taint it sets).',
   },
   {
     id: 'chart-clustermesh-ca-removed',
     match: /^clustermesh\.apiserver\.tls\.ca\.cert and clustermesh\.apiserver\.tls\.ca\.key were deprecated/,
     since: '1.15',
     cite: 'templates/validate.yaml@v1.15.19 .. @v1.19.1',
-    explain: () => 'clustermesh.apiserver.tls.ca.cert and .key were removed in 1.15 (the CA now comes from tls.ca at the top level).',
+    explain: () =>
+      'clustermesh.apiserver.tls.ca.cert and .key were removed in 1.15 (the CA now comes from tls.ca at the top level).',
   },
   {
     id: 'chart-hubble-redact-allow-and-deny',
@@ -265,14 +336,17 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     match: /^The cluster name is invalid/,
     since: '1.16',
     cite: 'templates/validate.yaml@v1.16.19 .. @v1.19.1',
-    explain: () => 'cluster.name must be 1-32 lower-case letters, digits and dashes, start and end with a letter or digit, and not be "default" when cluster.id is set.',
+    explain: () =>
+      'cluster.name must be 1-32 lower-case letters, digits and dashes, start and end with a letter or digit, and not be "default" when cluster.id is set.',
   },
   {
     id: 'chart-cluster-id-eni-policy-bug',
-    match: /^Cilium is currently affected by a bug that causes traffic matched by network policies to be incorrectly dropped/,
+    match:
+      /^Cilium is currently affected by a bug that causes traffic matched by network policies to be incorrectly dropped/,
     since: '1.16',
     cite: 'templates/validate.yaml@v1.16.19 .. @v1.19.1',
-    explain: () => 'cluster.id 128-255 (and 384-511 with 511 clusters) in ENI, Alibaba Cloud or aws-cni chaining mode hits a policy bug that drops traffic.',
+    explain: () =>
+      'cluster.id 128-255 (and 384-511 with 511 clusters) in ENI, Alibaba Cloud or aws-cni chaining mode hits a policy bug that drops traffic.',
   },
   {
     id: 'chart-max-connected-clusters',
@@ -313,7 +387,8 @@ export const CHART_FAILURE_NOTES: readonly ChartFailureNote[] = [
     match: /^k8sClientExponentialBackoff cannot be enabled when extraEnv contains/,
     since: '1.18',
     cite: 'templates/validate.yaml@v1.18.7, @v1.19.1',
-    explain: () => 'k8sClientExponentialBackoff conflicts with KUBE_CLIENT_BACKOFF_BASE / KUBE_CLIENT_BACKOFF_DURATION in extraEnv.',
+    explain: () =>
+      'k8sClientExponentialBackoff conflicts with KUBE_CLIENT_BACKOFF_BASE / KUBE_CLIENT_BACKOFF_DURATION in extraEnv.',
   },
   {
     id: 'chart-standalone-dns-proxy-port',

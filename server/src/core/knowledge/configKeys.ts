@@ -32,9 +32,13 @@ export interface ConfigKeyInfo {
   release: string;
 }
 
-const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+const own = <T>(o: Record<string, T>, k: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
 
-function perComponent<T extends string>(v: T | Partial<Record<Component, T>>, comps: Component[]): Partial<Record<Component, T>> {
+function perComponent<T extends string>(
+  v: T | Partial<Record<Component, T>>,
+  comps: Component[],
+): Partial<Record<Component, T>> {
   if (typeof v === 'string') return Object.fromEntries(comps.map((c) => [c, v])) as Partial<Record<Component, T>>;
   return v;
 }

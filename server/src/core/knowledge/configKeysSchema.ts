@@ -58,7 +58,16 @@ export const ConfigKeysSchema = z
   .object({
     versions: z.array(z.string().regex(/^1\.\d+$/)),
     /** Upstream release each version was extracted from. */
-    sources: z.record(z.string(), z.object({ release: z.string(), commit: z.string().regex(/^[0-9a-f]{40}$/), prerelease: z.literal(true).optional() }).strict()),
+    sources: z.record(
+      z.string(),
+      z
+        .object({
+          release: z.string(),
+          commit: z.string().regex(/^[0-9a-f]{40}$/),
+          prerelease: z.literal(true).optional(),
+        })
+        .strict(),
+    ),
     /** key → runs, sorted by version, not overlapping. */
     keys: z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]*$/), z.array(ConfigKeyRunSchema).min(1)),
     /** Keys the chart's cilium-configmap.yaml writes under `data:`, key → versions (sorted). */

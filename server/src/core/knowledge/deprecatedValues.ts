@@ -32,7 +32,11 @@ export function deprecationOf(path: string, version: CiliumVersion): Deprecation
   if (!Object.prototype.hasOwnProperty.call(at, version)) return undefined;
   // tunnel's comment names two successors; the advice table says how to write them.
   const replacement = adviceFor(path)?.replacement ?? at[version].replacement;
-  return { line: at[version].line, ...(replacement ? { replacement } : {}), ...(at[version].noEffect ? { noEffect: true } : {}) };
+  return {
+    line: at[version].line,
+    ...(replacement ? { replacement } : {}),
+    ...(at[version].noEffect ? { noEffect: true } : {}),
+  };
 }
 
 interface DeprecatedRename {
@@ -52,8 +56,16 @@ interface DeprecatedRename {
  * the rendered path.
  */
 const DEPRECATED_RENAMES: Record<string, DeprecatedRename> = {
-  localRedirectPolicy: { to: 'localRedirectPolicies.enabled', since: '1.18', cite: 'templates/cilium-configmap.yaml@v1.18.7 l.730' },
-  enableCiliumEndpointSlice: { to: 'ciliumEndpointSlice.enabled', since: '1.16', cite: 'templates/cilium-configmap.yaml@v1.16.19 l.1160' },
+  localRedirectPolicy: {
+    to: 'localRedirectPolicies.enabled',
+    since: '1.18',
+    cite: 'templates/cilium-configmap.yaml@v1.18.7 l.730',
+  },
+  enableCiliumEndpointSlice: {
+    to: 'ciliumEndpointSlice.enabled',
+    since: '1.16',
+    cite: 'templates/cilium-configmap.yaml@v1.16.19 l.1160',
+  },
 };
 
 /** The meaning-keeping rename of a deprecated key in this version, if there is one. */

@@ -93,9 +93,38 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
     configMap: 'ipam',
     what: 'IPAM mode',
     sets: [
-      { until: '1.13', values: ['cluster-pool', 'kubernetes', 'crd', 'eni', 'azure', 'alibabacloud', 'delegated-plugin', 'cluster-pool-v2beta'] },
-      { since: '1.14', until: '1.14', values: ['cluster-pool', 'kubernetes', 'multi-pool', 'crd', 'eni', 'azure', 'alibabacloud', 'delegated-plugin', 'cluster-pool-v2beta'] },
-      { since: '1.15', values: ['cluster-pool', 'kubernetes', 'multi-pool', 'crd', 'eni', 'azure', 'alibabacloud', 'delegated-plugin'] },
+      {
+        until: '1.13',
+        values: [
+          'cluster-pool',
+          'kubernetes',
+          'crd',
+          'eni',
+          'azure',
+          'alibabacloud',
+          'delegated-plugin',
+          'cluster-pool-v2beta',
+        ],
+      },
+      {
+        since: '1.14',
+        until: '1.14',
+        values: [
+          'cluster-pool',
+          'kubernetes',
+          'multi-pool',
+          'crd',
+          'eni',
+          'azure',
+          'alibabacloud',
+          'delegated-plugin',
+          'cluster-pool-v2beta',
+        ],
+      },
+      {
+        since: '1.15',
+        values: ['cluster-pool', 'kubernetes', 'multi-pool', 'crd', 'eni', 'azure', 'alibabacloud', 'delegated-plugin'],
+      },
     ],
     cite: `pkg/ipam/ipam.go@v1.12.19 l.116-157, @v1.14.19 l.119-172, @v1.15.19 l.111-153, @v1.19.1 l.120-174, ${R120} l.125-210`,
     consequence: (_s, raw) => agentExits(`Unknown IPAM backend ${raw}`),
@@ -134,7 +163,9 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
     sets: [{ values: ['random', 'maglev'] }],
     cite: `daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.173-176, @v1.16.19 l.126-129, @v1.17.13 l.132-135 (only with BPF NodePort); pkg/loadbalancer/config.go@v1.18.7 l.414-416, @v1.19.1 l.433-436, ${R120} l.441-443 (always)`,
     consequence: (s, raw) =>
-      inRange(s.version, '1.18') || nodePortOn(s) ? agentExits(`Invalid value for --bpf-lb-algorithm: ${raw}`) : undefined,
+      inRange(s.version, '1.18') || nodePortOn(s)
+        ? agentExits(`Invalid value for --bpf-lb-algorithm: ${raw}`)
+        : undefined,
   },
   {
     id: 'lb-acceleration-invalid',
@@ -149,7 +180,9 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
     ],
     cite: `daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.178-182, @v1.15.19 l.170-176, @v1.16.19 l.131-136 (only with BPF NodePort); pkg/datapath/xdp/cell.go@v1.17.13 l.37-47, @v1.19.1 l.38-48, ${R120} (always); pkg/option/config.go@v1.15.19 l.889 (best-effort)`,
     consequence: (s, raw) =>
-      inRange(s.version, '1.17') || nodePortOn(s) ? agentExits(`Invalid value for --bpf-lb-acceleration: ${raw}`) : undefined,
+      inRange(s.version, '1.17') || nodePortOn(s)
+        ? agentExits(`Invalid value for --bpf-lb-acceleration: ${raw}`)
+        : undefined,
   },
   {
     id: 'lb-dsr-dispatch-invalid',
@@ -184,7 +217,9 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
     consequence: (s) => {
       const mode = s.agent.lbMode?.value ?? 'snat';
       if (!(s.nodePort && (mode === 'dsr' || mode === 'hybrid'))) return undefined;
-      return { text: `Cilium ${s.version} does not check this value and gives the datapath no dispatch method for it, so DSR will not work as configured.` };
+      return {
+        text: `Cilium ${s.version} does not check this value and gives the datapath no dispatch method for it, so DSR will not work as configured.`,
+      };
     },
   },
   {
@@ -201,7 +236,8 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
       { since: '1.20', values: ['auto', 'veth', 'netkit', 'netkit-l2'] },
     ],
     cite: `daemon/cmd/daemon_main.go@v1.12.19 l.1411, @v1.14.19 l.1382, @v1.15.19 l.1362-1383, @v1.16.19 l.1366-1398, @v1.17.13 l.1315, @v1.18.7 l.1189, @v1.19.1 l.1065-1090; pkg/datapath/connector/config.go${R120} l.186-190`,
-    consequence: (s, raw) => agentExits(inRange(s.version, '1.20') ? `invalid datapath mode: ${raw}` : 'Invalid datapath mode'),
+    consequence: (s, raw) =>
+      agentExits(inRange(s.version, '1.20') ? `invalid datapath mode: ${raw}` : 'Invalid datapath mode'),
   },
   {
     id: 'identity-allocation-mode-invalid',
@@ -228,7 +264,8 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
     ignoreCase: true,
     alsoAccepts: (raw) => /^[0-4]$/.test(raw),
     cite: `pkg/option/monitor.go@v1.12.19 l.50-105, @v1.19.1 l.50-105 (words, any case, or 0-4); daemon/cmd/daemon_main.go@v1.12.19 l.1368-1370, @v1.19.1 l.1043-1045, ${R120} l.1036`,
-    consequence: (_s, raw) => agentExits(`Failed to parse monitor-aggregation: invalid monitor aggregation level "${raw}"`),
+    consequence: (_s, raw) =>
+      agentExits(`Failed to parse monitor-aggregation: invalid monitor aggregation level "${raw}"`),
   },
   {
     id: 'cni-chaining-mode-invalid',
@@ -248,7 +285,7 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
             text: `The ${s.version} CNI install script only writes a chained configuration for the words it knows: for this one it writes Cilium's own stand-alone CNI configuration instead (and, with cni.exclusive on, the default, moves the other plugin's configuration aside), while the agent runs as if chained. Cilium takes over pod networking instead of chaining behind the plugin you meant.`,
           }
         : {
-            text: 'Cilium has no CNI configuration for it: the agent keeps retrying to write the CNI configuration file, or, chained into another plugin\'s configuration, the CNI plugin refuses every pod. Pods get no network.',
+            text: "Cilium has no CNI configuration for it: the agent keeps retrying to write the CNI configuration file, or, chained into another plugin's configuration, the CNI plugin refuses every pod. Pods get no network.",
             sourceText: `invalid CNI chaining mode: ${raw}`,
           },
   },
@@ -262,13 +299,30 @@ export const ENUM_SPECS: readonly EnumSpec[] = [
     // The operator upper-cases the word and looks it up in Envoy's Cluster.LbPolicy names (the vendored
     // envoy/config/cluster/v3/cluster.pb.go, same seven names in every version); anything else silently becomes
     // ROUND_ROBIN. Only read when the Envoy L7 load balancer is on (loadBalancer.l7.backend: envoy).
-    sets: [{ since: '1.13', values: ['round_robin', 'least_request', 'random', 'ring_hash', 'maglev', 'cluster_provided', 'load_balancing_policy_config'] }],
+    sets: [
+      {
+        since: '1.13',
+        values: [
+          'round_robin',
+          'least_request',
+          'random',
+          'ring_hash',
+          'maglev',
+          'cluster_provided',
+          'load_balancing_policy_config',
+        ],
+      },
+    ],
     since: '1.13',
     cite: `operator/pkg/ciliumenvoyconfig/envoy_config.go@v1.13.18 l.137-140, @v1.14.19 l.139-142, @v1.16.19 l.78-81, @v1.18.7 l.79-82, @v1.19.1 l.79-82, ${R120} l.79-82; operator/cmd/root.go@v1.13.18 l.732 and operator/pkg/ciliumenvoyconfig/cell.go@v1.19.1 l.61 (only with loadbalancer-l7: envoy); templates/cilium-configmap.yaml@v1.13.18 l.236-241, @v1.19.1 l.319-324`,
     consequence: (s, raw) => {
-      const backend = s.helm ? s.helm.get('loadBalancer.l7.backend')?.value : s.agent.settings.get('loadbalancer-l7')?.value;
+      const backend = s.helm
+        ? s.helm.get('loadBalancer.l7.backend')?.value
+        : s.agent.settings.get('loadbalancer-l7')?.value;
       if (backend !== 'envoy') return undefined; // nothing reads it without the Envoy L7 load balancer
-      return { text: `cilium-operator does not know "${raw}" and silently uses round_robin for every service without its own lb-l7-algorithm annotation.` };
+      return {
+        text: `cilium-operator does not know "${raw}" and silently uses round_robin for every service without its own lb-l7-algorithm annotation.`,
+      };
     },
   },
   {

@@ -20,7 +20,11 @@ export const FALLING_BACK = ' Falling back to legacy host routing (enable-host-l
  * A case of the agent's logging switch that tests one feature: while the feature is on, host routing falls back,
  * and the agent's log line is `logged` followed by FALLING_BACK.
  */
-export function fallsBackWhileOn(feature: { on: boolean; origin: Origin }, words: Pick<Hit, 'message' | 'wording'>, logged: string): Hit | undefined {
+export function fallsBackWhileOn(
+  feature: { on: boolean; origin: Origin },
+  words: Pick<Hit, 'message' | 'wording'>,
+  logged: string,
+): Hit | undefined {
   return feature.on ? { origins: [feature.origin], ...words, sourceText: logged + FALLING_BACK } : undefined;
 }
 
@@ -50,6 +54,15 @@ export function kprOffSilently(s: State): boolean {
 /** How kube-proxy replacement was set, for messages: `"false"`, `"disabled" by the chart default`. */
 export function kprWords(s: State): string {
   const o = s.agent.kpr.origin;
-  const where = o.kind === 'user' ? '' : o.kind === 'chart-default' ? ' by the chart default' : o.kind === 'chart-fixed' ? ' as the chart writes it' : o.kind === 'agent-default' ? ' by the agent default' : '';
+  const where =
+    o.kind === 'user'
+      ? ''
+      : o.kind === 'chart-default'
+        ? ' by the chart default'
+        : o.kind === 'chart-fixed'
+          ? ' as the chart writes it'
+          : o.kind === 'agent-default'
+            ? ' by the agent default'
+            : '';
   return `"${s.agent.kpr.raw}"${where}`;
 }

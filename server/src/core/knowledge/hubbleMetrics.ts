@@ -20,8 +20,39 @@ export const HUBBLE_METRICS_CITE =
 
 export const METRIC_NAMES: readonly ValueSet[] = [
   { until: '1.12', values: ['dns', 'drop', 'flow', 'flows-to-world', 'http', 'icmp', 'port-distribution', 'tcp'] },
-  { since: '1.13', until: '1.19', values: ['dns', 'drop', 'flow', 'flows-to-world', 'http', 'httpV2', 'icmp', 'kafka', 'policy', 'port-distribution', 'tcp'] },
-  { since: '1.20', values: ['dns', 'drop', 'flow', 'flows-to-world', 'http', 'httpV2', 'icmp', 'policy', 'port-distribution', 'sctp', 'tcp'] },
+  {
+    since: '1.13',
+    until: '1.19',
+    values: [
+      'dns',
+      'drop',
+      'flow',
+      'flows-to-world',
+      'http',
+      'httpV2',
+      'icmp',
+      'kafka',
+      'policy',
+      'port-distribution',
+      'tcp',
+    ],
+  },
+  {
+    since: '1.20',
+    values: [
+      'dns',
+      'drop',
+      'flow',
+      'flows-to-world',
+      'http',
+      'httpV2',
+      'icmp',
+      'policy',
+      'port-distribution',
+      'sctp',
+      'tcp',
+    ],
+  },
 ];
 
 /** Options every metric reads through api.ParseContextOptions (matched ignoring case). */
@@ -30,16 +61,57 @@ export const CONTEXT_OPTIONS: readonly ValueSet[] = [
   { since: '1.13', until: '1.13', values: ['sourceContext', 'destinationContext', 'labelsContext'] },
   {
     since: '1.14',
-    values: ['sourceContext', 'sourceEgressContext', 'sourceIngressContext', 'destinationContext', 'destinationEgressContext', 'destinationIngressContext', 'labelsContext'],
+    values: [
+      'sourceContext',
+      'sourceEgressContext',
+      'sourceIngressContext',
+      'destinationContext',
+      'destinationEgressContext',
+      'destinationIngressContext',
+      'labelsContext',
+    ],
   },
 ];
 
 /** The words a source/destination context takes (matched ignoring case). */
 export const CONTEXT_IDENTIFIERS: readonly ValueSet[] = [
   { until: '1.12', values: ['identity', 'namespace', 'pod', 'pod-short', 'dns', 'ip'] },
-  { since: '1.13', until: '1.13', values: ['identity', 'namespace', 'pod', 'pod-short', 'pod-name', 'dns', 'ip', 'reserved-identity', 'workload-name', 'app'] },
-  { since: '1.14', until: '1.14', values: ['identity', 'namespace', 'pod', 'pod-name', 'dns', 'ip', 'reserved-identity', 'workload-name', 'app'] },
-  { since: '1.15', values: ['identity', 'namespace', 'pod', 'pod-name', 'dns', 'ip', 'reserved-identity', 'workload', 'workload-name', 'app'] },
+  {
+    since: '1.13',
+    until: '1.13',
+    values: [
+      'identity',
+      'namespace',
+      'pod',
+      'pod-short',
+      'pod-name',
+      'dns',
+      'ip',
+      'reserved-identity',
+      'workload-name',
+      'app',
+    ],
+  },
+  {
+    since: '1.14',
+    until: '1.14',
+    values: ['identity', 'namespace', 'pod', 'pod-name', 'dns', 'ip', 'reserved-identity', 'workload-name', 'app'],
+  },
+  {
+    since: '1.15',
+    values: [
+      'identity',
+      'namespace',
+      'pod',
+      'pod-name',
+      'dns',
+      'ip',
+      'reserved-identity',
+      'workload',
+      'workload-name',
+      'app',
+    ],
+  },
 ];
 
 /** http and httpV2 refuse each other (pkg/hubble/metrics/http/plugin.go@v1.13.18 l.29-31 and l.51-53, @v1.19.1). */

@@ -56,4 +56,3 @@ export type KeyNote = z.infer<typeof KeyNoteSchema>;
 export type KeyEffects = z.infer<typeof KeyEffectsSchema>;
 export type KeyDoc = z.infer<typeof KeyDocSchema>;
 export type KeyDocs = z.infer<typeof KeyDocsSchema>;
-

@@ -13,16 +13,34 @@ export interface KeyAdvice {
 }
 
 export const KEY_ADVICE: KeyAdvice[] = [
-  { key: 'tunnel', replacement: 'routingMode: tunnel with tunnelProtocol: vxlan|geneve, or routingMode: native for tunnel: disabled' },
+  {
+    key: 'tunnel',
+    replacement: 'routingMode: tunnel with tunnelProtocol: vxlan|geneve, or routingMode: native for tunnel: disabled',
+  },
   { key: 'nativeRoutingCIDR', replacement: 'ipv4NativeRoutingCIDR', renameTo: 'ipv4NativeRoutingCIDR' },
-  { key: 'bpf.hostRouting', replacement: 'bpf.hostLegacyRouting (note the inverted meaning: hostRouting: true meant legacy routing)' },
+  {
+    key: 'bpf.hostRouting',
+    replacement: 'bpf.hostLegacyRouting (note the inverted meaning: hostRouting: true meant legacy routing)',
+  },
   { key: 'hostServices.enabled', replacement: 'socketLB.enabled', renameTo: 'socketLB.enabled' },
-  { key: 'hostServices.hostNamespaceOnly', replacement: 'socketLB.hostNamespaceOnly', renameTo: 'socketLB.hostNamespaceOnly' },
+  {
+    key: 'hostServices.hostNamespaceOnly',
+    replacement: 'socketLB.hostNamespaceOnly',
+    renameTo: 'socketLB.hostNamespaceOnly',
+  },
   { key: 'nodePort.enabled', replacement: 'kubeProxyReplacement: true (the separate NodePort switch is gone)' },
   { key: 'hostPort.enabled', replacement: 'kubeProxyReplacement: true (the separate HostPort switch is gone)' },
   { key: 'externalIPs.enabled', replacement: 'kubeProxyReplacement: true (the separate ExternalIPs switch is gone)' },
-  { key: 'enableCiliumEndpointSlice', replacement: 'ciliumEndpointSlice.enabled', renameTo: 'ciliumEndpointSlice.enabled' },
-  { key: 'localRedirectPolicy', replacement: 'localRedirectPolicies.enabled', renameTo: 'localRedirectPolicies.enabled' },
+  {
+    key: 'enableCiliumEndpointSlice',
+    replacement: 'ciliumEndpointSlice.enabled',
+    renameTo: 'ciliumEndpointSlice.enabled',
+  },
+  {
+    key: 'localRedirectPolicy',
+    replacement: 'localRedirectPolicies.enabled',
+    renameTo: 'localRedirectPolicies.enabled',
+  },
   { key: 'encryption.keyFile', replacement: 'encryption.ipsec.keyFile', renameTo: 'encryption.ipsec.keyFile' },
   { key: 'encryption.mountPath', replacement: 'encryption.ipsec.mountPath', renameTo: 'encryption.ipsec.mountPath' },
   { key: 'encryption.secretName', replacement: 'encryption.ipsec.secretName', renameTo: 'encryption.ipsec.secretName' },

@@ -62,7 +62,8 @@ export const KPR_FACTS: readonly KprFacts[] = [
     full: ['strict'],
     off: 'disabled',
     agentDefault: 'partial',
-    chartNote: 'with an upgradeCompatibility below 1.12 and no kubeProxyReplacement, its own default is probe, which it then refuses',
+    chartNote:
+      'with an upgradeCompatibility below 1.12 and no kubeProxyReplacement, its own default is probe, which it then refuses',
     cite: {
       agent: 'daemon/cmd/kube_proxy_replacement.go@v1.13.18 l.48-51',
       default: 'daemon/cmd/daemon_main.go@v1.13.18 l.514',
@@ -78,7 +79,8 @@ export const KPR_FACTS: readonly KprFacts[] = [
     full: ['true', 'strict'],
     off: 'false',
     agentDefault: 'false',
-    chartNote: 'with an upgradeCompatibility below 1.12 and no kubeProxyReplacement, its own default is probe, which it then refuses',
+    chartNote:
+      'with an upgradeCompatibility below 1.12 and no kubeProxyReplacement, its own default is probe, which it then refuses',
     cite: {
       agent: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.46-58 and l.74-75, @v1.15.19 l.46-58 and l.74-75',
       default: 'daemon/cmd/daemon_main.go@v1.14.19 l.548, @v1.15.19 l.560',
@@ -93,7 +95,8 @@ export const KPR_FACTS: readonly KprFacts[] = [
     full: ['true'],
     off: 'false',
     agentDefault: 'false',
-    chartNote: 'with an upgradeCompatibility below 1.12 and no kubeProxyReplacement, its own default is probe, which it then refuses',
+    chartNote:
+      'with an upgradeCompatibility below 1.12 and no kubeProxyReplacement, its own default is probe, which it then refuses',
     cite: {
       agent: 'daemon/cmd/kube_proxy_replacement.go@v1.16.19 l.44-46, @v1.17.13 l.43-45',
       default: 'daemon/cmd/daemon_main.go@v1.16.19 l.541, @v1.17.13 l.540',
@@ -137,7 +140,9 @@ export function kprFacts(v: CiliumVersion): KprFacts {
 
 /** Old word → the word that replaced it (from the 1.14 rename), for a version that only takes the new ones. */
 export const KPR_SUCCESSORS: Readonly<Record<string, 'true' | 'false'>> = Object.fromEntries(
-  KPR_FACTS.flatMap((f) => Object.entries(f.deprecated ?? {}).filter((e): e is [string, 'true' | 'false'] => e[1] !== null)),
+  KPR_FACTS.flatMap((f) =>
+    Object.entries(f.deprecated ?? {}).filter((e): e is [string, 'true' | 'false'] => e[1] !== null),
+  ),
 );
 
 /** The accepted words for a message: "strict, partial, probe or disabled", "true, false, or the deprecated …". */
@@ -145,7 +150,8 @@ export function kprWordsText(v: CiliumVersion): string {
   const f = kprFacts(v);
   const current = f.words.filter((w) => !(w in (f.deprecated ?? {})));
   const old = f.words.filter((w) => w in (f.deprecated ?? {}));
-  const list = (ws: readonly string[]) => (ws.length < 2 ? ws.join('') : `${ws.slice(0, -1).join(', ')} or ${ws[ws.length - 1]}`);
+  const list = (ws: readonly string[]) =>
+    ws.length < 2 ? ws.join('') : `${ws.slice(0, -1).join(', ')} or ${ws[ws.length - 1]}`;
   return old.length > 0 ? `${current.join(', ')}, or the deprecated ${old.join(', ')}` : list(current);
 }
 
@@ -155,6 +161,8 @@ export function kprDeprecationNote(word: KprWord, v: CiliumVersion): string | un
   if (successor === undefined) return undefined;
   const since = SUPPORTED_VERSIONS.find((x) => kprFacts(x).deprecated?.[word] !== undefined);
   const refused = SUPPORTED_VERSIONS.find((x) => inRange(x, since) && !kprFacts(x).words.includes(word));
-  const instead = successor ? `write ${successor}` : `write ${kprFacts(v).off} and turn on the features you need one by one`;
+  const instead = successor
+    ? `write ${successor}`
+    : `write ${kprFacts(v).off} and turn on the features you need one by one`;
   return `deprecated since ${since}${refused ? `, refused from ${refused}` : ''}: ${instead}`;
 }

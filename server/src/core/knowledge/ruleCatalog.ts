@@ -22,7 +22,15 @@ export interface RuleInfo {
 let cached: RuleInfo[] | undefined;
 
 export function allRules(): RuleInfo[] {
-  cached ??= RULES.map(({ id, group, severity, since, until, cite, summary }) => ({ id, group, severity, since, until, cite, summary }));
+  cached ??= RULES.map(({ id, group, severity, since, until, cite, summary }) => ({
+    id,
+    group,
+    severity,
+    since,
+    until,
+    cite,
+    summary,
+  }));
   return cached;
 }
 

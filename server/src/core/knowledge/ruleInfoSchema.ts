@@ -17,7 +17,12 @@ export const RuleInfoSchema = z
     cite: z.string().min(8).optional(),
     summary: z.string().min(10),
   })
-  .refine((r) => !['host-routing', 'masquerade', 'agent-exit', 'chart', 'values'].includes(r.group) || r.id === 'host-routing-bpf-masquerade-fallback' || !!r.cite, {
-    message: 'a rule about what Cilium does must cite the source file and tag it was checked against',
-  });
-
+  .refine(
+    (r) =>
+      !['host-routing', 'masquerade', 'agent-exit', 'chart', 'values'].includes(r.group) ||
+      r.id === 'host-routing-bpf-masquerade-fallback' ||
+      !!r.cite,
+    {
+      message: 'a rule about what Cilium does must cite the source file and tag it was checked against',
+    },
+  );

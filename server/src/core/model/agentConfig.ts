@@ -103,7 +103,8 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
   };
   const text = (key: string, fallback: string): Text => {
     const s = settings.get(key);
-    if (!s || s.value === '' || isTemplated(s.origin)) return { value: fallback, origin: s?.origin ?? { kind: 'agent-default', key } };
+    if (!s || s.value === '' || isTemplated(s.origin))
+      return { value: fallback, origin: s?.origin ?? { kind: 'agent-default', key } };
     return { value: s.value.trim(), origin: s.origin };
   };
   // An optional value that is templated is present (with unknown content): "missing" checks must not fire.
@@ -125,7 +126,9 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     bpfMasquerade: flag('enable-bpf-masquerade'),
     ipMasqAgent: flag('enable-ip-masq-agent'),
     kpr: { mode: kprMode(kprText.value, version), raw: kprText.value, origin: kprText.origin },
-    nodePortFlag: hasFlag('enable-node-port', version) ? flag('enable-node-port') : { on: false, origin: { kind: 'agent-default', key: 'enable-node-port' } },
+    nodePortFlag: hasFlag('enable-node-port', version)
+      ? flag('enable-node-port')
+      : { on: false, origin: { kind: 'agent-default', key: 'enable-node-port' } },
     socketLB: settings.has('bpf-lb-sock') ? flag('bpf-lb-sock') : undefined,
     hostLegacyRouting: flag('enable-host-legacy-routing'),
     endpointRoutes: flag('enable-endpoint-routes'),
@@ -146,7 +149,8 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     // The option was enable-ipv4-egress-gateway up to 1.17; 1.18 has both and reads the new one when it is set;
     // 1.19 knows only the new one (pkg/option/config.go@v1.17.13 l.367, @v1.18.7 l.319-322, @v1.19.1).
     egressGateway:
-      hasFlag('enable-egress-gateway', version) && (settings.has('enable-egress-gateway') || !hasFlag('enable-ipv4-egress-gateway', version))
+      hasFlag('enable-egress-gateway', version) &&
+      (settings.has('enable-egress-gateway') || !hasFlag('enable-ipv4-egress-gateway', version))
         ? flag('enable-egress-gateway')
         : flag('enable-ipv4-egress-gateway'),
     bandwidthManager: flag('enable-bandwidth-manager'),
@@ -185,7 +189,17 @@ function routingOf(settings: RenderedConfig, version: CiliumVersion): { mode: Te
   const proto = settings.get('tunnel-protocol');
   return {
     // A templated mode or protocol reads as the agent default but keeps its (templated) origin.
-    mode: mode && isTemplated(mode.origin) ? { value: agentDefault('routing-mode'), origin: mode.origin } : mode && mode.value.trim() ? { value: mode.value.trim(), origin: mode.origin } : { value: agentDefault('routing-mode'), origin: { kind: 'agent-default', key: 'routing-mode' } },
-    protocol: proto && isTemplated(proto.origin) ? { value: agentDefault('tunnel-protocol'), origin: proto.origin } : proto && proto.value.trim() ? { value: proto.value.trim(), origin: proto.origin } : { value: agentDefault('tunnel-protocol'), origin: { kind: 'agent-default', key: 'tunnel-protocol' } },
+    mode:
+      mode && isTemplated(mode.origin)
+        ? { value: agentDefault('routing-mode'), origin: mode.origin }
+        : mode && mode.value.trim()
+          ? { value: mode.value.trim(), origin: mode.origin }
+          : { value: agentDefault('routing-mode'), origin: { kind: 'agent-default', key: 'routing-mode' } },
+    protocol:
+      proto && isTemplated(proto.origin)
+        ? { value: agentDefault('tunnel-protocol'), origin: proto.origin }
+        : proto && proto.value.trim()
+          ? { value: proto.value.trim(), origin: proto.origin }
+          : { value: agentDefault('tunnel-protocol'), origin: { kind: 'agent-default', key: 'tunnel-protocol' } },
   };
 }

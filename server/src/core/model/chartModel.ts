@@ -91,7 +91,13 @@ export function templatedSettings(root: MapView): Map<string, UserOrigin> {
     for (const e of view.entries()) {
       if (e.merged || --budget < 0) continue;
       const path = prefix ? `${prefix}.${e.key}` : e.key;
-      const origin = (): UserOrigin => ({ kind: 'user', key: path, range: e.keyRange, valueText: view.sourceOf(e), templated: true });
+      const origin = (): UserOrigin => ({
+        kind: 'user',
+        key: path,
+        range: e.keyRange,
+        valueText: view.sourceOf(e),
+        templated: true,
+      });
       if (e.key.includes(TEMPLATE_FILL) || e.key.includes('${')) {
         out.set(path, origin());
         continue;
@@ -181,7 +187,8 @@ class Builder {
     let o: UserOrigin | undefined = this.templated.get(path);
     if (!o && userHas(this.values, path)) {
       const found = this.entryAt(path);
-      if (found) o = { kind: 'user', key: path, range: found.entry.keyRange, valueText: found.view.sourceOf(found.entry) };
+      if (found)
+        o = { kind: 'user', key: path, range: found.entry.keyRange, valueText: found.view.sourceOf(found.entry) };
     }
     this.userMemo.set(path, o);
     return o;
@@ -201,7 +208,8 @@ class Builder {
     if (this.templated.has(path)) return true;
     if (cur === null || cur === undefined) return value === '';
     if (typeof cur === 'string' || typeof cur === 'boolean' || typeof cur === 'bigint') return String(cur) === value;
-    if (typeof cur === 'number') return String(cur) === value || (Number.isInteger(cur) && BigInt(cur).toString() === value);
+    if (typeof cur === 'number')
+      return String(cur) === value || (Number.isInteger(cur) && BigInt(cur).toString() === value);
     return false;
   }
 
@@ -244,21 +252,29 @@ class Builder {
     // A map copied whole into cilium-config (extraConfig): the entry of that name is what the user wrote.
     const entry = (p: string) => (this.mapHas(p, key) ? `${p}.${key}` : p);
     const valueDeps = decisive(rk.valueDeps, common).map(entry);
-    const condDeps = decisive(rk.deps, common).map(entry).filter((p) => !valueDeps.includes(p));
+    const condDeps = decisive(rk.deps, common)
+      .map(entry)
+      .filter((p) => !valueDeps.includes(p));
     const vu = valueDeps.map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
     const cu = condDeps.map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
     // A templated value read anywhere on the way (even by a condition that wrote nothing) makes the key unknown.
     const templ = [...this.templatedIn(decisive([...rk.deps, ...rk.reads], new Set())), ...extraTemplated];
     // The Helm key documented for this cilium-config key comes first: it is the one users think of.
     const primary = helmKeysFor(key);
-    const byPrimary = (a: UserOrigin, b: UserOrigin) => Number(primary.includes(b.key)) - Number(primary.includes(a.key));
+    const byPrimary = (a: UserOrigin, b: UserOrigin) =>
+      Number(primary.includes(b.key)) - Number(primary.includes(a.key));
     const users = [...vu.sort(byPrimary), ...cu.sort(byPrimary)];
     for (const t of templ) if (!users.includes(t)) users.push(t);
     // The user's own value copied into the key: that line. Anything computed from it is implied by it.
     if (users.length === 1 && vu.length === 1 && this.copied(vu[0]!.key, rk.value)) return users[0]!;
     if (users.length > 0) {
       const named = [...new Set(users.map((u) => u.key))];
-      return { kind: 'implied', key: users[0]!.key, by: users, note: `the chart writes ${key} from ${named.join(', ')}` };
+      return {
+        kind: 'implied',
+        key: users[0]!.key,
+        by: users,
+        note: `the chart writes ${key} from ${named.join(', ')}`,
+      };
     }
     // Nothing of the user's: a value computed from chart defaults is the chart default of the path it reads; a
     // value the chart writes as it is (a literal) is the chart's own, whichever defaults decided it is written.
@@ -276,7 +292,8 @@ class Builder {
     const allTemplated = [...this.templated.values()];
     // Origins are worked out when first read: the agent model reads a few dozen keys, and a values file with a
     // 100k-entry extraConfig renders as many keys.
-    const originOf = (key: string, rk: RenderedKey, extra: readonly UserOrigin[]) => this.keyOrigin(key, rk, common, extra);
+    const originOf = (key: string, rk: RenderedKey, extra: readonly UserOrigin[]) =>
+      this.keyOrigin(key, rk, common, extra);
     const lazy = (key: string, rk: RenderedKey, extra: readonly UserOrigin[]) => {
       let origin: Origin | undefined;
       return {
@@ -296,7 +313,12 @@ class Builder {
   }
 
   stop(f: ChartFailure): ChartStop {
-    const note = f.kind === 'fail' || f.kind === 'required' ? chartFailureNote(f.message) : f.kind === 'template-error' ? chartFailureNote(f.detail, true) : undefined;
+    const note =
+      f.kind === 'fail' || f.kind === 'required'
+        ? chartFailureNote(f.message)
+        : f.kind === 'template-error'
+          ? chartFailureNote(f.detail, true)
+          : undefined;
     const template = f.template.replace(/^[^/]+\//, '');
     const id = note?.id ?? GENERIC_CHART_FAIL_RULE.id;
     // A stop reached through what the chart reads from the cluster (lookup, .Capabilities; marked by the renderer
@@ -307,20 +329,40 @@ class Builder {
     // What the failing check depended on (its conditions and arguments, through variables too); only when the
     // engine could not tell, everything the template had read before it.
     const templ = this.templatedIn(decisive(f.deps.length > 0 ? f.deps : f.reads, new Set()));
-    if (templ.length > 0) return { id, severity, cite, template, hit: { origins: templ, message: '', undecided: true } };
+    if (templ.length > 0)
+      return { id, severity, cite, template, hit: { origins: templ, message: '', undecided: true } };
     // On the user's key: what the failing check itself tested, else anything the template read before it.
-    const place = (paths: readonly string[]) => decisive(paths, new Set()).map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
+    const place = (paths: readonly string[]) =>
+      decisive(paths, new Set())
+        .map((p) => this.user(p))
+        .filter((o): o is UserOrigin => !!o);
     let origins = place(f.deps);
     if (origins.length === 0) origins = place(f.reads).slice(0, 1);
     const v = this.version;
     const ours =
       note?.explain(v) ??
-      (f.kind === 'template-error' || f.kind === 'yaml' ? `The chart's ${template} stops with an error for these values.` : `The chart stops the install in ${template}.`);
+      (f.kind === 'template-error' || f.kind === 'yaml'
+        ? `The chart's ${template} stops with an error for these values.`
+        : `The chart stops the install in ${template}.`);
     // A note that already says how the cluster decides keeps its own words.
-    const outcome = !dependsOnCluster ? ` The ${v} chart refuses to install.` : note?.readsCluster ? '' : ` ${clusterOutcome(f.cluster)}`;
+    const outcome = !dependsOnCluster
+      ? ` The ${v} chart refuses to install.`
+      : note?.readsCluster
+        ? ''
+        : ` ${clusterOutcome(f.cluster)}`;
     const advice = note?.advice ? ` ${note.advice}` : '';
     const where = ` (It stops in ${template}.)`;
-    return { id, severity, cite, template, hit: { origins, message: `${ours}${outcome}${advice}${where}`, sourceText: f.kind === 'template-error' ? f.detail : f.message } };
+    return {
+      id,
+      severity,
+      cite,
+      template,
+      hit: {
+        origins,
+        message: `${ours}${outcome}${advice}${where}`,
+        sourceText: f.kind === 'template-error' ? f.detail : f.message,
+      },
+    };
   }
 
   refusal(e: SchemaError): SchemaRefusal {
@@ -338,7 +380,11 @@ class Builder {
  * source's values with some settings changed, for fix prediction) replaces what the file says; origins still
  * point at the file's lines.
  */
-export function chartModel(source: CiliumSource, version: CiliumVersion, userValues?: Map<string, GoValue>): ChartModel | undefined {
+export function chartModel(
+  source: CiliumSource,
+  version: CiliumVersion,
+  userValues?: Map<string, GoValue>,
+): ChartModel | undefined {
   let values: Map<string, GoValue>;
   const cut: string[] = [];
   try {
@@ -360,7 +406,10 @@ export function chartModel(source: CiliumSource, version: CiliumVersion, userVal
   // Helm reports the first stop of a template; the checks after it are just as real and the user will meet them
   // next. Rendering again with every stop lifted finds them all (only `fail`/`required`: what follows a lifted
   // stop may trip over the missing value, which is no stop of its own).
-  const lifted = render.failures.length > 0 ? renderChartCached(version, values, { schemaUndecided, lenient: true }, schemaKey) : undefined;
+  const lifted =
+    render.failures.length > 0
+      ? renderChartCached(version, values, { schemaUndecided, lenient: true }, schemaKey)
+      : undefined;
   const seen = new Set(render.failures.map((f) => `${f.template}\u0000${f.message}`));
   const failures = [...render.failures];
   for (const f of lifted?.failures ?? []) {
@@ -371,7 +420,8 @@ export function chartModel(source: CiliumSource, version: CiliumVersion, userVal
   // Of the copies, the one that depends on least is the check itself (not the include around it).
   const byCause = new Map<string, ChartFailure>();
   for (const f of failures) {
-    const k = f.kind === 'template-error' ? f.detail.replace(/^template: [^:]+:\d+:\d+: executing "[^"]+"/, '') : f.message;
+    const k =
+      f.kind === 'template-error' ? f.detail.replace(/^template: [^:]+:\d+:\d+: executing "[^"]+"/, '') : f.message;
     const prev = byCause.get(k);
     if (!prev || f.deps.length < prev.deps.length) byCause.set(k, f);
   }
@@ -391,10 +441,15 @@ export function chartModel(source: CiliumSource, version: CiliumVersion, userVal
   // The agent model needs cilium-config even when Helm would stop: the chart's own logic, with its stops lifted,
   // and if a Go error still ends the template (an empty `bpf:` deletes every default below it), without the
   // user's empty keys.
-  let model = render.configMap ? render : lifted?.configMap ? lifted : renderChartCached(version, values, MODEL_RENDER, '*');
+  let model = render.configMap
+    ? render
+    : lifted?.configMap
+      ? lifted
+      : renderChartCached(version, values, MODEL_RENDER, '*');
   if (!model?.configMap) model = renderChartCached(version, withoutNulls(values), MODEL_RENDER, '*') ?? model;
   // With templated values, the chart also renders without them: keys that differ depend on them.
-  const variant = tPaths.length > 0 ? renderChartCached(version, without(values, tPaths), MODEL_RENDER, '*') : undefined;
+  const variant =
+    tPaths.length > 0 ? renderChartCached(version, without(values, tPaths), MODEL_RENDER, '*') : undefined;
   return {
     settings: b.settings(model ?? render, variant),
     stops,

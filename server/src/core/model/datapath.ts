@@ -21,7 +21,13 @@ export interface Reason extends Hit {
 export interface Datapath {
   kubeProxyReplacement: { enabled: boolean; status: string; origins: Origin[] };
   hostRouting: { status: 'BPF' | 'Legacy'; reasons: Reason[] };
-  masquerading: { mode: 'BPF' | 'IPTables' | 'Disabled'; ipv4: boolean; ipv6: boolean; ipMasqAgent: boolean; reasons: Reason[] };
+  masquerading: {
+    mode: 'BPF' | 'IPTables' | 'Disabled';
+    ipv4: boolean;
+    ipv6: boolean;
+    ipMasqAgent: boolean;
+    reasons: Reason[];
+  };
   routing: { mode: 'tunnel' | 'native'; protocol: 'vxlan' | 'geneve' | null; origins: Origin[] };
   agentStarts: boolean;
   agentErrors: Reason[];
@@ -99,7 +105,13 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
     const hit = p.check(s);
     const effect = p.effect(s.version);
     if (!decided(hit, p.id, effect === 'exit' ? ['Agent starts'] : ['Masquerading', 'Host Routing'])) continue;
-    const reason: Reason = { ...hit, id: p.id, severity: effect === 'exit' ? 'error' : 'warning', logged: true, cite: p.cite ?? '' };
+    const reason: Reason = {
+      ...hit,
+      id: p.id,
+      severity: effect === 'exit' ? 'error' : 'warning',
+      logged: true,
+      cite: p.cite ?? '',
+    };
     if (effect === 'exit') {
       agentErrors.push(reason);
     } else {
@@ -115,7 +127,10 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
   // switch runs before the masquerade checks, so it sees the user's enable-bpf-masquerade even when BPF
   // masquerading falls back afterwards (daemon/cmd/daemon.go@v1.13.18: initKubeProxyReplacementOptions, then
   // the masquerade block).
-  const stateAfterMasq: State = { ...s, agent: { ...s.agent, bpfMasquerade: { ...s.agent.bpfMasquerade, on: bpfMasq } } };
+  const stateAfterMasq: State = {
+    ...s,
+    agent: { ...s.agent, bpfMasquerade: { ...s.agent.bpfMasquerade, on: bpfMasq } },
+  };
   const reasons: Reason[] = [];
   let settledSilently = false;
   let loggedOne = false;
@@ -135,8 +150,12 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
       ...bpfMasqFallbackLegacy,
       id: 'host-routing-bpf-masquerade-fallback',
       message: `${bpfMasqFallbackLegacy.message}${SAME_FALLBACK}`,
-      wording: bpfMasqFallbackLegacy.wording && { ...bpfMasqFallbackLegacy.wording, template: `${bpfMasqFallbackLegacy.wording.template}${SAME_FALLBACK}` },
-      sourceText: 'BPF masquerade could not be enabled. Falling back to legacy host routing (--enable-host-legacy-routing="true").',
+      wording: bpfMasqFallbackLegacy.wording && {
+        ...bpfMasqFallbackLegacy.wording,
+        template: `${bpfMasqFallbackLegacy.wording.template}${SAME_FALLBACK}`,
+      },
+      sourceText:
+        'BPF masquerade could not be enabled. Falling back to legacy host routing (--enable-host-legacy-routing="true").',
       logged: reasons.length === 0,
     });
   }
@@ -146,19 +165,27 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
   for (const c of rules.agentExits) {
     if (!applies(c, s)) continue;
     const hit = c.check({ ...stateAfterMasq, legacy });
-    if (decided(hit, c.id, ['Agent starts'])) agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite ?? '' });
+    if (decided(hit, c.id, ['Agent starts']))
+      agentErrors.push({ ...hit, id: c.id, severity: c.severity, logged: true, cite: c.cite ?? '' });
   }
   // The chart's own stops, from rendering it (model/chartModel.ts); one resting on a templated value is undecided.
   const chartErrors: Reason[] = [];
   for (const c of s.chart?.stops ?? []) {
-    if (decided(c.hit, c.id, ['Chart installs'])) chartErrors.push({ ...c.hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
+    if (decided(c.hit, c.id, ['Chart installs']))
+      chartErrors.push({ ...c.hit, id: c.id, severity: c.severity, logged: true, cite: c.cite });
   }
   for (const r of s.chart?.undecidedSchema ?? []) unknowns.add('Chart installs', r.origins, 'values.schema.json');
 
   // The verdicts read straight from settings: a templated one leaves that line undecided.
   unknowns.add('KubeProxyReplacement', [s.agent.kpr.origin]);
   unknowns.add('Host Routing', [s.agent.kpr.origin, s.agent.hostLegacyRouting.origin, s.agent.bpfMasquerade.origin]);
-  unknowns.add('Masquerading', [s.agent.ipv4Masquerade.origin, s.agent.ipv6Masquerade.origin, s.agent.bpfMasquerade.origin, s.agent.ipv4.origin, s.agent.ipv6.origin]);
+  unknowns.add('Masquerading', [
+    s.agent.ipv4Masquerade.origin,
+    s.agent.ipv6Masquerade.origin,
+    s.agent.bpfMasquerade.origin,
+    s.agent.ipv4.origin,
+    s.agent.ipv6.origin,
+  ]);
   unknowns.add('Routing', [s.agent.routingMode.origin, s.agent.tunnelProtocol.origin]);
 
   const routingNative = s.agent.routingMode.value === 'native';
@@ -166,7 +193,13 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
   return {
     kubeProxyReplacement: { enabled: s.kprFull, status: kprStatus(s), origins: [s.agent.kpr.origin] },
     hostRouting: { status: legacy ? 'Legacy' : 'BPF', reasons },
-    masquerading: { mode, ipv4: s.ipv4Masq, ipv6: s.ipv6Masq, ipMasqAgent: s.agent.ipMasqAgent.on && bpfMasq, reasons: masqReasons },
+    masquerading: {
+      mode,
+      ipv4: s.ipv4Masq,
+      ipv6: s.ipv6Masq,
+      ipMasqAgent: s.agent.ipMasqAgent.on && bpfMasq,
+      reasons: masqReasons,
+    },
     routing: {
       mode: routingNative ? 'native' : 'tunnel',
       protocol: routingNative ? null : proto === 'geneve' ? 'geneve' : 'vxlan',

@@ -45,7 +45,12 @@ export function parseKernel(text: string): KernelVersion | undefined {
   return m ? { major: Number(m[1]), minor: Number(m[2]), text: `${m[1]}.${m[2]}` } : undefined;
 }
 
-export function buildState(agent: AgentConfig, helm: HelmValues | undefined, kernel: KernelVersion | undefined, chart?: ChartModel): State {
+export function buildState(
+  agent: AgentConfig,
+  helm: HelmValues | undefined,
+  kernel: KernelVersion | undefined,
+  chart?: ChartModel,
+): State {
   const v = agent.version;
   const mode = agent.kpr.mode;
   const kpr = kprFacts(v);

@@ -27,7 +27,8 @@ export function isTemplated(o: Origin | undefined): boolean {
 }
 
 /** The verdict lines a templated value can leave undecided (as the CLI and status bar name them). */
-export type Verdict = 'KubeProxyReplacement' | 'Host Routing' | 'Masquerading' | 'Routing' | 'Agent starts' | 'Chart installs';
+export type Verdict =
+  'KubeProxyReplacement' | 'Host Routing' | 'Masquerading' | 'Routing' | 'Agent starts' | 'Chart installs';
 
 export interface UnknownDependency {
   verdict: Verdict;

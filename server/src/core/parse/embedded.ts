@@ -11,7 +11,11 @@ export interface EmbeddedYaml {
 }
 
 /** `toOuter` maps an offset of the outer parse to the file (identity for top-level documents). */
-export function parseEmbedded(scalar: Scalar, outerText: string, toOuter: (n: number) => number): EmbeddedYaml | undefined {
+export function parseEmbedded(
+  scalar: Scalar,
+  outerText: string,
+  toOuter: (n: number) => number,
+): EmbeddedYaml | undefined {
   if (typeof scalar.value !== 'string' || !scalar.range) return undefined;
   const inner = scalar.value;
   const parsed = parseYamlFile(inner);

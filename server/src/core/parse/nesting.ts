@@ -117,18 +117,21 @@ export function findExcessiveNesting(text: string, limit = MAX_NESTING): Excessi
         quote = c;
         prev = c;
         continue;
-      } else if (c === 58 /* : */ && (isBlank(next) || (flow > 0 && (next === 44 || next === 93 || next === 125 || prev === 34 || prev === 39)))) {
+      } else if (
+        c === 58 /* : */ &&
+        (isBlank(next) || (flow > 0 && (next === 44 || next === 93 || next === 125 || prev === 34 || prev === 39)))
+      ) {
         valueStart = true;
         prev = c;
         continue;
-      } else if ((c === 45 /* - */ || c === 63 /* ? */) && valueStart && isBlank(next)) {
+      } else if ((c === 45 /* - */ || c === 63) /* ? */ && valueStart && isBlank(next)) {
         // A block sequence entry or explicit key; on the same line as another one it opens a nested level.
         // Inside a flow collection this is invalid YAML, but the parser may still nest it: count it anyway.
         sameLine++;
         if (indents.length + sameLine + flow > limit) return { depth: indents.length + sameLine + flow, offset: i };
         prev = c;
         continue;
-      } else if ((c === 33 /* ! */ || c === 38 /* & */) && valueStart) {
+      } else if ((c === 33 /* ! */ || c === 38) /* & */ && valueStart) {
         // A tag or an anchor: the value still starts after it.
         while (i + 1 < n && !isBlank(text.charCodeAt(i + 1))) {
           i++;

@@ -10,13 +10,7 @@ import { MapView, resolveAlias, type TreeContext, type TreeEntry } from './tree'
 import type { ParsedYaml, ParseProblem } from './yamlFile';
 
 export type DocumentKind =
-  | 'helm-values'
-  | 'configmap'
-  | 'helmrelease'
-  | 'argocd-application'
-  | 'helmfile'
-  | 'kustomize'
-  | 'helmchart';
+  'helm-values' | 'configmap' | 'helmrelease' | 'argocd-application' | 'helmfile' | 'kustomize' | 'helmchart';
 
 export interface CiliumSource {
   /** Index of the YAML document in the file. */
@@ -42,17 +36,68 @@ export interface CiliumSource {
  * generic keys such as `image` or `operator` are deliberately absent.
  */
 const CILIUM_ONLY_KEYS = new Set([
-  'kubeProxyReplacement', 'k8sServiceHost', 'k8sServicePort', 'routingMode', 'tunnelProtocol', 'tunnel',
-  'autoDirectNodeRoutes', 'ipv4NativeRoutingCIDR', 'ipv6NativeRoutingCIDR', 'nativeRoutingCIDR', 'bpf', 'hubble',
-  'encryption', 'endpointRoutes', 'enableIPv4Masquerade', 'enableIPv6Masquerade', 'ipMasqAgent', 'bandwidthManager',
-  'l2announcements', 'bgpControlPlane', 'egressGateway', 'hostFirewall', 'socketLB', 'hostServices', 'clustermesh',
-  'loadBalancer', 'l7Proxy', 'policyEnforcementMode', 'eni', 'aksbyocni', 'alibabacloud', 'localRedirectPolicy',
-  'enableIPv4BIGTCP', 'enableIPv6BIGTCP', 'installNoConntrackIptablesRules', 'upgradeCompatibility',
-  'identityAllocationMode', 'kubeProxyReplacementHealthzBindAddr', 'enableCiliumEndpointSlice', 'ciliumEndpointSlice',
-  'wellKnownIdentities', 'rollOutCiliumPods', 'enableRuntimeDeviceDetection', 'cgroup', 'envoyConfig',
-  'authentication', 'externalWorkloads', 'enableK8sEventHandover', 'enableCnpStatusUpdates', 'remoteNodeIdentity',
-  'installIptablesRules', 'ipv4', 'ipv6', 'enableMasqueradeRouteSource', 'egressMasqueradeInterfaces',
-  'highScaleIPcache', 'k8sServiceHostRef', 'nodeIPAM', 'localRedirectPolicies', 'dnsProxy', 'sctp', 'srv6',
+  'kubeProxyReplacement',
+  'k8sServiceHost',
+  'k8sServicePort',
+  'routingMode',
+  'tunnelProtocol',
+  'tunnel',
+  'autoDirectNodeRoutes',
+  'ipv4NativeRoutingCIDR',
+  'ipv6NativeRoutingCIDR',
+  'nativeRoutingCIDR',
+  'bpf',
+  'hubble',
+  'encryption',
+  'endpointRoutes',
+  'enableIPv4Masquerade',
+  'enableIPv6Masquerade',
+  'ipMasqAgent',
+  'bandwidthManager',
+  'l2announcements',
+  'bgpControlPlane',
+  'egressGateway',
+  'hostFirewall',
+  'socketLB',
+  'hostServices',
+  'clustermesh',
+  'loadBalancer',
+  'l7Proxy',
+  'policyEnforcementMode',
+  'eni',
+  'aksbyocni',
+  'alibabacloud',
+  'localRedirectPolicy',
+  'enableIPv4BIGTCP',
+  'enableIPv6BIGTCP',
+  'installNoConntrackIptablesRules',
+  'upgradeCompatibility',
+  'identityAllocationMode',
+  'kubeProxyReplacementHealthzBindAddr',
+  'enableCiliumEndpointSlice',
+  'ciliumEndpointSlice',
+  'wellKnownIdentities',
+  'rollOutCiliumPods',
+  'enableRuntimeDeviceDetection',
+  'cgroup',
+  'envoyConfig',
+  'authentication',
+  'externalWorkloads',
+  'enableK8sEventHandover',
+  'enableCnpStatusUpdates',
+  'remoteNodeIdentity',
+  'installIptablesRules',
+  'ipv4',
+  'ipv6',
+  'enableMasqueradeRouteSource',
+  'egressMasqueradeInterfaces',
+  'highScaleIPcache',
+  'k8sServiceHostRef',
+  'nodeIPAM',
+  'localRedirectPolicies',
+  'dnsProxy',
+  'sctp',
+  'srv6',
 ]);
 /** `ipv4`, `ipv6` are common words in other charts: they count only together with a second Cilium key. */
 const WEAK_KEYS = new Set(['ipv4', 'ipv6', 'cgroup', 'sctp', 'dnsProxy', 'hubble', 'loadBalancer', 'authentication']);
@@ -62,8 +107,22 @@ const WEAK_KEYS = new Set(['ipv4', 'ipv6', 'cgroup', 'sctp', 'dnsProxy', 'hubble
  * one of them is Cilium's, even alone (a Hubble-only values file); `enabled` or `annotations` alone are not enough.
  */
 const HUBBLE_ONLY_KEYS = new Set([
-  'relay', 'ui', 'metrics', 'tls', 'peerService', 'export', 'redact', 'listenAddress', 'socketPath', 'eventBufferCapacity',
-  'eventQueueSize', 'dropEventEmitter', 'networkPolicyCorrelation', 'skipUnknownCGroupIDs', 'preferIpv6', 'lostEventSendInterval',
+  'relay',
+  'ui',
+  'metrics',
+  'tls',
+  'peerService',
+  'export',
+  'redact',
+  'listenAddress',
+  'socketPath',
+  'eventBufferCapacity',
+  'eventQueueSize',
+  'dropEventEmitter',
+  'networkPolicyCorrelation',
+  'skipUnknownCGroupIDs',
+  'preferIpv6',
+  'lostEventSendInterval',
 ]);
 
 function isCiliumHubble(view: MapView, e: TreeEntry): boolean {
@@ -112,7 +171,10 @@ function valuesRoot(view: MapView, hinted: boolean): MapView | undefined {
 }
 
 /** Values given as a YAML string (`helm.values: |`, `valuesContent: |`), parsed and mapped into the file. */
-function embeddedValues(view: MapView, entry: TreeEntry | undefined): { root: MapView; problems: ParseProblem[] } | undefined {
+function embeddedValues(
+  view: MapView,
+  entry: TreeEntry | undefined,
+): { root: MapView; problems: ParseProblem[] } | undefined {
   if (!entry || !isScalar(entry.node) || typeof entry.node.value !== 'string') return undefined;
   const emb = parseEmbedded(entry.node as Scalar, view.ctx.text, view.ctx.toFile);
   if (!emb) return undefined;
@@ -124,7 +186,13 @@ function embeddedValues(view: MapView, entry: TreeEntry | undefined): { root: Ma
   if (!doc || !isMap(doc.contents)) {
     return problems.length > 0 ? { root: emptyView(view, entry), problems } : undefined;
   }
-  const ctx: TreeContext = { doc, text: emb.parsed.text, toFile: emb.toFile, templates: emb.parsed.templates, original: view.ctx.original };
+  const ctx: TreeContext = {
+    doc,
+    text: emb.parsed.text,
+    toFile: emb.toFile,
+    templates: emb.parsed.templates,
+    original: view.ctx.original,
+  };
   return { root: new MapView(doc.contents, ctx), problems };
 }
 
@@ -132,7 +200,11 @@ function embeddedValues(view: MapView, entry: TreeEntry | undefined): { root: Ma
 function emptyView(view: MapView, entry: TreeEntry): MapView {
   const doc = new Document({}) as unknown as Document.Parsed;
   const map = doc.contents as unknown as Node;
-  (map as { range?: [number, number, number] }).range = [entry.valueRange.start, entry.valueRange.start, entry.valueRange.start];
+  (map as { range?: [number, number, number] }).range = [
+    entry.valueRange.start,
+    entry.valueRange.start,
+    entry.valueRange.start,
+  ];
   return new MapView(map as never, { ...view.ctx, doc, toFile: (n) => n });
 }
 
@@ -155,7 +227,10 @@ function withoutTrailingSlashes(path: string | undefined): string | undefined {
 
 /** A Helm chart named cilium, or a git source pointing at the chart's folder (`install/kubernetes/cilium`). */
 function argoSourceIsCilium(source: MapView): boolean {
-  return chartNameMatches(scalarText(source, 'chart')?.text) || chartNameMatches(withoutTrailingSlashes(scalarText(source, 'path')?.text));
+  return (
+    chartNameMatches(scalarText(source, 'chart')?.text) ||
+    chartNameMatches(withoutTrailingSlashes(scalarText(source, 'path')?.text))
+  );
 }
 
 /** `helm.valuesObject` (a map) and `helm.values` (a YAML string) of one Argo CD source. */
@@ -185,7 +260,13 @@ export function recognise(parsed: ParsedYaml, options: RecogniseOptions = {}): C
   const out: CiliumSource[] = [];
   parsed.documents.forEach((doc, docIndex) => {
     if (!isMap(doc.contents)) return;
-    const ctx: TreeContext = { doc, text: parsed.text, toFile: (n) => n, templates: parsed.templates, original: parsed.source };
+    const ctx: TreeContext = {
+      doc,
+      text: parsed.text,
+      toFile: (n) => n,
+      templates: parsed.templates,
+      original: parsed.source,
+    };
     const top = new MapView(doc.contents, ctx);
     out.push(...recogniseDocument(top, docIndex, hinted));
   });
@@ -207,12 +288,13 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
   const apiVersion = scalarText(top, 'apiVersion')?.text ?? '';
   const name = scalarText(top, 'metadata.name')?.text;
   const namespace = scalarText(top, 'metadata.namespace')?.text;
-  const fullName = namespace ? `${namespace}/${name ?? '?'}` : name ?? '?';
+  const fullName = namespace ? `${namespace}/${name ?? '?'}` : (name ?? '?');
 
   if (kind === 'ConfigMap') {
     const data = top.lookupMap('data');
     if (!data) return [];
-    if (name === 'cilium-config') return [{ ...make('configmap', docIndex, data, `ConfigMap ${fullName}`), format: 'configmap' }];
+    if (name === 'cilium-config')
+      return [{ ...make('configmap', docIndex, data, `ConfigMap ${fullName}`), format: 'configmap' }];
     // Helm values kept in a ConfigMap for a HelmRelease's valuesFrom (Flux reads the `values.yaml` key by
     // default): a YAML file as a string, analysed when it looks like Cilium's values.
     const out: CiliumSource[] = [];
@@ -220,7 +302,12 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
       if (!/\.ya?ml$|^values$/.test(e.key)) continue;
       const embedded = embeddedValues(data, e);
       const root = embedded && valuesRoot(embedded.root, false);
-      if (root) out.push(make('helm-values', docIndex, root, `Helm values in ConfigMap ${fullName} (${e.key})`, { problems: embedded.problems }));
+      if (root)
+        out.push(
+          make('helm-values', docIndex, root, `Helm values in ConfigMap ${fullName} (${e.key})`, {
+            problems: embedded.problems,
+          }),
+        );
     }
     return out;
   }
@@ -232,9 +319,16 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
     const root = values && valuesRoot(values, true);
     if (!root) return [];
     // valuesFrom entries are merged under the inline values (Flux HelmRelease API): they may set anything.
-    const from = itemsOf(top, 'spec.valuesFrom').map((v) => `${scalarText(v, 'kind')?.text ?? 'ConfigMap'} ${scalarText(v, 'name')?.text ?? '?'}`);
+    const from = itemsOf(top, 'spec.valuesFrom').map(
+      (v) => `${scalarText(v, 'kind')?.text ?? 'ConfigMap'} ${scalarText(v, 'name')?.text ?? '?'}`,
+    );
     const valuesElsewhere = from.length > 0 ? `valuesFrom (${from.join(', ')})` : undefined;
-    return [make('helmrelease', docIndex, root, `HelmRelease ${fullName}`, { chartVersion: scalarText(top, 'spec.chart.spec.version'), valuesElsewhere })];
+    return [
+      make('helmrelease', docIndex, root, `HelmRelease ${fullName}`, {
+        chartVersion: scalarText(top, 'spec.chart.spec.version'),
+        valuesElsewhere,
+      }),
+    ];
   }
 
   if ((kind === 'Application' || kind === 'ApplicationSet') && apiVersion.includes('argoproj.io')) {
@@ -256,7 +350,12 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
     const out: CiliumSource[] = [];
     if (embedded) {
       const root = valuesRoot(embedded.root, true) ?? embedded.root;
-      out.push(make('helmchart', docIndex, root, `${kind} ${fullName}`, { chartVersion: scalarText(top, 'spec.version'), problems: embedded.problems }));
+      out.push(
+        make('helmchart', docIndex, root, `${kind} ${fullName}`, {
+          chartVersion: scalarText(top, 'spec.version'),
+          problems: embedded.problems,
+        }),
+      );
     }
     // `spec.set` uses --set syntax (dotted keys); not analysed yet.
     return out;
@@ -268,7 +367,16 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
       if (!chartNameMatches(scalarText(chart, 'name')?.text)) continue;
       const values = chart.lookupMap('valuesInline');
       const root = values && valuesRoot(values, true);
-      if (root) out.push(make('kustomize', docIndex, root, `kustomize helmCharts ${scalarText(chart, 'releaseName')?.text ?? 'cilium'}`, { chartVersion: scalarText(chart, 'version') }));
+      if (root)
+        out.push(
+          make(
+            'kustomize',
+            docIndex,
+            root,
+            `kustomize helmCharts ${scalarText(chart, 'releaseName')?.text ?? 'cilium'}`,
+            { chartVersion: scalarText(chart, 'version') },
+          ),
+        );
     }
     return out;
   }
@@ -296,13 +404,19 @@ function recogniseDocument(top: MapView, docIndex: number, hinted: boolean): Cil
       const maps = valuesEntry && isSeq(valuesEntry.node) ? itemsOf(release, 'values') : [];
       for (const values of maps) {
         const root = valuesRoot(values, true);
-        if (root) out.push(make('helmfile', docIndex, root, `helmfile release ${scalarText(release, 'name')?.text ?? 'cilium'}`, { chartVersion: scalarText(release, 'version') }));
+        if (root)
+          out.push(
+            make('helmfile', docIndex, root, `helmfile release ${scalarText(release, 'name')?.text ?? 'cilium'}`, {
+              chartVersion: scalarText(release, 'version'),
+            }),
+          );
       }
     }
     if (out.length > 0 || top.get('helmDefaults') || top.get('repositories')) return out;
   }
 
   const root = valuesRoot(top, hinted);
-  return root ? [make('helm-values', docIndex, root, root === top ? 'Helm values' : 'Helm values (cilium: block)')] : [];
+  return root
+    ? [make('helm-values', docIndex, root, root === top ? 'Helm values' : 'Helm values (cilium: block)')]
+    : [];
 }
-

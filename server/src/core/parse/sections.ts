@@ -8,11 +8,31 @@
 // directives, anchors and aliases, tags, templates, parse errors or warnings, flow collections at the top,
 // nesting near the limit, or more nodes than the duplicate-key walk visits.
 
-import { Composer, Document, isAlias, isMap, isPair, isScalar, isSeq, Parser, YAMLMap, type Node, type Pair } from 'yaml';
+import {
+  Composer,
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Parser,
+  YAMLMap,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { Range } from '../types';
 import { findExcessiveNesting } from './nesting';
 import { maskTemplates } from './templates';
-import { duplicateKeyProblem, duplicateKeysBelow, MAX_NODES, MAX_PROBLEMS, parseYamlFile, type ParsedYaml, type ParseProblem } from './yamlFile';
+import {
+  duplicateKeyProblem,
+  duplicateKeysBelow,
+  MAX_NODES,
+  MAX_PROBLEMS,
+  parseYamlFile,
+  type ParsedYaml,
+  type ParseProblem,
+} from './yamlFile';
 
 /** What changed between the text of the last parse and the new text: [start, oldEnd) became [start, newEnd). */
 export interface TextChange {
@@ -64,7 +84,11 @@ export function diffTexts(before: string, after: string): TextChange {
   let start = 0;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  while (
+    tail < max - start &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
@@ -86,7 +110,7 @@ export function sectionStarts(text: string): number[] {
 }
 
 function onlyCommentsBefore(text: string, end: number): boolean {
-  for (let at = 0; at < end; ) {
+  for (let at = 0; at < end;) {
     let eol = text.indexOf('\n', at);
     if (eol < 0 || eol > end) eol = end;
     const line = text.slice(at, eol).trim();
@@ -112,7 +136,16 @@ function parseSection(text: string, start: number, end: number): Section | undef
   if (docs.length !== 1) return undefined;
   const doc = docs[0];
   const map = doc.contents;
-  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(map) || map.flow || map.items.length === 0 || !map.range || !doc.range) return undefined;
+  if (
+    doc.errors.length > 0 ||
+    doc.warnings.length > 0 ||
+    !isMap(map) ||
+    map.flow ||
+    map.items.length === 0 ||
+    !map.range ||
+    !doc.range
+  )
+    return undefined;
   if (start > 0 && (map.items[0].key as Node | null)?.range?.[0] !== start) return undefined;
   const nodes = countPlainNodes(map);
   if (nodes < 0) return undefined;
@@ -188,7 +221,14 @@ function shiftSection(section: Section, delta: number): void {
 
 /** A change description that can be right for these two lengths (otherwise the texts are compared). */
 function fits(c: TextChange, before: number, after: number): boolean {
-  return c.start >= 0 && c.start <= c.oldEnd && c.oldEnd <= before && c.start <= c.newEnd && c.newEnd <= after && before - c.oldEnd === after - c.newEnd;
+  return (
+    c.start >= 0 &&
+    c.start <= c.oldEnd &&
+    c.oldEnd <= before &&
+    c.start <= c.newEnd &&
+    c.newEnd <= after &&
+    before - c.oldEnd === after - c.newEnd
+  );
 }
 
 function whole(text: string): IncrementalResult {
@@ -220,7 +260,8 @@ export function parseIncrementally(text: string, previous?: IncrementalParse, ch
     let section: Section | undefined;
     if (edit) {
       // Untouched and bounded exactly as before: the same text, so the same parse (moved by delta if after).
-      const before = end <= edit.start ? reusable.get(start) : start >= edit.newEnd ? reusable.get(start - delta) : undefined;
+      const before =
+        end <= edit.start ? reusable.get(start) : start >= edit.newEnd ? reusable.get(start - delta) : undefined;
       const oldEnd = end <= edit.start ? end : end - delta;
       if (before && before.end === oldEnd) {
         if (start >= edit.newEnd) shiftSection(before, delta);
@@ -266,7 +307,8 @@ function assemble(text: string, sections: Section[]): ParsedYaml | undefined {
     if (seen.has(name)) problems.push(duplicateKeyProblem(name, key.range[0], key.range[1]));
     seen.set(name, key.range[0]);
   }
-  for (let i = sections.length - 1; i >= 0 && problems.length < MAX_PROBLEMS; i--) problems.push(...sections[i].duplicates);
+  for (let i = sections.length - 1; i >= 0 && problems.length < MAX_PROBLEMS; i--)
+    problems.push(...sections[i].duplicates);
   return { text, source: text, documents: [doc], problems: problems.slice(0, MAX_PROBLEMS), templates: [] };
 }
 

@@ -216,7 +216,11 @@ export class MapView {
   /** True when the entry's value is a template in quotes: a string whatever gets substituted. */
   quotedTemplate(entry: TreeEntry): boolean {
     const n = entry.node;
-    return isScalar(n) && (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) && this.valueOf(entry) === TEMPLATED;
+    return (
+      isScalar(n) &&
+      (n.type === Scalar.QUOTE_DOUBLE || n.type === Scalar.QUOTE_SINGLE) &&
+      this.valueOf(entry) === TEMPLATED
+    );
   }
 }
 

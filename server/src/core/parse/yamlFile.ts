@@ -54,7 +54,10 @@ export function parseYamlFile(original: string): ParsedYaml {
     const refused: ParseProblem = {
       code: 'TOO_DEEP',
       message: `This YAML nests more than ${MAX_NESTING} levels deep; deeper nesting can crash the YAML parser, so this text was not analysed.`,
-      range: { start: deep.offset, end: deep.offset + Math.max(1, lineEnd < 0 ? Math.min(200, text.length - deep.offset) : lineEnd) },
+      range: {
+        start: deep.offset,
+        end: deep.offset + Math.max(1, lineEnd < 0 ? Math.min(200, text.length - deep.offset) : lineEnd),
+      },
       severity: 'warning',
     };
     return { text, source: original, documents: [], problems: [refused], templates, refused };
@@ -95,12 +98,20 @@ export function parseYamlFile(original: string): ParsedYaml {
       add({
         code: e.code,
         message: explained ? `${explained} (${firstLine(e.message)})` : firstLine(e.message),
-        range: e.code === 'MISSING_CHAR' ? openingQuote(text, e.message, e.pos[0]) : { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
+        range:
+          e.code === 'MISSING_CHAR'
+            ? openingQuote(text, e.message, e.pos[0])
+            : { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
         severity: 'error',
       });
     }
     for (const w of doc.warnings) {
-      add({ code: w.code, message: firstLine(w.message), range: { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) }, severity: 'warning' });
+      add({
+        code: w.code,
+        message: firstLine(w.message),
+        range: { start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1) },
+        severity: 'warning',
+      });
     }
     for (const d of findDuplicateKeys(doc, controlStarts)) add(d);
   }
@@ -174,7 +185,11 @@ function findDuplicateKeys(doc: Document.Parsed, controlStarts: readonly number[
  * it: the incremental parse runs it per top-level section and gets the same problems in the same order.
  * `budget.visited` counts nodes across calls (the walk stops at MAX_NODES).
  */
-export function duplicateKeysBelow(stack: unknown[], controlStarts: readonly number[], budget: { visited: number }): ParseProblem[] {
+export function duplicateKeysBelow(
+  stack: unknown[],
+  controlStarts: readonly number[],
+  budget: { visited: number },
+): ParseProblem[] {
   const out: ParseProblem[] = [];
   while (stack.length > 0 && budget.visited++ < MAX_NODES) {
     const node = stack.pop();
@@ -186,7 +201,8 @@ export function duplicateKeysBelow(stack: unknown[], controlStarts: readonly num
         if (!isScalar(key) || !key.range) continue;
         const name = String(key.value);
         const prev = first.get(name);
-        if (prev !== undefined && !templateBetween(controlStarts, prev, key.range[0])) out.push(duplicateKeyProblem(name, key.range[0], key.range[1]));
+        if (prev !== undefined && !templateBetween(controlStarts, prev, key.range[0]))
+          out.push(duplicateKeyProblem(name, key.range[0], key.range[1]));
         first.set(name, key.range[0]);
       }
     } else if (isSeq(node)) {
@@ -197,5 +213,10 @@ export function duplicateKeysBelow(stack: unknown[], controlStarts: readonly num
 }
 
 export function duplicateKeyProblem(name: string, start: number, end: number): ParseProblem {
-  return { code: 'DUPLICATE_KEY', message: `${EXPLAIN.DUPLICATE_KEY} (key "${name}")`, range: { start, end }, severity: 'error' };
+  return {
+    code: 'DUPLICATE_KEY',
+    message: `${EXPLAIN.DUPLICATE_KEY} (key "${name}")`,
+    range: { start, end },
+    severity: 'error',
+  };
 }

@@ -28,20 +28,42 @@ function extraEnvSetsHost(root: MapView): boolean {
   if (!e) return false;
   const v = root.valueOf(e);
   if (v === TEMPLATED) return true;
-  return Array.isArray(v) && v.some((x) => x !== null && typeof x === 'object' && !Array.isArray(x) && (x as Record<string, unknown>).name === 'KUBERNETES_SERVICE_HOST');
+  return (
+    Array.isArray(v) &&
+    v.some(
+      (x) =>
+        x !== null &&
+        typeof x === 'object' &&
+        !Array.isArray(x) &&
+        (x as Record<string, unknown>).name === 'KUBERNETES_SERVICE_HOST',
+    )
+  );
 }
 
-export function apiServerAddressFindings(root: MapView, s: State, configMap: RenderedConfig, version: CiliumVersion, valuesElsewhere: boolean): Finding[] {
+export function apiServerAddressFindings(
+  root: MapView,
+  s: State,
+  configMap: RenderedConfig,
+  version: CiliumVersion,
+  valuesElsewhere: boolean,
+): Finding[] {
   if (!s.helm || !s.kprFull || valuesElsewhere) return [];
   const kpr = root.lookup('kubeProxyReplacement');
   if (!kpr) return [];
   if (written(root, 'k8sServiceHost') !== 'empty') return [];
-  if (inRange(version, '1.18') && written(root, 'k8sServiceHostRef.name') !== 'empty' && written(root, 'k8sServiceHostRef.key') !== 'empty') return [];
+  if (
+    inRange(version, '1.18') &&
+    written(root, 'k8sServiceHostRef.name') !== 'empty' &&
+    written(root, 'k8sServiceHostRef.key') !== 'empty'
+  )
+    return [];
   if (OTHER_ADDRESS_KEYS.some((k) => (configMap.get(k)?.value ?? '').trim() !== '')) return [];
   if (extraEnvSetsHost(root)) return [];
   const ways = [
-    'k8sServiceHost and k8sServicePort (the API server\'s own address)',
-    ...(inRange(version, '1.16') ? ['k8sServiceHost: auto (read from the kubeadm cluster-info ConfigMap at install time)'] : []),
+    "k8sServiceHost and k8sServicePort (the API server's own address)",
+    ...(inRange(version, '1.16')
+      ? ['k8sServiceHost: auto (read from the kubeadm cluster-info ConfigMap at install time)']
+      : []),
     ...(inRange(version, '1.18') ? ['k8sServiceHostRef (a ConfigMap holding it)'] : []),
   ];
   return [

@@ -12,7 +12,12 @@ import type { Finding, Range } from '../types';
  *   column-0 comment), every value was read from text the error cut off, so all value findings are dropped.
  * Findings before the error that stand on a written value are kept: a typo on line 3 is still a typo.
  */
-export function withoutBrokenYamlGuesses(findings: readonly Finding[], errors: readonly Range[], values: Range, text: string): Finding[] {
+export function withoutBrokenYamlGuesses(
+  findings: readonly Finding[],
+  errors: readonly Range[],
+  values: Range,
+  text: string,
+): Finding[] {
   if (errors.length === 0) return [...findings];
   const firstError = Math.min(...errors.map((e) => e.start));
   const cutShort = values.end <= firstError && text.slice(values.end, firstError).trim() === '';

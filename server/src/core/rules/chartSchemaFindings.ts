@@ -21,7 +21,9 @@ export function addSchemaFindings(findings: Finding[], chart: ChartModel, anchor
   for (const { error, origins } of chart.schema) {
     const on = origins[0];
     const key = on?.key ?? error.path;
-    const same = findings.filter((f) => f.key !== undefined && related(f.key, key) && (REFUSING_RULES.has(f.rule) || TYPE_RULES.has(f.rule)));
+    const same = findings.filter(
+      (f) => f.key !== undefined && related(f.key, key) && (REFUSING_RULES.has(f.rule) || TYPE_RULES.has(f.rule)),
+    );
     if (same.some((f) => REFUSING_RULES.has(f.rule))) continue;
     const outcome = `Helm checks the values against the ${version} chart's values.schema.json and refuses to install: ${error.message}`;
     const typeFinding = same.find((f) => TYPE_RULES.has(f.rule));
@@ -32,6 +34,12 @@ export function addSchemaFindings(findings: Finding[], chart: ChartModel, anchor
       if (!typeFinding.message.includes(outcome)) typeFinding.message += ` ${outcome}`;
       continue;
     }
-    findings.push({ rule: SCHEMA_RULE.id, severity: SCHEMA_RULE.severity, message: `${outcome}.`.replace(/\.\.$/, '.'), range: on?.range ?? anchor, key });
+    findings.push({
+      rule: SCHEMA_RULE.id,
+      severity: SCHEMA_RULE.severity,
+      message: `${outcome}.`.replace(/\.\.$/, '.'),
+      range: on?.range ?? anchor,
+      key,
+    });
   }
 }

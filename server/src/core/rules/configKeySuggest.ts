@@ -121,7 +121,15 @@ function push<K>(m: Map<K, number[]>, k: K, i: number): void {
 function indexOf(known: readonly string[]): KeyIndex {
   let ix = indexes.get(known);
   if (ix) return ix;
-  ix = { known, set: new Set(known), words: [], byLength: new Map(), byBigram: new Map(), byWord: new Map(), byWordStart: new Map() };
+  ix = {
+    known,
+    set: new Set(known),
+    words: [],
+    byLength: new Map(),
+    byBigram: new Map(),
+    byWord: new Map(),
+    byWordStart: new Map(),
+  };
   for (let i = 0; i < known.length; i++) {
     const k = known[i];
     const w = words(k);

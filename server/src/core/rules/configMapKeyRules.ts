@@ -100,7 +100,8 @@ export function configMapKeyFindings(data: MapView, version: CiliumVersion): Fin
   const out: Finding[] = [];
   for (const e of data.entries()) {
     // A key produced by a template is unknown (the parser masks its text); a merged entry has no line of its own.
-    if (e.merged || e.key === '' || TEMPLATE_IN_KEY.test(e.key) || overlapsTemplate(e.keyRange, data.ctx.templates)) continue;
+    if (e.merged || e.key === '' || TEMPLATE_IN_KEY.test(e.key) || overlapsTemplate(e.keyRange, data.ctx.templates))
+      continue;
     const info = configKeyInfo(e.key, version);
     if (!info) {
       if (chartWritesConfigKey(e.key, version)) continue; // read by another component, or ignored by design

@@ -87,7 +87,8 @@ export function valueProblem(raw: string, type: string, decoder: Decoder): Value
   if (!kind || text === '') return undefined;
   const expected = EXPECTED[kind];
   const refused = decoder === 'hive';
-  const bad = (readAs: string = ZERO[kind]): ValueProblem => (refused ? { expected, refused } : { expected, refused, readAs });
+  const bad = (readAs: string = ZERO[kind]): ValueProblem =>
+    refused ? { expected, refused } : { expected, refused, readAs };
   switch (kind) {
     case 'bool':
       return GO_BOOL.has(text) ? undefined : bad();

@@ -16,10 +16,21 @@ export function datapathFindings(dp: Datapath, anchor: Range, format: Spelling =
   for (const r of dp.hostRouting.reasons) {
     let extra = '';
     if (r.logged) extra = ' This is the reason the agent logs.';
-    else if (logged && r.sourceText) extra = ` (The agent logs only its first reason, ${logged.id}; fixing that one will reveal this one.)`;
-    out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, extra, r.logged ? 'Agent log' : 'Agent log if it were first'));
+    else if (logged && r.sourceText)
+      extra = ` (The agent logs only its first reason, ${logged.id}; fixing that one will reveal this one.)`;
+    out.push(
+      findingFromHit(
+        r.id,
+        r.severity,
+        inWords(r),
+        anchor,
+        extra,
+        r.logged ? 'Agent log' : 'Agent log if it were first',
+      ),
+    );
   }
-  for (const r of dp.masquerading.reasons) out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, '', 'Agent log'));
+  for (const r of dp.masquerading.reasons)
+    out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, '', 'Agent log'));
   for (const r of dp.agentErrors) out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, '', labelFor(r)));
   for (const r of dp.chartErrors) out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, '', 'helm fails with'));
   return out;

@@ -3,7 +3,15 @@
 // finding names the component that checks the value, what then happens, and the nearest valid word.
 
 import { isMap, isSeq } from 'yaml';
-import { allowedIn, ENUM_SPECS, isAccepted, SCHEMA_ENUM_RULE, schemaEnumPaths, schemaEnumValues, type EnumSpec } from '../knowledge/enumValues';
+import {
+  allowedIn,
+  ENUM_SPECS,
+  isAccepted,
+  SCHEMA_ENUM_RULE,
+  schemaEnumPaths,
+  schemaEnumValues,
+  type EnumSpec,
+} from '../knowledge/enumValues';
 import type { State } from '../model/state';
 import { nearestWord } from './nearestWord';
 import type { MapView, TreeEntry } from '../parse/tree';
@@ -43,7 +51,9 @@ function specFinding(spec: EnumSpec, root: MapView, s: State, format: 'helm' | '
   if (!effect) return undefined;
   const message =
     `${key}: "${raw}" is not ${article(spec.what)} ${spec.what} Cilium ${s.version} knows (${allowed.join(', ')}).${didYouMean(raw, allowed)} ${effect.text}` +
-    (effect.sourceText ? ` ${effect.text.includes('agent refuses') ? 'The agent exits with' : 'Cilium says'}: "${effect.sourceText}"` : '');
+    (effect.sourceText
+      ? ` ${effect.text.includes('agent refuses') ? 'The agent exits with' : 'Cilium says'}: "${effect.sourceText}"`
+      : '');
   return { rule: spec.id, severity: effect.severity ?? spec.severity, message, range: entry.valueRange, key };
 }
 

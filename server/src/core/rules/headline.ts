@@ -64,7 +64,10 @@ function withoutAsides(sentence: string): string {
     else if (c === ')' && depth > 0) depth--;
     else if (depth === 0) out += c;
   }
-  return out.replace(/ {2,}/g, ' ').replace(/ ([,.;:])/g, '$1').trim();
+  return out
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([,.;:])/g, '$1')
+    .trim();
 }
 
 const quoted = (message: string): string | undefined => /"([^"]{1,60})"/.exec(message)?.[1];
@@ -80,28 +83,50 @@ const HEADLINES: Record<string, (f: Finding) => string | undefined> = {
     const stops = /does not start|cannot decode/.test(f.message);
     return `${f.key ?? 'This key'} has a value of the wrong type: ${stops ? `${reader} will not start` : `${reader} reads it as empty`}. Fix the value.`;
   },
-  'chart-servicemonitor-crds': () => 'Without the ServiceMonitor CRDs helm install fails; set serviceMonitor.trustCRDsExist: true if they exist.',
+  'chart-servicemonitor-crds': () =>
+    'Without the ServiceMonitor CRDs helm install fails; set serviceMonitor.trustCRDsExist: true if they exist.',
   'internal-error': (f) => {
     const detail = /\(([^()]+)\)\. This is a bug/.exec(f.message)?.[1];
-    return detail ? `Cilium Config failed here (${detail}): a bug of ours, not your file; please report it.` : undefined;
+    return detail
+      ? `Cilium Config failed here (${detail}): a bug of ours, not your file; please report it.`
+      : undefined;
   },
-  'configmap-key-deprecated': (f) => `${f.key ?? 'This key'} is deprecated in Cilium ${/deprecated in Cilium (1\.\d+)/.exec(f.message)?.[1] ?? 'this version'}; plan to remove it.`,
-  'configmap-key-removed': (f) => `Cilium ${versionIn(f.message.slice(f.message.lastIndexOf('Cilium'))) ?? ''} ignores ${f.key ?? 'this key'}: no agent or operator of that version reads it. Remove it.`.replace('Cilium  ', 'Cilium '),
-  'configmap-unknown-key': (f) => `No Cilium agent or operator reads ${f.key ?? 'this key'}, so it is ignored. Check the spelling or remove it.`,
-  'kpr-invalid-value': (f) => `kube-proxy-replacement must be true or false here; with "${quoted(f.message) ?? '?'}" the agent will not start.`,
-  'host-routing-needs-kpr': () => 'Host Routing is Legacy: BPF host routing needs full kube-proxy replacement. Turn kube-proxy replacement on.',
-  'host-routing-iptables-masquerade': () => 'iptables masquerades here, so Host Routing is Legacy. Set bpf.masquerade: true (it needs kube-proxy replacement).',
-  'host-routing-endpoint-routes': (f) => `Per-endpoint routes make Host Routing Legacy on Cilium ${versionIn(f.message) ?? 'up to 1.13'}; from 1.14 both work together.`,
-  'auto-direct-node-routes-tunnel': () => 'autoDirectNodeRoutes needs native routing: in tunnel mode the agent will not start. Use routingMode: native.',
-  'native-routing-cidr-ipv4': () => 'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR: without it the agent will not start.',
-  'native-routing-cidr-ipv6': () => 'Native routing with IPv6 masquerading needs ipv6NativeRoutingCIDR: without it the agent will not start.',
-  'netkit-tproxy': () => 'bpf.tproxy does not work with netkit devices: the agent will not start. Turn bpf.tproxy off or use veth.',
-  'dsr-with-vxlan': () => 'DSR load balancing does not work over VXLAN: the agent will not start. Use native routing or Geneve dispatch.',
+  'configmap-key-deprecated': (f) =>
+    `${f.key ?? 'This key'} is deprecated in Cilium ${/deprecated in Cilium (1\.\d+)/.exec(f.message)?.[1] ?? 'this version'}; plan to remove it.`,
+  'configmap-key-removed': (f) =>
+    `Cilium ${versionIn(f.message.slice(f.message.lastIndexOf('Cilium'))) ?? ''} ignores ${f.key ?? 'this key'}: no agent or operator of that version reads it. Remove it.`.replace(
+      'Cilium  ',
+      'Cilium ',
+    ),
+  'configmap-unknown-key': (f) =>
+    `No Cilium agent or operator reads ${f.key ?? 'this key'}, so it is ignored. Check the spelling or remove it.`,
+  'kpr-invalid-value': (f) =>
+    `kube-proxy-replacement must be true or false here; with "${quoted(f.message) ?? '?'}" the agent will not start.`,
+  'host-routing-needs-kpr': () =>
+    'Host Routing is Legacy: BPF host routing needs full kube-proxy replacement. Turn kube-proxy replacement on.',
+  'host-routing-iptables-masquerade': () =>
+    'iptables masquerades here, so Host Routing is Legacy. Set bpf.masquerade: true (it needs kube-proxy replacement).',
+  'host-routing-endpoint-routes': (f) =>
+    `Per-endpoint routes make Host Routing Legacy on Cilium ${versionIn(f.message) ?? 'up to 1.13'}; from 1.14 both work together.`,
+  'auto-direct-node-routes-tunnel': () =>
+    'autoDirectNodeRoutes needs native routing: in tunnel mode the agent will not start. Use routingMode: native.',
+  'native-routing-cidr-ipv4': () =>
+    'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR: without it the agent will not start.',
+  'native-routing-cidr-ipv6': () =>
+    'Native routing with IPv6 masquerading needs ipv6NativeRoutingCIDR: without it the agent will not start.',
+  'netkit-tproxy': () =>
+    'bpf.tproxy does not work with netkit devices: the agent will not start. Turn bpf.tproxy off or use veth.',
+  'dsr-with-vxlan': () =>
+    'DSR load balancing does not work over VXLAN: the agent will not start. Use native routing or Geneve dispatch.',
 };
 
 /** Cuts a long sentence at its last clause boundary before the limit (the part before states what happens). */
 function firstClause(sentence: string): string {
-  const cut = Math.max(sentence.lastIndexOf(': ', HEADLINE_MAX - 1), sentence.lastIndexOf('; ', HEADLINE_MAX - 1), sentence.lastIndexOf(', ', HEADLINE_MAX - 1));
+  const cut = Math.max(
+    sentence.lastIndexOf(': ', HEADLINE_MAX - 1),
+    sentence.lastIndexOf('; ', HEADLINE_MAX - 1),
+    sentence.lastIndexOf(', ', HEADLINE_MAX - 1),
+  );
   return cut > 30 ? `${sentence.slice(0, cut)}.` : `${sentence.slice(0, HEADLINE_MAX - 1)}…`;
 }
 
@@ -109,7 +134,13 @@ export function splitMessage(f: Finding): SplitMessage {
   const message = f.message.trim();
   const q = quoteStart(message);
   // A sentence cut where the quote starts ends with `;` or `:` there: it ends with a full stop instead.
-  const ours = q < 0 ? message : message.slice(0, q).trim().replace(/[;:,]$/, '.');
+  const ours =
+    q < 0
+      ? message
+      : message
+          .slice(0, q)
+          .trim()
+          .replace(/[;:,]$/, '.');
   const all = sentences(ours);
   const details: string[] = [];
   let headline: string;
@@ -123,7 +154,8 @@ export function splitMessage(f: Finding): SplitMessage {
     used = 1;
     if (headline !== all[0]) details.push(all[0]);
     // A second short sentence joins the first when both fit (it often says what happens: "The agent refuses to start.").
-    const second = all.length > 1 ? (headline.length + 1 + all[1].length <= HEADLINE_MAX ? all[1] : withoutAsides(all[1])) : '';
+    const second =
+      all.length > 1 ? (headline.length + 1 + all[1].length <= HEADLINE_MAX ? all[1] : withoutAsides(all[1])) : '';
     if (second && headline.length + 1 + second.length <= HEADLINE_MAX) {
       headline = `${headline} ${second}`;
       if (second !== all[1]) details.push(all[1]);

@@ -88,7 +88,14 @@ function failing(rule: string, v: CiliumVersion, range: Range, key: string, what
   return { rule, severity, message: `${what} ${failureText(effect, v)} ${label}: "${sourceText}"`, range, key };
 }
 
-function optionFindings(m: MetricText, name: string, opts: string, optsOffset: number, v: CiliumVersion, key: string): Finding[] {
+function optionFindings(
+  m: MetricText,
+  name: string,
+  opts: string,
+  optsOffset: number,
+  v: CiliumVersion,
+  key: string,
+): Finding[] {
   const out: Finding[] = [];
   const known = setFor(CONTEXT_OPTIONS, v);
   const idents = setFor(CONTEXT_IDENTIFIERS, v);
@@ -117,7 +124,16 @@ function optionFindings(m: MetricText, name: string, opts: string, optsOffset: n
     }
     const labels = canonical === 'labelsContext';
     if (value === undefined) {
-      out.push(failing('hubble-metric-option-invalid', v, range, key, `Hubble metric ${name}: ${canonical} has no value (write ${canonical}=${labels ? 'source_ip,...' : 'pod'}).`, labels ? 'invalid labelsContext value: ' : "unknown context ''"));
+      out.push(
+        failing(
+          'hubble-metric-option-invalid',
+          v,
+          range,
+          key,
+          `Hubble metric ${name}: ${canonical} has no value (write ${canonical}=${labels ? 'source_ip,...' : 'pod'}).`,
+          labels ? 'invalid labelsContext value: ' : "unknown context ''",
+        ),
+      );
       continue;
     }
     if (labels) continue; // the label names are checked by the agent against a list we do not carry
@@ -126,9 +142,24 @@ function optionFindings(m: MetricText, name: string, opts: string, optsOffset: n
     for (const id of values) {
       if (idents.some((x) => x.toLowerCase() === id.toLowerCase())) continue;
       const near = nearestWord(id, idents);
-      const what = id === '' ? `${canonical} is empty` : `"${id}" is not a context Cilium ${v} knows for ${canonical} (${idents.join(', ')})${near ? `; did you mean ${near}?` : ''}`;
-      const sep = inRange(v, undefined, '1.16') && value.includes(',') && !value.includes('|') ? ' Up to 1.16 several contexts are separated by "|", not ",".' : '';
-      out.push(failing('hubble-metric-option-invalid', v, range, key, `Hubble metric ${name}: ${what}.${sep}`, `unknown context '${id}'`));
+      const what =
+        id === ''
+          ? `${canonical} is empty`
+          : `"${id}" is not a context Cilium ${v} knows for ${canonical} (${idents.join(', ')})${near ? `; did you mean ${near}?` : ''}`;
+      const sep =
+        inRange(v, undefined, '1.16') && value.includes(',') && !value.includes('|')
+          ? ' Up to 1.16 several contexts are separated by "|", not ",".'
+          : '';
+      out.push(
+        failing(
+          'hubble-metric-option-invalid',
+          v,
+          range,
+          key,
+          `Hubble metric ${name}: ${what}.${sep}`,
+          `unknown context '${id}'`,
+        ),
+      );
       break; // the agent stops at the first bad context
     }
   }
@@ -170,7 +201,16 @@ export function hubbleMetricFindings(root: MapView, s: State, format: 'helm' | '
     const ma = seen.get(a);
     const mb = seen.get(b);
     if (!ma || !mb) continue;
-    out.push(failing('hubble-metrics-conflict', v, sub(mb.range, 0, b.length), key, `The Hubble metrics ${a} and ${b} cannot both be enabled; keep one.`, `plugin ${b} conflicts with plugin ${a}`));
+    out.push(
+      failing(
+        'hubble-metrics-conflict',
+        v,
+        sub(mb.range, 0, b.length),
+        key,
+        `The Hubble metrics ${a} and ${b} cannot both be enabled; keep one.`,
+        `plugin ${b} conflicts with plugin ${a}`,
+      ),
+    );
   }
   return out;
 }

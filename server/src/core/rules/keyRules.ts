@@ -45,9 +45,14 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
     // cached result is used only when it was found, and is used, below them.
     const key = entry.keyNode;
     const cached = typeof key === 'object' && key ? entryCache.get(key)?.get(version) : undefined;
-    if (cached && state.out.length + cached.findings.length <= MAX_FINDINGS_PER_DOCUMENT && state.visited + cached.visited <= MAX_KEYS_VISITED) {
+    if (
+      cached &&
+      state.out.length + cached.findings.length <= MAX_FINDINGS_PER_DOCUMENT &&
+      state.visited + cached.visited <= MAX_KEYS_VISITED
+    ) {
       const delta = entry.keyRange.start - cached.at;
-      for (const f of cached.findings) state.out.push({ ...f, range: { start: f.range.start + delta, end: f.range.end + delta } });
+      for (const f of cached.findings)
+        state.out.push({ ...f, range: { start: f.range.start + delta, end: f.range.end + delta } });
       state.visited += cached.visited;
       keyFindingSteps.reused++;
       continue;
@@ -56,9 +61,18 @@ export function keyFindings(root: MapView, version: CiliumVersion): Finding[] {
     const visitedBefore = state.visited;
     visitEntry(root, entry, '', state, version);
     keyFindingSteps.computed++;
-    if (typeof key === 'object' && key && state.out.length <= MAX_FINDINGS_PER_DOCUMENT && state.visited <= MAX_KEYS_VISITED) {
+    if (
+      typeof key === 'object' &&
+      key &&
+      state.out.length <= MAX_FINDINGS_PER_DOCUMENT &&
+      state.visited <= MAX_KEYS_VISITED
+    ) {
       const byVersion = entryCache.get(key) ?? new Map<CiliumVersion, CachedEntry>();
-      byVersion.set(version, { findings: state.out.slice(before).map((f) => ({ ...f })), visited: state.visited - visitedBefore, at: entry.keyRange.start });
+      byVersion.set(version, {
+        findings: state.out.slice(before).map((f) => ({ ...f })),
+        visited: state.visited - visitedBefore,
+        at: entry.keyRange.start,
+      });
       entryCache.set(key, byVersion);
     }
   }
@@ -118,7 +132,10 @@ function dottedKey(path: string, parent: string, entry: TreeEntry, version: Cili
   if (parts.some((p) => p === '')) return undefined;
   const known = childrenOf(parent, version).includes(parts[0]) || SUPPORTED_VERSIONS.some((v) => keyExistsIn(path, v));
   if (!known) return undefined;
-  const nested = parts.length === 2 ? `${parts[0]}: with ${parts[1]}: indented below it` : `${parts.map((p) => `${p}:`).join(' then ')}, each indented below the one before`;
+  const nested =
+    parts.length === 2
+      ? `${parts[0]}: with ${parts[1]}: indented below it`
+      : `${parts.map((p) => `${p}:`).join(' then ')}, each indented below the one before`;
   return {
     rule: 'dotted-key',
     severity: 'warning',
@@ -132,7 +149,13 @@ function versionsHaving(path: string): CiliumVersion[] {
   return SUPPORTED_VERSIONS.filter((v) => keyExistsIn(path, v));
 }
 
-function missingKey(path: string, parent: string, entry: TreeEntry, version: CiliumVersion, withSuggestion = true): Finding | undefined {
+function missingKey(
+  path: string,
+  parent: string,
+  entry: TreeEntry,
+  version: CiliumVersion,
+  withSuggestion = true,
+): Finding | undefined {
   const have = versionsHaving(path);
   const advice = adviceFor(path);
   if (have.length > 0) {
@@ -142,10 +165,22 @@ function missingKey(path: string, parent: string, entry: TreeEntry, version: Cil
     const message = removed
       ? `${path} is not in the ${version} chart: it was last there in ${last}${advice ? `. Use ${advice.replacement} instead` : ''}. Helm ignores it silently.`
       : `${path} is not in the ${version} chart yet: it was added in ${first}. Helm ignores it silently for ${version}.`;
-    return { rule: removed ? 'key-removed' : 'key-not-yet-available', severity: 'warning', message, range: entry.keyRange, key: path };
+    return {
+      rule: removed ? 'key-removed' : 'key-not-yet-available',
+      severity: 'warning',
+      message,
+      range: entry.keyRange,
+      key: path,
+    };
   }
   if (advice) {
-    return { rule: 'key-removed', severity: 'warning', message: `${path} is no longer a chart value. Use ${advice.replacement} instead.`, range: entry.keyRange, key: path };
+    return {
+      rule: 'key-removed',
+      severity: 'warning',
+      message: `${path} is no longer a chart value. Use ${advice.replacement} instead.`,
+      range: entry.keyRange,
+      key: path,
+    };
   }
   // The parent must be a mapping we know completely, otherwise anything may be valid below it.
   if (parent && (!keyExistsIn(parent, version) || isOpenMap(parent, version))) return undefined;
@@ -222,7 +257,8 @@ function parentsByChild(version: CiliumVersion): Map<string, string> {
   let index = parentsCache.get(version);
   if (!index) {
     index = new Map();
-    for (const top of childrenOf('', version)) for (const child of childrenOf(top, version)) if (!index.has(child)) index.set(child, top);
+    for (const top of childrenOf('', version))
+      for (const child of childrenOf(top, version)) if (!index.has(child)) index.set(child, top);
     parentsCache.set(version, index);
   }
   return index;
@@ -235,7 +271,11 @@ function parentsByChild(version: CiliumVersion): Map<string, string> {
  */
 function meantAsBoolean(path: string, types: readonly string[], version: CiliumVersion): boolean {
   if (!types.includes('boolean')) return false;
-  return !types.includes('string') || typeof chartDefaultAt(version, path) === 'boolean' || booleanUses(path, version)?.schemaRefusesString === true;
+  return (
+    !types.includes('string') ||
+    typeof chartDefaultAt(version, path) === 'boolean' ||
+    booleanUses(path, version)?.schemaRefusesString === true
+  );
 }
 
 function jsonType(v: Plain): string {
@@ -245,16 +285,24 @@ function jsonType(v: Plain): string {
   return typeof v === 'object' ? 'object' : typeof v;
 }
 
-function typeCheck(path: string, entry: TreeEntry, value: Plain, view: MapView, version: CiliumVersion): Finding | undefined {
+function typeCheck(
+  path: string,
+  entry: TreeEntry,
+  value: Plain,
+  view: MapView,
+  version: CiliumVersion,
+): Finding | undefined {
   const key = getKey(path);
   const types = key?.types ?? [];
   if (value === TEMPLATED) return templatedType(path, entry, types, view, version);
   if (value === null) return undefined;
   if (types.length === 0) return undefined;
-  if (typeof value === 'string' && BOOLEAN_WORDS.test(value) && meantAsBoolean(path, types, version)) return quotedBooleanFinding(path, entry, value, version);
+  if (typeof value === 'string' && BOOLEAN_WORDS.test(value) && meantAsBoolean(path, types, version))
+    return quotedBooleanFinding(path, entry, value, version);
   const actual = jsonType(value);
   if (types.includes(actual) || (actual === 'integer' && types.includes('number'))) return undefined;
-  if (actual === 'string' && (types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(String(value))) return undefined;
+  if (actual === 'string' && (types.includes('integer') || types.includes('number')) && /^-?\d+$/.test(String(value)))
+    return undefined;
   return {
     rule: 'wrong-type',
     severity: 'warning',
@@ -269,8 +317,15 @@ function typeCheck(path: string, entry: TreeEntry, value: Plain, view: MapView, 
  * (Flux and envsubst replace text before YAML is read). From 1.16 the chart ships values.schema.json and Helm
  * rejects a string where the schema allows none (values.schema.json@v1.16.19: cluster.id {type: integer}).
  */
-function templatedType(path: string, entry: TreeEntry, types: readonly string[], view: MapView, version: CiliumVersion): Finding | undefined {
-  if (!inRange(version, '1.16') || types.length === 0 || types.includes('string') || !view.quotedTemplate(entry)) return undefined;
+function templatedType(
+  path: string,
+  entry: TreeEntry,
+  types: readonly string[],
+  view: MapView,
+  version: CiliumVersion,
+): Finding | undefined {
+  if (!inRange(version, '1.16') || types.length === 0 || types.includes('string') || !view.quotedTemplate(entry))
+    return undefined;
   const want = types.filter((t) => t !== 'null').join(' or ');
   return {
     rule: 'templated-wrong-type',
@@ -289,12 +344,14 @@ function deprecatedKey(path: string, entry: TreeEntry, version: CiliumVersion): 
   const d = deprecationOf(path, version);
   if (!d) return undefined;
   const where = `the ${version} chart's values.yaml, line ${d.line}`;
-  const gone = d.replacement && /^nothing\b/.test(d.replacement) ? d.replacement.replace(/^nothing:?\s*/, '') : undefined;
-  const next = gone !== undefined
-    ? ` Nothing replaces it${gone ? ` (${gone})` : ''}; remove it.`
-    : d.replacement
-      ? ` Write ${d.replacement} instead.`
-      : ' The chart names no replacement.';
+  const gone =
+    d.replacement && /^nothing\b/.test(d.replacement) ? d.replacement.replace(/^nothing:?\s*/, '') : undefined;
+  const next =
+    gone !== undefined
+      ? ` Nothing replaces it${gone ? ` (${gone})` : ''}; remove it.`
+      : d.replacement
+        ? ` Write ${d.replacement} instead.`
+        : ' The chart names no replacement.';
   const message = d.noEffect
     ? `${path} is deprecated and has no effect any more, says ${where}; remove it.`
     : `${path} is deprecated (${where}); a later chart may drop it.${next}`;

@@ -6,12 +6,12 @@ import type { State } from '../model/state';
 import type { MapView } from '../parse/tree';
 import type { Finding } from '../types';
 
-
 export function noEffectFindings(root: MapView, s: State, format: 'helm' | 'configmap'): Finding[] {
   const out: Finding[] = [];
   const key = format === 'helm' ? 'loadBalancer.mode' : 'bpf-lb-mode';
   const entry = format === 'helm' ? root.lookup(key) : root.get(key);
-  const mode = entry && isScalar(entry.node) && typeof entry.node.value === 'string' ? entry.node.value.trim() : undefined;
+  const mode =
+    entry && isScalar(entry.node) && typeof entry.node.value === 'string' ? entry.node.value.trim() : undefined;
   // An invalid kube-proxy replacement value is its own finding (the chart or agent refuses it): not this one.
   if (entry && (mode === 'dsr' || mode === 'hybrid') && !s.nodePort && s.agent.kpr.mode !== 'invalid') {
     const kpr = format === 'helm' ? 'kubeProxyReplacement' : 'kube-proxy-replacement';

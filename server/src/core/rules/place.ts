@@ -41,10 +41,19 @@ export function describeOrigin(o: Origin): string {
   }
 }
 
-export function findingFromHit(rule: string, severity: Severity, hit: Hit, anchor: Range, extra = '', sourceLabel = 'Cilium says'): Finding {
+export function findingFromHit(
+  rule: string,
+  severity: Severity,
+  hit: Hit,
+  anchor: Range,
+  extra = '',
+  sourceLabel = 'Cilium says',
+): Finding {
   const users = userOrigins(hit.origins);
   const primary = users[0];
-  const related: RelatedLocation[] = users.slice(1).map((u) => ({ range: u.range, message: `Also involved: ${u.key}` }));
+  const related: RelatedLocation[] = users
+    .slice(1)
+    .map((u) => ({ range: u.range, message: `Also involved: ${u.key}` }));
   let message = hit.message;
   if (!primary) {
     const defaults = hit.origins.filter((o) => o.kind !== 'user').map(describeOrigin);

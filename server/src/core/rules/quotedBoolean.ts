@@ -20,37 +20,76 @@ export function quotedBooleanFinding(path: string, entry: TreeEntry, value: stri
   const is = `${path} is the string "${value}", not a boolean`;
   const fix = ` Write ${meant} without quotes.`;
   const u = booleanUses(path, version);
-  const out = (severity: Severity, message: string): Finding => ({ rule: 'quoted-boolean', severity, message, range: entry.valueRange, key: path });
+  const out = (severity: Severity, message: string): Finding => ({
+    rule: 'quoted-boolean',
+    severity,
+    message,
+    range: entry.valueRange,
+    key: path,
+  });
 
   if (!u) {
     // No data for this version (a chart newer than the generated table): say only what holds everywhere.
-    return out('warning', `${is}. A chart template that tests it for truth takes any non-empty string, "false" included, as true.${fix}`);
+    return out(
+      'warning',
+      `${is}. A chart template that tests it for truth takes any non-empty string, "false" included, as true.${fix}`,
+    );
   }
   if (u.schemaRefusesString) {
-    return out('error', `${is}, and the ${version} chart's values.schema.json allows only a boolean for it: Helm refuses the values before rendering anything.${fix}`);
+    return out(
+      'error',
+      `${is}, and the ${version} chart's values.schema.json allows only a boolean for it: Helm refuses the values before rendering anything.${fix}`,
+    );
   }
   if (u.fails) {
-    const how = u.fails[2] === 'ternary' ? 'gives it to ternary, which takes only a boolean' : `compares it with a boolean (${u.fails[2]}, ${site(u.fails, version)})`;
+    const how =
+      u.fails[2] === 'ternary'
+        ? 'gives it to ternary, which takes only a boolean'
+        : `compares it with a boolean (${u.fails[2]}, ${site(u.fails, version)})`;
     const where = u.fails[2] === 'ternary' ? ` (${site(u.fails, version)})` : '';
-    return out('error', `${is}; the ${version} chart ${how}${where}, and Go templates refuse a string there: Helm stops with a template error and installs nothing.${fix}`);
+    return out(
+      'error',
+      `${is}; the ${version} chart ${how}${where}, and Go templates refuse a string there: Helm stops with a template error and installs nothing.${fix}`,
+    );
   }
   if (u.truth && !meant) {
-    const also = u.text ? ` Elsewhere (${site(u.text, version)}) the chart writes the text "${value}" as it is, so one part of the chart reads it as false and another as true.` : '';
-    return out('warning', `${is}. The ${version} chart tests it for truth (${u.truth[2]}, ${site(u.truth, version)}), and any non-empty string counts as true there, "${value}" included: that part of the chart acts as if it were true.${also}${fix}`);
+    const also = u.text
+      ? ` Elsewhere (${site(u.text, version)}) the chart writes the text "${value}" as it is, so one part of the chart reads it as false and another as true.`
+      : '';
+    return out(
+      'warning',
+      `${is}. The ${version} chart tests it for truth (${u.truth[2]}, ${site(u.truth, version)}), and any non-empty string counts as true there, "${value}" included: that part of the chart acts as if it were true.${also}${fix}`,
+    );
   }
   if (u.other) {
-    return out('warning', `${is}. The ${version} chart passes it to ${u.other[2]} (${site(u.other, version)}), where a string is not guaranteed to act like ${meant}.${fix}`);
+    return out(
+      'warning',
+      `${is}. The ${version} chart passes it to ${u.other[2]} (${site(u.other, version)}), where a string is not guaranteed to act like ${meant}.${fix}`,
+    );
   }
   if (u.text && !sameText) {
-    return out('warning', `${is}. The ${version} chart writes it out as text (${site(u.text, version)}), so it produces "${value}" where ${meant} would produce "${meant}".${fix}`);
+    return out(
+      'warning',
+      `${is}. The ${version} chart writes it out as text (${site(u.text, version)}), so it produces "${value}" where ${meant} would produce "${meant}".${fix}`,
+    );
   }
   // Only written out as the same text, or (for a true word) tested for truth, which a non-empty string passes.
   const from = schemaRefusesStringFrom(path);
-  const later = from && minorOf(from) > minorOf(version) ? ` From ${from} the chart's values.schema.json allows only a boolean here, and Helm stops on a string.` : '';
+  const later =
+    from && minorOf(from) > minorOf(version)
+      ? ` From ${from} the chart's values.schema.json allows only a boolean here, and Helm stops on a string.`
+      : '';
   const uses = [
     u.text ? `writes it out as text (${u.text[2]}, ${site(u.text, version)})` : '',
     u.truth ? `tests it for truth (${u.truth[2]}, ${site(u.truth, version)}), which any non-empty string passes` : '',
   ].filter(Boolean);
-  if (uses.length === 0) return out('info', `${is}. The ${version} chart's templates never read it, so the quotes change nothing.${later}${fix}`);
-  return out('info', `${is}, but the ${version} chart only ${uses.join(' and ')}: it has the same effect as ${meant} here.${later}${fix}`);
+  if (uses.length === 0)
+    return out(
+      'info',
+      `${is}. The ${version} chart's templates never read it, so the quotes change nothing.${later}${fix}`,
+    );
+  return out(
+    'info',
+    `${is}, but the ${version} chart only ${uses.join(' and ')}: it has the same effect as ${meant} here.${later}${fix}`,
+  );
 }

@@ -19,7 +19,8 @@ const AGENT_TWIN_OF_CHART: Record<string, string> = {
 /** The datapath with the reasons that only echo another finding left out (for findings, not for the verdict). */
 export function withoutEchoes(dp: Datapath, agent: AgentConfig): Datapath {
   const kprInvalid = agent.kpr.mode === 'invalid';
-  const kprEcho = (r: Reason) => kprInvalid && r.id !== 'kpr-invalid-value' && r.id !== 'chart-kpr-invalid' && r.origins.includes(agent.kpr.origin);
+  const kprEcho = (r: Reason) =>
+    kprInvalid && r.id !== 'kpr-invalid-value' && r.id !== 'chart-kpr-invalid' && r.origins.includes(agent.kpr.origin);
   const twins = new Set(dp.chartErrors.map((r) => AGENT_TWIN_OF_CHART[r.id]).filter(Boolean));
   return {
     ...dp,
@@ -32,6 +33,8 @@ export function withoutEchoes(dp: Datapath, agent: AgentConfig): Datapath {
 
 /** A removed key that the chart also fails on: the chart's refusal (with the migration) is the one finding. */
 export function withoutRemovedKeyEchoes(findings: Finding[]): Finding[] {
-  const refused = new Set(findings.filter((f) => f.severity === 'error' && f.rule.startsWith('chart-') && f.key).map((f) => f.key));
+  const refused = new Set(
+    findings.filter((f) => f.severity === 'error' && f.rule.startsWith('chart-') && f.key).map((f) => f.key),
+  );
   return findings.filter((f) => !(f.rule === 'key-removed' && f.key && refused.has(f.key)));
 }

@@ -10,7 +10,8 @@ import type { State } from '../model/state';
 import type { Hit, Severity } from '../types';
 import type { CiliumVersion } from '../version';
 
-export type RuleGroup = 'host-routing' | 'masquerade' | 'agent-exit' | 'chart' | 'values' | 'keys' | 'configmap' | 'file';
+export type RuleGroup =
+  'host-routing' | 'masquerade' | 'agent-exit' | 'chart' | 'values' | 'keys' | 'configmap' | 'file';
 
 /**
  * A file that shows the rule: at `version` (and `kernel`, when the rule is about the nodes' kernel) `bad` gets
@@ -78,7 +79,16 @@ export interface AgentExitRule extends StateRule<ExitState> {
 /** An example written as a cilium-config ConfigMap: `data` lines, without their indentation. */
 export function configMap(data: string): string {
   const lines = data.split('\n').map((l) => `  ${l}`);
-  return ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cilium-config', '  namespace: kube-system', 'data:', ...lines, ''].join('\n');
+  return [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: cilium-config',
+    '  namespace: kube-system',
+    'data:',
+    ...lines,
+    '',
+  ].join('\n');
 }
 
 /** Identity with the type checked: each rule file exports `defineRule({...})`. */

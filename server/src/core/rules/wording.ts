@@ -30,13 +30,16 @@ function param(params: MessageParams, name: string): string {
 }
 
 export function renderMessage(template: string, params: MessageParams, spelling: Spelling): string {
-  return template.replace(TOKEN, (_all, kind: string | undefined, path: string | undefined, value: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return param(params, name);
-    const cm = spelling === 'configmap' ? configMapKeyOf(path!) : undefined;
-    const shown = value === undefined ? undefined : value.replace(/\{(\w+)\}/g, (_m, n: string) => param(params, n));
-    if (kind === 'key') return cm ?? path!;
-    return cm ? `${cm}: "${shown}"` : `${path}: ${shown}`;
-  });
+  return template.replace(
+    TOKEN,
+    (_all, kind: string | undefined, path: string | undefined, value: string | undefined, name: string | undefined) => {
+      if (name !== undefined) return param(params, name);
+      const cm = spelling === 'configmap' ? configMapKeyOf(path!) : undefined;
+      const shown = value === undefined ? undefined : value.replace(/\{(\w+)\}/g, (_m, n: string) => param(params, n));
+      if (kind === 'key') return cm ?? path!;
+      return cm ? `${cm}: "${shown}"` : `${path}: ${shown}`;
+    },
+  );
 }
 
 /** The Helm keys a template names (to check that each has a ConfigMap spelling). */

@@ -63,5 +63,7 @@ export function loadPackedChart(minor: string): PackedChart | undefined {
  */
 export function loadPackedTrees(minor: string): PackedTrees {
   const packed = PACKED_CHARTS[minor];
-  return packed === undefined ? {} : (JSON.parse(inflateSync(Buffer.from(packed.trees, 'base64')).toString('utf8')) as PackedTrees);
+  return packed === undefined
+    ? {}
+    : (JSON.parse(inflateSync(Buffer.from(packed.trees, 'base64')).toString('utf8')) as PackedTrees);
 }

@@ -48,7 +48,10 @@ export function coalesceValues(
       } else if (isTable(value)) {
         if (!isTable(val)) {
           if (val !== null && val !== undefined) {
-            warnings.push({ path: `${chartName}.${key}`, message: `skipped value for ${chartName}.${key}: Not a table.` });
+            warnings.push({
+              path: `${chartName}.${key}`,
+              message: `skipped value for ${chartName}.${key}: Not a table.`,
+            });
           }
         } else {
           coalesceTables(value, deepCopy(val, newMap) as Map<string, GoValue>, `${chartName}.${key}`, warnings);
@@ -62,7 +65,12 @@ export function coalesceValues(
 }
 
 /** coalesceTablesFullKey with merge=false: dst (user) is authoritative, src (defaults) fills the gaps. */
-function coalesceTables(dst: Map<string, GoValue>, src: Map<string, GoValue>, prefix: string, warnings: CoalesceWarning[]): void {
+function coalesceTables(
+  dst: Map<string, GoValue>,
+  src: Map<string, GoValue>,
+  prefix: string,
+  warnings: CoalesceWarning[],
+): void {
   const srcOriginalNonNil = new Set<string>();
   for (const [k, x] of src) if (x !== null && x !== undefined) srcOriginalNonNil.add(k);
   for (const [k, x] of dst) if (x === null || x === undefined) src.set(k, null);

@@ -86,8 +86,24 @@ export function configMapData(text: string): ConfigMapData | undefined {
 }
 
 const DQ_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\x0b', f: '\f', r: '\r', e: '\x1b', ' ': ' ',
-  '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\x0b',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 /** A one-line double-quoted YAML scalar's value, or undefined if it is not one this reader handles. */
@@ -129,7 +145,9 @@ export function quickConfigMapData(text: string): ConfigMapData | undefined {
     last = m.index + m[0].length;
   }
   docs.push({ start: last, text: text.slice(last) });
-  const hits = docs.filter((d) => /^kind: ConfigMap[ \t]*$/m.test(d.text) && /^ {2}name: cilium-config[ \t]*$/m.test(d.text));
+  const hits = docs.filter(
+    (d) => /^kind: ConfigMap[ \t]*$/m.test(d.text) && /^ {2}name: cilium-config[ \t]*$/m.test(d.text),
+  );
   if (hits.length !== 1) return undefined;
   const doc = hits[0]!;
   const dataLine = /^data:[ \t]*$/m.exec(doc.text);
@@ -170,7 +188,14 @@ export function quickConfigMapData(text: string): ConfigMapData | undefined {
         while (li + 1 < lines.length && /^ {3,}\S/.test(lines[li + 1]!)) {
           const next = lines[++li]!;
           const part = next.trim();
-          if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(part) || part.includes(': ') || part.includes(' #') || part.includes('\t') || part.endsWith(':')) return undefined;
+          if (
+            /^[-?:,[\]{}#&*!|>'"%@`]/.test(part) ||
+            part.includes(': ') ||
+            part.includes(' #') ||
+            part.includes('\t') ||
+            part.endsWith(':')
+          )
+            return undefined;
           value = value === '' ? part : `${value} ${part}`;
           end = offset + next.length;
           offset += next.length + 1;
@@ -209,7 +234,12 @@ function addValuesPaths(into: Set<string>, paths: readonly DataPath[]): void {
 }
 
 /** The values paths of the spans overlapping [start, end), in order, without repeats; and their `own` part. */
-function depsIn(spans: readonly OutputSpan[], start: number, end: number, from: { i: number }): { deps: string[]; valueDeps: string[] } {
+function depsIn(
+  spans: readonly OutputSpan[],
+  start: number,
+  end: number,
+  from: { i: number },
+): { deps: string[]; valueDeps: string[] } {
   const deps = new Set<string>();
   const own = new Set<string>();
   while (from.i < spans.length && spans[from.i]!.end <= start) from.i++;
@@ -226,7 +256,8 @@ function dottedPrefixes(p: string): readonly string[] {
   let hit = prefixCache.get(p);
   if (hit) return hit;
   const out: string[] = [];
-  for (let cut = p.lastIndexOf('.'); cut >= 0; cut = cut === 0 ? -1 : p.lastIndexOf('.', cut - 1)) out.push(p.slice(0, cut));
+  for (let cut = p.lastIndexOf('.'); cut >= 0; cut = cut === 0 ? -1 : p.lastIndexOf('.', cut - 1))
+    out.push(p.slice(0, cut));
   if (prefixCache.size >= 20_000) prefixCache.clear();
   prefixCache.set(p, (hit = out));
   return hit;
@@ -242,7 +273,11 @@ export interface ReadLog {
 }
 
 /** The cilium-config keys of a rendered text with their provenance; undefined when there is no cilium-config. */
-export function configMapKeys(text: string, reads: ReadLog, spans: readonly OutputSpan[] = []): ConfigMapKeys | undefined {
+export function configMapKeys(
+  text: string,
+  reads: ReadLog,
+  spans: readonly OutputSpan[] = [],
+): ConfigMapKeys | undefined {
   const data = quickConfigMapData(text) ?? configMapData(text);
   if (!data) return undefined;
   const entries = [...data.entries()].sort((a, b) => a[1].range[0] - b[1].range[0]);
@@ -270,7 +305,10 @@ export function configMapKeys(text: string, reads: ReadLog, spans: readonly Outp
     // Reading `bpf.masquerade` also reads `bpf` on the way: keep only the paths nothing else extends.
     const inner = new Set<string>();
     for (const p of mine) for (const q of dottedPrefixes(p)) inner.add(q);
-    readsOf.set(key, [...mine].filter((p) => !inner.has(p)));
+    readsOf.set(
+      key,
+      [...mine].filter((p) => !inner.has(p)),
+    );
   }
   const out: ConfigMapKeys = new Map();
   const cursor = { i: 0 };

@@ -36,11 +36,20 @@ export function resolvePlain(text: string): null | boolean | number | string {
   if (BOOL_TRUE.has(text)) return true;
   if (BOOL_FALSE.has(text)) return false;
   switch (text) {
-    case '.inf': case '.Inf': case '.INF': case '+.inf': case '+.Inf': case '+.INF':
+    case '.inf':
+    case '.Inf':
+    case '.INF':
+    case '+.inf':
+    case '+.Inf':
+    case '+.INF':
       return Infinity;
-    case '-.inf': case '-.Inf': case '-.INF':
+    case '-.inf':
+    case '-.Inf':
+    case '-.INF':
       return -Infinity;
-    case '.nan': case '.NaN': case '.NAN':
+    case '.nan':
+    case '.NaN':
+    case '.NAN':
       return NaN;
   }
   const c = text[0]!;
@@ -79,7 +88,13 @@ function keyText(k: GoValue): string {
   return String(k);
 }
 
-function convertNode(node: Node | null | undefined, doc: Document, depth: number, fromAnySchema = false, budget?: { left: number; cut?: boolean }): GoValue {
+function convertNode(
+  node: Node | null | undefined,
+  doc: Document,
+  depth: number,
+  fromAnySchema = false,
+  budget?: { left: number; cut?: boolean },
+): GoValue {
   if (depth > 1000) throw new YamlReadError('values nested too deeply');
   if (node === null || node === undefined) return null;
   if (budget) budget.left--;
@@ -119,7 +134,9 @@ function convertNode(node: Node | null | undefined, doc: Document, depth: number
       if (!isPair(pair)) continue;
       const kNode = pair.key as Node | null;
       // A document parsed with merge keys on (the analysis's tree) holds `<<` as a symbol key.
-      const mergeKey = isScalar(kNode) && (kNode.value === '<<' || (typeof kNode.value === 'symbol' && kNode.value.description === '<<'));
+      const mergeKey =
+        isScalar(kNode) &&
+        (kNode.value === '<<' || (typeof kNode.value === 'symbol' && kNode.value.description === '<<'));
       if (mergeKey && kNode.type === 'PLAIN') {
         const v = convertNode(pair.value as Node, doc, depth + 1, fromAnySchema, budget);
         if (Array.isArray(v)) merges.push(...v);
@@ -366,20 +383,31 @@ interface ScalarAnalysis {
 
 const isBlank = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 const isSpace = (c: string | undefined) => c === ' ';
-const isBreak = (c: string | undefined) => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
+const isBreak = (c: string | undefined) =>
+  c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
 
 function isPrintable(c: string): boolean {
   const n = c.codePointAt(0)!;
   return (
-    n === 0x0a || (n >= 0x20 && n <= 0x7e) || n === 0x85 || (n >= 0xa0 && n <= 0xd7ff) ||
-    (n >= 0xe000 && n <= 0xfffd && n !== 0xfeff) || (n >= 0x10000 && n <= 0x10ffff)
+    n === 0x0a ||
+    (n >= 0x20 && n <= 0x7e) ||
+    n === 0x85 ||
+    (n >= 0xa0 && n <= 0xd7ff) ||
+    (n >= 0xe000 && n <= 0xfffd && n !== 0xfeff) ||
+    (n >= 0x10000 && n <= 0x10ffff)
   );
 }
 
 /** libyaml's yaml_emitter_analyze_scalar. */
 function analyzeScalar(s: string): ScalarAnalysis {
   if (s.length === 0) {
-    return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+    return {
+      multiline: false,
+      flowPlainAllowed: false,
+      blockPlainAllowed: true,
+      singleQuotedAllowed: true,
+      blockAllowed: false,
+    };
   }
   let blockIndicators = false;
   let flowIndicators = false;
@@ -405,12 +433,27 @@ function analyzeScalar(s: string): ScalarAnalysis {
     const followedByWhitespace = isBlank(next);
     if (i === 0) {
       switch (c) {
-        case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*': case '!': case '|':
-        case '>': case "'": case '"': case '%': case '@': case '`':
+        case '#':
+        case ',':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case '&':
+        case '*':
+        case '!':
+        case '|':
+        case '>':
+        case "'":
+        case '"':
+        case '%':
+        case '@':
+        case '`':
           flowIndicators = true;
           blockIndicators = true;
           break;
-        case '?': case ':':
+        case '?':
+        case ':':
           flowIndicators = true;
           if (followedByWhitespace) blockIndicators = true;
           break;
@@ -423,7 +466,12 @@ function analyzeScalar(s: string): ScalarAnalysis {
       }
     } else {
       switch (c) {
-        case ',': case '?': case '[': case ']': case '{': case '}':
+        case ',':
+        case '?':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
           flowIndicators = true;
           break;
         case ':':
@@ -512,7 +560,7 @@ class Emitter {
     if (s.includes('\n') && !simpleKey) style = 'literal';
     else if (resolvesToNonString(s)) style = 'double';
     else style = 'plain';
-    if (style === 'plain' && (!a.blockPlainAllowed || (s.length === 0) || (simpleKey && a.multiline))) style = 'single';
+    if (style === 'plain' && (!a.blockPlainAllowed || s.length === 0 || (simpleKey && a.multiline))) style = 'single';
     if (style === 'single' && (!a.singleQuotedAllowed || (simpleKey && a.multiline))) style = 'double';
     if (style === 'literal' && (!a.blockAllowed || simpleKey)) style = 'double';
     switch (style) {
@@ -559,23 +607,58 @@ class Emitter {
       if (!isPrintable(c) || c === '\ufeff' || isBreak(c) || c === '"' || c === '\\') {
         let esc: string;
         switch (c) {
-          case '\0': esc = '0'; break;
-          case '\x07': esc = 'a'; break;
-          case '\b': esc = 'b'; break;
-          case '\t': esc = 't'; break;
-          case '\n': esc = 'n'; break;
-          case '\x0b': esc = 'v'; break;
-          case '\f': esc = 'f'; break;
-          case '\r': esc = 'r'; break;
-          case '\x1b': esc = 'e'; break;
-          case '"': esc = '"'; break;
-          case '\\': esc = '\\'; break;
-          case '\u0085': esc = 'N'; break;
-          case '\u00a0': esc = '_'; break;
-          case '\u2028': esc = 'L'; break;
-          case '\u2029': esc = 'P'; break;
+          case '\0':
+            esc = '0';
+            break;
+          case '\x07':
+            esc = 'a';
+            break;
+          case '\b':
+            esc = 'b';
+            break;
+          case '\t':
+            esc = 't';
+            break;
+          case '\n':
+            esc = 'n';
+            break;
+          case '\x0b':
+            esc = 'v';
+            break;
+          case '\f':
+            esc = 'f';
+            break;
+          case '\r':
+            esc = 'r';
+            break;
+          case '\x1b':
+            esc = 'e';
+            break;
+          case '"':
+            esc = '"';
+            break;
+          case '\\':
+            esc = '\\';
+            break;
+          case '\u0085':
+            esc = 'N';
+            break;
+          case '\u00a0':
+            esc = '_';
+            break;
+          case '\u2028':
+            esc = 'L';
+            break;
+          case '\u2029':
+            esc = 'P';
+            break;
           default:
-            esc = n <= 0xff ? `x${n.toString(16).toUpperCase().padStart(2, '0')}` : n <= 0xffff ? `u${n.toString(16).toUpperCase().padStart(4, '0')}` : `U${n.toString(16).toUpperCase().padStart(8, '0')}`;
+            esc =
+              n <= 0xff
+                ? `x${n.toString(16).toUpperCase().padStart(2, '0')}`
+                : n <= 0xffff
+                  ? `u${n.toString(16).toUpperCase().padStart(4, '0')}`
+                  : `U${n.toString(16).toUpperCase().padStart(8, '0')}`;
         }
         this.write(`\\${esc}`);
         spaces = false;
@@ -673,7 +756,8 @@ class Emitter {
       return;
     }
     this.write(' ');
-    if (v instanceof Map || Array.isArray(v)) this.node(v, parentIndent + 2); // empty: {} or []
+    if (v instanceof Map || Array.isArray(v))
+      this.node(v, parentIndent + 2); // empty: {} or []
     else this.scalar(v, parentIndent + 2);
   }
 }

@@ -155,7 +155,13 @@ export class RecordedMap extends Map<string, GoValue> {
         else has.push([k, Map.prototype.has.call(this, k) as boolean]);
       }
     }
-    return { path: this.path, pathKey: this.path.join('\u0000'), gets, has, keys: enumerated ? [...(Map.prototype.keys.call(this) as MapIterator<string>)] : undefined };
+    return {
+      path: this.path,
+      pathKey: this.path.join('\u0000'),
+      gets,
+      has,
+      keys: enumerated ? [...(Map.prototype.keys.call(this) as MapIterator<string>)] : undefined,
+    };
   }
 }
 
@@ -203,7 +209,10 @@ function sameValue(a: GoValue, b: GoValue): boolean {
 function sameSig(a: Sig, v: GoValue | undefined): boolean {
   if (a === MISSING) return v === undefined;
   if (a === A_MAP) return v instanceof RecordedMap;
-  if (a !== null && typeof a === 'object' && 'whole' in a) return v !== undefined && !(v instanceof RecordedMap) && v !== null && typeof v === 'object' && sameValue(a.whole, v);
+  if (a !== null && typeof a === 'object' && 'whole' in a)
+    return (
+      v !== undefined && !(v instanceof RecordedMap) && v !== null && typeof v === 'object' && sameValue(a.whole, v)
+    );
   return v !== undefined && (v === null || typeof v !== 'object') && Object.is(a, v);
 }
 
@@ -231,7 +240,12 @@ export function observations(r: Recorder): Observations {
 }
 
 /** The RecordedMap at a path of the values, or undefined when the path leads elsewhere. */
-function mapAt(root: RecordedMap, path: readonly (string | number)[], key: string, cache: Map<string, RecordedMap | undefined>): RecordedMap | undefined {
+function mapAt(
+  root: RecordedMap,
+  path: readonly (string | number)[],
+  key: string,
+  cache: Map<string, RecordedMap | undefined>,
+): RecordedMap | undefined {
   if (path.length === 0) return root;
   const hit = cache.get(key);
   if (hit !== undefined || cache.has(key)) return hit;
@@ -246,7 +260,12 @@ function mapAt(root: RecordedMap, path: readonly (string | number)[], key: strin
 }
 
 /** True when the values (and the reused file outputs) show a template everything it saw before. */
-export function sameObservations(o: Observations, root: RecordedMap, files: ReadonlyMap<string, string>, cache = new Map<string, RecordedMap | undefined>()): boolean {
+export function sameObservations(
+  o: Observations,
+  root: RecordedMap,
+  files: ReadonlyMap<string, string>,
+  cache = new Map<string, RecordedMap | undefined>(),
+): boolean {
   for (const [name, text] of o.files) if (text === ANY_TEXT ? !files.has(name) : files.get(name) !== text) return false;
   for (const m of o.maps) {
     const map = mapAt(root, m.path, m.pathKey, cache);
@@ -273,7 +292,8 @@ export function withPaths(root: Map<string, GoValue>): RecordedMap {
   const visit = (v: GoValue, path: readonly (string | number)[]): void => {
     if (v instanceof RecordedMap) {
       v.path = path;
-      for (const [k, x] of Map.prototype.entries.call(v) as MapIterator<[string, GoValue]>) if (x !== null && typeof x === 'object') visit(x, [...path, k]);
+      for (const [k, x] of Map.prototype.entries.call(v) as MapIterator<[string, GoValue]>)
+        if (x !== null && typeof x === 'object') visit(x, [...path, k]);
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x = v[i];

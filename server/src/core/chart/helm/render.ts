@@ -6,14 +6,43 @@
 // Differences from Helm that are on purpose: templates that can neither fail nor write cilium-config are not
 // rendered; lookup returns an empty map (as `helm template` does without a cluster); certificate/time
 // functions return stand-ins (sprig.ts).
-import { decodeParsedFile, dottedTail, encodeParsedFile, GoObject, TemplateError, TemplateSet, withSignature, type DataPath, type EncodedFile, type GoValue } from '../template/index';
+import {
+  decodeParsedFile,
+  dottedTail,
+  encodeParsedFile,
+  GoObject,
+  TemplateError,
+  TemplateSet,
+  withSignature,
+  type DataPath,
+  type EncodedFile,
+  type GoValue,
+} from '../template/index';
 import { loadPackedChart, loadPackedTrees, type PackedChart, type PackedTrees } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
 import { argMap, argString, sprigFunctions } from './sprig';
-import { configMapKeys, withOrigins, type ConfigMapKeys, type OutputSpan, type ReadLog, type RenderedKey } from './configMapOutput';
-import { activeRecorder, ANY_TEXT, newRecordedMap, observations, sameObservations, withPaths, startRecording, stopRecording, type Observations, type RecordedMap } from './recordedValues';
+import {
+  configMapKeys,
+  withOrigins,
+  type ConfigMapKeys,
+  type OutputSpan,
+  type ReadLog,
+  type RenderedKey,
+} from './configMapOutput';
+import {
+  activeRecorder,
+  ANY_TEXT,
+  newRecordedMap,
+  observations,
+  sameObservations,
+  withPaths,
+  startRecording,
+  stopRecording,
+  type Observations,
+  type RecordedMap,
+} from './recordedValues';
 
 export type { RenderedKey } from './configMapOutput';
 export type { SchemaError } from './schema';
@@ -29,11 +58,28 @@ export const DEFAULT_KUBE_VERSION = 'v1.35.0';
  * monitoring.coreos.com/v1 are absent, so the chart's checks for them behave as under `helm template`.
  */
 export const DEFAULT_API_VERSIONS: readonly string[] = [
-  'v1', 'admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1',
-  'authentication.k8s.io/v1', 'authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2', 'batch/v1',
-  'certificates.k8s.io/v1', 'coordination.k8s.io/v1', 'discovery.k8s.io/v1', 'events.k8s.io/v1',
-  'flowcontrol.apiserver.k8s.io/v1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
-  'rbac.authorization.k8s.io/v1', 'resource.k8s.io/v1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1',
+  'v1',
+  'admissionregistration.k8s.io/v1',
+  'apiextensions.k8s.io/v1',
+  'apiregistration.k8s.io/v1',
+  'apps/v1',
+  'authentication.k8s.io/v1',
+  'authorization.k8s.io/v1',
+  'autoscaling/v1',
+  'autoscaling/v2',
+  'batch/v1',
+  'certificates.k8s.io/v1',
+  'coordination.k8s.io/v1',
+  'discovery.k8s.io/v1',
+  'events.k8s.io/v1',
+  'flowcontrol.apiserver.k8s.io/v1',
+  'networking.k8s.io/v1',
+  'node.k8s.io/v1',
+  'policy/v1',
+  'rbac.authorization.k8s.io/v1',
+  'resource.k8s.io/v1',
+  'scheduling.k8s.io/v1',
+  'storage.k8s.io/v1',
 ];
 
 export interface RenderOptions {
@@ -105,7 +151,10 @@ export interface ChartRender {
 
 /** Thrown for user values Helm cannot read at all (YAML errors, not a map). */
 export class ValuesReadError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(message);
   }
 }
@@ -221,60 +270,82 @@ function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly:
   const digFn = sprig.dig!;
   const set = new TemplateSet({ missingKey: 'zero', funcs: sprig });
   set.addFuncs({
-    include: withSignature((name, data) => {
-      const n = argString(name);
-      const c = ctx.current;
-      // Whole files included for checksums (daemonset → cilium-configmap.yaml): reuse a render already done.
-      if (c && n.endsWith('.yaml') && data === c.root) {
-        // What this template got from the file's earlier render is part of what it saw (for reuse), unless the
-        // chart only prints its hash (a checksum annotation): then it decides nothing but that output text,
-        // which no result of a render shows for templates other than cilium-configmap.yaml.
-        const hashedOnly = hashOnly && c.tplDepth === 0 && c.running !== CONFIGMAP_TEMPLATE;
-        // (Whether the file rendered at all still counts: without it, include renders it here, and may fail.)
-        activeRecorder()?.files.set(n, hashedOnly && c.fileOutputs.has(n) ? ANY_TEXT : c.fileOutputs.get(n));
-        if (c.fileOutputs.has(n)) return c.fileOutputs.get(n)!;
-      }
-      return set.executeNested(n, data);
-    }, ['string', 'interface {}']),
-    tpl: withSignature((text, vals) => {
-      const t = argString(text);
-      const tmpl = vals instanceof Map ? vals.get('Template') : undefined;
-      const name = tmpl instanceof Map ? String(tmpl.get('Name') ?? '') : (set.currentTemplateName() ?? 'tpl');
-      const c = ctx.current;
-      if (c) c.tplDepth++;
-      try {
-        return set.executeText(name, t, vals).replaceAll('<no value>', '');
-      } finally {
-        if (c) c.tplDepth--;
-      }
-    }, ['string', 'interface {}']),
-    required: withSignature((warn, val) => {
-      if (val === null || val === undefined || val === '') {
+    include: withSignature(
+      (name, data) => {
+        const n = argString(name);
         const c = ctx.current;
-        if (c?.lenient) {
-          const deps = set.currentDeps();
-          c.lenient.push({ kind: 'required', message: argString(warn), reads: c.reads?.() ?? [], deps: valuesPaths(deps), cluster: clusterPaths(deps) });
-          return val;
+        // Whole files included for checksums (daemonset → cilium-configmap.yaml): reuse a render already done.
+        if (c && n.endsWith('.yaml') && data === c.root) {
+          // What this template got from the file's earlier render is part of what it saw (for reuse), unless the
+          // chart only prints its hash (a checksum annotation): then it decides nothing but that output text,
+          // which no result of a render shows for templates other than cilium-configmap.yaml.
+          const hashedOnly = hashOnly && c.tplDepth === 0 && c.running !== CONFIGMAP_TEMPLATE;
+          // (Whether the file rendered at all still counts: without it, include renders it here, and may fail.)
+          activeRecorder()?.files.set(n, hashedOnly && c.fileOutputs.has(n) ? ANY_TEXT : c.fileOutputs.get(n));
+          if (c.fileOutputs.has(n)) return c.fileOutputs.get(n)!;
         }
-        throw new RequiredError(argString(warn));
-      }
-      return val;
-    }, ['string', 'interface {}']),
+        return set.executeNested(n, data);
+      },
+      ['string', 'interface {}'],
+    ),
+    tpl: withSignature(
+      (text, vals) => {
+        const t = argString(text);
+        const tmpl = vals instanceof Map ? vals.get('Template') : undefined;
+        const name = tmpl instanceof Map ? String(tmpl.get('Name') ?? '') : (set.currentTemplateName() ?? 'tpl');
+        const c = ctx.current;
+        if (c) c.tplDepth++;
+        try {
+          return set.executeText(name, t, vals).replaceAll('<no value>', '');
+        } finally {
+          if (c) c.tplDepth--;
+        }
+      },
+      ['string', 'interface {}'],
+    ),
+    required: withSignature(
+      (warn, val) => {
+        if (val === null || val === undefined || val === '') {
+          const c = ctx.current;
+          if (c?.lenient) {
+            const deps = set.currentDeps();
+            c.lenient.push({
+              kind: 'required',
+              message: argString(warn),
+              reads: c.reads?.() ?? [],
+              deps: valuesPaths(deps),
+              cluster: clusterPaths(deps),
+            });
+            return val;
+          }
+          throw new RequiredError(argString(warn));
+        }
+        return val;
+      },
+      ['string', 'interface {}'],
+    ),
     // Which key `hasKey .Values "x"` asked about is provenance: the chart's removed-value checks are written so.
-    hasKey: withSignature((d, key) => {
-      set.traceRead(d, argString(key));
-      return argMap(d).has(argString(key));
-    }, ['map[string]interface {}', 'string']),
+    hasKey: withSignature(
+      (d, key) => {
+        set.traceRead(d, argString(key));
+        return argMap(d).has(argString(key));
+      },
+      ['map[string]interface {}', 'string'],
+    ),
     // `dig "a" "b" "" .Values.AsMap` reads .Values.a.b: the chart's removed-value checks are written so.
-    dig: withSignature((...ps) => {
-      let cur = ps[ps.length - 1];
-      for (const k of ps.slice(0, -2)) {
-        set.traceRead(cur ?? null, argString(k));
-        cur = cur instanceof Map ? cur.get(argString(k)) : undefined;
-        if (cur === undefined) break;
-      }
-      return digFn(...ps);
-    }, [], 'interface {}'),
+    dig: withSignature(
+      (...ps) => {
+        let cur = ps[ps.length - 1];
+        for (const k of ps.slice(0, -2)) {
+          set.traceRead(cur ?? null, argString(k));
+          cur = cur instanceof Map ? cur.get(argString(k)) : undefined;
+          if (cur === undefined) break;
+        }
+        return digFn(...ps);
+      },
+      [],
+      'interface {}',
+    ),
     // Helm's `lookup` asks the cluster; `helm template` has none and gets an empty map. What the chart decides
     // from it (an `if` on it, a `fail` under that `if`) depends on the cluster: the engine is told where it came from.
     lookup: withSignature(() => {
@@ -282,13 +353,22 @@ function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly:
       set.traceSource(LOOKUP_SOURCE, found);
       return found;
     }, ['string', 'string', 'string', 'string']),
-    fail: withSignature((msg) => {
-      const c = ctx.current;
-      if (!c?.lenient) throw new Error(argString(msg));
-      const deps = set.currentDeps();
-      c.lenient.push({ kind: 'fail', message: argString(msg), reads: c.reads?.() ?? [], deps: valuesPaths(deps), cluster: clusterPaths(deps) });
-      return LIFTED_STOP;
-    }, ['string']),
+    fail: withSignature(
+      (msg) => {
+        const c = ctx.current;
+        if (!c?.lenient) throw new Error(argString(msg));
+        const deps = set.currentDeps();
+        c.lenient.push({
+          kind: 'fail',
+          message: argString(msg),
+          reads: c.reads?.() ?? [],
+          deps: valuesPaths(deps),
+          cluster: clusterPaths(deps),
+        });
+        return LIFTED_STOP;
+      },
+      ['string'],
+    ),
   });
   return set;
 }
@@ -314,28 +394,41 @@ class RequiredError extends Error {}
 function filesObject(files: Record<string, string>): GoObject {
   const names = Object.keys(files).sort();
   const globRe = (pattern: string) =>
-    new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*')}$`);
-  const obj: GoObject = new GoObject('common.Files', {}, {
-    Get: (name) => files[argString(name)] ?? '',
-    GetBytes: (name) => files[argString(name)] ?? '',
-    Glob: (pattern) => {
-      const re = globRe(argString(pattern));
-      return filesObject(Object.fromEntries(names.filter((n) => re.test(n)).map((n) => [n, files[n]!])));
+    new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\u0000')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')
+        .replace(/\u0000/g, '.*')}$`,
+    );
+  const obj: GoObject = new GoObject(
+    'common.Files',
+    {},
+    {
+      Get: (name) => files[argString(name)] ?? '',
+      GetBytes: (name) => files[argString(name)] ?? '',
+      Glob: (pattern) => {
+        const re = globRe(argString(pattern));
+        return filesObject(Object.fromEntries(names.filter((n) => re.test(n)).map((n) => [n, files[n]!])));
+      },
+      AsConfig: () => {
+        const m = new Map<string, GoValue>(names.map((n) => [n.slice(n.lastIndexOf('/') + 1), files[n]!]));
+        return sprigFunctions().toYaml!(m);
+      },
+      AsSecrets: () => {
+        const m = new Map<string, GoValue>(
+          names.map((n) => [n.slice(n.lastIndexOf('/') + 1), Buffer.from(files[n]!, 'utf8').toString('base64')]),
+        );
+        return sprigFunctions().toYaml!(m);
+      },
+      Lines: (name) => {
+        const t = files[argString(name)];
+        if (t === undefined) return [];
+        return t.split('\n');
+      },
     },
-    AsConfig: () => {
-      const m = new Map<string, GoValue>(names.map((n) => [n.slice(n.lastIndexOf('/') + 1), files[n]!]));
-      return sprigFunctions().toYaml!(m);
-    },
-    AsSecrets: () => {
-      const m = new Map<string, GoValue>(names.map((n) => [n.slice(n.lastIndexOf('/') + 1), Buffer.from(files[n]!, 'utf8').toString('base64')]));
-      return sprigFunctions().toYaml!(m);
-    },
-    Lines: (name) => {
-      const t = files[argString(name)];
-      if (t === undefined) return [];
-      return t.split('\n');
-    },
-  });
+  );
   return obj;
 }
 
@@ -354,9 +447,19 @@ function buildRoot(p: PreparedChart, values: Map<string, GoValue>, opts: RenderO
   const c = p.packed.chart;
   const apiVersions = [...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])];
   const capabilities = new GoObject('*common.Capabilities', {
-    APIVersions: new GoObject('common.VersionSet', {}, { Has: (v) => apiVersions.includes(argString(v)) }, () => `[${apiVersions.join(' ')}]`),
+    APIVersions: new GoObject(
+      'common.VersionSet',
+      {},
+      { Has: (v) => apiVersions.includes(argString(v)) },
+      () => `[${apiVersions.join(' ')}]`,
+    ),
     KubeVersion: kubeVersionObject(opts.kubeVersion ?? DEFAULT_KUBE_VERSION),
-    HelmVersion: new GoObject('version.BuildInfo', { Version: 'v4.1.4', GitCommit: '', GitTreeState: '', GoVersion: 'go1.25.9' }),
+    HelmVersion: new GoObject('version.BuildInfo', {
+      Version: 'v4.1.4',
+      GitCommit: '',
+      GitTreeState: '',
+      GoVersion: 'go1.25.9',
+    }),
   });
   // Helm 4 hands .Chart to templates as a map (`{{ .Chart }}` prints map[APIVersion:v2 ...], and a missing
   // field gives nothing instead of an error).
@@ -385,7 +488,13 @@ function buildRoot(p: PreparedChart, values: Map<string, GoValue>, opts: RenderO
     ['Chart', chart],
     ['Capabilities', capabilities],
     ['Files', filesObject(p.packed.files)],
-    ['Template', new Map<string, GoValue>([['Name', ''], ['BasePath', `${CHART_NAME}/templates`]])],
+    [
+      'Template',
+      new Map<string, GoValue>([
+        ['Name', ''],
+        ['BasePath', `${CHART_NAME}/templates`],
+      ]),
+    ],
   ]);
 }
 
@@ -520,7 +629,11 @@ export { packedChartVersions as renderableVersions } from './chartData';
  * Renders the chart of `version` for the user's values (a parsed map, or the text of a values file).
  * Returns undefined for a version without chart data. Throws ValuesReadError for unreadable values text.
  */
-export function renderChart(version: string, userValues: Map<string, GoValue> | string, opts: RenderOptions = {}): ChartRender | undefined {
+export function renderChart(
+  version: string,
+  userValues: Map<string, GoValue> | string,
+  opts: RenderOptions = {},
+): ChartRender | undefined {
   const p = prepare(version);
   return p && renderPrepared(p, version, userValues, opts);
 }
@@ -533,13 +646,22 @@ const preparedData = new WeakMap<PackedChart, PreparedChart>();
  * same Helm objects, functions, memo and provenance as the real chart). Its templates must include
  * templates/cilium-configmap.yaml, which renders first.
  */
-export function renderChartData(packed: PackedChart, userValues: Map<string, GoValue> | string, opts: RenderOptions = {}): ChartRender {
+export function renderChartData(
+  packed: PackedChart,
+  userValues: Map<string, GoValue> | string,
+  opts: RenderOptions = {},
+): ChartRender {
   let p = preparedData.get(packed);
   if (!p) preparedData.set(packed, (p = preparePacked(packed, {})));
   return renderPrepared(p, packed.minor, userValues, opts);
 }
 
-function renderPrepared(p: PreparedChart, version: string, userValues: Map<string, GoValue> | string, opts: RenderOptions): ChartRender {
+function renderPrepared(
+  p: PreparedChart,
+  version: string,
+  userValues: Map<string, GoValue> | string,
+  opts: RenderOptions,
+): ChartRender {
   const user = typeof userValues === 'string' ? parseUserValues(userValues) : userValues;
   const warnings: CoalesceWarning[] = [];
   const values = withPaths(coalesceValues(p.defaults, user, CHART_NAME, warnings, newRecordedMap));
@@ -554,7 +676,8 @@ function renderPrepared(p: PreparedChart, version: string, userValues: Map<strin
     warnings,
     values,
   };
-  for (const e of validateValues(p.packed.schemaJson, values, user, p.defaults)) (opts.schemaUndecided?.(e) ? result.undecidedSchemaErrors : result.schemaErrors).push(e);
+  for (const e of validateValues(p.packed.schemaJson, values, user, p.defaults))
+    (opts.schemaUndecided?.(e) ? result.undecidedSchemaErrors : result.schemaErrors).push(e);
   if (result.schemaErrors.length > 0) return result;
 
   const root = buildRoot(p, values, opts);
@@ -566,7 +689,10 @@ function renderPrepared(p: PreparedChart, version: string, userValues: Map<strin
   p.ctx.current = ctx;
   try {
     // cilium-configmap.yaml first (other templates include it for checksums), then Helm's order for failures.
-    const order = [CONFIGMAP_TEMPLATE, ...(opts.templates === 'configmap' ? [] : p.order.filter((t) => t !== CONFIGMAP_TEMPLATE))];
+    const order = [
+      CONFIGMAP_TEMPLATE,
+      ...(opts.templates === 'configmap' ? [] : p.order.filter((t) => t !== CONFIGMAP_TEMPLATE)),
+    ];
     const failures: { failure: ChartFailure; rank: number }[] = [];
     for (const name of order) {
       let run: TemplateRun | undefined;
@@ -613,7 +739,15 @@ function renderPrepared(p: PreparedChart, version: string, userValues: Map<strin
             run.keys = keys;
           }
           if (keys instanceof Error) {
-            mine.push({ template: name, message: keys.message, kind: 'yaml', detail: `YAML parse error on ${name}: ${keys.message}`, reads: [], deps: [], cluster: [] });
+            mine.push({
+              template: name,
+              message: keys.message,
+              kind: 'yaml',
+              detail: `YAML parse error on ${name}: ${keys.message}`,
+              reads: [],
+              deps: [],
+              cluster: [],
+            });
           } else if (keys) result.configMap = withOrigins(keys, user);
         }
       }
@@ -652,7 +786,13 @@ function runTemplate(p: PreparedChart, ctx: RenderContext, root: Map<string, GoV
   return runTemplateOnce(p, ctx, root, name, true);
 }
 
-function runTemplateOnce(p: PreparedChart, ctx: RenderContext, root: Map<string, GoValue>, name: string, traced: boolean): TemplateRun {
+function runTemplateOnce(
+  p: PreparedChart,
+  ctx: RenderContext,
+  root: Map<string, GoValue>,
+  name: string,
+  traced: boolean,
+): TemplateRun {
   (root.get('Template') as Map<string, GoValue>).set('Name', name);
   ctx.running = name;
   // Reads as two flat lists (the interned path, the output offset): no object per read, and the dotted path is
@@ -675,7 +815,11 @@ function runTemplateOnce(p: PreparedChart, ctx: RenderContext, root: Map<string,
   const run: TemplateRun = { out: undefined, reads: { paths: [], offsets: [] }, spans: [], failures: [] };
   let stopped: ChartFailure | undefined;
   try {
-    const raw = p.set.execute(name, root, traced ? { tracer, spans: name === CONFIGMAP_TEMPLATE ? onSpan : undefined } : {});
+    const raw = p.set.execute(
+      name,
+      root,
+      traced ? { tracer, spans: name === CONFIGMAP_TEMPLATE ? onSpan : undefined } : {},
+    );
     const { out, shift, cut } = cleanOutput(raw);
     run.out = out;
     if (name === CONFIGMAP_TEMPLATE) {
@@ -702,7 +846,15 @@ function runTemplateOnce(p: PreparedChart, ctx: RenderContext, root: Map<string,
       cluster: clusterPaths(paths),
     };
   }
-  const lifted = (ctx.lenient?.slice(lenientBefore) ?? []).map((l): ChartFailure => ({ template: name, message: l.message, kind: l.kind, detail: l.message, reads: l.reads, deps: l.deps, cluster: l.cluster }));
+  const lifted = (ctx.lenient?.slice(lenientBefore) ?? []).map((l): ChartFailure => ({
+    template: name,
+    message: l.message,
+    kind: l.kind,
+    detail: l.message,
+    reads: l.reads,
+    deps: l.deps,
+    cluster: l.cluster,
+  }));
   run.failures = stopped ? [...lifted, stopped] : lifted;
   return run;
 }

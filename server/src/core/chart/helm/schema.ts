@@ -15,18 +15,33 @@ export interface SchemaError {
   message: string;
 }
 
-type Schema = boolean | {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  items?: Schema | Schema[];
-  enum?: unknown[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  minimum?: number;
-  maximum?: number;
-};
+type Schema =
+  | boolean
+  | {
+      type?: string | string[];
+      properties?: Record<string, Schema>;
+      items?: Schema | Schema[];
+      enum?: unknown[];
+      anyOf?: Schema[];
+      oneOf?: Schema[];
+      minimum?: number;
+      maximum?: number;
+    };
 
-export const SUPPORTED_KEYWORDS = new Set(['$schema', 'type', 'properties', 'items', 'enum', 'anyOf', 'oneOf', 'minimum', 'maximum', 'description', 'title', 'default']);
+export const SUPPORTED_KEYWORDS = new Set([
+  '$schema',
+  'type',
+  'properties',
+  'items',
+  'enum',
+  'anyOf',
+  'oneOf',
+  'minimum',
+  'maximum',
+  'description',
+  'title',
+  'default',
+]);
 
 /** Keywords of `schemaText` this validator does not implement (must be empty for every shipped chart). */
 export function unsupportedKeywords(schemaText: string): string[] {
@@ -85,10 +100,14 @@ function hasType(v: unknown, t: string): boolean {
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (jsonType(a) !== jsonType(b) || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 interface RawError {
@@ -119,8 +138,10 @@ function check(schema: Schema, v: unknown, pointer: string, out: RawError[], onl
     out.push({ pointer, keyword: 'enum', detail: schema.enum.map((e) => JSON.stringify(e)).join(', ') });
   }
   if (typeof v === 'number') {
-    if (schema.minimum !== undefined && v < schema.minimum) out.push({ pointer, keyword: 'minimum', detail: String(schema.minimum) });
-    if (schema.maximum !== undefined && v > schema.maximum) out.push({ pointer, keyword: 'maximum', detail: String(schema.maximum) });
+    if (schema.minimum !== undefined && v < schema.minimum)
+      out.push({ pointer, keyword: 'minimum', detail: String(schema.minimum) });
+    if (schema.maximum !== undefined && v > schema.maximum)
+      out.push({ pointer, keyword: 'maximum', detail: String(schema.maximum) });
   }
   if (schema.anyOf !== undefined && !schema.anyOf.some((s) => valid(s, v, pointer))) {
     out.push({ pointer, keyword: 'anyOf', detail: '' });
@@ -130,12 +151,20 @@ function check(schema: Schema, v: unknown, pointer: string, out: RawError[], onl
   }
   if (schema.properties !== undefined && jsonType(v) === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = only ? [...only.keys()].filter((k) => Object.prototype.hasOwnProperty.call(schema.properties, k)) : Object.keys(schema.properties);
+    const keys = only
+      ? [...only.keys()].filter((k) => Object.prototype.hasOwnProperty.call(schema.properties, k))
+      : Object.keys(schema.properties);
     for (const k of keys) {
       const sub = schema.properties[k]!;
       if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
       const next = only?.get(k);
-      check(sub, o[k], `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out, only && next instanceof Map ? next : undefined);
+      check(
+        sub,
+        o[k],
+        `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        out,
+        only && next instanceof Map ? next : undefined,
+      );
     }
   }
   if (schema.items !== undefined && Array.isArray(v)) {
@@ -204,7 +233,11 @@ function described(raw: readonly RawError[], json: unknown, pointerBase = ''): S
       .slice(1)
       .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
       .join('.');
-    out.push({ path: dotted, pointer: e.pointer || '/', message: describe({ ...e, pointer: e.pointer.slice(pointerBase.length) }, json, dotted) });
+    out.push({
+      path: dotted,
+      pointer: e.pointer || '/',
+      message: describe({ ...e, pointer: e.pointer.slice(pointerBase.length) }, json, dotted),
+    });
   }
   return out;
 }
@@ -244,14 +277,25 @@ const byKeyMemo = new WeakMap<object, Map<string, { user: GoValue; errors: Schem
  *   errors are remembered with the user's value there, and checked again only when that value changed (the
  *   coalesced value of a key is fixed by the chart's default and the user's value).
  */
-export function validateValues(schemaText: string | undefined, values: Map<string, GoValue>, userValues?: Map<string, GoValue>, chart?: object): SchemaError[] {
+export function validateValues(
+  schemaText: string | undefined,
+  values: Map<string, GoValue>,
+  userValues?: Map<string, GoValue>,
+  chart?: object,
+): SchemaError[] {
   if (schemaText === undefined) return [];
   const schema = schemaOf(schemaText);
   // Per key only under a root that says nothing but "an object with these properties" (every Cilium chart's).
   const plainRoot =
-    schema !== true && schema !== false && schema.properties !== undefined &&
-    Object.keys(schema).every((k) => ['$schema', 'type', 'properties', 'description', 'title', 'default'].includes(k)) &&
-    (schema.type === undefined || schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object')));
+    schema !== true &&
+    schema !== false &&
+    schema.properties !== undefined &&
+    Object.keys(schema).every((k) =>
+      ['$schema', 'type', 'properties', 'description', 'title', 'default'].includes(k),
+    ) &&
+    (schema.type === undefined ||
+      schema.type === 'object' ||
+      (Array.isArray(schema.type) && schema.type.includes('object')));
   if (!chart || !userValues || !plainRoot || typeof schema === 'boolean' || schema.properties === undefined) {
     const json = valuesToJson(values);
     const raw: RawError[] = [];

@@ -10,12 +10,19 @@ export interface SemVer {
   original: string;
 }
 
-const VERSION_RE = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+const VERSION_RE =
+  /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
 export function parseSemver(text: string): SemVer {
   const m = VERSION_RE.exec(text);
   if (!m) throw new Error('Invalid Semantic Version');
-  return { major: BigInt(m[1]!), minor: BigInt(m[2] ?? '0'), patch: BigInt(m[3] ?? '0'), pre: m[4] ?? '', original: text };
+  return {
+    major: BigInt(m[1]!),
+    minor: BigInt(m[2] ?? '0'),
+    patch: BigInt(m[3] ?? '0'),
+    pre: m[4] ?? '',
+    original: text,
+  };
 }
 
 function comparePre(a: string, b: string): number {
@@ -57,7 +64,8 @@ interface Constraint {
 }
 
 // Matched against trimmed text: a `\s*` on both sides of the optional operator made the regex quadratic.
-const CONSTRAINT_RE = /^(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)?\s*v?([0-9xX*]+)(?:\.([0-9xX*]+))?(?:\.([0-9xX*]+))?(?:-([0-9A-Za-z-.]+))?(?:\+[0-9A-Za-z-.]+)?$/;
+const CONSTRAINT_RE =
+  /^(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)?\s*v?([0-9xX*]+)(?:\.([0-9xX*]+))?(?:\.([0-9xX*]+))?(?:-([0-9A-Za-z-.]+))?(?:\+[0-9A-Za-z-.]+)?$/;
 
 function parseConstraint(text: string): Constraint {
   const m = CONSTRAINT_RE.exec(text.trim());

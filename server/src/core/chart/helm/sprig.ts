@@ -8,7 +8,16 @@
 // stand-ins: their output only ever lands in TLS Secrets, never in cilium-config, and a fixed value keeps
 // renders deterministic.
 import { createHash } from 'node:crypto';
-import { formatValue, goTypeName, GoObject, isTrue, withSignature, type FuncMap, type GoParamType, type GoValue } from '../template/index';
+import {
+  formatValue,
+  goTypeName,
+  GoObject,
+  isTrue,
+  withSignature,
+  type FuncMap,
+  type GoParamType,
+  type GoValue,
+} from '../template/index';
 import { deepCopy } from './coalesce';
 import { fromGoJson, readAnyYaml, toGoJson, toGoYaml } from './goYaml';
 import { parseSemver, semverSatisfies } from './semver';
@@ -63,18 +72,37 @@ export function goQuote(s: string): string {
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\x0b': out += '\\v'; continue;
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\x0b':
+        out += '\\v';
+        continue;
     }
     if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (!isGoPrintable(c)) out += c <= 0xffff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
+    else if (!isGoPrintable(c))
+      out += c <= 0xffff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
     else out += ch;
   }
   return out + '"';
@@ -186,14 +214,20 @@ function goRegex(pattern: string, flags = ''): RegExp {
 /** Go's regexp.Expand template syntax ($1, ${1}, $name, $$) → a replacement function. */
 function goExpand(repl: string): (...m: unknown[]) => string {
   return (...args: unknown[]) => {
-    const groupsObj = typeof args[args.length - 1] === 'object' ? (args[args.length - 1] as Record<string, string | undefined>) : undefined;
+    const groupsObj =
+      typeof args[args.length - 1] === 'object'
+        ? (args[args.length - 1] as Record<string, string | undefined>)
+        : undefined;
     const nums = args.slice(0, groupsObj ? -3 : -2) as (string | undefined)[];
-    return repl.replace(/\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g, (_all, d: string, braced?: string, bare?: string) => {
-      if (d === '$') return '$';
-      const name = braced ?? bare!;
-      if (/^\d+$/.test(name)) return nums[Number(name)] ?? '';
-      return groupsObj?.[name] ?? '';
-    });
+    return repl.replace(
+      /\$(\$|\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g,
+      (_all, d: string, braced?: string, bare?: string) => {
+        if (d === '$') return '$';
+        const name = braced ?? bare!;
+        if (/^\d+$/.test(name)) return nums[Number(name)] ?? '';
+        return groupsObj?.[name] ?? '';
+      },
+    );
   };
 }
 
@@ -247,24 +281,34 @@ function fakeCert(cn: string): GoObject {
 
 /** A fixed time stand-in with the methods the charts call on it. */
 function fakeTime(): GoObject {
-  const t: GoObject = new GoObject('time.Time', {}, {
-    Format: () => '2026-01-01T00:00:00Z',
-    UTC: () => t,
-    Unix: () => 1767225600n,
-  }, () => '2026-01-01 00:00:00 +0000 UTC');
+  const t: GoObject = new GoObject(
+    'time.Time',
+    {},
+    {
+      Format: () => '2026-01-01T00:00:00Z',
+      UTC: () => t,
+      Unix: () => 1767225600n,
+    },
+    () => '2026-01-01 00:00:00 +0000 UTC',
+  );
   return t;
 }
 
 function semverObject(text: string): GoObject {
   const v = parseSemver(text);
-  return new GoObject('*semver.Version', {}, {
-    Major: () => v.major,
-    Minor: () => v.minor,
-    Patch: () => v.patch,
-    Prerelease: () => v.pre,
-    Original: () => v.original,
-    String: () => `${v.major}.${v.minor}.${v.patch}${v.pre ? `-${v.pre}` : ''}`,
-  }, () => `${v.major}.${v.minor}.${v.patch}${v.pre ? `-${v.pre}` : ''}`);
+  return new GoObject(
+    '*semver.Version',
+    {},
+    {
+      Major: () => v.major,
+      Minor: () => v.minor,
+      Patch: () => v.patch,
+      Prerelease: () => v.pre,
+      Original: () => v.original,
+      String: () => `${v.major}.${v.minor}.${v.patch}${v.pre ? `-${v.pre}` : ''}`,
+    },
+    () => `${v.major}.${v.minor}.${v.patch}${v.pre ? `-${v.pre}` : ''}`,
+  );
 }
 
 /** mergo.Merge(dst, src) without override: fills keys missing (or empty) in dst, recursing into maps. */
@@ -293,19 +337,74 @@ const ANY = 'interface {}' as const;
 const MAP = 'map[string]interface {}' as const;
 const sig = (params: GoParamType[], variadic?: GoParamType): [GoParamType[], GoParamType?] => [params, variadic];
 const SIGNATURES: Record<string, [GoParamType[], GoParamType?]> = {
-  default: sig([ANY], ANY), empty: sig([ANY]), coalesce: sig([], ANY), ternary: sig([ANY, ANY, 'bool']), fail: sig([S]),
-  quote: sig([], ANY), toString: sig([ANY]), join: sig([S, ANY]), lower: sig([S]), title: sig([S]), trim: sig([S]),
-  trimPrefix: sig([S, S]), trimSuffix: sig([S, S]), replace: sig([S, S, S]), contains: sig([S, S]), hasPrefix: sig([S, S]),
-  hasSuffix: sig([S, S]), trunc: sig([I, S]), indent: sig([I, S]), nindent: sig([I, S]), split: sig([S, S]), splitList: sig([S, S]),
-  regexMatch: sig([S, S]), regexReplaceAll: sig([S, S, S]), b64enc: sig([S]), sha256sum: sig([S]), base: sig([S]), dir: sig([S]),
-  list: sig([], ANY), tuple: sig([], ANY), append: sig([ANY, ANY]), prepend: sig([ANY, ANY]), concat: sig([], ANY),
-  first: sig([ANY]), mustFirst: sig([ANY]), has: sig([ANY, ANY]), dict: sig([], ANY), get: sig([MAP, S]), set: sig([MAP, S, ANY]),
-  unset: sig([MAP, S]), hasKey: sig([MAP, S]), dig: sig([], ANY), omit: sig([MAP], S), merge: sig([MAP], MAP), deepCopy: sig([ANY]),
-  kindOf: sig([ANY]), kindIs: sig([S, ANY]), typeOf: sig([ANY]), typeIs: sig([S, ANY]), int: sig([ANY]), int64: sig([ANY]),
-  float64: sig([ANY]), mul: sig([ANY], ANY), toYaml: sig([ANY]), fromYaml: sig([S]), fromYamlArray: sig([S]), toJson: sig([ANY]),
-  toRawJson: sig([ANY]), fromJson: sig([S]), semver: sig([S]), semverCompare: sig([S, S]), now: sig([]),
-  dateModify: sig([S, ANY]), mustDateModify: sig([S, ANY]), genCA: sig([S, I]), genSignedCert: sig([S, ANY, ANY, I, ANY]),
-  buildCustomCert: sig([S, S]), lookup: sig([S, S, S, S]),
+  default: sig([ANY], ANY),
+  empty: sig([ANY]),
+  coalesce: sig([], ANY),
+  ternary: sig([ANY, ANY, 'bool']),
+  fail: sig([S]),
+  quote: sig([], ANY),
+  toString: sig([ANY]),
+  join: sig([S, ANY]),
+  lower: sig([S]),
+  title: sig([S]),
+  trim: sig([S]),
+  trimPrefix: sig([S, S]),
+  trimSuffix: sig([S, S]),
+  replace: sig([S, S, S]),
+  contains: sig([S, S]),
+  hasPrefix: sig([S, S]),
+  hasSuffix: sig([S, S]),
+  trunc: sig([I, S]),
+  indent: sig([I, S]),
+  nindent: sig([I, S]),
+  split: sig([S, S]),
+  splitList: sig([S, S]),
+  regexMatch: sig([S, S]),
+  regexReplaceAll: sig([S, S, S]),
+  b64enc: sig([S]),
+  sha256sum: sig([S]),
+  base: sig([S]),
+  dir: sig([S]),
+  list: sig([], ANY),
+  tuple: sig([], ANY),
+  append: sig([ANY, ANY]),
+  prepend: sig([ANY, ANY]),
+  concat: sig([], ANY),
+  first: sig([ANY]),
+  mustFirst: sig([ANY]),
+  has: sig([ANY, ANY]),
+  dict: sig([], ANY),
+  get: sig([MAP, S]),
+  set: sig([MAP, S, ANY]),
+  unset: sig([MAP, S]),
+  hasKey: sig([MAP, S]),
+  dig: sig([], ANY),
+  omit: sig([MAP], S),
+  merge: sig([MAP], MAP),
+  deepCopy: sig([ANY]),
+  kindOf: sig([ANY]),
+  kindIs: sig([S, ANY]),
+  typeOf: sig([ANY]),
+  typeIs: sig([S, ANY]),
+  int: sig([ANY]),
+  int64: sig([ANY]),
+  float64: sig([ANY]),
+  mul: sig([ANY], ANY),
+  toYaml: sig([ANY]),
+  fromYaml: sig([S]),
+  fromYamlArray: sig([S]),
+  toJson: sig([ANY]),
+  toRawJson: sig([ANY]),
+  fromJson: sig([S]),
+  semver: sig([S]),
+  semverCompare: sig([S, S]),
+  now: sig([]),
+  dateModify: sig([S, ANY]),
+  mustDateModify: sig([S, ANY]),
+  genCA: sig([S, I]),
+  genSignedCert: sig([S, ANY, ANY, I, ANY]),
+  buildCustomCert: sig([S, S]),
+  lookup: sig([S, S, S, S]),
 };
 
 /** The Sprig and Helm functions that need nothing from the running template set. */
@@ -330,7 +429,11 @@ function plainFunctions(): FuncMap {
     },
 
     // --- strings
-    quote: (...vs) => vs.filter((v) => v !== null && v !== undefined).map((v) => goQuote(strval(v))).join(' '),
+    quote: (...vs) =>
+      vs
+        .filter((v) => v !== null && v !== undefined)
+        .map((v) => goQuote(strval(v)))
+        .join(' '),
     toString: (v: GoValue) => strval(v),
     join: (sep, v) => strslice(v).join(argString(sep)),
     lower: (s) => argString(s).toLowerCase(),
@@ -393,9 +496,11 @@ function plainFunctions(): FuncMap {
     append: (l, v) => [...toList(l ?? [], 'append'), v],
     prepend: (l, v) => [v, ...toList(l ?? [], 'prepend')],
     concat: (...ls) => ls.flatMap((l) => (l === null || l === undefined ? [] : toList(l, 'concat'))),
-    first: (l) => (Array.isArray(l) ? (l[0] ?? null) : l === null || l === undefined ? null : toList(l, 'find first')[0] ?? null),
+    first: (l) =>
+      Array.isArray(l) ? (l[0] ?? null) : l === null || l === undefined ? null : (toList(l, 'find first')[0] ?? null),
     mustFirst: (l) => toList(l, 'find first')[0] ?? null,
-    has: (needle, hay) => (hay === null || hay === undefined ? false : toList(hay, 'has').some((x) => deepEqual(x, needle))),
+    has: (needle, hay) =>
+      hay === null || hay === undefined ? false : toList(hay, 'has').some((x) => deepEqual(x, needle)),
 
     // --- dicts
     dict: (...kv) => {
@@ -430,7 +535,8 @@ function plainFunctions(): FuncMap {
         if (!cur.has(k)) return def;
         const v = cur.get(k)!;
         if (i === keys.length - 1) return v;
-        if (!(v instanceof Map)) throw new Error(`interface conversion: interface {} is ${goTypeName(v)}, not map[string]interface {}`);
+        if (!(v instanceof Map))
+          throw new Error(`interface conversion: interface {} is ${goTypeName(v)}, not map[string]interface {}`);
         cur = v;
       }
       return def;

@@ -16,8 +16,14 @@ interface Base {
   readonly tree: SourceTree;
 }
 
-export interface TextNode extends Base { readonly type: 'text'; readonly text: string }
-export interface ActionNode extends Base { readonly type: 'action'; readonly pipe: PipeNode }
+export interface TextNode extends Base {
+  readonly type: 'text';
+  readonly text: string;
+}
+export interface ActionNode extends Base {
+  readonly type: 'action';
+  readonly pipe: PipeNode;
+}
 export interface IfNode extends Base {
   readonly type: 'if' | 'with';
   readonly pipe: PipeNode;
@@ -35,8 +41,13 @@ export interface TemplateNode extends Base {
   readonly name: string;
   readonly pipe: PipeNode | null;
 }
-export interface BreakNode extends Base { readonly type: 'break' | 'continue' }
-export interface ListNode extends Base { readonly type: 'list'; readonly nodes: Node[] }
+export interface BreakNode extends Base {
+  readonly type: 'break' | 'continue';
+}
+export interface ListNode extends Base {
+  readonly type: 'list';
+  readonly nodes: Node[];
+}
 
 export type Node = TextNode | ActionNode | IfNode | RangeNode | TemplateNode | BreakNode | ListNode;
 
@@ -46,15 +57,38 @@ export interface PipeNode extends Base {
   readonly decl: VariableNode[];
   readonly cmds: CommandNode[];
 }
-export interface CommandNode extends Base { readonly type: 'command'; readonly args: ArgNode[] }
+export interface CommandNode extends Base {
+  readonly type: 'command';
+  readonly args: ArgNode[];
+}
 
-export interface FieldNode extends Base { readonly type: 'field'; readonly ident: string[] }
-export interface VariableNode extends Base { readonly type: 'variable'; readonly ident: string[] }
-export interface ChainNode extends Base { readonly type: 'chain'; readonly node: ArgNode; readonly fields: string[] }
-export interface IdentifierNode extends Base { readonly type: 'identifier'; readonly name: string }
-export interface DotNode extends Base { readonly type: 'dot' }
-export interface NilNode extends Base { readonly type: 'nil' }
-export interface BoolNode extends Base { readonly type: 'bool'; readonly value: boolean }
+export interface FieldNode extends Base {
+  readonly type: 'field';
+  readonly ident: string[];
+}
+export interface VariableNode extends Base {
+  readonly type: 'variable';
+  readonly ident: string[];
+}
+export interface ChainNode extends Base {
+  readonly type: 'chain';
+  readonly node: ArgNode;
+  readonly fields: string[];
+}
+export interface IdentifierNode extends Base {
+  readonly type: 'identifier';
+  readonly name: string;
+}
+export interface DotNode extends Base {
+  readonly type: 'dot';
+}
+export interface NilNode extends Base {
+  readonly type: 'nil';
+}
+export interface BoolNode extends Base {
+  readonly type: 'bool';
+  readonly value: boolean;
+}
 export interface NumberNode extends Base {
   readonly type: 'number';
   readonly text: string;
@@ -63,7 +97,11 @@ export interface NumberNode extends Base {
   /** Set when the constant cannot be used as a value (e.g. an integer overflowing int). */
   readonly error?: string;
 }
-export interface StringNode extends Base { readonly type: 'string'; readonly quoted: string; readonly text: string }
+export interface StringNode extends Base {
+  readonly type: 'string';
+  readonly quoted: string;
+  readonly text: string;
+}
 
 export type ArgNode =
   | FieldNode
@@ -91,7 +129,9 @@ export function nodeString(n: AnyNode): string {
     case 'range':
       return `{{${n.type} ${nodeString(n.pipe)}}}${nodeString(n.list)}${n.elseList ? `{{else}}${nodeString(n.elseList)}` : ''}{{end}}`;
     case 'template':
-      return n.pipe ? `{{template ${JSON.stringify(n.name)} ${nodeString(n.pipe)}}}` : `{{template ${JSON.stringify(n.name)}}}`;
+      return n.pipe
+        ? `{{template ${JSON.stringify(n.name)} ${nodeString(n.pipe)}}}`
+        : `{{template ${JSON.stringify(n.name)}}}`;
     case 'break':
     case 'continue':
       return `{{${n.type}}}`;

@@ -112,9 +112,15 @@ export function decodeParsedFile(name: string, source: string, encoded: EncodedF
   // Positions are stored as the difference from the previous node's, in the order encodeNode visits them.
   let last = 0;
   const at = (delta: unknown): number => (last += delta as number);
-  const text = (pos: number, s: unknown): string => (typeof s === 'number' ? source.slice(pos, pos + s) : (s as string));
+  const text = (pos: number, s: unknown): string =>
+    typeof s === 'number' ? source.slice(pos, pos + s) : (s as string);
 
-  const list = (e: unknown[]): ListNode => ({ type: 'list', pos: at(e[1]), tree, nodes: (e[2] as unknown[][]).map(node) });
+  const list = (e: unknown[]): ListNode => ({
+    type: 'list',
+    pos: at(e[1]),
+    tree,
+    nodes: (e[2] as unknown[][]).map(node),
+  });
   const listOrNull = (e: unknown): ListNode | null => (e === null ? null : list(e as unknown[]));
   const pipe = (e: unknown[]): PipeNode => ({
     type: 'pipe',
@@ -124,7 +130,12 @@ export function decodeParsedFile(name: string, source: string, encoded: EncodedF
     decl: (e[3] as unknown[][]).map((d) => arg(d) as VariableNode),
     cmds: (e[4] as unknown[][]).map(command),
   });
-  const command = (e: unknown[]): CommandNode => ({ type: 'command', pos: at(e[1]), tree, args: (e[2] as unknown[][]).map(arg) });
+  const command = (e: unknown[]): CommandNode => ({
+    type: 'command',
+    pos: at(e[1]),
+    tree,
+    args: (e[2] as unknown[][]).map(arg),
+  });
 
   function node(e: unknown[]): Node {
     if (e[0] === K.list) return list(e);
@@ -136,11 +147,31 @@ export function decodeParsedFile(name: string, source: string, encoded: EncodedF
         return { type: 'action', pos, tree, pipe: pipe(e[2] as unknown[]) };
       case K.if:
       case K.with:
-        return { type: e[0] === K.if ? 'if' : 'with', pos, tree, pipe: pipe(e[2] as unknown[]), list: list(e[3] as unknown[]), elseList: listOrNull(e[4]) };
+        return {
+          type: e[0] === K.if ? 'if' : 'with',
+          pos,
+          tree,
+          pipe: pipe(e[2] as unknown[]),
+          list: list(e[3] as unknown[]),
+          elseList: listOrNull(e[4]),
+        };
       case K.range:
-        return { type: 'range', pos, tree, pipe: pipe(e[2] as unknown[]), list: list(e[3] as unknown[]), elseList: listOrNull(e[4]) };
+        return {
+          type: 'range',
+          pos,
+          tree,
+          pipe: pipe(e[2] as unknown[]),
+          list: list(e[3] as unknown[]),
+          elseList: listOrNull(e[4]),
+        };
       case K.template:
-        return { type: 'template', pos, tree, name: e[2] as string, pipe: e[3] === null ? null : pipe(e[3] as unknown[]) };
+        return {
+          type: 'template',
+          pos,
+          tree,
+          name: e[2] as string,
+          pipe: e[3] === null ? null : pipe(e[3] as unknown[]),
+        };
       case K.break:
         return { type: 'break', pos, tree };
       case K.continue:
@@ -172,7 +203,9 @@ export function decodeParsedFile(name: string, source: string, encoded: EncodedF
         const raw = e[3];
         const value: GoValue = typeof raw === 'string' ? BigInt(raw.slice(1)) : (raw as number | null);
         const t = text(pos, e[2]);
-        return e.length > 4 ? { type: 'number', pos, tree, text: t, value, error: e[4] as string } : { type: 'number', pos, tree, text: t, value };
+        return e.length > 4
+          ? { type: 'number', pos, tree, text: t, value, error: e[4] as string }
+          : { type: 'number', pos, tree, text: t, value };
       }
       case K.string: {
         const quoted = text(pos, e[2]);

@@ -43,7 +43,8 @@ export function goEq(arg1: GoValue, rest: readonly GoValue[]): boolean {
     } else {
       const t1 = goTypeName(arg1);
       const t2 = goTypeName(arg);
-      if (t1 !== t2) throw new Error(`non-comparable types ${goSprintf('%s', [arg1])}: ${t1}, ${t2}: ${formatValue(arg)}`);
+      if (t1 !== t2)
+        throw new Error(`non-comparable types ${goSprintf('%s', [arg1])}: ${t1}, ${t2}: ${formatValue(arg)}`);
       if (arg instanceof Map || Array.isArray(arg) || typeof arg === 'function') {
         throw new Error(`non-comparable type ${goSprintf('%s', [arg])}: ${t2}`);
       }
@@ -165,7 +166,17 @@ function argsText(args: readonly GoValue[]): string {
 
 export function goHtml(args: readonly GoValue[]): string {
   return argsText(args).replace(/[\0"'&<>]/g, (c) =>
-    c === '\0' ? '\uFFFD' : c === '"' ? '&#34;' : c === "'" ? '&#39;' : c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;',
+    c === '\0'
+      ? '\uFFFD'
+      : c === '"'
+        ? '&#34;'
+        : c === "'"
+          ? '&#39;'
+          : c === '&'
+            ? '&amp;'
+            : c === '<'
+              ? '&lt;'
+              : '&gt;',
   );
 }
 
@@ -174,16 +185,31 @@ export function goJs(args: readonly GoValue[]): string {
   for (const ch of argsText(args)) {
     const cp = ch.codePointAt(0)!;
     switch (ch) {
-      case '\\': out += '\\\\'; continue;
-      case "'": out += "\\'"; continue;
-      case '"': out += '\\"'; continue;
-      case '<': out += '\\u003C'; continue;
-      case '>': out += '\\u003E'; continue;
-      case '&': out += '\\u0026'; continue;
-      case '=': out += '\\u003D'; continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case "'":
+        out += "\\'";
+        continue;
+      case '"':
+        out += '\\"';
+        continue;
+      case '<':
+        out += '\\u003C';
+        continue;
+      case '>':
+        out += '\\u003E';
+        continue;
+      case '&':
+        out += '\\u0026';
+        continue;
+      case '=':
+        out += '\\u003D';
+        continue;
     }
     if (cp < 0x20) out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
-    else if (cp >= 0x80 && /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cn}\p{Co}]/u.test(ch)) out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
+    else if (cp >= 0x80 && /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cn}\p{Co}]/u.test(ch))
+      out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
     else out += ch;
   }
   return out;

@@ -4,7 +4,22 @@
 // a nil pipeline result) is `undefined`, which a field chain passes through silently. Both print `<no value>`
 // and reach functions as null.
 
-import { nodeString, type ActionNode, type AnyNode, type ArgNode, type ChainNode, type CommandNode, type FieldNode, type IdentifierNode, type ListNode, type Node, type NumberNode, type PipeNode, type RangeNode, type VariableNode } from './ast';
+import {
+  nodeString,
+  type ActionNode,
+  type AnyNode,
+  type ArgNode,
+  type ChainNode,
+  type CommandNode,
+  type FieldNode,
+  type IdentifierNode,
+  type ListNode,
+  type Node,
+  type NumberNode,
+  type PipeNode,
+  type RangeNode,
+  type VariableNode,
+} from './ast';
 import { goEq, goHtml, goJs, goLe, goLen, goLt, goSlice, goUrlQuery, indexOnce } from './builtins';
 import { TemplateError } from './errors';
 import { formatValue, goSprint, goSprintf, goSprintln, quoteGo } from './format';
@@ -53,7 +68,9 @@ export interface ExecShared {
   /** Provenance: control[0..i] merged in order, filled in when first asked for (see controlUnion). */
   readonly unions: ((readonly string[])[] | undefined)[];
   /** Provenance (opt-in): told about every piece of top-level output and the data paths it depends on. */
-  readonly spans: ((start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => void) | null;
+  readonly spans:
+    | ((start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => void)
+    | null;
 }
 
 /** A fresh shared state for a top-level execution. */
@@ -70,7 +87,21 @@ export function newShared(
   const paths = t ? new WeakMap<object, readonly string[]>() : null;
   const root = t ? rootPath() : null;
   if (paths && root && data !== null && typeof data === 'object') paths.set(data, root);
-  return { missingKey, tracer: t, paths, root, maxDepth, depth: 0, rootWriter, running: [], acc: null, inPipe: false, control: [], unions: [], spans };
+  return {
+    missingKey,
+    tracer: t,
+    paths,
+    root,
+    maxDepth,
+    depth: 0,
+    rootWriter,
+    running: [],
+    acc: null,
+    inPipe: false,
+    control: [],
+    unions: [],
+    spans,
+  };
 }
 
 function pushControl(sh: ExecShared, deps: readonly (readonly string[])[]): void {
@@ -136,7 +167,27 @@ interface Var {
   deps: readonly (readonly string[])[] | null;
 }
 
-const BUILTIN_NAMES = new Set(['and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println', 'urlquery', 'eq', 'ge', 'gt', 'le', 'lt', 'ne']);
+const BUILTIN_NAMES = new Set([
+  'and',
+  'call',
+  'html',
+  'index',
+  'slice',
+  'js',
+  'len',
+  'not',
+  'or',
+  'print',
+  'printf',
+  'println',
+  'urlquery',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
+]);
 
 export function isBuiltin(name: string): boolean {
   return BUILTIN_NAMES.has(name);
@@ -661,7 +712,9 @@ export class State {
       }
       return this.errorf(`can't evaluate field ${fieldName} in type ${receiver.typeName}`);
     }
-    return this.errorf(`can't evaluate field ${fieldName} in type ${receiverIface ? 'interface {}' : goTypeName(receiver)}`);
+    return this.errorf(
+      `can't evaluate field ${fieldName} in type ${receiverIface ? 'interface {}' : goTypeName(receiver)}`,
+    );
   }
 
   /**
@@ -744,7 +797,13 @@ export class State {
     }
   }
 
-  private evalFunction(dot: GoValue, node: IdentifierNode, cmd: AnyNode, args: readonly ArgNode[] | null, final: Final): GoValue {
+  private evalFunction(
+    dot: GoValue,
+    node: IdentifierNode,
+    cmd: AnyNode,
+    args: readonly ArgNode[] | null,
+    final: Final,
+  ): GoValue {
     this.node = node;
     const name = node.name;
     const fn = this.reg.lookupFunc(name);
@@ -754,7 +813,14 @@ export class State {
   }
 
   /** Calls a caller-supplied function or method with evaluated arguments; a throw becomes Go's error. */
-  private evalCall(dot: GoValue, fn: GoFunc, node: AnyNode, name: string, args: readonly ArgNode[] | null, final: Final): GoValue {
+  private evalCall(
+    dot: GoValue,
+    fn: GoFunc,
+    node: AnyNode,
+    name: string,
+    args: readonly ArgNode[] | null,
+    final: Final,
+  ): GoValue {
     const argNodes = args ? args.slice(1) : [];
     const numIn = argNodes.length + (final === MISSING ? 0 : 1);
     const argv = new Array<GoValue>(numIn);
@@ -762,7 +828,8 @@ export class State {
     if (sig) {
       const numFixed = sig.params.length;
       if (sig.variadic !== undefined) {
-        if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${argNodes.length}`);
+        if (numIn < numFixed)
+          this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${argNodes.length}`);
       } else if (numIn !== numFixed) {
         this.errorf(`wrong number of args for ${name}: want ${numFixed} got ${numIn}`);
       }
@@ -958,7 +1025,12 @@ export class State {
           for (const ix of v.slice(1)) {
             const container = item;
             item = indexOnce(container, ix === undefined ? null : ix);
-            if (this.sh.tracer && container !== null && typeof container === 'object' && (typeof ix === 'string' || typeof ix === 'bigint')) {
+            if (
+              this.sh.tracer &&
+              container !== null &&
+              typeof container === 'object' &&
+              (typeof ix === 'string' || typeof ix === 'bigint')
+            ) {
               this.trace(container, String(ix), item);
             }
           }
@@ -979,7 +1051,12 @@ export class State {
         const fmtNode = args[0];
         let format: GoValue;
         if (fmtNode) {
-          if (fmtNode.type === 'bool' || fmtNode.type === 'number' || fmtNode.type === 'nil' || fmtNode.type === 'dot') {
+          if (
+            fmtNode.type === 'bool' ||
+            fmtNode.type === 'number' ||
+            fmtNode.type === 'nil' ||
+            fmtNode.type === 'dot'
+          ) {
             this.node = fmtNode;
             if (fmtNode.type === 'nil') this.errorf('cannot assign nil to string');
             if (fmtNode.type !== 'dot') this.errorf(`expected string; found ${nodeString(fmtNode)}`);
@@ -988,7 +1065,9 @@ export class State {
         } else format = final === MISSING ? undefined : final;
         if (typeof format !== 'string') {
           if (format === undefined) this.errorf('invalid value; expected string');
-          this.errorf(`wrong type for value; expected string; got ${format === null ? 'interface {}' : goTypeName(format)}`);
+          this.errorf(
+            `wrong type for value; expected string; got ${format === null ? 'interface {}' : goTypeName(format)}`,
+          );
         }
         const rest = fmtNode ? this.evalAll(dot, args.slice(1), final) : [];
         return goSprintf(format, rest.map(nilToNull));

@@ -182,7 +182,10 @@ function isPrintableRune(cp: number): boolean {
   if (cp === 0xfffd) return true;
   if (cp > 0x10ffff) return false;
   // Unicode format/separator characters Go treats as non-printable (approximation of unicode.IsPrint).
-  return !/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(String.fromCodePoint(cp)) && (cp === 0x20 || !/\p{Zs}/u.test(String.fromCodePoint(cp)));
+  return (
+    !/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u.test(String.fromCodePoint(cp)) &&
+    (cp === 0x20 || !/\p{Zs}/u.test(String.fromCodePoint(cp)))
+  );
 }
 
 /** Go's strconv.Quote (asciiOnly: QuoteToASCII, as %+q). */
@@ -199,13 +202,27 @@ export function quoteGo(s: string, asciiOnly = false): string {
       continue;
     }
     switch (ch) {
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\v': out += '\\v'; continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
     }
     if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
     else if (cp >= 0xd800 && cp < 0xe000) out += '\\ufffd';
@@ -261,7 +278,13 @@ function formatV(v: GoValue, plus: boolean, depth: number): string {
   if (depth > 100) return '...';
   if (Array.isArray(v)) return '[' + v.map((e) => formatV(e, plus, depth + 1)).join(' ') + ']';
   if (v instanceof Map) {
-    return 'map[' + sortedKeys(v).map((k) => `${k}:${formatV(v.get(k), plus, depth + 1)}`).join(' ') + ']';
+    return (
+      'map[' +
+      sortedKeys(v)
+        .map((k) => `${k}:${formatV(v.get(k), plus, depth + 1)}`)
+        .join(' ') +
+      ']'
+    );
   }
   if (v instanceof GoObject) {
     if (v.stringer) return v.stringer();
@@ -389,7 +412,8 @@ function formatString(s: string, spec: Spec): string {
     case 'v':
       return pad(s, spec, false);
     case 'q':
-      if (spec.sharp && !/[`\x00-\x08\x0a-\x1f\x7f]/.test(s) && !s.includes('\ufffd')) return pad('`' + s + '`', spec, false);
+      if (spec.sharp && !/[`\x00-\x08\x0a-\x1f\x7f]/.test(s) && !s.includes('\ufffd'))
+        return pad('`' + s + '`', spec, false);
       return pad(quoteGo(s, spec.plus), spec, false);
     case 'x':
     case 'X': {
@@ -498,15 +522,36 @@ export function goSprintf(format: string, args: readonly GoValue[]): string {
       out += '%!(NOVERB)';
       break;
     }
-    const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: null, prec: null, verb: '' };
+    const spec: Spec = {
+      minus: false,
+      plus: false,
+      sharp: false,
+      space: false,
+      zero: false,
+      width: null,
+      prec: null,
+      verb: '',
+    };
     flags: for (; k < n; k++) {
       switch (format[k]) {
-        case '-': spec.minus = true; spec.zero = false; break;
-        case '+': spec.plus = true; break;
-        case '#': spec.sharp = true; break;
-        case ' ': spec.space = true; break;
-        case '0': spec.zero = !spec.minus; break;
-        default: break flags;
+        case '-':
+          spec.minus = true;
+          spec.zero = false;
+          break;
+        case '+':
+          spec.plus = true;
+          break;
+        case '#':
+          spec.sharp = true;
+          break;
+        case ' ':
+          spec.space = true;
+          break;
+        case '0':
+          spec.zero = !spec.minus;
+          break;
+        default:
+          break flags;
       }
     }
     // width
@@ -570,7 +615,13 @@ export function goSprintf(format: string, args: readonly GoValue[]): string {
     out += formatOne(arg, spec);
   }
   if (argNum < args.length) {
-    out += '%!(EXTRA ' + args.slice(argNum).map((a) => (a === null || a === undefined ? '<nil>' : `${goTypeName(a)}=${formatValue(a)}`)).join(', ') + ')';
+    out +=
+      '%!(EXTRA ' +
+      args
+        .slice(argNum)
+        .map((a) => (a === null || a === undefined ? '<nil>' : `${goTypeName(a)}=${formatValue(a)}`))
+        .join(', ') +
+      ')';
   }
   return out;
 }
@@ -589,6 +640,13 @@ function goSyntax(v: GoValue): string {
       return String(v);
   }
   if (Array.isArray(v)) return '[]interface {}{' + v.map(goSyntax).join(', ') + '}';
-  if (v instanceof Map) return 'map[string]interface {}{' + sortedKeys(v).map((k) => `${quoteGo(k)}:${goSyntax(v.get(k))}`).join(', ') + '}';
+  if (v instanceof Map)
+    return (
+      'map[string]interface {}{' +
+      sortedKeys(v)
+        .map((k) => `${quoteGo(k)}:${goSyntax(v.get(k))}`)
+        .join(', ') +
+      '}'
+    );
   return formatValue(v);
 }

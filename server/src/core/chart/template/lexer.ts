@@ -94,7 +94,12 @@ export function lex(input: string): Token[] {
   const rightDelimAt = (p: number): Delim => {
     const c = input.charCodeAt(p);
     if (c === 125 /* } */) return input.charCodeAt(p + 1) === 125 ? Delim.Plain : Delim.None;
-    if (isSpaceCode(c) && input.charCodeAt(p + 1) === 45 /* - */ && input.charCodeAt(p + 2) === 125 && input.charCodeAt(p + 3) === 125) {
+    if (
+      isSpaceCode(c) &&
+      input.charCodeAt(p + 1) === 45 /* - */ &&
+      input.charCodeAt(p + 2) === 125 &&
+      input.charCodeAt(p + 3) === 125
+    ) {
       return Delim.Trim;
     }
     return Delim.None;
@@ -231,7 +236,8 @@ export function lex(input: string): Token[] {
             continue;
           }
           while (pos < n && isAlphaNumeric(input[pos]!)) pos++;
-          if (!atTerminator()) return fail(`bad character ${goCharDesc(String.fromCodePoint(input.codePointAt(pos)!))}`);
+          if (!atTerminator())
+            return fail(`bad character ${goCharDesc(String.fromCodePoint(input.codePointAt(pos)!))}`);
           emit(c === '$' ? 'variable' : 'field');
           continue;
         }
@@ -299,7 +305,8 @@ export function lex(input: string): Token[] {
       accept('+-');
       acceptRun('0123456789_');
     }
-    if (accept('i')) return `bad number syntax: ${JSON.stringify(input.slice(start, pos))} (complex numbers are not supported)`;
+    if (accept('i'))
+      return `bad number syntax: ${JSON.stringify(input.slice(start, pos))} (complex numbers are not supported)`;
     if (pos < n && isAlphaNumeric(input[pos]!)) {
       pos++;
       return `bad number syntax: ${JSON.stringify(input.slice(start, pos))}`;

@@ -29,7 +29,10 @@ export interface ParsedFile {
 
 /** Thrown inside the parser; turned into a TemplateError with the current line. */
 class Bail {
-  constructor(readonly message: string, readonly pos: number) {}
+  constructor(
+    readonly message: string,
+    readonly pos: number,
+  ) {}
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -331,7 +334,13 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
     if (pipe.cmds.length === 0) bail(`missing value for ${context}`);
     for (let k = 1; k < pipe.cmds.length; k++) {
       const first = pipe.cmds[k]!.args[0]!;
-      if (first.type === 'bool' || first.type === 'dot' || first.type === 'nil' || first.type === 'number' || first.type === 'string') {
+      if (
+        first.type === 'bool' ||
+        first.type === 'dot' ||
+        first.type === 'nil' ||
+        first.type === 'number' ||
+        first.type === 'string'
+      ) {
         bail(`non executable command in pipeline stage ${k + 1}`);
       }
     }
@@ -421,7 +430,9 @@ export function parseTemplate(name: string, text: string, hasFunction: ((fn: str
     const parsed = parseGoNumber(t.val);
     if (!parsed) return bail(`illegal number syntax: ${goQuote(t.val)}`, t);
     if (parsed.parseError) return bail(`${parsed.parseError}: ${goQuote(t.val)}`, t);
-    return parsed.error === undefined ? { ...base, value: parsed.value } : { ...base, value: parsed.value, error: parsed.error };
+    return parsed.error === undefined
+      ? { ...base, value: parsed.value }
+      : { ...base, value: parsed.value, error: parsed.error };
   }
 
   function unquote(t: Token): string {
@@ -489,7 +500,6 @@ function nodeText(n: ArgNode): string {
   }
 }
 
-
 /**
  * Go's strconv.Unquote for "…" (escapes), `…` (raw, carriage returns dropped) and '…' strings.
  * Returns null on invalid syntax.
@@ -511,14 +521,30 @@ export function unquoteGo(q: string): string | null {
     }
     const e = body[++k];
     switch (e) {
-      case 'a': out += '\x07'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '\\': out += '\\'; break;
+      case 'a':
+        out += '\x07';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      case '\\':
+        out += '\\';
+        break;
       case "'":
       case '"':
         if (e !== quote) return null;
@@ -577,7 +603,8 @@ export function parseGoNumber(text: string): { value: GoValue; error?: string; p
   // Underscores: only between digits, or right after a base prefix, as Go's strconv requires.
   if (s.includes('_')) {
     const digits = hasPrefix ? 'x' + s.slice(2) : s;
-    if (!/^[0-9a-zA-Z.+-]+$/.test(digits.replace(/_/g, '')) || /(^|[^0-9a-zA-Z])_|_($|[^0-9a-zA-Z])/.test(digits)) return null;
+    if (!/^[0-9a-zA-Z.+-]+$/.test(digits.replace(/_/g, '')) || /(^|[^0-9a-zA-Z])_|_($|[^0-9a-zA-Z])/.test(digits))
+      return null;
     s = s.replace(/_/g, '');
   }
   const isFloatSyntax = isHex ? /[pP]/.test(s) : /[.eE]/.test(s);
@@ -610,7 +637,7 @@ export function parseGoNumber(text: string): { value: GoValue; error?: string; p
     if (!m || (m[1] === '' && (m[2] ?? '') === '')) return null;
     const intPart = m[1] ?? '';
     const frac = m[2] ?? '';
-    const mant = parseInt((intPart + frac) || '0', 16);
+    const mant = parseInt(intPart + frac || '0', 16);
     f = mant * Math.pow(2, Number(m[3]) - 4 * frac.length);
   } else {
     if (!/^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) return null;

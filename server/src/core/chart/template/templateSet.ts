@@ -3,7 +3,17 @@
 
 import type { ListNode } from './ast';
 import { TemplateError } from './errors';
-import { actionDeps, isBuiltin, newShared, noteRead, State, type CompiledTemplate, type ExecShared, type Registry, type Writer } from './exec';
+import {
+  actionDeps,
+  isBuiltin,
+  newShared,
+  noteRead,
+  State,
+  type CompiledTemplate,
+  type ExecShared,
+  type Registry,
+  type Writer,
+} from './exec';
 import { quoteGo } from './format';
 import { childPath } from './paths';
 import { isEmptyList, parseTemplate, unquoteGo, type ParsedFile } from './parser';
@@ -64,7 +74,12 @@ export interface TemplateSetOptions {
  * are not attached to the next line. Paths are leaves only (no containers read on the way). `own` is the part of
  * `paths` the printed value itself was computed from (empty for literal text).
  */
-export type SpanListener = (start: number, end: number, paths: readonly (readonly string[])[], own: readonly (readonly string[])[]) => void;
+export type SpanListener = (
+  start: number,
+  end: number,
+  paths: readonly (readonly string[])[],
+  own: readonly (readonly string[])[],
+) => void;
 
 export interface ExecuteOptions {
   /** Overrides the set's missingKey for this execution. */
@@ -228,7 +243,14 @@ export class TemplateSet {
     const tmpl = this.lookup(name);
     if (!tmpl) throw this.noTemplate(name);
     const writer: Writer = { s: '' };
-    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer, options.spans ?? null);
+    const shared = newShared(
+      options.missingKey ?? this.missingKey,
+      options.tracer ?? null,
+      data,
+      this.maxDepth,
+      writer,
+      options.spans ?? null,
+    );
     const outer = this.active;
     this.active = shared;
     try {
@@ -297,9 +319,17 @@ export class TemplateSet {
       lookupFunc: (n) => this.funcs.get(n),
     };
     const sh = this.active;
-    if (sh && options.missingKey === undefined && options.tracer === undefined && options.spans === undefined) return this.runNested(sh, reg, self, data);
+    if (sh && options.missingKey === undefined && options.tracer === undefined && options.spans === undefined)
+      return this.runNested(sh, reg, self, data);
     const writer: Writer = { s: '' };
-    const shared = newShared(options.missingKey ?? this.missingKey, options.tracer ?? null, data, this.maxDepth, writer, options.spans ?? null);
+    const shared = newShared(
+      options.missingKey ?? this.missingKey,
+      options.tracer ?? null,
+      data,
+      this.maxDepth,
+      writer,
+      options.spans ?? null,
+    );
     const outer = this.active;
     this.active = shared;
     try {

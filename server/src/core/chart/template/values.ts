@@ -22,17 +22,7 @@ export type GoFunc = (...args: GoValue[]) => GoValue;
 export type GoMap = Map<string, GoValue>;
 
 /** Any value the engine can hold. */
-export type GoValue =
-  | null
-  | undefined
-  | boolean
-  | string
-  | number
-  | bigint
-  | GoValue[]
-  | GoMap
-  | GoObject
-  | GoFunc;
+export type GoValue = null | undefined | boolean | string | number | bigint | GoValue[] | GoMap | GoObject | GoFunc;
 
 /**
  * A Go struct (or pointer to struct) seen through the template: exported fields and methods by name.
@@ -116,7 +106,8 @@ export function isNil(v: GoValue): v is null | undefined {
  * Go parameter types a function may declare (see withSignature). `int` accepts any integer (bigint): the value
  * model does not keep Go's int/int64 distinction.
  */
-export type GoParamType = 'interface {}' | 'string' | 'int' | 'int64' | 'float64' | 'bool' | 'map[string]interface {}' | '[]interface {}';
+export type GoParamType =
+  'interface {}' | 'string' | 'int' | 'int64' | 'float64' | 'bool' | 'map[string]interface {}' | '[]interface {}';
 
 export interface GoSignature {
   readonly params: readonly GoParamType[];

@@ -11,7 +11,10 @@ let texts: Record<string, string> | undefined;
 const indexes = new Map<string, ChartValuesIndex>();
 
 function allTexts(): Record<string, string> {
-  texts ??= JSON.parse(brotliDecompressSync(Buffer.from(PACKED_VALUES_YAML, 'base64')).toString('utf8')) as Record<string, string>;
+  texts ??= JSON.parse(brotliDecompressSync(Buffer.from(PACKED_VALUES_YAML, 'base64')).toString('utf8')) as Record<
+    string,
+    string
+  >;
   return texts;
 }
 

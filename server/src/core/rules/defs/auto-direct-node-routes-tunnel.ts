@@ -8,14 +8,20 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/daemon_main.go@v1.12.19 l.1442, @v1.19.1 l.1102',
   summary: 'autoDirectNodeRoutes only makes sense with native routing.',
   examples: [
-    { version: '1.16', bad: 'routingMode: tunnel\nautoDirectNodeRoutes: true\n', good: 'routingMode: tunnel\nautoDirectNodeRoutes: false\n' },
+    {
+      version: '1.16',
+      bad: 'routingMode: tunnel\nautoDirectNodeRoutes: true\n',
+      good: 'routingMode: tunnel\nautoDirectNodeRoutes: false\n',
+    },
   ],
   check: (s) =>
     s.agent.autoDirectNodeRoutes.on && s.tunnel
       ? {
           origins: [s.agent.autoDirectNodeRoutes.origin, s.agent.routingMode.origin],
-          message: 'autoDirectNodeRoutes installs direct routes between nodes, which only makes sense with native routing; in tunnel mode the agent refuses to start.',
-          sourceText: 'auto-direct-node-routes cannot be used with tunneling. Packets must be routed through the tunnel device.',
+          message:
+            'autoDirectNodeRoutes installs direct routes between nodes, which only makes sense with native routing; in tunnel mode the agent refuses to start.',
+          sourceText:
+            'auto-direct-node-routes cannot be used with tunneling. Packets must be routed through the tunnel device.',
         }
       : undefined,
   fix: setTo('autoDirectNodeRoutes', 'false', 'direct node routes need native routing', {

@@ -12,7 +12,13 @@ export default defineRule<AgentExitRule>({
   cite: 'pkg/bandwidth/bandwidth.go@v1.12.19 l.61-76, @v1.13.18 l.60-74, @v1.14.19 l.60-74; pkg/datapath/linux/bandwidth/bandwidth.go@v1.15.19 l.119, @v1.19.1 l.178-185',
   summary: 'BBR congestion control for pods needs Linux 5.18 or newer.',
   examples: [
-    { version: '1.16', kernel: '5.10', goodKernel: '5.18', bad: 'bandwidthManager:\n  enabled: true\n  bbr: true\n', good: 'bandwidthManager:\n  enabled: true\n  bbr: true\n' },
+    {
+      version: '1.16',
+      kernel: '5.10',
+      goodKernel: '5.18',
+      bad: 'bandwidthManager:\n  enabled: true\n  bbr: true\n',
+      good: 'bandwidthManager:\n  enabled: true\n  bbr: true\n',
+    },
   ],
   check: (s) =>
     s.agent.bandwidthManager.on &&
@@ -22,7 +28,9 @@ export default defineRule<AgentExitRule>({
       ? {
           origins: [s.agent.bbr.origin],
           message: `BBR for pods needs kernel 5.18 or newer (kernel ${s.kernel!.text} given): the agent refuses to start.`,
-          sourceText: inRange(s.version, undefined, '1.14') ? 'Cannot enable --enable-bbr, needs kernel 5.18 or newer.' : 'cannot enable --enable-bbr, needs kernel 5.18 or newer',
+          sourceText: inRange(s.version, undefined, '1.14')
+            ? 'Cannot enable --enable-bbr, needs kernel 5.18 or newer.'
+            : 'cannot enable --enable-bbr, needs kernel 5.18 or newer',
         }
       : undefined,
 });

@@ -8,9 +8,7 @@ export default defineRule<AgentExitRule>({
   severity: 'error',
   cite: 'pkg/datapath/linux/bigtcp/bigtcp.go@v1.14.19 l.206-215, @v1.16.19 l.207-216, @v1.19.1 l.238-260',
   summary: 'BIG TCP needs kube-proxy replacement, BPF masquerading (IPv4) and a recent kernel.',
-  examples: [
-    { version: '1.16', bad: 'enableIPv4BIGTCP: true\n', good: 'enableIPv4BIGTCP: false\n' },
-  ],
+  examples: [{ version: '1.16', bad: 'enableIPv4BIGTCP: true\n', good: 'enableIPv4BIGTCP: false\n' }],
   check: (s) => {
     if (!s.agent.bigTcp4.on && !s.agent.bigTcp6.on) return undefined;
     const origin = s.agent.bigTcp4.on ? s.agent.bigTcp4.origin : s.agent.bigTcp6.origin;
@@ -27,11 +25,19 @@ export default defineRule<AgentExitRule>({
       };
     }
     if (s.legacy) {
-      return { origins: [origin], message: 'BIG TCP needs BPF host routing, but host routing here is Legacy: the agent refuses to start.', sourceText: 'BIG TCP is not supported with legacy host routing' };
+      return {
+        origins: [origin],
+        message: 'BIG TCP needs BPF host routing, but host routing here is Legacy: the agent refuses to start.',
+        sourceText: 'BIG TCP is not supported with legacy host routing',
+      };
     }
     const enc = inRange(s.version, '1.19') ? s.agent.ipsec.on : s.agent.ipsec.on || s.agent.wireguard.on;
     if (enc) {
-      return { origins: [origin, (s.agent.ipsec.on ? s.agent.ipsec : s.agent.wireguard).origin], message: 'BIG TCP cannot be combined with transparent encryption here: the agent refuses to start.', sourceText: 'BIG TCP is not supported with encryption enabled' };
+      return {
+        origins: [origin, (s.agent.ipsec.on ? s.agent.ipsec : s.agent.wireguard).origin],
+        message: 'BIG TCP cannot be combined with transparent encryption here: the agent refuses to start.',
+        sourceText: 'BIG TCP is not supported with encryption enabled',
+      };
     }
     return undefined;
   },

@@ -10,7 +10,11 @@ export default defineRule<MasqueradeRule>({
   effect: fallbackUntil14,
   summary: 'egressMasqueradeInterfaces only applies to iptables masquerading and conflicts with BPF masquerading.',
   examples: [
-    { version: '1.16', bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\negressMasqueradeInterfaces: eth0\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n' },
+    {
+      version: '1.16',
+      bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\negressMasqueradeInterfaces: eth0\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
+    },
   ],
   check: (s) =>
     s.agent.bpfMasquerade.on && masqForBpf(s) && s.agent.egressMasqueradeInterfaces
@@ -19,7 +23,8 @@ export default defineRule<MasqueradeRule>({
           message: inRange(s.version, undefined, '1.14')
             ? 'BPF masquerading cannot be limited to interfaces with egressMasqueradeInterfaces (use devices instead): the agent falls back to iptables masquerading.'
             : 'BPF masquerading cannot be limited to interfaces with egressMasqueradeInterfaces (use devices instead): the agent refuses to start.',
-          sourceText: 'BPF masquerade does not allow to specify devices via --egress-masquerade-interfaces (use --devices instead)',
+          sourceText:
+            'BPF masquerade does not allow to specify devices via --egress-masquerade-interfaces (use --devices instead)',
         }
       : undefined,
 });

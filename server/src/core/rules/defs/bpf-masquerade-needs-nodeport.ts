@@ -12,7 +12,11 @@ export default defineRule<MasqueradeRule>({
   effect: fallbackUntil14,
   summary: 'BPF masquerading needs the BPF NodePort datapath (kube-proxy replacement) in the versions that require it.',
   examples: [
-    { version: '1.16', bad: 'kubeProxyReplacement: false\nbpf:\n  masquerade: true\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n' },
+    {
+      version: '1.16',
+      bad: 'kubeProxyReplacement: false\nbpf:\n  masquerade: true\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
+    },
   ],
   check: (s) =>
     s.agent.bpfMasquerade.on && masqForBpf(s) && !s.nodePort

@@ -14,15 +14,28 @@ export default defineRule<MasqueradeRule>({
   effect: fallbackUntil14,
   summary: 'BPF masquerading in tunnel mode needs socket-level load balancing in the versions that check it.',
   examples: [
-    { version: '1.15', bad: 'kubeProxyReplacement: false\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true\n', good: 'kubeProxyReplacement: false\nnodePort:\n  enabled: true\nsocketLB:\n  enabled: true\nbpf:\n  masquerade: true\n' },
+    {
+      version: '1.15',
+      bad: 'kubeProxyReplacement: false\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true\n',
+      good: 'kubeProxyReplacement: false\nnodePort:\n  enabled: true\nsocketLB:\n  enabled: true\nbpf:\n  masquerade: true\n',
+    },
   ],
   check: (s) =>
     s.agent.bpfMasquerade.on && masqForBpf(s) && s.nodePort && s.tunnel && !s.socketLB
       ? {
-          origins: [s.agent.socketLB?.origin ?? s.agent.kpr.origin, s.agent.bpfMasquerade.origin, s.agent.routingMode.origin],
+          origins: [
+            s.agent.socketLB?.origin ?? s.agent.kpr.origin,
+            s.agent.bpfMasquerade.origin,
+            s.agent.routingMode.origin,
+          ],
           message: `In tunnel mode BPF masquerading also needs socket load-balancing (socketLB), which is off: Cilium ${s.version} ${inRange(s.version, undefined, '1.14') ? 'falls back to iptables masquerading' : 'refuses to start'}.`,
-          sourceText: s.version === '1.12' ? ' Falling back to iptables-based masquerading.' : 'BPF masquerade requires socket-LB (--bpf-lb-sock="false")',
+          sourceText:
+            s.version === '1.12'
+              ? ' Falling back to iptables-based masquerading.'
+              : 'BPF masquerade requires socket-LB (--bpf-lb-sock="false")',
         }
       : undefined,
-  fix: setTo('socketLB.enabled', 'true', 'BPF masquerading in tunnel mode needs socket load-balancing', { agent: 'bpf-lb-sock' }),
+  fix: setTo('socketLB.enabled', 'true', 'BPF masquerading in tunnel mode needs socket load-balancing', {
+    agent: 'bpf-lb-sock',
+  }),
 });

@@ -48,7 +48,11 @@ export default defineRule<MasqueradeRule>({
       bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nenableIPv4Masquerade: false\nenableIPv6Masquerade: false\n',
       good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
     },
-    { version: '1.13', bad: 'bpf:\n  masquerade: true\nenableIPv4Masquerade: false\n', good: 'bpf:\n  masquerade: false\nenableIPv4Masquerade: false\n' },
+    {
+      version: '1.13',
+      bad: 'bpf:\n  masquerade: true\nenableIPv4Masquerade: false\n',
+      good: 'bpf:\n  masquerade: false\nenableIPv4Masquerade: false\n',
+    },
   ],
   check: (s) => (inRange(s.version, '1.14') ? fromV114(s) : upToV113(s)),
 });

@@ -6,7 +6,14 @@ export default defineRule<Rule>({
   ...chartRuleMeta('chart-aksbyocni-needs-tunnel'),
   summary: 'AKS bring-your-own-CNI mode needs tunnel routing; the chart refuses native routing.',
   examples: [
-    { version: '1.16', bad: 'aksbyocni:\n  enabled: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\n', good: 'aksbyocni:\n  enabled: true\nroutingMode: tunnel\n' },
+    {
+      version: '1.16',
+      bad: 'aksbyocni:\n  enabled: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\n',
+      good: 'aksbyocni:\n  enabled: true\nroutingMode: tunnel\n',
+    },
   ],
-  fix: setTo('routingMode', 'tunnel', 'AKS bring-your-own-CNI needs tunnel mode', { agent: 'routing-mode', helmOnly: true }),
+  fix: setTo('routingMode', 'tunnel', 'AKS bring-your-own-CNI needs tunnel mode', {
+    agent: 'routing-mode',
+    helmOnly: true,
+  }),
 });

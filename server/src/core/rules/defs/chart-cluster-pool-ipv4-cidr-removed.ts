@@ -6,7 +6,11 @@ export default defineRule<Rule>({
   ...chartRuleMeta('chart-cluster-pool-ipv4-cidr-removed'),
   summary: 'ipam.operator.clusterPoolIPv4PodCIDR was replaced by a list.',
   examples: [
-    { version: '1.16', bad: 'ipam:\n  operator:\n    clusterPoolIPv4PodCIDR: 10.0.0.0/8\n', good: 'ipam:\n  operator:\n    clusterPoolIPv4PodCIDRList:\n      - 10.0.0.0/8\n' },
+    {
+      version: '1.16',
+      bad: 'ipam:\n  operator:\n    clusterPoolIPv4PodCIDR: 10.0.0.0/8\n',
+      good: 'ipam:\n  operator:\n    clusterPoolIPv4PodCIDRList:\n      - 10.0.0.0/8\n',
+    },
   ],
   fix: chartRemoved,
 });

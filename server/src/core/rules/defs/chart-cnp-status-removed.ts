@@ -6,7 +6,11 @@ export default defineRule<Rule>({
   ...chartRuleMeta('chart-cnp-status-removed'),
   summary: 'enableCnpStatusUpdates was removed; the chart refuses it when set.',
   examples: [
-    { version: '1.15', bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nenableCnpStatusUpdates: true\nhubble:\n  enabled: true\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nhubble:\n  enabled: true\n' },
+    {
+      version: '1.15',
+      bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nenableCnpStatusUpdates: true\nhubble:\n  enabled: true\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nhubble:\n  enabled: true\n',
+    },
   ],
   fix: chartRemoved,
 });

@@ -6,7 +6,11 @@ export default defineRule<Rule>({
   ...chartRuleMeta('chart-cri-integration-removed'),
   summary: 'The container runtime integration values were removed; the chart refuses them when set.',
   examples: [
-    { version: '1.16', bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\ncontainerRuntime:\n  integration: crio\nhubble:\n  enabled: true\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nhubble:\n  enabled: true\n' },
+    {
+      version: '1.16',
+      bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\ncontainerRuntime:\n  integration: crio\nhubble:\n  enabled: true\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nhubble:\n  enabled: true\n',
+    },
   ],
   fix: chartRemoved,
 });

@@ -4,9 +4,8 @@ import { chartRuleMeta } from '../tableRules';
 
 export default defineRule<Rule>({
   ...chartRuleMeta('chart-encryption-legacy-keys-removed'),
-  summary: 'The old top-level encryption keys (keyFile, mountPath, secretName, interface) moved under encryption.ipsec; the chart refuses the old ones.',
-  examples: [
-    { version: '1.16', bad: 'encryption:\n  keyFile: keys\n', good: 'debug:\n  enabled: false\n' },
-  ],
+  summary:
+    'The old top-level encryption keys (keyFile, mountPath, secretName, interface) moved under encryption.ipsec; the chart refuses the old ones.',
+  examples: [{ version: '1.16', bad: 'encryption:\n  keyFile: keys\n', good: 'debug:\n  enabled: false\n' }],
   fix: chartRemoved,
 });

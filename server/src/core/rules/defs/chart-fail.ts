@@ -3,8 +3,7 @@ import { chartRuleMeta } from '../tableRules';
 
 export default defineRule<Rule>({
   ...chartRuleMeta('chart-fail'),
-  summary: 'The chart stops the install with its own message (a `fail` or `required` in its templates) for a reason we have no extra words for. When the check rests on the live cluster (a `lookup`, or the Kubernetes version or APIs in `.Capabilities`), the finding is a warning: the offline render cannot know the answer.',
-  examples: [
-    { version: '1.20', bad: 'ipam:\n  mode: eni\n', good: 'eni:\n  enabled: true\nipam:\n  mode: eni\n' },
-  ],
+  summary:
+    'The chart stops the install with its own message (a `fail` or `required` in its templates) for a reason we have no extra words for. When the check rests on the live cluster (a `lookup`, or the Kubernetes version or APIs in `.Capabilities`), the finding is a warning: the offline render cannot know the answer.',
+  examples: [{ version: '1.20', bad: 'ipam:\n  mode: eni\n', good: 'eni:\n  enabled: true\nipam:\n  mode: eni\n' }],
 });

@@ -5,6 +5,10 @@ export default defineRule<Rule>({
   ...chartRuleMeta('chart-hubble-certmanager-issuer'),
   summary: 'Hubble certificates from cert-manager need an issuer reference.',
   examples: [
-    { version: '1.16', bad: 'hubble:\n  tls:\n    auto:\n      method: certmanager\n', good: 'hubble:\n  tls:\n    auto:\n      method: helm\n' },
+    {
+      version: '1.16',
+      bad: 'hubble:\n  tls:\n    auto:\n      method: certmanager\n',
+      good: 'hubble:\n  tls:\n    auto:\n      method: helm\n',
+    },
   ],
 });

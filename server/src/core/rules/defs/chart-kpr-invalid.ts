@@ -6,7 +6,11 @@ export default defineRule<Rule>({
   ...chartRuleMeta('chart-kpr-invalid'),
   summary: 'The chart rejects this kubeProxyReplacement value.',
   examples: [
-    { version: '1.16', bad: 'kubeProxyReplacement: ture\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n' },
+    {
+      version: '1.16',
+      bad: 'kubeProxyReplacement: ture\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+    },
   ],
   fix: kprValue,
 });

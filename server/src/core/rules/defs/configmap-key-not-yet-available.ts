@@ -5,7 +5,5 @@ export default defineRule<Rule>({
   group: 'configmap',
   severity: 'warning',
   summary: 'A cilium-config key that only later versions read; the target version ignores it.',
-  examples: [
-    { version: '1.16', bad: configMap('enable-tunnel-big-tcp: "true"'), good: configMap('debug: "false"') },
-  ],
+  examples: [{ version: '1.16', bad: configMap('enable-tunnel-big-tcp: "true"'), good: configMap('debug: "false"') }],
 });

@@ -5,9 +5,14 @@ export default defineRule<Rule>({
   id: 'configmap-key-removed',
   group: 'configmap',
   severity: 'warning',
-  summary: 'A cilium-config key the target version no longer reads; the message names the version that removed it and its successor when the agent names one.',
+  summary:
+    'A cilium-config key the target version no longer reads; the message names the version that removed it and its successor when the agent names one.',
   examples: [
-    { version: '1.16', bad: configMap('enable-host-reachable-services: "true"'), good: configMap('bpf-lb-sock: "true"') },
+    {
+      version: '1.16',
+      bad: configMap('enable-host-reachable-services: "true"'),
+      good: configMap('bpf-lb-sock: "true"'),
+    },
   ],
   fix: configMapRename,
 });

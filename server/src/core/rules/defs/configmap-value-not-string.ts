@@ -6,8 +6,6 @@ export default defineRule<Rule>({
   group: 'configmap',
   severity: 'error',
   summary: 'ConfigMap data values must be strings; unquoted booleans and numbers are rejected by the API server.',
-  examples: [
-    { version: '1.16', bad: configMap('debug: true'), good: configMap('debug: "true"') },
-  ],
+  examples: [{ version: '1.16', bad: configMap('debug: true'), good: configMap('debug: "true"') }],
   fix: configMapQuote,
 });

@@ -11,17 +11,33 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.228-233, @v1.15.19 l.228-232; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.145-150',
   summary: 'The Geneve DSR dispatch mode needs the Geneve tunnel protocol.',
   examples: [
-    { version: '1.16', bad: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nbpf-lb-dsr-dispatch: geneve\nrouting-mode: native\nipv4-native-routing-cidr: 10.0.0.0/8\ntunnel-protocol: vxlan'), good: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nbpf-lb-dsr-dispatch: geneve\nrouting-mode: native\nipv4-native-routing-cidr: 10.0.0.0/8\ntunnel-protocol: geneve') },
+    {
+      version: '1.16',
+      bad: configMap(
+        'kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nbpf-lb-dsr-dispatch: geneve\nrouting-mode: native\nipv4-native-routing-cidr: 10.0.0.0/8\ntunnel-protocol: vxlan',
+      ),
+      good: configMap(
+        'kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nbpf-lb-dsr-dispatch: geneve\nrouting-mode: native\nipv4-native-routing-cidr: 10.0.0.0/8\ntunnel-protocol: geneve',
+      ),
+    },
   ],
   check: (s) => {
-    if (!(s.nodePort && s.agent.dsrDispatch?.value === 'geneve' && s.agent.lbMode && dsrModes.has(s.agent.lbMode.value))) return undefined;
+    if (!(
+      s.nodePort &&
+      s.agent.dsrDispatch?.value === 'geneve' &&
+      s.agent.lbMode &&
+      dsrModes.has(s.agent.lbMode.value)
+    ))
+      return undefined;
     const tunnelProtoIsGeneve = s.agent.tunnelProtocol.value === 'geneve';
     const fails = inRange(s.version, '1.15') ? !tunnelProtoIsGeneve : s.tunnel && !tunnelProtoIsGeneve;
     if (!fails) return undefined;
     return {
       origins: [s.agent.dsrDispatch.origin, s.agent.tunnelProtocol.origin],
       message: `loadBalancer.dsrDispatch: geneve needs tunnelProtocol: geneve${inRange(s.version, '1.15') ? ' (from 1.15 even with native routing)' : ''}: the agent refuses to start.`,
-      sourceText: inRange(s.version, '1.15') ? 'Node Port "dsr" mode with geneve dispatch requires geneve tunnel protocol.' : 'Node Port "dsr" mode with geneve dispatch requires geneve tunneling.',
+      sourceText: inRange(s.version, '1.15')
+        ? 'Node Port "dsr" mode with geneve dispatch requires geneve tunnel protocol.'
+        : 'Node Port "dsr" mode with geneve dispatch requires geneve tunneling.',
     };
   },
 });

@@ -11,15 +11,31 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.221-225, @v1.15.19 l.222-226, @v1.17.13 l.155-159; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.139-143',
   summary: 'Direct server return inside a tunnel needs the Geneve dispatch mode.',
   examples: [
-    { version: '1.16', bad: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nrouting-mode: tunnel\ntunnel-protocol: geneve'), good: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nbpf-lb-dsr-dispatch: geneve\nrouting-mode: tunnel\ntunnel-protocol: geneve') },
+    {
+      version: '1.16',
+      bad: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nrouting-mode: tunnel\ntunnel-protocol: geneve'),
+      good: configMap(
+        'kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nbpf-lb-dsr-dispatch: geneve\nrouting-mode: tunnel\ntunnel-protocol: geneve',
+      ),
+    },
   ],
   check: (s) => {
     const dispatch = s.agent.dsrDispatch?.value ?? 'opt';
-    if (!(s.nodePort && s.agent.lbMode && dsrModes.has(s.agent.lbMode.value) && s.tunnel && s.agent.tunnelProtocol.value === 'geneve' && dispatch !== 'geneve')) return undefined;
+    if (!(
+      s.nodePort &&
+      s.agent.lbMode &&
+      dsrModes.has(s.agent.lbMode.value) &&
+      s.tunnel &&
+      s.agent.tunnelProtocol.value === 'geneve' &&
+      dispatch !== 'geneve'
+    ))
+      return undefined;
     return {
       origins: [s.agent.dsrDispatch?.origin ?? s.agent.lbMode.origin, s.agent.tunnelProtocol.origin],
       message: `DSR over a Geneve tunnel needs loadBalancer.dsrDispatch: geneve (it is "${dispatch}"): the agent refuses to start.`,
-      sourceText: inRange(s.version, '1.15') ? 'Tunnel routing with Node Port "dsr" mode requires geneve dispatch.' : 'Node Port "dsr" mode with opt dispatch cannot be used with geneve tunneling.',
+      sourceText: inRange(s.version, '1.15')
+        ? 'Tunnel routing with Node Port "dsr" mode requires geneve dispatch.'
+        : 'Node Port "dsr" mode with opt dispatch cannot be used with geneve tunneling.',
     };
   },
   fix: setTo('loadBalancer.dsrDispatch', 'geneve', 'DSR over a Geneve tunnel', { agent: 'bpf-lb-dsr-dispatch' }),

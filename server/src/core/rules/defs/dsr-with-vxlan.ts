@@ -8,10 +8,20 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.210-213; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.134-137',
   summary: 'Direct server return cannot work over a VXLAN tunnel.',
   examples: [
-    { version: '1.16', bad: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nrouting-mode: tunnel\ntunnel-protocol: vxlan'), good: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: snat\nrouting-mode: tunnel\ntunnel-protocol: vxlan') },
+    {
+      version: '1.16',
+      bad: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nrouting-mode: tunnel\ntunnel-protocol: vxlan'),
+      good: configMap(
+        'kube-proxy-replacement: "true"\nbpf-lb-mode: snat\nrouting-mode: tunnel\ntunnel-protocol: vxlan',
+      ),
+    },
   ],
   check: (s) =>
-    s.nodePort && s.agent.lbMode && dsrModes.has(s.agent.lbMode.value) && s.tunnel && s.agent.tunnelProtocol.value === 'vxlan'
+    s.nodePort &&
+    s.agent.lbMode &&
+    dsrModes.has(s.agent.lbMode.value) &&
+    s.tunnel &&
+    s.agent.tunnelProtocol.value === 'vxlan'
       ? {
           origins: [s.agent.lbMode.origin, s.agent.routingMode.origin, s.agent.tunnelProtocol.origin],
           message: `Load-balancer mode "${s.agent.lbMode.value}" (direct server return) does not work over VXLAN tunnels: the agent refuses to start. Use native routing, or tunnelProtocol: geneve with loadBalancer.dsrDispatch: geneve.`,

@@ -10,13 +10,18 @@ export default defineRule<AgentExitRule>({
   summary: 'AWS ENI mode is a native-routing mode; tunnelling with it is refused or ignored depending on the version.',
   examples: [
     // enable-ipv6 written: the agent's own default is on, and native routing with IPv6 also needs an IPv6 CIDR.
-    { version: '1.16', bad: configMap('ipam: eni\nenable-ipv6: "false"\nrouting-mode: tunnel'), good: configMap('ipam: eni\nenable-ipv6: "false"\nrouting-mode: native') },
+    {
+      version: '1.16',
+      bad: configMap('ipam: eni\nenable-ipv6: "false"\nrouting-mode: tunnel'),
+      good: configMap('ipam: eni\nenable-ipv6: "false"\nrouting-mode: native'),
+    },
   ],
   check: (s) =>
     s.agent.ipam.value === 'eni' && s.tunnel
       ? {
           origins: [s.agent.routingMode.origin, s.agent.ipam.origin],
-          message: 'ENI IPAM gives pods VPC addresses and needs native routing (routingMode: native); in tunnel mode the agent refuses to start.',
+          message:
+            'ENI IPAM gives pods VPC addresses and needs native routing (routingMode: native); in tunnel mode the agent refuses to start.',
           sourceText: 'Cannot specify IPAM mode eni in tunnel mode.',
         }
       : undefined,

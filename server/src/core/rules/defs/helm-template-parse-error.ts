@@ -8,6 +8,7 @@ export default defineRule<Rule>({
   id: 'helm-template-parse-error',
   group: 'file',
   severity: 'error',
-  summary: 'A Helm template (a chart template or helmfile .gotmpl holding Cilium settings) that Go\'s template parser refuses: Helm renders nothing.',
+  summary:
+    "A Helm template (a chart template or helmfile .gotmpl holding Cilium settings) that Go's template parser refuses: Helm renders nothing.",
   examples: [{ version: '1.16', bad: chartTemplate('{{-end }}'), good: chartTemplate('{{- end }}') }],
 });

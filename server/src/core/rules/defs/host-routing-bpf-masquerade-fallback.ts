@@ -7,7 +7,8 @@ export default defineRule<Rule>({
   id: 'host-routing-bpf-masquerade-fallback',
   group: 'host-routing',
   severity: 'warning',
-  summary: 'BPF masquerading was requested but a prerequisite is missing, so iptables masquerades and host routing is Legacy.',
+  summary:
+    'BPF masquerading was requested but a prerequisite is missing, so iptables masquerades and host routing is Legacy.',
   examples: [
     {
       version: '1.14',

@@ -4,7 +4,8 @@ import { defineRule, type HostRoutingRule } from '../rule';
 import { say } from '../wording';
 
 const messages = {
-  routes: 'Per-endpoint routes ({key:endpointRoutes.enabled}) make Cilium {version} fall back to legacy host routing. From 1.14 the two work together.',
+  routes:
+    'Per-endpoint routes ({key:endpointRoutes.enabled}) make Cilium {version} fall back to legacy host routing. From 1.14 the two work together.',
 };
 
 export default defineRule<HostRoutingRule>({
@@ -25,6 +26,10 @@ export default defineRule<HostRoutingRule>({
     },
   ],
   check: (s) =>
-    fallsBackWhileOn(s.agent.endpointRoutes, say(messages.routes, { version: s.version }), 'BPF host routing is currently not supported with enable-endpoint-routes.'),
+    fallsBackWhileOn(
+      s.agent.endpointRoutes,
+      say(messages.routes, { version: s.version }),
+      'BPF host routing is currently not supported with enable-endpoint-routes.',
+    ),
   fix: endpointRoutesOff,
 });

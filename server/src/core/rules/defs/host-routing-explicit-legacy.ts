@@ -12,7 +12,13 @@ export default defineRule<HostRoutingRule>({
   check: (s) => {
     const o = s.agent.hostLegacyRouting;
     if (!o.on || o.origin.kind === 'implied' || o.origin.kind === 'agent-default') return undefined;
-    return { origins: [o.origin], message: 'Legacy host routing is chosen explicitly here: packets go through the host network stack (iptables, routing tables) instead of being redirected in eBPF.' };
+    return {
+      origins: [o.origin],
+      message:
+        'Legacy host routing is chosen explicitly here: packets go through the host network stack (iptables, routing tables) instead of being redirected in eBPF.',
+    };
   },
-  fix: setTo('bpf.hostLegacyRouting', 'false', 'let the agent use BPF host routing', { agent: 'enable-host-legacy-routing' }),
+  fix: setTo('bpf.hostLegacyRouting', 'false', 'let the agent use BPF host routing', {
+    agent: 'enable-host-legacy-routing',
+  }),
 });

@@ -22,7 +22,9 @@ export default defineRule<HostRoutingRule>({
   check: (s) =>
     fallsBackWhileOn(
       s.agent.ipsec,
-      { message: `IPsec encryption forces legacy host routing up to Cilium 1.18 (1.19 lifted this). Target ${s.version}: Host Routing will be Legacy.` },
+      {
+        message: `IPsec encryption forces legacy host routing up to Cilium 1.18 (1.19 lifted this). Target ${s.version}: Host Routing will be Legacy.`,
+      },
       'BPF host routing is incompatible with enable-ipsec.',
     ),
 });

@@ -17,8 +17,16 @@ export default defineRule<HostRoutingRule>({
   summary: 'Without kube-proxy replacement BPF host routing cannot be used; the agent picks Legacy.',
   messages,
   examples: [
-    { version: '1.16', bad: 'kubeProxyReplacement: false\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n' },
-    { version: '1.13', bad: 'kubeProxyReplacement: disabled\n', good: 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n' },
+    {
+      version: '1.16',
+      bad: 'kubeProxyReplacement: false\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+    },
+    {
+      version: '1.13',
+      bad: 'kubeProxyReplacement: disabled\n',
+      good: 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+    },
   ],
   check: (s) => {
     if (!kprOffSilently(s)) return undefined;

@@ -19,7 +19,9 @@ export default defineRule<HostRoutingRule>({
   check: (s) =>
     fallsBackWhileOn(
       s.agent.wireguard,
-      { message: `WireGuard encryption forces legacy host routing up to Cilium 1.13 (1.14 lifted this). Target ${s.version}: Host Routing will be Legacy.` },
+      {
+        message: `WireGuard encryption forces legacy host routing up to Cilium 1.13 (1.14 lifted this). Target ${s.version}: Host Routing will be Legacy.`,
+      },
       'BPF host routing is currently not compatible with Wireguard (--enable-wireguard).',
     ),
 });

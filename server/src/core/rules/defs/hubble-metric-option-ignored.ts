@@ -9,7 +9,11 @@ export default defineRule<Rule>({
   cite: HUBBLE_METRICS_CITE,
   summary: 'A misspelt Hubble metric context option: the agent ignores it silently.',
   examples: [
-    { version: '1.18', bad: 'hubble:\n  metrics:\n    enabled:\n      - dns:sourceContxt=pod\n', good: 'hubble:\n  metrics:\n    enabled:\n      - dns:sourceContext=pod\n' },
+    {
+      version: '1.18',
+      bad: 'hubble:\n  metrics:\n    enabled:\n      - dns:sourceContxt=pod\n',
+      good: 'hubble:\n  metrics:\n    enabled:\n      - dns:sourceContext=pod\n',
+    },
   ],
   fix: hubbleMetricWord,
 });

@@ -192,7 +192,11 @@ export const AGENT_EXIT_RULES: readonly AgentExitRule[] = [
 ];
 
 /** What model/datapath.ts deriveDatapath runs. */
-export const DATAPATH_RULES: DatapathRules = { hostRouting: HOST_ROUTING_RULES, masquerade: MASQUERADE_RULES, agentExits: AGENT_EXIT_RULES };
+export const DATAPATH_RULES: DatapathRules = {
+  hostRouting: HOST_ROUTING_RULES,
+  masquerade: MASQUERADE_RULES,
+  agentExits: AGENT_EXIT_RULES,
+};
 
 /** Every rule. */
 export const RULES: readonly Rule[] = [

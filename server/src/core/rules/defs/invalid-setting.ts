@@ -6,6 +6,12 @@ export default defineRule<Rule>({
   severity: 'warning',
   summary: 'A setting (kernel version, target version) could not be read; its default is used.',
   examples: [
-    { version: '1.16', kernel: 'five', goodKernel: '5.10', bad: 'debug:\n  enabled: false\n', good: 'debug:\n  enabled: false\n' },
+    {
+      version: '1.16',
+      kernel: 'five',
+      goodKernel: '5.10',
+      bad: 'debug:\n  enabled: false\n',
+      good: 'debug:\n  enabled: false\n',
+    },
   ],
 });

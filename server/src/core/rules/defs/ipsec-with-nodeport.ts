@@ -8,7 +8,11 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.97-105, @v1.13.18 l.88-90, @v1.15.19 l.99-100 (gone in v1.16.19)',
   summary: 'IPsec and the BPF NodePort datapath could not be combined in older versions.',
   examples: [
-    { version: '1.15', bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nencryption:\n  enabled: true\n  type: ipsec\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nencryption:\n  enabled: false\n' },
+    {
+      version: '1.15',
+      bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nencryption:\n  enabled: true\n  type: ipsec\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nencryption:\n  enabled: false\n',
+    },
   ],
   check: (s) =>
     s.agent.ipsec.on && s.nodePort && !(s.version === '1.12' && s.agent.kpr.mode === 'probe')

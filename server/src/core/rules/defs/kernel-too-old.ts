@@ -7,9 +7,15 @@ export default defineRule<AgentExitRule>({
   since: '1.18',
   severity: 'error',
   cite: 'commit 9d8563c87e "datapath: require FnRedirectPeer" (first in v1.18.0): bpf_redirect_peer (kernel 5.10) became mandatory',
-  summary: 'The nodes\' kernel is older than the minimum this Cilium version supports.',
+  summary: "The nodes' kernel is older than the minimum this Cilium version supports.",
   examples: [
-    { version: '1.18', kernel: '5.4', goodKernel: '5.10', bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n' },
+    {
+      version: '1.18',
+      kernel: '5.4',
+      goodKernel: '5.10',
+      bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+    },
   ],
   check: (s) =>
     kernelAtLeast(s.kernel, 5, 10) === false

@@ -5,7 +5,5 @@ export default defineRule<Rule>({
   group: 'keys',
   severity: 'warning',
   summary: 'A key that only appears in a later chart version than the target.',
-  examples: [
-    { version: '1.14', bad: 'bpf:\n  datapathMode: netkit\n', good: 'bpf:\n  monitorAggregation: medium\n' },
-  ],
+  examples: [{ version: '1.14', bad: 'bpf:\n  datapathMode: netkit\n', good: 'bpf:\n  monitorAggregation: medium\n' }],
 });

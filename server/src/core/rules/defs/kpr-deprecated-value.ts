@@ -7,7 +7,11 @@ export default defineRule<Rule>({
   severity: 'warning',
   summary: 'A kubeProxyReplacement value from before 1.14 (strict, partial, probe, disabled).',
   examples: [
-    { version: '1.15', bad: 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n', good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n' },
+    {
+      version: '1.15',
+      bad: 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+    },
   ],
   fix: kprValue,
 });

@@ -12,7 +12,11 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.45-55, @v1.13.18 l.47-51, @v1.16.19 l.44-47, @v1.17.13 l.45; pkg/kpr/kpr.go@v1.18.7 l.74-76, @v1.19.1 l.19-30',
   summary: 'The kube-proxy replacement mode is not one this version accepts.',
   examples: [
-    { version: '1.16', bad: configMap('kube-proxy-replacement: "ture"'), good: configMap('kube-proxy-replacement: "true"') },
+    {
+      version: '1.16',
+      bad: configMap('kube-proxy-replacement: "ture"'),
+      good: configMap('kube-proxy-replacement: "true"'),
+    },
   ],
   check: (s) =>
     s.agent.kpr.mode === 'invalid'
@@ -21,7 +25,11 @@ export default defineRule<AgentExitRule>({
           message: inRange(s.version, '1.19')
             ? `kube-proxy-replacement is a boolean flag in Cilium ${s.version} (true or false), and "${s.agent.kpr.raw}" is not a boolean: the agent refuses to start, failing to decode its configuration.`
             : `"${s.agent.kpr.raw}" is not a kube-proxy replacement mode Cilium ${s.version} accepts (${kprAccepted(s)}): the agent refuses to start.`,
-          sourceText: inRange(s.version, '1.19') ? undefined : s.version === '1.18' ? 'invalid value for kube-proxy-replacement' : `Invalid value for --kube-proxy-replacement: ${s.agent.kpr.raw}`,
+          sourceText: inRange(s.version, '1.19')
+            ? undefined
+            : s.version === '1.18'
+              ? 'invalid value for kube-proxy-replacement'
+              : `Invalid value for --kube-proxy-replacement: ${s.agent.kpr.raw}`,
         }
       : undefined,
   fix: kprValue,

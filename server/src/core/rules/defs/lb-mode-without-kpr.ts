@@ -6,8 +6,7 @@ export default defineRule<Rule>({
   group: 'values',
   severity: 'info',
   cite: LB_MODE_WITHOUT_NODEPORT_CITE,
-  summary: 'loadBalancer.mode dsr or hybrid while BPF NodePort (kube-proxy replacement) is off: the setting has no effect.',
-  examples: [
-    { version: '1.16', bad: 'loadBalancer:\n  mode: dsr\n', good: 'loadBalancer:\n  mode: snat\n' },
-  ],
+  summary:
+    'loadBalancer.mode dsr or hybrid while BPF NodePort (kube-proxy replacement) is off: the setting has no effect.',
+  examples: [{ version: '1.16', bad: 'loadBalancer:\n  mode: dsr\n', good: 'loadBalancer:\n  mode: snat\n' }],
 });

@@ -6,7 +6,8 @@ export default defineRule<AgentExitRule>({
   group: 'agent-exit',
   severity: 'error',
   cite: NATIVE_ROUTING_CIDR_CITE,
-  summary: 'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR, the range that is routed without masquerading.',
+  summary:
+    'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR, the range that is routed without masquerading.',
   examples: [
     {
       version: '1.16',

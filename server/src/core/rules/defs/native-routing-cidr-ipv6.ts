@@ -10,8 +10,12 @@ export default defineRule<AgentExitRule>({
   examples: [
     {
       version: '1.16',
-      bad: configMap('routing-mode: native\nenable-ipv6: "true"\nenable-ipv6-masquerade: "true"\nipv4-native-routing-cidr: 10.0.0.0/8'),
-      good: configMap('routing-mode: native\nenable-ipv6: "true"\nenable-ipv6-masquerade: "true"\nipv4-native-routing-cidr: 10.0.0.0/8\nipv6-native-routing-cidr: fd00::/100'),
+      bad: configMap(
+        'routing-mode: native\nenable-ipv6: "true"\nenable-ipv6-masquerade: "true"\nipv4-native-routing-cidr: 10.0.0.0/8',
+      ),
+      good: configMap(
+        'routing-mode: native\nenable-ipv6: "true"\nenable-ipv6-masquerade: "true"\nipv4-native-routing-cidr: 10.0.0.0/8\nipv6-native-routing-cidr: fd00::/100',
+      ),
     },
   ],
   check: nativeRoutingCidrCheck('6'),

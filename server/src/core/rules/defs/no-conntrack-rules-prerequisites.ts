@@ -8,7 +8,11 @@ export default defineRule<AgentExitRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.270-276; daemon/cmd/daemon_main.go@v1.12.19 l.1557, @v1.19.1 l.1153-1160; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.163-175',
   summary: 'installNoConntrackIptablesRules needs kube-proxy replacement, BPF masquerading and native routing.',
   examples: [
-    { version: '1.16', bad: configMap('install-no-conntrack-iptables-rules: "true"'), good: configMap('install-no-conntrack-iptables-rules: "false"') },
+    {
+      version: '1.16',
+      bad: configMap('install-no-conntrack-iptables-rules: "true"'),
+      good: configMap('install-no-conntrack-iptables-rules: "false"'),
+    },
   ],
   check: (s) => {
     if (!s.agent.noConntrackRules.on) return undefined;
@@ -26,7 +30,12 @@ export default defineRule<AgentExitRule>({
           ? 'install-no-conntrack-iptables-rules requires the agent to run in direct routing mode.'
           : 'install-no-conntrack-iptables-rules requires IPv4 support.';
     return {
-      origins: [s.agent.noConntrackRules.origin, ...(s.kprFull ? [] : [s.agent.kpr.origin]), ...(s.agent.bpfMasquerade.on ? [] : [s.agent.bpfMasquerade.origin]), ...(s.tunnel ? [s.agent.routingMode.origin] : [])],
+      origins: [
+        s.agent.noConntrackRules.origin,
+        ...(s.kprFull ? [] : [s.agent.kpr.origin]),
+        ...(s.agent.bpfMasquerade.on ? [] : [s.agent.bpfMasquerade.origin]),
+        ...(s.tunnel ? [s.agent.routingMode.origin] : []),
+      ],
       message: `installNoConntrackIptablesRules needs ${missing.join(', ')}: the agent refuses to start.`,
       sourceText: text,
     };

@@ -10,18 +10,25 @@ export default defineRule<AgentExitRule>({
   // tunnel cell's constructor, which runs in native routing mode too (its error stops the agent's start).
   cite: 'pkg/option/config.go@v1.14.19 l.2889-2900 (routing mode and tunnel protocol); pkg/option/config.go@v1.15.19 l.2896-2901, @v1.19.1 l.2186-2191 (routing mode); pkg/datapath/tunnel/tunnel.go@v1.15.19 l.62-67, @v1.17.13 l.74-80, @v1.18.7 l.83-88, @v1.19.1 l.83-88, @v1.20.0-pre.4 (7527a668) l.96-101 (tunnel protocol, in every routing mode)',
   summary: 'The routing mode is neither tunnel nor native.',
-  examples: [
-    { version: '1.16', bad: configMap('routing-mode: tunel'), good: configMap('routing-mode: tunnel') },
-  ],
+  examples: [{ version: '1.16', bad: configMap('routing-mode: tunel'), good: configMap('routing-mode: tunnel') }],
   check: (s) => {
     const mode = s.agent.routingMode.value;
     const proto = s.agent.tunnelProtocol.value;
     if (mode !== 'tunnel' && mode !== 'native') {
-      return { origins: [s.agent.routingMode.origin], message: `"${mode}" is not a routing mode: use "tunnel" or "native". The agent refuses to start.`, sourceText: `invalid routing mode "${mode}", valid modes = {"tunnel", "native"}` };
+      return {
+        origins: [s.agent.routingMode.origin],
+        message: `"${mode}" is not a routing mode: use "tunnel" or "native". The agent refuses to start.`,
+        sourceText: `invalid routing mode "${mode}", valid modes = {"tunnel", "native"}`,
+      };
     }
     if (proto !== 'vxlan' && proto !== 'geneve') {
-      const evenNative = mode === 'native' ? ' The agent checks it in native routing mode too, where no tunnel is used.' : '';
-      return { origins: [s.agent.tunnelProtocol.origin], message: `"${proto}" is not a tunnel protocol: use "vxlan" or "geneve". The agent refuses to start.${evenNative}`, sourceText: `invalid tunnel protocol "${proto}"` };
+      const evenNative =
+        mode === 'native' ? ' The agent checks it in native routing mode too, where no tunnel is used.' : '';
+      return {
+        origins: [s.agent.tunnelProtocol.origin],
+        message: `"${proto}" is not a tunnel protocol: use "vxlan" or "geneve". The agent refuses to start.${evenNative}`,
+        sourceText: `invalid tunnel protocol "${proto}"`,
+      };
     }
     return undefined;
   },

@@ -5,7 +5,5 @@ export default defineRule<Rule>({
   group: 'file',
   severity: 'info',
   summary: 'The file contains template expressions; templated values are treated as unknown.',
-  examples: [
-    { version: '1.16', bad: 'debug:\n  enabled: {{ .Values.debug }}\n', good: 'debug:\n  enabled: true\n' },
-  ],
+  examples: [{ version: '1.16', bad: 'debug:\n  enabled: {{ .Values.debug }}\n', good: 'debug:\n  enabled: true\n' }],
 });

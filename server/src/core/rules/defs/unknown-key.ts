@@ -5,9 +5,7 @@ export default defineRule<Rule>({
   id: 'unknown-key',
   group: 'keys',
   severity: 'warning',
-  summary: 'A key the target version\'s chart does not have; a likely intended key is suggested.',
-  examples: [
-    { version: '1.16', bad: 'kubeProxyReplacment: true\n', good: 'kubeProxyReplacement: false\n' },
-  ],
+  summary: "A key the target version's chart does not have; a likely intended key is suggested.",
+  examples: [{ version: '1.16', bad: 'kubeProxyReplacment: true\n', good: 'kubeProxyReplacement: false\n' }],
   fix: unknownKey,
 });

@@ -6,6 +6,10 @@ export default defineRule<Rule>({
   severity: 'warning',
   summary: 'A value whose type differs from what the chart expects.',
   examples: [
-    { version: '1.15', bad: 'bpf:\n  monitorAggregation:\n    - medium\n', good: 'bpf:\n  monitorAggregation: medium\n' },
+    {
+      version: '1.15',
+      bad: 'bpf:\n  monitorAggregation:\n    - medium\n',
+      good: 'bpf:\n  monitorAggregation: medium\n',
+    },
   ],
 });

@@ -5,7 +5,5 @@ export default defineRule<Rule>({
   group: 'file',
   severity: 'error',
   summary: 'The YAML does not parse here.',
-  examples: [
-    { version: '1.16', bad: 'debug:\n  enabled: [true\n', good: 'debug:\n  enabled: true\n' },
-  ],
+  examples: [{ version: '1.16', bad: 'debug:\n  enabled: [true\n', good: 'debug:\n  enabled: true\n' }],
 });

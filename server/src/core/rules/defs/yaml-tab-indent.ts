@@ -5,7 +5,5 @@ export default defineRule<Rule>({
   group: 'file',
   severity: 'error',
   summary: 'Tabs cannot indent YAML.',
-  examples: [
-    { version: '1.16', bad: 'debug:\n\tenabled: true\n', good: 'debug:\n  enabled: true\n' },
-  ],
+  examples: [{ version: '1.16', bad: 'debug:\n\tenabled: true\n', good: 'debug:\n  enabled: true\n' }],
 });

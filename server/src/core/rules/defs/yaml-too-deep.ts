@@ -5,5 +5,11 @@ export default defineRule<Rule>({
   group: 'file',
   severity: 'warning',
   summary: 'The YAML nests more than 200 levels deep, which can crash the parser, so it was not analysed.',
-  examples: [{ version: '1.16', bad: `${Array.from({ length: 205 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n`, good: 'debug:\n  enabled: true\n' }],
+  examples: [
+    {
+      version: '1.16',
+      bad: `${Array.from({ length: 205 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} 1\n`,
+      good: 'debug:\n  enabled: true\n',
+    },
+  ],
 });
