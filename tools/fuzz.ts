@@ -376,7 +376,8 @@ function hostileArchive(): Buffer {
           pad(values),
         ]),
       );
-    case 6: { // flipped bytes in a valid archive
+    case 6: {
+      // flipped bytes in a valid archive
       const a = gzipSync(
         Buffer.concat([tarHeader('cilium/values.yaml', values.length), pad(values), Buffer.alloc(1024)]),
       );
