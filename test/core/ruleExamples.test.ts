@@ -5,13 +5,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
 import { analyze, type AnalyzeOptions } from '../../server/src/core/analyze';
 import { applyEdits } from '../../server/src/core/edit/yamlEdit';
 import { fixAllEdits } from '../../server/src/core/fixes/index';
 import { FIXERS } from '../../server/src/core/fixes/registry';
 import { allRules } from '../../server/src/core/knowledge/ruleCatalog';
 import { RULES } from '../../server/src/core/rules/defs/index';
-import type { RuleExample } from '../../server/src/core/rules/rule';
+import type { Rule, RuleExample } from '../../server/src/core/rules/rule';
 import type { Finding } from '../../server/src/core/types';
 
 function findings(text: string, o: AnalyzeOptions): Finding[] {
@@ -29,13 +30,40 @@ function options(ex: RuleExample, kernel = ex.kernel): AnalyzeOptions {
   };
 }
 
+/** The documents' values as JSON, keys in the order the file writes them (a fix keeps the order). */
+function valuesInOrder(text: string): string {
+  return JSON.stringify(parseAllDocuments(text).map((d) => d.toJS()));
+}
+
+/** The comment lines of a file, each as written. */
+function comments(text: string): string[] {
+  return [...text.matchAll(/^\s*(#.*)$/gm)].map((m) => m[1]);
+}
+
+/**
+ * The file with a comment line above every top-level key and one at the end: the same values, with comments that
+ * no fix touches. (A fix that would delete a nested block holding a comment is refused instead, see yamlEdit.ts.)
+ */
+function commented(text: string): string {
+  let n = 0;
+  return `${text.replace(/^(?=[\w"'.-]+:)/gm, () => `# note ${++n}\n`)}# the end\n`;
+}
+
+/** `text` after the rule's Fix All. */
+function fixedBy(rule: Rule, text: string, ex: RuleExample): string {
+  return applyEdits(
+    text,
+    fixAllEdits(text, options(ex), (f) => f.rule === rule.id),
+  );
+}
+
 const summary = (list: Finding[]) => list.map((f) => `${f.rule}: ${f.message}`).join('\n');
 
 describe('rule examples', () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
       rule.examples.forEach((ex, i) => {
-        it(`example ${i + 1} at ${ex.version}: bad has the finding, good has none${rule.fix ? ', the fix cures bad' : ''}`, () => {
+        it(`example ${i + 1} at ${ex.version}: bad has the finding, good has none${rule.fix ? ', the fix turns bad into good' : ''}`, () => {
           const bad = findings(ex.bad, options(ex)).filter((f) => f.rule === rule.id);
           assert.ok(
             bad.length > 0,
@@ -49,21 +77,31 @@ describe('rule examples', () => {
           );
           const good = findings(ex.good, options(ex, ex.goodKernel ?? ex.kernel)).filter((f) => f.rule === rule.id);
           assert.deepEqual(summary(good), '', 'the good example has a finding of the rule');
+          if (ex.fixed !== undefined) {
+            const stillFound = findings(ex.fixed, options(ex)).filter((f) => f.rule === rule.id);
+            assert.deepEqual(summary(stillFound), '', 'the fixed example has a finding of the rule');
+          }
           if (!rule.fix) return;
           assert.ok(
             bad.some((f) => (f.fixes?.length ?? 0) > 0),
             'the fix is not offered on the bad example',
           );
-          const fixed = applyEdits(
-            ex.bad,
-            fixAllEdits(ex.bad, options(ex), (f) => f.rule === rule.id),
-          );
-          assert.notEqual(fixed, ex.bad);
+          const fixed = fixedBy(rule, ex.bad, ex);
           assert.deepEqual(
             summary(findings(fixed, options(ex)).filter((f) => f.rule === rule.id)),
             '',
             `still found after the fix:\n${fixed}`,
           );
+          // fix(bad) is the good file (or the example's `fixed`), value for value and key for key in its order.
+          assert.equal(valuesInOrder(fixed), valuesInOrder(ex.fixed ?? ex.good), `the fix gave:\n${fixed}`);
+        });
+        if (!rule.fix) return;
+        it(`example ${i + 1}: the fix keeps the comments of the bad file`, () => {
+          const bad = commented(ex.bad);
+          const fixed = fixedBy(rule, bad, ex);
+          assert.equal(valuesInOrder(fixed), valuesInOrder(ex.fixed ?? ex.good), `the fix gave:\n${fixed}`);
+          const lost = comments(bad).filter((c) => !fixed.includes(c));
+          assert.deepEqual(lost, [], `the fix dropped comments:\n${fixed}`);
         });
       });
     });

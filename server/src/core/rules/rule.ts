@@ -15,12 +15,18 @@ export type RuleGroup =
 
 /**
  * A file that shows the rule: at `version` (and `kernel`, when the rule is about the nodes' kernel) `bad` gets
- * a finding of the rule and `good` none; when the rule has a fix, fixing `bad` leaves no finding of the rule.
+ * a finding of the rule and `good` none; when the rule has a fix, fixing `bad` gives `good` (or `fixed`): the same
+ * values, keys in the same order, comments kept (test/core/ruleExamples.test.ts).
  */
 export interface RuleExample {
   version: CiliumVersion;
   bad: string;
   good: string;
+  /**
+   * What fixing `bad` gives, when it is not `good` (the good example shows another way out); the fix must give
+   * `good`, or this, value for value and key order kept.
+   */
+  fixed?: string;
   /** The nodes' kernel for both files (unset: every kernel requirement is assumed met). */
   kernel?: string;
   /** The kernel for `good` when the rule is about the kernel itself. */

@@ -16,6 +16,7 @@ export default defineRule<MasqueradeRule>({
       version: '1.16',
       bad: 'kubeProxyReplacement: false\nbpf:\n  masquerade: true\n',
       good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
+      fixed: 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n',
     },
   ],
   check: (s) =>

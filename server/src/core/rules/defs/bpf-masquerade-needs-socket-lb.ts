@@ -17,7 +17,7 @@ export default defineRule<MasqueradeRule>({
     {
       version: '1.15',
       bad: 'kubeProxyReplacement: false\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true\n',
-      good: 'kubeProxyReplacement: false\nnodePort:\n  enabled: true\nsocketLB:\n  enabled: true\nbpf:\n  masquerade: true\n',
+      good: 'kubeProxyReplacement: false\nnodePort:\n  enabled: true\nbpf:\n  masquerade: true\nsocketLB:\n  enabled: true\n',
     },
   ],
   check: (s) =>

@@ -9,7 +9,7 @@ export default defineRule<Rule>({
     {
       version: '1.16',
       bad: 'aksbyocni:\n  enabled: true\nroutingMode: native\nipv4NativeRoutingCIDR: 10.0.0.0/8\n',
-      good: 'aksbyocni:\n  enabled: true\nroutingMode: tunnel\n',
+      good: 'aksbyocni:\n  enabled: true\nroutingMode: tunnel\nipv4NativeRoutingCIDR: 10.0.0.0/8\n',
     },
   ],
   fix: setTo('routingMode', 'tunnel', 'AKS bring-your-own-CNI needs tunnel mode', {

@@ -6,6 +6,8 @@ export default defineRule<Rule>({
   ...chartRuleMeta('chart-encryption-legacy-keys-removed'),
   summary:
     'The old top-level encryption keys (keyFile, mountPath, secretName, interface) moved under encryption.ipsec; the chart refuses the old ones.',
-  examples: [{ version: '1.16', bad: 'encryption:\n  keyFile: keys\n', good: 'debug:\n  enabled: false\n' }],
+  examples: [
+    { version: '1.16', bad: 'encryption:\n  keyFile: keys\n', good: 'encryption:\n  ipsec:\n    keyFile: keys\n' },
+  ],
   fix: chartRemoved,
 });

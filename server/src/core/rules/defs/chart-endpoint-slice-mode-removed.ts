@@ -9,7 +9,7 @@ export default defineRule<Rule>({
     {
       version: '1.18',
       bad: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nciliumEndpointSlice:\n  enabled: true\n  sliceMode: fcfs\nhubble:\n  enabled: true\n',
-      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nhubble:\n  enabled: true\n',
+      good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nciliumEndpointSlice:\n  enabled: true\nhubble:\n  enabled: true\n',
     },
   ],
   fix: chartRemoved,

@@ -15,7 +15,7 @@ export default defineRule<AgentExitRule>({
       version: '1.16',
       bad: configMap('kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nrouting-mode: tunnel\ntunnel-protocol: geneve'),
       good: configMap(
-        'kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nbpf-lb-dsr-dispatch: geneve\nrouting-mode: tunnel\ntunnel-protocol: geneve',
+        'kube-proxy-replacement: "true"\nbpf-lb-mode: dsr\nrouting-mode: tunnel\ntunnel-protocol: geneve\nbpf-lb-dsr-dispatch: geneve',
       ),
     },
   ],

@@ -14,6 +14,7 @@ export default defineRule<Rule>({
       version: '1.14',
       bad: 'kubeProxyReplacement: disabled\nbpf:\n  masquerade: true\n',
       good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\n',
+      fixed: 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n',
     },
   ],
   // Up to 1.14 a failed BPF-masquerade prerequisite falls back; kube-proxy replacement cures the NodePort one

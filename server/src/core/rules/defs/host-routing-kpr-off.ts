@@ -21,11 +21,13 @@ export default defineRule<HostRoutingRule>({
       version: '1.16',
       bad: 'kubeProxyReplacement: false\n',
       good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+      fixed: 'kubeProxyReplacement: true\n',
     },
     {
       version: '1.13',
       bad: 'kubeProxyReplacement: disabled\n',
       good: 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+      fixed: 'kubeProxyReplacement: strict\n',
     },
   ],
   check: (s) => {

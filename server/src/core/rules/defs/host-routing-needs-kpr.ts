@@ -24,6 +24,7 @@ export default defineRule<HostRoutingRule>({
       version: '1.13',
       bad: 'kubeProxyReplacement: partial\nnodePort:\n  enabled: true\n',
       good: 'kubeProxyReplacement: strict\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n',
+      fixed: 'kubeProxyReplacement: strict\nnodePort:\n  enabled: true\n',
     },
   ],
   check: (s) => {

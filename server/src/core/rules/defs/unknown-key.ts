@@ -6,6 +6,6 @@ export default defineRule<Rule>({
   group: 'keys',
   severity: 'warning',
   summary: "A key the target version's chart does not have; a likely intended key is suggested.",
-  examples: [{ version: '1.16', bad: 'kubeProxyReplacment: true\n', good: 'kubeProxyReplacement: false\n' }],
+  examples: [{ version: '1.16', bad: 'kubeProxyReplacment: true\n', good: 'kubeProxyReplacement: true\n' }],
   fix: unknownKey,
 });
