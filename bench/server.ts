@@ -4,7 +4,8 @@
 // change sent as soon as the previous one's diagnostics arrive). The change cycles `kubeProxyReplacement`
 // through values that change our analysis (true / false / an invalid one), sent as an incremental change of
 // that token. yaml-language-server validates against the chart's own values.schema.json, which is what users
-// get from it today. Also hover / completion latency and each server's memory (RSS) after opening the chart.
+// get from it today. Also hover / completion latency and each server's memory (RSS) after opening the chart; every
+// other editor feature (Outline, folding, links, definition…) is measured by bench/editorFeatures.ts.
 //
 // Files: the newest upstream values.yaml (../shared/cilium-charts/v1.20, else the copy in test/fixtures), a
 // 65-line real-world values file (corpus 046, else the first 65 lines of the chart), and a ~20,000-line file
@@ -64,21 +65,12 @@ interface FileSpec {
   line: number;
 }
 
-type StructureRequest = 'documentSymbol' | 'foldingRange' | 'definition';
-const STRUCTURE: [StructureRequest, string][] = [
-  ['documentSymbol', 'textDocument/documentSymbol'],
-  ['foldingRange', 'textDocument/foldingRange'],
-  ['definition', 'textDocument/definition'],
-];
-
 interface FileResult {
   open: number;
   quiet: number[];
   typing: number[];
   hover: number[];
   completion: number[];
-  /** documentSymbol, foldingRange and definition latencies; empty when the server does not answer them here. */
-  structure: Record<StructureRequest, number[]>;
   /** Diagnostics count after each value, to show the change really changed something. */
   diagnostics: string;
   rssMb?: number;
@@ -226,29 +218,13 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
     });
     completion.push(performance.now() - t0);
   }
-  // Outline, folding and go-to-definition (from the measured key into the chart) on the whole file; a server that
-  // answers nothing here (yaml-language-server has no definition for a plain key) counts as not offering it.
-  const structure: Record<StructureRequest, number[]> = { documentSymbol: [], foldingRange: [], definition: [] };
-  for (const [name, method] of STRUCTURE) {
-    const params =
-      name === 'definition'
-        ? { textDocument: { uri }, position: { line: file.line, character: 2 } }
-        : { textDocument: { uri } };
-    for (let i = 0; withRequests && i < REQUESTS; i++) {
-      t0 = performance.now();
-      const r = (await conn.sendRequest(method, params).catch(() => null)) as unknown;
-      const ms = performance.now() - t0;
-      if (Array.isArray(r) ? r.length === 0 : !r) break;
-      structure[name].push(ms);
-    }
-  }
   child.off('exit', exited);
   await conn.sendRequest('shutdown').catch(() => undefined);
   await conn.sendNotification('exit').catch(() => undefined);
   conn.dispose();
   child.kill();
   const diagnostics = [...diagnosticsByValue].map(([val, n]) => `${val}: ${n}`).join(', ');
-  return { open, quiet, typing, hover, completion, structure, diagnostics, rssMb };
+  return { open, quiet, typing, hover, completion, diagnostics, rssMb };
 }
 
 /**
@@ -375,11 +351,6 @@ async function main() {
   console.log(
     `\nOn ${files[0].label}: hover p50 ${f(q(a.hover, 0.5))} vs ${f(q(b.hover, 0.5))} (${(q(b.hover, 0.5) / q(a.hover, 0.5)).toFixed(1)}×), completion p50 ${f(q(a.completion, 0.5))} vs ${f(q(b.completion, 0.5))} (${(q(b.completion, 0.5) / q(a.completion, 0.5)).toFixed(1)}×).`,
   );
-  const p50 = (xs: number[]) => (xs.length > 0 ? f(q(xs, 0.5)) : 'not offered');
-  console.log(`\nOn ${files[0].label}, p50 of ${REQUESTS} requests:\n`);
-  console.log(`| request | ours | ${yls.name} |`);
-  console.log('|---|---|---|');
-  for (const [name] of STRUCTURE) console.log(`| ${name} | ${p50(a.structure[name])} | ${p50(b.structure[name])} |`);
   console.log(
     'yaml-language-server waits its validationDelayMs (200 ms by default) before it validates; ours analyses on the next turn of the event loop.',
   );

@@ -16,33 +16,69 @@ export interface DocumentLinkInfo {
   tooltip: string;
 }
 
-let ruleIds: Set<string> | undefined;
+/** The rule ids, and what every one of them looks like: the scan slices only words that could be one. */
+interface IdShape {
+  ids: Set<string>;
+  minLength: number;
+  maxLength: number;
+  /** Every id has a hyphen: a word without one is skipped without being cut out of the text. */
+  hyphenated: boolean;
+}
+let idShape: IdShape | undefined;
+
+function ruleIdShape(): IdShape {
+  if (idShape) return idShape;
+  const ids = allRules().map((r) => r.id);
+  idShape = {
+    ids: new Set(ids),
+    minLength: Math.min(...ids.map((id) => id.length)),
+    maxLength: Math.max(...ids.map((id) => id.length)),
+    hyphenated: ids.every((id) => id.includes('-')),
+  };
+  return idShape;
+}
+
+const isQuoteOpener = (c: number) => c === 32 || c === 9 || c === 58 || c === 91 || c === 123 || c === 44 || c === 45; // blank : [ { , -
 
 /** Where a line's comment starts (a `#` at the start or after a blank, outside quotes), or -1. */
 function commentStart(text: string, from: number, to: number): number {
-  let quote = '';
+  let quote = 0;
   for (let i = from; i < to; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = '';
-    } else if ((c === '"' || c === "'") && (i === from || /[\s:[{,-]/.test(text[i - 1]))) quote = c;
-    else if (c === '#' && (i === from || text[i - 1] === ' ' || text[i - 1] === '\t')) return i;
+      if (c === quote) quote = 0;
+    } else if ((c === 34 || c === 39) && (i === from || isQuoteOpener(text.charCodeAt(i - 1)))) quote = c;
+    else if (c === 35 && (i === from || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) return i;
   }
   return -1;
 }
 
-/** Words of a comment made of the characters rule ids use, with their offsets (a loop: no regex on user text). */
-function idWords(comment: string): { word: string; at: number }[] {
-  const out: { word: string; at: number }[] = [];
+/**
+ * Rule ids in text[from, to): words made of the characters ids use (a loop: no regex on user text), cut out only
+ * when their length and hyphens fit an id. The chart's 2,900 comment lines cost a fraction of a millisecond.
+ */
+function ruleIdsIn(text: string, from: number, to: number, shape: IdShape): { id: string; at: number }[] {
+  const out: { id: string; at: number }[] = [];
   let start = -1;
-  for (let i = 0; i <= comment.length; i++) {
-    const c = comment.charCodeAt(i);
+  let hyphen = false;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 0;
     const idChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
-    if (idChar && start < 0) start = i;
-    else if (!idChar && start >= 0) {
-      out.push({ word: comment.slice(start, i), at: start });
-      start = -1;
+    if (idChar) {
+      if (start < 0) {
+        start = i;
+        hyphen = false;
+      }
+      if (c === 45) hyphen = true;
+      continue;
     }
+    if (start < 0) continue;
+    const length = i - start;
+    if (length >= shape.minLength && length <= shape.maxLength && (hyphen || !shape.hyphenated)) {
+      const word = text.slice(start, i);
+      if (shape.ids.has(word)) out.push({ id: word, at: start });
+    }
+    start = -1;
   }
   return out;
 }
@@ -50,16 +86,18 @@ const VERSION_COMMENT = /cilium-version:\s*([^\s#]+)/;
 
 export function documentLinks(analysis: Analysis, text: string): DocumentLinkInfo[] {
   if (analysis.documents.length === 0) return [];
-  ruleIds ??= new Set(allRules().map((r) => r.id));
+  const shape = ruleIdShape();
   const out: DocumentLinkInfo[] = [];
-  for (let at = 0; at < text.length;) {
-    let eol = text.indexOf('\n', at);
+  // From one `#` to the next: lines without any are skipped whole.
+  for (let hash = text.indexOf('#'); hash >= 0;) {
+    // Back to the line's start (a few columns of indentation).
+    let bol = hash;
+    while (bol > 0 && text.charCodeAt(bol - 1) !== 10) bol--;
+    let eol = text.indexOf('\n', hash);
     if (eol < 0) eol = text.length;
-    const hash = text.indexOf('#', at);
-    const c = hash >= 0 && hash < eol ? commentStart(text, at, eol) : -1;
+    const c = commentStart(text, bol, eol);
     if (c >= 0) {
-      const comment = text.slice(c, eol);
-      const version = VERSION_COMMENT.exec(comment);
+      const version = VERSION_COMMENT.exec(text.slice(c, eol));
       if (version) {
         const parsed = parseCiliumVersion(version[1]);
         if (parsed.ok) {
@@ -71,17 +109,15 @@ export function documentLinks(analysis: Analysis, text: string): DocumentLinkInf
           });
         }
       }
-      for (const { word, at: w } of idWords(comment)) {
-        if (!ruleIds.has(word)) continue;
-        const start = c + w;
+      for (const { id, at: start } of ruleIdsIn(text, c, eol, shape)) {
         out.push({
-          range: { start, end: start + word.length },
-          target: { kind: 'rule', rule: word },
-          tooltip: `What the rule ${word} checks`,
+          range: { start, end: start + id.length },
+          target: { kind: 'rule', rule: id },
+          tooltip: `What the rule ${id} checks`,
         });
       }
     }
-    at = eol + 1;
+    hash = text.indexOf('#', eol);
   }
   return out;
 }

@@ -78,17 +78,23 @@ function keyName(key: unknown, w: Walk): string {
   return r ? w.source.slice(r.start, r.end).replace(/\s+/g, ' ').slice(0, MAX_DETAIL) || '?' : '?';
 }
 
+/** The symbol of a mapping's entry: the key (selected), the key and its value (range), what is below it. */
+function pairSymbol(pair: Pair, w: Walk, depth: number): OutlineSymbol | undefined {
+  const keyRange = span(pair.key as Node);
+  if (!keyRange) return undefined;
+  const valueRange = span(pair.value as Node);
+  const range = { start: keyRange.start, end: Math.max(keyRange.end, valueRange?.end ?? keyRange.end) };
+  return symbol(keyName(pair.key, w), pair.value, range, keyRange, w, depth);
+}
+
 function childrenOf(node: unknown, w: Walk, depth: number): OutlineSymbol[] | undefined {
   if (depth > MAX_DEPTH || w.left <= 0) return undefined;
   if (isMap(node)) {
     const out: OutlineSymbol[] = [];
     for (const pair of node.items as Pair[]) {
       if (--w.left < 0) break;
-      const keyRange = span(pair.key as Node);
-      if (!keyRange) continue;
-      const valueRange = span(pair.value as Node);
-      const range = { start: keyRange.start, end: Math.max(keyRange.end, valueRange?.end ?? keyRange.end) };
-      out.push(symbol(keyName(pair.key, w), pair.value, range, keyRange, w, depth));
+      const s = pairSymbol(pair, w, depth);
+      if (s) out.push(s);
     }
     return out;
   }
@@ -169,39 +175,53 @@ export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
     });
 }
 
+/** Where the folds of a walk go, and how many more entries it may visit. */
+interface FoldWalk {
+  out: FoldRange[];
+  left: number;
+}
+
+/** A mapping's entry folds from its key to the end of its value; then the folds below it. */
+function foldPair(pair: Pair, depth: number, f: FoldWalk): void {
+  const k = span(pair.key as Node);
+  const v = span(pair.value as Node);
+  if (k && v && (isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value)))
+    f.out.push({ start: k.start, end: v.end });
+  foldsBelow(pair.value, depth + 1, f);
+}
+
+function foldsBelow(node: unknown, depth: number, f: FoldWalk): void {
+  if (depth > MAX_DEPTH || f.left <= 0) return;
+  if (isMap(node)) {
+    for (const pair of node.items as Pair[]) {
+      if (--f.left < 0) return;
+      foldPair(pair, depth, f);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      if (--f.left < 0) return;
+      const r = span(item as Node);
+      if (r && (isMap(item) || isSeq(item))) f.out.push({ start: r.start, end: r.end });
+      foldsBelow(item, depth + 1, f);
+    }
+  }
+}
+
 /** Mappings, lists and block scalars that span lines, and runs of two or more comment lines. */
 export function foldingRanges(analysis: Analysis): FoldRange[] {
   if (!ours(analysis)) return [];
   const yaml = analysis.yaml!;
-  const out: FoldRange[] = [];
-  let left = MAX_SYMBOLS;
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > MAX_DEPTH || left <= 0) return;
-    if (isMap(node)) {
-      for (const pair of node.items as Pair[]) {
-        if (--left < 0) return;
-        const k = span(pair.key as Node);
-        const v = span(pair.value as Node);
-        if (k && v && (isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value)))
-          out.push({ start: k.start, end: v.end });
-        visit(pair.value, depth + 1);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) {
-        if (--left < 0) return;
-        const r = span(item as Node);
-        if (r && (isMap(item) || isSeq(item))) out.push({ start: r.start, end: r.end });
-        visit(item, depth + 1);
-      }
-    }
-  };
-  for (const doc of yaml.documents) visit(doc.contents, 0);
-  out.push(...commentRuns(yaml.text));
-  return out;
+  const f: FoldWalk = { out: [], left: MAX_SYMBOLS };
+  for (const doc of yaml.documents) foldsBelow(doc.contents, 0, f);
+  f.out.push(...commentRuns(yaml.text, 0, yaml.text.length));
+  return f.out;
 }
 
-/** Runs of two or more lines that hold only a comment (the chart's long `# --` descriptions among them). */
-function commentRuns(text: string): FoldRange[] {
+/**
+ * Runs of two or more lines that hold only a comment (the chart's long `# --` descriptions among them), among the
+ * lines that start in [from, to).
+ */
+function commentRuns(text: string, from: number, to: number): FoldRange[] {
   const out: FoldRange[] = [];
   let runStart = -1;
   let runEnd = -1;
@@ -211,7 +231,7 @@ function commentRuns(text: string): FoldRange[] {
     lines = 0;
     runStart = -1;
   };
-  for (let at = 0; at <= text.length;) {
+  for (let at = from; at < to;) {
     let eol = text.indexOf('\n', at);
     if (eol < 0) eol = text.length;
     let i = at;
@@ -225,6 +245,69 @@ function commentRuns(text: string): FoldRange[] {
   }
   close();
   return out;
+}
+
+/**
+ * One top-level key of a file that is one block mapping, from its line to the next top-level key's (the first
+ * section also holds what comes before its key). The incremental parse (parse/sections.ts) hands back the very
+ * same `node` while a section's text is unchanged, moved or not: whatever was built from a section can be kept
+ * for as long as its node is the same object, and moved by the lines inserted or removed above it.
+ */
+export interface OutlineSection {
+  /** The parse's pair of the key: the identity to keep built results by. */
+  node: object;
+  /** Offsets of the section in this text. */
+  start: number;
+  end: number;
+  /** The key's symbol with everything below it (undefined past the symbol limit). */
+  symbol(): OutlineSymbol | undefined;
+  /** Its folds: the key's value, what is below, and the comment blocks of the section. */
+  folds(): FoldRange[];
+}
+
+/** Sections built, for tests that check an edit rebuilds only the section it touched. */
+export const outlineSteps = { symbols: 0, folds: 0 };
+
+/**
+ * The file's Outline and folds by top-level section, or undefined when the file is not one block mapping with
+ * every top-level key at column 0 (then documentSymbols and foldingRanges describe it whole). Together the
+ * sections give exactly what documentSymbols and foldingRanges give.
+ */
+export function outlineSections(analysis: Analysis): OutlineSection[] | undefined {
+  if (!ours(analysis)) return [];
+  const yaml = analysis.yaml!;
+  const map = yaml.documents.length === 1 ? yaml.documents[0].contents : undefined;
+  if (!isMap(map) || map.flow) return undefined;
+  const text = yaml.text;
+  const pairs = map.items as Pair[];
+  const starts: number[] = [];
+  for (const [i, pair] of pairs.entries()) {
+    const key = span(pair.key as Node);
+    if (!key || (key.start > 0 && text.charCodeAt(key.start - 1) !== 10)) return undefined;
+    starts.push(i === 0 ? 0 : key.start);
+  }
+  // One budget for the file, as documentSymbols has: only sections built now spend from it.
+  const w: Walk = { source: yaml.source, left: MAX_SYMBOLS };
+  const f: FoldWalk = { out: [], left: MAX_SYMBOLS };
+  return pairs.map((pair, i) => {
+    const start = starts[i];
+    const end = i + 1 < pairs.length ? starts[i + 1] : text.length;
+    return {
+      node: pair,
+      start,
+      end,
+      symbol: () => {
+        outlineSteps.symbols++;
+        return w.left > 0 && --w.left >= 0 ? pairSymbol(pair, w, 0) : undefined;
+      },
+      folds: () => {
+        outlineSteps.folds++;
+        f.out = [];
+        if (f.left > 0 && --f.left >= 0) foldPair(pair, 0, f);
+        return [...f.out, ...commentRuns(text, start, end)];
+      },
+    };
+  });
 }
 
 /**

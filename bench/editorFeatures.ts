@@ -1,0 +1,344 @@
+// `npm run bench:features` (also part of `npm run bench` and `npm run bench:server`): how long each editor feature
+// takes on the newest upstream values.yaml (~4,600 lines), ours next to yaml-language-server 2.0 in the same run.
+//
+// Each round makes one edit (a value changed, a line inserted, that line removed: the last two move every line
+// below them), waits for that version's diagnostics (both servers have then parsed it; ours has analysed it), and
+// then asks each feature once, the "after an edit" figure: the first answer for that version, nothing cached for
+// it. Then it asks each feature again for the same version, the "again" figure (ours keeps the Outline and folds
+// per version). Times are wall time at the client, from sending the request to having parsed the answer, so a big
+// answer pays for its JSON on both sides, as an editor does.
+//
+// A feature the server does not announce in its capabilities is "not offered"; one it announces but answers with
+// nothing at the measured position says so. BENCH_ROUNDS (default 20) edits, BENCH_CHART_DIR another chart,
+// BENCH_DIST another build of ours (a folder with server.js), BENCH_BASE a second build measured beside it. Prints a Markdown table with the load average.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+  type ServerCapabilities,
+} from 'vscode-languageserver-protocol/node';
+
+const ROOT = process.cwd();
+const SHARED_CHART = path.resolve(ROOT, '../shared/cilium-charts/v1.20');
+const CHART_DIR = process.env.BENCH_CHART_DIR
+  ? path.resolve(process.env.BENCH_CHART_DIR)
+  : existsSync(path.join(SHARED_CHART, 'values.yaml'))
+    ? SHARED_CHART
+    : path.resolve(ROOT, 'test/fixtures/cilium-chart-v1.20');
+const VALUES = path.join(CHART_DIR, 'values.yaml');
+const SCHEMA = path.join(CHART_DIR, 'values.schema.json');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
+const YLS = path.join(ROOT, 'node_modules/yaml-language-server');
+
+interface Feature {
+  name: string;
+  method: string;
+  capability: keyof ServerCapabilities;
+  /** Request parameters beside textDocument, from the positions found in the file. */
+  params: (at: Positions) => object;
+}
+
+interface Positions {
+  /** On the key `masquerade` under `bpf:` (hover, definition, selection range). */
+  nestedKey: { line: number; character: number };
+  /** At the end of the value of `kubeProxyReplacement:` (completion of values). */
+  value: { line: number; character: number };
+}
+
+const FEATURES: Feature[] = [
+  {
+    name: 'documentSymbol (Outline)',
+    method: 'textDocument/documentSymbol',
+    capability: 'documentSymbolProvider',
+    params: () => ({}),
+  },
+  { name: 'foldingRange', method: 'textDocument/foldingRange', capability: 'foldingRangeProvider', params: () => ({}) },
+  {
+    name: 'selectionRange',
+    method: 'textDocument/selectionRange',
+    capability: 'selectionRangeProvider',
+    params: (at) => ({ positions: [at.nestedKey] }),
+  },
+  { name: 'documentLink', method: 'textDocument/documentLink', capability: 'documentLinkProvider', params: () => ({}) },
+  { name: 'codeLens', method: 'textDocument/codeLens', capability: 'codeLensProvider', params: () => ({}) },
+  {
+    name: 'definition (bpf.masquerade)',
+    method: 'textDocument/definition',
+    capability: 'definitionProvider',
+    params: (at) => ({ position: at.nestedKey }),
+  },
+  {
+    name: 'hover (bpf.masquerade)',
+    method: 'textDocument/hover',
+    capability: 'hoverProvider',
+    params: (at) => ({ position: at.nestedKey }),
+  },
+  {
+    name: 'completion (kubeProxyReplacement value)',
+    method: 'textDocument/completion',
+    capability: 'completionProvider',
+    params: (at) => ({ position: at.value }),
+  },
+];
+
+interface ServerSpec {
+  name: string;
+  command: string[];
+  configuration: (section: string | undefined, uri: string) => unknown;
+}
+
+interface FeatureTimes {
+  offered: boolean;
+  /** Whether any answer had content (an empty list or null is "nothing"). */
+  answered: boolean;
+  afterEdit: number[];
+  again: number[];
+  /** Size of the last answer as JSON. */
+  bytes: number;
+}
+
+const q = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))];
+};
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0)} ms`;
+
+/** User + system CPU seconds of a process so far (Linux), undefined elsewhere. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+function positionsIn(text: string): Positions {
+  const lines = text.split('\n');
+  const bpf = lines.findIndex((l) => /^bpf:/.test(l));
+  const masq = lines.findIndex((l, i) => i > bpf && /^ {2}masquerade:/.test(l));
+  const kpr = lines.findIndex((l) => /^kubeProxyReplacement:/.test(l));
+  if (bpf < 0 || masq < 0 || kpr < 0) throw new Error('the chart has no bpf.masquerade or kubeProxyReplacement');
+  return {
+    nestedKey: { line: masq, character: 4 },
+    value: { line: kpr, character: lines[kpr].replace(/\s+$/, '').length },
+  };
+}
+
+interface Session {
+  times: Map<string, FeatureTimes>;
+  /** One edit, its diagnostics, then every feature twice. */
+  round(n: number): Promise<void>;
+  /** Stops the server; its CPU seconds spent in the rounds. */
+  close(): Promise<number | undefined>;
+}
+
+async function start(spec: ServerSpec, text: string): Promise<Session> {
+  const uri = pathToFileURL(path.join(ROOT, 'bench-features-values.yaml')).href;
+  const child = spawn(spec.command[0], spec.command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let waiter: { version: number; resolve: () => void } | undefined;
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    // yaml-language-server publishes without a version: the first diagnostics after the change count.
+    if (p.uri === uri && waiter && (p.version === undefined || p.version === waiter.version)) {
+      const w = waiter;
+      waiter = undefined;
+      w.resolve();
+    }
+  });
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((i) => spec.configuration(i.section, uri)),
+  );
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.listen();
+  const diagnosticsOf = (version: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${spec.name}: no diagnostics; stderr: ${stderr}`)), 120_000);
+      waiter = { version, resolve: () => (clearTimeout(timer), resolve()) };
+    });
+
+  const init: InitializeResult = await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(ROOT).href,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        hover: { contentFormat: ['markdown'] },
+        completion: { completionItem: { snippetSupport: true } },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        foldingRange: { lineFoldingOnly: true },
+        selectionRange: {},
+        documentLink: { tooltipSupport: true },
+        codeLens: {},
+        definition: { linkSupport: false },
+      },
+    },
+  });
+  await conn.sendNotification('initialized', {});
+  await conn.sendNotification('workspace/didChangeConfiguration', {
+    settings: { yaml: spec.configuration('yaml', uri), cilium: spec.configuration('cilium', uri) },
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  let version = 1;
+  let diagnostics = diagnosticsOf(version);
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+  await diagnostics;
+
+  const at = positionsIn(text);
+  const lines = text.split('\n');
+  const kpr = at.value.line;
+  const valueStart = lines[kpr].indexOf(':') + 2;
+  let value = lines[kpr].slice(valueStart).replace(/\s+$/, '');
+  const values = ['true', '"false"', 'false'];
+  // Cycle: change the value; insert a comment line below it; remove that line (both move every line below).
+  const edit = (round: number) => {
+    const step = round % 3;
+    if (step === 0) {
+      const next = values[Math.floor(round / 3) % values.length];
+      const range = {
+        start: { line: kpr, character: valueStart },
+        end: { line: kpr, character: valueStart + value.length },
+      };
+      value = next;
+      return { range, text: next };
+    }
+    const below = { line: kpr + 1, character: 0 };
+    return step === 1
+      ? { range: { start: below, end: below }, text: '# a note\n' }
+      : { range: { start: below, end: { line: kpr + 2, character: 0 } }, text: '' };
+  };
+
+  const times = new Map<string, FeatureTimes>();
+  for (const f of FEATURES)
+    times.set(f.name, {
+      offered: !!init.capabilities[f.capability],
+      answered: false,
+      afterEdit: [],
+      again: [],
+      bytes: 0,
+    });
+  const ask = async (f: Feature, into: number[]) => {
+    const t = times.get(f.name)!;
+    if (!t.offered) return;
+    const t0 = performance.now();
+    const r = (await conn
+      .sendRequest(f.method, { textDocument: { uri }, ...f.params(at) })
+      .catch(() => null)) as unknown;
+    into.push(performance.now() - t0);
+    const items = Array.isArray(r)
+      ? r
+      : r && typeof r === 'object' && 'items' in r
+        ? (r as { items: unknown[] }).items
+        : r
+          ? [r]
+          : [];
+    if (items.length > 0) t.answered = true;
+    t.bytes = JSON.stringify(r ?? null).length;
+  };
+  const cpu0 = cpuSeconds(child.pid);
+  const round = async (n: number) => {
+    version++;
+    diagnostics = diagnosticsOf(version);
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [edit(n)],
+    });
+    await diagnostics;
+    for (const f of FEATURES) await ask(f, times.get(f.name)!.afterEdit);
+    for (const f of FEATURES) await ask(f, times.get(f.name)!.again);
+  };
+  const close = async () => {
+    const cpu1 = cpuSeconds(child.pid);
+    await conn.sendRequest('shutdown').catch(() => undefined);
+    await conn.sendNotification('exit').catch(() => undefined);
+    conn.dispose();
+    child.kill();
+    return cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+  };
+  return { times, round, close };
+}
+
+async function main() {
+  const base = process.env.BENCH_BASE ? path.resolve(process.env.BENCH_BASE) : undefined;
+  for (const p of [VALUES, SCHEMA, YLS, path.join(DIST, 'server.js'), ...(base ? [path.join(base, 'server.js')] : [])])
+    if (!existsSync(p)) {
+      console.error(`bench:features needs ${p} (run npm run build / npm install first)`);
+      process.exit(1);
+    }
+  const text = readFileSync(VALUES, 'utf8');
+  const ylsVersion = (JSON.parse(readFileSync(path.join(YLS, 'package.json'), 'utf8')) as { version: string }).version;
+  const ours = (name: string, dist: string): ServerSpec => ({
+    name,
+    command: [process.execPath, path.join(dist, 'server.js'), '--stdio'],
+    configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
+  });
+  const specs: ServerSpec[] = [
+    ours('ours', DIST),
+    // BENCH_BASE: another build of ours (a folder with server.js), measured in the same rounds, for before/after.
+    ...(base ? [ours(`ours (${path.relative(ROOT, base) || base})`, base)] : []),
+    {
+      name: `yaml-language-server ${ylsVersion}`,
+      command: [process.execPath, path.join(YLS, 'bin/yaml-language-server'), '--stdio'],
+      configuration: (s, uri) =>
+        s === 'yaml' || s === undefined
+          ? {
+              validate: true,
+              hover: true,
+              completion: true,
+              schemaStore: { enable: false },
+              schemas: { [pathToFileURL(SCHEMA).href]: uri },
+            }
+          : s === 'editor'
+            ? { tabSize: 2 }
+            : {},
+    },
+  ];
+  const loadBefore = os.loadavg()[0];
+  const sessions: Session[] = [];
+  for (const spec of specs) {
+    process.stderr.write(`starting ${spec.name}…\n`);
+    sessions.push(await start(spec, text));
+  }
+  // Round by round, each server in turn: a change in the machine's load falls on all of them alike.
+  for (let n = 0; n < ROUNDS; n++) for (const s of sessions) await s.round(n);
+  const cpu: (number | undefined)[] = [];
+  for (const s of sessions) cpu.push(await s.close());
+
+  const cell = (t: FeatureTimes, xs: number[]) =>
+    !t.offered ? 'not offered' : `${ms(q(xs, 0.5))}${t.answered ? '' : ' (answers nothing here)'}`;
+  const size = (t: FeatureTimes) => (t.offered ? `${(t.bytes / 1024).toFixed(t.bytes < 10_240 ? 1 : 0)} KB` : '–');
+  console.log(
+    `\nEditor features on the upstream values.yaml (${text.split('\n').length} lines), p50 of ${ROUNDS} rounds; Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0].toFixed(1)} after\n`,
+  );
+  console.log(
+    `| feature | ${specs.map((s) => `${s.name}: after an edit | again`).join(' | ')} | answer size (${specs.map((s) => s.name).join(' / ')}) |`,
+  );
+  console.log(`|---|${specs.map(() => '---|---|').join('')}---|`);
+  for (const f of FEATURES) {
+    const ts = sessions.map((s) => s.times.get(f.name)!);
+    console.log(
+      `| ${f.name} | ${ts.map((t) => `${cell(t, t.afterEdit)} | ${cell(t, t.again)}`).join(' | ')} | ${ts.map(size).join(' / ')} |`,
+    );
+  }
+  const cpuText = specs.map((s, i) => `${s.name} ${cpu[i] === undefined ? '?' : `${cpu[i].toFixed(2)} s`}`).join(', ');
+  console.log(`\nServer CPU time over the ${ROUNDS} rounds (edits, diagnostics and all requests): ${cpuText}.`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
