@@ -1,11 +1,10 @@
 // SARIF output validated against the official SARIF 2.1.0 JSON schema (shipped in the @microsoft/jest-sarif npm
 // package; draft-04, hence ajv-draft-04), plus what code-scanning services need beyond the schema: rules with
-// descriptions and a help link to a page that exists, %SRCROOT%-relative locations, and fixes.
+// descriptions and the rule's documentation inside the log, %SRCROOT%-relative locations, and fixes.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { applyEdits } from '../../server/src/core/edit/yamlEdit';
@@ -54,6 +53,7 @@ type Rule = {
   shortDescription: { text: string };
   fullDescription: { text: string };
   helpUri?: string;
+  help: { text: string; markdown?: string };
   defaultConfiguration?: { level: string };
 };
 
@@ -66,6 +66,7 @@ describe('--format sarif', () => {
     }[];
   };
   let values = '';
+  const rulesDoc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
 
   before(() => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cilium-sarif-'));
@@ -87,7 +88,7 @@ describe('--format sarif', () => {
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [] }] }), false);
   });
 
-  it('describes every rule it reports, with a help link to its section of the shipped docs/rules.md', () => {
+  it("describes every rule it reports, its documentation inside the log (no link into the runner's files)", () => {
     const run = sarif.runs[0];
     const ids = new Set(run.results.map((r) => r.ruleId));
     assert.deepEqual(run.tool.driver.rules.map((r) => r.id).sort(), [...ids].sort());
@@ -95,12 +96,12 @@ describe('--format sarif', () => {
     for (const rule of run.tool.driver.rules) {
       assert.ok(rule.shortDescription.text.length >= 10, rule.id);
       assert.ok(rule.fullDescription.text.startsWith(rule.shortDescription.text), rule.id);
-      assert.ok(rule.helpUri, `${rule.id} has no helpUri`);
-      const [docFile, anchor] = rule.helpUri.split('#');
-      const doc = fileURLToPath(docFile);
-      assert.ok(existsSync(doc), `${rule.helpUri} points to a missing file`);
-      assert.equal(anchor, rule.id);
-      assert.ok(readFileSync(doc, 'utf8').includes(`\n### ${rule.id}\n`), `${doc} has no section for ${rule.id}`);
+      assert.equal(rule.helpUri, undefined, `${rule.id}: a link to a page that may not exist`);
+      // The help is the rule's section of docs/rules.md, word for word.
+      const section = rulesDoc.split(`\n### ${rule.id}\n\n`)[1]?.split('\n### ')[0]?.split('\n## ')[0]?.trim();
+      assert.ok(section, `docs/rules.md has no section for ${rule.id}`);
+      assert.equal(rule.help.markdown, `**${rule.id}**\n\n${section}`);
+      assert.ok(rule.help.text.startsWith(rule.shortDescription.text), rule.id);
     }
     const masq = run.tool.driver.rules.find((r) => r.id === 'host-routing-iptables-masquerade');
     assert.match(masq?.fullDescription.text ?? '', /Checked against /, 'a Cilium fact carries its citation');

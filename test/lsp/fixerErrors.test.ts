@@ -13,6 +13,7 @@ import { FIXERS } from '../../server/src/core/fixes/registry';
 import { DocumentAnalyses } from '../../server/src/lsp/documentAnalyses';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { run } from '../../server/src/cli/main';
+import { analyzeForWorker } from '../../server/src/cli/parallel';
 
 // Two findings with a fix each: a misspelt key (unknown-key) and kube-proxy replacement off (host-routing-kpr-off).
 const TEXT = ['# cilium-version: 1.16', 'kubeProxyReplacement: false', 'bpf:', '  masqurade: true', ''].join('\n');
@@ -93,5 +94,21 @@ describe('a fixer that throws', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("travels with a worker thread's answer (cilium-lint on many files), as an internal error the main thread reports", () => {
+    // What a worker thread computes for one file; the thread itself cannot see this test's injected fixer.
+    const answer = withThrowingFixer(() => analyzeForWorker({ text: TEXT, options: {} }));
+    assert.deepEqual(
+      answer.internalErrors.map((e) => e.what),
+      [`computing the fix for ${BROKEN}`],
+    );
+    assert.match(String(answer.internalErrors[0]!.error), /RangeError: injected fixer failure/);
+    // The answer is copied to the main thread with structuredClone's rules: the fixes must already be plain data.
+    const copied = structuredClone(answer);
+    const fixes = fixesByRule(copied.documents[0]!.findings);
+    assert.deepEqual(fixes.get(BROKEN), []);
+    assert.match(fixes.get('host-routing-kpr-off')?.[0] ?? '', /Set kubeProxyReplacement: true/);
+    assert.deepEqual(analyzeForWorker({ text: TEXT, options: {} }).internalErrors, []);
   });
 });

@@ -15,7 +15,13 @@ import {
   workerData,
   type MessagePort,
 } from 'node:worker_threads';
-import { analyzeSafely, type Analysis, type AnalyzeOptions, type DocumentAnalysis } from '../core/index';
+import {
+  analyzeSafely,
+  type Analysis,
+  type AnalyzeOptions,
+  type DocumentAnalysis,
+  type InternalError,
+} from '../core/index';
 
 export interface AnalysisJob {
   text: string;
@@ -46,10 +52,10 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(8, cpus().length));
 }
 
-function portable(a: Analysis): PortableAnalysis {
+function portable(a: Analysis, laterErrors: readonly InternalError[] = []): PortableAnalysis {
   return {
     fileFindings: a.fileFindings,
-    internalErrors: a.internalErrors,
+    internalErrors: [...a.internalErrors, ...laterErrors],
     documents: a.documents.map((d) => ({
       index: d.index,
       kind: d.kind,
@@ -62,6 +68,20 @@ function portable(a: Analysis): PortableAnalysis {
       source: { anchor: d.source.anchor, format: d.source.format },
     })),
   };
+}
+
+/**
+ * What a worker answers for one job. Quick-fixes are computed when something first reads them, and a fixer that
+ * throws reports through `onInternalError`, which cannot cross the thread boundary: so the fixes are read here,
+ * before the answer is copied, and their errors travel with the analysis as internal errors for the main thread
+ * to report (as it does for a file analysed in the main thread).
+ */
+export function analyzeForWorker(job: AnalysisJob): PortableAnalysis {
+  const fixErrors: InternalError[] = [];
+  const analysis = analyzeSafely(job.text, { ...job.options, onInternalError: (e) => fixErrors.push(e) });
+  for (const f of analysis.fileFindings) void f.fixes;
+  for (const d of analysis.documents) for (const f of d.findings) void f.fixes;
+  return portable(analysis, fixErrors);
 }
 
 interface WorkerSetup {
@@ -78,7 +98,7 @@ if (!isMainThread && (workerData as WorkerSetup | undefined)?.ciliumLintWorker) 
   port.on('message', (job: AnalysisJob & { id: number }) => {
     let answer: Answer;
     try {
-      answer = { id: job.id, ok: true, analysis: portable(analyzeSafely(job.text, job.options)) };
+      answer = { id: job.id, ok: true, analysis: analyzeForWorker(job) };
       port.postMessage(answer);
     } catch (err) {
       // A result that cannot be copied across threads: the main thread analyses that file itself.
@@ -127,9 +147,7 @@ export function analyzeInParallel(
       for (const slot of pool) {
         for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
           const answer = m.message as Answer;
-          results[answer.id] = answer.ok
-            ? answer.analysis
-            : portable(analyzeSafely(jobs[answer.id].text, jobs[answer.id].options));
+          results[answer.id] = answer.ok ? answer.analysis : analyzeForWorker(jobs[answer.id]);
           done++;
           got = true;
           slot.busy = false;
@@ -141,8 +159,7 @@ export function analyzeInParallel(
         progress?.(done, jobs.length);
       } else if (Date.now() - lastAnswer > STALL_MS) {
         // A worker died without answering (out of memory, killed): finish the rest in this thread.
-        for (let id = 0; id < jobs.length; id++)
-          if (!results[id]) results[id] = portable(analyzeSafely(jobs[id].text, jobs[id].options));
+        for (let id = 0; id < jobs.length; id++) if (!results[id]) results[id] = analyzeForWorker(jobs[id]);
         break;
       }
       // Nothing new: sleep until a worker bumps the counter (the timeout only guards against a missed wake-up).

@@ -1,12 +1,12 @@
 // SARIF 2.1.0 for code-scanning services (GitHub, GitLab, Azure DevOps). Each rule carries its short and full
-// description and a link to its section of docs/rules.md as shipped beside dist/cli.js (never a web page that may
-// not exist); locations are relative to `%SRCROOT%` (the folder cilium-lint ran in), and quick-fixes are SARIF
+// description and its whole documentation (`help`, as text and Markdown: the section docs/rules.md has for it),
+// so the service shows it beside the alert. No `helpUri`: the project has no published home yet, and a path into
+// the CI runner's node_modules opens nothing for the person reading the alert. Locations are relative to `%SRCROOT%` (the folder cilium-lint ran in), and quick-fixes are SARIF
 // `fixes`. test/cli/sarif.test.ts validates the output against the official 2.1.0 schema.
 
-import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleInfo, LineIndex, type Finding, type Fix, type Range } from '../core/index';
+import { ruleInfo, ruleSectionLines, LineIndex, type Finding, type Fix, type Range } from '../core/index';
 import { byPosition, type FileReport } from './report';
 
 const SARIF_LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
@@ -17,23 +17,12 @@ const SARIF_LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
 };
 export const SRCROOT = '%SRCROOT%';
 
-/** docs/rules.md of this installation: next to dist/ in the package, or in the source tree when run from it. */
-export function shippedRulesDoc(): string | undefined {
-  for (const candidate of [
-    join(__dirname, '..', 'docs', 'rules.md'),
-    join(__dirname, '..', '..', '..', 'docs', 'rules.md'),
-  ]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 function firstSentence(s: string): string {
   const m = /^(.*?[.!?])(\s|$)/.exec(s);
   return m ? m[1] : s;
 }
 
-function ruleDescriptor(id: string, docUrl: string | undefined) {
+function ruleDescriptor(id: string) {
   const info = ruleInfo(id);
   const summary = info?.summary ?? id;
   const facts = [
@@ -47,8 +36,9 @@ function ruleDescriptor(id: string, docUrl: string | undefined) {
     name: id.replace(/(^|[-.])([a-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase()),
     shortDescription: { text: firstSentence(summary) },
     fullDescription: { text: [summary, ...facts].join(' ') },
-    ...(docUrl ? { helpUri: `${docUrl}#${id}` } : {}),
-    help: { text: `${summary}${docUrl ? ` See ${docUrl}#${id}.` : ''}` },
+    help: info
+      ? { text: [summary, ...facts].join(' '), markdown: [`**${id}**`, '', ...ruleSectionLines(info)].join('\n') }
+      : { text: summary },
     ...(info ? { defaultConfiguration: { level: SARIF_LEVEL[info.severity] } } : {}),
   };
 }
@@ -111,9 +101,7 @@ export function toSarif(files: FileReport[], toolVersion: string, srcRoot: strin
       });
     }
   }
-  const doc = shippedRulesDoc();
-  const docUrl = doc ? pathToFileURL(doc).href : undefined;
-  const rules = [...ruleIds].sort().map((id) => ruleDescriptor(id, docUrl));
+  const rules = [...ruleIds].sort().map((id) => ruleDescriptor(id));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   for (const r of results as { ruleId: string; ruleIndex?: number }[]) r.ruleIndex = ruleIndex.get(r.ruleId);
   return {
@@ -121,7 +109,7 @@ export function toSarif(files: FileReport[], toolVersion: string, srcRoot: strin
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'cilium-lint', version: toolVersion, informationUri: docUrl, rules } },
+        tool: { driver: { name: 'cilium-lint', version: toolVersion, rules } },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root + sep).href } },
         results,
       },

@@ -41,7 +41,7 @@ export {
 
 // Views of an analysis.
 export { chartValuesText } from './chart/values/chartValues';
-export { ruleDocMarkdown } from './docs/ruleDoc';
+export { ruleDocMarkdown, ruleSectionLines } from './docs/ruleDoc';
 export { LineIndex } from './positions';
 export { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
 export { renderedConfigText, renderedDocuments, type RenderedDocument } from './renderedConfig';
