@@ -4,6 +4,7 @@
 // scripts per process, so a second run in one process would not read the cache at all).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,13 @@ function bundle(name: string, tag: string): string {
     `#!/usr/bin/env node\nprocess.stdout.write(${JSON.stringify(tag)} + ':' + (require.main === module) + ':' + typeof require('node:path').join);\n`,
   );
   return file;
+}
+
+/** The same bundle with the digest line the build appends; `stated` replaces the true digest. */
+function withDigestLine(file: string, stated?: string): void {
+  const body = readFileSync(file);
+  const digest = stated ?? createHash('sha256').update(body).digest('hex');
+  writeFileSync(file, Buffer.concat([body, Buffer.from(`\n//# cilium-bundle-digest=${digest}\n`)]));
 }
 
 /** Runs `file` through runBundle in a new process; `write` makes it write the cache beside the bundle on exit. */
@@ -56,6 +64,30 @@ describe('starting a bundle from its code cache', () => {
     start(file, true);
     bundle('b.js', 'C');
     assert.deepEqual(start(file), { out: 'C:true:function', status: 'stale' });
+  });
+
+  it('matches the cache by the digest line of a built bundle, without hashing the bundle', () => {
+    const file = bundle('e.js', 'E');
+    // A stated digest that is not the bundle's hash: still used, so the start did not hash the bundle.
+    withDigestLine(file, 'ab'.repeat(32));
+    start(file, true);
+    assert.deepEqual(start(file), { out: 'E:true:function', status: 'used' });
+    // Another build of the same length states another digest: its cache is not this one.
+    bundle('e.js', 'F');
+    withDigestLine(file, 'cd'.repeat(32));
+    assert.deepEqual(start(file), { out: 'F:true:function', status: 'stale' });
+  });
+
+  it('the digest line of each built bundle is the SHA-256 of everything before it', () => {
+    for (const name of ['cli-bundle.js', 'server-bundle.js']) {
+      const bytes = readFileSync(path.join(root, 'dist', name));
+      const m = /\n\/\/# cilium-bundle-digest=([0-9a-f]{64})\n$/.exec(
+        bytes.subarray(bytes.length - 100).toString('latin1'),
+      );
+      assert.ok(m, `${name} has no digest line: npm run build writes it`);
+      const body = bytes.subarray(0, bytes.length - m[0].length);
+      assert.equal(createHash('sha256').update(body).digest('hex'), m[1], name);
+    }
   });
 
   it('runs the bundle when V8 refuses its cache (cut short here)', () => {

@@ -25,23 +25,26 @@ export interface BooleanUses {
   other?: UseSite;
 }
 
-const table = (data as unknown as { values: Record<string, Record<string, BooleanUses>> }).values;
-const charts = (data as unknown as { charts: Record<string, string> }).charts;
+// Read when first asked, not when this module loads: the bundle parses the big `values` table on first read.
+const json = data as unknown as { values: Record<string, Record<string, BooleanUses>>; charts: Record<string, string> };
 
 /** A use site as a citation: `templates/cilium-configmap.yaml l.573 @v1.15.19` (the chart release read). */
 export function citeUse(s: UseSite, version: CiliumVersion): string {
   const file = s[0].startsWith('files/') ? s[0] : `templates/${s[0]}`;
+  const charts = json.charts;
   return `${file} l.${s[1]} @v${Object.prototype.hasOwnProperty.call(charts, version) ? charts[version] : version}`;
 }
 
 /** How the `version` chart uses the boolean value `path`; undefined when the version has no data for it. */
 export function booleanUses(path: string, version: CiliumVersion): BooleanUses | undefined {
+  const table = json.values;
   const byVersion = Object.prototype.hasOwnProperty.call(table, path) ? table[path] : undefined;
   return byVersion && Object.prototype.hasOwnProperty.call(byVersion, version) ? byVersion[version] : undefined;
 }
 
 /** The first version from which the chart's schema refuses a string for `path`, if any. */
 export function schemaRefusesStringFrom(path: string): CiliumVersion | undefined {
+  const table = json.values;
   const byVersion = Object.prototype.hasOwnProperty.call(table, path) ? table[path] : undefined;
   if (!byVersion) return undefined;
   return Object.keys(byVersion).find((v) => byVersion[v].schemaRefusesString) as CiliumVersion | undefined;
