@@ -13,8 +13,15 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
-import { IncrementalSession, parseIncrementally, sectionStarts } from '../../server/src/core/parse/sections';
+import {
+  IncrementalSession,
+  parseIncrementally,
+  sectionStarts,
+  sectionStartsAfter,
+} from '../../server/src/core/parse/sections';
 import { keyFindingSteps } from '../../server/src/core/rules/keyRules';
+import { valueReadSteps } from '../../server/src/core/chart/helm/goYaml';
+import { templatedSettingSteps } from '../../server/src/core/model/chartModel';
 import { DocumentAnalyses, optionsFor, trackedDocuments } from '../../server/src/lsp/documentAnalyses';
 import { DEFAULT_SETTINGS, type EffectiveSettings } from '../../server/src/lsp/settings';
 import { findRepoRoot } from '../../tools/repoRoot';
@@ -306,10 +313,17 @@ describe('incremental parse: what it reuses and when it parses the whole file', 
     session.changed(at, at + 4, 5);
     const edited = `${chart.slice(0, at)}false${chart.slice(at + 4)}`;
     const before = { ...keyFindingSteps };
+    const read = { ...valueReadSteps };
+    const templated = { ...templatedSettingSteps };
     const a = analyze(edited, { version: '1.18', incremental: session });
     assert.deepEqual(session.last, { sectionsParsed: 1, whole: false });
     assert.equal(keyFindingSteps.computed - before.computed, 1, 'only the edited top-level entry is checked again');
     assert.equal(keyFindingSteps.reused - before.reused, 3);
+    // The values the chart is rendered with, and the search for templated settings: the same, entry by entry.
+    assert.equal(valueReadSteps.read - read.read, 1, 'only the edited top-level entry is read again');
+    assert.equal(valueReadSteps.reused - read.reused, 3);
+    assert.equal(templatedSettingSteps.searched - templated.searched, 1);
+    assert.equal(templatedSettingSteps.reused - templated.reused, 3);
     assert.equal(comparable(a), comparable(analyze(edited, { version: '1.18' })));
   });
 
@@ -337,6 +351,25 @@ describe('incremental parse: what it reuses and when it parses the whole file', 
     ];
     for (const [what, text] of cases) assert.equal(parseIncrementally(text).whole, true, what);
     assert.equal(parseIncrementally('a: 1\nb:\n- 2\n# c\n').whole, false, 'a plain values file is parsed by section');
+  });
+
+  it('splits an edited text into the same sections as a fresh split, looking only near the edit', () => {
+    const rand = rng(SEED + 1);
+    const texts = [chart, ...readCharts().map((c) => c.text)];
+    for (const start of texts) {
+      let text = start;
+      for (let i = 0; i < 40; i++) {
+        const e = randomEdit(text, rand, ['a: 1\n', '# note\nb:\n  c: 2\n', '\n\n']);
+        const edited = text.slice(0, e.start) + e.text + text.slice(e.end);
+        const change = { start: e.start, oldEnd: e.end, newEnd: e.start + e.text.length };
+        assert.deepEqual(
+          sectionStartsAfter(edited, sectionStarts(text), change),
+          sectionStarts(edited),
+          `${e.what} ${JSON.stringify(e.text)} at ${e.start}-${e.end}`,
+        );
+        text = edited;
+      }
+    }
   });
 
   it('re-splits when an edit joins two sections (the line break before a key deleted)', () => {

@@ -332,11 +332,16 @@ export function explainMarkdown(analysis: Analysis, options: string | ExplainOpt
   return parts.join('\n\n');
 }
 
-export function verdictOf(d: DocumentAnalysis, text: string): DocumentVerdict {
+/**
+ * The verdict of one document. `lineAt` (0-based line of a file offset) is for a caller that already knows the
+ * text's lines, as the language server's document does: indexing a 4,000-line file again on every keystroke for
+ * one line number costs more than the rest of the verdict.
+ */
+export function verdictOf(d: DocumentAnalysis, text: string, lineAt?: (offset: number) => number): DocumentVerdict {
   const dp = d.datapath;
   // One line index per text, shared by every document of it (counting newlines per document was quadratic in
   // files with thousands of documents). 0-based line, as LSP positions are.
-  const line = LineIndex.of(text).position(d.source.anchor.start).line - 1;
+  const line = lineAt ? lineAt(d.source.anchor.start) : LineIndex.of(text).position(d.source.anchor.start).line - 1;
   const headline = verdictHeadline(dp);
   return {
     index: d.index,

@@ -12,7 +12,7 @@ export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens
   const { doc, analysis } = openDocument(ctx, params.textDocument?.uri);
   const text = doc.getText();
   return analysis.documents.flatMap((d): CodeLens[] => {
-    const v = verdictOf(d, text);
+    const v = verdictOf(d, text, (offset) => doc.positionAt(offset).line);
     const at = { line: v.line, character: 0 };
     const range = { start: at, end: at };
     // The version is always said where the verdict is, with the one click that sets it; a guess asks for it.

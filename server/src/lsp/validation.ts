@@ -101,7 +101,12 @@ export class Validator {
     }
     await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsFor(doc, analysis, settings) });
     const text = doc.getText();
-    const verdict: VerdictParams = { uri, version, documents: analysis.documents.map((d) => verdictOf(d, text)) };
+    const lineAt = (offset: number) => doc.positionAt(offset).line;
+    const verdict: VerdictParams = {
+      uri,
+      version,
+      documents: analysis.documents.map((d) => verdictOf(d, text, lineAt)),
+    };
     await this.ctx.connection.sendNotification(VERDICT_NOTIFICATION, verdict);
     this.onVerdict?.(verdict);
   }

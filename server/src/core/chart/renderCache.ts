@@ -17,6 +17,13 @@ export const renderCacheStats = { renders: 0, hits: 0 };
 /** valuesKey per values map: one analysis asks for several renders of the same map (plain, lenient, model). */
 const keyOf = new WeakMap<Map<string, GoValue>, string>();
 
+/**
+ * The key text of each top-level value, per value object: the values of unchanged top-level entries are the very
+ * objects of the last analysis (chart/helm/goYaml.ts reads them once per parsed entry), so after an edit only the
+ * edited entry's text is built again. Kept for depth 1 only, where every such value sits.
+ */
+const topLevelKeys = new WeakMap<object, string>();
+
 /** A text that is equal for equal Go values (maps in key order, numbers with their Go kind). */
 export function valuesKey(v: GoValue): string {
   const out: string[] = [];
@@ -25,6 +32,20 @@ export function valuesKey(v: GoValue): string {
       out.push('…');
       return;
     }
+    if (depth === 1 && (x instanceof Map || Array.isArray(x))) {
+      let text = topLevelKeys.get(x);
+      if (text === undefined) {
+        const start = out.length;
+        walk2(x, depth);
+        text = out.splice(start).join('');
+        topLevelKeys.set(x, text);
+      }
+      out.push(text);
+      return;
+    }
+    walk2(x, depth);
+  };
+  const walk2 = (x: GoValue, depth: number): void => {
     if (x === null || x === undefined) out.push('n');
     else if (typeof x === 'boolean') out.push(x ? 't' : 'f');
     else if (typeof x === 'string') out.push(JSON.stringify(x));

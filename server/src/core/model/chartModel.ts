@@ -83,34 +83,73 @@ function containsTemplated(v: Plain): boolean {
   return false;
 }
 
-/** The user's settings whose value (or key) is a template, by dotted path. Bounded. */
+/** What templatedSettings found under one top-level entry, in the order it found it (see below). */
+interface TemplatedUnder {
+  node: unknown;
+  /** Where the entry's key was: the ranges move with it. */
+  at: number;
+  /** Entries visited (the budget they used). */
+  visited: number;
+  found: [string, UserOrigin][];
+}
+const templatedByEntry = new WeakMap<object, TemplatedUnder>();
+
+/** Counter for tests: top-level entries searched for templates, and those whose last answer was reused. */
+export const templatedSettingSteps = { searched: 0, reused: 0 };
+
+/**
+ * The user's settings whose value (or key) is a template, by dotted path. Bounded. What is below one top-level
+ * entry depends on that entry alone, so an entry whose nodes the incremental parse kept (parse/sections.ts) gives
+ * what it gave last time, moved with its key, when the budget left covers what it used then.
+ */
 export function templatedSettings(root: MapView): Map<string, UserOrigin> {
   const out = new Map<string, UserOrigin>();
   let budget = 20_000;
+  let found: [string, UserOrigin][] = [];
   const visit = (view: MapView, prefix: string) => {
-    for (const e of view.entries()) {
-      if (e.merged || --budget < 0) continue;
-      const path = prefix ? `${prefix}.${e.key}` : e.key;
-      const origin = (): UserOrigin => ({
-        kind: 'user',
-        key: path,
-        range: e.keyRange,
-        valueText: view.sourceOf(e),
-        templated: true,
-      });
-      if (e.key.includes(TEMPLATE_FILL) || e.key.includes('${')) {
-        out.set(path, origin());
-        continue;
-      }
-      if (isMap(e.node)) {
-        const child = view.viewOf(e);
-        if (child && !e.aliased) visit(child, path);
-      } else if (isSeq(e.node) ? containsTemplated(view.valueOf(e)) : view.valueOf(e) === TEMPLATED) {
-        out.set(path, origin());
-      }
+    for (const e of view.entries()) visitEntry(view, e, prefix);
+  };
+  const visitEntry = (view: MapView, e: TreeEntry, prefix: string) => {
+    if (e.merged || --budget < 0) return;
+    const path = prefix ? `${prefix}.${e.key}` : e.key;
+    const origin = (): UserOrigin => ({
+      kind: 'user',
+      key: path,
+      range: e.keyRange,
+      valueText: view.sourceOf(e),
+      templated: true,
+    });
+    if (e.key.includes(TEMPLATE_FILL) || e.key.includes('${')) {
+      found.push([path, origin()]);
+      return;
+    }
+    if (isMap(e.node)) {
+      const child = view.viewOf(e);
+      if (child && !e.aliased) visit(child, path);
+    } else if (isSeq(e.node) ? containsTemplated(view.valueOf(e)) : view.valueOf(e) === TEMPLATED) {
+      found.push([path, origin()]);
     }
   };
-  visit(root, '');
+  for (const e of root.entries()) {
+    const key = e.keyNode;
+    const known = !e.merged && typeof key === 'object' && key ? templatedByEntry.get(key) : undefined;
+    if (known && known.node === e.node && budget - known.visited >= 0) {
+      budget -= known.visited;
+      templatedSettingSteps.reused++;
+      const delta = e.keyRange.start - known.at;
+      for (const [path, o] of known.found) {
+        out.set(path, { ...o, range: { start: o.range.start + delta, end: o.range.end + delta } });
+      }
+      continue;
+    }
+    const before = budget;
+    templatedSettingSteps.searched++;
+    found = [];
+    visitEntry(root, e, '');
+    for (const [path, o] of found) out.set(path, o);
+    if (!e.merged && typeof key === 'object' && key && budget >= 0)
+      templatedByEntry.set(key, { node: e.node, at: e.keyRange.start, visited: before - budget, found });
+  }
   return out;
 }
 
@@ -135,8 +174,27 @@ function without(values: Map<string, GoValue>, paths: readonly string[]): Map<st
 /** Entries of one map or list the chart is rendered with; beyond, a render would take seconds per keystroke. */
 export const MAX_RENDERED_ENTRIES = 2000;
 
-/** The values with every map and list cut to MAX_RENDERED_ENTRIES entries, and the paths that were cut. */
+/** Per map or list of the values: nothing in it is over MAX_RENDERED_ENTRIES (values are never changed once read). */
+const withinLimits = new WeakMap<object, boolean>();
+
+function fitsLimits(v: GoValue): boolean {
+  if (!(v instanceof Map) && !Array.isArray(v)) return true;
+  let fits = withinLimits.get(v);
+  if (fits === undefined) {
+    const size = v instanceof Map ? v.size : v.length;
+    fits = size <= MAX_RENDERED_ENTRIES && [...v.values()].every(fitsLimits);
+    withinLimits.set(v, fits);
+  }
+  return fits;
+}
+
+/**
+ * The values with every map and list cut to MAX_RENDERED_ENTRIES entries, and the paths that were cut. A value
+ * with nothing to cut is returned as it is (the values of unchanged entries keep their identity, which the
+ * render memo's key reuses).
+ */
 function trimmed(v: GoValue, path: string, cut: string[]): GoValue {
+  if (fitsLimits(v)) return v;
   if (v instanceof Map) {
     if (v.size > MAX_RENDERED_ENTRIES) cut.push(path);
     const out = new Map<string, GoValue>();

@@ -55,6 +55,8 @@ interface Section {
   /** Duplicate keys below the top level, in the order the whole-document walk finds them. */
   duplicates: ParseProblem[];
   nodes: number;
+  /** The range of every node below the section's pairs, found once: moving a section moves these. */
+  ranges: number[][];
 }
 
 /** The state kept between two parses of one document. */
@@ -126,6 +128,38 @@ function hasDocumentMarkers(text: string): boolean {
   return text.includes('\n---') || text.includes('\n...') || text.includes('\n%');
 }
 
+/**
+ * hasDocumentMarkers after an edit of a text that had none: a marker (at most four characters with its line
+ * break) that is new must overlap the changed span, so only the text around it is searched.
+ */
+function markersNear(text: string, edit: TextChange): boolean {
+  const from = Math.max(0, edit.start - 4);
+  const part = text.slice(from, edit.newEnd + 4);
+  if (from === 0 && (part.startsWith('---') || part.startsWith('...') || part.startsWith('%'))) return true;
+  return part.includes('\n---') || part.includes('\n...') || part.includes('\n%');
+}
+
+/**
+ * sectionStarts of the edited text from those of the text before the edit (`before`): a start is decided by the
+ * character before it and its own, except while no key has been found yet (the comments before the first key
+ * belong to it). So starts before the edit stay, starts after it move with it, and only the lines the edit
+ * touched are looked at again; when the edit is in or before the first section, everything is.
+ */
+export function sectionStartsAfter(text: string, before: readonly number[], edit: TextChange): number[] {
+  const kept = before.filter((q) => q < edit.start);
+  if (kept.length < 2) return sectionStarts(text);
+  const delta = edit.newEnd - edit.oldEnd;
+  const starts = kept;
+  for (let q = Math.max(edit.start, 1); q <= edit.newEnd && q < text.length; q++) {
+    if (text.charCodeAt(q - 1) !== 10) continue;
+    const c = text.charCodeAt(q);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 35 || c === 45) continue;
+    starts.push(q);
+  }
+  for (const q of before) if (q > edit.oldEnd) starts.push(q + delta);
+  return starts;
+}
+
 /** Parses one section on its own; undefined when its parse could depend on the rest of the file. */
 function parseSection(text: string, start: number, end: number): Section | undefined {
   const source = text.slice(start, end);
@@ -164,7 +198,27 @@ function parseSection(text: string, start: number, end: number): Section | undef
     comment: doc.comment,
     duplicates,
     nodes,
+    ranges: rangesBelow(map.items as Pair[]),
   };
+}
+
+/** Every node range below some pairs (keys and values, at every depth). */
+function rangesBelow(pairs: Pair[]): number[][] {
+  const out: number[][] = [];
+  const stack: unknown[] = [...pairs];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n === null || n === undefined) continue;
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    const r = (n as { range?: number[] | null }).range;
+    if (r) out.push(r);
+    if (isMap(n)) for (const p of n.items) stack.push(p);
+    else if (isSeq(n)) for (const i of n.items) stack.push(i);
+  }
+  return out;
 }
 
 /** Nodes below a mapping, or -1 when one of them is an alias, an anchor or carries a tag. */
@@ -198,18 +252,8 @@ function shiftSection(section: Section, delta: number): void {
   const move = (r: number[] | null | undefined) => {
     if (r) for (let i = 0; i < r.length; i++) r[i] += delta;
   };
-  const stack: unknown[] = [...section.pairs];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if (n === null || n === undefined) continue;
-    if (isPair(n)) {
-      stack.push(n.key, n.value);
-      continue;
-    }
-    move((n as { range?: number[] }).range);
-    if (isMap(n)) for (const p of n.items) stack.push(p);
-    else if (isSeq(n)) for (const i of n.items) stack.push(i);
-  }
+  // A flat list, not a walk of the tree: a keystroke near the top of the chart moves some 20,000 nodes.
+  for (const r of section.ranges) move(r);
   move(section.docRange);
   move(section.mapRange);
   for (const d of section.duplicates) {
@@ -242,15 +286,24 @@ function whole(text: string): IncrementalResult {
  * `previous.text` (from the editor's change events); without it the two texts are compared.
  */
 export function parseIncrementally(text: string, previous?: IncrementalParse, change?: TextChange): IncrementalResult {
-  if (hasDocumentMarkers(text)) return whole(text);
-  const starts = sectionStarts(text);
   const reusable = new Map<number, Section>();
   let delta = 0;
   let edit: TextChange | undefined;
+  let starts: number[];
   if (previous?.sections) {
+    // The last text was parsed by sections, so it had no document markers: any new one is near the edit.
     edit = change && fits(change, previous.text.length, text.length) ? change : diffTexts(previous.text, text);
+    if (markersNear(text, edit)) return whole(text);
     delta = edit.newEnd - edit.oldEnd;
+    starts = sectionStartsAfter(
+      text,
+      previous.sections.map((s) => s.start),
+      edit,
+    );
     for (const s of previous.sections) reusable.set(s.start, s);
+  } else {
+    if (hasDocumentMarkers(text)) return whole(text);
+    starts = sectionStarts(text);
   }
   const sections: Section[] = [];
   let parsedCount = 0;

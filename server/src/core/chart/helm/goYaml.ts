@@ -88,17 +88,44 @@ function keyText(k: GoValue): string {
   return String(k);
 }
 
+interface ReadBudget {
+  left: number;
+  cut?: boolean;
+  /** Aliases met so far: a value read through one depends on the rest of the document. */
+  aliases: number;
+  /** Remember each top-level entry as read (see `readPairs`). */
+  memo?: boolean;
+}
+
+/**
+ * A top-level entry of the values as read, per parsed pair. An editor analyses the whole file on every keystroke,
+ * and the incremental parse (parse/sections.ts) keeps the very pair objects of every section the edit did not
+ * touch: their values read the same, so only the edited section is read again. Only entries read without an alias
+ * are kept (an alias reads another part of the document); the nodes they counted are charged to the budget again.
+ * The values are never changed once read (the renderer copies them), so sharing them is safe.
+ */
+interface ReadPair {
+  key: string;
+  value: GoValue;
+  nodes: number;
+}
+const readPairs = new WeakMap<object, ReadPair>();
+
+/** Counter for tests: top-level entries of the values read, and those taken from the last read. */
+export const valueReadSteps = { read: 0, reused: 0 };
+
 function convertNode(
   node: Node | null | undefined,
   doc: Document,
   depth: number,
   fromAnySchema = false,
-  budget?: { left: number; cut?: boolean },
+  budget?: ReadBudget,
 ): GoValue {
   if (depth > 1000) throw new YamlReadError('values nested too deeply');
   if (node === null || node === undefined) return null;
   if (budget) budget.left--;
   if (isAlias(node)) {
+    if (budget) budget.aliases++;
     // Past the budget an alias reads as null: an alias bomb stays a few nodes instead of hanging the editor.
     if (budget && budget.left < 0) {
       budget.cut = true;
@@ -143,8 +170,21 @@ function convertNode(
         else merges.push(v);
         continue;
       }
+      const memo = depth === 0 && budget?.memo;
+      const known = memo ? readPairs.get(pair) : undefined;
+      if (known && budget) {
+        valueReadSteps.reused++;
+        budget.left -= known.nodes;
+        out.set(known.key, known.value);
+        continue;
+      }
+      if (memo) valueReadSteps.read++;
+      const left = budget?.left ?? 0;
+      const aliases = budget?.aliases ?? 0;
       const k = keyText(convertNode(kNode, doc, depth + 1, fromAnySchema, budget));
-      out.set(k, convertNode(pair.value as Node, doc, depth + 1, fromAnySchema, budget));
+      const v = convertNode(pair.value as Node, doc, depth + 1, fromAnySchema, budget);
+      out.set(k, v);
+      if (memo && budget.aliases === aliases) readPairs.set(pair, { key: k, value: v, nodes: left - budget.left });
     }
     // Merge keys (`<<: *anchor`) give defaults that explicit keys override.
     for (const m of merges) {
@@ -171,7 +211,7 @@ function lineOf(node: Node, doc: Document): number | undefined {
  * file that blows up through aliases stays small instead of hanging the editor (Helm refuses such a file).
  */
 export function nodeToGoValue(node: Node | null | undefined, doc: Document, maxNodes = 10_000): GoValue {
-  return convertNode(node, doc, 0, true, { left: maxNodes });
+  return convertNode(node, doc, 0, true, { left: maxNodes, aliases: 0, memo: true });
 }
 
 /**
