@@ -70,10 +70,10 @@ suite('Cilium Config in the extension host', () => {
       .getDiagnostics(doc.uri)
       .find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'host-routing-iptables-masquerade');
     const want = 'Set bpf.masquerade: true (masquerade in eBPF)';
-    // One CI run (not reproduced in dozens of local ones) got only the built-in chat's "Fix | Explain" from the
-    // first request: a provider whose request is cancelled or fails is left out silently by VS Code. Ask again
-    // for a while, and print every miss with what the extension last reported, so a real failure still fails
-    // here and says why.
+    // VS Code drops every provider's answer that arrives after the set of code-action providers changed (another
+    // extension, such as the built-in chat, registering one while it activates late on a busy machine): one CI
+    // run got only the chat's "Fix | Explain". Ask again for a while, and print every miss with what the
+    // extension last reported, so a real failure still fails here and says why.
     let titles = [];
     const misses = [];
     await until(
