@@ -16,8 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
-import type { PackedChart } from '../server/src/core/chart/helm/chartData';
 import { readValuesYaml } from '../server/src/core/chart/helm/goYaml';
+import { treeTexts, type PackedChart } from '../server/src/core/chart/helm/chartData';
 import { encodeChartTemplates } from '../server/src/core/chart/helm/render';
 import { valuesToJson } from '../server/src/core/chart/helm/schema';
 import { SUPPORTED_VERSIONS } from '../server/src/core/version';
@@ -203,10 +203,11 @@ function main(): void {
     const packed = packVersion(path.join(chartsDir, `v${minor}`), minor);
     const json = JSON.stringify(packed);
     const b64 = deflateSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64');
-    // Each template's parse tree, packed apart: the renderer takes them once and keeps only what it decodes.
-    const trees = deflateSync(Buffer.from(JSON.stringify(encodeChartTemplates(packed)), 'utf8'), { level: 9 }).toString(
-      'base64',
-    );
+    // Each template's parse tree, packed apart as its own JSON text: the renderer parses a file's tree only when it
+    // decodes that file, so the arrays are garbage at once (not carried through collections until decoded).
+    const trees = deflateSync(Buffer.from(JSON.stringify(treeTexts(encodeChartTemplates(packed))), 'utf8'), {
+      level: 9,
+    }).toString('base64');
     total += b64.length + trees.length;
     const id = minor.replace('.', '_');
     writeFileSync(

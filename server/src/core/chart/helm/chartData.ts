@@ -34,11 +34,24 @@ export interface PackedChart {
 }
 
 /**
- * Path ("templates/…") → the file's parse tree, made at build time from the same text and function check
- * (render.ts encodeChartTemplates), so a render decodes it instead of running the template parser. A file missing
- * here is parsed from its text.
+ * Path ("templates/…") → the JSON text of the file's parse tree, made at build time from the same text and function
+ * check (render.ts encodeChartTemplates), so a render decodes it instead of running the template parser. A file
+ * missing here is parsed from its text. Each tree stays text until its file is decoded (treeOf): a render reaches
+ * only some files, and a tree parsed just before its decoding is garbage right after, never copied by the
+ * collector as the whole chart's trees parsed up front were.
  */
-export type PackedTrees = Record<string, EncodedFile>;
+export type PackedTrees = Record<string, string>;
+
+/** The shipped form of a chart's encoded trees (tools/gen-charts.ts). */
+export function treeTexts(trees: Record<string, EncodedFile>): PackedTrees {
+  return Object.fromEntries(Object.entries(trees).map(([p, tree]) => [p, JSON.stringify(tree)]));
+}
+
+/** One file's encoded tree out of PackedTrees. */
+export function treeOf(trees: PackedTrees, path: string): EncodedFile | undefined {
+  const text = Object.prototype.hasOwnProperty.call(trees, path) ? trees[path] : undefined;
+  return text === undefined ? undefined : (JSON.parse(text) as EncodedFile);
+}
 
 const cache = new Map<string, PackedChart>();
 

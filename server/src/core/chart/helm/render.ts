@@ -18,7 +18,7 @@ import {
   type EncodedFile,
   type GoValue,
 } from '../template/index';
-import { loadPackedChart, loadPackedTrees, type PackedChart, type PackedTrees } from './chartData';
+import { loadPackedChart, loadPackedTrees, treeOf, type PackedChart, type PackedTrees } from './chartData';
 import { coalesceValues, type CoalesceWarning } from './coalesce';
 import { fromGoJson, readValuesYaml, YamlReadError } from './goYaml';
 import { validateValues, type SchemaError } from './schema';
@@ -223,9 +223,9 @@ function preparePacked(packed: PackedChart, trees: PackedTrees): PreparedChart {
   for (const [path, text] of Object.entries(packed.templates)) {
     const name = `${CHART_NAME}/${path}`;
     const source = prepareText(text);
-    const encoded = trees[path];
+    const has = Object.prototype.hasOwnProperty.call(trees, path);
     // (The set drops the thunk once the file is parsed, and with it the encoded tree.)
-    set.parseLazy(name, source, encoded ? () => decodeParsedFile(name, source, encoded) : undefined);
+    set.parseLazy(name, source, has ? () => decodeParsedFile(name, source, treeOf(trees, path)!) : undefined);
   }
   const defaults = fromGoJson(JSON.stringify(packed.defaults)) as Map<string, GoValue>;
   const p: PreparedChart = {
