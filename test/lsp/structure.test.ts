@@ -97,7 +97,7 @@ describe('outline, folding, selection, definition and links over the protocol', 
     assert.ok(count(symbols) > 1400, `only ${count(symbols)} symbols`);
   });
 
-  it('answers the Outline and folds again from the same document version, and anew after an edit', async () => {
+  it('answers the Outline, folds and links again from the same document version, and anew after an edit', async () => {
     const uri = 'file:///work/values-outline-edit.yaml';
     const outline = (): Promise<DocumentSymbol[]> =>
       c.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
@@ -114,10 +114,20 @@ describe('outline, folding, selection, definition and links over the protocol', 
       [[0, 1]],
     );
     assert.equal(find(first, 'bpf')?.children?.[0]?.name, 'masquerade');
+    const links = (): Promise<DocumentLink[]> =>
+      c.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } });
+    assert.deepEqual(await links(), []);
+    assert.deepEqual(await links(), []);
     await c.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ text: 'bpf:\n  hostLegacyRouting: false\nipam:\n  mode: kubernetes\n' }],
+      contentChanges: [
+        { text: 'bpf:\n  hostLegacyRouting: false # host-routing-explicit-legacy\nipam:\n  mode: kubernetes\n' },
+      ],
     });
+    assert.deepEqual(
+      (await links()).map((l) => l.target),
+      ['cilium-docs:///rules/host-routing-explicit-legacy.md'],
+    );
     const edited = await outline();
     assert.deepEqual(
       find(edited, 'bpf')?.children?.map((x) => `${x.name}=${x.detail}`),

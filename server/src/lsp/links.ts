@@ -8,13 +8,22 @@ import { toRange } from './convert';
 import { guard } from './guard';
 import { rulePageUri } from './protocol';
 
+/** The links of each analysis (one per document version): VS Code asks again when the editor regains focus. */
+const linkCache = new WeakMap<object, DocumentLink[]>();
+
 export function linksOf(ctx: ServerContext, uri: unknown): DocumentLink[] {
   const { doc, analysis } = openDocument(ctx, uri);
-  return documentLinks(analysis, doc.getText()).map((l) => ({
-    range: toRange(doc, l.range),
-    target: l.target.kind === 'rule' ? rulePageUri(l.target.rule) : l.target.url,
-    tooltip: l.tooltip,
-  }));
+  let links = linkCache.get(analysis);
+  if (!links)
+    linkCache.set(
+      analysis,
+      (links = documentLinks(analysis, doc.getText()).map((l) => ({
+        range: toRange(doc, l.range),
+        target: l.target.kind === 'rule' ? rulePageUri(l.target.rule) : l.target.url,
+        tooltip: l.tooltip,
+      }))),
+    );
+  return links;
 }
 
 export function registerLinks(ctx: ServerContext): void {

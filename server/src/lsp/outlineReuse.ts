@@ -106,10 +106,20 @@ function reuse<T>(
   return value;
 }
 
+/** The Outline built whole, nothing kept (files that are not one mapping; the benchmark's "before"). */
+export function wholeOutline(doc: TextDocument, analysis: Analysis): DocumentSymbol[] {
+  return documentSymbols(analysis).map((s) => toSymbol(doc, s));
+}
+
+/** The folds built whole, nothing kept. */
+export function wholeFolds(doc: TextDocument, analysis: Analysis): FoldingRange[] {
+  return toFolds(doc, foldingRanges(analysis));
+}
+
 /** The Outline of this version of the document. */
 export function outlineSymbols(doc: TextDocument, analysis: Analysis): DocumentSymbol[] {
   const sections = outlineSections(analysis);
-  if (!sections) return documentSymbols(analysis).map((s) => toSymbol(doc, s));
+  if (!sections) return wholeOutline(doc, analysis);
   const out: DocumentSymbol[] = [];
   for (const section of sections) {
     const s = reuse(
@@ -130,7 +140,7 @@ export function outlineSymbols(doc: TextDocument, analysis: Analysis): DocumentS
 /** The folding ranges of this version of the document. */
 export function outlineFolds(doc: TextDocument, analysis: Analysis): FoldingRange[] {
   const sections = outlineSections(analysis);
-  if (!sections) return toFolds(doc, foldingRanges(analysis));
+  if (!sections) return wholeFolds(doc, analysis);
   const out: FoldingRange[] = [];
   for (const section of sections)
     out.push(...reuse(keptFolds, doc, section, () => toFolds(doc, section.folds()), movedFolds));
