@@ -97,3 +97,17 @@ describe('diagnostic headlines', () => {
     );
   });
 });
+
+describe('splitMessage remembers what it split', () => {
+  it('answers by rule, key and message, each caller with its own copy', () => {
+    const long =
+      'The agent reads this key at start-up and refuses every value it does not know, so it stops before it serves a single pod; the chart copies it unchanged. Set one of the documented words.';
+    const a: Finding = { rule: 'configmap-wrong-type', severity: 'error', message: long, range: { start: 0, end: 1 } };
+    const first = splitMessage(a);
+    first.details.push('changed by a caller');
+    assert.deepEqual(splitMessage(a), { ...first, details: first.details.slice(0, -1) });
+    // The same message under another key or rule is another headline (the rule's own headline names the key).
+    assert.notEqual(splitMessage({ ...a, key: 'bpf.masquerade' }).headline, splitMessage(a).headline);
+    assert.notEqual(splitMessage({ ...a, rule: 'unknown-key' }).headline, splitMessage(a).headline);
+  });
+});

@@ -18,13 +18,34 @@ export const renderCacheStats = { renders: 0, hits: 0 };
 const keyOf = new WeakMap<Map<string, GoValue>, string>();
 
 /**
- * The key text of each top-level value, per value object: the values of unchanged top-level entries are the very
- * objects of the last analysis (chart/helm/goYaml.ts reads them once per parsed entry), so after an edit only the
- * edited entry's text is built again. Kept for depth 1 only, where every such value sits.
+ * Each top-level map or list of the values stands in the key as a short token for its text: the values of unchanged
+ * top-level entries are the very objects of the last analysis (chart/helm/goYaml.ts reads them once per parsed
+ * entry), so after an edit only the edited entry's text is built, and the key stays a few kB instead of the whole
+ * values written out (which was built, copied and hashed on every keystroke). Equal texts get the same token;
+ * tokens are never reused, so when the table is started afresh (it is bounded) equal values may get another
+ * token: a render again, never a wrong one.
  */
-const topLevelKeys = new WeakMap<object, string>();
+const topLevelTokens = new WeakMap<object, string>();
+const tokenOfText = new Map<string, string>();
+let tokenChars = 0;
+let nextToken = 0;
+const MAX_TOKEN_CHARS = 4_000_000;
 
-/** A text that is equal for equal Go values (maps in key order, numbers with their Go kind). */
+function tokenFor(text: string): string {
+  let token = tokenOfText.get(text);
+  if (token === undefined) {
+    if (tokenChars + text.length > MAX_TOKEN_CHARS) {
+      tokenOfText.clear();
+      tokenChars = 0;
+    }
+    token = `#${nextToken++}`;
+    tokenOfText.set(text, token);
+    tokenChars += text.length;
+  }
+  return token;
+}
+
+/** A text that is equal for equal Go values (maps in key order, numbers with their Go kind); see tokenFor. */
 export function valuesKey(v: GoValue): string {
   const out: string[] = [];
   const walk = (x: GoValue, depth: number): void => {
@@ -33,14 +54,14 @@ export function valuesKey(v: GoValue): string {
       return;
     }
     if (depth === 1 && (x instanceof Map || Array.isArray(x))) {
-      let text = topLevelKeys.get(x);
-      if (text === undefined) {
+      let token = topLevelTokens.get(x);
+      if (token === undefined) {
         const start = out.length;
         walk2(x, depth);
-        text = out.splice(start).join('');
-        topLevelKeys.set(x, text);
+        token = tokenFor(out.splice(start).join(''));
+        topLevelTokens.set(x, token);
       }
-      out.push(text);
+      out.push(token);
       return;
     }
     walk2(x, depth);

@@ -130,7 +130,25 @@ function firstClause(sentence: string): string {
   return cut > 30 ? `${sentence.slice(0, cut)}.` : `${sentence.slice(0, HEADLINE_MAX - 1)}…`;
 }
 
+/**
+ * Messages split before, by rule, key and message (all splitMessage reads): the editor converts every finding
+ * again after each keystroke, and most of them are the same as before. Bounded; callers get their own copy.
+ */
+const splitMemo = new Map<string, SplitMessage>();
+const MAX_SPLIT_MEMO = 4000;
+
 export function splitMessage(f: Finding): SplitMessage {
+  const memoKey = `${f.rule}\u0000${f.key ?? ''}\u0000${f.message}`;
+  let split = splitMemo.get(memoKey);
+  if (!split) {
+    if (splitMemo.size >= MAX_SPLIT_MEMO) splitMemo.clear();
+    split = splitFresh(f);
+    splitMemo.set(memoKey, split);
+  }
+  return { headline: split.headline, details: [...split.details] };
+}
+
+function splitFresh(f: Finding): SplitMessage {
   const message = f.message.trim();
   const q = quoteStart(message);
   // A sentence cut where the quote starts ends with `;` or `:` there: it ends with a full stop instead.
