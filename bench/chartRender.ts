@@ -98,12 +98,7 @@ function withValue(values: Map<string, GoValue>, keys: readonly string[], v: GoV
   const out = new Map(values);
   const [k, ...rest] = keys;
   const inner = values.get(k!);
-  out.set(
-    k!,
-    rest.length === 0
-      ? v
-      : withValue(inner instanceof Map ? (inner as Map<string, GoValue>) : new Map<string, GoValue>(), rest, v),
-  );
+  out.set(k!, rest.length === 0 ? v : withValue(inner instanceof Map ? inner : new Map<string, GoValue>(), rest, v));
   return out;
 }
 

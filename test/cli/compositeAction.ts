@@ -74,7 +74,7 @@ function tokens(src: string): string[] {
     re.lastIndex = at;
     const m = re.exec(src);
     if (!m) throw new Error(`expression not understood by the test runner at "${src.slice(at)}" in: ${src}`);
-    out.push((m[1] ?? m[2] ?? m[3] ?? m[4]) as string);
+    out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
     at = re.lastIndex;
   }
   return out;

@@ -42,7 +42,7 @@ export function viaChild(args: string[], o: RunOptions = {}): Outcome {
     encoding: 'utf8',
     timeout: 120_000,
     input: o.input ?? '',
-    env: env as NodeJS.ProcessEnv,
+    env: env,
   });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

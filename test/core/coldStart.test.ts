@@ -16,7 +16,7 @@ async function bundleMeta(entry: string): Promise<Metafile> {
     metafile: true,
     logLevel: 'silent',
   });
-  return result.metafile as Metafile;
+  return result.metafile;
 }
 
 async function importersOf(entry: string, wanted: RegExp, meta?: Metafile): Promise<string[]> {

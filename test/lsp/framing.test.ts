@@ -78,11 +78,11 @@ describe('malformed frames end the server with a reason', () => {
   it('a frame split across many small writes still works (the guard keeps state between chunks)', async () => {
     const c = startClient();
     try {
-      const init = (await c.connection.sendRequest('initialize', {
+      const init = await c.connection.sendRequest<{ serverInfo: { name: string } }>('initialize', {
         processId: null,
         rootUri: null,
         capabilities: {},
-      })) as { serverInfo: { name: string } };
+      });
       assert.equal(init.serverInfo.name, 'cilium-config');
       for (const ch of frame(JSON.stringify({ jsonrpc: '2.0', id: 99, method: 'shutdown' }))) c.child.stdin!.write(ch);
       await new Promise((r) => setTimeout(r, 50));
@@ -106,11 +106,11 @@ describe('lifecycle rules of the specification', () => {
         }),
         (e: { code: number }) => e.code === -32002,
       );
-      const init = (await c.connection.sendRequest('initialize', {
+      const init = await c.connection.sendRequest<{ serverInfo: { name: string } }>('initialize', {
         processId: null,
         rootUri: null,
         capabilities: {},
-      })) as { serverInfo: { name: string } };
+      });
       assert.equal(init.serverInfo.name, 'cilium-config', 'initialize still works after the refused requests');
     } finally {
       await c.close();

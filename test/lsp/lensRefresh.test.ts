@@ -44,9 +44,9 @@ describe('code lens refresh', () => {
     });
     await wait;
     await until(() => refreshes === 1, `refreshes: ${refreshes}`);
-    const lenses = (await c.connection.sendRequest('textDocument/codeLens', {
+    const lenses = await c.connection.sendRequest<CodeLens[]>('textDocument/codeLens', {
       textDocument: { uri: URI },
-    })) as CodeLens[];
+    });
     assert.match(lenses[0].command!.title, /^Host Routing Legacy/);
     assert.equal(lenses[1].command!.title, 'Cilium 1.16 · your setting');
   });

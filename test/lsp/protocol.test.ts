@@ -125,9 +125,9 @@ describe('language server over stdio', () => {
     assert.equal(masq.range.start.line, 7);
     assert.match(masq.codeDescription!.href, /^cilium-docs:\/\/\/rules\/host-routing-iptables-masquerade\.md$/);
     // The link leads somewhere: the server serves that page (no link to a web page that may not exist).
-    const page = (await c.connection.sendRequest('cilium/virtualDocument', { uri: er.codeDescription!.href })) as {
+    const page = await c.connection.sendRequest<{
       text: string | null;
-    };
+    }>('cilium/virtualDocument', { uri: er.codeDescription!.href });
     assert.match(page.text ?? '', /host-routing-endpoint-routes/);
   });
 
@@ -183,10 +183,10 @@ describe('language server over stdio', () => {
   });
 
   it('hovers endpointRoutes with the version-specific explanation as Markdown', async () => {
-    const h = (await c.connection.sendRequest('textDocument/hover', {
+    const h = await c.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri: URI },
       position: { line: 6, character: 3 },
-    })) as Hover;
+    });
     assert.equal((h.contents as { kind: string }).kind, 'markdown');
     const value = markdown(h);
     assert.match(value, /endpointRoutes/);
@@ -196,10 +196,10 @@ describe('language server over stdio', () => {
 
   it('completes keys under bpf: with documentation, and no top-level keys there', async () => {
     const bpfLine = text.split('\n').indexOf('bpf:');
-    const items = (await c.connection.sendRequest('textDocument/completion', {
+    const items = await c.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
       textDocument: { uri: URI },
       position: { line: bpfLine + 1, character: 2 },
-    })) as CompletionItem[];
+    });
     const labels = items.map((i) => i.label);
     assert.ok(labels.includes('masquerade'), labels.join(','));
     assert.ok(!labels.includes('kubeProxyReplacement'), 'a top-level key offered under bpf:');
@@ -210,9 +210,9 @@ describe('language server over stdio', () => {
   });
 
   it('shows the verdict (worst outcome first) and the version as code lenses on the first key', async () => {
-    const lenses = (await c.connection.sendRequest('textDocument/codeLens', {
+    const lenses = await c.connection.sendRequest<CodeLens[]>('textDocument/codeLens', {
       textDocument: { uri: URI },
-    })) as CodeLens[];
+    });
     assert.equal(lenses.length, 2);
     assert.equal(lenses[0].range.start.line, 3);
     // The worst outcome leads; the rest of the verdict follows without repeating it.
@@ -230,11 +230,11 @@ describe('language server over stdio', () => {
   it('offers the bpf.masquerade quick-fix; applied, it keeps the comments and the finding is gone', async () => {
     const diags = c.diagnostics.get(URI)!.at(-1)!.diagnostics;
     const d = diags.find((x) => x.code === 'host-routing-iptables-masquerade')!;
-    const actions = (await c.connection.sendRequest('textDocument/codeAction', {
+    const actions = await c.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: d.range,
       context: { diagnostics: [d] },
-    })) as CodeAction[];
+    });
     const fix = actions.find((a) => a.kind === 'quickfix' && /bpf\.masquerade/.test(a.title));
     assert.ok(fix, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true);
@@ -264,11 +264,11 @@ describe('language server over stdio', () => {
   });
 
   it('fixes everything with source.fixAll.cilium', async () => {
-    const actions = (await c.connection.sendRequest('textDocument/codeAction', {
+    const actions = await c.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
-    })) as CodeAction[];
+    });
     assert.deepEqual(
       actions.map((a) => a.kind),
       ['source.fixAll.cilium'],
@@ -281,19 +281,19 @@ describe('language server over stdio', () => {
   });
 
   it('explains the datapath through workspace/executeCommand and the custom requests', async () => {
-    const md = (await c.connection.sendRequest('workspace/executeCommand', {
+    const md = await c.connection.sendRequest<string>('workspace/executeCommand', {
       command: 'cilium.explain',
       arguments: [URI],
-    })) as string;
+    });
     assert.match(md, /### Host Routing: Legacy/);
-    const ex = (await c.connection.sendRequest('cilium/explain', { uri: URI })) as {
+    const ex = await c.connection.sendRequest<{
       markdown: string;
       documents: { ciliumVersion: string; summary: string }[];
-    };
+    }>('cilium/explain', { uri: URI });
     assert.equal(ex.markdown, md);
     assert.equal(ex.documents[0].ciliumVersion, '1.13');
     assert.match(ex.documents[0].summary, /Host Routing: Legacy/);
-    const rc = (await c.connection.sendRequest('cilium/renderedConfig', { uri: URI })) as { yaml: string };
+    const rc = await c.connection.sendRequest<{ yaml: string }>('cilium/renderedConfig', { uri: URI });
     assert.match(rc.yaml, /kind: ConfigMap/);
     assert.match(rc.yaml, /enable-bpf-masquerade: "true"/);
     await assert.rejects(
@@ -342,7 +342,7 @@ describe('language server over stdio', () => {
       }),
       [],
     );
-    const ex = (await c.connection.sendRequest('cilium/explain', { uri })) as { documents: unknown[] };
+    const ex = await c.connection.sendRequest<{ documents: unknown[] }>('cilium/explain', { uri });
     assert.deepEqual(ex.documents, []);
 
     const cleared = c.nextDiagnostics(URI);
@@ -388,10 +388,10 @@ describe('language server over stdio', () => {
       contentChanges: [{ text: 'x' }],
     });
     await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cilium: 'not an object' } });
-    const h = (await c.connection.sendRequest('textDocument/hover', {
+    const h = await c.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri: URI },
       position: { line: 3, character: 2 },
-    })) as Hover;
+    });
     assert.match(markdown(h), /kubeProxyReplacement/);
     assert.ok(
       c.messages.some((m) => /Setting cilium must be an object/.test(m)),

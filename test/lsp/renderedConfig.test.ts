@@ -21,8 +21,7 @@ const TEXT = [
 
 describe('cilium/renderedConfig', () => {
   let c: TestClient;
-  const request = (params: unknown) =>
-    c.connection.sendRequest('cilium/renderedConfig', params) as Promise<RenderedConfigResult>;
+  const request = (params: unknown) => c.connection.sendRequest<RenderedConfigResult>('cilium/renderedConfig', params);
 
   before(async () => {
     c = startClient();

@@ -133,11 +133,11 @@ describe('language server settings from the client', () => {
       },
     });
     await next;
-    const actions = (await c.connection.sendRequest('textDocument/codeAction', {
+    const actions = await c.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: other },
       range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
       context: { diagnostics: [] },
-    })) as CodeAction[];
+    });
     const fix = actions.find((a) => a.kind === 'quickfix' && /bpf\.masquerade/.test(a.title));
     assert.ok(fix?.edit?.changes?.[other]?.length, JSON.stringify(actions));
     assert.equal(fix.edit.documentChanges, undefined);
@@ -147,10 +147,10 @@ describe('language server settings from the client', () => {
   });
 
   it("adds the workspace chart's own description to the hover (chart version 1.16 = target version)", async () => {
-    const h = (await c.connection.sendRequest('textDocument/hover', {
+    const h = await c.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri: uri() },
       position: { line: 6, character: 4 },
-    })) as Hover;
+    });
     assert.match(markdown(h), /Our chart says: masquerade with eBPF programs/);
   });
 
@@ -166,10 +166,10 @@ describe('language server settings from the client', () => {
     assert.ok(!codes.includes('chart-kpr-invalid'), codes.join(','));
     assert.ok(codes.includes('host-routing-kpr-off'), codes.join(','));
     // A 1.16 chart says nothing about a 1.13 file.
-    const h = (await c.connection.sendRequest('textDocument/hover', {
+    const h = await c.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri: uri() },
       position: { line: 6, character: 4 },
-    })) as Hover;
+    });
     assert.doesNotMatch(markdown(h), /Our chart says/);
   });
 });
@@ -211,10 +211,10 @@ describe('chart descriptions from the Helm cache', () => {
 
   const hover = async () =>
     markdown(
-      (await c.connection.sendRequest('textDocument/hover', {
+      await c.connection.sendRequest<Hover>('textDocument/hover', {
         textDocument: { uri },
         position: { line: 3, character: 4 },
-      })) as Hover,
+      }),
     );
 
   it('does not read the Helm cache when readHelmCache is false', async () => {

@@ -79,10 +79,10 @@ describe('document sync races', () => {
           text: 'kubeProxyReplacement: true\nbpf:\n  masquerade: true\n',
         },
       });
-      const hover = c.connection.sendRequest('textDocument/hover', {
+      const hover = c.connection.sendRequest<Hover>('textDocument/hover', {
         textDocument: { uri },
         position: { line: 2, character: 4 },
-      }) as Promise<Hover>;
+      });
       while (asked === 0) await new Promise((r) => setTimeout(r, 10));
       release();
       assert.match(markdown(await hover), /cilium chart 1\.14/);

@@ -35,11 +35,11 @@ async function session(
     ),
   );
   connection.listen();
-  const init = (await connection.sendRequest('initialize', {
+  const init = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
     processId: process.pid,
     rootUri: null,
     capabilities: {},
-  })) as { serverInfo?: { name: string } };
+  });
   assert.equal(init.serverInfo?.name, 'cilium-config');
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('textDocument/didOpen', {

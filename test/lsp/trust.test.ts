@@ -72,10 +72,10 @@ describe('workspace trust', () => {
 
   const hoverAt = async (on: string, line: number, character: number) =>
     markdown(
-      (await c.connection.sendRequest('textDocument/hover', {
+      await c.connection.sendRequest<Hover>('textDocument/hover', {
         textDocument: { uri: on },
         position: { line, character },
-      })) as Hover,
+      }),
     );
   const cacheHover = () => hoverAt(uri, 3, 4);
   const workspaceHover = () => hoverAt(uri14, 1, 4);

@@ -35,7 +35,7 @@ describe('cilium/upgradePlan', () => {
   });
 
   it('answers the report and edits that migrate the document', async () => {
-    const r = (await c.connection.sendRequest(UPGRADE_PLAN_REQUEST, { uri, to: '1.19' })) as UpgradePlanResult;
+    const r = await c.connection.sendRequest<UpgradePlanResult>(UPGRADE_PLAN_REQUEST, { uri, to: '1.19' });
     assert.equal(r.version, 1);
     assert.match(r.markdown, /^\| \| 1\.14 \| 1\.19 \| 1\.19 after migration \| why \|$/m);
     assert.match(r.markdown, /`chart-tunnel-removed` `tunnel`/);
@@ -55,7 +55,7 @@ describe('cilium/upgradePlan', () => {
       c.connection.sendRequest(UPGRADE_PLAN_REQUEST, { uri, to: '2.7' }),
       /supported Cilium version/,
     );
-    const r = (await c.connection.sendRequest(UPGRADE_PLAN_REQUEST, { uri, to: '1.15' })) as UpgradePlanResult;
+    const r = await c.connection.sendRequest<UpgradePlanResult>(UPGRADE_PLAN_REQUEST, { uri, to: '1.15' });
     assert.match(r.markdown, /1\.14 → 1\.15/);
   });
 });

@@ -77,7 +77,7 @@ describe('language server: version hints and cilium.files', () => {
       textDocument: { uri, languageId: 'yaml', version: 1, text },
     });
     await wait;
-    return (await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    return await c.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
   }
 
   it('a Chart.yaml above the file in the workspace names the version: the version lens says so, no "assumed"', async () => {

@@ -59,7 +59,7 @@ function kindOf(node: unknown): OutlineKind {
 /** A scalar as the user wrote it (templates shown as written), on one line and not too long. */
 function detailOf(node: unknown, w: Walk): string | undefined {
   if (!isScalar(node) && !isAlias(node)) return undefined;
-  const r = span(node as Node);
+  const r = span(node);
   if (!r) return undefined;
   const oneLine = w.source
     .slice(r.start, Math.min(r.end, r.start + MAX_DETAIL * 2))
@@ -91,7 +91,7 @@ function childrenOf(node: unknown, w: Walk, depth: number): OutlineSymbol[] | un
   if (depth > MAX_DEPTH || w.left <= 0) return undefined;
   if (isMap(node)) {
     const out: OutlineSymbol[] = [];
-    for (const pair of node.items as Pair[]) {
+    for (const pair of node.items) {
       if (--w.left < 0) break;
       const s = pairSymbol(pair, w, depth);
       if (s) out.push(s);
@@ -163,7 +163,7 @@ export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
   return docs
     .filter((d) => d.children.length > 0)
     .map(({ doc, index, children }) => {
-      const r = span(doc.contents as Node)!;
+      const r = span(doc.contents)!;
       const first = children[0].selectionRange;
       return {
         name: documentName(doc, index, analysis),
@@ -193,7 +193,7 @@ function foldPair(pair: Pair, depth: number, f: FoldWalk): void {
 function foldsBelow(node: unknown, depth: number, f: FoldWalk): void {
   if (depth > MAX_DEPTH || f.left <= 0) return;
   if (isMap(node)) {
-    for (const pair of node.items as Pair[]) {
+    for (const pair of node.items) {
       if (--f.left < 0) return;
       foldPair(pair, depth, f);
     }
@@ -327,10 +327,10 @@ export function selectionRanges(analysis: Analysis, offsets: readonly number[]):
     const doc = yaml.documents.find((d) => d.range[0] <= offset && offset <= d.range[2]);
     let node: unknown = doc?.contents;
     for (let depth = 0; node && depth <= MAX_DEPTH; depth++) {
-      push(span(node as Node));
+      push(span(node));
       let next: unknown;
       if (isMap(node)) {
-        for (const pair of node.items as Pair[]) {
+        for (const pair of node.items) {
           const k = span(pair.key as Node);
           const v = span(pair.value as Node);
           if (!k) continue;

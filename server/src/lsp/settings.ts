@@ -25,7 +25,7 @@ export const DEFAULT_SETTINGS: EffectiveSettings = Object.freeze({
   rules: {},
   readHelmCache: true,
   files: [],
-}) as EffectiveSettings;
+});
 
 /** The fields a source set explicitly. A present key with value undefined means "explicitly auto / empty". */
 export type SettingsValues = Partial<EffectiveSettings>;

@@ -1,7 +1,6 @@
 // Renders the real chart for one recognised Cilium source: its values (as Helm would read them from the file)
 // over the chart of the document's target version. The bridge between the analysis (parse/recognise) and the
 // in-process Helm renderer (chart/helm).
-import type { Node } from 'yaml';
 import type { CiliumSource } from '../parse/recognise';
 import { nodeToGoValue } from './helm/goYaml';
 import { renderChart, type ChartRender, type RenderOptions } from './helm/render';
@@ -9,7 +8,7 @@ import type { GoValue } from './template/index';
 
 /** The source's values as Helm reads them (YAML 1.1 scalars, numbers as float64, merge keys applied). */
 export function sourceValues(source: CiliumSource): Map<string, GoValue> {
-  const v = nodeToGoValue(source.root.map as unknown as Node, source.root.ctx.doc);
+  const v = nodeToGoValue(source.root.map, source.root.ctx.doc);
   return v instanceof Map ? v : new Map<string, GoValue>();
 }
 

@@ -106,7 +106,7 @@ function lineEndOf(view: MapView, innerEnd: number, fileText: string): number {
 
 /** The file offset of the line end of the mapping's last written line. */
 function lastLineEnd(view: MapView, fileText: string): number | undefined {
-  const items = view.map.items as Pair[];
+  const items = view.map.items;
   const last = items[items.length - 1];
   if (!last) return undefined;
   const end = Math.max(nodeRange(last.key)?.[1] ?? 0, nodeRange(last.value)?.[1] ?? 0);
@@ -115,14 +115,12 @@ function lastLineEnd(view: MapView, fileText: string): number | undefined {
 
 /** The pair of the mapping that an entry was read from. */
 function pairOf(view: MapView, e: TreeEntry): Pair | undefined {
-  return (view.map.items as Pair[]).find(
-    (p) => nodeRange(p.key) && view.rangeOf(p.key as Node).start === e.keyRange.start,
-  );
+  return view.map.items.find((p) => nodeRange(p.key) && view.rangeOf(p.key as Node).start === e.keyRange.start);
 }
 
 /** The file column of the mapping's keys, if its first key starts a line (a block mapping we can extend). */
 function keyColumn(view: MapView, fileText: string): number | undefined {
-  const first = (view.map.items as Pair[])[0];
+  const first = view.map.items[0];
   const r = nodeRange(first?.key);
   if (!r) return undefined;
   const at = view.ctx.toFile(r[0]);
@@ -149,7 +147,7 @@ export function insertLines(view: MapView, lines: readonly string[], fileText: s
 function insertIntoFlow(view: MapView, path: readonly string[], valueText: string): TextEdit[] | undefined {
   if (/[\n#]/.test(valueText)) return undefined;
   const text = flowText(path, valueText);
-  const items = view.map.items as Pair[];
+  const items = view.map.items;
   if (items.length === 0) {
     const r = nodeRange(view.map);
     if (!r || view.ctx.text[r[0]] !== '{') return undefined;

@@ -39,7 +39,7 @@ function perComponent<T extends string>(
   v: T | Partial<Record<Component, T>>,
   comps: Component[],
 ): Partial<Record<Component, T>> {
-  if (typeof v === 'string') return Object.fromEntries(comps.map((c) => [c, v])) as Partial<Record<Component, T>>;
+  if (typeof v === 'string') return Object.fromEntries(comps.map((c) => [c, v]));
   return v;
 }
 

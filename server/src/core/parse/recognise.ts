@@ -3,7 +3,7 @@
 // Argo CD Application(Set), helmfile release, kustomize helmCharts entry or RKE2/k3s HelmChart(Config).
 // Anything else is left alone so that unrelated YAML never gets a diagnostic from us.
 
-import { Document, isMap, isScalar, isSeq, Node, Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Node } from 'yaml';
 import type { Range } from '../types';
 import { parseEmbedded } from './embedded';
 import { MapView, resolveAlias, type TreeContext, type TreeEntry } from './tree';
@@ -176,7 +176,7 @@ function embeddedValues(
   entry: TreeEntry | undefined,
 ): { root: MapView; problems: ParseProblem[] } | undefined {
   if (!entry || !isScalar(entry.node) || typeof entry.node.value !== 'string') return undefined;
-  const emb = parseEmbedded(entry.node as Scalar, view.ctx.text, view.ctx.toFile);
+  const emb = parseEmbedded(entry.node, view.ctx.text, view.ctx.toFile);
   if (!emb) return undefined;
   const problems = emb.parsed.problems.map((p) => ({
     ...p,

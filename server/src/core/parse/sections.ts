@@ -191,7 +191,7 @@ function parseSection(text: string, start: number, end: number): Section | undef
   return {
     start,
     end,
-    pairs: map.items as Pair[],
+    pairs: map.items,
     docRange: [...doc.range] as [number, number, number],
     mapRange: [...map.range] as [number, number, number],
     commentBefore: doc.commentBefore,

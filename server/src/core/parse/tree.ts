@@ -2,7 +2,7 @@
 // keys the way Helm would see them, maps every range back into the user's file (values embedded as a YAML
 // string live in their own parsed document), and reports values that came from a template as unknown.
 
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node, Scalar, visit, YAMLMap } from 'yaml';
 import type { Range } from '../types';
 import { overlapsTemplate, TEMPLATE_FILL } from './templates';
 
@@ -55,7 +55,7 @@ function targetsOf(doc: Document.Parsed): Map<Alias, Node> {
         const t = latest.get(node.source);
         if (t) targets!.set(node, t);
       } else if ((node as { anchor?: string }).anchor) {
-        latest.set((node as { anchor: string }).anchor, node as Node);
+        latest.set((node as { anchor: string }).anchor, node);
       }
     },
   });
@@ -106,7 +106,7 @@ export class MapView {
     if (this.cache) return this.cache;
     const own: TreeEntry[] = [];
     const merged: TreeEntry[] = [];
-    for (const item of this.map.items as Pair[]) {
+    for (const item of this.map.items) {
       if (isMergeKey(item.key)) {
         if (this.depth < MAX_ALIAS_HOPS) for (const e of this.mergedEntries(item.value)) merged.push(e);
         continue;
@@ -116,7 +116,7 @@ export class MapView {
       const aliased = isAlias(item.value);
       const node = resolveAlias(item.value, this.ctx.doc);
       const keyRange = this.rangeOf(item.key as Node);
-      const valueRange = item.value ? this.rangeOf(item.value as Node) : { start: keyRange.end, end: keyRange.end };
+      const valueRange = item.value ? this.rangeOf(item.value) : { start: keyRange.end, end: keyRange.end };
       own.push({ key, keyRange, valueRange, node, merged: false, aliased, keyNode: item.key });
     }
     this.cache = merged.length > 0 ? merged.concat(own) : own;

@@ -44,7 +44,7 @@ function helmMetrics(root: MapView): MetricText[] {
   const out: MetricText[] = [];
   for (const item of entry.node.items) {
     if (!isScalar(item) || typeof item.value !== 'string') continue;
-    if (item.range && view.valueOf({ ...entry, node: item as Node }) === TEMPLATED) continue;
+    if (item.range && view.valueOf({ ...entry, node: item }) === TEMPLATED) continue;
     const text = item.value.trim();
     if (text) out.push({ text, range: locate(view, item as Node, text) });
   }

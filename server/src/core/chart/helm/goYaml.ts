@@ -131,7 +131,7 @@ function convertNode(
       budget.cut = true;
       return null;
     }
-    return convertNode(node.resolve(doc) as Node | undefined, doc, depth + 1, fromAnySchema, budget);
+    return convertNode(node.resolve(doc), doc, depth + 1, fromAnySchema, budget);
   }
   if (isScalar(node)) {
     const raw = node.value;
@@ -230,7 +230,7 @@ export function readValuesYaml(text: string): Map<string, GoValue> {
     const e = doc.errors[0]!;
     throw new YamlReadError(e.message.split('\n')[0]!, e.linePos?.[0]?.line);
   }
-  const v = convertNode(doc.contents as Node | null, doc, 0);
+  const v = convertNode(doc.contents, doc, 0);
   if (v === null) return new Map();
   if (!(v instanceof Map)) throw new YamlReadError('the values are not a mapping of keys to values');
   return v;
@@ -243,7 +243,7 @@ export function readAnyYaml(text: string): GoValue {
   const doc = docs[0];
   if (!doc) return null;
   if (doc.errors.length > 0) throw new YamlReadError(doc.errors[0]!.message.split('\n')[0]!);
-  return convertNode(doc.contents as Node | null, doc, 0);
+  return convertNode(doc.contents, doc, 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------

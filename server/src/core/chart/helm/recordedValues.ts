@@ -152,7 +152,7 @@ export class RecordedMap extends Map<string, GoValue> {
     } else {
       for (const [k, op] of this.#seen ?? []) {
         if (op & GET) gets.push([k, sig(Map.prototype.get.call(this, k) as GoValue | undefined)]);
-        else has.push([k, Map.prototype.has.call(this, k) as boolean]);
+        else has.push([k, Map.prototype.has.call(this, k)]);
       }
     }
     return {

@@ -102,7 +102,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (jsonType(a) !== jsonType(b) || a === null || b === null || typeof a !== 'object') return false;
   if (Array.isArray(a))
     return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
-  const ka = Object.keys(a as object);
+  const ka = Object.keys(a);
   const kb = Object.keys(b as object);
   return (
     ka.length === kb.length &&
@@ -169,7 +169,7 @@ function check(schema: Schema, v: unknown, pointer: string, out: RawError[], onl
   }
   if (schema.items !== undefined && Array.isArray(v)) {
     v.forEach((x, i) => {
-      const sub = Array.isArray(schema.items) ? (schema.items as Schema[])[i] : (schema.items as Schema);
+      const sub = Array.isArray(schema.items) ? schema.items[i] : (schema.items as Schema);
       if (sub !== undefined) check(sub, x, `${pointer}/${i}`, out);
     });
   }
