@@ -3,7 +3,8 @@
 // and names the nearest valid word.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowedIn, ENUM_SPECS, schemaEnumPaths, schemaEnumValues } from '../../server/src/core/knowledge/enumValues';
+import { allowedIn, schemaEnumPaths, schemaEnumValues } from '../../server/src/core/knowledge/enumValues';
+import { VALUE_WORD_RULES } from '../../server/src/core/rules/defs/index';
 import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 import { doc, finding, noFinding, rules, yaml } from '../helpers';
 
@@ -151,7 +152,7 @@ describe('enumerated values', () => {
         'underlay-protocol-invalid': (w) => `kubeProxyReplacement: true\nunderlayProtocol: ${w}\n`,
       };
       let checked = 0;
-      for (const spec of ENUM_SPECS) {
+      for (const spec of VALUE_WORD_RULES) {
         const make = sample[spec.id];
         if (!make) continue;
         for (const v of SUPPORTED_VERSIONS) {

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { completeAt } from '../../server/src/core/completion';
 import { allowedIn, enumSpecFor } from '../../server/src/core/knowledge/enumValues';
+import { VALUE_WORD_RULES } from '../../server/src/core/rules/defs/index';
 import { VALUE_DOMAINS } from '../../server/src/core/knowledge/valueDomains';
 import { inRange, SUPPORTED_VERSIONS, VERSION_TABLE, type CiliumVersion } from '../../server/src/core/version';
 import { findRepoRoot } from '../../tools/repoRoot';
@@ -101,7 +102,7 @@ describe('completion value domains', () => {
     ] as const) {
       assert.deepEqual(
         offered(v, text).map((i) => i.label),
-        [...allowedIn(enumSpecFor(key, v)!, v)!],
+        [...allowedIn(enumSpecFor(VALUE_WORD_RULES, key, v)!, v)!],
         `${key}@${v}`,
       );
     }

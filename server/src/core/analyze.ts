@@ -4,7 +4,7 @@
 import { buildAgentConfig, configMapSettings, type RenderedConfig } from './model/agentConfig';
 import { chartModel, MAX_RENDERED_ENTRIES, type ChartModel } from './model/chartModel';
 import { deriveDatapath } from './model/datapath';
-import { DATAPATH_RULES } from './rules/defs/index';
+import { DATAPATH_RULES, VALUE_WORD_RULES } from './rules/defs/index';
 import { HelmValues } from './model/helmValues';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource } from './parse/recognise';
@@ -21,7 +21,6 @@ import { applySuppressions } from './suppressions';
 import { configMapValueFindings } from './rules/configMapRules';
 import { datapathFindings } from './rules/datapathFindings';
 import { enumFindings } from './rules/enumRules';
-import { ENUM_SPECS } from './knowledge/enumValues';
 import { hubbleMetricFindings } from './rules/hubbleMetricRules';
 import { noEffectFindings } from './rules/noEffectRules';
 import { apiServerAddressFindings } from './rules/apiServerAddress';
@@ -81,7 +80,7 @@ export const DEFAULT_MAX_CHARS = 2_000_000;
 const HELM_REFUSES_KEY_RULES = new Set(['templated-wrong-type', 'chart-schema-enum']);
 /** Value rules whose error-severity findings mean the agent refuses to start: the verdict says so too. */
 const AGENT_REFUSES_VALUE_RULES = new Set([
-  ...ENUM_SPECS.filter((s) => s.stopsAgent).map((s) => s.id),
+  ...VALUE_WORD_RULES.filter((s) => s.stopsAgent).map((s) => s.id),
   'hubble-metric-option-invalid',
   'hubble-metrics-conflict',
 ]);

@@ -12,6 +12,7 @@ import { configMapKeyDoc, helmKeysFor } from './knowledge/keyDocs';
 import { readersText } from './rules/configMapKeyRules';
 import { adviceFor } from './knowledge/keyHistory';
 import { allowedIn, enumSpecFor, schemaEnumValues } from './knowledge/enumValues';
+import { VALUE_WORD_RULES } from './rules/defs/index';
 import { kprDeprecationNote, kprFacts } from './knowledge/kprModes';
 import { valueDomain } from './knowledge/valueDomains';
 import type { MapView } from './parse/tree';
@@ -55,7 +56,7 @@ export function enumValues(path: string, v: CiliumVersion): EnumValue[] | undefi
     return domain.values.map((value) =>
       domain.deprecated ? { value, deprecated: true, note: domain.deprecated } : { value },
     );
-  const spec = enumSpecFor(path, v);
+  const spec = enumSpecFor(VALUE_WORD_RULES, path, v);
   const words = spec ? allowedIn(spec, v) : schemaEnumValues(path, v);
   return words ? plain(...words) : undefined;
 }

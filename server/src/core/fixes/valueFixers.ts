@@ -15,9 +15,9 @@ import {
   type Fixer,
   type FixContext,
 } from './context';
-import type { TextEdit } from '../types';
+import type { Finding, Fix, TextEdit } from '../types';
 import { nearestWord } from '../rules/nearestWord';
-import { allowedIn, enumSpecFor, schemaEnumValues } from '../knowledge/enumValues';
+import { allowedIn, schemaEnumValues, type EnumSpec } from '../knowledge/enumValues';
 import { CONTEXT_OPTIONS, METRIC_NAMES, setFor } from '../knowledge/hubbleMetrics';
 
 /** Replaces the value at a dotted Helm path or a ConfigMap key. */
@@ -104,10 +104,16 @@ export function nearestAllowed(allowedByKey: Record<string, readonly string[]>):
   };
 }
 
-/** A word outside a fixed set (`encryption.type: wiregard`): the nearest word of that set in the target version. */
-export const enumValue: Fixer = (f, c) => {
+/** A word outside a value-word rule's set (`encryption.type: wiregard`): the nearest word of it in the target version. */
+export function nearestWordFix(spec: EnumSpec): Fixer {
+  return (f, c) => nearestWordIn(f, c, spec);
+}
+
+/** chart-schema-enum: the nearest word the chart's values.schema.json allows there. */
+export const schemaEnumValue: Fixer = (f, c) => nearestWordIn(f, c, undefined);
+
+function nearestWordIn(f: Finding, c: FixContext, spec: EnumSpec | undefined): Fix[] {
   if (!f.key) return [];
-  const spec = enumSpecFor(f.key, c.doc.version);
   const allowed = spec
     ? allowedIn(spec, c.doc.version)
     : c.configMap
@@ -122,7 +128,7 @@ export const enumValue: Fixer = (f, c) => {
   const note =
     spec?.configMap || !c.configMap ? revealNote(c.predict.revealedBy(changeOf(c, f.key, spec?.configMap, to))) : '';
   return one(`Change to ${to}${note}`, replaceAt(c, f.key, valueText(to, entry, c.configMap)));
-};
+}
 
 /** A misspelt Hubble metric or context option name inside the metrics list: the nearest name, in place. */
 export const hubbleMetricWord: Fixer = (f, c) => {

@@ -1,17 +1,11 @@
-// Values outside the fixed set of words the chart or the agent knows (knowledge/enumValues.ts): a typo in
+// Values outside the fixed set of words the chart or the agent knows (the value-word rules, VALUE_WORD_RULES): a typo in
 // `loadBalancer.mode` stops the agent, one in `encryption.type` silently leaves traffic unencrypted. Each
 // finding names the component that checks the value, what then happens, and the nearest valid word.
 
 import { isMap, isSeq } from 'yaml';
-import {
-  allowedIn,
-  ENUM_SPECS,
-  isAccepted,
-  SCHEMA_ENUM_RULE,
-  schemaEnumPaths,
-  schemaEnumValues,
-  type EnumSpec,
-} from '../knowledge/enumValues';
+import { allowedIn, isAccepted, schemaEnumPaths, schemaEnumValues, type EnumSpec } from '../knowledge/enumValues';
+import chartSchemaEnum from './defs/chart-schema-enum';
+import { VALUE_WORD_RULES } from './defs/index';
 import type { State } from '../model/state';
 import { nearestWord } from './nearestWord';
 import type { MapView, TreeEntry } from '../parse/tree';
@@ -58,7 +52,7 @@ function specFinding(spec: EnumSpec, root: MapView, s: State, format: 'helm' | '
 }
 
 function schemaFindings(root: MapView, s: State): Finding[] {
-  if (!inRange(s.version, SCHEMA_ENUM_RULE.since)) return [];
+  if (!inRange(s.version, chartSchemaEnum.since)) return [];
   const out: Finding[] = [];
   for (const path of schemaEnumPaths()) {
     const allowed = schemaEnumValues(path, s.version);
@@ -71,8 +65,8 @@ function schemaFindings(root: MapView, s: State): Finding[] {
     if (typeof v === 'string' && allowed.includes(v)) continue;
     const raw = String(v);
     out.push({
-      rule: SCHEMA_ENUM_RULE.id,
-      severity: SCHEMA_ENUM_RULE.severity,
+      rule: chartSchemaEnum.id,
+      severity: chartSchemaEnum.severity,
       message: `${path}: ${JSON.stringify(v)} is not one of the values the ${s.version} chart's schema allows (${allowed.join(', ')}).${didYouMean(raw, allowed)} Helm refuses to install before rendering anything.`,
       range: entry.valueRange,
       key: path,
@@ -83,7 +77,7 @@ function schemaFindings(root: MapView, s: State): Finding[] {
 
 export function enumFindings(root: MapView, s: State, format: 'helm' | 'configmap'): Finding[] {
   const out: Finding[] = [];
-  for (const spec of ENUM_SPECS) {
+  for (const spec of VALUE_WORD_RULES) {
     const f = specFinding(spec, root, s, format);
     if (f) out.push(f);
   }

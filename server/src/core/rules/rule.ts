@@ -6,6 +6,7 @@
 
 import type { Fixer } from '../fixes/context';
 import type { ExitState } from '../knowledge/agentExits';
+import type { EnumSpec } from '../knowledge/enumValues';
 import type { State } from '../model/state';
 import type { Hit, Severity } from '../types';
 import type { CiliumVersion } from '../version';
@@ -80,6 +81,16 @@ export interface MasqueradeRule extends StateRule {
 /** A combination that makes cilium-agent refuse to start. */
 export interface AgentExitRule extends StateRule<ExitState> {
   group: 'agent-exit';
+}
+
+/**
+ * A value that takes one of a fixed set of words (`loadBalancer.mode`, `ipam`...): the words per version, who
+ * checks them and what a word outside them does (knowledge/enumValues.ts). rules/enumRules.ts runs every one
+ * listed in VALUE_WORD_RULES; completion offers its words and its fix picks the nearest.
+ */
+export interface ValueWordsRule extends Rule, EnumSpec {
+  group: 'values';
+  cite: string;
 }
 
 /** An example written as a cilium-config ConfigMap: `data` lines, without their indentation. */

@@ -1,10 +1,9 @@
-// Rules whose facts sit in a table that an analysis reads as a whole: the chart's failure notes (matched to the
-// chart's own `fail` texts while it renders) and the words a value takes (ENUM_SPECS, read by completion and the
-// fixes too). Their rule object takes id, versions, severity and citation from the table entry, so the two
-// cannot disagree, and adds what the table lacks: summary, examples and fix.
+// Rules whose facts sit in a table that an analysis reads as a whole: the chart's failure notes, matched to the
+// chart's own `fail` texts while the model renders it (the model does not import rule objects). Their rule object
+// takes id, versions, severity and citation from the note, so the two cannot disagree, and adds what the note
+// lacks: summary, examples and fix.
 
 import { CHART_FAILURE_NOTES, GENERIC_CHART_FAIL_RULE, SCHEMA_RULE } from '../knowledge/chartFailureNotes';
-import { ENUM_SPECS, SCHEMA_ENUM_RULE } from '../knowledge/enumValues';
 import type { Rule } from './rule';
 
 type Meta = Pick<Rule, 'id' | 'group' | 'severity' | 'since' | 'until' | 'cite'>;
@@ -25,19 +24,4 @@ export function chartRuleMeta(id: string): Meta {
     until: n.until,
     cite: n.cite,
   };
-}
-
-/** A rule about the words a value takes: the ENUM_SPECS entry with this id (or the schema-enum rule). */
-export function enumRuleMeta(id: string): Meta {
-  if (id === SCHEMA_ENUM_RULE.id)
-    return {
-      id,
-      group: 'values',
-      severity: SCHEMA_ENUM_RULE.severity,
-      since: SCHEMA_ENUM_RULE.since,
-      cite: SCHEMA_ENUM_RULE.cite,
-    };
-  const e = ENUM_SPECS.find((x) => x.id === id);
-  if (!e) throw new Error(`no value set ${id}`);
-  return { id, group: 'values', severity: e.severity, since: e.since ?? e.sets[0].since, until: e.until, cite: e.cite };
 }

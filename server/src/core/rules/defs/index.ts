@@ -4,7 +4,7 @@
 // (fixes/registry.ts) and test/core/ruleExamples.test.ts all read RULES.
 
 import type { DatapathRules } from '../../model/datapath';
-import type { AgentExitRule, HostRoutingRule, MasqueradeRule, Rule } from '../rule';
+import type { AgentExitRule, HostRoutingRule, MasqueradeRule, Rule, ValueWordsRule } from '../rule';
 import autoDirectNodeRoutesTunnel from './auto-direct-node-routes-tunnel';
 import bbrNeedsBpfHostRouting from './bbr-needs-bpf-host-routing';
 import bbrNeedsKernel518 from './bbr-needs-kernel-5.18';
@@ -191,6 +191,24 @@ export const AGENT_EXIT_RULES: readonly AgentExitRule[] = [
   bbrNeedsKernel518,
 ];
 
+/** The values that take one of a fixed set of words (rules/enumRules.ts runs them, completion offers their words). */
+export const VALUE_WORD_RULES: readonly ValueWordsRule[] = [
+  encryptionTypeInvalid,
+  ipamModeInvalid,
+  tunnelModeInvalid,
+  lbModeInvalid,
+  lbAlgorithmInvalid,
+  lbAccelerationInvalid,
+  lbDsrDispatchInvalid,
+  lbDsrDispatchUnchecked,
+  datapathModeInvalid,
+  identityAllocationModeInvalid,
+  monitorAggregationInvalid,
+  cniChainingModeInvalid,
+  lbL7AlgorithmInvalid,
+  underlayProtocolInvalid,
+];
+
 /** What model/datapath.ts deriveDatapath runs. */
 export const DATAPATH_RULES: DatapathRules = {
   hostRouting: HOST_ROUTING_RULES,
@@ -255,20 +273,7 @@ export const RULES: readonly Rule[] = [
   chartSchema,
 
   // values
-  encryptionTypeInvalid,
-  ipamModeInvalid,
-  tunnelModeInvalid,
-  lbModeInvalid,
-  lbAlgorithmInvalid,
-  lbAccelerationInvalid,
-  lbDsrDispatchInvalid,
-  lbDsrDispatchUnchecked,
-  datapathModeInvalid,
-  identityAllocationModeInvalid,
-  monitorAggregationInvalid,
-  cniChainingModeInvalid,
-  lbL7AlgorithmInvalid,
-  underlayProtocolInvalid,
+  ...VALUE_WORD_RULES,
   hubbleMetricUnknown,
   hubbleMetricOptionInvalid,
   hubbleMetricOptionIgnored,

@@ -1,10 +1,49 @@
-import { enumValue } from '../../fixes/valueFixers';
-import { defineRule, type Rule } from '../rule';
-import { enumRuleMeta } from '../tableRules';
+import { R120, agentExits } from '../../knowledge/enumValues';
+import { valueWordsRule } from '../valueWordsRule';
 
-export default defineRule<Rule>({
-  ...enumRuleMeta('ipam-mode-invalid'),
+export default valueWordsRule({
+  id: 'ipam-mode-invalid',
+  severity: 'error',
+  stopsAgent: true,
+  helm: 'ipam.mode',
+  configMap: 'ipam',
+  what: 'IPAM mode',
+  sets: [
+    {
+      until: '1.13',
+      values: [
+        'cluster-pool',
+        'kubernetes',
+        'crd',
+        'eni',
+        'azure',
+        'alibabacloud',
+        'delegated-plugin',
+        'cluster-pool-v2beta',
+      ],
+    },
+    {
+      since: '1.14',
+      until: '1.14',
+      values: [
+        'cluster-pool',
+        'kubernetes',
+        'multi-pool',
+        'crd',
+        'eni',
+        'azure',
+        'alibabacloud',
+        'delegated-plugin',
+        'cluster-pool-v2beta',
+      ],
+    },
+    {
+      since: '1.15',
+      values: ['cluster-pool', 'kubernetes', 'multi-pool', 'crd', 'eni', 'azure', 'alibabacloud', 'delegated-plugin'],
+    },
+  ],
+  cite: `pkg/ipam/ipam.go@v1.12.19 l.116-157, @v1.14.19 l.119-172, @v1.15.19 l.111-153, @v1.19.1 l.120-174, ${R120} l.125-210`,
+  consequence: (_s, raw) => agentExits(`Unknown IPAM backend ${raw}`),
   summary: 'The IPAM mode is not one the agent knows; it refuses to start.',
   examples: [{ version: '1.16', bad: 'ipam:\n  mode: kubernets\n', good: 'ipam:\n  mode: kubernetes\n' }],
-  fix: enumValue,
 });

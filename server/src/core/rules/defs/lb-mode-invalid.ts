@@ -1,9 +1,18 @@
-import { enumValue } from '../../fixes/valueFixers';
-import { defineRule, type Rule } from '../rule';
-import { enumRuleMeta } from '../tableRules';
+import { R120, agentExits, nodePortOn } from '../../knowledge/enumValues';
+import { inRange } from '../../version';
+import { valueWordsRule } from '../valueWordsRule';
 
-export default defineRule<Rule>({
-  ...enumRuleMeta('lb-mode-invalid'),
+export default valueWordsRule({
+  id: 'lb-mode-invalid',
+  severity: 'error',
+  stopsAgent: true,
+  helm: 'loadBalancer.mode',
+  configMap: 'bpf-lb-mode',
+  what: 'load-balancing mode',
+  sets: [{ values: ['snat', 'dsr', 'hybrid'] }],
+  cite: `daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.112-116, @v1.16.19 l.63-67, @v1.17.13 l.62-66 (only with BPF NodePort); pkg/loadbalancer/config.go@v1.18.7 l.427-429, @v1.19.1 l.446-448, ${R120} l.446-448 (always)`,
+  consequence: (s, raw) =>
+    inRange(s.version, '1.18') || nodePortOn(s) ? agentExits(`Invalid value for --bpf-lb-mode: ${raw}`) : undefined,
   summary:
     'The load-balancing mode is not snat, dsr or hybrid; the agent refuses to start (up to 1.17 only with BPF NodePort on).',
   examples: [
@@ -13,5 +22,4 @@ export default defineRule<Rule>({
       good: 'kubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nloadBalancer:\n  mode: snat\n',
     },
   ],
-  fix: enumValue,
 });
