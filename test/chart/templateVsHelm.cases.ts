@@ -38,6 +38,8 @@ export const TEMPLATES: readonly string[] = [
   '{{ printf "%s" "a" "b" 3 }}',
   '{{ printf "%z" 3 }}',
   '{{ printf "%" }}',
+  // Sprig's quote escapes what Go's strconv.Quote does not print (a no-break space, a line separator).
+  '{{ quote "a\\u00a0b" "x\\u2028" "é" }}',
   '{{ printf "%!" }}',
   '{{ printf "%v %v" .Values.list .Values.nums }}',
   '{{ printf "%s" .Values.list }}',

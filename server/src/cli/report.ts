@@ -9,6 +9,7 @@ import {
   type Analysis,
   type DocumentAnalysis,
   type Finding,
+  VERSION_SOURCE_WORDS,
 } from '../core/index';
 import { plain, type Paint } from './color';
 
@@ -88,15 +89,10 @@ export function toJson(files: FileReport[]): unknown {
   };
 }
 
+/** The editor's words for where a version came from, but for the two a command line says its own way. */
 const VERSION_FROM: Record<DocumentAnalysis['versionSource'], string> = {
+  ...VERSION_SOURCE_WORDS,
   option: 'from --cilium-version',
-  wrapper: "from the wrapper's chart version",
-  'used-by': 'from the wrapper that names this values file',
-  'chart-yaml': 'from Chart.yaml dependency',
-  'chart-lock': 'from Chart.lock',
-  image: 'from the Cilium image tag',
-  label: 'from the helm.sh/chart label',
-  comment: 'from the # cilium-version comment',
   default: 'no version found; set --cilium-version or add "# cilium-version: 1.NN"',
 };
 

@@ -7,6 +7,7 @@
 export { analyze, analyzeSafely, DEFAULT_MAX_CHARS } from './analyze';
 export type { Analysis, AnalyzeOptions, DocumentAnalysis, InternalError } from './analysisTypes';
 export type { ChartFileHint, VersionSource } from './versionHints';
+export { VERSION_SOURCE_WORDS } from './versionHints';
 export type { Finding, Fix, Origin, Range, Severity, TextEdit } from './types';
 
 // Re-analysing a document as it is edited (the editor's sessions).

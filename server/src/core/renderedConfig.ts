@@ -148,7 +148,12 @@ export function formatRenderedDocument(
     const key = r.configMap!.get(k)!;
     return entryLines(k, key.value, originComment(doc, lines, k, key, user, shared));
   });
-  const body = [
+  return done(configMapLines(data), !failure);
+}
+
+/** The cilium-config ConfigMap around its `data` lines, its fields sorted as kubectl prints them. */
+function configMapLines(data: readonly string[]): string[] {
+  return [
     'apiVersion: v1',
     data.length > 0 ? 'data:' : 'data: {}',
     ...data,
@@ -157,7 +162,6 @@ export function formatRenderedDocument(
     '  name: cilium-config',
     '  namespace: kube-system',
   ];
-  return done(body, !failure);
 }
 
 /**
@@ -181,13 +185,7 @@ function writtenConfigMap(doc: DocumentAnalysis, text: string): RenderedDocument
     });
   const body = [
     `# ${doc.label}: already a cilium-config ConfigMap (read as Cilium ${versionLabel(doc.version)}); nothing to render, its keys as written.`,
-    'apiVersion: v1',
-    data.length > 0 ? 'data:' : 'data: {}',
-    ...data,
-    'kind: ConfigMap',
-    'metadata:',
-    '  name: cilium-config',
-    '  namespace: kube-system',
+    ...configMapLines(data),
   ];
   return { docIndex: doc.source.docIndex, text: body.join('\n') + '\n', rendered: true };
 }

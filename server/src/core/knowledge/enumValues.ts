@@ -58,6 +58,15 @@ export const nodePortOn = (s: State) => s.nodePort;
 
 export const agentExits = (sourceText: string): Consequence => ({ text: 'The agent refuses to start.', sourceText });
 
+/**
+ * A load-balancer option's word: the agent exits with "Invalid value for --<flag>" in every configuration from
+ * `always` on, before that only when BPF NodePort is on (the check sat in the NodePort set-up).
+ */
+export function refusedFrom(always: CiliumVersion, flag: string): EnumSpec['consequence'] {
+  return (s, raw) =>
+    inRange(s.version, always) || nodePortOn(s) ? agentExits(`Invalid value for --${flag}: ${raw}`) : undefined;
+}
+
 const SCHEMA_ENUMS = schemaEnums as Record<string, Partial<Record<CiliumVersion, string[]>>>;
 
 export function schemaEnumPaths(): string[] {

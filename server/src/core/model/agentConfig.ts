@@ -185,21 +185,12 @@ function routingOf(settings: RenderedConfig, version: CiliumVersion): { mode: Te
     if (value === 'disabled') return { mode: { value: 'native', origin }, protocol: { value: '', origin } };
     return { mode: { value: 'tunnel', origin }, protocol: { value, origin } };
   }
-  const mode = settings.get('routing-mode');
-  const proto = settings.get('tunnel-protocol');
-  return {
-    // A templated mode or protocol reads as the agent default but keeps its (templated) origin.
-    mode:
-      mode && isTemplated(mode.origin)
-        ? { value: agentDefault('routing-mode'), origin: mode.origin }
-        : mode && mode.value.trim()
-          ? { value: mode.value.trim(), origin: mode.origin }
-          : { value: agentDefault('routing-mode'), origin: { kind: 'agent-default', key: 'routing-mode' } },
-    protocol:
-      proto && isTemplated(proto.origin)
-        ? { value: agentDefault('tunnel-protocol'), origin: proto.origin }
-        : proto && proto.value.trim()
-          ? { value: proto.value.trim(), origin: proto.origin }
-          : { value: agentDefault('tunnel-protocol'), origin: { kind: 'agent-default', key: 'tunnel-protocol' } },
+  // A templated mode or protocol reads as the agent default but keeps its (templated) origin.
+  const read = (key: 'routing-mode' | 'tunnel-protocol'): Text => {
+    const set = settings.get(key);
+    if (set && isTemplated(set.origin)) return { value: agentDefault(key), origin: set.origin };
+    if (set && set.value.trim()) return { value: set.value.trim(), origin: set.origin };
+    return { value: agentDefault(key), origin: { kind: 'agent-default', key } };
   };
+  return { mode: read('routing-mode'), protocol: read('tunnel-protocol') };
 }

@@ -13,6 +13,7 @@ import {
   goTypeName,
   GoObject,
   isTrue,
+  quoteGo,
   withSignature,
   type FuncMap,
   type GoParamType,
@@ -64,55 +65,6 @@ export function strval(v: GoValue): string {
 /** Sprig's empty: nil, false, 0, "" and empty collections are empty; structs never are. */
 export function isEmpty(v: GoValue): boolean {
   return !isTrue(v);
-}
-
-/** Go's strconv.Quote. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\x0b':
-        out += '\\v';
-        continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (!isGoPrintable(c))
-      out += c <= 0xffff ? `\\u${c.toString(16).padStart(4, '0')}` : `\\U${c.toString(16).padStart(8, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
-
-function isGoPrintable(c: number): boolean {
-  if (c >= 0x7f && c < 0xa0) return false;
-  if (c === 0xad || c === 0xfeff || c === 0x2028 || c === 0x2029) return false;
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  return !/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Zl}\p{Zp}]/u.test(String.fromCodePoint(c)) || c === 0x20;
 }
 
 /** Sprig's strslice: a list as strings (nil items dropped from []interface{}); a scalar as a one-item list. */
@@ -432,7 +384,7 @@ function plainFunctions(): FuncMap {
     quote: (...vs) =>
       vs
         .filter((v) => v !== null && v !== undefined)
-        .map((v) => goQuote(strval(v)))
+        .map((v) => quoteGo(strval(v)))
         .join(' '),
     toString: (v: GoValue) => strval(v),
     join: (sep, v) => strslice(v).join(argString(sep)),

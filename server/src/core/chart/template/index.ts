@@ -36,6 +36,6 @@ export { decodeParsedFile, encodeParsedFile } from './astCodec';
 export type { EncodedFile } from './astCodec';
 export type { ParsedFile } from './parser';
 export type { FuncMap, MissingKey, ReadTracer, SpanListener, TemplateSetOptions, ExecuteOptions } from './templateSet';
-export { goSprint, goSprintf, goSprintln, formatValue } from './format';
+export { goSprint, goSprintf, goSprintln, formatValue, quoteGo } from './format';
 export { dottedTail } from './paths';
 export type { DataPath } from './paths';

@@ -242,6 +242,17 @@ export class TemplateSet {
   execute(name: string, data: GoValue, options: ExecuteOptions = {}): string {
     const tmpl = this.lookup(name);
     if (!tmpl) throw this.noTemplate(name);
+    return this.runTopLevel(this.registry, tmpl, name, data, options);
+  }
+
+  /** One execution of its own (not nested in a running one): its own writer, tracer, missingkey and depth budget. */
+  private runTopLevel(
+    reg: Registry,
+    tmpl: CompiledTemplate,
+    name: string,
+    data: GoValue,
+    options: ExecuteOptions,
+  ): string {
     const writer: Writer = { s: '' };
     const shared = newShared(
       options.missingKey ?? this.missingKey,
@@ -254,7 +265,7 @@ export class TemplateSet {
     const outer = this.active;
     this.active = shared;
     try {
-      new State(shared, this.registry, tmpl, writer, data).run(data);
+      new State(shared, reg, tmpl, writer, data).run(data);
     } catch (e) {
       throw stackOverflowAsTemplateError(e, name);
     } finally {
@@ -321,25 +332,7 @@ export class TemplateSet {
     const sh = this.active;
     if (sh && options.missingKey === undefined && options.tracer === undefined && options.spans === undefined)
       return this.runNested(sh, reg, self, data);
-    const writer: Writer = { s: '' };
-    const shared = newShared(
-      options.missingKey ?? this.missingKey,
-      options.tracer ?? null,
-      data,
-      this.maxDepth,
-      writer,
-      options.spans ?? null,
-    );
-    const outer = this.active;
-    this.active = shared;
-    try {
-      new State(shared, reg, self, writer, data).run(data);
-    } catch (e) {
-      throw stackOverflowAsTemplateError(e, name);
-    } finally {
-      this.active = outer;
-    }
-    return writer.s;
+    return this.runTopLevel(reg, self, name, data, options);
   }
 
   /**

@@ -1,5 +1,4 @@
-import { R120, agentExits, nodePortOn } from '../../knowledge/enumValues';
-import { inRange } from '../../version';
+import { R120, refusedFrom } from '../../knowledge/enumValues';
 import { valueWordsRule } from '../valueWordsRule';
 
 export default valueWordsRule({
@@ -11,10 +10,7 @@ export default valueWordsRule({
   what: 'load-balancing algorithm',
   sets: [{ values: ['random', 'maglev'] }],
   cite: `daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.173-176, @v1.16.19 l.126-129, @v1.17.13 l.132-135 (only with BPF NodePort); pkg/loadbalancer/config.go@v1.18.7 l.414-416, @v1.19.1 l.433-436, ${R120} l.441-443 (always)`,
-  consequence: (s, raw) =>
-    inRange(s.version, '1.18') || nodePortOn(s)
-      ? agentExits(`Invalid value for --bpf-lb-algorithm: ${raw}`)
-      : undefined,
+  consequence: refusedFrom('1.18', 'bpf-lb-algorithm'),
   summary:
     'The load-balancing algorithm is not random or maglev; the agent refuses to start (up to 1.17 only with BPF NodePort on).',
   examples: [

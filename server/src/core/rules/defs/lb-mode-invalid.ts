@@ -1,5 +1,4 @@
-import { R120, agentExits, nodePortOn } from '../../knowledge/enumValues';
-import { inRange } from '../../version';
+import { R120, refusedFrom } from '../../knowledge/enumValues';
 import { valueWordsRule } from '../valueWordsRule';
 
 export default valueWordsRule({
@@ -11,8 +10,7 @@ export default valueWordsRule({
   what: 'load-balancing mode',
   sets: [{ values: ['snat', 'dsr', 'hybrid'] }],
   cite: `daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.112-116, @v1.16.19 l.63-67, @v1.17.13 l.62-66 (only with BPF NodePort); pkg/loadbalancer/config.go@v1.18.7 l.427-429, @v1.19.1 l.446-448, ${R120} l.446-448 (always)`,
-  consequence: (s, raw) =>
-    inRange(s.version, '1.18') || nodePortOn(s) ? agentExits(`Invalid value for --bpf-lb-mode: ${raw}`) : undefined,
+  consequence: refusedFrom('1.18', 'bpf-lb-mode'),
   summary:
     'The load-balancing mode is not snat, dsr or hybrid; the agent refuses to start (up to 1.17 only with BPF NodePort on).',
   examples: [
