@@ -17,6 +17,7 @@ import {
   type RenderOptions,
 } from '../../server/src/core/chart/helm/render';
 import { chartFailureNote } from '../../server/src/core/knowledge/chartFailureNotes';
+import { CHART_NOTE_RULES } from '../../server/src/core/rules/defs/index';
 import { findRepoRoot } from '../../tools/repoRoot';
 
 const CONFIGMAP = `apiVersion: v1
@@ -113,7 +114,10 @@ describe('stops that depend on the cluster', () => {
           continue; // values Helm cannot read
         }
         for (const f of r?.failures ?? []) {
-          const note = f.kind === 'template-error' ? chartFailureNote(f.detail, true) : chartFailureNote(f.message);
+          const note =
+            f.kind === 'template-error'
+              ? chartFailureNote(CHART_NOTE_RULES, f.detail, true)
+              : chartFailureNote(CHART_NOTE_RULES, f.message);
           if (!note) continue;
           assert.equal(
             !!note.readsCluster,

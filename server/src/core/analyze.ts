@@ -4,7 +4,7 @@
 import { buildAgentConfig, configMapSettings, type RenderedConfig } from './model/agentConfig';
 import { chartModel, MAX_RENDERED_ENTRIES, type ChartModel } from './model/chartModel';
 import { deriveDatapath } from './model/datapath';
-import { DATAPATH_RULES, VALUE_WORD_RULES } from './rules/defs/index';
+import { CHART_NOTE_RULES, DATAPATH_RULES, VALUE_WORD_RULES } from './rules/defs/index';
 import { HelmValues } from './model/helmValues';
 import { buildState, parseKernel, type KernelVersion } from './model/state';
 import { recognise, type CiliumSource } from './parse/recognise';
@@ -376,7 +376,7 @@ function analyzeSource(
   if (source.format === 'helm') {
     // The real chart of the target version, rendered for these values: its cilium-config is the agent's input,
     // exactly as a cilium-config ConfigMap file's data would be; its coalesced values are what rules read.
-    chart = chartModel(source, version);
+    chart = chartModel(source, version, CHART_NOTE_RULES);
     helm = new HelmValues(source.root, version, chart?.render.values);
     configMap = chart?.settings ?? (new Map() as RenderedConfig);
     pushAll(findings, keyFindings(source.root, version));

@@ -15,7 +15,7 @@ import type { GoValue } from '../chart/template/index';
 import { buildAgentConfig, type RenderedConfig } from '../model/agentConfig';
 import { chartModel, type ChartModel } from '../model/chartModel';
 import { deriveDatapath, type Datapath } from '../model/datapath';
-import { DATAPATH_RULES } from '../rules/defs/index';
+import { CHART_NOTE_RULES, DATAPATH_RULES } from '../rules/defs/index';
 import { HelmValues } from '../model/helmValues';
 import { buildState } from '../model/state';
 import { withoutEchoes } from '../rules/rootCause';
@@ -75,7 +75,7 @@ function helmProblems(doc: DocumentAnalysis, changes: NonNullable<SettingChange[
     throw e;
   }
   for (const { path, value } of changes) values = withValue(values, path.split('.'), value);
-  const chart = chartModel(doc.source, doc.version, values);
+  const chart = chartModel(doc.source, doc.version, CHART_NOTE_RULES, values);
   if (!chart) return undefined;
   const agent = buildAgentConfig(chart.settings, doc.version);
   const helm = new HelmValues(doc.source.root, doc.version, chart.render.values);

@@ -13,7 +13,7 @@ import type { ChartFailure, ChartRender, RenderOptions, SchemaError } from '../c
 import { renderChartCached } from '../chart/renderCache';
 import { sourceValues } from '../chart/renderSource';
 import type { GoValue } from '../chart/template/index';
-import { chartFailureNote, GENERIC_CHART_FAIL_RULE } from '../knowledge/chartFailureNotes';
+import { chartFailureNote, GENERIC_CHART_FAIL_RULE, type ChartFailureNote } from '../knowledge/chartFailureNotes';
 import { helmKeysFor } from '../knowledge/keyDocs';
 import type { CiliumSource } from '../parse/recognise';
 import { TEMPLATE_FILL } from '../parse/templates';
@@ -370,12 +370,12 @@ class Builder {
     return out;
   }
 
-  stop(f: ChartFailure): ChartStop {
+  stop(f: ChartFailure, notes: readonly ChartFailureNote[]): ChartStop {
     const note =
       f.kind === 'fail' || f.kind === 'required'
-        ? chartFailureNote(f.message)
+        ? chartFailureNote(notes, f.message)
         : f.kind === 'template-error'
-          ? chartFailureNote(f.detail, true)
+          ? chartFailureNote(notes, f.detail, true)
           : undefined;
     const template = f.template.replace(/^[^/]+\//, '');
     const id = note?.id ?? GENERIC_CHART_FAIL_RULE.id;
@@ -434,13 +434,15 @@ class Builder {
 }
 
 /**
- * The chart model of a Helm-values source, or undefined when the version has no chart data. `userValues` (the
- * source's values with some settings changed, for fix prediction) replaces what the file says; origins still
- * point at the file's lines.
+ * The chart model of a Helm-values source, or undefined when the version has no chart data. A chart stop is
+ * explained by the first of `notes` that recognises it (the chart rules, rules/defs CHART_NOTE_RULES).
+ * `userValues` (the source's values with some settings changed, for fix prediction) replaces what the file says;
+ * origins still point at the file's lines.
  */
 export function chartModel(
   source: CiliumSource,
   version: CiliumVersion,
+  notes: readonly ChartFailureNote[],
   userValues?: Map<string, GoValue>,
 ): ChartModel | undefined {
   let values: Map<string, GoValue>;
@@ -487,7 +489,7 @@ export function chartModel(
   const onKey = new Set<string>();
   const stops = failures
     .filter((f) => [...byCause.values()].includes(f))
-    .map((f) => b.stop(f))
+    .map((f) => b.stop(f, notes))
     .filter((s) => {
       const k = s.hit.origins[0]?.key;
       if (k === undefined) return true;

@@ -6,6 +6,7 @@
 
 import type { Fixer } from '../fixes/context';
 import type { ExitState } from '../knowledge/agentExits';
+import type { ChartFailureNote } from '../knowledge/chartFailureNotes';
 import type { EnumSpec } from '../knowledge/enumValues';
 import type { State } from '../model/state';
 import type { Hit, Severity } from '../types';
@@ -90,6 +91,16 @@ export interface AgentExitRule extends StateRule<ExitState> {
  */
 export interface ValueWordsRule extends Rule, EnumSpec {
   group: 'values';
+  cite: string;
+}
+
+/**
+ * A chart check we explain: its note (how the chart's own `fail` message is recognised, our explanation and
+ * advice, knowledge/chartFailureNotes.ts) is the rule object itself. The model matches a failure to the notes it
+ * is handed (CHART_NOTE_RULES), so it never imports a rule.
+ */
+export interface ChartNoteRule extends Rule, ChartFailureNote {
+  group: 'chart';
   cite: string;
 }
 

@@ -1,8 +1,12 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-backoff-env-conflict'),
+export default chartNoteRule({
+  id: 'chart-backoff-env-conflict',
+  match: /^k8sClientExponentialBackoff cannot be enabled when extraEnv contains/,
+  since: '1.18',
+  cite: 'templates/validate.yaml@v1.18.7, @v1.19.1',
+  explain: () =>
+    'k8sClientExponentialBackoff conflicts with KUBE_CLIENT_BACKOFF_BASE / KUBE_CLIENT_BACKOFF_DURATION in extraEnv.',
   summary: 'k8sClientExponentialBackoff conflicts with the backoff variables in extraEnv.',
   examples: [
     {

@@ -1,9 +1,9 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { clusterPoolCidrNote } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-cluster-pool-ipv4-cidr-removed'),
+export default chartNoteRule({
+  ...clusterPoolCidrNote('4'),
   summary: 'ipam.operator.clusterPoolIPv4PodCIDR was replaced by a list.',
   examples: [
     {

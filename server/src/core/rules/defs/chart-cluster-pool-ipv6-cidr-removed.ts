@@ -1,9 +1,9 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { clusterPoolCidrNote } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-cluster-pool-ipv6-cidr-removed'),
+export default chartNoteRule({
+  ...clusterPoolCidrNote('6'),
   summary: 'ipam.operator.clusterPoolIPv6PodCIDR was replaced by a list.',
   examples: [
     {

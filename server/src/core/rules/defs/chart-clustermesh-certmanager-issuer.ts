@@ -1,8 +1,11 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-clustermesh-certmanager-issuer'),
+export default chartNoteRule({
+  id: 'chart-clustermesh-certmanager-issuer',
+  match: /^ClusterMesh TLS certgen method=certmanager requires/,
+  cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
+  explain: () =>
+    'ClusterMesh TLS certificates from cert-manager need clustermesh.apiserver.tls.auto.certManagerIssuerRef.',
   summary: 'ClusterMesh certificates from cert-manager need an issuer reference.',
   examples: [
     {

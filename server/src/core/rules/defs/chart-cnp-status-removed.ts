@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-cnp-status-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-cnp-status-removed',
+    ['enableCnpStatusUpdates'],
+    '1.15',
+    /^enableCnpStatusUpdates was deprecated/,
+    'templates/validate.yaml@v1.15.19',
+  ),
   summary: 'enableCnpStatusUpdates was removed; the chart refuses it when set.',
   examples: [
     {

@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-cri-integration-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-cri-integration-removed',
+    ['containerRuntime.integration'],
+    '1.16',
+    /^containerRuntime\.integration was deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
   summary: 'The container runtime integration values were removed; the chart refuses them when set.',
   examples: [
     {

@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-encryption-legacy-keys-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-encryption-legacy-keys-removed',
+    ['encryption.keyFile', 'encryption.mountPath', 'encryption.secretName', 'encryption.interface'],
+    '1.16',
+    /^encryption\.\{keyFile,mountPath,secretName,interface\} were deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
   summary:
     'The old top-level encryption keys (keyFile, mountPath, secretName, interface) moved under encryption.ipsec; the chart refuses the old ones.',
   examples: [

@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-endpoint-slice-mode-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-endpoint-slice-mode-removed',
+    ['ciliumEndpointSlice.sliceMode'],
+    '1.18',
+    /^ciliumEndpointSlice\.sliceMode has been removed/,
+    'templates/validate.yaml@v1.18.7, @v1.19.1',
+  ),
   summary: 'ciliumEndpointSlice.sliceMode was removed in 1.18.',
   examples: [
     {

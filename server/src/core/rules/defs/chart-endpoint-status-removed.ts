@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-endpoint-status-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-endpoint-status-removed',
+    ['endpointStatus'],
+    '1.16',
+    /^endpointStatus has been removed/,
+    'templates/validate.yaml@v1.16.19',
+  ),
   summary: 'endpointStatus was removed; the chart refuses it when set.',
   examples: [
     {

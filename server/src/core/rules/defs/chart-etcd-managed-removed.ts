@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-etcd-managed-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-etcd-managed-removed',
+    ['etcd.managed'],
+    '1.16',
+    /^etcd\.managed was deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
   summary: 'The managed etcd mode was removed; the chart refuses it when set.',
   examples: [
     {

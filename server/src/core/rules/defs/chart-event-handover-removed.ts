@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-event-handover-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-event-handover-removed',
+    ['enableK8sEventHandover'],
+    '1.15',
+    /^enableK8sEventHandover was deprecated/,
+    'templates/validate.yaml@v1.15.19',
+  ),
   summary: 'enableK8sEventHandover was removed; the chart refuses it when set.',
   examples: [
     {

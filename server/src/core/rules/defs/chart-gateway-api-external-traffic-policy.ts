@@ -1,9 +1,12 @@
 import { nearestAllowed } from '../../fixes/valueFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-gateway-api-external-traffic-policy'),
+export default chartNoteRule({
+  id: 'chart-gateway-api-external-traffic-policy',
+  match: /^Cilium GatewayAPI needs an externalTrafficPolicy/,
+  since: '1.16',
+  cite: 'templates/validate.yaml@v1.16.19 .. @v1.19.1',
+  explain: () => 'Gateway API needs gatewayAPI.externalTrafficPolicy Cluster or Local.',
   summary: 'Gateway API needs externalTrafficPolicy Cluster or Local.',
   examples: [
     {

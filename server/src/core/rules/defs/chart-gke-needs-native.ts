@@ -1,8 +1,11 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-gke-needs-native'),
+export default chartNoteRule({
+  id: 'chart-gke-needs-native',
+  match: /^RoutingMode must be set to native when gke\.enabled=true/,
+  since: '1.14',
+  cite: 'templates/cilium-configmap.yaml@v1.14.19 l.433-446',
+  explain: () => 'With gke.enabled the routing mode must be native.',
   summary: 'GKE mode needs native routing; the chart refuses other routing modes.',
   examples: [
     {

@@ -1,8 +1,10 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-hubble-certmanager-issuer'),
+export default chartNoteRule({
+  id: 'chart-hubble-certmanager-issuer',
+  match: /^Hubble TLS certgen method=certmanager requires/,
+  cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
+  explain: () => 'Hubble TLS certificates from cert-manager need hubble.tls.auto.certManagerIssuerRef.',
   summary: 'Hubble certificates from cert-manager need an issuer reference.',
   examples: [
     {

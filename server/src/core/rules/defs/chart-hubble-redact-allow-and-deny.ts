@@ -1,8 +1,11 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-hubble-redact-allow-and-deny'),
+export default chartNoteRule({
+  id: 'chart-hubble-redact-allow-and-deny',
+  match: /^Only one of \.Values\.hubble\.redact\.http\.headers\.allow/,
+  since: '1.15',
+  cite: 'templates/validate.yaml@v1.15.19 .. @v1.19.1',
+  explain: () => 'Hubble header redaction takes an allow list or a deny list, not both.',
   summary: 'Hubble header redaction takes an allow list or a deny list, not both.',
   examples: [
     {

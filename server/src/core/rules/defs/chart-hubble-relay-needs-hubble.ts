@@ -1,9 +1,11 @@
 import { setTo } from '../../fixes/datapathFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-hubble-relay-needs-hubble'),
+export default chartNoteRule({
+  id: 'chart-hubble-relay-needs-hubble',
+  match: /^Hubble Relay requires \.Values\.hubble\.enabled=true/,
+  cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
+  explain: () => 'Hubble Relay needs Hubble itself (hubble.enabled: true).',
   summary: 'Hubble Relay needs Hubble itself to be enabled.',
   examples: [
     {

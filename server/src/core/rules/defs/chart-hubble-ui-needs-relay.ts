@@ -1,9 +1,11 @@
 import { setTo } from '../../fixes/datapathFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-hubble-ui-needs-relay'),
+export default chartNoteRule({
+  id: 'chart-hubble-ui-needs-relay',
+  match: /^Hubble UI requires \.Values\.hubble\.relay\.enabled=true/,
+  cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
+  explain: () => 'The Hubble UI needs Hubble Relay (hubble.relay.enabled: true).',
   summary: 'The Hubble UI needs Hubble Relay to be enabled.',
   examples: [
     {

@@ -1,8 +1,11 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-hubble-ui-standalone-tls'),
+export default chartNoteRule({
+  id: 'chart-hubble-ui-standalone-tls',
+  match: /^Hubble UI in standalone with Hubble Relay server TLS enabled/,
+  cite: 'templates/validate.yaml@v1.12.19 .. @v1.19.1',
+  explain: () =>
+    'A standalone Hubble UI talking to a TLS-enabled Relay needs hubble.ui.standalone.tls.certsVolume with the client certificates.',
   summary: 'A standalone Hubble UI with TLS to Relay needs a certificates volume.',
   examples: [
     {

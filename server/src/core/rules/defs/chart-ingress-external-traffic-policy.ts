@@ -1,9 +1,12 @@
 import { nearestAllowed } from '../../fixes/valueFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-ingress-external-traffic-policy'),
+export default chartNoteRule({
+  id: 'chart-ingress-external-traffic-policy',
+  match: /^Cilium Ingress services of type 'LoadBalancer' or 'NodePort' need an externalTrafficPolicy/,
+  since: '1.16',
+  cite: 'templates/validate.yaml@v1.16.19 .. @v1.19.1',
+  explain: () => 'Ingress services of type LoadBalancer or NodePort need externalTrafficPolicy Cluster or Local.',
   summary: 'Ingress LoadBalancer/NodePort services need externalTrafficPolicy Cluster or Local.',
   examples: [
     {

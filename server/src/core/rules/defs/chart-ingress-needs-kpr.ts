@@ -1,8 +1,13 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-ingress-needs-kpr'),
+export default chartNoteRule({
+  id: 'chart-ingress-needs-kpr',
+  match:
+    /^Ingress\/Gateway API controller requires \.Values\.kubeProxyReplacement to be set to either 'partial' or 'strict'/,
+  until: '1.13',
+  cite: 'templates/validate.yaml@v1.12.19, @v1.13.18',
+  explain: (v) =>
+    `On ${v} the Ingress controller and Gateway API need kubeProxyReplacement written as partial or strict.`,
   summary: 'In 1.13 the Ingress controller and Gateway API need kubeProxyReplacement written as partial or strict.',
   examples: [
     {

@@ -1,8 +1,11 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-k8s-service-host-twice'),
+export default chartNoteRule({
+  id: 'chart-k8s-service-host-twice',
+  match: /^Both k8sServiceHostRef and k8sServiceHost are set/,
+  since: '1.18',
+  cite: 'templates/validate.yaml@v1.18.7, @v1.19.1',
+  explain: () => 'Set either k8sServiceHost or k8sServiceHostRef, not both.',
   summary: 'Set k8sServiceHost or k8sServiceHostRef, not both.',
   examples: [
     {

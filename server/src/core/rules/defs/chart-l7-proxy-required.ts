@@ -1,9 +1,12 @@
 import { setTo } from '../../fixes/datapathFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-l7-proxy-required'),
+export default chartNoteRule({
+  id: 'chart-l7-proxy-required',
+  match: /requires \.Values\.l7Proxy to be set to 'true'/,
+  cite: 'templates/validate.yaml@v1.12.19 (ingress only), @v1.13.18 .. @v1.19.1',
+  explain: () =>
+    'The Ingress controller, Gateway API and the Envoy L7 load balancer need the L7 proxy (l7Proxy: true).',
   summary: 'Ingress, Gateway API and the Envoy L7 load balancer need l7Proxy: true.',
   examples: [
     {

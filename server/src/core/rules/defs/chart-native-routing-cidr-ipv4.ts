@@ -1,8 +1,8 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { nativeRoutingCidrNote } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-native-routing-cidr-ipv4'),
+export default chartNoteRule({
+  ...nativeRoutingCidrNote('4'),
   summary: 'The chart requires ipv4NativeRoutingCIDR with native routing and IPv4 masquerading.',
   examples: [
     {

@@ -1,8 +1,8 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { nativeRoutingCidrNote } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-native-routing-cidr-ipv6'),
+export default chartNoteRule({
+  ...nativeRoutingCidrNote('6'),
   summary: 'The chart requires ipv6NativeRoutingCIDR with native routing and IPv6 masquerading.',
   examples: [
     {

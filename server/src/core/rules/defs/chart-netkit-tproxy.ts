@@ -1,8 +1,11 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-netkit-tproxy'),
+export default chartNoteRule({
+  id: 'chart-netkit-tproxy',
+  match: /^\.Values\.bpf\.tproxy cannot be enabled with \.Values\.bpf\.datapathMode=netkit/,
+  since: '1.19',
+  cite: 'templates/validate.yaml@v1.19.1',
+  explain: () => 'bpf.tproxy cannot be combined with the netkit datapath modes.',
   summary: 'bpf.tproxy cannot be combined with netkit.',
   examples: [
     {

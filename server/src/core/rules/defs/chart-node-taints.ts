@@ -1,9 +1,13 @@
 import { setTo } from '../../fixes/datapathFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-node-taints'),
+export default chartNoteRule({
+  id: 'chart-node-taints',
+  match: /^Cannot have operator\.setNodeTaints/,
+  since: '1.14',
+  cite: 'templates/cilium-configmap.yaml@v1.14.19 .. @v1.19.1',
+  explain: () =>
+    'operator.setNodeTaints needs operator.removeNodeTaints: true (the operator must also remove the taint it sets).',
   summary: 'operator.setNodeTaints needs operator.removeNodeTaints.',
   examples: [
     {

@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-proxy-prometheus-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-proxy-prometheus-removed',
+    ['proxy.prometheus.enabled', 'proxy.prometheus.port'],
+    '1.16',
+    /^proxy\.prometheus\.enabled and proxy\.prometheus\.port were deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
   summary: 'The proxy Prometheus values were removed; the chart refuses them when set.',
   examples: [
     {

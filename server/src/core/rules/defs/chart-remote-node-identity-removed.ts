@@ -1,9 +1,15 @@
 import { chartRemoved } from '../../fixes/keyFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { removed } from '../../knowledge/chartFailureNotes';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-remote-node-identity-removed'),
+export default chartNoteRule({
+  ...removed(
+    'chart-remote-node-identity-removed',
+    ['remoteNodeIdentity'],
+    '1.16',
+    /^remoteNodeIdentity was deprecated/,
+    'templates/validate.yaml@v1.16.19',
+  ),
   summary: 'remoteNodeIdentity was removed (remote-node identities are always on); the chart refuses it when set.',
   examples: [
     {

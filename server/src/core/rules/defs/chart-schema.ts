@@ -1,8 +1,9 @@
 import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { SCHEMA_RULE } from '../../knowledge/chartFailureNotes';
 
 export default defineRule<Rule>({
-  ...chartRuleMeta('chart-schema'),
+  ...SCHEMA_RULE,
+  group: 'chart',
   summary: "A value the chart's values.schema.json refuses (1.16+); Helm stops before rendering anything.",
   examples: [
     {

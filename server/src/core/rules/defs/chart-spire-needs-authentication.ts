@@ -1,9 +1,12 @@
 import { setTo } from '../../fixes/datapathFixers';
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-spire-needs-authentication'),
+export default chartNoteRule({
+  id: 'chart-spire-needs-authentication',
+  match: /^SPIRE integration requires \.Values\.authentication\.enabled=true/,
+  since: '1.14',
+  cite: 'templates/validate.yaml@v1.14.19 .. @v1.19.1',
+  explain: () => 'SPIRE mutual authentication needs authentication.enabled: true.',
   summary: 'SPIRE mutual authentication needs authentication.enabled.',
   examples: [
     {

@@ -1,8 +1,11 @@
-import { defineRule, type Rule } from '../rule';
-import { chartRuleMeta } from '../tableRules';
+import { chartNoteRule } from '../chartNoteRule';
 
-export default defineRule<Rule>({
-  ...chartRuleMeta('chart-standalone-dns-proxy-port'),
+export default chartNoteRule({
+  id: 'chart-standalone-dns-proxy-port',
+  match: /^standaloneDnsProxy requires dnsProxy\.proxyPort/,
+  since: '1.19',
+  cite: 'templates/validate.yaml@v1.19.1',
+  explain: () => 'The standalone DNS proxy needs dnsProxy.proxyPort set to a port (for example 10094).',
   summary: 'The standalone DNS proxy needs dnsProxy.proxyPort.',
   examples: [
     {

@@ -4,7 +4,7 @@
 // (fixes/registry.ts) and test/core/ruleExamples.test.ts all read RULES.
 
 import type { DatapathRules } from '../../model/datapath';
-import type { AgentExitRule, HostRoutingRule, MasqueradeRule, Rule, ValueWordsRule } from '../rule';
+import type { AgentExitRule, ChartNoteRule, HostRoutingRule, MasqueradeRule, Rule, ValueWordsRule } from '../rule';
 import autoDirectNodeRoutesTunnel from './auto-direct-node-routes-tunnel';
 import bbrNeedsBpfHostRouting from './bbr-needs-bpf-host-routing';
 import bbrNeedsKernel518 from './bbr-needs-kernel-5.18';
@@ -191,38 +191,11 @@ export const AGENT_EXIT_RULES: readonly AgentExitRule[] = [
   bbrNeedsKernel518,
 ];
 
-/** The values that take one of a fixed set of words (rules/enumRules.ts runs them, completion offers their words). */
-export const VALUE_WORD_RULES: readonly ValueWordsRule[] = [
-  encryptionTypeInvalid,
-  ipamModeInvalid,
-  tunnelModeInvalid,
-  lbModeInvalid,
-  lbAlgorithmInvalid,
-  lbAccelerationInvalid,
-  lbDsrDispatchInvalid,
-  lbDsrDispatchUnchecked,
-  datapathModeInvalid,
-  identityAllocationModeInvalid,
-  monitorAggregationInvalid,
-  cniChainingModeInvalid,
-  lbL7AlgorithmInvalid,
-  underlayProtocolInvalid,
-];
-
-/** What model/datapath.ts deriveDatapath runs. */
-export const DATAPATH_RULES: DatapathRules = {
-  hostRouting: HOST_ROUTING_RULES,
-  masquerade: MASQUERADE_RULES,
-  agentExits: AGENT_EXIT_RULES,
-};
-
-/** Every rule. */
-export const RULES: readonly Rule[] = [
-  ...HOST_ROUTING_RULES,
-  hostRoutingBpfMasqueradeFallback,
-  ...MASQUERADE_RULES,
-  ...AGENT_EXIT_RULES,
-  // chart
+/**
+ * The chart checks we explain, in the order a failure is matched to them (the first whose pattern fits); the
+ * model is handed this list (model/chartModel.ts).
+ */
+export const CHART_NOTE_RULES: readonly ChartNoteRule[] = [
   chartValuesNull,
   chartKprInvalid,
   chartTunnelRemoved,
@@ -269,6 +242,41 @@ export const RULES: readonly Rule[] = [
   chartBackoffEnvConflict,
   chartStandaloneDnsProxyPort,
   chartNetkitTproxy,
+];
+
+/** The values that take one of a fixed set of words (rules/enumRules.ts runs them, completion offers their words). */
+export const VALUE_WORD_RULES: readonly ValueWordsRule[] = [
+  encryptionTypeInvalid,
+  ipamModeInvalid,
+  tunnelModeInvalid,
+  lbModeInvalid,
+  lbAlgorithmInvalid,
+  lbAccelerationInvalid,
+  lbDsrDispatchInvalid,
+  lbDsrDispatchUnchecked,
+  datapathModeInvalid,
+  identityAllocationModeInvalid,
+  monitorAggregationInvalid,
+  cniChainingModeInvalid,
+  lbL7AlgorithmInvalid,
+  underlayProtocolInvalid,
+];
+
+/** What model/datapath.ts deriveDatapath runs. */
+export const DATAPATH_RULES: DatapathRules = {
+  hostRouting: HOST_ROUTING_RULES,
+  masquerade: MASQUERADE_RULES,
+  agentExits: AGENT_EXIT_RULES,
+};
+
+/** Every rule. */
+export const RULES: readonly Rule[] = [
+  ...HOST_ROUTING_RULES,
+  hostRoutingBpfMasqueradeFallback,
+  ...MASQUERADE_RULES,
+  ...AGENT_EXIT_RULES,
+  // chart
+  ...CHART_NOTE_RULES,
   chartFail,
   chartSchema,
 
