@@ -265,9 +265,7 @@ async function start(spec: ServerSpec, text: string): Promise<Session> {
     const t = times.get(f.name)!;
     if (!t.offered) return;
     const t0 = performance.now();
-    const r = (await conn
-      .sendRequest(f.method, { textDocument: { uri }, ...f.params(at) })
-      .catch(() => null)) as unknown;
+    const r = await conn.sendRequest<unknown>(f.method, { textDocument: { uri }, ...f.params(at) }).catch(() => null);
     into.push(performance.now() - t0);
     const items = Array.isArray(r)
       ? r
