@@ -9,7 +9,14 @@ import { renderChart } from '../../server/src/core/chart/helm/render';
 import { completeAt } from '../../server/src/core/completion';
 import { analyze } from '../../server/src/core/analyze';
 import { configKeyInfo } from '../../server/src/core/knowledge/configKeys';
-import { KPR_FACTS, kprFacts, type KprWord } from '../../server/src/core/knowledge/kprModes';
+import {
+  KPR_FACTS,
+  KPR_SUCCESSORS,
+  kprDeprecationNote,
+  kprFacts,
+  kprWordsText,
+  type KprWord,
+} from '../../server/src/core/knowledge/kprModes';
 import { inRange, SUPPORTED_VERSIONS, type CiliumVersion } from '../../server/src/core/version';
 import { doc, finding, noFinding } from '../helpers';
 
@@ -132,6 +139,28 @@ describe('readers of the kube-proxy replacement table', () => {
         v,
       );
     }
+  });
+
+  it('messages list the accepted words, the deprecated ones apart (one sentence per kind of row)', () => {
+    assert.equal(kprWordsText('1.12'), 'disabled, partial, strict or probe');
+    assert.equal(kprWordsText('1.14'), 'true, false, or the deprecated strict, partial, disabled');
+    assert.equal(kprWordsText('1.16'), 'true or false');
+  });
+
+  it('a deprecated word says since when it is deprecated, from when it is refused, and what to write instead', () => {
+    // 1.14 deprecated strict, partial and disabled (kube_proxy_replacement.go@v1.14.19 l.46-58); 1.16 refuses them.
+    assert.equal(kprDeprecationNote('strict', '1.14'), 'deprecated since 1.14, refused from 1.16: write true');
+    assert.equal(kprDeprecationNote('disabled', '1.15'), 'deprecated since 1.14, refused from 1.16: write false');
+    assert.equal(
+      kprDeprecationNote('partial', '1.15'),
+      'deprecated since 1.14, refused from 1.16: write false and turn on the features you need one by one',
+    );
+    assert.equal(kprDeprecationNote('true', '1.14'), undefined);
+    assert.equal(kprDeprecationNote('strict', '1.13'), undefined);
+  });
+
+  it('the old words a fix can rename are the deprecated ones with a single successor (partial has none)', () => {
+    assert.deepEqual(KPR_SUCCESSORS, { strict: 'true', disabled: 'false' });
   });
 
   it('the exit message lists the accepted words', () => {
