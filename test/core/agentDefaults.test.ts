@@ -37,6 +37,14 @@ describe("the agent's defaults", () => {
     }
   });
 
+  it('every cell cites a Go source file at a release tag (and so does every effective value)', () => {
+    const citation = /^[\w/.-]+\.go@v1\.\d+\.\d+(?:-pre\.\d+)? l\.\d+/;
+    for (const [key, d] of entries) {
+      assert.match(d.cite, citation, key);
+      if (d.effective) assert.match(d.effective.cite, citation, `${key} (effective)`);
+    }
+  });
+
   it('a ConfigMap without the key runs with the table value', () => {
     const empty = (v: string) =>
       `# cilium-version: ${v}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  cluster-name: a\n`;
