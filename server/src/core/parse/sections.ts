@@ -198,7 +198,7 @@ function parseSection(text: string, start: number, end: number): Section | undef
     comment: doc.comment,
     duplicates,
     nodes,
-    ranges: rangesBelow(map.items as Pair[]),
+    ranges: rangesBelow(map.items),
   };
 }
 
