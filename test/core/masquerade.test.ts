@@ -53,6 +53,31 @@ describe('BPF masquerading prerequisites', () => {
     assert.equal(d14.datapath.masquerading.mode, 'Disabled');
   });
 
+  it('the prerequisites are checked for IPv6 masquerading too from 1.14, for IPv4 alone before', () => {
+    const v6Only = (v: string) => yaml`
+      # cilium-version: ${v}
+      kubeProxyReplacement: ${v === '1.13' ? 'disabled' : 'false'}
+      enableIPv4Masquerade: false
+      ipv6:
+        enabled: true
+      enableIPv6Masquerade: true
+      bpf:
+        masquerade: true
+    `;
+    finding(doc(v6Only('1.16')), 'bpf-masquerade-needs-nodeport');
+    noFinding(doc(v6Only('1.13')), 'bpf-masquerade-needs-nodeport');
+    // No masquerading at all: nothing to check the prerequisites for (the agent refuses BPF masquerading itself).
+    const none = doc(yaml`
+      # cilium-version: 1.16
+      kubeProxyReplacement: false
+      enableIPv4Masquerade: false
+      bpf:
+        masquerade: true
+    `);
+    noFinding(none, 'bpf-masquerade-needs-nodeport');
+    finding(none, 'bpf-masquerade-without-masquerading');
+  });
+
   it('ip-masq-agent needs BPF masquerading', () => {
     const d = doc(yaml`
       # cilium-version: 1.16
