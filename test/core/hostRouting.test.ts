@@ -63,6 +63,17 @@ describe('BPF host routing fallbacks', () => {
       undefined,
       'nothing is logged on 1.16',
     );
+    // 1.18: NodePort off settles it before the switch, which now runs in every configuration.
+    const d18 = doc(base('1.18'));
+    finding(d18, 'host-routing-kpr-off');
+    noFinding(d18, 'host-routing-needs-kpr');
+    // 1.14-1.15: WireGuard makes the switch run without NodePort (finishKubeProxyReplacementInit's guard is
+    // `EnableNodePort || EnableWireguard`, kube_proxy_replacement.go@v1.15.19 l.389), so the KPR case is logged.
+    const wg = (v: string) => base(v) + 'encryption:\n  enabled: true\n  type: wireguard\n';
+    const d15 = doc(wg('1.15'));
+    noFinding(d15, 'host-routing-kpr-off');
+    assert.equal(d15.datapath.hostRouting.reasons.find((r) => r.logged)?.id, 'host-routing-needs-kpr');
+    finding(doc(wg('1.16')), 'host-routing-kpr-off');
     const d19 = doc(base('1.19'));
     finding(d19, 'host-routing-kpr-off');
     const d20 = doc(base('1.20'));
@@ -70,6 +81,22 @@ describe('BPF host routing fallbacks', () => {
     const logged = d20.datapath.hostRouting.reasons.find((r) => r.logged);
     assert.equal(logged?.id, 'host-routing-needs-kpr');
     assert.match(logged!.sourceText!, /BPF host routing requires kube-proxy-replacement\./);
+  });
+
+  it('the kube-proxy replacement message says where the value came from: the file, the chart or the agent', () => {
+    const message = (text: string) => finding(doc(text), 'host-routing-kpr-off').message;
+    assert.match(message('# cilium-version: 1.16\nkubeProxyReplacement: false\n'), /is off \("false"\), so/);
+    assert.match(
+      message('# cilium-version: 1.16\ndebug:\n  enabled: true\n'),
+      /is off \("false" by the chart default\)/,
+    );
+    assert.match(
+      message('# cilium-version: 1.13\ndebug:\n  enabled: true\n'),
+      /is off \("disabled" by the chart default\)/,
+    );
+    const configMap =
+      '# cilium-version: 1.16\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n  enable-ipv4: "true"\n';
+    assert.match(message(configMap), /is off \("false" by the agent default\)/);
   });
 
   it('IPsec forces legacy host routing up to 1.18 and not on 1.19', () => {
