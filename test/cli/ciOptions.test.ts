@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli, cliJs, viaRun, writeTestFile } from './runCli';
+import { BAD_CONFIGMAP, CLEAN_116 } from './samples';
 
 let tmp = '';
 const file = (name: string, text: string): string => writeTestFile(tmp, name, text);
@@ -22,15 +23,6 @@ const TYPO_116 = [
   '  masqurade: true',
   '',
 ].join('\n');
-const CLEAN_116 = [
-  '# cilium-version: 1.16',
-  'kubeProxyReplacement: true',
-  'k8sServiceHost: 10.0.0.1',
-  'k8sServicePort: 6443',
-  'bpf:',
-  '  masquerade: true',
-  '',
-].join('\n');
 // Fixable: BPF masquerading is missing (warning), and the quick-fix adds bpf.masquerade below the comment.
 const FIXABLE = [
   '# cilium-version: 1.16',
@@ -38,17 +30,6 @@ const FIXABLE = [
   'k8sServiceHost: 10.0.0.1',
   'k8sServicePort: 6443',
   'enableIPv4Masquerade: true',
-  '',
-].join('\n');
-const BAD_CONFIGMAP = [
-  '# cilium-version: 1.16',
-  'apiVersion: v1',
-  'kind: ConfigMap',
-  'metadata:',
-  '  name: cilium-config',
-  'data:',
-  '  kube-proxy-replacement: "true"',
-  '  enable-bpf-masquerade: true',
   '',
 ].join('\n');
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { documentRules } from '../../server/src/cli/main';
 import { cli, cliJs, repoRoot, viaRun, type Outcome } from './runCli';
+import { CLEAN_116 } from './samples';
 
 let tmp = '';
 function file(name: string, text: string): string {
@@ -19,15 +20,6 @@ function file(name: string, text: string): string {
   return p;
 }
 
-const CLEAN_116 = [
-  '# cilium-version: 1.16',
-  'kubeProxyReplacement: true',
-  'k8sServiceHost: 10.0.0.1',
-  'k8sServicePort: 6443',
-  'bpf:',
-  '  masquerade: true',
-  '',
-].join('\n');
 const BAD_CONFIGMAP = [
   '# cilium-version: 1.16',
   'apiVersion: v1',

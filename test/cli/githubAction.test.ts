@@ -31,18 +31,10 @@ import {
   type CompositeAction,
 } from './compositeAction';
 import { repoRoot } from './runCli';
+import { CLEAN_116 } from './samples';
 
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
-const CLEAN_116 = [
-  '# cilium-version: 1.16',
-  'kubeProxyReplacement: true',
-  'k8sServiceHost: 10.0.0.1',
-  'k8sServicePort: 6443',
-  'bpf:',
-  '  masquerade: true',
-  '',
-].join('\n');
 // Line 9: a ConfigMap value that is not a string (error); line 10: an unknown key (warning).
 const BAD_CONFIGMAP = [
   '# cilium-version: 1.16',

@@ -11,27 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { cliJs, repoRoot } from './runCli';
-
-const BAD_CONFIGMAP = [
-  '# cilium-version: 1.16',
-  'apiVersion: v1',
-  'kind: ConfigMap',
-  'metadata:',
-  '  name: cilium-config',
-  'data:',
-  '  kube-proxy-replacement: "true"',
-  '  enable-bpf-masquerade: true',
-  '',
-].join('\n');
-const CLEAN_116 = [
-  '# cilium-version: 1.16',
-  'kubeProxyReplacement: true',
-  'k8sServiceHost: 10.0.0.1',
-  'k8sServicePort: 6443',
-  'bpf:',
-  '  masquerade: true',
-  '',
-].join('\n');
+import { BAD_CONFIGMAP, CLEAN_116 } from './samples';
 
 describe('pre-commit hook', () => {
   let tmp = '';

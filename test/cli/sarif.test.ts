@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { applyEdits } from '../../server/src/core/edit/yamlEdit';
 import { cli, writeTestFile } from './runCli';
+import { BAD_CONFIGMAP } from './samples';
 
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
@@ -23,17 +24,6 @@ const FIXABLE = [
   'enableIPv4Masquerade: true',
   'bpf:',
   '  masqurade: true',
-  '',
-].join('\n');
-const BAD_CONFIGMAP = [
-  '# cilium-version: 1.16',
-  'apiVersion: v1',
-  'kind: ConfigMap',
-  'metadata:',
-  '  name: cilium-config',
-  'data:',
-  '  kube-proxy-replacement: "true"',
-  '  enable-bpf-masquerade: true',
   '',
 ].join('\n');
 
