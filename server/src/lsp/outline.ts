@@ -14,29 +14,14 @@ import { openDocument, settingsReady, type ServerContext } from './context';
 import { toRange } from './convert';
 import { guard } from './guard';
 import { outlineFolds, outlineSymbols } from './outlineReuse';
+import { perAnalysis } from './perAnalysis';
 
 /**
- * The Outline of each analysis (one per document version): editors ask again on every focus, scroll and
- * breadcrumb update. A new version rebuilds only the sections its edit touched (outlineReuse.ts).
+ * The Outline and the folds, once per analysis (perAnalysis.ts). A new version rebuilds only the sections its edit
+ * touched (outlineReuse.ts).
  */
-const symbolCache = new WeakMap<object, DocumentSymbol[]>();
-
-export function symbolsOf(ctx: ServerContext, uri: unknown): DocumentSymbol[] {
-  const { doc, analysis } = openDocument(ctx, uri);
-  let symbols = symbolCache.get(analysis);
-  if (!symbols) symbolCache.set(analysis, (symbols = outlineSymbols(doc, analysis)));
-  return symbols;
-}
-
-/** Folding ranges of each analysis, for the same reason (the editor asks again whenever it redraws folds). */
-const foldCache = new WeakMap<object, FoldingRange[]>();
-
-export function foldsOf(ctx: ServerContext, uri: unknown): FoldingRange[] {
-  const { doc, analysis } = openDocument(ctx, uri);
-  let folds = foldCache.get(analysis);
-  if (!folds) foldCache.set(analysis, (folds = outlineFolds(doc, analysis)));
-  return folds;
-}
+export const symbolsOf: (ctx: ServerContext, uri: unknown) => DocumentSymbol[] = perAnalysis(outlineSymbols);
+export const foldsOf: (ctx: ServerContext, uri: unknown) => FoldingRange[] = perAnalysis(outlineFolds);
 
 export function selectionsOf(ctx: ServerContext, params: SelectionRangeParams): SelectionRange[] {
   const { doc, analysis } = openDocument(ctx, params.textDocument?.uri);
