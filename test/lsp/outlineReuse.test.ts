@@ -9,7 +9,13 @@ import { analyze } from '../../server/src/core/analyze';
 import { chartValuesText } from '../../server/src/core/chart/values/chartValues';
 import { documentSymbols, foldingRanges, outlineSections, outlineSteps } from '../../server/src/core/outline';
 import { DocumentAnalyses, trackedDocuments } from '../../server/src/lsp/documentAnalyses';
-import { outlineFolds, outlineSymbols } from '../../server/src/lsp/outlineReuse';
+import {
+  outlineFolds,
+  outlineJson,
+  outlineJsonSteps,
+  outlineSymbols,
+  shiftLines,
+} from '../../server/src/lsp/outlineReuse';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 
 const CHART = `# cilium-version: 1.18\n${chartValuesText('1.18')!}`;
@@ -30,6 +36,18 @@ function openChart(text = CHART) {
       built: { symbols: outlineSteps.symbols - before.symbols, folds: outlineSteps.folds - before.folds },
     };
   };
+  /** The Outline's JSON as the server sends it, and how many top-level symbols were written or shifted for it. */
+  const json = () => {
+    const before = { ...outlineJsonSteps };
+    const { symbols } = answer();
+    const bytes = outlineJson(symbols);
+    return {
+      symbols,
+      text: bytes.toString('utf8'),
+      written: outlineJsonSteps.written - before.written,
+      shifted: outlineJsonSteps.shifted - before.shifted,
+    };
+  };
   /** Replaces [from, to) of the current text (offsets) with `insert`, as an editor's incremental change. */
   const edit = (from: number, to: number, insert: string) => {
     doc = documents.update(
@@ -38,7 +56,7 @@ function openChart(text = CHART) {
       doc.version + 1,
     );
   };
-  return { answer, edit, text: () => doc.getText(), doc: () => doc };
+  return { answer, json, edit, text: () => doc.getText(), doc: () => doc };
 }
 
 /** What a server that just opened this text answers (nothing kept from earlier versions). */
@@ -120,7 +138,62 @@ describe('Outline and folds kept by section across versions', () => {
       const got = chart.answer();
       built += got.built.symbols;
       assert.deepEqual({ symbols: got.symbols, folds: got.folds }, fresh(chart.text()), `edit ${i + 1} (kind ${kind})`);
+      assert.equal(outlineJson(got.symbols).toString('utf8'), JSON.stringify(got.symbols), `JSON after edit ${i + 1}`);
     }
     assert.ok(built <= 12 * 2, `${built} sections built over 12 edits of a file of ${sections}`);
+  });
+
+  it("keeps each section's JSON: an edit writes only the section it touched, and moves the others' text", () => {
+    const chart = openChart();
+    const first = chart.json();
+    const sections = first.symbols.length;
+    assert.equal(first.written, sections, 'the first answer writes every section');
+    assert.equal(first.text, JSON.stringify(first.symbols));
+
+    // A value changed inside bpf: that section is written again, the others are sent as they were.
+    const masq = lineStart(chart.text(), /\n {2}masquerade: ~/) + '\n  masquerade: '.length;
+    chart.edit(masq, masq + 1, 'true');
+    const changed = chart.json();
+    assert.deepEqual([changed.written, changed.shifted], [1, 0]);
+    assert.equal(changed.text, JSON.stringify(changed.symbols));
+
+    // A line inserted near the top, then removed: the sections below are moved by shifting their text.
+    const early = lineStart(chart.text(), /\n {2}enabled: false/) + 1;
+    chart.edit(early, early, '  extra: 1\n');
+    const inserted = chart.json();
+    assert.equal(inserted.written, 1);
+    assert.ok(inserted.shifted > sections / 2, `${inserted.shifted} of ${sections} sections shifted`);
+    assert.equal(inserted.text, JSON.stringify(inserted.symbols));
+    assert.equal(inserted.text, JSON.stringify(fresh(chart.text()).symbols));
+    chart.edit(early, early + '  extra: 1\n'.length, '');
+    const removed = chart.json();
+    assert.equal(removed.written, 1);
+    assert.equal(removed.text, JSON.stringify(fresh(chart.text()).symbols));
+  });
+
+  it('shifts the line of every position and nothing else, whatever the names and values hold', () => {
+    const tricky = [
+      {
+        name: '{"line":5,',
+        detail: 'say {\\"line\\":7} "line": 3 \\',
+        kind: 15,
+        range: { start: { line: 10, character: 0 }, end: { line: 12, character: 4 } },
+        selectionRange: { start: { line: 10, character: 0 }, end: { line: 10, character: 9 } },
+        children: [
+          {
+            name: 'line',
+            kind: 16,
+            range: { start: { line: 99, character: 2 }, end: { line: 100, character: 0 } },
+            selectionRange: { start: { line: 99, character: 2 }, end: { line: 99, character: 6 } },
+          },
+        ],
+      },
+    ];
+    const moved = (lines: number) =>
+      JSON.parse(JSON.stringify(tricky), (k, v: unknown) =>
+        k === 'line' && typeof v === 'number' ? v + lines : v,
+      ) as unknown;
+    for (const lines of [1, -1, 7, -10, 1000])
+      assert.equal(shiftLines(JSON.stringify(tricky), lines), JSON.stringify(moved(lines)), `by ${lines}`);
   });
 });

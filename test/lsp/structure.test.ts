@@ -97,6 +97,32 @@ describe('outline, folding, selection, definition and links over the protocol', 
     assert.ok(count(symbols) > 1400, `only ${count(symbols)} symbols`);
   });
 
+  it('sends the Outline lean: only the members a symbol needs, no empty lists, short details', async () => {
+    const symbols: DocumentSymbol[] = await c.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: CHART_URI },
+    });
+    const all: DocumentSymbol[] = [];
+    const walk = (list: DocumentSymbol[]) => list.forEach((s) => (all.push(s), walk(s.children ?? [])));
+    walk(symbols);
+    const members = new Set(['name', 'kind', 'range', 'selectionRange', 'detail', 'children']);
+    for (const s of all) {
+      const where = `${s.name} at line ${s.selectionRange.start.line}`;
+      assert.deepEqual(
+        Object.keys(s).filter((k) => !members.has(k)),
+        [],
+        where,
+      );
+      assert.ok(s.children === undefined || s.children.length > 0, `${where}: empty children`);
+      assert.ok(s.detail === undefined || (s.detail.length > 0 && s.detail.length <= 80), `${where}: ${s.detail}`);
+      assert.ok(!/\n/.test(s.detail ?? ''), `${where}: detail on one line`);
+      // A mapping or list says what it holds through its children; only an item of a list shows its first entry.
+      if (s.kind === 2 /* Module */ && s.detail !== undefined) assert.match(s.name, /^\d+$/, where);
+    }
+    // What is left per symbol is mostly the two ranges the protocol requires (~150 bytes of JSON).
+    const bytes = JSON.stringify(symbols).length;
+    assert.ok(bytes / all.length < 240, `${Math.round(bytes / all.length)} bytes of JSON per symbol`);
+  });
+
   it('answers the Outline, folds and links again from the same document version, and anew after an edit', async () => {
     const uri = 'file:///work/values-outline-edit.yaml';
     const outline = (): Promise<DocumentSymbol[]> =>

@@ -56,7 +56,7 @@ function kindOf(node: unknown): OutlineKind {
   return node === null || node === undefined ? 'null' : 'string';
 }
 
-/** A scalar as the user wrote it (templates shown as written), on one line and not too long. */
+/** A scalar as the user wrote it (templates shown as written), on one line and not too long; none when empty. */
 function detailOf(node: unknown, w: Walk): string | undefined {
   if (!isScalar(node) && !isAlias(node)) return undefined;
   const r = span(node);
@@ -65,6 +65,8 @@ function detailOf(node: unknown, w: Walk): string | undefined {
     .slice(r.start, Math.min(r.end, r.start + MAX_DETAIL * 2))
     .replace(/\s+/g, ' ')
     .trim();
+  // A key with nothing after it (`name:`) has no value to show: an empty detail would only cost bytes.
+  if (oneLine === '') return undefined;
   return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL - 1)}…` : oneLine;
 }
 

@@ -13,14 +13,21 @@ import { selectionRanges } from '../core/outline';
 import { openDocument, settingsReady, type ServerContext } from './context';
 import { toRange } from './convert';
 import { guard } from './guard';
-import { outlineFolds, outlineSymbols } from './outlineReuse';
+import { outlineFolds, outlineJson, outlineSymbols } from './outlineReuse';
 import { perAnalysis } from './perAnalysis';
+import { asAnswer, preSerialize, type PreSerialized } from './preSerialized';
 
 /**
  * The Outline and the folds, once per analysis (perAnalysis.ts). A new version rebuilds only the sections its edit
- * touched (outlineReuse.ts).
+ * touched (outlineReuse.ts). The Outline is kept as JSON too (preSerialized.ts): asked again, it is only written.
  */
-export const symbolsOf: (ctx: ServerContext, uri: unknown) => DocumentSymbol[] = perAnalysis(outlineSymbols);
+export const outlineOf: (ctx: ServerContext, uri: unknown) => PreSerialized<DocumentSymbol[]> = perAnalysis(
+  (doc, analysis) => {
+    const symbols = outlineSymbols(doc, analysis);
+    return preSerialize(symbols, outlineJson(symbols));
+  },
+);
+export const symbolsOf = (ctx: ServerContext, uri: unknown): DocumentSymbol[] => outlineOf(ctx, uri).value;
 export const foldsOf: (ctx: ServerContext, uri: unknown) => FoldingRange[] = perAnalysis(outlineFolds);
 
 export function selectionsOf(ctx: ServerContext, params: SelectionRangeParams): SelectionRange[] {
@@ -41,7 +48,7 @@ export function registerOutline(ctx: ServerContext): void {
   connection.onDocumentSymbol(
     guard(connection, 'documentSymbol', async (p: DocumentSymbolParams) => {
       await settingsReady(ctx, p.textDocument?.uri);
-      return symbolsOf(ctx, p.textDocument?.uri);
+      return asAnswer(outlineOf(ctx, p.textDocument?.uri));
     }),
   );
   connection.onFoldingRanges(

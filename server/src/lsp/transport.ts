@@ -14,6 +14,7 @@ import {
   type MessageWriter,
 } from 'vscode-languageserver/node';
 import { FrameGuard } from './frameGuard';
+import { jsonEncoder } from './preSerialized';
 
 export interface Transport {
   reader: MessageReader;
@@ -38,7 +39,12 @@ function overStream(input: Readable, output: Writable, stdio: boolean): Transpor
   input.pipe(frames);
   // The input's own end or close ends the guard, which the reader reports as closed.
   input.on('close', () => frames.end());
-  return { reader: new StreamMessageReader(frames), writer: new StreamMessageWriter(output), frames, stdio };
+  return {
+    reader: new StreamMessageReader(frames),
+    writer: new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }),
+    frames,
+    stdio,
+  };
 }
 
 export function openTransport(args: string[]): Transport {
