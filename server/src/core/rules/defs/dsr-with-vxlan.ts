@@ -25,7 +25,8 @@ export default defineRule<AgentExitRule>({
       ? {
           origins: [s.agent.lbMode.origin, s.agent.routingMode.origin, s.agent.tunnelProtocol.origin],
           message: `Load-balancer mode "${s.agent.lbMode.value}" (direct server return) does not work over VXLAN tunnels: the agent refuses to start. Use native routing, or tunnelProtocol: geneve with loadBalancer.dsrDispatch: geneve.`,
-          sourceText: 'Node Port "dsr" mode cannot be used with vxlan tunneling.',
+          // The agent prints the mode it has (%q of NodePortMode / LBMode), so "hybrid" for hybrid.
+          sourceText: `Node Port "${s.agent.lbMode.value}" mode cannot be used with vxlan tunneling.`,
         }
       : undefined,
 });
