@@ -59,10 +59,13 @@ export function adviceFor(key: string): KeyAdvice | undefined {
   return byKey.get(key);
 }
 
-/** Deprecated kube-proxy replacement modes and their modern spelling (values changed in 1.14, old ones gone in 1.16). */
-export const KPR_LEGACY_VALUES: Record<string, string> = {
+/**
+ * Deprecated kube-proxy replacement modes and their modern spelling (values changed in 1.14, old ones gone in 1.16;
+ * which words a version deprecates is kprModes.ts). `probe` is not here: 1.14 refuses it, agent and chart alike
+ * (daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.46-51, templates/cilium-configmap.yaml@v1.14.19 l.69-71).
+ */
+export const KPR_LEGACY_VALUES: Readonly<Record<string, string>> = {
   strict: 'true',
   disabled: 'false',
   partial: 'false (then enable the individual features you need)',
-  probe: 'true or false (probing was removed)',
 };

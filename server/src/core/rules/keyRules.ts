@@ -7,6 +7,7 @@ import { chartDefaultAt } from '../chart/chartDefaults';
 import { allPathsIn, childrenOf, getKey, isOpenMap, keyExistsIn } from '../knowledge/catalog';
 import { booleanUses } from '../knowledge/booleanUses';
 import { adviceFor, KPR_LEGACY_VALUES } from '../knowledge/keyHistory';
+import { kprFacts } from '../knowledge/kprModes';
 import { deprecationOf } from '../knowledge/deprecatedValues';
 import { isMap, isSeq } from 'yaml';
 import type { MapView, Plain, TreeEntry } from '../parse/tree';
@@ -364,8 +365,12 @@ function article(t: string): string {
 
 function kprValue(entry: TreeEntry, value: Plain, version: CiliumVersion): Finding | undefined {
   if (typeof value !== 'string') return undefined;
+  // Only a word this version still accepts but deprecates (strict, partial, disabled on 1.14-1.15); `probe` is
+  // refused outright from 1.13 on, which chart-kpr-invalid / kpr-invalid-value say (knowledge/kprModes.ts).
+  const deprecated = kprFacts(version).deprecated ?? {};
+  if (!Object.prototype.hasOwnProperty.call(deprecated, value)) return undefined;
   const modern = KPR_LEGACY_VALUES[value];
-  if (!modern || !inRange(version, '1.14', '1.15')) return undefined;
+  if (!modern) return undefined;
   return {
     rule: 'kpr-deprecated-value',
     severity: 'warning',

@@ -5,7 +5,7 @@ export default defineRule<Rule>({
   id: 'kpr-deprecated-value',
   group: 'keys',
   severity: 'warning',
-  summary: 'A kubeProxyReplacement value from before 1.14 (strict, partial, probe, disabled).',
+  summary: 'A kubeProxyReplacement value from before 1.14 that 1.14-1.15 still accept (strict, partial, disabled).',
   examples: [
     {
       version: '1.15',

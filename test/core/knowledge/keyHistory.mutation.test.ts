@@ -1,0 +1,50 @@
+// Facts of knowledge/keyHistory.ts checked by mutation testing (docs/mutation.md): the old kube-proxy replacement
+// words and what replaced them, warned about only where the version still accepts them.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { KPR_LEGACY_VALUES } from '../../../server/src/core/knowledge/keyHistory';
+import { kprFacts } from '../../../server/src/core/knowledge/kprModes';
+import { doc, finding, noFinding } from '../../helpers';
+
+const values = (v: string, kpr: string) =>
+  `# cilium-version: ${v}\nkubeProxyReplacement: ${kpr}\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\n`;
+
+describe('knowledge/keyHistory.ts: old kube-proxy replacement words', () => {
+  it('each deprecated word of 1.14-1.15 has its modern spelling, and nothing else is listed', () => {
+    // daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.54-58: strict, partial and disabled log "Deprecated value …
+    // (use either "true", or "false")"; strict meant full replacement and disabled none (l.74-75).
+    assert.deepEqual(Object.keys(KPR_LEGACY_VALUES).sort(), Object.keys(kprFacts('1.14').deprecated!).sort());
+    assert.equal(KPR_LEGACY_VALUES.strict, 'true');
+    assert.equal(KPR_LEGACY_VALUES.disabled, 'false');
+    assert.match(KPR_LEGACY_VALUES.partial, /^false \(then enable the individual features you need\)$/);
+  });
+
+  it('1.14 and 1.15 warn about a deprecated word and say what to write', () => {
+    for (const v of ['1.14', '1.15']) {
+      const f = finding(doc(values(v, 'strict')), 'kpr-deprecated-value');
+      assert.match(f.message, /^kubeProxyReplacement: strict is deprecated since 1\.14, .* Write true\.$/, v);
+      assert.match(finding(doc(values(v, 'disabled')), 'kpr-deprecated-value').message, /Write false\.$/, v);
+    }
+  });
+
+  it('probe is not "deprecated" on 1.14: agent and chart refuse it there, and that is the finding', () => {
+    // The 1.14 agent accepts only strict, partial, disabled, true, false (kube_proxy_replacement.go@v1.14.19
+    // l.46-51); the chart's check refuses anything else (templates/cilium-configmap.yaml@v1.14.19 l.69-71).
+    for (const v of ['1.14', '1.15']) {
+      const d = doc(values(v, 'probe'));
+      noFinding(d, 'kpr-deprecated-value');
+      finding(d, 'chart-kpr-invalid');
+    }
+  });
+
+  it('no deprecation warning before 1.14 (the words are current) nor from 1.16 (they are refused)', () => {
+    noFinding(doc(values('1.13', 'strict')), 'kpr-deprecated-value');
+    const d16 = doc(values('1.16', 'strict'));
+    noFinding(d16, 'kpr-deprecated-value');
+    finding(d16, 'chart-kpr-invalid');
+  });
+
+  it('a word that only looks like a table key is not a deprecated word', () => {
+    noFinding(doc(values('1.14', 'constructor')), 'kpr-deprecated-value');
+  });
+});
