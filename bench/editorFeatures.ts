@@ -16,20 +16,13 @@
 // nothing at the measured position says so. BENCH_ROUNDS (default 20) edits, BENCH_CHART_DIR another chart,
 // BENCH_DIST another build of ours (a folder with server.js), BENCH_BASE a second build measured beside it. Prints a Markdown table with the load average.
 
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type InitializeResult,
-  type PublishDiagnosticsParams,
-  type ServerCapabilities,
-} from 'vscode-languageserver-protocol/node';
+import type { ServerCapabilities } from 'vscode-languageserver-protocol/node';
+import { ms, ourServer, quantile as q, startSession, yamlLanguageServer, type ServerSpec } from './lspSession';
 
 const ROOT = process.cwd();
 const SHARED_CHART = path.resolve(ROOT, '../shared/cilium-charts/v1.20');
@@ -116,12 +109,6 @@ const FEATURES: Feature[] = [
   },
 ];
 
-interface ServerSpec {
-  name: string;
-  command: string[];
-  configuration: (section: string | undefined, uri: string) => unknown;
-}
-
 interface FeatureTimes {
   offered: boolean;
   /** Whether any answer had content (an empty list or null is "nothing"). */
@@ -133,12 +120,6 @@ interface FeatureTimes {
   /** Size of the largest answer as JSON. */
   bytes: number;
 }
-
-const q = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))];
-};
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0)} ms`;
 
 /** User + system CPU seconds of a process so far (Linux), undefined elsewhere. */
 function cpuSeconds(pid: number | undefined): number | undefined {
@@ -173,53 +154,7 @@ interface Session {
 
 async function start(spec: ServerSpec, text: string): Promise<Session> {
   const uri = pathToFileURL(path.join(ROOT, 'bench-features-values.yaml')).href;
-  const child = spawn(spec.command[0], spec.command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let waiter: { version: number; resolve: () => void } | undefined;
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    // yaml-language-server publishes without a version: the first diagnostics after the change count.
-    if (p.uri === uri && waiter && (p.version === undefined || p.version === waiter.version)) {
-      const w = waiter;
-      waiter = undefined;
-      w.resolve();
-    }
-  });
-  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((i) => spec.configuration(i.section, uri)),
-  );
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.listen();
-  const diagnosticsOf = (version: number) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${spec.name}: no diagnostics; stderr: ${stderr}`)), 120_000);
-      waiter = { version, resolve: () => (clearTimeout(timer), resolve()) };
-    });
-
-  const init: InitializeResult = await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(ROOT).href,
-    capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-      textDocument: {
-        hover: { contentFormat: ['markdown'] },
-        completion: { completionItem: { snippetSupport: true } },
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-        foldingRange: { lineFoldingOnly: true },
-        selectionRange: {},
-        documentLink: { tooltipSupport: true },
-        codeLens: {},
-        definition: { linkSupport: false },
-      },
-    },
-  });
-  await conn.sendNotification('initialized', {});
-  await conn.sendNotification('workspace/didChangeConfiguration', {
-    settings: { yaml: spec.configuration('yaml', uri), cilium: spec.configuration('cilium', uri) },
-  });
-  await new Promise((r) => setTimeout(r, 500));
+  const { child, conn, init, diagnosticsOf, close: stop } = await startSession(spec, ROOT, uri, 'the chart');
   let version = 1;
   let diagnostics = diagnosticsOf(version);
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
@@ -298,10 +233,7 @@ async function start(spec: ServerSpec, text: string): Promise<Session> {
   };
   const close = async () => {
     const cpu1 = cpuSeconds(child.pid);
-    await conn.sendRequest('shutdown').catch(() => undefined);
-    await conn.sendNotification('exit').catch(() => undefined);
-    conn.dispose();
-    child.kill();
+    await stop();
     return cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
   };
   return { times, round, close };
@@ -315,32 +247,11 @@ async function main() {
       process.exit(1);
     }
   const text = readFileSync(VALUES, 'utf8');
-  const ylsVersion = (JSON.parse(readFileSync(path.join(YLS, 'package.json'), 'utf8')) as { version: string }).version;
-  const ours = (name: string, dist: string): ServerSpec => ({
-    name,
-    command: [process.execPath, path.join(dist, 'server.js'), '--stdio'],
-    configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
-  });
   const specs: ServerSpec[] = [
-    ours('ours', DIST),
+    ourServer('ours', DIST),
     // BENCH_BASE: another build of ours (a folder with server.js), measured in the same rounds, for before/after.
-    ...(base ? [ours(`ours (${path.relative(ROOT, base) || base})`, base)] : []),
-    {
-      name: `yaml-language-server ${ylsVersion}`,
-      command: [process.execPath, path.join(YLS, 'bin/yaml-language-server'), '--stdio'],
-      configuration: (s, uri) =>
-        s === 'yaml' || s === undefined
-          ? {
-              validate: true,
-              hover: true,
-              completion: true,
-              schemaStore: { enable: false },
-              schemas: { [pathToFileURL(SCHEMA).href]: uri },
-            }
-          : s === 'editor'
-            ? { tabSize: 2 }
-            : {},
-    },
+    ...(base ? [ourServer(`ours (${path.relative(ROOT, base) || base})`, base)] : []),
+    yamlLanguageServer(ROOT, SCHEMA, (v) => `yaml-language-server ${v}`),
   ];
   const loadBefore = os.loadavg()[0];
   const sessions: Session[] = [];

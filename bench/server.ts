@@ -16,19 +16,13 @@
 // BENCH_PAUSE_MS (default 300) the pause of the quiet mode, BENCH_CHART_DIR another chart, BENCH_DIST another build
 // of ours (a folder with server.js).
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { ms as f, ourServer, quantile as q, startSession, yamlLanguageServer, type ServerSpec } from './lspSession';
 
 const ROOT = process.cwd();
 const SHARED = path.resolve(ROOT, '../shared');
@@ -51,12 +45,6 @@ const YLS_BIN = path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-lang
 /** Our build to measure (BENCH_DIST: another build's folder, to compare two builds against the same yardstick). */
 const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
 
-interface ServerSpec {
-  name: string;
-  command: string[];
-  configuration: (section: string | undefined, uri: string) => unknown;
-}
-
 interface FileSpec {
   label: string;
   name: string;
@@ -76,11 +64,6 @@ interface FileResult {
   rssMb?: number;
 }
 
-const q = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))];
-};
-const f = (x: number) => `${x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0)} ms`;
 const spread = (xs: number[]) => `${f(q(xs, 0.5))} (${f(q(xs, 0.1))}–${f(q(xs, 0.9))})`;
 
 /** Resident memory of a process in MB (Linux), undefined elsewhere. */
@@ -96,71 +79,7 @@ function rssOf(child: ChildProcess): number | undefined {
 
 async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean): Promise<FileResult> {
   const uri = pathToFileURL(path.join(ROOT, file.name)).href;
-  const child = spawn(spec.command[0], spec.command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + String(d)).slice(-2000)));
-  const conn: ProtocolConnection = createProtocolConnection(
-    new StreamMessageReader(child.stdout),
-    new StreamMessageWriter(child.stdin),
-  );
-  let waiter:
-    { version: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void } | undefined;
-  // A server that dies must fail the run loudly, not leave it waiting (Node would exit silently).
-  const exited = (code: number | null, signal: string | null) =>
-    waiter?.reject(
-      new Error(`${spec.name} exited (${code ?? signal}) during ${file.label}; its stderr ends: ${stderr}`),
-    );
-  child.on('exit', exited);
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    // yaml-language-server publishes without a version: any diagnostics after the change count.
-    if (p.uri === uri && waiter && (p.version === undefined || p.version === waiter.version)) {
-      const w = waiter;
-      waiter = undefined;
-      w.resolve(p);
-    }
-  });
-  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((i) => spec.configuration(i.section, uri)),
-  );
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.listen();
-  const nextDiagnostics = (version: number) =>
-    new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `${spec.name}: no diagnostics for version ${version} of ${file.label} within 120 s; stderr ends: ${stderr}`,
-            ),
-          ),
-        120_000,
-      );
-      waiter = {
-        version,
-        resolve: (p) => (clearTimeout(timer), resolve(p)),
-        reject: (e) => (clearTimeout(timer), reject(e)),
-      };
-    });
-
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(ROOT).href,
-    capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-      textDocument: {
-        hover: { contentFormat: ['markdown'] },
-        completion: { completionItem: { snippetSupport: true } },
-        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-      },
-    },
-  });
-  await conn.sendNotification('initialized', {});
-  await conn.sendNotification('workspace/didChangeConfiguration', {
-    settings: { yaml: spec.configuration('yaml', uri), cilium: spec.configuration('cilium', uri) },
-  });
-  // Both servers pull their configuration asynchronously: let that settle before the clock starts.
-  await new Promise((r) => setTimeout(r, 500));
+  const { child, conn, diagnosticsOf: nextDiagnostics, close } = await startSession(spec, ROOT, uri, file.label);
 
   let version = 1;
   const got = nextDiagnostics(version);
@@ -218,11 +137,7 @@ async function measure(spec: ServerSpec, file: FileSpec, withRequests: boolean):
     });
     completion.push(performance.now() - t0);
   }
-  child.off('exit', exited);
-  await conn.sendRequest('shutdown').catch(() => undefined);
-  await conn.sendNotification('exit').catch(() => undefined);
-  conn.dispose();
-  child.kill();
+  await close();
   const diagnostics = [...diagnosticsByValue].map(([val, n]) => `${val}: ${n}`).join(', ');
   return { open, quiet, typing, hover, completion, diagnostics, rssMb };
 }
@@ -280,32 +195,8 @@ async function main() {
       line: kprLine(large),
     },
   ];
-  const ours: ServerSpec = {
-    name: 'cilium-config',
-    command: [process.execPath, path.join(DIST, 'server.js'), '--stdio'],
-    configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
-  };
-  const ylsVersion = (
-    JSON.parse(readFileSync(path.join(ROOT, 'node_modules/yaml-language-server/package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
-  const yls: ServerSpec = {
-    name: `yaml-language-server ${ylsVersion} + values.schema.json`,
-    command: [process.execPath, YLS_BIN, '--stdio'],
-    configuration: (s, uri) =>
-      s === 'yaml' || s === undefined
-        ? {
-            validate: true,
-            hover: true,
-            completion: true,
-            schemaStore: { enable: false },
-            schemas: { [pathToFileURL(SCHEMA).href]: uri },
-          }
-        : s === 'editor'
-          ? { tabSize: 2 }
-          : {},
-  };
+  const ours: ServerSpec = ourServer('cilium-config', DIST);
+  const yls = yamlLanguageServer(ROOT, SCHEMA, (v) => `yaml-language-server ${v} + values.schema.json`);
   const results = new Map<string, FileResult[]>();
   for (const file of files) {
     const pair: FileResult[] = [];
