@@ -438,7 +438,37 @@ function isPrintable(c: string): boolean {
   );
 }
 
-/** libyaml's yaml_emitter_analyze_scalar. */
+/**
+ * When an indicator character keeps a scalar from being written plain (in flow context, in block context):
+ * always, only when a blank follows it, or only when a blank precedes it.
+ */
+type IndicatorWhen = 'always' | 'blank after' | 'blank before';
+
+interface Indicator {
+  flow?: IndicatorWhen;
+  block?: IndicatorWhen;
+}
+
+function indicatorHolds(when: IndicatorWhen | undefined, blankBefore: boolean, blankAfter: boolean): boolean {
+  return when === 'always' || (when === 'blank after' && blankAfter) || (when === 'blank before' && blankBefore);
+}
+
+/** libyaml's indicators as a scalar's first character (yaml_emitter_analyze_scalar, `if (first)`). */
+const FIRST_CHAR_INDICATORS: ReadonlyMap<string, Indicator> = new Map<string, Indicator>([
+  ...[...'#,[]{}&*!|>\'"%@`'].map((c): [string, Indicator] => [c, { flow: 'always', block: 'always' }]),
+  ['?', { flow: 'always', block: 'blank after' }],
+  [':', { flow: 'always', block: 'blank after' }],
+  ['-', { flow: 'blank after', block: 'blank after' }],
+]);
+
+/** libyaml's indicators anywhere after the first character. */
+const LATER_CHAR_INDICATORS: ReadonlyMap<string, Indicator> = new Map<string, Indicator>([
+  ...[...',?[]{}'].map((c): [string, Indicator] => [c, { flow: 'always' }]),
+  [':', { flow: 'always', block: 'blank after' }],
+  ['#', { flow: 'blank before', block: 'blank before' }],
+]);
+
+/** libyaml's yaml_emitter_analyze_scalar: which styles can write `s` unchanged. */
 function analyzeScalar(s: string): ScalarAnalysis {
   if (s.length === 0) {
     return {
@@ -449,133 +479,80 @@ function analyzeScalar(s: string): ScalarAnalysis {
       blockAllowed: false,
     };
   }
-  let blockIndicators = false;
-  let flowIndicators = false;
-  let lineBreaks = false;
-  let specialCharacters = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  let precededByWhitespace = true;
-  let previousSpace = false;
-  let previousBreak = false;
-  if (s.startsWith('---') || s.startsWith('...')) {
-    blockIndicators = true;
-    flowIndicators = true;
-  }
   const chars = [...s];
+  const indicators = indicatorsIn(s, chars);
+  const first = chars[0]!;
+  const last = chars[chars.length - 1]!;
+  const lineBreaks = chars.some(isBreak);
+  // go-yaml lets the emitter write Unicode, so only an unprintable character is special (not any non-ASCII one).
+  const specialCharacters = chars.some((c) => !isPrintable(c));
+  // A space right after a line break, a line break right after a space.
+  const breakSpace = chars.some((c, i) => i > 0 && isSpace(c) && isBreak(chars[i - 1]));
+  const spaceBreak = chars.some((c, i) => i > 0 && isBreak(c) && isSpace(chars[i - 1]));
+  const trailingSpace = isSpace(last);
+  const plainAllowed = !(
+    isSpace(first) ||
+    isBreak(first) ||
+    trailingSpace ||
+    isBreak(last) ||
+    breakSpace ||
+    spaceBreak ||
+    specialCharacters ||
+    lineBreaks
+  );
+  return {
+    multiline: lineBreaks,
+    flowPlainAllowed: plainAllowed && !indicators.flow,
+    blockPlainAllowed: plainAllowed && !indicators.block,
+    singleQuotedAllowed: !(breakSpace || spaceBreak || specialCharacters),
+    blockAllowed: !(trailingSpace || spaceBreak || specialCharacters),
+  };
+}
+
+/** Whether an indicator in `s` (its `chars`) keeps it from being written plain in flow and in block context. */
+function indicatorsIn(s: string, chars: readonly string[]): { flow: boolean; block: boolean } {
+  const documentMarker = s.startsWith('---') || s.startsWith('...');
+  let flow = documentMarker;
+  let block = documentMarker;
+  let precededByWhitespace = true;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    const next = chars[i + 1];
-    const followedByWhitespace = isBlank(next);
-    if (i === 0) {
-      switch (c) {
-        case '#':
-        case ',':
-        case '[':
-        case ']':
-        case '{':
-        case '}':
-        case '&':
-        case '*':
-        case '!':
-        case '|':
-        case '>':
-        case "'":
-        case '"':
-        case '%':
-        case '@':
-        case '`':
-          flowIndicators = true;
-          blockIndicators = true;
-          break;
-        case '?':
-        case ':':
-          flowIndicators = true;
-          if (followedByWhitespace) blockIndicators = true;
-          break;
-        case '-':
-          if (followedByWhitespace) {
-            flowIndicators = true;
-            blockIndicators = true;
-          }
-          break;
-      }
-    } else {
-      switch (c) {
-        case ',':
-        case '?':
-        case '[':
-        case ']':
-        case '{':
-        case '}':
-          flowIndicators = true;
-          break;
-        case ':':
-          flowIndicators = true;
-          if (followedByWhitespace) blockIndicators = true;
-          break;
-        case '#':
-          if (precededByWhitespace) {
-            flowIndicators = true;
-            blockIndicators = true;
-          }
-          break;
-      }
-    }
-    if (!isPrintable(c) || (!(c.codePointAt(0)! < 0x80) && false)) specialCharacters = true;
-    if (isBreak(c)) lineBreaks = true;
-    if (isSpace(c)) {
-      if (i === 0) leadingSpace = true;
-      if (i === chars.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(c)) {
-      if (i === 0) leadingBreak = true;
-      if (i === chars.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
+    const indicator = (i === 0 ? FIRST_CHAR_INDICATORS : LATER_CHAR_INDICATORS).get(c);
+    if (indicator) {
+      const followedByWhitespace = isBlank(chars[i + 1]);
+      if (indicatorHolds(indicator.flow, precededByWhitespace, followedByWhitespace)) flow = true;
+      if (indicatorHolds(indicator.block, precededByWhitespace, followedByWhitespace)) block = true;
     }
     precededByWhitespace = isBlank(c);
   }
-  const a: ScalarAnalysis = {
-    multiline: lineBreaks,
-    flowPlainAllowed: true,
-    blockPlainAllowed: true,
-    singleQuotedAllowed: true,
-    blockAllowed: true,
-  };
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
-    a.flowPlainAllowed = false;
-    a.blockPlainAllowed = false;
-  }
-  if (trailingSpace) a.blockAllowed = false;
-  if (breakSpace) {
-    a.flowPlainAllowed = false;
-    a.blockPlainAllowed = false;
-    a.singleQuotedAllowed = false;
-  }
-  if (spaceBreak || specialCharacters) {
-    a.flowPlainAllowed = false;
-    a.blockPlainAllowed = false;
-    a.singleQuotedAllowed = false;
-    a.blockAllowed = false;
-  }
-  if (lineBreaks) {
-    a.flowPlainAllowed = false;
-    a.blockPlainAllowed = false;
-  }
-  if (flowIndicators) a.flowPlainAllowed = false;
-  if (blockIndicators) a.blockPlainAllowed = false;
-  return a;
+  return { flow, block };
+}
+
+/** The one-letter escapes of a double-quoted scalar (libyaml's yaml_emitter_write_double_quoted). */
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '\0': '0',
+  '\x07': 'a',
+  '\b': 'b',
+  '\t': 't',
+  '\n': 'n',
+  '\x0b': 'v',
+  '\f': 'f',
+  '\r': 'r',
+  '\x1b': 'e',
+  '"': '"',
+  '\\': '\\',
+  '\u0085': 'N',
+  '\u00a0': '_',
+  '\u2028': 'L',
+  '\u2029': 'P',
+};
+
+/** How a double-quoted scalar writes `c` after its backslash: a one-letter escape, else its code point in hex. */
+function doubleQuotedEscape(c: string): string {
+  if (Object.prototype.hasOwnProperty.call(SHORT_ESCAPES, c)) return SHORT_ESCAPES[c]!;
+  const n = c.codePointAt(0)!;
+  const hex = n.toString(16).toUpperCase();
+  return n <= 0xff ? `x${hex.padStart(2, '0')}` : n <= 0xffff ? `u${hex.padStart(4, '0')}` : `U${hex.padStart(8, '0')}`;
 }
 
 class Emitter {
@@ -617,102 +594,37 @@ class Emitter {
     }
   }
 
+  /**
+   * Whether the space at chars[i] becomes a line break: breaks are allowed, the line is past 80 columns and the
+   * space is the first of its run (the ends of the text and the space before another one are decided by the style).
+   */
+  private foldsAt(chars: readonly string[], i: number, allowBreaks: boolean): boolean {
+    return allowBreaks && chars[i] === ' ' && chars[i - 1] !== ' ' && this.column > BEST_WIDTH;
+  }
+
   /** Plain or single-quoted text: a space becomes a line break once the line is past 80 columns. */
   private writeFolded(s: string, indent: number, allowBreaks: boolean): void {
     const chars = [...s];
-    let spaces = false;
     for (let i = 0; i < chars.length; i++) {
-      const c = chars[i]!;
-      if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i + 1 < chars.length && chars[i + 1] !== ' ') {
-          this.newline(indent);
-        } else {
-          this.write(c);
-        }
-        spaces = true;
-      } else {
-        this.write(c);
-        spaces = false;
-      }
+      // Never the last character, nor a space followed by another: go-yaml keeps those on the line.
+      if (this.foldsAt(chars, i, allowBreaks) && i + 1 < chars.length && chars[i + 1] !== ' ') this.newline(indent);
+      else this.write(chars[i]!);
     }
   }
 
   private writeDouble(s: string, indent: number, allowBreaks: boolean): void {
     this.write('"');
     const chars = [...s];
-    let spaces = false;
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!;
-      const n = c.codePointAt(0)!;
       if (!isPrintable(c) || c === '\ufeff' || isBreak(c) || c === '"' || c === '\\') {
-        let esc: string;
-        switch (c) {
-          case '\0':
-            esc = '0';
-            break;
-          case '\x07':
-            esc = 'a';
-            break;
-          case '\b':
-            esc = 'b';
-            break;
-          case '\t':
-            esc = 't';
-            break;
-          case '\n':
-            esc = 'n';
-            break;
-          case '\x0b':
-            esc = 'v';
-            break;
-          case '\f':
-            esc = 'f';
-            break;
-          case '\r':
-            esc = 'r';
-            break;
-          case '\x1b':
-            esc = 'e';
-            break;
-          case '"':
-            esc = '"';
-            break;
-          case '\\':
-            esc = '\\';
-            break;
-          case '\u0085':
-            esc = 'N';
-            break;
-          case '\u00a0':
-            esc = '_';
-            break;
-          case '\u2028':
-            esc = 'L';
-            break;
-          case '\u2029':
-            esc = 'P';
-            break;
-          default:
-            esc =
-              n <= 0xff
-                ? `x${n.toString(16).toUpperCase().padStart(2, '0')}`
-                : n <= 0xffff
-                  ? `u${n.toString(16).toUpperCase().padStart(4, '0')}`
-                  : `U${n.toString(16).toUpperCase().padStart(8, '0')}`;
-        }
-        this.write(`\\${esc}`);
-        spaces = false;
-      } else if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1) {
-          this.newline(indent);
-          if (chars[i + 1] === ' ') this.write('\\');
-        } else {
-          this.write(c);
-        }
-        spaces = true;
+        this.write(`\\${doubleQuotedEscape(c)}`);
+      } else if (this.foldsAt(chars, i, allowBreaks) && i !== 0 && i !== chars.length - 1) {
+        this.newline(indent);
+        // A space that starts the next line would be folded away when read: escape it.
+        if (chars[i + 1] === ' ') this.write('\\');
       } else {
         this.write(c);
-        spaces = false;
       }
     }
     this.write('"');

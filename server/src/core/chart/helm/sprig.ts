@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import {
   formatValue,
+  goKind,
   goTypeName,
   GoObject,
   isTrue,
@@ -115,26 +116,6 @@ function castFloat(v: GoValue): number {
     }
   }
   return 0;
-}
-
-/** reflect.Kind names, as Sprig's kindOf returns them. */
-export function kindOf(v: GoValue): string {
-  if (v === null || v === undefined) return 'invalid';
-  switch (typeof v) {
-    case 'boolean':
-      return 'bool';
-    case 'string':
-      return 'string';
-    case 'number':
-      return 'float64';
-    case 'bigint':
-      return 'int';
-    case 'function':
-      return 'func';
-  }
-  if (Array.isArray(v)) return 'slice';
-  if (v instanceof Map) return 'map';
-  return 'ptr';
 }
 
 /** Go's reflect.DeepEqual for our values (used by `has`). */
@@ -506,8 +487,8 @@ function plainFunctions(): FuncMap {
     deepCopy: (v) => deepCopy(v),
 
     // --- types and numbers
-    kindOf: (v) => kindOf(v),
-    kindIs: (k, v) => argString(k) === kindOf(v),
+    kindOf: (v) => goKind(v),
+    kindIs: (k, v) => argString(k) === goKind(v),
     typeOf: (v) => goTypeName(v),
     typeIs: (t, v) => argString(t) === goTypeName(v),
     int: (v) => castInt(v),

@@ -37,6 +37,9 @@ const K = {
   string: 19,
 } as const;
 
+/** The statements with a pipeline, a body and an else branch, by their kind number. */
+const BRANCH_TYPES = { [K.if]: 'if', [K.with]: 'with', [K.range]: 'range' } as const;
+
 type AnyEncodable = Node | ArgNode | CommandNode;
 
 /** A piece of the source at `pos`: its length when the text is that slice, else the text itself. */
@@ -147,17 +150,9 @@ export function decodeParsedFile(name: string, source: string, encoded: EncodedF
         return { type: 'action', pos, tree, pipe: pipe(e[2] as unknown[]) };
       case K.if:
       case K.with:
-        return {
-          type: e[0] === K.if ? 'if' : 'with',
-          pos,
-          tree,
-          pipe: pipe(e[2] as unknown[]),
-          list: list(e[3] as unknown[]),
-          elseList: listOrNull(e[4]),
-        };
       case K.range:
         return {
-          type: 'range',
+          type: BRANCH_TYPES[e[0]],
           pos,
           tree,
           pipe: pipe(e[2] as unknown[]),

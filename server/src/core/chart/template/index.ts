@@ -27,8 +27,8 @@
 //   `nil pointer evaluating interface {}.x`, exactly as Helm does; under `default` it yields nothing and the
 //   chain quietly gives `<no value>`.
 
-export { GoObject, isTrue, goTypeName, isNil, withSignature, signatureOf } from './values';
-export type { GoValue, GoMap, GoFunc, GoParamType, GoSignature } from './values';
+export { GoObject, isTrue, goKind, goTypeName, isNil, withSignature, signatureOf } from './values';
+export type { GoKind, GoValue, GoMap, GoFunc, GoParamType, GoSignature } from './values';
 export { TemplateError } from './errors';
 export type { TemplateErrorKind } from './errors';
 export { TemplateSet } from './templateSet';

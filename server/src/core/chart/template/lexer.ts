@@ -192,18 +192,10 @@ export function lex(input: string): Token[] {
         case '|':
           emit('pipe');
           continue;
-        case '"': {
-          for (;;) {
-            if (pos >= n || input[pos] === '\n') return fail('unterminated quoted string');
-            const ch = input[pos++];
-            if (ch === '\\') {
-              if (pos >= n || input[pos] === '\n') return fail('unterminated quoted string');
-              pos++;
-            } else if (ch === '"') break;
-          }
+        case '"':
+          if (!scanQuoted('"')) return fail('unterminated quoted string');
           emit('string');
           continue;
-        }
         case '`': {
           const close = input.indexOf('`', pos);
           if (close < 0) return fail('unterminated raw quoted string');
@@ -211,18 +203,10 @@ export function lex(input: string): Token[] {
           emit('rawString');
           continue;
         }
-        case "'": {
-          for (;;) {
-            if (pos >= n || input[pos] === '\n') return fail('unterminated character constant');
-            const ch = input[pos++];
-            if (ch === '\\') {
-              if (pos >= n || input[pos] === '\n') return fail('unterminated character constant');
-              pos++;
-            } else if (ch === "'") break;
-          }
+        case "'":
+          if (!scanQuoted("'")) return fail('unterminated character constant');
           emit('charConstant');
           continue;
-        }
         case '$':
         case '.': {
           if (c === '.' && pos < n && input[pos]! >= '0' && input[pos]! <= '9') {
@@ -273,6 +257,19 @@ export function lex(input: string): Token[] {
         continue;
       }
       return fail(`unrecognized character in action: ${goCharDesc(String.fromCodePoint(input.codePointAt(pos - 1)!))}`);
+    }
+  }
+
+  // A quoted string or character constant, its opening quote read: past the closing `quote`, a backslash escaping
+  // the next character. False when the line or the input ends first (Go's lexQuote and lexChar).
+  function scanQuoted(quote: string): boolean {
+    for (;;) {
+      if (pos >= n || input[pos] === '\n') return false;
+      const ch = input[pos++];
+      if (ch === '\\') {
+        if (pos >= n || input[pos] === '\n') return false;
+        pos++;
+      } else if (ch === quote) return true;
     }
   }
 

@@ -75,9 +75,11 @@ export function isTrue(v: GoValue): boolean {
   }
 }
 
-/** The Go type name of a value, as Go's `%T` and error messages show it. */
-export function goTypeName(v: GoValue): string {
-  if (v === null || v === undefined) return '<nil>';
+/** The reflect.Kind of a value's Go type (Sprig's kindOf prints it): what each JavaScript representation stands for. */
+export type GoKind = 'invalid' | 'bool' | 'string' | 'float64' | 'int' | 'func' | 'slice' | 'map' | 'ptr';
+
+export function goKind(v: GoValue): GoKind {
+  if (v === null || v === undefined) return 'invalid';
   switch (typeof v) {
     case 'boolean':
       return 'bool';
@@ -88,13 +90,30 @@ export function goTypeName(v: GoValue): string {
     case 'bigint':
       return 'int';
     case 'function':
-      return 'func(...interface {}) (interface {}, error)';
-    default:
-      if (Array.isArray(v)) return '[]interface {}';
-      if (v instanceof Map) return 'map[string]interface {}';
-      if (v instanceof GoObject) return v.typeName;
-      return 'interface {}';
+      return 'func';
   }
+  if (Array.isArray(v)) return 'slice';
+  if (v instanceof Map) return 'map';
+  return 'ptr'; // a GoObject: a pointer to a struct
+}
+
+/** The type name of each kind, as `%T` prints it; a struct (kind `ptr`) prints its own name. */
+const TYPE_NAMES: Readonly<Record<Exclude<GoKind, 'ptr'>, string>> = {
+  invalid: '<nil>',
+  bool: 'bool',
+  string: 'string',
+  float64: 'float64',
+  int: 'int',
+  func: 'func(...interface {}) (interface {}, error)',
+  slice: '[]interface {}',
+  map: 'map[string]interface {}',
+};
+
+/** The Go type name of a value, as Go's `%T` and error messages show it. */
+export function goTypeName(v: GoValue): string {
+  const kind = goKind(v);
+  if (kind !== 'ptr') return TYPE_NAMES[kind];
+  return v instanceof GoObject ? v.typeName : 'interface {}';
 }
 
 /** True for null/undefined (Go's nil). */
