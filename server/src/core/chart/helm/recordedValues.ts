@@ -177,8 +177,11 @@ function sig(v: GoValue | undefined): Sig {
   return v;
 }
 
-/** A copy with plain Maps, made without recording (lists hold maps that are RecordedMaps too). */
-function plainCopy(v: GoValue): GoValue {
+/**
+ * A copy with plain Maps, made without recording (lists hold maps that are RecordedMaps too). The schema check
+ * keeps the user's values it checked last with it.
+ */
+export function plainCopy(v: GoValue): GoValue {
   if (v instanceof Map) {
     const m = new Map<string, GoValue>();
     for (const [k, x] of Map.prototype.entries.call(v) as MapIterator<[string, GoValue]>) m.set(k, plainCopy(x));
@@ -188,13 +191,16 @@ function plainCopy(v: GoValue): GoValue {
   return v;
 }
 
-function sameValue(a: GoValue, b: GoValue): boolean {
+/**
+ * The same Go values: maps with the same keys in the same order (anything iterating a map sees the order),
+ * lists element by element, numbers with their Go kind. Compares without recording.
+ */
+export function sameValue(a: GoValue, b: GoValue): boolean {
   if (a instanceof Map || b instanceof Map) {
     if (!(a instanceof Map) || !(b instanceof Map)) return false;
     const ea = [...(Map.prototype.entries.call(a) as MapIterator<[string, GoValue]>)];
     const eb = [...(Map.prototype.entries.call(b) as MapIterator<[string, GoValue]>)];
     if (ea.length !== eb.length) return false;
-    // Insertion order counts: anything iterating the map sees it.
     for (let i = 0; i < ea.length; i++) if (ea[i]![0] !== eb[i]![0] || !sameValue(ea[i]![1], eb[i]![1])) return false;
     return true;
   }

@@ -269,6 +269,17 @@ function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly:
   const sprig = sprigFunctions();
   const digFn = sprig.dig!;
   const set = new TemplateSet({ missingKey: 'zero', funcs: sprig });
+  /**
+   * In a lenient render, a `fail` or `required` that would stop the chart is recorded instead, with the values
+   * and cluster reads it depends on, and the render goes on (true). False in a strict render: the caller stops.
+   */
+  const liftStop = (kind: 'fail' | 'required', message: string): boolean => {
+    const c = ctx.current;
+    if (!c?.lenient) return false;
+    const deps = set.currentDeps();
+    c.lenient.push({ kind, message, reads: c.reads?.() ?? [], deps: valuesPaths(deps), cluster: clusterPaths(deps) });
+    return true;
+  };
   set.addFuncs({
     include: withSignature(
       (name, data) => {
@@ -306,18 +317,7 @@ function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly:
     required: withSignature(
       (warn, val) => {
         if (val === null || val === undefined || val === '') {
-          const c = ctx.current;
-          if (c?.lenient) {
-            const deps = set.currentDeps();
-            c.lenient.push({
-              kind: 'required',
-              message: argString(warn),
-              reads: c.reads?.() ?? [],
-              deps: valuesPaths(deps),
-              cluster: clusterPaths(deps),
-            });
-            return val;
-          }
+          if (liftStop('required', argString(warn))) return val;
           throw new RequiredError(argString(warn));
         }
         return val;
@@ -355,16 +355,7 @@ function chartTemplateSet(ctx: { current: RenderContext | undefined }, hashOnly:
     }, ['string', 'string', 'string', 'string']),
     fail: withSignature(
       (msg) => {
-        const c = ctx.current;
-        if (!c?.lenient) throw new Error(argString(msg));
-        const deps = set.currentDeps();
-        c.lenient.push({
-          kind: 'fail',
-          message: argString(msg),
-          reads: c.reads?.() ?? [],
-          deps: valuesPaths(deps),
-          cluster: clusterPaths(deps),
-        });
+        if (!liftStop('fail', argString(msg))) throw new Error(argString(msg));
         return LIFTED_STOP;
       },
       ['string'],

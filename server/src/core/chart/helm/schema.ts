@@ -6,6 +6,7 @@
 // equal to ajv on many inputs, and the differential test to Helm itself. The messages are ours; each names
 // the key. A schema with any other keyword is refused by `unsupportedKeywords` (checked by the tests).
 import type { GoValue } from '../template/index';
+import { plainCopy, sameValue } from './recordedValues';
 
 export interface SchemaError {
   /** Dotted key path, e.g. "bpf.masquerade" ("" for the whole document). */
@@ -242,31 +243,6 @@ function described(raw: readonly RawError[], json: unknown, pointerBase = ''): S
   return out;
 }
 
-/** Same Go values (maps in order, numbers with their Go kind). */
-function sameGo(a: GoValue, b: GoValue): boolean {
-  if (a instanceof Map || b instanceof Map) {
-    if (!(a instanceof Map) || !(b instanceof Map) || a.size !== b.size) return false;
-    const eb = b.entries();
-    for (const [k, x] of a) {
-      const n = eb.next().value as [string, GoValue];
-      if (n[0] !== k || !sameGo(x, n[1])) return false;
-    }
-    return true;
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameGo(a[i]!, b[i]!)) return false;
-    return true;
-  }
-  return Object.is(a, b);
-}
-
-function copyGo(v: GoValue): GoValue {
-  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, copyGo(x)]));
-  if (Array.isArray(v)) return v.map(copyGo);
-  return v;
-}
-
 /** Per chart (its defaults map): top-level key → the user's value checked last and its errors. */
 const byKeyMemo = new WeakMap<object, Map<string, { user: GoValue; errors: SchemaError[] }>>();
 
@@ -312,14 +288,14 @@ export function validateValues(
     if (!Object.prototype.hasOwnProperty.call(props, k) || !values.has(k)) continue;
     const hit = memo.get(k);
     let errors: SchemaError[];
-    if (hit && sameGo(hit.user, u)) errors = hit.errors;
+    if (hit && sameValue(hit.user, u)) errors = hit.errors;
     else {
       const pointer = `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const json = valuesToJson(values.get(k));
       const raw: RawError[] = [];
       check(props[k]!, json, pointer, raw, u instanceof Map ? u : undefined);
       errors = described(raw, json, pointer);
-      memo.set(k, { user: copyGo(u), errors });
+      memo.set(k, { user: plainCopy(u), errors });
     }
     for (const e of errors) out.push(e);
   }

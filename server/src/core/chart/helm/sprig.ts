@@ -118,6 +118,19 @@ function castFloat(v: GoValue): number {
   return 0;
 }
 
+/**
+ * What Helm's fromYaml and fromJson give: the decoded map (an empty one when the text holds anything else), or a
+ * map with the parser's message under `Error` when the text does not parse.
+ */
+function decodedMap(decode: () => GoValue): GoValue {
+  try {
+    const v = decode();
+    return v instanceof Map ? v : new Map();
+  } catch (e) {
+    return new Map([['Error', (e as Error).message]]);
+  }
+}
+
 /** Go's reflect.DeepEqual for our values (used by `has`). */
 function deepEqual(a: GoValue, b: GoValue): boolean {
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
@@ -504,14 +517,7 @@ function plainFunctions(): FuncMap {
         return '';
       }
     },
-    fromYaml: (s) => {
-      try {
-        const v = readAnyYaml(argString(s));
-        return v instanceof Map ? v : new Map();
-      } catch (e) {
-        return new Map([['Error', (e as Error).message]]);
-      }
-    },
+    fromYaml: (s) => decodedMap(() => readAnyYaml(argString(s))),
     fromYamlArray: (s) => {
       try {
         const v = readAnyYaml(argString(s));
@@ -528,14 +534,7 @@ function plainFunctions(): FuncMap {
       }
     },
     toRawJson: (v) => toGoJson(v, false),
-    fromJson: (s) => {
-      try {
-        const v = fromGoJson(argString(s));
-        return v instanceof Map ? v : new Map();
-      } catch (e) {
-        return new Map([['Error', (e as Error).message]]);
-      }
-    },
+    fromJson: (s) => decodedMap(() => fromGoJson(argString(s))),
 
     // --- versions
     semver: (v) => semverObject(argString(v)),

@@ -74,6 +74,12 @@ function goCharDesc(c: string): string {
   return `U+${hex} '${c}'`;
 }
 
+/** The tokens that run to a closing quote with backslash escapes, and what Go's lexer calls them in errors. */
+const QUOTED_TOKENS = {
+  '"': { type: 'string', what: 'quoted string' },
+  "'": { type: 'charConstant', what: 'character constant' },
+} as const;
+
 export function lex(input: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
@@ -193,9 +199,12 @@ export function lex(input: string): Token[] {
           emit('pipe');
           continue;
         case '"':
-          if (!scanQuoted('"')) return fail('unterminated quoted string');
-          emit('string');
+        case "'": {
+          const quoted = QUOTED_TOKENS[c];
+          if (!scanQuoted(c)) return fail(`unterminated ${quoted.what}`);
+          emit(quoted.type);
           continue;
+        }
         case '`': {
           const close = input.indexOf('`', pos);
           if (close < 0) return fail('unterminated raw quoted string');
@@ -203,10 +212,6 @@ export function lex(input: string): Token[] {
           emit('rawString');
           continue;
         }
-        case "'":
-          if (!scanQuoted("'")) return fail('unterminated character constant');
-          emit('charConstant');
-          continue;
         case '$':
         case '.': {
           if (c === '.' && pos < n && input[pos]! >= '0' && input[pos]! <= '9') {
