@@ -7,6 +7,21 @@ export interface Position {
   column: number;
 }
 
+/**
+ * Of `count` lines whose starts (`startOf(i)`) ascend from the first, the index of the one that holds `offset`: the
+ * last that starts at or before it (a binary search).
+ */
+export function lineContaining(count: number, startOf: (i: number) => number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (startOf(mid) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -29,14 +44,9 @@ export class LineIndex {
   /** 1-based line and column (columns count UTF-16 units, as LSP and most editors do). */
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: o - this.starts[lo] + 1 };
+    const starts = this.starts;
+    const line = lineContaining(starts.length, (i) => starts[i], o);
+    return { line: line + 1, column: o - starts[line] + 1 };
   }
 
   offset(line: number, column: number): number {

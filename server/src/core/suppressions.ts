@@ -5,6 +5,7 @@
 // directives can be stacked above one key. A directive that hides nothing is reported (`unused-suppression`,
 // info), like ESLint's --report-unused-disable-directives: a fix made it stale, or a rule id is misspelt.
 
+import { lineContaining } from './positions';
 import { isRuleId } from './knowledge/ruleCatalog';
 import type { Analysis } from './analysisTypes';
 import type { Finding, Range } from './types';
@@ -94,17 +95,6 @@ function findDirectives(lines: Line[]): Directive[] {
   return out;
 }
 
-function lineOfOffset(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The directive that hides `f`, marking it used; undefined when none does. */
 function suppressor(f: Finding, line: number, directives: Directive[]): Directive | undefined {
   if (NEVER_SUPPRESSED.has(f.rule)) return undefined;
@@ -153,7 +143,14 @@ export function applySuppressions(analysis: Pick<Analysis, 'documents' | 'fileFi
   const directives = findDirectives(lines);
   if (directives.length === 0) return;
   const keep = (findings: Finding[]) =>
-    findings.filter((f) => !suppressor(f, lineOfOffset(lines, f.range.start), directives));
+    findings.filter(
+      (f) =>
+        !suppressor(
+          f,
+          lineContaining(lines.length, (i) => lines[i].start, f.range.start),
+          directives,
+        ),
+    );
   for (const d of analysis.documents) d.findings = keep(d.findings);
   analysis.fileFindings = keep(analysis.fileFindings);
   analysis.fileFindings.push(...unusedFindings(directives));

@@ -4,6 +4,7 @@
 
 import { Scalar } from 'yaml';
 import { parseYamlFile, type ParsedYaml } from './yamlFile';
+import { lineContaining } from '../positions';
 
 export interface EmbeddedYaml {
   parsed: ParsedYaml;
@@ -27,7 +28,7 @@ export function parseEmbedded(
       return {
         parsed,
         toFile: (offset) => {
-          const line = findLine(innerLineStarts, offset);
+          const line = lineContaining(innerLineStarts.length, (i) => innerLineStarts[i], offset);
           const column = offset - innerLineStarts[line];
           const outer = table[Math.min(line, table.length - 1)];
           return toOuter(outer + column);
@@ -43,17 +44,6 @@ function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
-}
-
-function findLine(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

@@ -202,10 +202,12 @@ function parseSection(text: string, start: number, end: number): Section | undef
   };
 }
 
-/** Every node range below some pairs (keys and values, at every depth). */
-function rangesBelow(pairs: Pair[]): number[][] {
-  const out: number[][] = [];
-  const stack: unknown[] = [...pairs];
+/**
+ * Every node below `roots`, depth first, a pair standing for its key and its value; a collection's items are
+ * visited when `into(collection)` says so (all of them by default).
+ */
+function* nodesBelow(roots: readonly unknown[], into: (collection: Node) => boolean = () => true): Generator<Node> {
+  const stack = [...roots];
   while (stack.length > 0) {
     const n = stack.pop();
     if (n === null || n === undefined) continue;
@@ -213,35 +215,28 @@ function rangesBelow(pairs: Pair[]): number[][] {
       stack.push(n.key, n.value);
       continue;
     }
-    const r = (n as { range?: number[] | null }).range;
-    if (r) out.push(r);
-    if (isMap(n)) for (const p of n.items) stack.push(p);
-    else if (isSeq(n)) for (const i of n.items) stack.push(i);
+    yield n as Node;
+    if ((isMap(n) || isSeq(n)) && into(n)) for (const item of n.items) stack.push(item);
   }
+}
+
+/** Every node range below some pairs (keys and values, at every depth). */
+function rangesBelow(pairs: Pair[]): number[][] {
+  const out: number[][] = [];
+  for (const n of nodesBelow(pairs)) if (n.range) out.push(n.range);
   return out;
 }
 
 /** Nodes below a mapping, or -1 when one of them is an alias, an anchor or carries a tag. */
 function countPlainNodes(root: Node): number {
   let count = 0;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if (n === null || n === undefined) continue;
-    if (isPair(n)) {
-      stack.push(n.key, n.value);
-      continue;
-    }
+  // A flow mapping below the root is not looked into (it counts as one node).
+  for (const n of nodesBelow([root], (c) => c === root || !(isMap(c) && c.flow))) {
     count++;
     if (isAlias(n)) return -1;
     const node = n as Node & { anchor?: string; tag?: string };
     if (node.anchor || node.tag) return -1;
-    if (isMap(n)) {
-      if (n !== root && n.flow) continue;
-      for (const p of n.items) stack.push(p);
-    } else if (isSeq(n)) {
-      for (const i of n.items) stack.push(i);
-    } else if (!isScalar(n)) return -1;
+    if (!isMap(n) && !isSeq(n) && !isScalar(n)) return -1;
   }
   return count;
 }
