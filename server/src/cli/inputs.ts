@@ -38,6 +38,15 @@ export function collectInputs(args: string[]): { files: string[]; problems: Inpu
   const problems: InputProblem[] = [];
   /** Directories already searched (device:inode): a link back to a parent folder is not walked again. */
   const seen = new Set<string>();
+  /** The entry's status, or undefined with the reason reported as a problem of that path. */
+  const statOrProblem = (path: string): Stats | undefined => {
+    try {
+      return statSync(path);
+    } catch (err) {
+      problems.push({ path, message: errnoText(err) });
+      return undefined;
+    }
+  };
 
   const walk = (dir: string, st: Stats) => {
     const id = `${st.dev}:${st.ino}`;
@@ -72,14 +81,8 @@ export function collectInputs(args: string[]): { files: string[]; problems: Inpu
         if (target.isDirectory()) walk(full, target);
         else if (YAML_NAME.test(e.name)) files.push(full);
       } else if (e.isDirectory()) {
-        let st2: Stats;
-        try {
-          st2 = statSync(full);
-        } catch (err) {
-          problems.push({ path: full, message: errnoText(err) });
-          continue;
-        }
-        walk(full, st2);
+        const st = statOrProblem(full);
+        if (st) walk(full, st);
       } else if (YAML_NAME.test(e.name)) {
         // Regular files, and FIFOs or devices named *.yaml: the reader refuses the latter with a reason.
         files.push(full);
@@ -88,13 +91,8 @@ export function collectInputs(args: string[]): { files: string[]; problems: Inpu
   };
 
   for (const arg of args) {
-    let st: Stats;
-    try {
-      st = statSync(arg);
-    } catch (err) {
-      problems.push({ path: arg, message: errnoText(err) });
-      continue;
-    }
+    const st = statOrProblem(arg);
+    if (!st) continue;
     if (st.isDirectory()) walk(arg, st);
     else files.push(arg);
   }

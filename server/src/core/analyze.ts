@@ -86,15 +86,15 @@ const AGENT_REFUSES_VALUE_RULES = new Set([
 ]);
 const VERSION_COMMENT = /#\s*cilium-version:\s*([^\s#]+)/;
 
+/** The rule of a parse problem, by its code; any other code is a syntax error. */
+const PROBLEM_RULES: ReadonlyMap<string, string> = new Map([
+  ['DUPLICATE_KEY', 'yaml-duplicate-key'],
+  ['TAB_AS_INDENT', 'yaml-tab-indent'],
+  ['TOO_DEEP', 'yaml-too-deep'],
+]);
+
 function problemFinding(p: ParseProblem): Finding {
-  const rule =
-    p.code === 'DUPLICATE_KEY'
-      ? 'yaml-duplicate-key'
-      : p.code === 'TAB_AS_INDENT'
-        ? 'yaml-tab-indent'
-        : p.code === 'TOO_DEEP'
-          ? 'yaml-too-deep'
-          : 'yaml-syntax';
+  const rule = PROBLEM_RULES.get(p.code) ?? 'yaml-syntax';
   return { rule, severity: p.severity, message: p.message, range: p.range };
 }
 

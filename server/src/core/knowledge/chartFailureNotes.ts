@@ -86,6 +86,21 @@ export function nativeRoutingCidrNote(f: '4' | '6'): ChartFailureNote {
   };
 }
 
+/** The routing mode a managed platform's chart mode needs (the chart writes it and refuses any other). */
+const PLATFORM_ROUTING_MODES = { gke: 'native', aksbyocni: 'tunnel' } as const;
+
+/** gke.enabled / aksbyocni.enabled with another routing mode set: one note per platform. */
+export function platformRoutingModeNote(platform: keyof typeof PLATFORM_ROUTING_MODES): ChartFailureNote {
+  const mode = PLATFORM_ROUTING_MODES[platform];
+  return {
+    id: `chart-${platform}-needs-${mode}`,
+    match: new RegExp(`^RoutingMode must be set to ${mode} when ${platform}\\.enabled=true`),
+    since: '1.14',
+    cite: 'templates/cilium-configmap.yaml@v1.14.19 l.433-446',
+    explain: () => `With ${platform}.enabled the routing mode must be ${mode}.`,
+  };
+}
+
 /** The single cluster-pool pod CIDR per family was replaced by a list (1.14-1.18): one note per address family. */
 export function clusterPoolCidrNote(f: '4' | '6'): ChartFailureNote {
   return {

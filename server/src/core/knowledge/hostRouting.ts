@@ -51,18 +51,16 @@ export function kprOffSilently(s: State): boolean {
   return (!s.nodePort && !switchRuns(s)) || (s.version === '1.18' && !s.nodePort);
 }
 
+/** Where a value came from, as messages say it after the value (nothing for the user's own line). */
+const ORIGIN_WORDS: Readonly<Record<Origin['kind'], string>> = {
+  user: '',
+  'chart-default': ' by the chart default',
+  'chart-fixed': ' as the chart writes it',
+  'agent-default': ' by the agent default',
+  implied: '',
+};
+
 /** How kube-proxy replacement was set, for messages: `"false"`, `"disabled" by the chart default`. */
 export function kprWords(s: State): string {
-  const o = s.agent.kpr.origin;
-  const where =
-    o.kind === 'user'
-      ? ''
-      : o.kind === 'chart-default'
-        ? ' by the chart default'
-        : o.kind === 'chart-fixed'
-          ? ' as the chart writes it'
-          : o.kind === 'agent-default'
-            ? ' by the agent default'
-            : '';
-  return `"${s.agent.kpr.raw}"${where}`;
+  return `"${s.agent.kpr.raw}"${ORIGIN_WORDS[s.agent.kpr.origin.kind]}`;
 }

@@ -13,112 +13,65 @@
 //   unknown metric name, which is now skipped with a warning (pkg/hubble/metrics/api/registry.go@v1.18.7 l.57-61).
 
 import { inRange, type CiliumVersion } from '../version';
-import type { ValueSet } from './enumValues';
 
 export const HUBBLE_METRICS_CITE =
   'pkg/hubble/metrics/*/plugin.go@v1.12.19, @v1.13.18, @v1.19.1, @v1.20.0-pre.4 (registered names); pkg/hubble/metrics/api/registry.go@v1.16.19 l.55-66, @v1.18.7 l.57-61; pkg/hubble/metrics/api/context.go@v1.12.19, @v1.16.19 l.158-260, @v1.19.1 l.158-250; pkg/hubble/metrics/api/options.go@v1.16.19 l.14-31; pkg/hubble/metrics/api/api.go@v1.19.1 l.150-213; daemon/cmd/hubble.go@v1.16.19 l.195-198; pkg/hubble/cell/hubbleintegration.go@v1.17.13 l.149-155; pkg/hubble/metrics/cell/cell.go@v1.18.7 l.92-110';
 
-export const METRIC_NAMES: readonly ValueSet[] = [
-  { until: '1.12', values: ['dns', 'drop', 'flow', 'flows-to-world', 'http', 'icmp', 'port-distribution', 'tcp'] },
-  {
-    since: '1.13',
-    until: '1.19',
-    values: [
-      'dns',
-      'drop',
-      'flow',
-      'flows-to-world',
-      'http',
-      'httpV2',
-      'icmp',
-      'kafka',
-      'policy',
-      'port-distribution',
-      'tcp',
-    ],
-  },
-  {
-    since: '1.20',
-    values: [
-      'dns',
-      'drop',
-      'flow',
-      'flows-to-world',
-      'http',
-      'httpV2',
-      'icmp',
-      'policy',
-      'port-distribution',
-      'sctp',
-      'tcp',
-    ],
-  },
+/** A word (a metric name, an option, a context) and the versions that know it (none: every version). */
+export interface VersionedWord {
+  word: string;
+  since?: CiliumVersion;
+  until?: CiliumVersion;
+}
+
+/** The metric plugins each version registers: httpV2, kafka and policy came in 1.13; 1.20 dropped kafka for sctp. */
+export const METRIC_NAMES: readonly VersionedWord[] = [
+  { word: 'dns' },
+  { word: 'drop' },
+  { word: 'flow' },
+  { word: 'flows-to-world' },
+  { word: 'http' },
+  { word: 'httpV2', since: '1.13' },
+  { word: 'icmp' },
+  { word: 'kafka', since: '1.13', until: '1.19' },
+  { word: 'policy', since: '1.13' },
+  { word: 'port-distribution' },
+  { word: 'sctp', since: '1.20' },
+  { word: 'tcp' },
 ];
 
 /** Options every metric reads through api.ParseContextOptions (matched ignoring case). */
-export const CONTEXT_OPTIONS: readonly ValueSet[] = [
-  { until: '1.12', values: ['sourceContext', 'destinationContext'] },
-  { since: '1.13', until: '1.13', values: ['sourceContext', 'destinationContext', 'labelsContext'] },
-  {
-    since: '1.14',
-    values: [
-      'sourceContext',
-      'sourceEgressContext',
-      'sourceIngressContext',
-      'destinationContext',
-      'destinationEgressContext',
-      'destinationIngressContext',
-      'labelsContext',
-    ],
-  },
+export const CONTEXT_OPTIONS: readonly VersionedWord[] = [
+  { word: 'sourceContext' },
+  { word: 'sourceEgressContext', since: '1.14' },
+  { word: 'sourceIngressContext', since: '1.14' },
+  { word: 'destinationContext' },
+  { word: 'destinationEgressContext', since: '1.14' },
+  { word: 'destinationIngressContext', since: '1.14' },
+  { word: 'labelsContext', since: '1.13' },
 ];
 
 /** The words a source/destination context takes (matched ignoring case). */
-export const CONTEXT_IDENTIFIERS: readonly ValueSet[] = [
-  { until: '1.12', values: ['identity', 'namespace', 'pod', 'pod-short', 'dns', 'ip'] },
-  {
-    since: '1.13',
-    until: '1.13',
-    values: [
-      'identity',
-      'namespace',
-      'pod',
-      'pod-short',
-      'pod-name',
-      'dns',
-      'ip',
-      'reserved-identity',
-      'workload-name',
-      'app',
-    ],
-  },
-  {
-    since: '1.14',
-    until: '1.14',
-    values: ['identity', 'namespace', 'pod', 'pod-name', 'dns', 'ip', 'reserved-identity', 'workload-name', 'app'],
-  },
-  {
-    since: '1.15',
-    values: [
-      'identity',
-      'namespace',
-      'pod',
-      'pod-name',
-      'dns',
-      'ip',
-      'reserved-identity',
-      'workload',
-      'workload-name',
-      'app',
-    ],
-  },
+export const CONTEXT_IDENTIFIERS: readonly VersionedWord[] = [
+  { word: 'identity' },
+  { word: 'namespace' },
+  { word: 'pod' },
+  { word: 'pod-short', until: '1.13' },
+  { word: 'pod-name', since: '1.13' },
+  { word: 'dns' },
+  { word: 'ip' },
+  { word: 'reserved-identity', since: '1.13' },
+  { word: 'workload', since: '1.15' },
+  { word: 'workload-name', since: '1.13' },
+  { word: 'app', since: '1.13' },
 ];
 
 /** http and httpV2 refuse each other (pkg/hubble/metrics/http/plugin.go@v1.13.18 l.29-31 and l.51-53, @v1.19.1). */
 export const CONFLICTING_METRICS: readonly [string, string][] = [['http', 'httpV2']];
 
-export function setFor(sets: readonly ValueSet[], v: CiliumVersion): readonly string[] {
-  return sets.find((s) => inRange(v, s.since, s.until))?.values ?? [];
+/** The words of `words` that version `v` knows, in the table's order. */
+export function setFor(words: readonly VersionedWord[], v: CiliumVersion): readonly string[] {
+  return words.filter((w) => inRange(v, w.since, w.until)).map((w) => w.word);
 }
 
 export type MetricsFailure = 'metrics-off' | 'hubble-off' | 'agent-exit';

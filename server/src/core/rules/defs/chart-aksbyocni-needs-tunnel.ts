@@ -1,12 +1,9 @@
 import { setTo } from '../../fixes/datapathFixers';
+import { platformRoutingModeNote } from '../../knowledge/chartFailureNotes';
 import { chartNoteRule } from '../chartNoteRule';
 
 export default chartNoteRule({
-  id: 'chart-aksbyocni-needs-tunnel',
-  match: /^RoutingMode must be set to tunnel when aksbyocni\.enabled=true/,
-  since: '1.14',
-  cite: 'templates/cilium-configmap.yaml@v1.14.19 l.433-446',
-  explain: () => 'With aksbyocni.enabled the routing mode must be tunnel.',
+  ...platformRoutingModeNote('aksbyocni'),
   summary: 'AKS bring-your-own-CNI mode needs tunnel routing; the chart refuses native routing.',
   examples: [
     {

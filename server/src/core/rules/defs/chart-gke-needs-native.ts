@@ -1,11 +1,8 @@
+import { platformRoutingModeNote } from '../../knowledge/chartFailureNotes';
 import { chartNoteRule } from '../chartNoteRule';
 
 export default chartNoteRule({
-  id: 'chart-gke-needs-native',
-  match: /^RoutingMode must be set to native when gke\.enabled=true/,
-  since: '1.14',
-  cite: 'templates/cilium-configmap.yaml@v1.14.19 l.433-446',
-  explain: () => 'With gke.enabled the routing mode must be native.',
+  ...platformRoutingModeNote('gke'),
   summary: 'GKE mode needs native routing; the chart refuses other routing modes.',
   examples: [
     {
