@@ -59,13 +59,18 @@ function touches(origins: readonly Origin[], range: Range): boolean {
   return userOrigins(origins).some((o) => overlaps(o.range, range));
 }
 
-/** ConfigMap keys whose rendered value came from this Helm key (directly or implied by it). */
+/**
+ * ConfigMap keys whose rendered value came from this Helm key (directly or implied by it). A rendered key that
+ * cannot name it (Setting.mayName) is passed over without working out its origin: after an edit that is most of
+ * the hover's time on the upstream chart.
+ */
 export function configMapKeysFrom(doc: DocumentAnalysis, path: string): string[] {
   const out: string[] = [];
   const mentions = (o: Origin, depth: number): boolean =>
     (o.kind === 'user' && o.key === path) ||
     (o.kind === 'implied' && depth < 8 && o.by.some((b) => mentions(b, depth + 1)));
-  for (const [key, setting] of doc.configMap) if (mentions(setting.origin, 0)) out.push(key);
+  for (const [key, setting] of doc.configMap)
+    if (setting.mayName?.(path) !== false && mentions(setting.origin, 0)) out.push(key);
   return out;
 }
 

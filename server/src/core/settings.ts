@@ -7,6 +7,12 @@ import type { Origin } from './types';
 export interface Setting<T = Plain> {
   value: T;
   origin: Origin;
+  /**
+   * For an origin worked out only when read (a key the chart renders): false when the origin cannot name the
+   * user's key `path`, so a search by key (the hover's "Becomes in cilium-config here") need not work out the
+   * origin of every rendered key. True means "maybe": read `origin` to know.
+   */
+  mayName?(path: string): boolean;
 }
 
 /** Go template truthiness, as `{{ if .Values.x }}` sees it: "false" (a string) is true. */

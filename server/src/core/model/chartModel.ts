@@ -97,6 +97,9 @@ const templatedByEntry = new WeakMap<object, TemplatedUnder>();
 /** Counter for tests: top-level entries searched for templates, and those whose last answer was reused. */
 export const templatedSettingSteps = { searched: 0, reused: 0 };
 
+/** Origins of rendered keys worked out, for tests that check a search by key leaves the others alone. */
+export const keyOriginSteps = { worked: 0 };
+
 /**
  * The user's settings whose value (or key) is a template, by dotted path. Bounded. What is below one top-level
  * entry depends on that entry alone, so an entry whose nodes the incremental parse kept (parse/sections.ts) gives
@@ -307,6 +310,7 @@ class Builder {
 
   /** The origin of one rendered cilium-config key. */
   keyOrigin(key: string, rk: RenderedKey, common: ReadonlySet<string>, extraTemplated: readonly UserOrigin[]): Origin {
+    keyOriginSteps.worked++;
     // A map copied whole into cilium-config (extraConfig): the entry of that name is what the user wrote.
     const entry = (p: string) => (this.mapHas(p, key) ? `${p}.${key}` : p);
     const valueDeps = decisive(rk.valueDeps, common).map(entry);
@@ -352,6 +356,11 @@ class Builder {
     // 100k-entry extraConfig renders as many keys.
     const originOf = (key: string, rk: RenderedKey, extra: readonly UserOrigin[]) =>
       this.keyOrigin(key, rk, common, extra);
+    // The user keys an origin can name (keyOrigin): a path the key depends on, that path's entry named like the key
+    // (a map copied whole), or a templated setting (the only ones `extra` holds).
+    const templatedKeys = new Set(allTemplated.map((o) => o.key));
+    const dependsOn = (paths: readonly string[], key: string, path: string) =>
+      paths.some((p) => path === p || (path.startsWith(p) && path === `${p}.${key}`));
     const lazy = (key: string, rk: RenderedKey, extra: readonly UserOrigin[]) => {
       let origin: Origin | undefined;
       return {
@@ -359,6 +368,8 @@ class Builder {
         get origin(): Origin {
           return (origin ??= originOf(key, rk, extra));
         },
+        mayName: (path: string) =>
+          templatedKeys.has(path) || dependsOn(rk.deps, key, path) || dependsOn(rk.valueDeps, key, path),
       };
     };
     for (const [key, rk] of cm) {
