@@ -2,9 +2,11 @@
 // upstream values.yaml, in one process, the whole build ("before": every symbol built and converted again) and
 // the build by section that keeps what an edit did not touch (lsp/outlineReuse.ts), interleaved edit by edit on
 // the same analyses so the machine's load falls on both alike. CPU time of the process (steadier than wall time on
-// a shared machine) and wall time, p50 over the edits, and the JSON.stringify the answer then costs (the same for
-// both). The edits cycle: a value changed, a line inserted below it, that line removed (these two move every line
-// below). No assertions; BENCH_EDITS (default 60).
+// a shared machine) and wall time, p50 over the edits; then the Outline's JSON as the server now makes it (each
+// top-level section's text kept, moved sections shifted while they are moved, so inside the build by section) and
+// what JSON.stringify of the Outline costs (what the server paid on every request before). The edits cycle: a
+// value changed, a line inserted below it, that line removed (these two move every line below). No assertions;
+// BENCH_EDITS (default 60).
 
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, trackedDocuments } from '../server/src/lsp/documentAnalyses';
-import { outlineFolds, outlineSymbols, wholeFolds, wholeOutline } from '../server/src/lsp/outlineReuse';
+import { outlineFolds, outlineJson, outlineSymbols, wholeFolds, wholeOutline } from '../server/src/lsp/outlineReuse';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { findRepoRoot } from '../tools/repoRoot';
 
@@ -63,15 +65,23 @@ function edit(i: number): void {
   doc = documents.update(doc, [change], doc.version + 1);
 }
 
-const samples: Record<'whole' | 'kept' | 'stringify', Sample[]> = { whole: [], kept: [], stringify: [] };
-outlineSymbols(doc, analyses.get(doc, DEFAULT_SETTINGS));
+const samples: Record<'whole' | 'kept' | 'json' | 'stringify', Sample[]> = {
+  whole: [],
+  kept: [],
+  json: [],
+  stringify: [],
+};
+outlineJson(outlineSymbols(doc, analyses.get(doc, DEFAULT_SETTINGS)));
 outlineFolds(doc, analyses.get(doc, DEFAULT_SETTINGS));
 for (let i = 0; i < EDITS; i++) {
   edit(i);
   const analysis = analyses.get(doc, DEFAULT_SETTINGS);
   const whole = () => [wholeOutline(doc, analysis), wholeFolds(doc, analysis)];
-  let symbols: unknown;
-  const kept = () => (symbols = [outlineSymbols(doc, analysis), outlineFolds(doc, analysis)]);
+  let symbols: ReturnType<typeof outlineSymbols> = [];
+  const kept = () => {
+    symbols = outlineSymbols(doc, analysis);
+    outlineFolds(doc, analysis);
+  };
   // Alternate which goes first: the first after an analysis may meet its garbage collection.
   if (i % 2 === 0) {
     samples.whole.push(measure(whole));
@@ -80,6 +90,7 @@ for (let i = 0; i < EDITS; i++) {
     samples.kept.push(measure(kept));
     samples.whole.push(measure(whole));
   }
+  samples.json.push(measure(() => outlineJson(symbols)));
   samples.stringify.push(measure(() => JSON.stringify(symbols)));
 }
 
@@ -89,8 +100,9 @@ console.log(
 console.log('| build | CPU p50 | wall p50 |\n|---|---|---|');
 for (const [label, key] of [
   ['whole (every symbol and fold built again)', 'whole'],
-  ['by section, unchanged sections kept (what the server does)', 'kept'],
-  ['JSON.stringify of both answers (the same either way)', 'stringify'],
+  ['by section, unchanged sections kept, moved ones shifted with their JSON (what the server does)', 'kept'],
+  ["the Outline's JSON from the sections' kept text (what the server writes now)", 'json'],
+  ['JSON.stringify of the Outline (what the server paid on every request before)', 'stringify'],
 ] as const)
   console.log(
     `| ${label} | ${ms(p50(samples[key].map((s) => s.cpu)))} | ${ms(p50(samples[key].map((s) => s.wall)))} |`,
