@@ -114,7 +114,13 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     return s && s.value.trim() !== '' ? { value: s.value.trim(), origin: s.origin } : undefined;
   };
 
-  const kprText = text('kube-proxy-replacement', kprFacts(version).agentDefault);
+  // A kube-proxy-replacement that is written but blank is not the default: the agent reads "" (its ConfigMap
+  // directory keeps empty files, pkg/option/config.go@v1.16.19 l.2939) and refuses it (kprMode below).
+  const kprSet = settings.get('kube-proxy-replacement');
+  const kprText =
+    kprSet && !isTemplated(kprSet.origin) && kprSet.value.trim() === ''
+      ? { value: '', origin: kprSet.origin }
+      : text('kube-proxy-replacement', kprFacts(version).agentDefault);
   const routing = routingOf(settings, version);
   return {
     version,
@@ -146,13 +152,7 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     dsrDispatch: optional('bpf-lb-dsr-dispatch'),
     egressMasqueradeInterfaces: optional('egress-masquerade-interfaces'),
     masqueradeRouteSource: flag('enable-masquerade-to-route-source'),
-    // The option was enable-ipv4-egress-gateway up to 1.17; 1.18 has both and reads the new one when it is set;
-    // 1.19 knows only the new one (pkg/option/config.go@v1.17.13 l.367, @v1.18.7 l.319-322, @v1.19.1).
-    egressGateway:
-      hasFlag('enable-egress-gateway', version) &&
-      (settings.has('enable-egress-gateway') || !hasFlag('enable-ipv4-egress-gateway', version))
-        ? flag('enable-egress-gateway')
-        : flag('enable-ipv4-egress-gateway'),
+    egressGateway: egressGatewayOf(flag, version),
     bandwidthManager: flag('enable-bandwidth-manager'),
     bbr: flag('enable-bbr'),
     bigTcp4: flag('enable-ipv4-big-tcp'),
@@ -164,10 +164,29 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
   };
 }
 
+/**
+ * The option was enable-ipv4-egress-gateway up to 1.17 (pkg/option/config.go@v1.17.13 l.2954); 1.18 has both and
+ * turns the gateway on when either is on (`vp.GetBool(EnableEgressGateway) || vp.GetBool(EnableIPv4EgressGateway)`,
+ * pkg/option/config.go@v1.18.7 l.2676); 1.19 knows only the new one (pkg/option/config.go@v1.19.1 l.2445).
+ */
+function egressGatewayOf(flag: (key: AgentDefaultKey) => Flag, version: CiliumVersion): Flag {
+  const hasNew = hasFlag('enable-egress-gateway', version);
+  const hasOld = hasFlag('enable-ipv4-egress-gateway', version);
+  if (!hasNew) return flag('enable-ipv4-egress-gateway');
+  const current = flag('enable-egress-gateway');
+  if (!hasOld || current.on) return current;
+  const old = flag('enable-ipv4-egress-gateway');
+  if (old.on) return old;
+  // Both off: the new one decided it, unless only the old one is written.
+  return current.origin.kind !== 'user' && old.origin.kind === 'user' ? old : current;
+}
+
 function kprMode(raw: string, version: CiliumVersion): KprMode {
   const facts = kprFacts(version);
-  // From 1.19 a bool flag decoded with Go's ParseBool, so "True" or "1" are fine there; before, one of the words
-  // exactly (no case folding: pkg/kpr/kpr.go@v1.18.7 l.74, daemon/cmd/kube_proxy_replacement.go@v1.17.13 l.43).
+  // From 1.19 a bool flag decoded with Go's ParseBool, so "True" or "1" are fine there, but "" is not: the agent
+  // checks its ConfigMap's bool values with cast.ToBoolE first and exits (validateConfigMapFlag, called from
+  // InitConfig, pkg/option/config.go@v1.19.1 l.3405-3409, l.3496). Before, one of the words exactly, and "" is none (no case folding:
+  // pkg/kpr/kpr.go@v1.18.7 l.74, daemon/cmd/kube_proxy_replacement.go@v1.17.13 l.43).
   if (facts.parse === 'bool') {
     const b = agentBool(raw);
     return b === undefined || raw.trim() === '' ? 'invalid' : b ? 'true' : 'false';
