@@ -26,7 +26,8 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'node_modules/**',
-      '.stryker-tmp/**',
+      // Stryker's sandboxes (a second concurrent run uses --tempDirName .stryker-tmp-b).
+      '.stryker-tmp*/**',
       'reports/**',
       '**/*.mjs',
       '**/*.js',
