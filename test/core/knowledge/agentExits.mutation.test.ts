@@ -32,6 +32,15 @@ describe('knowledge/agentExits.ts', () => {
     );
   });
 
+  it('IPv4: the finding names the IPv4 masquerading switch', () => {
+    // pkg/option/config.go@v1.16.19 l.3723-3749: checkIPv4NativeRoutingCIDR reads EnableIPv4Masquerade.
+    const f = finding(doc(cm('1.16', native + 'enable-ipv6: "false"')), 'native-routing-cidr-ipv4');
+    assert.deepEqual(
+      f.related?.map((r) => r.message),
+      ['Also involved: enable-ipv4-masquerade'],
+    );
+  });
+
   it('ENI and Alibaba Cloud IPAM exempt IPv4 only', () => {
     // pkg/option/config.go@v1.16.19 l.3736-3738 (IPv4: IPAMENI or IPAMAlibabaCloud returns nil); the IPv6 check at
     // l.3751-3769 has no such case.
@@ -85,14 +94,18 @@ describe('knowledge/agentExits.ts', () => {
     // pkg/datapath/linux/bandwidth/bandwidth.go@v1.18.7 l.193-196: the BPF host routing error needs
     // `!EnableBBRHostnsOnly` (flag enable-bbr-hostns-only, pkg/datapath/types/bandwidth.go@v1.18.7 l.11); 1.17 has
     // no such flag.
-    const bbr = (v: string, hostnsOnly: string) =>
+    const bbr = (v: string, hostnsOnly?: string) =>
       cm(
         v,
         'kube-proxy-replacement: "true"\nenable-bandwidth-manager: "true"\nenable-bbr: "true"\n' +
-          `enable-bbr-hostns-only: "${hostnsOnly}"\nenable-host-legacy-routing: "true"`,
+          (hostnsOnly === undefined ? '' : `enable-bbr-hostns-only: "${hostnsOnly}"\n`) +
+          'enable-host-legacy-routing: "true"',
       );
     noFinding(doc(bbr('1.18', 'true')), 'bbr-needs-bpf-host-routing');
     finding(doc(bbr('1.18', 'false')), 'bbr-needs-bpf-host-routing');
     finding(doc(bbr('1.17', 'true')), 'bbr-needs-bpf-host-routing');
+    // The flag defaults to false (pkg/datapath/types/bandwidth.go@v1.18.7 l.28 and l.34): a ConfigMap without it
+    // still fails.
+    finding(doc(bbr('1.18')), 'bbr-needs-bpf-host-routing');
   });
 });
