@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 // Mutation testing (`npm run test:mutation`; not part of `npm test`): StrykerJS mutates the core's facts and model
 // (knowledge/, model/) and runs the fast tests that read them, one test file per process through the TAP runner
 // (node:test prints TAP), and for each mutant only the test files that reached it. A run over both folders takes
@@ -5,6 +8,19 @@
 // the test files:
 //   MUTATE=server/src/core/knowledge/hubbleMetrics.ts MUTATION_TESTS=test/core/hubbleMetrics.test.ts npm run test:mutation
 const list = (name, fallback) => process.env[name]?.split(',').filter(Boolean) ?? fallback;
+
+// Tests that read ../shared (the upstream charts, the key lists) look for it beside the repository root, which in
+// Stryker's sandbox (.stryker-tmp/sandbox-*/) is .stryker-tmp itself: link it there. A second run at the same time
+// (--tempDirName .stryker-tmp-b) needs the same link in its own folder.
+const tempDirName = '.stryker-tmp';
+if (existsSync('../shared')) {
+  mkdirSync(tempDirName, { recursive: true });
+  try {
+    symlinkSync(resolve('../shared'), `${tempDirName}/shared`);
+  } catch {
+    // Already linked by an earlier run.
+  }
+}
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -28,7 +44,7 @@ export default {
   disableTypeChecks: true,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
-  tempDirName: '.stryker-tmp',
+  tempDirName,
   cleanTempDir: 'always',
   // A mutant that makes a test file run far longer than in the dry run has made a loop: count it as detected.
   timeoutFactor: 3,
