@@ -1,8 +1,12 @@
 // Facts of knowledge/keyHistory.ts checked by mutation testing (docs/mutation.md): the old kube-proxy replacement
-// words and what replaced them, warned about only where the version still accepts them.
+// words and what replaced them, warned about only where the version still accepts them; and the advice rows
+// against the generated catalog of the charts (values.yaml of every supported version).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { KPR_LEGACY_VALUES } from '../../../server/src/core/knowledge/keyHistory';
+import { keyExistsIn } from '../../../server/src/core/knowledge/catalog';
+import { deprecationOf } from '../../../server/src/core/knowledge/deprecatedValues';
+import { adviceFor, KEY_ADVICE, KPR_LEGACY_VALUES } from '../../../server/src/core/knowledge/keyHistory';
+import { NEWEST_VERSION } from '../../../server/src/core/version';
 import { kprFacts } from '../../../server/src/core/knowledge/kprModes';
 import { doc, finding, noFinding } from '../../helpers';
 
@@ -46,5 +50,28 @@ describe('knowledge/keyHistory.ts: old kube-proxy replacement words', () => {
 
   it('a word that only looks like a table key is not a deprecated word', () => {
     noFinding(doc(values('1.14', 'constructor')), 'kpr-deprecated-value');
+  });
+});
+
+describe('knowledge/keyHistory.ts: advice for keys that moved', () => {
+  it('each advised key is gone from the newest chart (or deprecated there), and each row is found by its key', () => {
+    for (const a of KEY_ADVICE) {
+      assert.match(a.key, /^[a-zA-Z][\w.]*$/, a.key);
+      assert.equal(adviceFor(a.key), a, a.key);
+      assert.ok(!keyExistsIn(a.key, NEWEST_VERSION) || deprecationOf(a.key, NEWEST_VERSION), a.key);
+    }
+  });
+
+  it('a rename names a key the newest chart has and writes it as the replacement; other advice starts with a current key or says there is nothing', () => {
+    for (const a of KEY_ADVICE) {
+      if (a.renameTo) {
+        assert.ok(keyExistsIn(a.renameTo, NEWEST_VERSION), `${a.key} → ${a.renameTo}`);
+        assert.equal(a.replacement, a.renameTo, a.key);
+      } else {
+        const first = /^[\w.]+/.exec(a.replacement)?.[0] ?? '';
+        assert.ok(first === 'nothing' || keyExistsIn(first, NEWEST_VERSION), `${a.key}: ${a.replacement}`);
+        assert.ok(a.replacement.length > first.length, `${a.key}: the advice says more than a word`);
+      }
+    }
   });
 });
