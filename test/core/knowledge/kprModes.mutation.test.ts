@@ -11,6 +11,7 @@ describe('knowledge/kprModes.ts', () => {
   it("every row cites the agent's check, the agent's default and the chart's check at the tag of its first version", () => {
     for (const f of KPR_FACTS) {
       const tag = tagOf(versionRow(f.since ?? OLDEST_VERSION));
+      assert.equal(tag, `v${versionRow(f.since ?? OLDEST_VERSION).release}`);
       assert.deepEqual(Object.keys(f.cite).sort(), ['agent', 'chart', 'default'], `${f.since ?? ''}..${f.until ?? ''}`);
       for (const [what, cite] of Object.entries(f.cite)) {
         const label = `${f.since ?? ''}..${f.until ?? ''} ${what}: ${cite}`;
