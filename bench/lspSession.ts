@@ -27,7 +27,13 @@ export interface ServerSpec {
 export function ourServer(name: string, dist: string): ServerSpec {
   return {
     name,
-    command: [process.execPath, path.join(dist, 'server.js'), '--stdio'],
+    // BENCH_SERVER_NODE_ARGS: extra Node flags for our server only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+    command: [
+      process.execPath,
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      path.join(dist, 'server.js'),
+      '--stdio',
+    ],
     configuration: (s) => (s === 'cilium' ? { version: '1.20' } : {}),
   };
 }
@@ -139,6 +145,15 @@ export async function startSession(spec: ServerSpec, root: string, uri: string, 
     await conn.sendRequest('shutdown').catch(() => undefined);
     await conn.sendNotification('exit').catch(() => undefined);
     conn.dispose();
+    // Give a server that exits by itself a moment (so a --cpu-prof profile gets written), then make sure.
+    if (child.exitCode === null)
+      await new Promise((r) => {
+        const timer = setTimeout(r, 2000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          r(undefined);
+        });
+      });
     child.kill();
   };
   return { child, conn, init, diagnosticsOf, close };

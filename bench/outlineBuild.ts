@@ -2,9 +2,10 @@
 // upstream values.yaml, in one process, the whole build ("before": every symbol built and converted again) and
 // the build by section that keeps what an edit did not touch (lsp/outlineReuse.ts), interleaved edit by edit on
 // the same analyses so the machine's load falls on both alike. CPU time of the process (steadier than wall time on
-// a shared machine) and wall time, p50 over the edits; then the Outline's JSON as the server now makes it (each
-// top-level section's text kept, moved sections shifted while they are moved, so inside the build by section) and
-// what JSON.stringify of the Outline costs (what the server paid on every request before). The edits cycle: a
+// a shared machine) and wall time, p50 over the edits. The build by section makes the Outline's JSON (each
+// top-level section's text kept, a moved section's text shifted, its tree not copied); then the moved trees made
+// for the same answer (what a node-ipc client gets instead) and what JSON.stringify of the Outline costs (what the
+// server paid on every request before). The edits cycle: a
 // value changed, a line inserted below it, that line removed (these two move every line below). No assertions;
 // BENCH_EDITS (default 60).
 
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, trackedDocuments } from '../server/src/lsp/documentAnalyses';
-import { outlineFolds, outlineJson, outlineSymbols, wholeFolds, wholeOutline } from '../server/src/lsp/outlineReuse';
+import { outlineAnswer, outlineFolds, wholeFolds, wholeOutline } from '../server/src/lsp/outlineReuse';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { findRepoRoot } from '../tools/repoRoot';
 
@@ -65,21 +66,20 @@ function edit(i: number): void {
   doc = documents.update(doc, [change], doc.version + 1);
 }
 
-const samples: Record<'whole' | 'kept' | 'json' | 'stringify', Sample[]> = {
+const samples: Record<'whole' | 'kept' | 'tree' | 'stringify', Sample[]> = {
   whole: [],
   kept: [],
-  json: [],
+  tree: [],
   stringify: [],
 };
-outlineJson(outlineSymbols(doc, analyses.get(doc, DEFAULT_SETTINGS)));
+void outlineAnswer(doc, analyses.get(doc, DEFAULT_SETTINGS)).bytes;
 outlineFolds(doc, analyses.get(doc, DEFAULT_SETTINGS));
 for (let i = 0; i < EDITS; i++) {
   edit(i);
   const analysis = analyses.get(doc, DEFAULT_SETTINGS);
   const whole = () => [wholeOutline(doc, analysis), wholeFolds(doc, analysis)];
-  let symbols: ReturnType<typeof outlineSymbols> = [];
   const kept = () => {
-    symbols = outlineSymbols(doc, analysis);
+    void outlineAnswer(doc, analysis).bytes;
     outlineFolds(doc, analysis);
   };
   // Alternate which goes first: the first after an analysis may meet its garbage collection.
@@ -90,7 +90,8 @@ for (let i = 0; i < EDITS; i++) {
     samples.kept.push(measure(kept));
     samples.whole.push(measure(whole));
   }
-  samples.json.push(measure(() => outlineJson(symbols)));
+  let symbols: unknown;
+  samples.tree.push(measure(() => (symbols = outlineAnswer(doc, analysis).value)));
   samples.stringify.push(measure(() => JSON.stringify(symbols)));
 }
 
@@ -100,8 +101,11 @@ console.log(
 console.log('| build | CPU p50 | wall p50 |\n|---|---|---|');
 for (const [label, key] of [
   ['whole (every symbol and fold built again)', 'whole'],
-  ['by section, unchanged sections kept, moved ones shifted with their JSON (what the server does)', 'kept'],
-  ["the Outline's JSON from the sections' kept text (what the server writes now)", 'json'],
+  [
+    'by section, unchanged sections kept, moved ones shifted as JSON text only (what the server does for a byte stream: stdio, socket, pipe)',
+    'kept',
+  ],
+  ['the moved symbol trees, made for the same answer (what node-ipc needs instead of the JSON)', 'tree'],
   ['JSON.stringify of the Outline (what the server paid on every request before)', 'stringify'],
 ] as const)
   console.log(

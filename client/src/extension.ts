@@ -58,9 +58,12 @@ function createClient(
   status: StatusBar,
 ): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // stdio rather than node-ipc: over a byte stream the server splices the JSON it keeps for big answers (the
+  // Outline of a long values file, server/src/lsp/preSerialized.ts) instead of serialising them on every request,
+  // as Node's IPC channel would. The server never prints anything else on stdout.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverDebugExecArgv() } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: serverDebugExecArgv() } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -10,8 +10,8 @@ import { chartValuesText } from '../../server/src/core/chart/values/chartValues'
 import { documentSymbols, foldingRanges, outlineSections, outlineSteps } from '../../server/src/core/outline';
 import { DocumentAnalyses, trackedDocuments } from '../../server/src/lsp/documentAnalyses';
 import {
+  outlineAnswer,
   outlineFolds,
-  outlineJson,
   outlineJsonSteps,
   outlineSymbols,
   shiftLines,
@@ -39,8 +39,9 @@ function openChart(text = CHART) {
   /** The Outline's JSON as the server sends it, and how many top-level symbols were written or shifted for it. */
   const json = () => {
     const before = { ...outlineJsonSteps };
-    const { symbols } = answer();
-    const bytes = outlineJson(symbols);
+    const analysis = analyses.get(doc, DEFAULT_SETTINGS);
+    const bytes = outlineAnswer(doc, analysis).bytes;
+    const symbols = outlineSymbols(doc, analysis);
     return {
       symbols,
       text: bytes.toString('utf8'),
@@ -56,7 +57,9 @@ function openChart(text = CHART) {
       doc.version + 1,
     );
   };
-  return { answer, json, edit, text: () => doc.getText(), doc: () => doc };
+  /** The Outline's JSON for the current version, as the server writes it. */
+  const bytes = () => outlineAnswer(doc, analyses.get(doc, DEFAULT_SETTINGS)).bytes;
+  return { answer, json, bytes, edit, text: () => doc.getText(), doc: () => doc };
 }
 
 /** What a server that just opened this text answers (nothing kept from earlier versions). */
@@ -138,7 +141,7 @@ describe('Outline and folds kept by section across versions', () => {
       const got = chart.answer();
       built += got.built.symbols;
       assert.deepEqual({ symbols: got.symbols, folds: got.folds }, fresh(chart.text()), `edit ${i + 1} (kind ${kind})`);
-      assert.equal(outlineJson(got.symbols).toString('utf8'), JSON.stringify(got.symbols), `JSON after edit ${i + 1}`);
+      assert.equal(chart.bytes().toString('utf8'), JSON.stringify(got.symbols), `JSON after edit ${i + 1}`);
     }
     assert.ok(built <= 12 * 2, `${built} sections built over 12 edits of a file of ${sections}`);
   });
@@ -169,6 +172,26 @@ describe('Outline and folds kept by section across versions', () => {
     const removed = chart.json();
     assert.equal(removed.written, 1);
     assert.equal(removed.text, JSON.stringify(fresh(chart.text()).symbols));
+  });
+
+  it('moves only the JSON for a byte stream, and only the trees for node-ipc', () => {
+    const chart = openChart();
+    void chart.bytes();
+    const early = lineStart(chart.text(), /\n {2}enabled: false/) + 1;
+    chart.edit(early, early, '  extra: 1\n');
+    const before = { ...outlineJsonSteps };
+    const bytes = chart.bytes();
+    const jsonOnly = { ...outlineJsonSteps };
+    assert.equal(jsonOnly.treesMoved - before.treesMoved, 0, 'no symbol tree copied to write the JSON');
+    assert.ok(jsonOnly.shifted - before.shifted > 100, 'the moved sections were shifted as text');
+    const symbols = chart.answer().symbols;
+    assert.ok(
+      outlineJsonSteps.treesMoved - jsonOnly.treesMoved > 100,
+      'the trees are made when the value is asked for',
+    );
+    assert.equal(outlineJsonSteps.shifted, jsonOnly.shifted, 'and no JSON is made for them');
+    assert.equal(bytes.toString('utf8'), JSON.stringify(symbols));
+    assert.deepEqual(symbols, fresh(chart.text()).symbols);
   });
 
   it('shifts the line of every position and nothing else, whatever the names and values hold', () => {

@@ -13,20 +13,16 @@ import { selectionRanges } from '../core/outline';
 import { openDocument, settingsReady, type ServerContext } from './context';
 import { toRange } from './convert';
 import { guard } from './guard';
-import { outlineFolds, outlineJson, outlineSymbols } from './outlineReuse';
+import { outlineAnswer, outlineFolds } from './outlineReuse';
 import { perAnalysis } from './perAnalysis';
-import { asAnswer, preSerialize, type PreSerialized } from './preSerialized';
+import { asAnswer, type PreSerialized } from './preSerialized';
 
 /**
  * The Outline and the folds, once per analysis (perAnalysis.ts). A new version rebuilds only the sections its edit
  * touched (outlineReuse.ts). The Outline is kept as JSON too (preSerialized.ts): asked again, it is only written.
  */
-export const outlineOf: (ctx: ServerContext, uri: unknown) => PreSerialized<DocumentSymbol[]> = perAnalysis(
-  (doc, analysis) => {
-    const symbols = outlineSymbols(doc, analysis);
-    return preSerialize(symbols, outlineJson(symbols));
-  },
-);
+export const outlineOf: (ctx: ServerContext, uri: unknown) => PreSerialized<DocumentSymbol[]> =
+  perAnalysis(outlineAnswer);
 export const symbolsOf = (ctx: ServerContext, uri: unknown): DocumentSymbol[] => outlineOf(ctx, uri).value;
 export const foldsOf: (ctx: ServerContext, uri: unknown) => FoldingRange[] = perAnalysis(outlineFolds);
 

@@ -22,6 +22,7 @@ import {
   type OutlineSymbol,
 } from '../core/outline';
 import { toRange } from './convert';
+import { preSerialize, PreSerialized } from './preSerialized';
 
 const KINDS: Record<OutlineKind, SymbolKind> = {
   document: SymbolKind.File,
@@ -87,7 +88,6 @@ interface Kept<T> {
   value: T;
 }
 
-const keptSymbols = new WeakMap<object, Kept<DocumentSymbol | undefined>>();
 const keptFolds = new WeakMap<object, Kept<FoldingRange[]>>();
 
 /** The section's value as kept (moved to the section's line now), else built. */
@@ -116,16 +116,14 @@ export function wholeFolds(doc: TextDocument, analysis: Analysis): FoldingRange[
   return toFolds(doc, foldingRanges(analysis));
 }
 
-/** A top-level symbol's JSON text and its UTF-8 bytes, kept with the symbol (and moved with it). */
+/** A top-level symbol's JSON text and its UTF-8 bytes. */
 interface SectionJson {
   text: string;
   bytes: Buffer;
 }
 
-const keptJson = new WeakMap<DocumentSymbol, SectionJson>();
-
-/** Top-level symbols written as JSON whole, and moved by shifting their text: tests count them. */
-export const outlineJsonSteps = { written: 0, shifted: 0 };
+/** Top-level symbols written as JSON whole, moved by shifting their text, and moved as trees: tests count them. */
+export const outlineJsonSteps = { written: 0, shifted: 0, treesMoved: 0 };
 
 const sectionJson = (text: string): SectionJson => ({ text, bytes: Buffer.from(text, 'utf8') });
 
@@ -150,59 +148,112 @@ export function shiftLines(json: string, lines: number): string {
   return out + json.slice(from);
 }
 
-/** The symbol moved `lines` lines down, and its JSON too when it had some (so it is not written again). */
-function movedSection(s: DocumentSymbol, lines: number): DocumentSymbol {
-  const moved = movedSymbol(s, lines);
-  const json = keptJson.get(s);
-  if (json) {
-    outlineJsonSteps.shifted++;
-    keptJson.set(moved, sectionJson(shiftLines(json.text, lines)));
+/**
+ * One top-level section's symbol at the line the section starts on now. A section that only moved keeps the tree
+ * built where it was first built, and neither the moved tree nor its JSON is made until asked for: over a byte
+ * stream only the JSON is sent (its text shifted from the last one made), over node-ipc only the tree, and the
+ * ~1,700 symbols below an inserted line are not copied on every edit.
+ */
+export class SectionSymbol {
+  #tree: DocumentSymbol | undefined;
+  #json: SectionJson | undefined;
+
+  constructor(
+    /** The line the section starts on now. */
+    readonly line: number,
+    /** The tree as built, at `baseLine`; undefined when the section has no symbol. */
+    private readonly base: DocumentSymbol | undefined,
+    private readonly baseLine: number,
+    /** The JSON made for an earlier line of the same section, if any: moved by shifting its text. */
+    private readonly earlier?: { json: SectionJson; line: number },
+  ) {
+    if (line === baseLine) this.#tree = base;
   }
-  return moved;
+
+  get symbol(): DocumentSymbol | undefined {
+    if (!this.#tree && this.base) {
+      outlineJsonSteps.treesMoved++;
+      this.#tree = movedSymbol(this.base, this.line - this.baseLine);
+    }
+    return this.#tree;
+  }
+
+  /** JSON.stringify(symbol); undefined when the section has no symbol. */
+  get json(): SectionJson | undefined {
+    if (!this.#json && this.base) {
+      if (this.earlier) {
+        outlineJsonSteps.shifted++;
+        this.#json = sectionJson(shiftLines(this.earlier.json.text, this.line - this.earlier.line));
+      } else {
+        outlineJsonSteps.written++;
+        this.#json = sectionJson(JSON.stringify(this.symbol));
+      }
+    }
+    return this.#json;
+  }
+
+  /** The same section starting on `line`. */
+  movedTo(line: number): SectionSymbol {
+    const json = this.#json ?? this.earlier?.json;
+    const at = this.#json ? this.line : this.earlier?.line;
+    return new SectionSymbol(line, this.base, this.baseLine, json && at !== undefined ? { json, line: at } : undefined);
+  }
+}
+
+const keptSections = new WeakMap<object, SectionSymbol>();
+
+/** The Outline's sections for this version of the document, or undefined for a file the sections do not cover. */
+function sectionSymbols(doc: TextDocument, analysis: Analysis): SectionSymbol[] | undefined {
+  const sections = outlineSections(analysis);
+  if (!sections) return undefined;
+  return sections.map((section) => {
+    const line = doc.positionAt(section.start).line;
+    const k = keptSections.get(section.node);
+    if (k && k.line === line) return k;
+    const next = k
+      ? k.movedTo(line)
+      : (() => {
+          const built = section.symbol();
+          return new SectionSymbol(line, built && toSymbol(doc, built), line);
+        })();
+    keptSections.set(section.node, next);
+    return next;
+  });
 }
 
 const COMMA = Buffer.from(',');
 const OPEN = Buffer.from('[');
 const CLOSE = Buffer.from(']');
 
+/** JSON.stringify of the sections' symbols as UTF-8, from each section's kept (or shifted) text. */
+function joinedJson(parts: readonly SectionSymbol[]): Buffer {
+  const out: Buffer[] = [OPEN];
+  for (const p of parts) {
+    const json = p.json;
+    if (!json) continue;
+    if (out.length > 1) out.push(COMMA);
+    out.push(json.bytes);
+  }
+  out.push(CLOSE);
+  return Buffer.concat(out);
+}
+
 /**
- * JSON.stringify(symbols) as UTF-8 bytes, reusing the text of each top-level symbol an earlier version already
- * wrote: a section the edit did not touch is not written again, a moved one only has its line numbers shifted.
+ * The Outline of this version of the document, as the server answers it: the symbols and their JSON, each made when
+ * first asked for (preSerialized.ts).
  */
-export function outlineJson(symbols: readonly DocumentSymbol[]): Buffer {
-  const parts: Buffer[] = [OPEN];
-  symbols.forEach((s, i) => {
-    let json = keptJson.get(s);
-    if (!json) {
-      outlineJsonSteps.written++;
-      keptJson.set(s, (json = sectionJson(JSON.stringify(s))));
-    }
-    if (i > 0) parts.push(COMMA);
-    parts.push(json.bytes);
-  });
-  parts.push(CLOSE);
-  return Buffer.concat(parts);
+export function outlineAnswer(doc: TextDocument, analysis: Analysis): PreSerialized<DocumentSymbol[]> {
+  const parts = sectionSymbols(doc, analysis);
+  if (!parts) return preSerialize(wholeOutline(doc, analysis));
+  return PreSerialized.lazy(
+    () => parts.flatMap((p) => (p.symbol ? [p.symbol] : [])),
+    () => joinedJson(parts),
+  );
 }
 
 /** The Outline of this version of the document. */
 export function outlineSymbols(doc: TextDocument, analysis: Analysis): DocumentSymbol[] {
-  const sections = outlineSections(analysis);
-  if (!sections) return wholeOutline(doc, analysis);
-  const out: DocumentSymbol[] = [];
-  for (const section of sections) {
-    const s = reuse(
-      keptSymbols,
-      doc,
-      section,
-      () => {
-        const built = section.symbol();
-        return built && toSymbol(doc, built);
-      },
-      (value, lines) => value && movedSection(value, lines),
-    );
-    if (s) out.push(s);
-  }
-  return out;
+  return outlineAnswer(doc, analysis).value;
 }
 
 /** The folding ranges of this version of the document. */

@@ -8,22 +8,52 @@
 import type { Message, ResponseMessage } from 'vscode-languageserver/node';
 
 export class PreSerialized<T = unknown> {
+  #value: { v: T } | undefined;
+  #bytes: Buffer | undefined;
+
   constructor(
-    readonly value: T,
+    value: T,
     /** JSON.stringify(value), exactly, as UTF-8. */
-    readonly bytes: Buffer,
-  ) {}
+    bytes?: Buffer,
+  ) {
+    this.#value = { v: value };
+    this.#bytes = bytes;
+  }
+
+  /**
+   * Neither made until asked: a byte stream needs only the JSON, node-ipc (VS Code's default) only the value, and
+   * making the other would be wasted. `bytes` must be JSON.stringify of what `value` gives.
+   */
+  static lazy<T>(value: () => T, bytes: () => Buffer): PreSerialized<T> {
+    const p = new PreSerialized<T>(undefined as T);
+    p.#value = undefined;
+    p.#makeValue = value;
+    p.#makeBytes = bytes;
+    return p;
+  }
+
+  #makeValue: (() => T) | undefined;
+  #makeBytes: (() => Buffer) | undefined;
+
+  get value(): T {
+    if (!this.#value) this.#value = { v: this.#makeValue!() };
+    return this.#value.v;
+  }
+
+  /** JSON.stringify(value), exactly, as UTF-8. */
+  get bytes(): Buffer {
+    if (!this.#bytes)
+      this.#bytes = this.#makeBytes ? this.#makeBytes() : Buffer.from(JSON.stringify(this.value), 'utf8');
+    return this.#bytes;
+  }
 
   toJSON(): T {
     return this.value;
   }
 }
 
-/** The value with its JSON made now, for an answer asked for again and again. */
-export function preSerialize<T>(
-  value: T,
-  bytes: Buffer = Buffer.from(JSON.stringify(value), 'utf8'),
-): PreSerialized<T> {
+/** The value with its JSON made when first asked for, for an answer asked for again and again. */
+export function preSerialize<T>(value: T, bytes?: Buffer): PreSerialized<T> {
   return new PreSerialized(value, bytes);
 }
 
