@@ -127,6 +127,7 @@ export function entryOf(row: TsvRow): Entry {
     src: row.source,
   };
   if (comps.every((c) => viperOnlyBy[c])) entry.viperOnly = true;
+  else if (comps.some((c) => viperOnlyBy[c])) entry.viperOnlyIn = comps.find((c) => viperOnlyBy[c]);
   if (x) entry.x = x;
   if (xBy) entry.xBy = xBy;
   if (hidden) entry.h = true;

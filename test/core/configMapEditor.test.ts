@@ -28,7 +28,15 @@ describe('hover in a ConfigMap', () => {
   it('type, the default of that version, the reader, what a bad value does, the source line', () => {
     const md = hover(cm('1.16', '  bpf-ct-timeout-regular-tcp: "2m"\n'), 'bpf-ct-timeout-regular-tcp');
     assert.match(md, /Type: `duration` · Default in 1\.16: `2h13m20s` · Read by cilium-agent/);
-    assert.match(md, /a number without a unit is read as nanoseconds/);
+    // A viper-read flag: its value is type-checked at start-up all the same (pkg/option/config.go validateConfigMap).
+    assert.match(
+      md,
+      /does not parse as `duration` stops cilium-agent at start-up\. A number without a unit is read as nanoseconds/,
+    );
+    assert.match(
+      hover(cm('1.14', '  enable-ingress-controller: "true"\n'), 'enable-ingress-controller'),
+      /Without a flag, a value that does not parse is read as false without a message\./,
+    );
     assert.match(md, /Read in 1\.12–1\.21\..*Source: `daemon\/cmd\/daemon_main\.go:\d+` \(1\.16\.19\)/);
     const op = hover(cm('1.19', '  identity-gc-interval: "15m"\n'), 'identity-gc-interval');
     assert.match(op, /Read by cilium-operator/);

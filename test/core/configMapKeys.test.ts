@@ -18,7 +18,8 @@ import { doc } from '../helpers';
 const cm = (version: string, data: string) =>
   `# cilium-version: ${version}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
 
-const KEY_RULES = /^configmap-(unknown-key|key-removed|key-not-yet-available|key-deprecated|wrong-type)$/;
+const KEY_RULES =
+  /^configmap-(unknown-key|key-removed|key-not-yet-available|key-deprecated|wrong-type|value-stops-agent)$/;
 
 function keyFindings(version: string, data: string): Finding[] {
   return doc(cm(version, data)).findings.filter((f) => KEY_RULES.test(f.rule));
@@ -86,8 +87,9 @@ describe('configmap-unknown-key', () => {
     for (const v of SUPPORTED_VERSIONS) {
       const keys = configKeysIn(v).filter((k) => chartWritesConfigKey(k, v));
       assert.ok(keys.length > 80, v);
+      // Only the keys are judged here: an empty bool or duration is a value the start-up check refuses.
       const fs = keyFindings(v, keys.map((k) => `  ${k}: ""\n`).join('')).filter(
-        (f) => f.rule !== 'configmap-key-deprecated',
+        (f) => !['configmap-key-deprecated', 'configmap-wrong-type', 'configmap-value-stops-agent'].includes(f.rule),
       );
       assert.deepEqual(
         fs.map((f) => f.message),
@@ -183,36 +185,41 @@ describe('configmap-key-deprecated', () => {
 });
 
 describe('configmap-wrong-type', () => {
-  it('hive-decoded options: a bad value stops the binary (error)', () => {
-    const bool = only('1.19', '  bpf-lb-sock: "yes"\n');
-    assert.equal(bool.rule, 'configmap-wrong-type');
-    assert.equal(bool.severity, 'error');
-    assert.match(
-      bool.message,
-      /cilium-agent cannot decode its configuration and does not start.*pkg\/kpr\/kpr\.go:\d+ at 1\.19\.1/,
-    );
+  it('hive-decoded options the start-up check passes: a bad value still stops the binary (error)', () => {
     const dur = only('1.19', '  identity-gc-interval: "30"\n');
+    assert.equal(dur.rule, 'configmap-wrong-type', 'an operator option: the agent is not concerned');
     assert.match(dur.message, /takes a duration with a unit.*cilium-operator cannot decode/);
-    assert.equal(only('1.19', '  mtu: "1500b"\n').severity, 'error');
+    const agentDur = only('1.19', '  agent-liveness-update-interval: "30"\n');
+    assert.equal(agentDur.rule, 'configmap-value-stops-agent');
+    assert.match(
+      agentDur.message,
+      /passes the start-up check, but the agent cannot decode it .* in Cilium 1\.14–1\.21/,
+    );
     assert.match(only('1.19', '  cluster-id: "300000000000"\n').message, /zero or more/, 'out of uint32 range');
   });
 
-  it('viper-read options: a bad value silently becomes zero (warning), and the verdict agrees', () => {
-    const f = only('1.19', '  enable-bpf-masquerade: "yes"\n');
+  it('a key with no flag is not checked at start-up: a bad value silently becomes zero (warning)', () => {
+    // enable-ingress-controller has no flag in 1.14 (pkg/option/config.go@v1.14.19 l.3179 reads it with vp.GetBool).
+    const f = only('1.14', '  enable-ingress-controller: "yes"\n');
+    assert.equal(f.rule, 'configmap-wrong-type');
     assert.equal(f.severity, 'warning');
-    assert.match(
-      f.message,
-      /cilium-agent reads it as false without any message.*daemon\/cmd\/daemon_main\.go:\d+ at 1\.19\.1/,
-    );
-    assert.equal(
-      doc(cm('1.19', '  enable-ipv4-masquerade: "yes"\n')).agent.ipv4Masquerade.on,
-      false,
-      'viper reads an unparsable bool as false',
-    );
+    assert.match(f.message, /cilium-agent reads it as false without any message \(it has no flag/);
     const nanos = only('1.16', '  bpf-ct-timeout-regular-tcp: "30"\n');
     assert.equal(nanos.severity, 'warning');
     assert.match(nanos.message, /reads it as 30 nanoseconds\. Write the unit, for example "30s"/);
-    assert.match(only('1.19', '  bpf-map-dynamic-size-ratio: "a lot"\n').message, /takes a number.*reads it as 0/);
+  });
+
+  it("the operator's own start-up check: a flag only the operator has stops the operator, not the agent", () => {
+    // 1.15: the operator registers enable-ingress-controller (operator/pkg/ingress/cell.go:55), the agent reads it
+    // with vp.GetBool only.
+    const f = only('1.15', '  enable-ingress-controller: "yes"\n');
+    assert.equal(f.rule, 'configmap-wrong-type');
+    assert.equal(f.severity, 'error');
+    assert.match(
+      f.message,
+      /cilium-operator's start-up check of the ConfigMap refuses it.*"Incorrect config-map flag value"/,
+    );
+    assert.equal(doc(cm('1.15', '  enable-ingress-controller: "yes"\n')).datapath.agentStarts, true);
   });
 
   it('a type that changed between versions: unmanaged-pod-watcher-interval "15" is fine on 1.18, stops the 1.19 operator', () => {
@@ -235,7 +242,6 @@ describe('configmap-wrong-type', () => {
         'mtu: "0x5dc"',
         'cluster-id: "255"',
         'bpf-map-dynamic-size-ratio: "2.5e-3"',
-        'enable-l7-proxy: ""',
       ]
         .map((l) => `  ${l}\n`)
         .join(''),
@@ -367,7 +373,7 @@ describe('extraConfig entries of Helm values are cilium-config keys too', () => 
     const fs = d.findings.filter((f) => KEY_RULES.test(f.rule));
     assert.deepEqual(
       fs.map((f) => `${f.rule} ${f.key}`),
-      ['configmap-unknown-key ct-timeout-regular-tcp', 'configmap-wrong-type bpf-lb-sock'],
+      ['configmap-unknown-key ct-timeout-regular-tcp', 'configmap-value-stops-agent bpf-lb-sock'],
     );
     assert.match(fs[0].message, /Did you mean bpf-ct-timeout-regular-tcp\?/);
     assert.equal(fs[1].severity, 'error');

@@ -83,6 +83,7 @@ const AGENT_REFUSES_VALUE_RULES = new Set([
   ...VALUE_WORD_RULES.filter((s) => s.stopsAgent).map((s) => s.id),
   'hubble-metric-option-invalid',
   'hubble-metrics-conflict',
+  'configmap-value-stops-agent',
 ]);
 const VERSION_COMMENT = /#\s*cilium-version:\s*([^\s#]+)/;
 

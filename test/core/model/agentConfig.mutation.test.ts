@@ -5,6 +5,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { AGENT_DEFAULTS, type AgentDefaultKey } from '../../../server/src/core/knowledge/agentDefaults';
+import { configKeyInfo } from '../../../server/src/core/knowledge/configKeys';
+import { SUPPORTED_VERSIONS } from '../../../server/src/core/version';
 import { doc } from '../../helpers';
 
 /** A cilium-config ConfigMap for one version; every value is written quoted, as the API server wants it. */
@@ -69,10 +72,25 @@ describe('values as the agent reads them from its ConfigMap directory', () => {
     assert.equal(agentOf('1.19', { 'kube-proxy-replacement': 'T' }).agent.kpr.mode, 'true');
   });
 
-  it('a bool that does not parse is false for a viper-read option (viper GetBool → cast.ToBool, pkg/option/config.go@v1.16.19 l.3152)', () => {
+  // Every bool the model reads is a registered agent flag, so the start-up check of the ConfigMap
+  // (validateConfigMapFlag, pkg/option/config.go@v1.16.19 l.4169-4172, fatal l.4261) refuses "yes" before viper
+  // could read it as false: the agent does not start, and the model keeps the default.
+  it('a bool that does not parse stops the agent; the model keeps the default and the user origin', () => {
     const d = agentOf('1.16', { 'enable-ipv4-masquerade': 'yes' });
-    assert.equal(d.agent.ipv4Masquerade.on, false);
+    assert.equal(d.agent.ipv4Masquerade.on, true);
     assert.equal(d.agent.ipv4Masquerade.origin.kind, 'user');
+    assert.equal(d.datapath.agentStarts, false);
+    const off = agentOf('1.16', { 'enable-ipv4-masquerade': 'off' });
+    assert.equal(off.agent.ipv4Masquerade.on, true);
+  });
+
+  it('every bool key the model reads is a flag of the agent wherever the agent reads it', () => {
+    for (const key of Object.keys(AGENT_DEFAULTS) as AgentDefaultKey[]) {
+      for (const v of SUPPORTED_VERSIONS) {
+        const info = configKeyInfo(key, v);
+        if (info?.components.includes('agent')) assert.ok(info.flagged.includes('agent'), `${key} ${v}`);
+      }
+    }
   });
 });
 

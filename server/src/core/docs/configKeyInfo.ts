@@ -46,15 +46,19 @@ export function configKeyComment(key: string, v: CiliumVersion): string {
   return `${t}, default ${d}, ${info.components.map((c) => `cilium-${c}`).join(' + ')}${info.deprecated ? ', deprecated' : ''}`;
 }
 
-/** What a bad value does, from the way the key is decoded (rules/configValueTypes.ts). */
+/** What a bad value does, from the start-up check and the way the key is decoded (rules/configValueTypes.ts). */
 function decodingText(info: ConfigKeyInfo): string | undefined {
   const t = info.types.agent ?? info.types.operator ?? '';
   if (!/^(bool|u?int\d*|duration|float\d+)$/.test(t)) return undefined;
-  const hive = info.components.filter((c) => info.decoders[c] === 'hive');
-  if (hive.length > 0) return `A value that does not parse as \`${t}\` stops ${readersText(hive)} at start-up.`;
-  return t === 'duration'
-    ? 'A value that does not parse is read as 0 without a message; a number without a unit is read as nanoseconds.'
-    : `A value that does not parse as \`${t}\` is read as ${t === 'bool' ? 'false' : '0'} without a message.`;
+  // A flag's value is type-checked before the binary starts; a hive cell decodes it again, more strictly.
+  const stopping = info.components.filter((c) => info.flagged.includes(c) || info.decoders[c] === 'hive');
+  const out: string[] = [];
+  if (stopping.length > 0) out.push(`A value that does not parse as \`${t}\` stops ${readersText(stopping)} at start-up.`);
+  if (stopping.length < info.components.length)
+    out.push(`Without a flag, a value that does not parse is read as ${t === 'bool' ? 'false' : '0'} without a message.`);
+  if (t === 'duration' && info.components.some((c) => info.decoders[c] === 'viper'))
+    out.push('A number without a unit is read as nanoseconds.');
+  return out.join(' ');
 }
 
 /** The Markdown lines for a key in a version: facts, history and, for keys no version reads, a did-you-mean. */

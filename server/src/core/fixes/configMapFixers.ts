@@ -6,18 +6,14 @@
 import { configKeyInfo, type Component } from '../knowledge/configKeys';
 import { renameKey } from '../edit/yamlEdit';
 import { configMapRenameTarget } from '../rules/configMapKeyRules';
-import { valueProblem } from '../rules/configValueTypes';
+import { valueOutcome } from '../rules/configValueTypes';
 import { one, type Fixer } from './context';
 
 function valueFits(key: string, value: unknown, c: Parameters<Fixer>[1]): boolean {
   if (typeof value !== 'string') return true;
   const info = configKeyInfo(key, c.doc.version);
   if (!info) return true;
-  return info.components.every((comp: Component) => {
-    const type = info.types[comp];
-    const dec = info.decoders[comp];
-    return !type || !dec || !valueProblem(value, type, dec)?.refused;
-  });
+  return info.components.every((comp: Component) => !valueOutcome(value, info, comp)?.refused);
 }
 
 /** In a ConfigMap the keys are its `data`; in Helm values, the entries of `extraConfig`. */

@@ -21,6 +21,11 @@ export interface ConfigKeyInfo {
   types: Partial<Record<Component, string>>;
   decoders: Partial<Record<Component, Decoder>>;
   viperOnly: boolean;
+  /**
+   * The components that register a flag for it: their start-up check types the ConfigMap value against it
+   * (knowledge/configMapStartupCheck.ts); a component that only reads it with `vp.GetX` checks nothing.
+   */
+  flagged: Component[];
   /** The flag's default as extracted (`""` for empty; `agent: X; operator: Y` when they differ). */
   default: string;
   deprecated?: string;
@@ -63,6 +68,7 @@ export function configKeyInfo(key: string, version: CiliumVersion): ConfigKeyInf
     types: perComponent(run.t, comps),
     decoders: perComponent(run.dec, comps),
     viperOnly: !!run.viperOnly,
+    flagged: run.viperOnly ? [] : comps.filter((c) => c !== run.viperOnlyIn),
     default: run.d,
     deprecated: run.x,
     deprecatedBy: run.xBy,

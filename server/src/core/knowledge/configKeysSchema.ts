@@ -38,6 +38,12 @@ export const ConfigKeyRunSchema = z
     t: PerComponent(TypeName),
     /** True when no component registers a flag for it: it is only read with `vp.GetX`. */
     viperOnly: z.literal(true).optional(),
+    /**
+     * The one component of two that registers no flag for it and only reads it with `vp.GetX` (the other has a
+     * flag). Which keys have a flag matters: only flags are type-checked at start-up (pkg/option/config.go
+     * validateConfigMap, knowledge/configMapStartupCheck.ts).
+     */
+    viperOnlyIn: z.enum(COMPONENTS).optional(),
     /** How the value is decoded (see DecoderSchema). */
     dec: PerComponent(DecoderSchema),
     /** The flag's default as the extraction printed it (`""` for an empty string, `agent: X; operator: Y`). */

@@ -6,7 +6,6 @@
 // Which keys a version has decides which key is read (enable-node-port until 1.18, tunnel vs routing-mode…).
 
 import { AGENT_DEFAULTS, agentDefault, type AgentDefaultKey } from '../knowledge/agentDefaults';
-import { configKeyInfo } from '../knowledge/configKeys';
 import { kprFacts, type KprWord } from '../knowledge/kprModes';
 import type { MapView } from '../parse/tree';
 import { agentBool, goString, type Setting } from '../settings';
@@ -95,11 +94,11 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     const s = settings.get(key);
     if (!s) return { on: fallback, origin: { kind: 'agent-default', key } };
     if (isTemplated(s.origin)) return { on: fallback, origin: s.origin };
-    // A value Go's ParseBool refuses: viper-read options (vp.GetBool through spf13/cast) become false without a
-    // message; hive-decoded ones stop the agent (configmap-wrong-type says so), so the default is as good as any.
+    // A value Go's ParseBool refuses: every key read here is a registered flag, so the agent's start-up check of
+    // the ConfigMap refuses it and the agent does not start (configmap-value-stops-agent says so); the default is
+    // as good as any (test/core/model/agentConfig.mutation.test.ts checks they are all flags).
     const parsed = agentBool(s.value);
-    if (parsed !== undefined) return { on: parsed, origin: s.origin };
-    return { on: configKeyInfo(key, version)?.decoders.agent === 'viper' ? false : fallback, origin: s.origin };
+    return { on: parsed ?? fallback, origin: s.origin };
   };
   const text = (key: string, fallback: string): Text => {
     const s = settings.get(key);

@@ -23,7 +23,8 @@ import type { Finding } from '../types';
 import { minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from '../version';
 import { suggestConfigKey } from './configKeySuggest';
 import { cidrFamily, CIDR_KEYS } from './configCidr';
-import { valueProblem } from './configValueTypes';
+import { valueOutcome, type ValueOutcome } from './configValueTypes';
+import { STARTUP_CHECK_LOG } from '../knowledge/configMapStartupCheck';
 
 const TEMPLATE_IN_KEY = /\{\{|\$\{|%\{/;
 
@@ -207,33 +208,63 @@ function wrongType(e: TreeEntry, data: MapView, info: ConfigKeyInfo): Finding | 
   const v = data.valueOf(e);
   // Non-strings are configmap-value-not-string (the API server refuses them); templated values are unknown.
   if (typeof v !== 'string') return undefined;
-  let worst: { c: Component; type: string; p: NonNullable<ReturnType<typeof valueProblem>> } | undefined;
-  for (const c of info.components) {
-    const type = info.types[c];
-    const dec = info.decoders[c];
-    if (!type || !dec) continue;
-    const p = valueProblem(v, type, dec);
-    if (p && (!worst || (p.refused && !worst.p.refused))) worst = { c, type, p };
-  }
+  const outcomes = info.components.map((c) => valueOutcome(v, info, c)).filter((o) => o !== undefined);
+  // The agent not starting is the worst outcome, then the operator not starting, then a value read differently.
+  const worst =
+    outcomes.find((o) => o.refused && o.component === 'agent') ??
+    outcomes.find((o) => o.refused) ??
+    outcomes.find((o) => o.readAs);
   if (!worst) return undefined;
   const shown = JSON.stringify(v.trim().length > 40 ? `${v.trim().slice(0, 40)}…` : v.trim());
   const where = `${info.source} at ${info.release}`;
-  if (worst.p.refused) {
+  if (worst.refused && worst.component === 'agent') return agentRefuses(e, info, worst, v, shown);
+  if (worst.refused) {
+    const why =
+      worst.refused === 'startup'
+        ? `cilium-operator's start-up check of the ConfigMap refuses it, and the operator does not start (the option is registered at ${where}). cilium-operator says: "${STARTUP_CHECK_LOG}"`
+        : `cilium-operator cannot decode its configuration and does not start (the option is registered at ${where}).`;
     return {
       rule: 'configmap-wrong-type',
       severity: 'error',
-      message: `${e.key} takes ${worst.p.expected}, and ${shown} does not parse as one: cilium-${worst.c} cannot decode its configuration and does not start (the option is registered at ${where}).`,
+      message: `${e.key} takes ${worst.expected}, and ${shown} does not parse as one: ${why}`,
       range: e.valueRange,
       key: e.key,
     };
   }
-  const nanos = /nanoseconds$/.test(worst.p.readAs ?? '');
+  const nanos = /nanoseconds$/.test(worst.readAs ?? '');
   return {
     rule: 'configmap-wrong-type',
     severity: 'warning',
     message: nanos
-      ? `${e.key} takes ${worst.p.expected}; ${shown} has no unit, and cilium-${worst.c} reads it as ${worst.p.readAs}. Write the unit, for example "${v.trim()}s" (the option is registered at ${where}).`
-      : `${e.key} takes ${worst.p.expected}, and ${shown} does not parse as one: cilium-${worst.c} reads it as ${worst.p.readAs} without any message (the option is registered at ${where}).`,
+      ? `${e.key} takes ${worst.expected}; ${shown} has no unit, and cilium-${worst.component} reads it as ${worst.readAs}. Write the unit, for example "${v.trim()}s" (the option is registered at ${where}).`
+      : `${e.key} takes ${worst.expected}, and ${shown} does not parse as one: cilium-${worst.component} reads it as ${worst.readAs} without any message (it has no flag, so the start-up check does not look at it; it is read at ${where}).`,
+    range: e.valueRange,
+    key: e.key,
+  };
+}
+
+/** The versions whose agent refuses `raw` for `key` at the same stage, as "1.12–1.21" or a list. */
+function versionsRefusing(key: string, raw: string, stage: ValueOutcome['refused']): string {
+  const vs = SUPPORTED_VERSIONS.filter((v) => {
+    const i = configKeyInfo(key, v);
+    return i !== undefined && valueOutcome(raw, i, 'agent')?.refused === stage;
+  });
+  const contiguous = vs.every((v, i) => i === 0 || minorOf(v) === minorOf(vs[i - 1]) + 1);
+  return contiguous && vs.length > 1 ? `${vs[0]}–${vs[vs.length - 1]}` : vs.join(', ');
+}
+
+/** A value cilium-agent refuses: at its start-up check of the ConfigMap, or when its hive cell decodes it. */
+function agentRefuses(e: TreeEntry, info: ConfigKeyInfo, o: ValueOutcome, raw: string, shown: string): Finding {
+  const where = `${info.source} at ${info.release}`;
+  const span = versionsRefusing(e.key, raw, o.refused);
+  const stage =
+    o.refused === 'startup'
+      ? `It is refused by the agent's start-up check of the ConfigMap, in Cilium ${span} (the flag is registered at ${where}). The agent exits with: "${STARTUP_CHECK_LOG}" (option ${e.key})`
+      : `It passes the start-up check, but the agent cannot decode it into its configuration and exits, in Cilium ${span} (the option is registered at ${where}).`;
+  return {
+    rule: 'configmap-value-stops-agent',
+    severity: 'error',
+    message: `${e.key} takes ${o.expected}, and ${shown} is not one: the agent will not start. ${stage}`,
     range: e.valueRange,
     key: e.key,
   };

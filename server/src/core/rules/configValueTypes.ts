@@ -1,16 +1,22 @@
 // Does a cilium-config string parse as the key's pflag type, the way the agent or operator parses it? Both read
-// the ConfigMap as a directory of files, trim each value (pkg/option/config.go ReadDirConfig, `bytes.TrimSpace`),
-// and hand the strings to viper. Then one of two decoders runs (knowledge/configKeysSchema.ts `Decoder`):
-// - hive: mapstructure with WeaklyTypedInput (vendor/github.com/cilium/hive/cell/config.go@v1.16.19 l.101-130,
-//   pkg/hive/cell/config.go@v1.13.18/v1.14.19): strconv.ParseBool / ParseInt(s, 0, bits) / ParseUint(s, 0, bits) /
-//   ParseFloat, time.ParseDuration for durations. A failure is an error from hive, and the binary exits
-//   (daemon/cmd/root.go@v1.13.18 l.85-86, @v1.16.19 l.40-41, @v1.19.1 l.51-52: log.Fatal on h.Run's error).
-// - viper: vp.GetBool / GetInt / GetDuration… through spf13/cast (vendor/github.com/spf13/cast caste.go@v1.16.19,
-//   basic.go/number.go/time.go@v1.19.1): the same strconv parsers, but an error yields the zero value silently;
-//   ints accept a zero decimal part ("10.0"), and a duration without any unit letter gets "ns" appended, so
-//   "30" is thirty nanoseconds.
+// the ConfigMap as a directory of files, trim each value (pkg/option/config.go ReadDirConfig, `bytes.TrimSpace`).
+// Three checks follow, in this order (valueOutcome):
+// - the start-up check of every registered flag (knowledge/configMapStartupCheck.ts, validateConfigMap): a value
+//   spf13/cast cannot convert stops the binary before it does anything else;
+// - hive: a cell's config struct is then decoded with mapstructure and WeaklyTypedInput
+//   (vendor/github.com/cilium/hive/cell/config.go@v1.16.19 l.101-130, pkg/hive/cell/config.go@v1.13.18/v1.14.19):
+//   strconv.ParseBool / ParseInt(s, 0, bits) / ParseUint(s, 0, bits) / ParseFloat, time.ParseDuration for
+//   durations. It is stricter than cast ("30" is no duration, "10.0" no integer, the bit size counts), and a
+//   failure is an error from hive: the binary exits (daemon/cmd/root.go@v1.13.18 l.85-86, @v1.16.19 l.40-41,
+//   @v1.19.1 l.51-52: log.Fatal on h.Run's error).
+// - viper: vp.GetBool / GetInt / GetDuration… through the same cast functions as the start-up check, so a flag's
+//   value that passed it reads as it parsed there; a duration without any unit letter gets "ns" appended, so "30"
+//   is thirty nanoseconds. A key with no flag (read only with vp.GetX) is not checked at start-up: a value cast
+//   cannot convert is the zero value, without a message (vendor/github.com/spf13/cast caste.go@v1.16.19,
+//   basic.go/number.go/time.go@v1.19.1).
 
-import type { Decoder } from '../knowledge/configKeys';
+import type { Component, ConfigKeyInfo, Decoder } from '../knowledge/configKeys';
+import { startupCheckRefuses } from '../knowledge/configMapStartupCheck';
 import { trailingDigits } from '../textRuns';
 
 export type ValueKind = 'bool' | 'int' | 'uint' | 'duration' | 'float';
@@ -114,4 +120,35 @@ export function valueProblem(raw: string, type: string, decoder: Decoder): Value
       return bad();
     }
   }
+}
+
+/** What a component does with a ConfigMap value of its key (valueOutcome). */
+export interface ValueOutcome {
+  component: Component;
+  /** What the key takes, for the message. */
+  expected: string;
+  /**
+   * The component does not start: `startup` when its start-up check of the ConfigMap refuses the value
+   * ("Incorrect config-map flag value"), `decode` when the hive cell's decoding does, later.
+   */
+  refused?: 'startup' | 'decode';
+  /** What it reads instead, when it starts ("false", "0", "30 nanoseconds"). */
+  readAs?: string;
+}
+
+/** What `component` of `info.version` does with the string `raw` for `info`'s key; undefined when it reads it as written. */
+export function valueOutcome(raw: string, info: ConfigKeyInfo, component: Component): ValueOutcome | undefined {
+  const type = info.types[component];
+  const dec = info.decoders[component];
+  const kind = type ? kindOf(type) : undefined;
+  if (!type || !dec || !kind) return undefined;
+  const expected = EXPECTED[kind];
+  const flagged = info.flagged.includes(component);
+  if (flagged && startupCheckRefuses(raw, type, info.version)) return { component, expected, refused: 'startup' };
+  const p = valueProblem(raw, type, dec);
+  if (!p) return undefined;
+  if (p.refused) return { component, expected, refused: 'decode' };
+  // A flag read through viper reads what the start-up check parsed; only a bare number of nanoseconds surprises.
+  if (flagged && !/nanoseconds$/.test(p.readAs ?? '')) return undefined;
+  return { component, expected, readAs: p.readAs };
 }

@@ -80,8 +80,14 @@ const versionIn = (message: string): string | undefined => /\b(1\.\d{1,2})\b/.ex
 const HEADLINES: Record<string, (f: Finding) => string | undefined> = {
   'configmap-wrong-type': (f) => {
     const reader = /cilium-(agent|operator)/.exec(f.message)?.[0] ?? 'Cilium';
-    const stops = /does not start|cannot decode/.test(f.message);
-    return `${f.key ?? 'This key'} has a value of the wrong type: ${stops ? `${reader} will not start` : `${reader} reads it as empty`}. Fix the value.`;
+    const stops = /does not start|cannot decode|exits/.test(f.message);
+    return `${f.key ?? 'This key'} has a value of the wrong type: ${stops ? `${reader} will not start` : `${reader} reads it differently`}. Fix the value.`;
+  },
+  // The message's own first sentence names the value; a long key or value makes it too long to be the headline.
+  'configmap-value-stops-agent': (f) => {
+    const first = sentences(f.message)[0] ?? '';
+    if (withoutAsides(first).length <= HEADLINE_MAX) return undefined;
+    return `${f.key ?? 'This key'} has a value of the wrong type: the agent will not start. Fix the value.`;
   },
   'chart-servicemonitor-crds': () =>
     'Without the ServiceMonitor CRDs helm install fails; set serviceMonitor.trustCRDsExist: true if they exist.',

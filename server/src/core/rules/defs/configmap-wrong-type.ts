@@ -5,7 +5,7 @@ export default defineRule<Rule>({
   group: 'configmap',
   severity: 'error',
   summary:
-    "A cilium-config value that does not parse as the key's type (bool, integer, duration, number, or the IPv4/IPv6 CIDR of the native-routing keys): an error where the agent or operator then refuses to start (hive-decoded options, CIDRs), a warning where it silently reads false or 0 (viper-read options).",
+    "A cilium-config value that does not parse as the key's type, where the agent still starts: a key with no flag that cilium-agent reads as false or 0, a duration without a unit read as nanoseconds; and values cilium-operator refuses (it does not start) or the IPv4/IPv6 CIDR of the native-routing keys the agent exits on. Values the agent refuses are configmap-value-stops-agent.",
   examples: [
     {
       version: '1.16',

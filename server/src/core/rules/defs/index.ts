@@ -70,6 +70,7 @@ import configmapKeyNotYetAvailable from './configmap-key-not-yet-available';
 import configmapKeyRemoved from './configmap-key-removed';
 import configmapUnknownKey from './configmap-unknown-key';
 import configmapValueNotString from './configmap-value-not-string';
+import configmapValueStopsAgent from './configmap-value-stops-agent';
 import configmapWrongType from './configmap-wrong-type';
 import datapathModeInvalid from './datapath-mode-invalid';
 import dottedKey from './dotted-key';
@@ -307,6 +308,7 @@ export const RULES: readonly Rule[] = [
   configmapKeyRemoved,
   configmapKeyNotYetAvailable,
   configmapKeyDeprecated,
+  configmapValueStopsAgent,
   configmapWrongType,
 
   // file

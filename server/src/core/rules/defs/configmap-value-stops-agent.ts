@@ -1,0 +1,33 @@
+import { STARTUP_CHECK_CITE } from '../../knowledge/configMapStartupCheck';
+import { configMap, defineRule, type Rule } from '../rule';
+
+export default defineRule<Rule>({
+  id: 'configmap-value-stops-agent',
+  group: 'configmap',
+  severity: 'error',
+  // The check itself, its versions and what cast accepts per version: knowledge/configMapStartupCheck.ts.
+  cite: `${STARTUP_CHECK_CITE}; hive decoding: vendor/github.com/cilium/hive/cell/config.go@v1.16.19 l.101-130`,
+  summary:
+    "A cilium-config value that does not parse as its flag's type (bool, integer, duration, number): cilium-agent checks every flag's value before it starts and exits on the first it cannot read, or its hive cell cannot decode it later.",
+  examples: [
+    // A plain daemon flag (read through viper): refused by the start-up check in every version.
+    {
+      version: '1.12',
+      bad: configMap('enable-bpf-masquerade: "yes"'),
+      good: configMap('enable-bpf-masquerade: "true"'),
+    },
+    {
+      version: '1.19',
+      bad: configMap('enable-bpf-masquerade: "yes"'),
+      good: configMap('enable-bpf-masquerade: "true"'),
+    },
+    // An empty bool is refused too (strconv.ParseBool("") fails).
+    { version: '1.16', bad: configMap('enable-l7-proxy: ""'), good: configMap('enable-l7-proxy: "false"') },
+    // A hive cell's duration: "30" passes the start-up check as 30ns, then the cell's decoding refuses it.
+    {
+      version: '1.19',
+      bad: configMap('agent-liveness-update-interval: "30"'),
+      good: configMap('agent-liveness-update-interval: "30s"'),
+    },
+  ],
+});
