@@ -5,7 +5,10 @@
 //
 // Adding a minor: one row here (tag and commit as in ../shared/cilium-charts/SOURCES.md, the kernel line of
 // Documentation/operations/system_requirements.rst at that tag), then the generated data: `npm run gen:catalog`,
-// `gen:config-keys`, `gen:schema-enums`, `gen:charts`, `gen:package-versions`, `gen:rules-doc`.
+// `gen:config-keys`, `gen:schema-enums`, `gen:charts`, `gen:chart-values`, `gen:deprecated-values`,
+// `gen:boolean-uses`, `gen:package-versions`, `gen:rules-doc`, and last `gen:chart-agreement` (renders with the
+// Helm binary of the dev dependency, no network). Each of these has a test that fails while its output is stale.
+// docs/adding-a-minor.md lists the tests that still spell out the newest minor and what a dry run touched.
 // test/core/versionTable.test.ts checks every cell against SOURCES.md and the Cilium sources' own words, and its
 // shape against versionsSchema.ts (zod stays out of the run time: the bundles load it only to validate settings).
 
