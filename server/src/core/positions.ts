@@ -2,6 +2,8 @@
 // files), exactly as LSP clients and vscode-languageserver-textdocument count lines, so a finding's line is the
 // same in the CLI, the editor and the parser (which sees lone `\r` turned into `\n`, see normaliseLineBreaks).
 
+import { partitionPoint } from './partitionPoint';
+
 export interface Position {
   line: number;
   column: number;
@@ -12,14 +14,7 @@ export interface Position {
  * last that starts at or before it (a binary search).
  */
 export function lineContaining(count: number, startOf: (i: number) => number, offset: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (startOf(mid) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(count, (i) => startOf(i) > offset) - 1);
 }
 
 export class LineIndex {

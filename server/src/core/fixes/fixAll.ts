@@ -6,6 +6,7 @@
 import { analyze, type Analysis, type AnalyzeOptions } from '../analyze';
 import { applyEdits, editsConflict } from '../edit/yamlEdit';
 import type { Finding, TextEdit } from '../types';
+import { partitionPoint } from '../partitionPoint';
 
 export type FindingFilter = (f: Finding) => boolean;
 
@@ -29,14 +30,7 @@ export function selectFixEdits(analysis: Analysis, text: string, accept: Finding
 }
 
 function firstStartingAtOrAfter(sorted: readonly TextEdit[], start: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].range.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => sorted[i].range.start >= start);
 }
 
 /**

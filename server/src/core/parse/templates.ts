@@ -7,6 +7,7 @@
 // used to take seconds, and `${` × 100,000 minutes).
 
 import type { Range } from '../types';
+import { partitionPoint } from '../partitionPoint';
 
 /**
  * What a masked template expression becomes: a private-use character, repeated to keep the width. It is a plain
@@ -149,13 +150,6 @@ function digitsThenBrace(line: string, from: number): boolean {
  * walk here made big templated files quadratic.
  */
 export function overlapsTemplate(range: Range, templates: readonly Range[]): boolean {
-  // First template that ends after the range starts.
-  let lo = 0;
-  let hi = templates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (templates[mid].end <= range.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < templates.length && templates[lo].start < range.end;
+  const first = partitionPoint(templates.length, (i) => templates[i].end > range.start);
+  return first < templates.length && templates[first].start < range.end;
 }

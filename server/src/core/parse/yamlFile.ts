@@ -6,6 +6,7 @@ import { Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from
 import type { Range } from '../types';
 import { findExcessiveNesting, MAX_NESTING } from './nesting';
 import { maskTemplates } from './templates';
+import { partitionPoint } from '../partitionPoint';
 
 export interface ParseProblem {
   code: string;
@@ -158,16 +159,11 @@ export function lineLeadingTemplateStarts(templates: readonly Range[], text: str
 
 /** True when a template control line (`{{- else }}`, `%{ endif }`) starts strictly between the two offsets. */
 function templateBetween(controlStarts: readonly number[], a: number, b: number): boolean {
-  // First start greater than a.
-  let lo = 0;
-  let hi = controlStarts.length;
-  while (lo < hi) {
+  const first = partitionPoint(controlStarts.length, (i) => {
     templateBranchSteps.count++;
-    const mid = (lo + hi) >> 1;
-    if (controlStarts[mid] <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < controlStarts.length && controlStarts[lo] < b;
+    return controlStarts[i] > a;
+  });
+  return first < controlStarts.length && controlStarts[first] < b;
 }
 
 export const MAX_NODES = 200_000;
