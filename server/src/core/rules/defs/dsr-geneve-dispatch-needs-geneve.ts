@@ -6,9 +6,11 @@ export default defineRule<AgentExitRule>({
   id: 'dsr-geneve-dispatch-needs-geneve',
   group: 'agent-exit',
   severity: 'error',
+  // Geneve dispatch is a word from 1.14 (before, lb-dsr-dispatch-invalid: the agent refuses the word itself).
+  since: '1.14',
   // 1.14 checks this only when tunnelling (@v1.14.19 l.228-233); from 1.15 also with native routing
   // (@v1.15.19 l.228-232, @v1.16.19 l.186-190).
-  cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.228-233, @v1.15.19 l.228-232; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.145-150',
+  cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.228-233, @v1.15.19 l.228-232, @v1.17.13 l.161-165, @v1.18.7 l.127-131; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.145-150',
   summary: 'The Geneve DSR dispatch mode needs the Geneve tunnel protocol.',
   examples: [
     {
@@ -35,9 +37,12 @@ export default defineRule<AgentExitRule>({
     return {
       origins: [s.agent.dsrDispatch.origin, s.agent.tunnelProtocol.origin],
       message: `loadBalancer.dsrDispatch: geneve needs tunnelProtocol: geneve${inRange(s.version, '1.15') ? ' (from 1.15 even with native routing)' : ''}: the agent refuses to start.`,
-      sourceText: inRange(s.version, '1.15')
-        ? 'Node Port "dsr" mode with geneve dispatch requires geneve tunnel protocol.'
-        : 'Node Port "dsr" mode with geneve dispatch requires geneve tunneling.',
+      // The mode as the agent has it (%q); the dispatch is quoted from 1.18 (%q, was %s).
+      sourceText: inRange(s.version, '1.18')
+        ? `Node Port "${s.agent.lbMode.value}" mode with "geneve" dispatch requires geneve tunnel protocol.`
+        : inRange(s.version, '1.15')
+          ? `Node Port "${s.agent.lbMode.value}" mode with geneve dispatch requires geneve tunnel protocol.`
+          : `Node Port "${s.agent.lbMode.value}" mode with geneve dispatch requires geneve tunneling.`,
     };
   },
 });

@@ -5,6 +5,8 @@ export default defineRule<AgentExitRule>({
   id: 'dsr-with-vxlan',
   group: 'agent-exit',
   severity: 'error',
+  // 1.13 refused DSR in any tunnel (dsr-with-tunnel), 1.12 turned it off (dsr-off-in-tunnel).
+  since: '1.14',
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.210-213; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.134-137',
   summary: 'Direct server return cannot work over a VXLAN tunnel.',
   examples: [

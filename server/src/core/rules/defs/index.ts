@@ -76,6 +76,8 @@ import datapathModeInvalid from './datapath-mode-invalid';
 import dottedKey from './dotted-key';
 import dsrGeneveDispatchNeedsGeneve from './dsr-geneve-dispatch-needs-geneve';
 import dsrTunnelNeedsGeneveDispatch from './dsr-tunnel-needs-geneve-dispatch';
+import dsrOffInTunnel from './dsr-off-in-tunnel';
+import dsrWithTunnel from './dsr-with-tunnel';
 import dsrWithVxlan from './dsr-with-vxlan';
 import egressGatewayNeedsBpfMasquerade from './egress-gateway-needs-bpf-masquerade';
 import encryptionTypeInvalid from './encryption-type-invalid';
@@ -175,6 +177,8 @@ export const AGENT_EXIT_RULES: readonly AgentExitRule[] = [
   nativeRoutingCidrIpv6,
   autoDirectNodeRoutesTunnel,
   eniInTunnelMode,
+  dsrOffInTunnel,
+  dsrWithTunnel,
   dsrWithVxlan,
   dsrTunnelNeedsGeneveDispatch,
   dsrGeneveDispatchNeedsGeneve,
