@@ -44,6 +44,12 @@ export interface EnumSpec {
   ignoreCase?: boolean;
   /** Every error this rule reports is the agent refusing to start (the verdict then says "Agent starts: no"). */
   stopsAgent?: boolean;
+  /**
+   * The agent refuses an empty value as well: it reads "" from its ConfigMap directory (ReadDirConfig keeps empty
+   * files) and "" is none of its words. In Helm values a blank still means the chart's default, unless the chart
+   * writes it through as "" (checked on the rendered ConfigMap).
+   */
+  refusesBlank?: boolean;
   /** Further values that are accepted but not offered (numbers for monitor aggregation). */
   alsoAccepts?: (raw: string) => boolean;
   /** What a value outside the set does in this configuration; undefined when nothing checks or uses it here. */

@@ -203,11 +203,14 @@ function routingOf(settings: RenderedConfig, version: CiliumVersion): { mode: Te
     if (value === 'disabled') return { mode: { value: 'native', origin }, protocol: { value: '', origin } };
     return { mode: { value: 'tunnel', origin }, protocol: { value, origin } };
   }
-  // A templated mode or protocol reads as the agent default but keeps its (templated) origin.
+  // A templated mode or protocol reads as the agent default but keeps its (templated) origin. A blank one is read
+  // as "" (ReadDirConfig keeps empty files; vp.GetString gives "" over the flag's default), which the agent refuses
+  // (pkg/option/config.go@v1.14.19 l.2889-2900; @v1.16.19 l.2841-2845 for the mode; the tunnel cell for the
+  // protocol, pkg/datapath/tunnel/tunnel.go@v1.16.19 l.63-67): routing-mode-invalid says so.
   const read = (key: 'routing-mode' | 'tunnel-protocol'): Text => {
     const set = settings.get(key);
     if (set && isTemplated(set.origin)) return { value: agentDefault(key), origin: set.origin };
-    if (set && set.value.trim()) return { value: set.value.trim(), origin: set.origin };
+    if (set) return { value: set.value.trim(), origin: set.origin };
     return { value: agentDefault(key), origin: { kind: 'agent-default', key } };
   };
   return { mode: read('routing-mode'), protocol: read('tunnel-protocol') };

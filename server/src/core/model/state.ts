@@ -85,6 +85,8 @@ export function buildState(
     ipv4Masq,
     ipv6Masq,
     masqOrigins,
-    tunnel: agent.routingMode.value === 'tunnel',
+    // As the agent's TunnelingEnabled(): every mode but native tunnels (pkg/option/config.go@v1.14.19 l.2620-2625,
+    // @v1.16.19 l.2563-2568, @v1.19.1 l.1948-1953), so a blank or misspelt mode is not read as native routing.
+    tunnel: agent.routingMode.value !== 'native',
   };
 }

@@ -31,6 +31,20 @@ function didYouMean(raw: string, allowed: readonly string[]): string {
   return near && near !== raw ? ` Did you mean ${near}?` : '';
 }
 
+/**
+ * An empty value reaches the agent as "": always in a ConfigMap; from Helm values only when the chart writes it
+ * through (`datapath-mode: {{ .Values.bpf.datapathMode | quote }}` under `hasKey`, templates/cilium-configmap.yaml
+ * of 1.16-1.21), not where it falls back to a default (`coalesce` for ipam.mode, `if .Values.routingMode`).
+ */
+function blankReachesAgent(spec: EnumSpec, s: State, format: 'helm' | 'configmap'): boolean {
+  if (!spec.refusesBlank) return false;
+  if (format === 'configmap') return true;
+  const written = spec.configMap ? s.agent.settings.get(spec.configMap) : undefined;
+  return (
+    written !== undefined && written.origin.kind === 'user' && !written.origin.templated && written.value.trim() === ''
+  );
+}
+
 function specFinding(spec: EnumSpec, root: MapView, s: State, format: 'helm' | 'configmap'): Finding | undefined {
   const key = format === 'helm' ? spec.helm : spec.configMap;
   if (!key) return undefined;
@@ -39,12 +53,13 @@ function specFinding(spec: EnumSpec, root: MapView, s: State, format: 'helm' | '
   const entry = format === 'helm' ? root.lookup(key) : root.get(key);
   if (!entry) return undefined;
   const raw = scalarText(root, entry);
-  // An empty value means "the default" to both the chart (`default`/`coalesce`) and the agent.
-  if (raw === undefined || raw === '' || isAccepted(spec, raw, allowed)) return undefined;
+  if (raw === undefined || isAccepted(spec, raw, allowed)) return undefined;
+  if (raw === '' && !blankReachesAgent(spec, s, format)) return undefined;
   const effect = spec.consequence(s, raw);
   if (!effect) return undefined;
+  const blank = raw === '' ? ' An empty value is not the default here: the agent reads it as written.' : '';
   const message =
-    `${key}: "${raw}" is not ${article(spec.what)} ${spec.what} Cilium ${s.version} knows (${allowed.join(', ')}).${didYouMean(raw, allowed)} ${effect.text}` +
+    `${key}: "${raw}" is not ${article(spec.what)} ${spec.what} Cilium ${s.version} knows (${allowed.join(', ')}).${didYouMean(raw, allowed)}${blank} ${effect.text}` +
     (effect.sourceText
       ? ` ${effect.text.includes('agent refuses') ? 'The agent exits with' : 'Cilium says'}: "${effect.sourceText}"`
       : '');

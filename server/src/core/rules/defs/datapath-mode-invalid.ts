@@ -6,6 +6,8 @@ export default valueWordsRule({
   id: 'datapath-mode-invalid',
   severity: 'error',
   stopsAgent: true,
+  // The switch on option.Config.DatapathMode (1.12-1.19) has no case for "", nor ModeByName (1.20+, mode.go l.55-66).
+  refusesBlank: true,
   helm: 'bpf.datapathMode',
   configMap: 'datapath-mode',
   what: 'datapath mode',

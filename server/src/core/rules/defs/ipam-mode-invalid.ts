@@ -10,6 +10,8 @@ export default valueWordsRule({
   id: 'ipam-mode-invalid',
   severity: 'error',
   stopsAgent: true,
+  // IPAMMode() lower-cases "" and NewIPAM's switch has no case for it: "Unknown IPAM backend " (same lines).
+  refusesBlank: true,
   helm: 'ipam.mode',
   configMap: 'ipam',
   what: 'IPAM mode',

@@ -1,4 +1,5 @@
 import { nearestAllowed } from '../../fixes/valueFixers';
+import { inRange } from '../../version';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
 
 export default defineRule<AgentExitRule>({
@@ -14,11 +15,13 @@ export default defineRule<AgentExitRule>({
   check: (s) => {
     const mode = s.agent.routingMode.value;
     const proto = s.agent.tunnelProtocol.value;
-    if (mode !== 'tunnel' && mode !== 'native') {
+    // 1.20 adds "hybrid" (pkg/option/config.go@v1.20.0-pre.4 (7527a668) l.1014 and l.2249-2253, same in 1.21-pre.0).
+    const modes = inRange(s.version, '1.20') ? ['tunnel', 'native', 'hybrid'] : ['tunnel', 'native'];
+    if (!modes.includes(mode)) {
       return {
         origins: [s.agent.routingMode.origin],
-        message: `"${mode}" is not a routing mode: use "tunnel" or "native". The agent refuses to start.`,
-        sourceText: `invalid routing mode "${mode}", valid modes = {"tunnel", "native"}`,
+        message: `"${mode}" is not a routing mode: use ${modes.map((m) => `"${m}"`).join(' or ')}. The agent refuses to start.`,
+        sourceText: `invalid routing mode "${mode}", valid modes = {${modes.map((m) => `"${m}"`).join(', ')}}`,
       };
     }
     if (proto !== 'vxlan' && proto !== 'geneve') {
