@@ -341,21 +341,27 @@ describe('corpus: real ConfigMaps', () => {
   });
 });
 
-describe('configmap-wrong-type: native-routing CIDRs (parsed by the agent, which exits on a bad one)', () => {
+describe('configmap-value-stops-agent: native-routing CIDRs (parsed by the agent, which exits on a bad one)', () => {
   it('fires on a value that is not a CIDR, or of the other family', () => {
     const notCidr = only('1.16', '  ipv4-native-routing-cidr: "10.0.0.0"\n');
-    assert.equal(notCidr.rule, 'configmap-wrong-type');
+    assert.equal(notCidr.rule, 'configmap-value-stops-agent');
     assert.equal(notCidr.severity, 'error');
     assert.match(
       notCidr.message,
-      /takes an IPv4 CIDR such as 10\.0\.0\.0\/8, and "10\.0\.0\.0" is not a CIDR: cilium-agent exits/,
+      /takes an IPv4 CIDR such as 10\.0\.0\.0\/8, and "10\.0\.0\.0" is not a CIDR: the agent will not start\. It exits/,
     );
     assert.match(only('1.12', '  ipv4-native-routing-cidr: "10.0.0.0/33"\n').message, /is not a CIDR/);
     assert.match(
       only('1.19', '  ipv6-native-routing-cidr: "10.0.0.0/8"\n').message,
-      /is an IPv4 CIDR: cilium-agent exits \("ipv6-native-routing-cidr must be an IPv6 CIDR"\)/,
+      /is an IPv4 CIDR: the agent will not start\. The agent exits with: "ipv6-native-routing-cidr must be an IPv6 CIDR"/,
     );
     assert.match(only('1.19', '  ipv4-native-routing-cidr: "010.0.0.0/8"\n').message, /is not a CIDR/);
+    // The verdict agrees, even when no other rule would stop the agent.
+    assert.equal(
+      doc(cm('1.16', '  routing-mode: native\n  ipv4-native-routing-cidr: nope\n  enable-ipv6-masquerade: "false"\n'))
+        .datapath.agentStarts,
+      false,
+    );
   });
 
   it('does not fire on good, empty or templated values', () => {

@@ -280,13 +280,14 @@ function wrongCidr(e: TreeEntry, data: MapView): Finding | undefined {
   const family = cidrFamily(v);
   if (family === want) return undefined;
   const shown = JSON.stringify(v.trim().length > 40 ? `${v.trim().slice(0, 40)}…` : v.trim());
+  // The agent refuses it, so it is the same finding as a bad bool: the verdict says the agent will not start.
   return {
-    rule: 'configmap-wrong-type',
+    rule: 'configmap-value-stops-agent',
     severity: 'error',
     message:
       family === undefined
-        ? `${e.key} takes an IPv${want} CIDR such as ${CIDR_EXAMPLE[want]}, and ${shown} is not a CIDR: cilium-agent exits while reading its configuration.`
-        : `${e.key} takes an IPv${want} CIDR, and ${shown} is an IPv${family} CIDR: cilium-agent exits ("${e.key} must be an IPv${want} CIDR").`,
+        ? `${e.key} takes an IPv${want} CIDR such as ${CIDR_EXAMPLE[want]}, and ${shown} is not a CIDR: the agent will not start. It exits while reading its configuration.`
+        : `${e.key} takes an IPv${want} CIDR, and ${shown} is an IPv${family} CIDR: the agent will not start. The agent exits with: "${e.key} must be an IPv${want} CIDR"`,
     range: e.valueRange,
     key: e.key,
   };

@@ -6,10 +6,16 @@ export default defineRule<Rule>({
   group: 'configmap',
   severity: 'error',
   // The check itself, its versions and what cast accepts per version: knowledge/configMapStartupCheck.ts.
-  cite: `${STARTUP_CHECK_CITE}; hive decoding: vendor/github.com/cilium/hive/cell/config.go@v1.16.19 l.101-130`,
+  cite: `${STARTUP_CHECK_CITE}; hive decoding: vendor/github.com/cilium/hive/cell/config.go@v1.16.19 l.101-130; CIDRs: pkg/option/config.go@v1.12.19 l.3045-3066, @v1.19.1 l.2593-2602`,
   summary:
-    "A cilium-config value that does not parse as its flag's type (bool, integer, duration, number): cilium-agent checks every flag's value before it starts and exits on the first it cannot read, or its hive cell cannot decode it later.",
+    "A cilium-config value that does not parse as its flag's type (bool, integer, duration, number): cilium-agent checks every flag's value before it starts and exits on the first it cannot read, or its hive cell cannot decode it later; likewise a native-routing CIDR it cannot parse.",
   examples: [
+    // A native-routing CIDR is a string flag the agent parses itself, and exits on (rules/configCidr.ts).
+    {
+      version: '1.16',
+      bad: configMap('routing-mode: native\nipv4-native-routing-cidr: not-a-cidr'),
+      good: configMap('routing-mode: native\nipv4-native-routing-cidr: 10.0.0.0/8'),
+    },
     // A plain daemon flag (read through viper): refused by the start-up check in every version.
     {
       version: '1.12',
