@@ -12,6 +12,12 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   return lines.map((l) => l.slice(indent)).join('\n');
 }
 
+/** A cilium-config ConfigMap for one version; every value is written quoted, as the API server wants it. */
+export function configMapText(version: string, data: Record<string, string>): string {
+  const lines = Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`);
+  return `# cilium-version: ${version}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${lines.join('\n')}\n`;
+}
+
 /** Analyses text and returns its only Cilium document (fails the test if there is not exactly one). */
 export function doc(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
   const a = analyze(text, options);

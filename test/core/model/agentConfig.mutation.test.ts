@@ -8,16 +8,10 @@ import { describe, it } from 'node:test';
 import { AGENT_DEFAULTS, type AgentDefaultKey } from '../../../server/src/core/knowledge/agentDefaults';
 import { configKeyInfo } from '../../../server/src/core/knowledge/configKeys';
 import { SUPPORTED_VERSIONS } from '../../../server/src/core/version';
-import { doc } from '../../helpers';
-
-/** A cilium-config ConfigMap for one version; every value is written quoted, as the API server wants it. */
-function configMap(version: string, data: Record<string, string>): string {
-  const lines = Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`);
-  return `# cilium-version: ${version}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${lines.join('\n')}\n`;
-}
+import { configMapText, doc } from '../../helpers';
 
 const agentOf = (version: string, data: Record<string, string>) =>
-  doc(configMap(version, { 'cluster-name': 'a', ...data }));
+  doc(configMapText(version, { 'cluster-name': 'a', ...data }));
 
 describe('values as the agent reads them from its ConfigMap directory', () => {
   // ReadDirConfig keeps each file's content with bytes.TrimSpace (pkg/option/config.go@v1.16.19 l.2939,

@@ -10,15 +10,9 @@ import { buildState, type State } from '../../../server/src/core/model/state';
 import bpfMasqInterfaces from '../../../server/src/core/rules/defs/bpf-masquerade-interfaces';
 import hostRoutingIpsec from '../../../server/src/core/rules/defs/host-routing-ipsec';
 import ipMasqAgentNeedsBpfMasquerade from '../../../server/src/core/rules/defs/ip-masq-agent-needs-bpf-masquerade';
-import { doc } from '../../helpers';
+import { configMapText, doc } from '../../helpers';
 
-/** A cilium-config ConfigMap for one version; every value is written quoted, as the API server wants it. */
-function configMap(version: string, data: Record<string, string>): string {
-  const lines = Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`);
-  return `# cilium-version: ${version}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${lines.join('\n')}\n`;
-}
-
-const cm = (version: string, data: Record<string, string>) => doc(configMap(version, data));
+const cm = (version: string, data: Record<string, string>) => doc(configMapText(version, data));
 
 const SAME_FALLBACK = ' The same fallback makes host routing Legacy.';
 

@@ -38,11 +38,6 @@ export interface UnknownDependency {
   templates: { key: string; text: string }[];
 }
 
-/** A check result that says "this depends on a templated value" instead of a finding. */
-export function undecided(templated: readonly Origin[]): Hit {
-  return { origins: [...templated], message: '', undecided: true };
-}
-
 /** True when a hit must not become a finding because its outcome depends on a templated value. */
 export function hitIsUndecided(hit: Hit): boolean {
   return !!hit.undecided || templatedOrigins(hit.origins).length > 0;
