@@ -1,4 +1,4 @@
-import { dsrModes } from '../../knowledge/agentExits';
+import { dsrInTunnel } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
 
 // Cilium 1.12 does not refuse DSR or hybrid in a tunnel: initKubeProxyReplacementOptions logs a warning and sets
@@ -18,12 +18,14 @@ export default defineRule<AgentExitRule>({
       good: configMap('kube-proxy-replacement: strict\nbpf-lb-mode: snat\ntunnel: vxlan'),
     },
   ],
-  check: (s) =>
-    s.nodePort && s.agent.lbMode && dsrModes.has(s.agent.lbMode.value) && s.tunnel
-      ? {
-          origins: [s.agent.lbMode.origin, s.agent.routingMode.origin],
-          message: `In tunnel mode the 1.12 agent ignores load-balancer mode "${s.agent.lbMode.value}" and uses SNAT. For direct server return use native routing; otherwise write loadBalancer.mode: snat.`,
-          sourceText: `Disabling NodePort's "${s.agent.lbMode.value}" mode feature due to tunneling mode being enabled`,
-        }
-      : undefined,
+  check: (s) => {
+    const dsr = dsrInTunnel(s);
+    return (
+      dsr && {
+        origins: dsr.origins,
+        message: `In tunnel mode the 1.12 agent ignores load-balancer mode "${dsr.mode}" and uses SNAT. For direct server return use native routing; otherwise write loadBalancer.mode: snat.`,
+        sourceText: `Disabling NodePort's "${dsr.mode}" mode feature due to tunneling mode being enabled`,
+      }
+    );
+  },
 });

@@ -1,4 +1,4 @@
-import { dsrModes } from '../../knowledge/agentExits';
+import { dsrInTunnel } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
 
 // Cilium 1.13 refuses DSR and hybrid in any tunnel: initKubeProxyReplacementOptions returns the error and newDaemon
@@ -19,12 +19,14 @@ export default defineRule<AgentExitRule>({
       good: configMap('kube-proxy-replacement: strict\nbpf-lb-mode: snat\ntunnel: geneve'),
     },
   ],
-  check: (s) =>
-    s.nodePort && s.agent.lbMode && dsrModes.has(s.agent.lbMode.value) && s.tunnel
-      ? {
-          origins: [s.agent.lbMode.origin, s.agent.routingMode.origin],
-          message: `Cilium 1.13 refuses load-balancer mode "${s.agent.lbMode.value}" in tunnel mode: the agent will not start. Use native routing, or loadBalancer.mode: snat (DSR over Geneve arrives in 1.14).`,
-          sourceText: `Node Port "${s.agent.lbMode.value}" mode cannot be used with tunneling.`,
-        }
-      : undefined,
+  check: (s) => {
+    const dsr = dsrInTunnel(s);
+    return (
+      dsr && {
+        origins: dsr.origins,
+        message: `Cilium 1.13 refuses load-balancer mode "${dsr.mode}" in tunnel mode: the agent will not start. Use native routing, or loadBalancer.mode: snat (DSR over Geneve arrives in 1.14).`,
+        sourceText: `Node Port "${dsr.mode}" mode cannot be used with tunneling.`,
+      }
+    );
+  },
 });
