@@ -60,6 +60,7 @@ describe("the agent's defaults", () => {
         ['enable-host-legacy-routing', a.hostLegacyRouting],
         ['enable-endpoint-routes', a.endpointRoutes],
         ['enable-ipsec', a.ipsec],
+        ['enable-envoy-config', a.envoyConfig],
         ['enable-wireguard', a.wireguard],
         ['auto-direct-node-routes', a.autoDirectNodeRoutes],
         ['install-no-conntrack-iptables-rules', a.noConntrackRules],

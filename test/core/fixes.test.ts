@@ -11,6 +11,7 @@ import { applyEdits } from '../../server/src/core/edit/yamlEdit';
 import { fixAllEdits } from '../../server/src/core/fixes/index';
 import { FIXERS } from '../../server/src/core/fixes/registry';
 import { ruleInfo } from '../../server/src/core/knowledge/ruleCatalog';
+import { causeOf } from '../../server/src/core/rules/rootCause';
 import type { Finding } from '../../server/src/core/types';
 import { findRepoRoot } from '../../tools/repoRoot';
 
@@ -21,11 +22,15 @@ function allFindings(text: string, o: AnalyzeOptions = {}): Finding[] {
   return [...a.fileFindings, ...a.documents.flatMap((d) => d.findings)];
 }
 
-/** Findings as `rule|key`, with a count so that a second syntax error is a new finding too. */
+/**
+ * Findings as `rule|key`, with a count so that a second syntax error is a new finding too. The rule is named by its
+ * cause (rules/rootCause.ts causeOf), as the prediction compares them: Legacy host routing for want of full
+ * kube-proxy replacement is no new finding when the agent starts logging it.
+ */
 function findingIds(text: string, o: AnalyzeOptions): string[] {
   const counts = new Map<string, number>();
   return allFindings(text, o).map((f) => {
-    const id = `${f.rule}|${f.key ?? ''}`;
+    const id = `${causeOf(f.rule)}|${f.key ?? ''}`;
     counts.set(id, (counts.get(id) ?? 0) + 1);
     return `${id}#${counts.get(id)}`;
   });

@@ -4,6 +4,7 @@
 // so a value the chart ignores, overrides or refuses is no cure).
 
 import { kprFacts } from '../knowledge/kprModes';
+import { inRange } from '../version';
 import { changeOf, one, setKey, type Fixer, type FixContext } from './context';
 
 export interface SetOptions {
@@ -66,16 +67,18 @@ export function apiServerNote(c: FixContext): string {
     : ' — without kube-proxy it also needs k8sServiceHost and k8sServicePort set to your API server';
 }
 
-/** The chart refuses `disabled` next to Ingress/Gateway API/Envoy config; `false` means the same. */
-export const kprFalseForEnvoy: Fixer = setTo(
-  'kubeProxyReplacement',
-  'false',
-  'the chart wants true or false here, and false is what disabled meant',
-  {
-    agent: 'kube-proxy-replacement',
-    helmOnly: true,
-  },
-);
+/**
+ * The chart refuses `disabled` next to Ingress/Gateway API/Envoy config; `false` is its successor. Only in 1.14 and
+ * 1.15 does the agent then turn BPF NodePort on for Envoy (IPsec off), which `disabled` would have kept off
+ * (daemon/cmd/kube_proxy_replacement.go@v1.15.19 l.61-72 and l.89-96; model/state.ts).
+ */
+export const kprFalseForEnvoy: Fixer = (f, c) => {
+  const nodePort = inRange(c.doc.version, '1.14', '1.15') && !c.doc.agent.ipsec.on;
+  const why = nodePort
+    ? 'the chart wants true or false here; with false this agent turns BPF NodePort on for Envoy'
+    : 'the chart wants true or false here, and false is what disabled meant';
+  return setTo('kubeProxyReplacement', 'false', why, { agent: 'kube-proxy-replacement', helmOnly: true })(f, c);
+};
 
 /**
  * Per-endpoint routes off, only when the user wrote the switch. ENI, Azure, AlibabaCloud and GKE make the chart

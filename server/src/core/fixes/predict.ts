@@ -18,7 +18,7 @@ import { deriveDatapath, type Datapath } from '../model/datapath';
 import { CHART_NOTE_RULES, DATAPATH_RULES } from '../rules/defs/index';
 import { HelmValues } from '../model/helmValues';
 import { buildState } from '../model/state';
-import { withoutEchoes } from '../rules/rootCause';
+import { causeOf, withoutEchoes } from '../rules/rootCause';
 import type { AgentConfig } from '../model/agentConfig';
 
 import type { Prediction, SettingChange } from './context';
@@ -100,10 +100,15 @@ function after(doc: DocumentAnalysis, change: SettingChange): Set<string> | unde
   return change.configMap ? configMapProblems(doc, change.configMap.key, change.configMap.value) : undefined;
 }
 
+/** The ids of `next` whose cause `now` does not have (rules/rootCause.ts: one cause may go by two ids). */
+function newProblems(now: Set<string>, next: Set<string>): string[] {
+  const causes = new Set([...now].map(causeOf));
+  return [...next].filter((id) => !causes.has(causeOf(id)));
+}
+
 /** The problems that would appear with this change (that the document has not now). */
 export function revealedBy(doc: DocumentAnalysis, change: SettingChange): string[] {
-  const now = before(doc);
-  return [...(after(doc, change) ?? [])].filter((id) => !now.has(id));
+  return newProblems(before(doc), after(doc, change) ?? new Set());
 }
 
 /**
@@ -113,10 +118,8 @@ export function revealedBy(doc: DocumentAnalysis, change: SettingChange): string
 export function cures(doc: DocumentAnalysis, change: SettingChange, rule?: string): boolean {
   const next = after(doc, change);
   if (!next) return false;
-  if (rule && next.has(rule)) return false;
-  const now = before(doc);
-  for (const id of next) if (!now.has(id)) return false;
-  return true;
+  if (rule && [...next].some((id) => causeOf(id) === causeOf(rule))) return false;
+  return newProblems(before(doc), next).length === 0;
 }
 
 /** The predictions for one document, as fixers get them (FixContext.predict). */

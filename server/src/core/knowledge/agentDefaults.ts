@@ -39,6 +39,8 @@ const TABLE = {
     until: '1.18',
     cite: `${D}@v1.12.19 l.595; pkg/kpr/kpr.go@v1.18.7 l.46 (gone from 1.19)`,
   },
+  // Read for 1.14 and 1.15, whose agent turns BPF NodePort on for CiliumEnvoyConfig (model/state.ts).
+  'enable-envoy-config': { value: 'false', cite: `${D}@v1.12.19 l.742, @v1.21.0-pre.0 l.503` },
   'bpf-lb-sock': { value: 'false', cite: `${D}@v1.12.19 l.366; pkg/kpr/kpr.go@v1.21.0-pre.0 l.32` },
   'enable-host-legacy-routing': { value: 'false', cite: `${D}@v1.12.19 l.384, @v1.21.0-pre.0 l.289` },
   'enable-endpoint-routes': { value: 'false', cite: `${D}@v1.12.19 l.303, @v1.21.0-pre.0 l.196` },

@@ -41,6 +41,11 @@ export interface AgentConfig {
   /** The separate enable-node-port switch (only up to 1.18). */
   nodePortFlag: Flag;
   socketLB: Flag | undefined;
+  /**
+   * CiliumEnvoyConfig support; the chart writes it for envoyConfig, ingressController, gatewayAPI or the Envoy L7
+   * backend (templates/cilium-configmap.yaml@v1.14.19 l.233-234, @v1.15.19 l.250-251).
+   */
+  envoyConfig: Flag;
   hostLegacyRouting: Flag;
   endpointRoutes: Flag;
   ipsec: Flag;
@@ -135,6 +140,7 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
       ? flag('enable-node-port')
       : { on: false, origin: { kind: 'agent-default', key: 'enable-node-port' } },
     socketLB: settings.has('bpf-lb-sock') ? flag('bpf-lb-sock') : undefined,
+    envoyConfig: flag('enable-envoy-config'),
     hostLegacyRouting: flag('enable-host-legacy-routing'),
     endpointRoutes: flag('enable-endpoint-routes'),
     ipsec: flag('enable-ipsec'),

@@ -3,7 +3,7 @@
 
 import { kprFacts } from '../knowledge/kprModes';
 import type { Origin } from '../types';
-import type { CiliumVersion } from '../version';
+import { inRange, type CiliumVersion } from '../version';
 import type { AgentConfig } from './agentConfig';
 import type { ChartModel } from './chartModel';
 import type { HelmValues } from './helmValues';
@@ -24,7 +24,7 @@ export interface State {
   kernel?: KernelVersion;
   /** Kube-proxy replacement in its full form (strict / true), the form BPF host routing needs. */
   kprFull: boolean;
-  /** BPF NodePort ends up enabled (by KPR, or by the separate switch up to 1.18). */
+  /** BPF NodePort ends up enabled (by KPR, by the separate switch up to 1.18, or for CiliumEnvoyConfig in 1.14-1.15). */
   nodePort: boolean;
   nodePortOrigins: Origin[];
   /** Socket-LB ends up enabled. */
@@ -61,7 +61,13 @@ export function buildState(
   const disabled = mode === 'disabled';
   // The separate enable-node-port switch only exists up to 1.18 (agentConfig reads it only there).
   const nodePortBySwitch = !disabled && agent.nodePortFlag.on;
-  const nodePort = kprFull || probe || nodePortBySwitch;
+  // 1.14 and 1.15 turn BPF NodePort on for CiliumEnvoyConfig (its L7 load balancing needs it) when IPsec is off
+  // and kube-proxy replacement is partial or false ("disabled" returned before; true and strict have it on):
+  // daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.89-96, @v1.15.19 l.89-96. Neither 1.13 nor 1.16 has it.
+  const nodePortByEnvoy =
+    inRange(v, '1.14', '1.15') && !disabled && mode !== 'invalid' && agent.envoyConfig.on && !agent.ipsec.on;
+  const nodePort = kprFull || probe || nodePortBySwitch || nodePortByEnvoy;
+  // Read where NodePort is off (what would turn it on) or IPsec is on (so never for the Envoy step).
   const nodePortOrigins = nodePortBySwitch && !kprFull ? [agent.nodePortFlag.origin] : [agent.kpr.origin];
   // Full KPR (and 1.12's probe) switches socket-LB on in the agent whatever enable-socket-lb says; the chart's
   // `socketLB.enabled: false` default only matters with partial or no replacement.

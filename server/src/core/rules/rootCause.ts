@@ -16,6 +16,19 @@ const AGENT_TWIN_OF_CHART: Record<string, string> = {
   'chart-netkit-tproxy': 'netkit-tproxy',
 };
 
+/**
+ * Reasons that give one cause in two ways, each mapped to the other's id. Host routing is Legacy because kube-proxy
+ * replacement is not full: said silently while BPF NodePort is off (host-routing-kpr-off), or by the agent's
+ * logging switch once something turns NodePort on (host-routing-needs-kpr), such as CiliumEnvoyConfig in 1.14 and
+ * 1.15 (model/state.ts). A change that moves from one to the other brings no new problem (fixes/predict.ts).
+ */
+const SAME_CAUSE: Readonly<Record<string, string>> = { 'host-routing-needs-kpr': 'host-routing-kpr-off' };
+
+/** The id a reason is compared by when asking whether a change brings a new problem. */
+export function causeOf(id: string): string {
+  return SAME_CAUSE[id] ?? id;
+}
+
 /** The datapath with the reasons that only echo another finding left out (for findings, not for the verdict). */
 export function withoutEchoes(dp: Datapath, agent: AgentConfig): Datapath {
   const kprInvalid = agent.kpr.mode === 'invalid';
