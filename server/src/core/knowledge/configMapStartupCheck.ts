@@ -27,16 +27,23 @@
 //   after trimming a zero decimal part ("10.0" → "10"), ParseFloat for floats; "" and "10.5" are refused; uint
 //   refuses a negative number. The flag's bit size is not checked (ParseInt always reads 64 bits).
 // - int/uint/float from 1.18 (number.go toNumberE/parseInt/parseUint/trimDecimal @v1.18.7, @v1.19.1): "" is 0
-//   (accepted); any decimal part is dropped ("10.5" → 10); uint goes through ParseUint after a leading "+" is
-//   dropped, so a negative number is refused.
+//   (accepted); any decimal part is dropped ("10.5" → 10); uint goes through ParseUint after leading "+" signs
+//   are dropped, so any other sign is refused.
+// - float: strconv.ParseFloat. Modelled: decimal digits with `_` between them, an optional exponent, and
+//   inf/infinity (signed or not) and nan (unsigned only: Go's strconv/atof.go special() lets the sign through to
+//   inf alone). Not modelled: hexadecimal floats ("0x1p-2", accepted by Go, refused here), `_` in the exponent,
+//   and out-of-range values ("1e400", refused by Go, accepted here).
 // - string and stringSlice (strings.Fields) accept anything. `map` and `stringToString` flags parse their own
 //   syntax; that is not modelled here.
+// - a flag type outside the switch (none in the key lists: intSlice, ipNet...) is only logged up to 1.17
+//   (log.Warnf "Unable to validate option", config.go@v1.12.19 l.3884-3885, @v1.17.13 l.4011-4012) and
+//   refused from 1.18 (return fmt.Errorf, @v1.18.7 l.3632, @v1.19.1 l.3446); here such a type is never refused.
 
 import { minorOf, type CiliumVersion } from '../version';
 
 /** Where the check and its fatal log line are, for messages and citations. */
 export const STARTUP_CHECK_CITE =
-  'pkg/option/config.go@v1.12.19 l.3837-3894 and l.3925, @v1.16.19 l.4169-4213 and l.4261, @v1.19.1 l.3405-3447 and l.3497, @v1.21.0-pre.0 (e8649862) l.3445 and l.3537';
+  'pkg/option/config.go@v1.12.19 l.3837-3894 and l.3925, @v1.16.19 l.4169-4213 and l.4261, @v1.19.1 l.3405-3449 and l.3497, @v1.21.0-pre.0 (e8649862) l.3445-3489 and l.3537';
 
 /** The agent's own words when the check fails. */
 export const STARTUP_CHECK_LOG = 'Incorrect config-map flag value';
@@ -44,8 +51,9 @@ export const STARTUP_CHECK_LOG = 'Incorrect config-map flag value';
 const GO_BOOL = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 /** strconv.ParseInt/ParseUint with base 0: decimal, 0x/0o/0b prefixes, a leading 0 for octal, `_` between digits. */
 const GO_INT = /^[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO]?(?:_?[0-7])+|0|[1-9](?:_?[0-9])*)$/;
-/** strconv.ParseFloat: decimal with optional exponent, `_` between digits, inf/infinity/nan. */
-const GO_FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
+/** strconv.ParseFloat: decimal with optional exponent, `_` between digits, signed or unsigned inf/infinity, nan. */
+const GO_FLOAT =
+  /^(?:[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d+)?|inf|infinity)|nan)$/i;
 /** time.ParseDuration (micro signs escaped: see rules/configValueTypes.ts). */
 const GO_DURATION = /^[+-]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
 const UNIT_LETTER = /[nsu\u00b5mh]/;
@@ -55,9 +63,12 @@ function newCast(version: CiliumVersion): boolean {
   return minorOf(version) >= 18;
 }
 
-/** cast ≤ v1.7.0 trimZeroDecimal: "10.000" → "10"; anything else unchanged. */
+/**
+ * cast ≤ v1.7.0 trimZeroDecimal: a last "." followed by zeros only is cut ("10.000" → "10", "0xff.0" → "0xff");
+ * anything else unchanged (caste.go@v1.12.19 l.1461-1476, the same function up to @v1.17.13 l.1495).
+ */
 function trimZeroDecimal(s: string): string {
-  const m = /^(.*\d)\.0+$/.exec(s);
+  const m = /^(.+)\.0+$/.exec(s);
   return m ? m[1] : s;
 }
 
@@ -97,8 +108,9 @@ function uintAccepted(s: string, version: CiliumVersion): boolean {
     const n = goInteger(trimZeroDecimal(s));
     return n !== undefined && n >= 0n && n <= INT64_MAX;
   }
+  // parseUint: strings.TrimLeft(trimDecimal(s), "+"), then strconv.ParseUint, which takes no sign at all.
   const t = trimDecimal(s).replace(/^\++/, '');
-  if (t.startsWith('-')) return false;
+  if (/^[+-]/.test(t)) return false;
   const n = goInteger(t);
   return n !== undefined && n <= UINT64_MAX;
 }
