@@ -296,6 +296,25 @@ describe('where a rendered key comes from', () => {
     assert.deepEqual(r.origin.kind === 'implied' && r.origin.by.map(keyOf), ['tunnel']);
   });
 
+  it('the Helm key documented for the cilium-config key is named first, and is the chart default when no user key is', () => {
+    // templates/cilium-configmap.yaml@v1.16.19 l.74 reads `coalesce .Values.socketLB .Values.hostServices` and
+    // l.712-714 writes bpf-lb-sock from its `enabled`: the chart reads hostServices first, but socketLB.enabled is
+    // the documented key (values.yaml@v1.16.19 l.999-1001).
+    const both = doc(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nsocketLB:\n  enabled: true\nhostServices:\n  enabled: true\n',
+    ).configMap.get('bpf-lb-sock')!;
+    assert.equal(both.value, 'true');
+    assert.equal(both.origin.kind, 'implied');
+    assert.equal(keyOf(both.origin), 'socketLB.enabled');
+    assert.deepEqual(both.origin.kind === 'implied' && both.origin.by.map(keyOf), ['socketLB.enabled', 'hostServices']);
+    assert.equal(
+      both.origin.kind === 'implied' && both.origin.note,
+      'the chart writes bpf-lb-sock from socketLB.enabled, hostServices',
+    );
+    const none = doc('# cilium-version: 1.16\nkubeProxyReplacement: true\n').configMap.get('bpf-lb-sock')!;
+    assert.deepEqual(none.origin, { kind: 'chart-default', key: 'socketLB.enabled', version: '1.16' });
+  });
+
   it("numbers and bools printed as the user wrote them are the user's line", () => {
     const d = doc(
       '# cilium-version: 1.18\nbpf:\n  lbMapMax: 1000000\n  mapDynamicSizeRatio: 0.5\nenableIPv4Masquerade: false\nclusterHealthPort: 4240.0\n',
@@ -310,6 +329,23 @@ describe('where a rendered key comes from', () => {
       assert.equal(s.value, value, key);
       assert.deepEqual([s.origin.kind, keyOf(s.origin)], ['user', helm], key);
     }
+  });
+});
+
+describe('keys a templated value decides', () => {
+  it('a key the chart writes only without the templated value is there, resting on the template', () => {
+    // templates/cilium-configmap.yaml@v1.16.19 l.1005-1012 writes the cluster-pool keys only when the IPAM mode
+    // is cluster-pool (the default, l.7): `${I}` as written is another mode, but may well become cluster-pool.
+    const d = doc('# cilium-version: 1.16\nkubeProxyReplacement: true\nipam:\n  mode: ${I}\n');
+    assert.equal(d.chart!.render.configMap!.has('cluster-pool-ipv4-cidr'), false);
+    const s = d.configMap.get('cluster-pool-ipv4-cidr')!;
+    assert.equal(s.value, '10.0.0.0/8');
+    assert.equal(s.origin.kind, 'implied');
+    assert.deepEqual(
+      s.origin.kind === 'implied' && s.origin.by.map((o) => [keyOf(o), o.kind === 'user' && o.templated]),
+      [['ipam.mode', true]],
+    );
+    assert.ok(s.mayName?.('ipam.mode'));
   });
 });
 
