@@ -347,6 +347,27 @@ describe('keys a templated value decides', () => {
     );
     assert.ok(s.mayName?.('ipam.mode'));
   });
+
+  it('a key that changes without the templated values rests on the ones it reads, not on every one', () => {
+    // templates/cilium-configmap.yaml@v1.18.7 writes enable-bpf-masquerade from bpf.masquerade (l.655-659) and
+    // cluster-name from cluster.name (l.505): both keys change when the templates are left out, but the masquerade
+    // verdicts do not depend on the cluster name (they did: every templated setting was named).
+    const d = doc(
+      '# cilium-version: 1.18\nkubeProxyReplacement: true\nbpf:\n  masquerade: ${M}\ncluster:\n  name: "{{ .Values.n }}"\n',
+    );
+    for (const [key, helm] of [
+      ['enable-bpf-masquerade', 'bpf.masquerade'],
+      ['cluster-name', 'cluster.name'],
+    ]) {
+      const o = d.configMap.get(key)!.origin;
+      assert.deepEqual([o.kind, keyOf(o), o.kind === 'user' && o.templated], ['user', helm, true], key);
+    }
+    const masq = d.datapath.unknowns.filter((u) => u.verdict === 'Masquerading');
+    assert.deepEqual(
+      masq.map((u) => u.templates.map((t) => t.key)),
+      [['bpf.masquerade']],
+    );
+  });
 });
 
 describe("the user's templated settings", () => {

@@ -308,6 +308,11 @@ class Builder {
     return [...this.templated.entries()].filter(([t]) => paths.some((p) => related(p, t))).map(([, o]) => o);
   }
 
+  /** The templated settings a rendered key read on the way (even through a condition that wrote nothing). */
+  templatedRead(rk: RenderedKey): UserOrigin[] {
+    return this.templatedIn(decisive([...rk.deps, ...rk.reads], new Set()));
+  }
+
   /** The origin of one rendered cilium-config key. */
   keyOrigin(key: string, rk: RenderedKey, common: ReadonlySet<string>, extraTemplated: readonly UserOrigin[]): Origin {
     keyOriginSteps.worked++;
@@ -320,7 +325,7 @@ class Builder {
     const vu = valueDeps.map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
     const cu = condDeps.map((p) => this.user(p)).filter((o): o is UserOrigin => !!o);
     // A templated value read anywhere on the way (even by a condition that wrote nothing) makes the key unknown.
-    const templ = [...this.templatedIn(decisive([...rk.deps, ...rk.reads], new Set())), ...extraTemplated];
+    const templ = [...this.templatedRead(rk), ...extraTemplated];
     // The Helm key documented for this cilium-config key comes first: it is the one users think of.
     const primary = helmKeysFor(key);
     const byPrimary = (a: UserOrigin, b: UserOrigin) =>
@@ -354,14 +359,14 @@ class Builder {
     const allTemplated = [...this.templated.values()];
     // Origins are worked out when first read: the agent model reads a few dozen keys, and a values file with a
     // 100k-entry extraConfig renders as many keys.
-    const originOf = (key: string, rk: RenderedKey, extra: readonly UserOrigin[]) =>
-      this.keyOrigin(key, rk, common, extra);
+    const originOf = (key: string, rk: RenderedKey, extra: () => readonly UserOrigin[]) =>
+      this.keyOrigin(key, rk, common, extra());
     // The user keys an origin can name (keyOrigin): a path the key depends on, that path's entry named like the key
     // (a map copied whole), or a templated setting (the only ones `extra` holds).
     const templatedKeys = new Set(allTemplated.map((o) => o.key));
     const dependsOn = (paths: readonly string[], key: string, path: string) =>
       paths.some((p) => path === p || (path.startsWith(p) && path === `${p}.${key}`));
-    const lazy = (key: string, rk: RenderedKey, extra: readonly UserOrigin[]) => {
+    const lazy = (key: string, rk: RenderedKey, extra: () => readonly UserOrigin[]) => {
       let origin: Origin | undefined;
       return {
         value: rk.value,
@@ -372,12 +377,26 @@ class Builder {
           templatedKeys.has(path) || dependsOn(rk.deps, key, path) || dependsOn(rk.valueDeps, key, path),
       };
     };
+    // A key the chart writes differently when the templated values are left out depends on the templated settings
+    // it read with them or without them; only when it read none either way may it rest on any of them.
+    const differing = (rk: RenderedKey, alt: RenderedKey | undefined) => {
+      const read = alt ? this.templatedRead(alt) : [];
+      return read.length > 0 || this.templatedRead(rk).length > 0 ? read : allTemplated;
+    };
     for (const [key, rk] of cm) {
-      // A key the chart writes differently when the templated values are left out depends on them.
-      const differs = other !== undefined && other.get(key)?.value !== rk.value;
-      out.set(key, lazy(key, rk, differs ? allTemplated : []));
+      const alt = other?.get(key);
+      const differs = other !== undefined && alt?.value !== rk.value;
+      out.set(
+        key,
+        lazy(key, rk, () => (differs ? differing(rk, alt) : [])),
+      );
     }
-    for (const [key, rk] of other ?? []) if (!cm.has(key)) out.set(key, lazy(key, rk, allTemplated));
+    for (const [key, rk] of other ?? [])
+      if (!cm.has(key))
+        out.set(
+          key,
+          lazy(key, rk, () => differing(rk, undefined)),
+        );
     return out;
   }
 
