@@ -245,7 +245,7 @@ function joinedJson(parts: readonly SectionSymbol[]): Buffer {
 export function outlineAnswer(doc: TextDocument, analysis: Analysis): PreSerialized<DocumentSymbol[]> {
   const parts = sectionSymbols(doc, analysis);
   if (!parts) return preSerialize(wholeOutline(doc, analysis));
-  return PreSerialized.lazy(
+  return new PreSerialized(
     () => parts.flatMap((p) => (p.symbol ? [p.symbol] : [])),
     () => joinedJson(parts),
   );

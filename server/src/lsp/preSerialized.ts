@@ -10,40 +10,26 @@ import type { Message, ResponseMessage } from 'vscode-languageserver/node';
 export class PreSerialized<T = unknown> {
   #value: { v: T } | undefined;
   #bytes: Buffer | undefined;
-
-  constructor(
-    value: T,
-    /** JSON.stringify(value), exactly, as UTF-8. */
-    bytes?: Buffer,
-  ) {
-    this.#value = { v: value };
-    this.#bytes = bytes;
-  }
+  readonly #makeValue: () => T;
+  readonly #makeBytes: () => Buffer;
 
   /**
-   * Neither made until asked: a byte stream needs only the JSON, node-ipc (VS Code's default) only the value, and
-   * making the other would be wasted. `bytes` must be JSON.stringify of what `value` gives.
+   * Neither is made until asked for: a byte stream needs only the JSON, node-ipc (VS Code's old default) only the
+   * value, and making the other would be wasted. `bytes` must give JSON.stringify of what `value` gives, as UTF-8.
    */
-  static lazy<T>(value: () => T, bytes: () => Buffer): PreSerialized<T> {
-    const p = new PreSerialized<T>(undefined as T);
-    p.#value = undefined;
-    p.#makeValue = value;
-    p.#makeBytes = bytes;
-    return p;
+  constructor(value: () => T, bytes: () => Buffer) {
+    this.#makeValue = value;
+    this.#makeBytes = bytes;
   }
 
-  #makeValue: (() => T) | undefined;
-  #makeBytes: (() => Buffer) | undefined;
-
   get value(): T {
-    if (!this.#value) this.#value = { v: this.#makeValue!() };
+    this.#value ??= { v: this.#makeValue() };
     return this.#value.v;
   }
 
   /** JSON.stringify(value), exactly, as UTF-8. */
   get bytes(): Buffer {
-    if (!this.#bytes)
-      this.#bytes = this.#makeBytes ? this.#makeBytes() : Buffer.from(JSON.stringify(this.value), 'utf8');
+    this.#bytes ??= this.#makeBytes();
     return this.#bytes;
   }
 
@@ -52,9 +38,15 @@ export class PreSerialized<T = unknown> {
   }
 }
 
-/** The value with its JSON made when first asked for, for an answer asked for again and again. */
+/**
+ * A value in hand, with its JSON text when the caller already has it (else written from the value when first
+ * asked for): for an answer asked for again and again.
+ */
 export function preSerialize<T>(value: T, bytes?: Buffer): PreSerialized<T> {
-  return new PreSerialized(value, bytes);
+  return new PreSerialized(
+    () => value,
+    () => bytes ?? Buffer.from(JSON.stringify(value), 'utf8'),
+  );
 }
 
 /**
