@@ -204,6 +204,17 @@ function deprecated(e: TreeEntry, info: ConfigKeyInfo): Finding | undefined {
   };
 }
 
+/** The user's value as quoted in a message: trimmed, cut to 40 characters. */
+function shownValue(v: string): string {
+  const t = v.trim();
+  return JSON.stringify(t.length > 40 ? `${t.slice(0, 40)}…` : t);
+}
+
+/** Where the option is registered in the Go source, at the release the key data was read from. */
+function registeredAt(info: ConfigKeyInfo): string {
+  return `${info.source} at ${info.release}`;
+}
+
 function wrongType(e: TreeEntry, data: MapView, info: ConfigKeyInfo): Finding | undefined {
   const v = data.valueOf(e);
   // Non-strings are configmap-value-not-string (the API server refuses them); templated values are unknown.
@@ -215,9 +226,9 @@ function wrongType(e: TreeEntry, data: MapView, info: ConfigKeyInfo): Finding | 
     outcomes.find((o) => o.refused) ??
     outcomes.find((o) => o.readAs);
   if (!worst) return undefined;
-  const shown = JSON.stringify(v.trim().length > 40 ? `${v.trim().slice(0, 40)}…` : v.trim());
-  const where = `${info.source} at ${info.release}`;
-  if (worst.refused && worst.component === 'agent') return agentRefuses(e, info, worst, v, shown);
+  if (worst.refused && worst.component === 'agent') return agentRefuses(e, info, worst, v);
+  const shown = shownValue(v);
+  const where = registeredAt(info);
   if (worst.refused) {
     const why =
       worst.refused === 'startup'
@@ -254,8 +265,8 @@ function versionsRefusing(key: string, raw: string, stage: ValueOutcome['refused
 }
 
 /** A value cilium-agent refuses: at its start-up check of the ConfigMap, or when its hive cell decodes it. */
-function agentRefuses(e: TreeEntry, info: ConfigKeyInfo, o: ValueOutcome, raw: string, shown: string): Finding {
-  const where = `${info.source} at ${info.release}`;
+function agentRefuses(e: TreeEntry, info: ConfigKeyInfo, o: ValueOutcome, raw: string): Finding {
+  const where = registeredAt(info);
   const span = versionsRefusing(e.key, raw, o.refused);
   const stage =
     o.refused === 'startup'
@@ -264,7 +275,7 @@ function agentRefuses(e: TreeEntry, info: ConfigKeyInfo, o: ValueOutcome, raw: s
   return {
     rule: 'configmap-value-stops-agent',
     severity: 'error',
-    message: `${e.key} takes ${o.expected}, and ${shown} is not one: the agent will not start. ${stage}`,
+    message: `${e.key} takes ${o.expected}, and ${shownValue(raw)} is not one: the agent will not start. ${stage}`,
     range: e.valueRange,
     key: e.key,
   };
@@ -279,7 +290,7 @@ function wrongCidr(e: TreeEntry, data: MapView): Finding | undefined {
   if (!want || typeof v !== 'string' || v.trim() === '') return undefined;
   const family = cidrFamily(v);
   if (family === want) return undefined;
-  const shown = JSON.stringify(v.trim().length > 40 ? `${v.trim().slice(0, 40)}…` : v.trim());
+  const shown = shownValue(v);
   // The agent refuses it, so it is the same finding as a bad bool: the verdict says the agent will not start.
   return {
     rule: 'configmap-value-stops-agent',
