@@ -5,6 +5,10 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { RULES } from '../../server/src/core/rules/defs/index';
 import { configMapKeyOf, keysIn, renderMessage } from '../../server/src/core/rules/wording';
+import { keyDocs } from '../../server/src/core/knowledge/keyDocs';
+import { splitMessage } from '../../server/src/core/rules/headline';
+import { renderedConfigText } from '../../server/src/core/renderedConfig';
+import { inRange, SUPPORTED_VERSIONS } from '../../server/src/core/version';
 
 const CM = (data: string, version: string) =>
   `# cilium-version: ${version}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cilium-config\n  namespace: kube-system\ndata:\n${data}`;
@@ -73,5 +77,72 @@ describe('rule wording', () => {
     assert.match(cidr, /needs ipv4-native-routing-cidr \(the pod network/);
     const agent = messageOf(CM('  enable-ip-masq-agent: "true"\n', '1.16'), 'ip-masq-agent-needs-bpf-masquerade');
     assert.match(agent, /masquerading on and enable-bpf-masquerade: "true", otherwise/);
+  });
+
+  // Every rule's bad example, as the cilium-config ConfigMap the chart renders from it (or as written when it is
+  // one), analysed in every version the rule covers: neither the message nor the headline the editor shows may
+  // name a Helm key whose cilium-config spelling differs. The agent's and Helm's own quoted words are left out.
+  it('no ConfigMap finding names a Helm key, in its message or its headline', () => {
+    const helmOnly = Object.entries(keyDocs().helm)
+      .filter(([k, d]) => d.configMap?.length && !d.configMap.includes(k))
+      .map(([k]) => k.replace(/\./g, '\\.'));
+    const helmWord = new RegExp(`(?<![\\w.-])(${helmOnly.join('|')})(?![\\w-])`);
+    const ours = (text: string) =>
+      text.split(/ (?:Agent log|Agent log if it were first|The agent exits with|helm fails with|Cilium says): "/)[0];
+    const wrong = new Set<string>();
+    const rulesSeen = new Set<string>();
+    for (const r of RULES) {
+      for (const ex of r.examples) {
+        for (const v of SUPPORTED_VERSIONS.filter((x) => inRange(x, r.since, r.until))) {
+          let text = ex.bad;
+          if (!/^kind: ConfigMap$/m.test(text)) {
+            const rendered = renderedConfigText(analyze(text, { version: v, kernel: ex.kernel }).documents, text);
+            if (!rendered) continue;
+            text = rendered;
+          }
+          for (const f of analyze(text, { version: v, kernel: ex.kernel }).documents.flatMap((d) => d.findings)) {
+            rulesSeen.add(f.rule);
+            for (const [part, words] of [
+              ['message', f.message],
+              ['headline', splitMessage(f).headline],
+            ]) {
+              const m = helmWord.exec(ours(words));
+              if (m) wrong.add(`${f.rule} (${v}) ${part} names ${m[1]}: ${words}`);
+            }
+          }
+        }
+      }
+    }
+    // The scan reaches the rules that used to name Helm keys in a ConfigMap.
+    for (const id of [
+      'host-routing-iptables-masquerade',
+      'auto-direct-node-routes-tunnel',
+      'native-routing-cidr-ipv4',
+      'l7-proxy-needs-iptables',
+      'dsr-with-vxlan',
+      'kpr-invalid-value',
+    ])
+      assert.ok(rulesSeen.has(id), `no ${id} finding in the scan`);
+    assert.deepEqual([...wrong], []);
+  });
+
+  it("the kube-proxy replacement headline gives the version's own words, in the document's spelling", () => {
+    const headline = (text: string) => {
+      const f = analyze(text)
+        .documents.flatMap((d) => d.findings)
+        .find((x) => x.rule === 'kpr-invalid-value');
+      assert.ok(f, 'no kpr-invalid-value finding');
+      return splitMessage(f).headline;
+    };
+    // 1.12 knows only the four words (daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.45-55): "true" is refused.
+    assert.equal(
+      headline(CM('  kube-proxy-replacement: "true"\n', '1.12')),
+      'kube-proxy-replacement accepts disabled, partial, strict or probe here; with "true" the agent will not start.',
+    );
+    // From 1.19 the option is a boolean (pkg/kpr/kpr.go@v1.19.1 l.19-30).
+    assert.equal(
+      headline(CM('  kube-proxy-replacement: "strict"\n', '1.19')),
+      'kube-proxy-replacement accepts true or false here; with "strict" the agent will not start.',
+    );
   });
 });

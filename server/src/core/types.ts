@@ -49,6 +49,11 @@ export interface Finding {
   fixes?: Fix[];
   /** Decided only by defaults (no setting of the user's is involved): other values may change it. */
   fromDefaults?: true;
+  /**
+   * Set on a finding about a cilium-config ConfigMap whose words come from a rule template: its headline names
+   * agent options too (rules/headline.ts), as its message does.
+   */
+  spelling?: 'configmap';
 }
 
 /** What a datapath check found: the settings responsible and what to say (a rule's `check`, rules/rule.ts). */

@@ -14,7 +14,7 @@ const file = join(ws, 'values.yaml');
 const original = readFileSync(file, 'utf8');
 
 const ENDPOINT_ROUTES = 'Per-endpoint routes make Host Routing Legacy';
-const IPTABLES_MASQ = 'iptables masquerades here, so Host Routing is Legacy';
+const IPTABLES_MASQ = 'iptables masquerades, so Host Routing is Legacy';
 /** The line of bpf.masquerade in the 1.13 chart's values.yaml, where Go to Definition must land (1-based). */
 const CHART_113 = readFileSync(new URL('../../../../shared/cilium-charts/v1.13/values.yaml', import.meta.url), 'utf8');
 const MASQ_LINE_113 = CHART_113.split('\n').findIndex((l) => /^ {2}masquerade:/.test(l)) + 1;

@@ -33,7 +33,7 @@ export function datapathFindings(dp: Datapath, anchor: Range, format: Spelling =
     out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, '', 'Agent log'));
   for (const r of dp.agentErrors) out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, '', labelFor(r)));
   for (const r of dp.chartErrors) out.push(findingFromHit(r.id, r.severity, inWords(r), anchor, '', 'helm fails with'));
-  return out;
+  return format === 'configmap' ? out.map((f) => ({ ...f, spelling: 'configmap' })) : out;
 }
 
 function labelFor(r: Reason): string {

@@ -12,6 +12,7 @@ import type { MapView, TreeEntry } from '../parse/tree';
 import { TEMPLATED } from '../parse/tree';
 import type { Finding } from '../types';
 import { inRange } from '../version';
+import { renderMessage } from './wording';
 
 /** A scalar as the chart's `quote` / the agent's string option sees it; undefined for what we cannot judge. */
 function scalarText(view: MapView, entry: TreeEntry): string | undefined {
@@ -57,11 +58,13 @@ function specFinding(spec: EnumSpec, root: MapView, s: State, format: 'helm' | '
   if (raw === '' && !blankReachesAgent(spec, s, format)) return undefined;
   const effect = spec.consequence(s, raw);
   if (!effect) return undefined;
+  // A consequence may name other keys ({key:cni.exclusive}): in the document's spelling.
+  const text = renderMessage(effect.text, {}, format);
   const blank = raw === '' ? ' An empty value is not the default here: the agent reads it as written.' : '';
   const message =
-    `${key}: "${raw}" is not ${article(spec.what)} ${spec.what} Cilium ${s.version} knows (${allowed.join(', ')}).${didYouMean(raw, allowed)}${blank} ${effect.text}` +
+    `${key}: "${raw}" is not ${article(spec.what)} ${spec.what} Cilium ${s.version} knows (${allowed.join(', ')}).${didYouMean(raw, allowed)}${blank} ${text}` +
     (effect.sourceText
-      ? ` ${effect.text.includes('agent refuses') ? 'The agent exits with' : 'Cilium says'}: "${effect.sourceText}"`
+      ? ` ${text.includes('agent refuses') ? 'The agent exits with' : 'Cilium says'}: "${effect.sourceText}"`
       : '');
   return { rule: spec.id, severity: effect.severity ?? spec.severity, message, range: entry.valueRange, key };
 }

@@ -4,6 +4,7 @@
 // their full message (the CLI prints it); this only decides how an editor splits it.
 
 import type { Finding } from '../types';
+import { renderMessage } from './wording';
 
 export const HEADLINE_MAX = 120;
 
@@ -70,6 +71,9 @@ function withoutAsides(sentence: string): string {
     .trim();
 }
 
+/** A headline template (rules/wording.ts) in the finding's spelling: Helm keys, or agent options in a ConfigMap. */
+const spell = (f: Finding, template: string): string => renderMessage(template, {}, f.spelling ?? 'helm');
+
 const quoted = (message: string): string | undefined => /"([^"]{1,60})"/.exec(message)?.[1];
 const versionIn = (message: string): string | undefined => /\b(1\.\d{1,2})\b/.exec(message)?.[1];
 
@@ -106,22 +110,38 @@ const HEADLINES: Record<string, (f: Finding) => string | undefined> = {
     ),
   'configmap-unknown-key': (f) =>
     `No Cilium agent or operator reads ${f.key ?? 'this key'}, so it is ignored. Check the spelling or remove it.`,
+  // The accepted words are the message's own list: strict/partial/disabled/probe up to 1.13, true or false from 1.19.
   'kpr-invalid-value': (f) =>
-    `kube-proxy-replacement must be true or false here; with "${quoted(f.message) ?? '?'}" the agent will not start.`,
+    spell(
+      f,
+      `{key:kubeProxyReplacement} accepts ${/\(([\w, -]+)\)/.exec(f.message)?.[1] ?? 'other values'} here; with "${quoted(f.message) ?? '?'}" the agent will not start.`,
+    ),
   'host-routing-needs-kpr': () =>
     'Host Routing is Legacy: BPF host routing needs full kube-proxy replacement. Turn kube-proxy replacement on.',
-  'host-routing-iptables-masquerade': () =>
-    'iptables masquerades here, so Host Routing is Legacy. Set bpf.masquerade: true (it needs kube-proxy replacement).',
+  'host-routing-iptables-masquerade': (f) =>
+    spell(
+      f,
+      'iptables masquerades, so Host Routing is Legacy. Set {set:bpf.masquerade=true} (it needs kube-proxy replacement).',
+    ),
   'host-routing-endpoint-routes': (f) =>
     `Per-endpoint routes make Host Routing Legacy on Cilium ${versionIn(f.message) ?? 'up to 1.13'}; from 1.14 both work together.`,
-  'auto-direct-node-routes-tunnel': () =>
-    'autoDirectNodeRoutes needs native routing: in tunnel mode the agent will not start. Use routingMode: native.',
-  'native-routing-cidr-ipv4': () =>
-    'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR: without it the agent will not start.',
-  'native-routing-cidr-ipv6': () =>
-    'Native routing with IPv6 masquerading needs ipv6NativeRoutingCIDR: without it the agent will not start.',
-  'netkit-tproxy': () =>
-    'bpf.tproxy does not work with netkit devices: the agent will not start. Turn bpf.tproxy off or use veth.',
+  'auto-direct-node-routes-tunnel': (f) =>
+    spell(
+      f,
+      '{key:autoDirectNodeRoutes} needs native routing: in tunnel mode the agent will not start. Use native routing.',
+    ),
+  'native-routing-cidr-ipv4': (f) =>
+    spell(
+      f,
+      'Native routing with IPv4 masquerading needs {key:ipv4NativeRoutingCIDR}: without it the agent will not start.',
+    ),
+  'native-routing-cidr-ipv6': (f) =>
+    spell(
+      f,
+      'Native routing with IPv6 masquerading needs {key:ipv6NativeRoutingCIDR}: without it the agent will not start.',
+    ),
+  'netkit-tproxy': (f) =>
+    spell(f, '{key:bpf.tproxy} does not work with netkit devices: the agent will not start. Turn it off or use veth.'),
   'dsr-with-vxlan': () =>
     'DSR load balancing does not work over VXLAN: the agent will not start. Use native routing or Geneve dispatch.',
 };
@@ -144,7 +164,7 @@ const splitMemo = new Map<string, SplitMessage>();
 const MAX_SPLIT_MEMO = 4000;
 
 export function splitMessage(f: Finding): SplitMessage {
-  const memoKey = `${f.rule}\u0000${f.key ?? ''}\u0000${f.message}`;
+  const memoKey = `${f.rule}\u0000${f.key ?? ''}\u0000${f.spelling ?? ''}\u0000${f.message}`;
   let split = splitMemo.get(memoKey);
   if (!split) {
     if (splitMemo.size >= MAX_SPLIT_MEMO) splitMemo.clear();

@@ -1,5 +1,6 @@
 import { setTo } from '../../fixes/datapathFixers';
 import { defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'auto-direct-node-routes-tunnel',
@@ -18,8 +19,9 @@ export default defineRule<AgentExitRule>({
     s.agent.autoDirectNodeRoutes.on && s.tunnel
       ? {
           origins: [s.agent.autoDirectNodeRoutes.origin, s.agent.routingMode.origin],
-          message:
-            'autoDirectNodeRoutes installs direct routes between nodes, which only makes sense with native routing; in tunnel mode the agent refuses to start.',
+          ...say(
+            '{key:autoDirectNodeRoutes} installs direct routes between nodes, which only makes sense with native routing; in tunnel mode the agent refuses to start.',
+          ),
           sourceText:
             'auto-direct-node-routes cannot be used with tunneling. Packets must be routed through the tunnel device.',
         }

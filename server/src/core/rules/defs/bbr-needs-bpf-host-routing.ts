@@ -1,5 +1,6 @@
 import { hostnsOnly } from '../../knowledge/agentExits';
 import { defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'bbr-needs-bpf-host-routing',
@@ -18,8 +19,9 @@ export default defineRule<AgentExitRule>({
     s.agent.bandwidthManager.on && s.agent.bbr.on && s.legacy && !hostnsOnly(s)
       ? {
           origins: [s.agent.bbr.origin],
-          message:
-            'BBR for pods (bandwidthManager.bbr) needs BPF host routing, but host routing here is Legacy: the agent refuses to start.',
+          ...say(
+            'BBR for pods ({key:bandwidthManager.bbr}) needs BPF host routing, but host routing here is Legacy: the agent refuses to start.',
+          ),
           sourceText: "BPF bandwidth manager's BBR setup requires BPF host routing.",
         }
       : undefined,

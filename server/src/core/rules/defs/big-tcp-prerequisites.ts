@@ -1,5 +1,6 @@
 import { inRange } from '../../version';
 import { defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'big-tcp-prerequisites',
@@ -16,9 +17,13 @@ export default defineRule<AgentExitRule>({
     if (s.tunnel && !tunnelAllowed) {
       return {
         origins: [origin, s.agent.routingMode.origin],
-        message: inRange(s.version, '1.19')
-          ? 'BIG TCP in tunnel mode must be enabled separately (enableTunnelBIGTCP); without it the agent refuses to start.'
-          : `BIG TCP does not work in tunnel mode on Cilium ${s.version}: the agent refuses to start. Use native routing.`,
+        ...(inRange(s.version, '1.19')
+          ? say(
+              'BIG TCP in tunnel mode must be enabled separately ({key:enableTunnelBIGTCP}); without it the agent refuses to start.',
+            )
+          : {
+              message: `BIG TCP does not work in tunnel mode on Cilium ${s.version}: the agent refuses to start. Use native routing.`,
+            }),
         sourceText: inRange(s.version, '1.19')
           ? 'BIG TCP in tunneling mode requires pending kernel support and needs to be enabled by enable-tunnel-big-tcp'
           : 'BIG TCP is not supported in tunneling mode',

@@ -1,6 +1,7 @@
 import { fallbackUntil14, masqForBpf } from '../../knowledge/bpfMasquerade';
 import { inRange } from '../../version';
 import { defineRule, type MasqueradeRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<MasqueradeRule>({
   id: 'bpf-masquerade-interfaces',
@@ -20,9 +21,14 @@ export default defineRule<MasqueradeRule>({
     s.agent.bpfMasquerade.on && masqForBpf(s) && s.agent.egressMasqueradeInterfaces
       ? {
           origins: [s.agent.egressMasqueradeInterfaces.origin, s.agent.bpfMasquerade.origin],
-          message: inRange(s.version, undefined, '1.14')
-            ? 'BPF masquerading cannot be limited to interfaces with egressMasqueradeInterfaces (use devices instead): the agent falls back to iptables masquerading.'
-            : 'BPF masquerading cannot be limited to interfaces with egressMasqueradeInterfaces (use devices instead): the agent refuses to start.',
+          ...say(
+            'BPF masquerading cannot be limited to interfaces with {key:egressMasqueradeInterfaces} (use {key:devices} instead): {outcome}.',
+            {
+              outcome: inRange(s.version, undefined, '1.14')
+                ? 'the agent falls back to iptables masquerading'
+                : 'the agent refuses to start',
+            },
+          ),
           sourceText:
             'BPF masquerade does not allow to specify devices via --egress-masquerade-interfaces (use --devices instead)',
         }

@@ -17,7 +17,7 @@ export default valueWordsRule({
   consequence: (s, raw) =>
     inRange(s.version, undefined, '1.13')
       ? {
-          text: `The ${s.version} CNI install script only writes a chained configuration for the words it knows: for this one it writes Cilium's own stand-alone CNI configuration instead (and, with cni.exclusive on, the default, moves the other plugin's configuration aside), while the agent runs as if chained. Cilium takes over pod networking instead of chaining behind the plugin you meant.`,
+          text: `The ${s.version} CNI install script only writes a chained configuration for the words it knows: for this one it writes Cilium's own stand-alone CNI configuration instead (and, with {key:cni.exclusive} on, the default, moves the other plugin's configuration aside), while the agent runs as if chained. Cilium takes over pod networking instead of chaining behind the plugin you meant.`,
         }
       : {
           text: "Cilium has no CNI configuration for it: the agent keeps retrying to write the CNI configuration file, or, chained into another plugin's configuration, the CNI plugin refuses every pod. Pods get no network.",

@@ -1,6 +1,7 @@
 import { dsrModes } from '../../knowledge/agentExits';
 import { inRange } from '../../version';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'dsr-geneve-dispatch-needs-geneve',
@@ -36,7 +37,12 @@ export default defineRule<AgentExitRule>({
     if (!fails) return undefined;
     return {
       origins: [s.agent.dsrDispatch.origin, s.agent.tunnelProtocol.origin],
-      message: `loadBalancer.dsrDispatch: geneve needs tunnelProtocol: geneve${inRange(s.version, '1.15') ? ' (from 1.15 even with native routing)' : ''}: the agent refuses to start.`,
+      ...say(
+        '{set:loadBalancer.dsrDispatch=geneve} needs {set:tunnelProtocol=geneve}{native}: the agent refuses to start.',
+        {
+          native: inRange(s.version, '1.15') ? ' (from 1.15 even with native routing)' : '',
+        },
+      ),
       // The mode as the agent has it (%q); the dispatch is quoted from 1.18 (%q, was %s).
       sourceText: inRange(s.version, '1.18')
         ? `Node Port "${s.agent.lbMode.value}" mode with "geneve" dispatch requires geneve tunnel protocol.`

@@ -1,5 +1,6 @@
 import { dsrInTunnel } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 // Cilium 1.12 does not refuse DSR or hybrid in a tunnel: initKubeProxyReplacementOptions logs a warning and sets
 // the mode to SNAT, so the agent starts and balances without direct server return. 1.13 refuses it
@@ -23,7 +24,10 @@ export default defineRule<AgentExitRule>({
     return (
       dsr && {
         origins: dsr.origins,
-        message: `In tunnel mode the 1.12 agent ignores load-balancer mode "${dsr.mode}" and uses SNAT. For direct server return use native routing; otherwise write loadBalancer.mode: snat.`,
+        ...say(
+          'In tunnel mode the 1.12 agent ignores load-balancer mode "{mode}" and uses SNAT. For direct server return use native routing; otherwise write {set:loadBalancer.mode=snat}.',
+          { mode: dsr.mode },
+        ),
         sourceText: `Disabling NodePort's "${dsr.mode}" mode feature due to tunneling mode being enabled`,
       }
     );

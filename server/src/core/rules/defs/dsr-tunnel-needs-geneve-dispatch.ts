@@ -2,6 +2,7 @@ import { setTo } from '../../fixes/datapathFixers';
 import { dsrModes } from '../../knowledge/agentExits';
 import { inRange } from '../../version';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'dsr-tunnel-needs-geneve-dispatch',
@@ -35,7 +36,10 @@ export default defineRule<AgentExitRule>({
       return undefined;
     return {
       origins: [s.agent.dsrDispatch?.origin ?? s.agent.lbMode.origin, s.agent.tunnelProtocol.origin],
-      message: `DSR over a Geneve tunnel needs loadBalancer.dsrDispatch: geneve (it is "${dispatch}"): the agent refuses to start.`,
+      ...say(
+        'DSR over a Geneve tunnel needs {set:loadBalancer.dsrDispatch=geneve} (it is "{dispatch}"): the agent refuses to start.',
+        { dispatch },
+      ),
       sourceText: inRange(s.version, '1.15')
         ? `Tunnel routing with Node Port "${s.agent.lbMode.value}" mode requires geneve dispatch.`
         : `Node Port "${s.agent.lbMode.value}" mode with ${dispatch} dispatch cannot be used with geneve tunneling.`,

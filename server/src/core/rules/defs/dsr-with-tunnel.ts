@@ -1,5 +1,6 @@
 import { dsrInTunnel } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 // Cilium 1.13 refuses DSR and hybrid in any tunnel: initKubeProxyReplacementOptions returns the error and newDaemon
 // stops on it. 1.12 turned the mode off instead (dsr-off-in-tunnel); from 1.14 the check is split by protocol
@@ -24,7 +25,10 @@ export default defineRule<AgentExitRule>({
     return (
       dsr && {
         origins: dsr.origins,
-        message: `Cilium 1.13 refuses load-balancer mode "${dsr.mode}" in tunnel mode: the agent will not start. Use native routing, or loadBalancer.mode: snat (DSR over Geneve arrives in 1.14).`,
+        ...say(
+          'Cilium 1.13 refuses load-balancer mode "{mode}" in tunnel mode: the agent will not start. Use native routing, or {set:loadBalancer.mode=snat} (DSR over Geneve arrives in 1.14).',
+          { mode: dsr.mode },
+        ),
         sourceText: `Node Port "${dsr.mode}" mode cannot be used with tunneling.`,
       }
     );

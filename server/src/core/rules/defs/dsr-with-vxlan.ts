@@ -1,5 +1,6 @@
 import { dsrModes } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'dsr-with-vxlan',
@@ -26,7 +27,10 @@ export default defineRule<AgentExitRule>({
     s.agent.tunnelProtocol.value === 'vxlan'
       ? {
           origins: [s.agent.lbMode.origin, s.agent.routingMode.origin, s.agent.tunnelProtocol.origin],
-          message: `Load-balancer mode "${s.agent.lbMode.value}" (direct server return) does not work over VXLAN tunnels: the agent refuses to start. Use native routing, or tunnelProtocol: geneve with loadBalancer.dsrDispatch: geneve.`,
+          ...say(
+            'Load-balancer mode "{mode}" (direct server return) does not work over VXLAN tunnels: the agent refuses to start. Use native routing, or {set:tunnelProtocol=geneve} with {set:loadBalancer.dsrDispatch=geneve}.',
+            { mode: s.agent.lbMode.value },
+          ),
           // The agent prints the mode it has (%q of NodePortMode / LBMode), so "hybrid" for hybrid.
           sourceText: `Node Port "${s.agent.lbMode.value}" mode cannot be used with vxlan tunneling.`,
         }

@@ -1,5 +1,6 @@
 import { bpfMasquerade } from '../../fixes/datapathFixers';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'egress-gateway-needs-bpf-masquerade',
@@ -21,8 +22,9 @@ export default defineRule<AgentExitRule>({
     s.agent.egressGateway.on && !(s.ipv4Masq && s.agent.bpfMasquerade.on)
       ? {
           origins: [s.agent.egressGateway.origin, s.agent.bpfMasquerade.origin, s.agent.ipv4Masquerade.origin],
-          message:
-            'The egress gateway needs IPv4 masquerading done in BPF (enableIPv4Masquerade and bpf.masquerade both true): otherwise the agent refuses to start.',
+          ...say(
+            'The egress gateway needs IPv4 masquerading done in BPF ({key:enableIPv4Masquerade} and {key:bpf.masquerade} both true): otherwise the agent refuses to start.',
+          ),
           sourceText: 'egress gateway requires --enable-ipv4-masquerade="true" and --enable-bpf-masquerade="true"',
         }
       : undefined,

@@ -1,5 +1,6 @@
 import { setTo } from '../../fixes/datapathFixers';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'eni-in-tunnel-mode',
@@ -20,8 +21,9 @@ export default defineRule<AgentExitRule>({
     s.agent.ipam.value === 'eni' && s.tunnel
       ? {
           origins: [s.agent.routingMode.origin, s.agent.ipam.origin],
-          message:
-            'ENI IPAM gives pods VPC addresses and needs native routing (routingMode: native); in tunnel mode the agent refuses to start.',
+          ...say(
+            'ENI IPAM gives pods VPC addresses and needs native routing ({set:routingMode=native}); in tunnel mode the agent refuses to start.',
+          ),
           sourceText: 'Cannot specify IPAM mode eni in tunnel mode.',
         }
       : undefined,

@@ -1,5 +1,6 @@
 import { setTo } from '../../fixes/datapathFixers';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'l7-proxy-needs-iptables',
@@ -18,8 +19,9 @@ export default defineRule<AgentExitRule>({
     s.agent.l7Proxy.on && !s.agent.installIptablesRules.on
       ? {
           origins: [s.agent.installIptablesRules.origin, s.agent.l7Proxy.origin],
-          message:
-            'The L7 proxy (on by default) needs the iptables rules that installIptablesRules: false removes: the agent refuses to start. Set l7Proxy: false too, or keep the rules.',
+          ...say(
+            'The L7 proxy (on by default) needs the iptables rules that {set:installIptablesRules=false} removes: the agent refuses to start. Set {set:l7Proxy=false} too, or keep the rules.',
+          ),
           sourceText: 'L7 proxy requires iptables rules (--install-iptables-rules="true")',
         }
       : undefined,

@@ -1,4 +1,5 @@
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'netkit-tproxy',
@@ -18,8 +19,9 @@ export default defineRule<AgentExitRule>({
     s.agent.bpfTproxy.on && s.agent.datapathMode.value.startsWith('netkit')
       ? {
           origins: [s.agent.bpfTproxy.origin, s.agent.datapathMode.origin],
-          message:
-            'eBPF transparent proxying (bpf.tproxy) cannot work with netkit devices: its helper only runs at TC ingress, netkit programs run at egress. The agent refuses to start.',
+          ...say(
+            'eBPF transparent proxying ({key:bpf.tproxy}) cannot work with netkit devices: its helper only runs at TC ingress, netkit programs run at egress. The agent refuses to start.',
+          ),
           sourceText: `--enable-bpf-tproxy=true cannot be used with --datapath-mode=${s.agent.datapathMode.value}`,
         }
       : undefined,

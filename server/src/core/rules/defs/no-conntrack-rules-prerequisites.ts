@@ -1,5 +1,6 @@
 import { inRange } from '../../version';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { say } from '../wording';
 
 export default defineRule<AgentExitRule>({
   id: 'no-conntrack-rules-prerequisites',
@@ -36,7 +37,9 @@ export default defineRule<AgentExitRule>({
         ...(s.agent.bpfMasquerade.on ? [] : [s.agent.bpfMasquerade.origin]),
         ...(s.tunnel ? [s.agent.routingMode.origin] : []),
       ],
-      message: `installNoConntrackIptablesRules needs ${missing.join(', ')}: the agent refuses to start.`,
+      ...say('{key:installNoConntrackIptablesRules} needs {missing}: the agent refuses to start.', {
+        missing: missing.join(', '),
+      }),
       sourceText: text,
     };
   },
