@@ -3,7 +3,7 @@
 // and the pod crash-loops); each cites the source file and tag where its check was read.
 
 import type { State } from '../model/state';
-import type { Hit, Origin } from '../types';
+import type { Hit } from '../types';
 import { kprWordsText } from './kprModes';
 import { inRange } from '../version';
 import { say } from '../rules/wording';
@@ -15,14 +15,20 @@ export type ExitState = State & { legacy: boolean };
 export const dsrModes = new Set(['dsr', 'hybrid']);
 
 /**
- * NodePort balanced with direct server return (dsr or hybrid) while the datapath tunnels: what the 1.12 agent turns
- * off and 1.13 refuses (dsr-off-in-tunnel, dsr-with-tunnel). The mode as the agent prints it, and the settings
- * that decide it; undefined in any other case.
+ * The check of a rule about NodePort balanced with direct server return (dsr or hybrid) while the datapath
+ * tunnels: what the 1.12 agent turns off and 1.13 refuses (dsr-off-in-tunnel, dsr-with-tunnel). The message
+ * template and the agent's text get the mode as the agent prints it; the settings that decide it are the origins.
  */
-export function dsrInTunnel(s: State): { mode: string; origins: Origin[] } | undefined {
-  const lb = s.agent.lbMode;
-  if (!s.nodePort || !lb || !dsrModes.has(lb.value) || !s.tunnel) return undefined;
-  return { mode: lb.value, origins: [lb.origin, s.agent.routingMode.origin] };
+export function dsrInTunnelCheck(template: string, agentText: (mode: string) => string): (s: State) => Hit | undefined {
+  return (s) => {
+    const lb = s.agent.lbMode;
+    if (!s.nodePort || !lb || !dsrModes.has(lb.value) || !s.tunnel) return undefined;
+    return {
+      origins: [lb.origin, s.agent.routingMode.origin],
+      ...say(template, { mode: lb.value }),
+      sourceText: agentText(lb.value),
+    };
+  };
 }
 
 export function masqOn(s: State): boolean {

@@ -1,6 +1,5 @@
-import { dsrInTunnel } from '../../knowledge/agentExits';
+import { dsrInTunnelCheck } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
-import { say } from '../wording';
 
 // Cilium 1.12 does not refuse DSR or hybrid in a tunnel: initKubeProxyReplacementOptions logs a warning and sets
 // the mode to SNAT, so the agent starts and balances without direct server return. 1.13 refuses it
@@ -19,17 +18,8 @@ export default defineRule<AgentExitRule>({
       good: configMap('kube-proxy-replacement: strict\nbpf-lb-mode: snat\ntunnel: vxlan'),
     },
   ],
-  check: (s) => {
-    const dsr = dsrInTunnel(s);
-    return (
-      dsr && {
-        origins: dsr.origins,
-        ...say(
-          'In tunnel mode the 1.12 agent ignores load-balancer mode "{mode}" and uses SNAT. For direct server return use native routing; otherwise write {set:loadBalancer.mode=snat}.',
-          { mode: dsr.mode },
-        ),
-        sourceText: `Disabling NodePort's "${dsr.mode}" mode feature due to tunneling mode being enabled`,
-      }
-    );
-  },
+  check: dsrInTunnelCheck(
+    'In tunnel mode the 1.12 agent ignores load-balancer mode "{mode}" and uses SNAT. For direct server return use native routing; otherwise write {set:loadBalancer.mode=snat}.',
+    (mode) => `Disabling NodePort's "${mode}" mode feature due to tunneling mode being enabled`,
+  ),
 });

@@ -1,6 +1,5 @@
-import { dsrInTunnel } from '../../knowledge/agentExits';
+import { dsrInTunnelCheck } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
-import { say } from '../wording';
 
 // Cilium 1.13 refuses DSR and hybrid in any tunnel: initKubeProxyReplacementOptions returns the error and newDaemon
 // stops on it. 1.12 turned the mode off instead (dsr-off-in-tunnel); from 1.14 the check is split by protocol
@@ -20,17 +19,8 @@ export default defineRule<AgentExitRule>({
       good: configMap('kube-proxy-replacement: strict\nbpf-lb-mode: snat\ntunnel: geneve'),
     },
   ],
-  check: (s) => {
-    const dsr = dsrInTunnel(s);
-    return (
-      dsr && {
-        origins: dsr.origins,
-        ...say(
-          'Cilium 1.13 refuses load-balancer mode "{mode}" in tunnel mode: the agent will not start. Use native routing, or {set:loadBalancer.mode=snat} (DSR over Geneve arrives in 1.14).',
-          { mode: dsr.mode },
-        ),
-        sourceText: `Node Port "${dsr.mode}" mode cannot be used with tunneling.`,
-      }
-    );
-  },
+  check: dsrInTunnelCheck(
+    'Cilium 1.13 refuses load-balancer mode "{mode}" in tunnel mode: the agent will not start. Use native routing, or {set:loadBalancer.mode=snat} (DSR over Geneve arrives in 1.14).',
+    (mode) => `Node Port "${mode}" mode cannot be used with tunneling.`,
+  ),
 });
