@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { renderChart, ValuesReadError, type ChartRender } from '../../server/src/core/chart/helm/render';
 import { diffPlan, RANDOM_PER_VERSION } from './diffPlan';
 import { runHelmJobs, type HelmOutcome } from './helmRunner';
+import { NEWEST_VERSION, OLDEST_VERSION } from '../../server/src/core/version';
 
 export type InputPart = 'corpus' | 'random';
 
@@ -262,7 +263,7 @@ A longer run draws more random files: \`CHART_DIFF_RANDOM=300 node scripts/run-t
   the install (\`fail\`, \`required\`, found per version by \`npm run gen:charts\`). Errors in a template that
   can neither stop the install nor write \`cilium-config\` are not seen.
 - **Sprig functions the Cilium charts never call** are not implemented (the ones they call in any version
-  1.12–1.21 are: \`node tools/list-chart-functions.mjs\`). A chart template calling any other function would fail
+  ${OLDEST_VERSION}–${NEWEST_VERSION} are: \`node tools/list-chart-functions.mjs\`). A chart template calling any other function would fail
   to parse, which \`test/chart/templateParseCharts.test.ts\` would report; a \`tpl\` string in the user's values
   calling one fails where Helm would render it.
 - **Go template constructs**: complex-number literals (\`1i\`, which Go reads) are refused with a parse error;
