@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { HEADLINE_MAX, sentences, splitMessage } from '../../server/src/core/rules/headline';
 import type { Finding } from '../../server/src/core/types';
+import { RULES } from '../../server/src/core/rules/defs/index';
 import { SUPPORTED_VERSIONS } from '../../server/src/core/version';
 import { findRepoRoot } from '../../tools/repoRoot';
 
@@ -52,6 +53,23 @@ function everyFinding(): Finding[] {
 
 describe('diagnostic headlines', () => {
   const all = everyFinding();
+
+  // A rule's own headline (its `headline`) is what the editor shows for its bad example: the code is alive, and it
+  // fits. configmap-value-stops-agent writes one only for a key or value too long for its first sentence.
+  it('every rule that writes its own headline shows it for one of its bad examples', () => {
+    const unused = RULES.filter((r) => r.headline && r.examples.length > 0 && r.id !== 'configmap-value-stops-agent')
+      .filter(
+        (r) =>
+          !r.examples.some((ex) =>
+            findingsOf(ex.bad, ex.version).some((f) => {
+              const own = f.rule === r.id ? r.headline!(f) : undefined;
+              return own !== undefined && own.length <= HEADLINE_MAX && splitMessage(f).headline === own;
+            }),
+          ),
+      )
+      .map((r) => r.id);
+    assert.deepEqual(unused, []);
+  });
 
   it('covers many rules', () => {
     const rules = new Set(all.map((f) => f.rule));

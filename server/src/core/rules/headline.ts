@@ -4,9 +4,16 @@
 // their full message (the CLI prints it); this only decides how an editor splits it.
 
 import type { Finding } from '../types';
-import { renderMessage } from './wording';
+import { RULES } from './defs/index';
+import { HEADLINE_MAX, sentences, withoutAsides } from './headlineText';
 
-export const HEADLINE_MAX = 120;
+export { HEADLINE_MAX, sentences } from './headlineText';
+
+/**
+ * The headlines rules write themselves (a rule's `headline`, rules/rule.ts): for messages whose first sentence
+ * cannot be shortened by dropping its asides.
+ */
+const WRITTEN = new Map(RULES.flatMap((r) => (r.headline ? [[r.id, r.headline] as const] : [])));
 
 export interface SplitMessage {
   /** One sentence (or two short ones), at most HEADLINE_MAX characters. */
@@ -36,115 +43,6 @@ function quoteStart(message: string): number {
   }
   return at;
 }
-
-/** Sentences: a full stop, question or exclamation mark followed by a blank and a capital, quote or backtick. */
-export function sentences(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text[i];
-    if ((c === '.' || c === '?' || c === '!') && text[i + 1] === ' ') {
-      const next = text[i + 2] ?? '';
-      if (/[A-Z"`(]/.test(next) && !/\b(e\.g|i\.e|vs)$/.test(text.slice(Math.max(start, i - 4), i))) {
-        out.push(text.slice(start, i + 1).trim());
-        start = i + 2;
-      }
-    }
-  }
-  const last = text.slice(start).trim();
-  if (last) out.push(last);
-  return out;
-}
-
-/** A sentence without its parenthetical asides (lists of values, defaults, sources), spaces tidied. */
-function withoutAsides(sentence: string): string {
-  let out = '';
-  let depth = 0;
-  for (const c of sentence) {
-    if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    else if (depth === 0) out += c;
-  }
-  return out
-    .replace(/ {2,}/g, ' ')
-    .replace(/ ([,.;:])/g, '$1')
-    .trim();
-}
-
-/** A headline template (rules/wording.ts) in the finding's spelling: Helm keys, or agent options in a ConfigMap. */
-const spell = (f: Finding, template: string): string => renderMessage(template, {}, f.spelling ?? 'helm');
-
-const quoted = (message: string): string | undefined => /"([^"]{1,60})"/.exec(message)?.[1];
-const versionIn = (message: string): string | undefined => /\b(1\.\d{1,2})\b/.exec(message)?.[1];
-
-/**
- * Rules whose first sentence cannot be shortened by dropping its asides: their headline is written here, from the
- * finding's key and the words of its message. Each says what happens and what to do.
- */
-const HEADLINES: Record<string, (f: Finding) => string | undefined> = {
-  'configmap-wrong-type': (f) => {
-    const reader = /cilium-(agent|operator)/.exec(f.message)?.[0] ?? 'Cilium';
-    const stops = /does not start|cannot decode|exits/.test(f.message);
-    return `${f.key ?? 'This key'} has a value of the wrong type: ${stops ? `${reader} will not start` : `${reader} reads it differently`}. Fix the value.`;
-  },
-  // The message's own first sentence names the value; a long key or value makes it too long to be the headline.
-  'configmap-value-stops-agent': (f) => {
-    const first = sentences(f.message)[0] ?? '';
-    if (withoutAsides(first).length <= HEADLINE_MAX) return undefined;
-    return `${f.key ?? 'This key'} has a value of the wrong type: the agent will not start. Fix the value.`;
-  },
-  'chart-servicemonitor-crds': () =>
-    'Without the ServiceMonitor CRDs helm install fails; set serviceMonitor.trustCRDsExist: true if they exist.',
-  'internal-error': (f) => {
-    const detail = /\(([^()]+)\)\. This is a bug/.exec(f.message)?.[1];
-    return detail
-      ? `Cilium Config failed here (${detail}): a bug of ours, not your file; please report it.`
-      : undefined;
-  },
-  'configmap-key-deprecated': (f) =>
-    `${f.key ?? 'This key'} is deprecated in Cilium ${/deprecated in Cilium (1\.\d+)/.exec(f.message)?.[1] ?? 'this version'}; plan to remove it.`,
-  'configmap-key-removed': (f) =>
-    `Cilium ${versionIn(f.message.slice(f.message.lastIndexOf('Cilium'))) ?? ''} ignores ${f.key ?? 'this key'}: no agent or operator of that version reads it. Remove it.`.replace(
-      'Cilium  ',
-      'Cilium ',
-    ),
-  'configmap-unknown-key': (f) =>
-    `No Cilium agent or operator reads ${f.key ?? 'this key'}, so it is ignored. Check the spelling or remove it.`,
-  // The accepted words are the message's own list: strict/partial/disabled/probe up to 1.13, true or false from 1.19.
-  'kpr-invalid-value': (f) =>
-    spell(
-      f,
-      `{key:kubeProxyReplacement} accepts ${/\(([\w, -]+)\)/.exec(f.message)?.[1] ?? 'other values'} here; with "${quoted(f.message) ?? '?'}" the agent will not start.`,
-    ),
-  'host-routing-needs-kpr': () =>
-    'Host Routing is Legacy: BPF host routing needs full kube-proxy replacement. Turn kube-proxy replacement on.',
-  'host-routing-iptables-masquerade': (f) =>
-    spell(
-      f,
-      'iptables masquerades, so Host Routing is Legacy. Set {set:bpf.masquerade=true} (it needs kube-proxy replacement).',
-    ),
-  'host-routing-endpoint-routes': (f) =>
-    `Per-endpoint routes make Host Routing Legacy on Cilium ${versionIn(f.message) ?? 'up to 1.13'}; from 1.14 both work together.`,
-  'auto-direct-node-routes-tunnel': (f) =>
-    spell(
-      f,
-      '{key:autoDirectNodeRoutes} needs native routing: in tunnel mode the agent will not start. Use native routing.',
-    ),
-  'native-routing-cidr-ipv4': (f) =>
-    spell(
-      f,
-      'Native routing with IPv4 masquerading needs {key:ipv4NativeRoutingCIDR}: without it the agent will not start.',
-    ),
-  'native-routing-cidr-ipv6': (f) =>
-    spell(
-      f,
-      'Native routing with IPv6 masquerading needs {key:ipv6NativeRoutingCIDR}: without it the agent will not start.',
-    ),
-  'netkit-tproxy': (f) =>
-    spell(f, '{key:bpf.tproxy} does not work with netkit devices: the agent will not start. Turn it off or use veth.'),
-  'dsr-with-vxlan': () =>
-    'DSR load balancing does not work over VXLAN: the agent will not start. Use native routing or Geneve dispatch.',
-};
 
 /** Cuts a long sentence at its last clause boundary before the limit (the part before states what happens). */
 function firstClause(sentence: string): string {
@@ -189,7 +87,7 @@ function splitFresh(f: Finding): SplitMessage {
   const details: string[] = [];
   let headline: string;
   let used = 0;
-  const written = HEADLINES[f.rule]?.(f);
+  const written = WRITTEN.get(f.rule)?.(f);
   if (written && written.length <= HEADLINE_MAX) {
     headline = written;
   } else if (all.length > 0 && withoutAsides(all[0]).length <= HEADLINE_MAX) {

@@ -9,7 +9,7 @@ import type { ExitState } from '../knowledge/agentExits';
 import type { ChartFailureNote } from '../knowledge/chartFailureNotes';
 import type { EnumSpec } from '../knowledge/enumValues';
 import type { State } from '../model/state';
-import type { Hit, Severity } from '../types';
+import type { Finding, Hit, Severity } from '../types';
 import type { CiliumVersion } from '../version';
 
 export type RuleGroup =
@@ -58,6 +58,12 @@ export interface Rule {
   /** At least one, unless `withoutExample` says why no file can show the rule. */
   examples: readonly RuleExample[];
   withoutExample?: string;
+  /**
+   * The editor's one-line headline, for a message whose first sentence cannot be shortened by dropping its asides
+   * (rules/headline.ts): what happens and what to do, at most HEADLINE_MAX characters, in the finding's spelling.
+   * Undefined (or none) leaves it to the message's first sentence.
+   */
+  headline?: (f: Finding) => string | undefined;
   fix?: Fixer;
 }
 

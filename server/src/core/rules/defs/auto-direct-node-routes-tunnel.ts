@@ -1,6 +1,7 @@
 import { setTo } from '../../fixes/datapathFixers';
 import { defineRule, type AgentExitRule } from '../rule';
 import { say } from '../wording';
+import { spell } from '../headlineText';
 
 export default defineRule<AgentExitRule>({
   id: 'auto-direct-node-routes-tunnel',
@@ -8,6 +9,11 @@ export default defineRule<AgentExitRule>({
   severity: 'error',
   cite: 'daemon/cmd/daemon_main.go@v1.12.19 l.1442, @v1.19.1 l.1102',
   summary: 'autoDirectNodeRoutes only makes sense with native routing.',
+  headline: (f) =>
+    spell(
+      f,
+      '{key:autoDirectNodeRoutes} needs native routing: in tunnel mode the agent will not start. Use native routing.',
+    ),
   examples: [
     {
       version: '1.16',

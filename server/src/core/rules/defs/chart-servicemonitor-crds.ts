@@ -10,6 +10,8 @@ export default chartNoteRule({
     `A ServiceMonitor is requested: helm install fails on a cluster that does not serve the monitoring.coreos.com/v1 CRDs (and helm template without --api-versions always fails)${inRange(v, '1.13') ? '; set prometheus.serviceMonitor.trustCRDsExist: true if they are there' : ''}.`,
   summary:
     'ServiceMonitors need the Prometheus operator CRDs in the cluster (helm template without --api-versions fails).',
+  headline: () =>
+    'Without the ServiceMonitor CRDs helm install fails; set serviceMonitor.trustCRDsExist: true if they exist.',
   examples: [
     {
       version: '1.16',

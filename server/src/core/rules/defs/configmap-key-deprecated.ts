@@ -7,6 +7,8 @@ export default defineRule<Rule>({
   severity: 'warning',
   summary:
     "A cilium-config key the target version marks deprecated, with the agent's own deprecation message (info when that version's chart still writes it).",
+  headline: (f) =>
+    `${f.key ?? 'This key'} is deprecated in Cilium ${/deprecated in Cilium (1\.\d+)/.exec(f.message)?.[1] ?? 'this version'}; plan to remove it.`,
   examples: [
     {
       version: '1.18',

@@ -10,6 +10,8 @@ export default defineRule<AgentExitRule>({
   since: '1.14',
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.210-213; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.134-137',
   summary: 'Direct server return cannot work over a VXLAN tunnel.',
+  headline: () =>
+    'DSR load balancing does not work over VXLAN: the agent will not start. Use native routing or Geneve dispatch.',
   examples: [
     {
       version: '1.16',

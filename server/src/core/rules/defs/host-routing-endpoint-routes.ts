@@ -2,6 +2,7 @@ import { endpointRoutesOff } from '../../fixes/datapathFixers';
 import { fallsBackWhileOn } from '../../knowledge/hostRouting';
 import { defineRule, type HostRoutingRule } from '../rule';
 import { say } from '../wording';
+import { versionIn } from '../headlineText';
 
 const messages = {
   routes:
@@ -18,6 +19,8 @@ export default defineRule<HostRoutingRule>({
   summary:
     'Per-endpoint routes (endpointRoutes.enabled, or what forces it: ENI, Azure, Alibaba Cloud, GKE) forced Legacy host routing up to 1.13; from 1.14 the two work together.',
   messages,
+  headline: (f) =>
+    `Per-endpoint routes make Host Routing Legacy on Cilium ${versionIn(f.message) ?? 'up to 1.13'}; from 1.14 both work together.`,
   examples: [
     {
       version: '1.13',

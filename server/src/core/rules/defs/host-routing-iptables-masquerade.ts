@@ -3,6 +3,7 @@ import { FALLING_BACK } from '../../knowledge/hostRouting';
 import { inRange } from '../../version';
 import { defineRule, type HostRoutingRule } from '../rule';
 import { say } from '../wording';
+import { spell } from '../headlineText';
 
 const messages = {
   iptables:
@@ -17,6 +18,11 @@ export default defineRule<HostRoutingRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.543-575 .. @v1.18.7 l.269-285; pkg/kpr/initializer/kube_proxy_replacement.go@v1.19.1 l.45-64',
   summary: 'Masquerading done by iptables (masquerading on, bpf.masquerade off) forces Legacy host routing.',
   messages,
+  headline: (f) =>
+    spell(
+      f,
+      'iptables masquerades, so Host Routing is Legacy. Set {set:bpf.masquerade=true} (it needs kube-proxy replacement).',
+    ),
   examples: [
     {
       version: '1.16',

@@ -19,6 +19,8 @@ export default defineRule<HostRoutingRule>({
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.13.18 l.440-470; @v1.16.19 l.368-390; pkg/kpr/initializer/kube_proxy_replacement.go@v1.20.0-pre.4 l.45-59, @v1.21.0-pre.0 (e864986222) l.45-59',
   summary: 'BPF host routing needs the full kube-proxy replacement; a partial or probing mode falls back to Legacy.',
   messages,
+  headline: () =>
+    'Host Routing is Legacy: BPF host routing needs full kube-proxy replacement. Turn kube-proxy replacement on.',
   examples: [
     {
       version: '1.13',

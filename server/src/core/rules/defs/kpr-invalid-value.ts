@@ -2,6 +2,7 @@ import { kprValue } from '../../fixes/valueFixers';
 import { kprAccepted } from '../../knowledge/agentExits';
 import { inRange } from '../../version';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { quoted, spell } from '../headlineText';
 
 export default defineRule<AgentExitRule>({
   id: 'kpr-invalid-value',
@@ -11,6 +12,12 @@ export default defineRule<AgentExitRule>({
   // option is a boolean flag, so a word such as "strict" fails when the agent decodes its configuration.
   cite: 'daemon/cmd/kube_proxy_replacement.go@v1.12.19 l.45-55, @v1.13.18 l.47-51, @v1.16.19 l.44-47, @v1.17.13 l.45; pkg/kpr/kpr.go@v1.18.7 l.74-76, @v1.19.1 l.19-30',
   summary: 'The kube-proxy replacement mode is not one this version accepts.',
+  // The accepted words are the message's own list: strict/partial/disabled/probe up to 1.13, true or false from 1.19.
+  headline: (f) =>
+    spell(
+      f,
+      `{key:kubeProxyReplacement} accepts ${/\(([\w, -]+)\)/.exec(f.message)?.[1] ?? 'other values'} here; with "${quoted(f.message) ?? '?'}" the agent will not start.`,
+    ),
   examples: [
     {
       version: '1.16',

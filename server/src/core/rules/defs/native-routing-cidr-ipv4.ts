@@ -1,5 +1,6 @@
 import { nativeRoutingCidrCheck, NATIVE_ROUTING_CIDR_CITE } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { spell } from '../headlineText';
 
 export default defineRule<AgentExitRule>({
   id: 'native-routing-cidr-ipv4',
@@ -8,6 +9,11 @@ export default defineRule<AgentExitRule>({
   cite: NATIVE_ROUTING_CIDR_CITE,
   summary:
     'Native routing with IPv4 masquerading needs ipv4NativeRoutingCIDR, the range that is routed without masquerading.',
+  headline: (f) =>
+    spell(
+      f,
+      'Native routing with IPv4 masquerading needs {key:ipv4NativeRoutingCIDR}: without it the agent will not start.',
+    ),
   examples: [
     {
       version: '1.16',

@@ -1,5 +1,6 @@
 import { nativeRoutingCidrCheck, NATIVE_ROUTING_CIDR_CITE } from '../../knowledge/agentExits';
 import { configMap, defineRule, type AgentExitRule } from '../rule';
+import { spell } from '../headlineText';
 
 export default defineRule<AgentExitRule>({
   id: 'native-routing-cidr-ipv6',
@@ -7,6 +8,11 @@ export default defineRule<AgentExitRule>({
   severity: 'error',
   cite: NATIVE_ROUTING_CIDR_CITE,
   summary: 'Native routing with IPv6 masquerading needs ipv6NativeRoutingCIDR.',
+  headline: (f) =>
+    spell(
+      f,
+      'Native routing with IPv6 masquerading needs {key:ipv6NativeRoutingCIDR}: without it the agent will not start.',
+    ),
   examples: [
     {
       version: '1.16',

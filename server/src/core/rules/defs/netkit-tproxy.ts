@@ -1,5 +1,6 @@
 import { configMap, defineRule, type AgentExitRule } from '../rule';
 import { say } from '../wording';
+import { spell } from '../headlineText';
 
 export default defineRule<AgentExitRule>({
   id: 'netkit-tproxy',
@@ -8,6 +9,8 @@ export default defineRule<AgentExitRule>({
   severity: 'error',
   cite: 'daemon/cmd/daemon_main.go@v1.19.1 l.1068-1080 (cilium/cilium#39892)',
   summary: 'bpf.tproxy cannot be combined with netkit devices; the agent refuses to start.',
+  headline: (f) =>
+    spell(f, '{key:bpf.tproxy} does not work with netkit devices: the agent will not start. Turn it off or use veth.'),
   examples: [
     {
       version: '1.19',
