@@ -942,6 +942,12 @@ describe('quick-fixes', () => {
         removed: ['routingMode: tunnel'],
         added: ['routingMode: native'],
       },
+      {
+        rule: 'xdp-acceleration-not-encrypted',
+        text: '# cilium-version: 1.16\nkubeProxyReplacement: true\nk8sServiceHost: 10.0.0.1\nk8sServicePort: 6443\nbpf:\n  masquerade: true\nloadBalancer:\n  acceleration: native # XDP\nencryption:\n  enabled: true\n  type: wireguard\n  nodeEncryption: true\n',
+        removed: ['  acceleration: native # XDP'],
+        added: ['  acceleration: disabled # XDP'],
+      },
     ];
     for (const c of cases) {
       it(`${c.rule}${c.text.includes('ConfigMap') ? ' (ConfigMap)' : ''}`, () => {

@@ -46,6 +46,9 @@ const TABLE = {
   'enable-endpoint-routes': { value: 'false', cite: `${D}@v1.12.19 l.303, @v1.21.0-pre.0 l.196` },
   'enable-ipsec': { value: 'false', cite: `${D}@v1.12.19 l.417; pkg/datapath/linux/ipsec/cell.go@v1.21.0-pre.0 l.140` },
   'enable-wireguard': { value: 'false', cite: `${D}@v1.12.19 l.426; pkg/wireguard/agent/cell.go@v1.21.0-pre.0 l.116` },
+  // Read by xdp-acceleration-not-encrypted (1.14+); hidden up to 1.13, obsolete (still read) in 1.21.
+  'encrypt-node': { value: 'false', cite: `${D}@v1.12.19 l.340, @v1.21.0-pre.0 l.241` },
+  'bpf-lb-acceleration': { value: 'disabled', cite: `${D}@v1.12.19 l.657, @v1.21.0-pre.0 l.440` },
   ipam: {
     value: 'cluster-pool',
     cite: `${D}@v1.12.19 l.490, @v1.21.0-pre.0 l.359 (the agent's; the operator's depends on its binary)`,

@@ -50,6 +50,8 @@ export interface AgentConfig {
   endpointRoutes: Flag;
   ipsec: Flag;
   wireguard: Flag;
+  /** encrypt-node: node-to-node traffic encrypted too (xdp-acceleration-not-encrypted). */
+  encryptNode: Flag;
   routingMode: Text;
   tunnelProtocol: Text;
   chainingMode: Text | undefined;
@@ -59,6 +61,8 @@ export interface AgentConfig {
   autoDirectNodeRoutes: Flag;
   noConntrackRules: Flag;
   lbMode: Text | undefined;
+  /** bpf-lb-acceleration: the XDP acceleration mode, `disabled` when unset. */
+  lbAcceleration: Text;
   dsrDispatch: Text | undefined;
   egressMasqueradeInterfaces: Text | undefined;
   masqueradeRouteSource: Flag;
@@ -145,6 +149,7 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     endpointRoutes: flag('enable-endpoint-routes'),
     ipsec: flag('enable-ipsec'),
     wireguard: flag('enable-wireguard'),
+    encryptNode: flag('encrypt-node'),
     routingMode: routing.mode,
     tunnelProtocol: routing.protocol,
     chainingMode: optional('cni-chaining-mode'),
@@ -154,6 +159,7 @@ export function buildAgentConfig(settings: RenderedConfig, version: CiliumVersio
     autoDirectNodeRoutes: flag('auto-direct-node-routes'),
     noConntrackRules: flag('install-no-conntrack-iptables-rules'),
     lbMode: optional('bpf-lb-mode'),
+    lbAcceleration: text('bpf-lb-acceleration', agentDefault('bpf-lb-acceleration')),
     dsrDispatch: optional('bpf-lb-dsr-dispatch'),
     egressMasqueradeInterfaces: optional('egress-masquerade-interfaces'),
     masqueradeRouteSource: flag('enable-masquerade-to-route-source'),

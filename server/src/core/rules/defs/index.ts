@@ -77,6 +77,7 @@ import dottedKey from './dotted-key';
 import dsrGeneveDispatchNeedsGeneve from './dsr-geneve-dispatch-needs-geneve';
 import dsrTunnelNeedsGeneveDispatch from './dsr-tunnel-needs-geneve-dispatch';
 import dsrOffInTunnel from './dsr-off-in-tunnel';
+import xdpAccelerationNotEncrypted from './xdp-acceleration-not-encrypted';
 import dsrWithTunnel from './dsr-with-tunnel';
 import dsrWithVxlan from './dsr-with-vxlan';
 import egressGatewayNeedsBpfMasquerade from './egress-gateway-needs-bpf-masquerade';
@@ -182,6 +183,7 @@ export const AGENT_EXIT_RULES: readonly AgentExitRule[] = [
   dsrWithVxlan,
   dsrTunnelNeedsGeneveDispatch,
   dsrGeneveDispatchNeedsGeneve,
+  xdpAccelerationNotEncrypted,
   noConntrackRulesPrerequisites,
   ipMasqAgentNeedsBpfMasquerade,
   egressGatewayNeedsBpfMasquerade,
