@@ -50,10 +50,15 @@ export const SCHEMA_RULE = {
   cite: 'values.schema.json@v1.16.19 .. @v1.19.1 and the 1.20/1.21 charts (Helm 4 validates the coalesced values before rendering)',
 };
 
-/** What to do instead of a removed key (keyHistory's advice when there is one). */
+/** What to do instead of removed keys: keyHistory's replacement of each, when it has one. */
 function migration(paths: readonly string[]): string {
-  const advice = paths.map((p) => adviceFor(p)).find((a) => a && !/^nothing/i.test(a.replacement));
-  return advice ? `Use ${advice.replacement} instead.` : 'Delete it: the feature it configured is gone or always on.';
+  const moves = paths.flatMap((p) => {
+    const advice = adviceFor(p);
+    return advice && !/^nothing/i.test(advice.replacement) ? [advice.replacement] : [];
+  });
+  return moves.length > 0
+    ? `Use ${moves.join(' / ')} instead.`
+    : 'Delete it: the feature it configured is gone or always on.';
 }
 
 export function removed(

@@ -10,7 +10,12 @@ export default chartNoteRule({
     /^proxy\.prometheus\.enabled and proxy\.prometheus\.port were deprecated/,
     'templates/validate.yaml@v1.16.19',
   ),
-  summary: 'The proxy Prometheus values were removed; the chart refuses them when set.',
+  // Their successors: values.yaml@v1.15.19 l.2046-2049 ("Deprecated in favor of envoy.prometheus.enabled" / ".port");
+  // up to 1.15 the templates read both (`proxy.prometheus.port | default .Values.envoy.prometheus.port`,
+  // templates/cilium-agent/service.yaml@v1.15.19 l.28).
+  advice: 'Use envoy.prometheus.enabled / envoy.prometheus.port instead.',
+  summary:
+    'The proxy Prometheus values were removed in favour of envoy.prometheus.enabled and .port; the chart refuses them when set.',
   examples: [
     {
       version: '1.16',
