@@ -7,16 +7,19 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { sourceValues } from '../../../server/src/core/chart/renderSource';
 import { GENERIC_CHART_FAIL_RULE, type ChartFailureNote } from '../../../server/src/core/knowledge/chartFailureNotes';
 import {
   chartModel,
   clusterOutcome,
+  keyOriginSteps,
   MAX_RENDERED_ENTRIES,
   templatedSettings,
   templatedSettingSteps,
 } from '../../../server/src/core/model/chartModel';
 import { CHART_NOTE_RULES } from '../../../server/src/core/rules/defs/index';
 import type { Origin } from '../../../server/src/core/types';
+import type { CiliumVersion } from '../../../server/src/core/version';
 import { doc, finding } from '../../helpers';
 
 const note = (id: string): ChartFailureNote => {
@@ -403,5 +406,123 @@ describe("the user's templated settings", () => {
         ['b.c', 'c'],
       ],
     );
+  });
+});
+
+describe('more of the chart model', () => {
+  it("a rendered template that is not YAML: our general words, the parser's text, nowhere to place it", () => {
+    // templates/cilium-configmap.yaml@v1.16.19 l.137 prints identityAllocationMode unquoted: a value holding
+    // "a: b: c" makes cilium-config YAML that does not parse.
+    const d = doc('# cilium-version: 1.16\nkubeProxyReplacement: true\nidentityAllocationMode: "a: b: c"\n');
+    const [f] = d.chart!.render.failures;
+    assert.equal(f.kind, 'yaml');
+    assert.deepEqual(
+      d.chart!.stops.map((s) => [s.id, s.template, s.hit.message, s.hit.sourceText, s.hit.origins]),
+      [
+        [
+          GENERIC_CHART_FAIL_RULE.id,
+          'templates/cilium-configmap.yaml',
+          "The chart's templates/cilium-configmap.yaml stops with an error for these values. The 1.16 chart refuses to install. (It stops in templates/cilium-configmap.yaml.)",
+          f.message,
+          [],
+        ],
+      ],
+    );
+    assert.equal(d.chart!.bestEffort, true);
+  });
+
+  it("a null the chart prints as an empty string is the user's line; a copied value with a guard the user wrote is implied", () => {
+    // templates/cilium-configmap.yaml@v1.16.19 prints kubeProxyReplacementHealthzBindAddr with `quote`: `~` gives "".
+    const nul = doc('# cilium-version: 1.16\nkubeProxyReplacementHealthzBindAddr: ~\n');
+    const h = nul.configMap.get('kube-proxy-replacement-healthz-bind-address')!;
+    assert.deepEqual([h.value, h.origin.kind, keyOf(h.origin)], ['', 'user', 'kubeProxyReplacementHealthzBindAddr']);
+    // l.1005-1012: the mask size is copied, but only because ipam.mode is cluster-pool; both lines decide it.
+    const mask = doc(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nipam:\n  mode: cluster-pool\n  operator:\n    clusterPoolIPv4MaskSize: 24\n',
+    ).configMap.get('cluster-pool-ipv4-mask-size')!;
+    assert.equal(mask.value, '24');
+    assert.equal(mask.origin.kind, 'implied');
+    assert.deepEqual(mask.origin.kind === 'implied' && mask.origin.by.map(keyOf), [
+      'ipam.operator.clusterPoolIPv4MaskSize',
+      'ipam.mode',
+    ]);
+  });
+
+  it('values given for fix prediction replace the file; a key the file lacks has no line to point at', () => {
+    const d = doc('# cilium-version: 1.18\nkubeProxyReplacement: true\n');
+    const values = new Map(sourceValues(d.source));
+    values.set('bpf', new Map([['masquerade', true]]));
+    const m = chartModel(d.source, '1.18', CHART_NOTE_RULES, values)!;
+    const masq = m.settings.get('enable-bpf-masquerade')!;
+    assert.equal(masq.value, 'true');
+    assert.deepEqual(masq.origin, { kind: 'chart-default', key: 'bpf.masquerade', version: '1.18' });
+    assert.equal(keyOf(m.settings.get('kube-proxy-replacement')!.origin), 'kubeProxyReplacement');
+  });
+
+  it('no chart for the version: no chart model', () => {
+    const d = doc('# cilium-version: 1.18\nkubeProxyReplacement: true\n');
+    assert.equal(chartModel(d.source, '1.11' as CiliumVersion, []), undefined);
+  });
+
+  it('an origin is worked out once, when first read', () => {
+    const d = doc('# cilium-version: 1.18\nkubeProxyReplacement: true\nbpf:\n  masquerade: true\n');
+    const before = keyOriginSteps.worked;
+    const s = chartModel(d.source, '1.18', CHART_NOTE_RULES)!.settings.get('enable-bpf-masquerade')!;
+    assert.equal(keyOriginSteps.worked, before, 'nothing worked out before an origin is read');
+    assert.equal(keyOf(s.origin), 'bpf.masquerade');
+    assert.equal(keyOf(s.origin), 'bpf.masquerade');
+    assert.equal(keyOriginSteps.worked - before, 1);
+  });
+
+  it('which user keys a rendered key may name: what it depends on, the entry of a map copied whole, a template', () => {
+    const d = doc(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nsocketLB:\n  enabled: true\nextraConfig:\n  foo: "1"\n',
+    );
+    const sock = d.configMap.get('bpf-lb-sock')!;
+    assert.deepEqual(
+      ['socketLB.enabled', 'hostServices', 'socketLB', 'cluster.name', 'socketLB.enabledX'].map((k) =>
+        sock.mayName!(k),
+      ),
+      [true, true, true, false, false],
+    );
+    const foo = d.configMap.get('foo')!;
+    assert.deepEqual(
+      ['extraConfig.foo', 'extraConfig', 'extraConfig.bar', 'foo'].map((k) => foo.mayName!(k)),
+      [true, true, false, false],
+    );
+    const t = doc('# cilium-version: 1.16\nkubeProxyReplacement: true\ncluster:\n  name: ${NAME}\n');
+    assert.equal(t.configMap.get('bpf-lb-sock')!.mayName!('cluster.name'), true);
+  });
+});
+
+describe('what the chart model leaves out', () => {
+  it('the guards around the whole template decide no key, even when the user writes them', () => {
+    // Every key of templates/cilium-configmap.yaml@v1.18.7 sits inside `if and .Values.agent (not
+    // .Values.preflight.enabled)` (l.1): writing preflight.enabled does not make each key the user's doing.
+    const d = doc(
+      '# cilium-version: 1.18\nkubeProxyReplacement: true\npreflight:\n  enabled: false\nbpf:\n  masquerade: true\n  lbMapMax: 1000000\n',
+    );
+    for (const [key, helm] of [
+      ['enable-bpf-masquerade', 'bpf.masquerade'],
+      ['bpf-lb-map-max', 'bpf.lbMapMax'],
+    ]) {
+      const o = d.configMap.get(key)!.origin;
+      assert.deepEqual([o.kind, keyOf(o)], ['user', helm], key);
+    }
+  });
+
+  it('the render without the templated values drops only the templated settings, not the maps around them', () => {
+    // templates/cilium-configmap.yaml@v1.16.19 l.1005-1011: the cluster-pool CIDR is the user's list.
+    const d = doc(
+      '# cilium-version: 1.16\nkubeProxyReplacement: true\nipam:\n  mode: ${I}\n  operator:\n    clusterPoolIPv4PodCIDRList: ["10.1.0.0/16"]\n',
+    );
+    assert.equal(d.configMap.get('cluster-pool-ipv4-cidr')?.value, '10.1.0.0/16');
+  });
+
+  it('a list item that is a map holding a template makes the list templated', () => {
+    const t = templatedSettings(
+      doc('# cilium-version: 1.18\ntolerations:\n  - key: ${T}\n    operator: Exists\n').source.root,
+    );
+    assert.deepEqual([...t.keys()], ['tolerations']);
   });
 });

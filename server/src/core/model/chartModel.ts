@@ -158,19 +158,17 @@ export function templatedSettings(root: MapView): Map<string, UserOrigin> {
 
 /** A copy of the values without the given paths (as if the user had not written them). */
 function without(values: Map<string, GoValue>, paths: readonly string[]): Map<string, GoValue> {
-  const copy = (m: Map<string, GoValue>, parts: readonly string[]): Map<string, GoValue> => {
+  const copy = (m: Map<string, GoValue>, [head, ...rest]: readonly [string, ...string[]]): Map<string, GoValue> => {
     const out = new Map(m);
-    const [head, ...rest] = parts;
-    if (head === undefined) return out;
     if (rest.length === 0) out.delete(head);
     else {
       const child = out.get(head);
-      if (child instanceof Map) out.set(head, copy(child, rest));
+      if (child instanceof Map) out.set(head, copy(child, rest as [string, ...string[]]));
     }
     return out;
   };
   let v = values;
-  for (const p of paths) v = copy(v, p.split('.'));
+  for (const p of paths) v = copy(v, p.split('.') as [string, ...string[]]);
   return v;
 }
 
