@@ -52,6 +52,11 @@ describe('one finding per root cause', () => {
     noFinding(d, 'key-removed');
     assert.match(finding(d, 'chart-event-handover-removed').message, /refuses to install\. Delete it/);
     assert.match(finding(d, 'chart-tunnel-removed').message, /Use routingMode: tunnel/);
+    // The whole `proxy` block left the 1.16 chart, and the chart refuses proxy.prometheus.* below it
+    // (templates/validate.yaml@v1.16.19 l.12-17): the refusal alone, no "Helm ignores it silently" on `proxy`.
+    const proxy = doc('kubeProxyReplacement: true\nproxy:\n  prometheus:\n    port: 9999\n', { version: '1.16' });
+    noFinding(proxy, 'key-removed');
+    assert.match(finding(proxy, 'chart-proxy-prometheus-removed').message, /Use envoy\.prometheus\.enabled/);
     // A removed key the chart does not fail on keeps its key-removed warning.
     finding(doc('kubeProxyReplacement: true\nnodePort:\n  enabled: true\n', { version: '1.19' }), 'key-removed');
   });

@@ -44,10 +44,15 @@ export function withoutEchoes(dp: Datapath, agent: AgentConfig): Datapath {
   };
 }
 
-/** A removed key that the chart also fails on: the chart's refusal (with the migration) is the one finding. */
+/**
+ * A removed key that the chart also fails on, itself or through a key below it (`proxy`, gone from the 1.16 chart,
+ * when proxy.prometheus.port is refused by templates/validate.yaml@v1.16.19 l.12-17): the chart's refusal (with the
+ * migration) is the one finding, not also "Helm ignores it silently".
+ */
 export function withoutRemovedKeyEchoes(findings: Finding[]): Finding[] {
-  const refused = new Set(
-    findings.filter((f) => f.severity === 'error' && f.rule.startsWith('chart-') && f.key).map((f) => f.key),
-  );
-  return findings.filter((f) => !(f.rule === 'key-removed' && f.key && refused.has(f.key)));
+  const refused = findings
+    .filter((f) => f.severity === 'error' && f.rule.startsWith('chart-') && f.key)
+    .map((f) => f.key!);
+  const echoes = (key: string) => refused.some((r) => r === key || r.startsWith(`${key}.`));
+  return findings.filter((f) => !(f.rule === 'key-removed' && f.key && echoes(f.key)));
 }
