@@ -497,7 +497,7 @@ describe('more of the chart model', () => {
 
 describe('what the chart model leaves out', () => {
   it('the guards around the whole template decide no key, even when the user writes them', () => {
-    // Every key of templates/cilium-configmap.yaml@v1.18.7 sits inside `if and .Values.agent (not
+    // Every key of templates/cilium-configmap.yaml@v1.18.7 sits inside `if and (or .Values.agent …) (not
     // .Values.preflight.enabled)` (l.1): writing preflight.enabled does not make each key the user's doing.
     const d = doc(
       '# cilium-version: 1.18\nkubeProxyReplacement: true\npreflight:\n  enabled: false\nbpf:\n  masquerade: true\n  lbMapMax: 1000000\n',
