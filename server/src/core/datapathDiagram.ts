@@ -114,7 +114,9 @@ export function packetPath(d: DocumentAnalysis, text?: string): PacketPath {
     detail:
       routing.mode === 'native'
         ? 'to a pod on another node'
-        : `cilium_${routing.protocol ?? 'vxlan'}, to a pod on another node`,
+        : routing.hybrid
+          ? `cilium_${routing.protocol ?? 'vxlan'} to a pod on another node, or natively within one subnet of subnet-topology (hybrid routing)`
+          : `cilium_${routing.protocol ?? 'vxlan'}, to a pod on another node`,
     tone: 'plain',
     decidedBy: by(routing.origins),
   };

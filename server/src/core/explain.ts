@@ -10,7 +10,7 @@ import type { Flag } from './model/agentConfig';
 import type { Reason } from './model/datapath';
 import { kernelAtLeast } from './model/state';
 import { LineIndex } from './positions';
-import { dependsOnLines, statusLines, statusSummary, verdictHeadline } from './statusPreview';
+import { dependsOnLines, hybridNote, routingText, statusLines, statusSummary, verdictHeadline } from './statusPreview';
 import type { Origin } from './types';
 import { inRange, PRERELEASE_VERSIONS, versionLabel, versionRow } from './version';
 import { versionBadge, versionText } from './versionHints';
@@ -259,12 +259,8 @@ export function explainDocument(d: DocumentAnalysis, where: Where, options: Expl
       out.push(...reasonBlock(r, where, loggedWords(r, dp.hostRouting.reasons), 'Agent log', d.kernel?.text));
   }
   out.push('', ...masqueradingSection(d, where), '');
-  out.push(
-    `### Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}`,
-    '',
-    `Decided by: ${chain(dp.routing.origins, where)}.`,
-    '',
-  );
+  out.push(`### Routing: ${routingText(dp.routing)}`, '', `Decided by: ${chain(dp.routing.origins, where)}.`, '');
+  if (dp.routing.hybrid) out.push(hybridNote(dp.routing), '');
   out.push(
     `### KubeProxyReplacement: ${dp.kubeProxyReplacement.status}`,
     '',
@@ -357,7 +353,7 @@ export function verdictOf(d: DocumentAnalysis, text: string, lineAt?: (offset: n
     kubeProxyReplacement: dp.kubeProxyReplacement.status,
     hostRouting: dp.hostRouting.status,
     masquerading: dp.masquerading.mode,
-    routing: dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`,
+    routing: routingText(dp.routing),
     agentStarts: dp.agentStarts,
     installSucceeds: dp.installSucceeds,
     fellBack: dp.hostRouting.status === 'Legacy' || dp.masquerading.mode === 'IPTables',

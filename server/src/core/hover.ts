@@ -21,7 +21,7 @@ import { locate } from './locate';
 import type { Reason } from './model/datapath';
 import { userOrigins } from './rules/place';
 import { suggest } from './rules/keyRules';
-import { masqueradingText } from './statusPreview';
+import { hybridNote, masqueradingText, routingText } from './statusPreview';
 import type { Origin, Range } from './types';
 import type { CiliumVersion } from './version';
 import { isMap } from 'yaml';
@@ -128,10 +128,10 @@ export function effectsInFile(doc: DocumentAnalysis, range: Range, path?: string
     if (dp.kubeProxyReplacement.enabled && dp.hostRouting.status === 'BPF')
       out.push('Full kube-proxy replacement here is one of the things **Host Routing: BPF** needs.');
   }
-  if (touches(dp.routing.origins, range))
-    out.push(
-      `Decides **Routing: ${dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`}** in this file.`,
-    );
+  if (touches(dp.routing.origins, range)) {
+    out.push(`Decides **Routing: ${routingText(dp.routing)}** in this file.`);
+    if (dp.routing.hybrid) out.push(hybridNote(dp.routing));
+  }
   const cmKeys = path ? (doc.source.format === 'configmap' ? [path] : configMapKeysFrom(doc, path)) : [];
   if (cmKeys.some((k) => MASQ_KEYS.has(k)) && !dp.masquerading.reasons.some((r) => touches(r.origins, range))) {
     out.push(`Feeds **Masquerading: ${masqueradingText(dp)}** in this file.`);

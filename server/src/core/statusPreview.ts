@@ -6,9 +6,25 @@ import type { Datapath } from './model/datapath';
 import { dependencySentences } from './model/unknown';
 import { inRange, type CiliumVersion } from './version';
 
+/**
+ * The network side of the routing as `cilium status` prints it: Native, or Tunnel [protocol]. The agent says Native
+ * only for routing-mode native, so hybrid routing (1.20+) reads Tunnel there (pkg/status/status_collector.go
+ * @v1.20.0-pre.4 (7527a668) l.216-229 and pkg/client/client.go l.486-493, same @v1.21.0-pre.0 (e8649862)).
+ */
+export function routingText(routing: Datapath['routing']): string {
+  return routing.mode === 'native' ? 'Native' : `Tunnel [${routing.protocol}]`;
+}
+
+/** What hybrid routing does beyond the tunnel `cilium status` reports (empty for the other modes). */
+export function hybridNote(routing: Datapath['routing']): string {
+  return routing.hybrid
+    ? 'routing-mode is hybrid: the agent sets the tunnel up and `cilium status` reports Tunnel, but traffic between addresses in one subnet of its subnet-topology skips the tunnel and is routed natively.'
+    : '';
+}
+
 export function statusLines(dp: Datapath, version: CiliumVersion): [string, string][] {
   const lines: [string, string][] = [['KubeProxyReplacement', dp.kubeProxyReplacement.status]];
-  const network = dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`;
+  const network = routingText(dp.routing);
   if (inRange(version, '1.16')) {
     lines.push(['Routing', `Network: ${network}   Host: ${dp.hostRouting.status}`]);
   } else {
@@ -34,7 +50,7 @@ export function dependsOnLines(dp: Datapath): string[] {
 
 /** One line for a code lens or a status bar. */
 export function statusSummary(dp: Datapath, omitHostRouting = false): string {
-  const network = dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`;
+  const network = routingText(dp.routing);
   const open = dependencySentences(dp.unknowns).map((d) => d.verdict);
   const unknown = open.length > 0 ? ` · templated, undecided: ${open.join(', ')}` : '';
   const hostRouting = omitHostRouting ? '' : ` · Host Routing: ${dp.hostRouting.status}`;

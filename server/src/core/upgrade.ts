@@ -10,7 +10,7 @@ import { fixAllInText } from './fixes/fixAll';
 import { applyEdits } from './edit/yamlEdit';
 import { ruleInfo } from './knowledge/ruleCatalog';
 import type { Datapath, Reason } from './model/datapath';
-import { masqueradingText } from './statusPreview';
+import { masqueradingText, routingText } from './statusPreview';
 import type { Finding, TextEdit } from './types';
 import { minorOf, SUPPORTED_VERSIONS, type CiliumVersion } from './version';
 
@@ -104,7 +104,7 @@ function verdictLines(d: DocumentAnalysis): Lines {
     'Kube-proxy replacement': dp.kubeProxyReplacement.status,
     'Host Routing': dp.hostRouting.status,
     Masquerading: masqueradingText(dp),
-    Routing: dp.routing.mode === 'native' ? 'Native' : `Tunnel [${dp.routing.protocol}]`,
+    Routing: routingText(dp.routing),
     'Agent starts': dp.agentStarts ? 'yes' : 'NO',
     'Chart installs': d.source.format === 'helm' ? (dp.installSucceeds ? 'yes' : 'NO') : 'n/a (ConfigMap)',
   };

@@ -35,24 +35,24 @@ export function masqOn(s: State): boolean {
   return s.ipv4Masq || s.ipv6Masq;
 }
 
-/** Where the native-routing CIDR requirement was read (both families). */
+/** Where the native-routing CIDR requirement was read (both families); from 1.20 hybrid routing needs it too. */
 export const NATIVE_ROUTING_CIDR_CITE =
-  'pkg/option/config.go@v1.14.19 l.3771-3793, @v1.16.19 l.3723-3750, @v1.19.1 l.2939-2990';
+  'pkg/option/config.go@v1.14.19 l.3771-3793, @v1.16.19 l.3723-3750, @v1.19.1 l.2939-2990, @v1.20.0-pre.4 (7527a668) l.2987-3028 (RequiresNativeRouting), @v1.21.0-pre.0 (e8649862) l.2981-3022';
 
-/** Native routing with masquerading of one IP family needs that family's native-routing CIDR. */
+/** Native (or, from 1.20, hybrid) routing with masquerading of one IP family needs that family's native-routing CIDR. */
 export function nativeRoutingCidrCheck(family: '4' | '6'): (s: ExitState) => Hit | undefined {
   return (s) => {
     const on = family === '4' ? s.ipv4Masq : s.ipv6Masq;
     const cidr = family === '4' ? s.agent.ipv4NativeRoutingCIDR : s.agent.ipv6NativeRoutingCIDR;
-    if (s.tunnel || !on || cidr) return undefined;
+    if (!s.nativeRouting || !on || cidr) return undefined;
     if (family === '4' && ['eni', 'alibabacloud'].includes(s.agent.ipam.value)) return undefined;
     if (inRange(s.version, '1.15') && s.agent.ipMasqAgent.on) return undefined;
     const masq = family === '4' ? s.agent.ipv4Masquerade.origin : s.agent.ipv6Masquerade.origin;
     return {
       origins: [s.agent.routingMode.origin, masq],
       ...say(
-        `Native routing with IPv{family} masquerading needs {key:ipv${family}NativeRoutingCIDR} (the pod network that must not be masqueraded): without it the agent refuses to start.`,
-        { family },
+        `{routing} routing with IPv{family} masquerading needs {key:ipv${family}NativeRoutingCIDR} (the pod network that must not be masqueraded): without it the agent refuses to start.`,
+        { family, routing: s.hybrid ? 'Hybrid' : 'Native' },
       ),
       sourceText: `native routing cidr must be configured with option --ipv${family}-native-routing-cidr in combination with ...`,
     };

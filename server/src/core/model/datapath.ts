@@ -28,7 +28,12 @@ export interface Datapath {
     ipMasqAgent: boolean;
     reasons: Reason[];
   };
-  routing: { mode: 'tunnel' | 'native'; protocol: 'vxlan' | 'geneve' | null; origins: Origin[] };
+  /**
+   * `mode` as `cilium status` prints it: Native only for routing-mode native, so hybrid (1.20+) is reported as a
+   * tunnel (pkg/status/status_collector.go@v1.20.0-pre.4 (7527a668) l.216-229, same @v1.21.0-pre.0). `hybrid`
+   * says that traffic within one subnet of subnet-topology skips that tunnel.
+   */
+  routing: { mode: 'tunnel' | 'native'; protocol: 'vxlan' | 'geneve' | null; hybrid: boolean; origins: Origin[] };
   agentStarts: boolean;
   agentErrors: Reason[];
   installSucceeds: boolean;
@@ -203,6 +208,7 @@ export function deriveDatapath(s: State, rules: DatapathRules): Datapath {
     routing: {
       mode: routingNative ? 'native' : 'tunnel',
       protocol: routingNative ? null : proto === 'geneve' ? 'geneve' : 'vxlan',
+      hybrid: s.hybrid,
       origins: [s.agent.routingMode.origin, ...(routingNative ? [] : [s.agent.tunnelProtocol.origin])],
     },
     agentStarts: !agentErrors.some((r) => r.severity === 'error'),

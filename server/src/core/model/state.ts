@@ -33,6 +33,13 @@ export interface State {
   ipv6Masq: boolean;
   masqOrigins: Origin[];
   tunnel: boolean;
+  /**
+   * The agent's RequiresNativeRouting(): routing-mode native, or hybrid from 1.20 (which tunnels as well). What
+   * auto-direct-node-routes and the native-routing CIDR checks test from 1.20.
+   */
+  nativeRouting: boolean;
+  /** routing-mode hybrid (1.20+): the tunnel is set up, and traffic within one subnet of subnet-topology skips it. */
+  hybrid: boolean;
 }
 
 export function kernelAtLeast(k: KernelVersion | undefined, major: number, minor: number): boolean | undefined {
@@ -78,6 +85,9 @@ export function buildState(
     ...(ipv4Masq ? [agent.ipv4Masquerade.origin] : []),
     ...(ipv6Masq ? [agent.ipv6Masquerade.origin] : []),
   ];
+  // Hybrid routing is a mode from 1.20 (pkg/option/config.go@v1.20.0-pre.4 (7527a668) l.1013-1014 and l.2009-2011,
+  // RequiresNativeRouting; same @v1.21.0-pre.0 (e8649862)); before, the word is refused (routing-mode-invalid).
+  const hybrid = agent.routingMode.value === 'hybrid' && inRange(v, '1.20');
   return {
     version: v,
     agent,
@@ -94,5 +104,7 @@ export function buildState(
     // As the agent's TunnelingEnabled(): every mode but native tunnels (pkg/option/config.go@v1.14.19 l.2620-2625,
     // @v1.16.19 l.2563-2568, @v1.19.1 l.1948-1953), so a blank or misspelt mode is not read as native routing.
     tunnel: agent.routingMode.value !== 'native',
+    nativeRouting: agent.routingMode.value === 'native' || hybrid,
+    hybrid,
   };
 }

@@ -12,7 +12,8 @@ export default defineRule<AgentExitRule>({
   headline: (f) =>
     spell(
       f,
-      'Native routing with IPv4 masquerading needs {key:ipv4NativeRoutingCIDR}: without it the agent will not start.',
+      // From 1.20 hybrid routing needs it too (the message then starts with Hybrid).
+      `${f.message.startsWith('Hybrid') ? 'Hybrid' : 'Native'} routing with IPv4 masquerading needs {key:ipv4NativeRoutingCIDR}: without it the agent will not start.`,
     ),
   examples: [
     {

@@ -11,7 +11,8 @@ export default defineRule<AgentExitRule>({
   headline: (f) =>
     spell(
       f,
-      'Native routing with IPv6 masquerading needs {key:ipv6NativeRoutingCIDR}: without it the agent will not start.',
+      // From 1.20 hybrid routing needs it too (the message then starts with Hybrid).
+      `${f.message.startsWith('Hybrid') ? 'Hybrid' : 'Native'} routing with IPv6 masquerading needs {key:ipv6NativeRoutingCIDR}: without it the agent will not start.`,
     ),
   examples: [
     {
