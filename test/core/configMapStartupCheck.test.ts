@@ -65,9 +65,11 @@ describe('start-up check: what cast accepts, per version', () => {
     }
   });
 
-  it('strings, lists and maps are never refused here', () => {
-    for (const t of ['string', 'stringSlice', 'map', 'stringToString'])
+  it('strings, lists and `map` flags are never refused here; stringToString from 1.16 (stringMapValue.test.ts)', () => {
+    for (const t of ['string', 'stringSlice', 'map'])
       assert.equal(startupCheckRefuses('anything at all', t, '1.19'), false, t);
+    assert.equal(startupCheckRefuses('anything at all', 'stringToString', '1.15'), false);
+    assert.equal(startupCheckRefuses('anything at all', 'stringToString', '1.16'), true);
   });
 
   it('only flags are checked: a key read with vp.GetX alone is not', () => {

@@ -33,13 +33,14 @@
 //   inf/infinity (signed or not) and nan (unsigned only: Go's strconv/atof.go special() lets the sign through to
 //   inf alone). Not modelled: hexadecimal floats ("0x1p-2", accepted by Go, refused here), `_` in the exponent,
 //   and out-of-range values ("1e400", refused by Go, accepted here).
-// - string and stringSlice (strings.Fields) accept anything. `map` and `stringToString` flags parse their own
-//   syntax; that is not modelled here.
+// - string and stringSlice (strings.Fields) accept anything. stringToString from 1.16: knowledge/stringMapValue.ts
+//   (up to 1.15 only a warning). `map` flags parse their own syntax with their own validators: not modelled.
 // - a flag type outside the switch (none in the key lists: intSlice, ipNet...) is only logged up to 1.17
 //   (log.Warnf "Unable to validate option", config.go@v1.12.19 l.3884-3885, @v1.17.13 l.4011-4012) and
 //   refused from 1.18 (return fmt.Errorf, @v1.18.7 l.3632, @v1.19.1 l.3446); here such a type is never refused.
 
 import { minorOf, type CiliumVersion } from '../version';
+import { stringMapAccepted } from './stringMapValue';
 
 /** Where the check and its fatal log line are, for messages and citations. */
 export const STARTUP_CHECK_CITE =
@@ -117,8 +118,7 @@ function uintAccepted(s: string, version: CiliumVersion): boolean {
 
 /**
  * True when the start-up check of `version` refuses `raw` for a flag of pflag type `type` (the binary exits before
- * it starts). Types it does not convert (string, stringSlice) and the ones it parses its own way (map,
- * stringToString) are never refused here.
+ * it starts). Types it does not convert (string, stringSlice) and `map` are never refused here.
  */
 export function startupCheckRefuses(raw: string, type: string, version: CiliumVersion): boolean {
   const s = raw.trim();
@@ -127,5 +127,6 @@ export function startupCheckRefuses(raw: string, type: string, version: CiliumVe
   if (/^int(8|16|32|64)?$/.test(type)) return !intAccepted(s, version);
   if (/^uint(8|16|32|64)?$/.test(type)) return !uintAccepted(s, version);
   if (/^float(32|64)$/.test(type)) return s === '' ? !newCast(version) : !GO_FLOAT.test(s);
+  if (type === 'stringToString') return minorOf(version) >= 16 && !stringMapAccepted(s);
   return false;
 }

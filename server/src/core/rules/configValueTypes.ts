@@ -64,6 +64,7 @@ const EXPECTED: Record<ValueKind, string> = {
   duration: 'a duration with a unit, like 30s, 5m or 1h30m',
   float: 'a number',
 };
+const STRING_MAP_EXPECTED = 'key=value pairs separated by commas (a=b,c=d) or a JSON object of strings';
 const ZERO: Record<ValueKind, string> = { bool: 'false', int: '0', uint: '0', duration: '0s', float: '0' };
 
 function inIntRange(text: string, type: string, unsigned: boolean): boolean {
@@ -140,10 +141,15 @@ export interface ValueOutcome {
 export function valueOutcome(raw: string, info: ConfigKeyInfo, component: Component): ValueOutcome | undefined {
   const type = info.types[component];
   const dec = info.decoders[component];
+  const flagged = info.flagged.includes(component);
+  // A map of strings: only the start-up check is modelled (knowledge/stringMapValue.ts).
+  if (type === 'stringToString')
+    return flagged && startupCheckRefuses(raw, type, info.version)
+      ? { component, expected: STRING_MAP_EXPECTED, refused: 'startup' }
+      : undefined;
   const kind = type ? kindOf(type) : undefined;
   if (!type || !dec || !kind) return undefined;
   const expected = EXPECTED[kind];
-  const flagged = info.flagged.includes(component);
   if (flagged && startupCheckRefuses(raw, type, info.version)) return { component, expected, refused: 'startup' };
   const p = valueProblem(raw, type, dec);
   if (!p) return undefined;
