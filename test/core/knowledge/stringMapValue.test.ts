@@ -59,6 +59,12 @@ describe('stringToString values in the start-up check', () => {
       '["a"]',
       '{a=b}',
       '[a',
+      '{"a":"b","c":1}',
+      'k= ,k=v',
+      'k==,k=v',
+      'a=b=c,d=e',
+      'a=b c=d',
+      ' a=b',
     ])
       assert.equal(stringMapAccepted(bad), false, bad);
   });

@@ -10,7 +10,7 @@
 // - text that is not JSON at all: empty is accepted; text starting with `{` or `[` is refused; anything else must
 //   be `key=value` pairs separated by commas, as keyValueRegex (l.23) matches. Keys are letters, digits and
 //   `_-:;./@`; a value may also hold commas and inner blanks, and the last value ends with a key character. (The
-//   later split on `=`, l.74-80, cannot fail for text the pattern took: keys and values hold no `=`.)
+//   later split on `=`, l.71-79, cannot fail for text the pattern took: keys and values hold no `=`.)
 
 /** Characters of a key: Go's ASCII \w and `-:;./@` (the pattern's [\w-:;./@]). */
 const KEY = /[A-Za-z0-9_\-:;./@]/;
@@ -25,12 +25,13 @@ function isValue(c: string): boolean {
 /**
  * Whether the whole text is in the language of keyValueRegex. The pattern ends in `$`, so ReplaceAllString leaves
  * nothing only when one match spans the text. Written as a state machine (linear in the text): the pattern's
- * nested repetitions would backtrack exponentially in a JavaScript RegExp.
+ * nested repetitions would backtrack exponentially in a JavaScript RegExp. Pair values are
+ * `([C][C ]*[C])?[C]*` (C: key characters and the comma), which is the empty text or one that starts and ends
+ * with a C; the last value `([C][C ]*)?[K]+` is one that starts with a C and ends with a key character K.
  */
 export function keyValueListMatches(s: string): boolean {
-  // States: 0 pair key start, 1 in a key, 2 after a pair's `=`, 3 inside a value's optional blank-holding part,
-  // 4 after that part's closing value character, 5 in the plain value run; 6 after the last pair's `=`, 7 in the
-  // last value's blank-holding part, 8 in its closing key run (accepting).
+  // States: 0 a key starts, 1 in a key, 2 after a pair's `=`, 3 inside a pair value (blanks allowed), 4 a pair
+  // value may end here; 5 after the last pair's `=`, 6 inside the last value, 7 the last value may end here.
   let states = new Set<number>([0]);
   for (const c of s) {
     const next = new Set<number>();
@@ -38,44 +39,19 @@ export function keyValueListMatches(s: string): boolean {
     const value = isValue(c);
     const blank = c === ' ';
     for (const st of states) {
-      switch (st) {
-        case 0:
-          if (key) next.add(1);
-          break;
-        case 1:
-          if (key) next.add(1);
-          if (c === '=') next.add(2).add(6);
-          break;
-        case 2:
-          if (value) next.add(3).add(5);
-          if (c === ',') next.add(0);
-          break;
-        case 3:
-          if (value || blank) next.add(3);
-          if (value) next.add(4);
-          break;
-        case 4:
-        case 5:
-          if (value) next.add(5);
-          if (c === ',') next.add(0);
-          break;
-        case 6:
-          if (value) next.add(7);
-          if (key) next.add(8);
-          break;
-        case 7:
-          if (value || blank) next.add(7);
-          if (key) next.add(8);
-          break;
-        case 8:
-          if (key) next.add(8);
-          break;
-      }
+      if (st === 0 && key) next.add(1);
+      if (st === 1 && key) next.add(1);
+      if (st === 1 && c === '=') next.add(2).add(5);
+      if ((st === 2 || st === 3) && value) next.add(3).add(4);
+      if (st === 3 && blank) next.add(3);
+      if ((st === 2 || st === 4) && c === ',') next.add(0);
+      if ((st === 5 || st === 6) && value) next.add(6);
+      if (st === 6 && blank) next.add(6);
+      if ((st === 5 || st === 6) && key) next.add(7);
     }
     states = next;
-    if (states.size === 0) return false;
   }
-  return states.has(8);
+  return states.has(7);
 }
 
 /** JSON that Go's json.Unmarshal takes into a map[string]string; undefined when the text is not JSON at all. */
@@ -95,7 +71,6 @@ function jsonStringMap(s: string): boolean | undefined {
 export function stringMapAccepted(s: string): boolean {
   const json = jsonStringMap(s);
   if (json !== undefined) return json;
-  if (s === '') return true;
-  if (/^\s*[{[]/.test(s)) return false;
-  return keyValueListMatches(s);
+  // Text starting with `{` or `[` keeps its JSON error (l.59-65); the pattern refuses it as well (no key starts so).
+  return s === '' || keyValueListMatches(s);
 }
