@@ -30,7 +30,9 @@ if [ ! -x "$CS" ] || ! XDG_CONFIG_HOME="$CACHE/xdg-config" PATH="$N24/bin:$PATH"
   mkdir -p "$CACHE/cs"
   (cd "$CACHE/cs" && echo '{"name":"cs","version":"1.0.0","private":true}' > package.json)
   # code-server's postinstall compiles native modules with node-gyp against Node 24's headers (about 4 minutes).
-  (cd "$CACHE/cs" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm install --no-audit --no-fund "code-server@$CS_VERSION" --foreground-scripts >"$CACHE/cs-install.log" 2>&1) \
+  # Its postinstall reads Node's version from npm_config_user_agent, which the outer `npm run test:e2e` (Node 20)
+  # exports and the inner npm would keep: unset it so the inner npm, run by Node 24, writes its own.
+  (cd "$CACHE/cs" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" env -u npm_config_user_agent npm install --no-audit --no-fund "code-server@$CS_VERSION" --foreground-scripts >"$CACHE/cs-install.log" 2>&1) \
     || { tail -40 "$CACHE/cs-install.log"; exit 1; }
 fi
 echo "node24: $N24/bin/node ($("$N24/bin/node" --version))"
