@@ -12,6 +12,17 @@ import { describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/core/edit/yamlEdit';
 import { configMapText, doc, finding, noFinding, rules, yaml } from '../helpers';
 
+/** A 1.15 cilium-config with Envoy config and BPF masquerading, KPR false, and the given keys over that. */
+const envoy115 = (data: Record<string, string>) =>
+  doc(
+    configMapText('1.15', {
+      'kube-proxy-replacement': 'false',
+      'enable-envoy-config': 'true',
+      'enable-bpf-masquerade': 'true',
+      ...data,
+    }),
+  );
+
 const ingress = (v: string, kpr: string, extra = '') =>
   yaml`
     # cilium-version: ${v}
@@ -75,28 +86,12 @@ describe('CiliumEnvoyConfig turns BPF NodePort on in 1.14 and 1.15', () => {
 
   it('not with IPsec, not in 1.13 or 1.16, not without Envoy', () => {
     // IPsec: the step requires it off (l.90), so BPF masquerading still lacks NodePort and 1.15 refuses to start.
-    const ipsec = doc(
-      configMapText('1.15', {
-        'kube-proxy-replacement': 'false',
-        'enable-envoy-config': 'true',
-        'enable-ipsec': 'true',
-        'enable-bpf-masquerade': 'true',
-        'bpf-lb-sock': 'true',
-      }),
-    );
+    const ipsec = envoy115({ 'enable-ipsec': 'true', 'bpf-lb-sock': 'true' });
     finding(ipsec, 'bpf-masquerade-needs-nodeport');
     noFinding(ipsec, 'ipsec-with-nodeport');
     finding(doc(ingress('1.16', 'false')), 'bpf-masquerade-needs-nodeport');
     finding(doc(ingress('1.13', 'partial')), 'bpf-masquerade-needs-nodeport');
-    const off = (envoy: string) =>
-      doc(
-        configMapText('1.15', {
-          'kube-proxy-replacement': 'false',
-          'enable-envoy-config': envoy,
-          'enable-bpf-masquerade': 'true',
-          'bpf-lb-sock': 'true',
-        }),
-      );
+    const off = (envoy: string) => envoy115({ 'enable-envoy-config': envoy, 'bpf-lb-sock': 'true' });
     finding(off('false'), 'bpf-masquerade-needs-nodeport');
     noFinding(off('true'), 'bpf-masquerade-needs-nodeport');
   });
@@ -113,13 +108,7 @@ describe('CiliumEnvoyConfig turns BPF NodePort on in 1.14 and 1.15', () => {
   });
 
   it('kube-proxy-replacement disabled keeps NodePort off (the agent returns before the Envoy step)', () => {
-    const d = doc(
-      configMapText('1.15', {
-        'kube-proxy-replacement': 'disabled',
-        'enable-envoy-config': 'true',
-        'enable-bpf-masquerade': 'true',
-      }),
-    );
+    const d = envoy115({ 'kube-proxy-replacement': 'disabled' });
     finding(d, 'bpf-masquerade-needs-nodeport');
     finding(d, 'host-routing-kpr-off');
   });

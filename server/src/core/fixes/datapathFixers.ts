@@ -4,7 +4,7 @@
 // so a value the chart ignores, overrides or refuses is no cure).
 
 import { kprFacts } from '../knowledge/kprModes';
-import { inRange } from '../version';
+import { envoyTurnsNodePortOn } from '../model/state';
 import { changeOf, one, setKey, type Fixer, type FixContext } from './context';
 
 export interface SetOptions {
@@ -70,10 +70,10 @@ export function apiServerNote(c: FixContext): string {
 /**
  * The chart refuses `disabled` next to Ingress/Gateway API/Envoy config; `false` is its successor. Only in 1.14 and
  * 1.15 does the agent then turn BPF NodePort on for Envoy (IPsec off), which `disabled` would have kept off
- * (daemon/cmd/kube_proxy_replacement.go@v1.15.19 l.61-72 and l.89-96; model/state.ts).
+ * (daemon/cmd/kube_proxy_replacement.go@v1.15.19 l.61-72; model/state.ts envoyTurnsNodePortOn).
  */
 export const kprFalseForEnvoy: Fixer = (f, c) => {
-  const nodePort = inRange(c.doc.version, '1.14', '1.15') && !c.doc.agent.ipsec.on;
+  const nodePort = envoyTurnsNodePortOn(c.doc.version, c.doc.agent.ipsec.on);
   const why = nodePort
     ? 'the chart wants true or false here; with false this agent turns BPF NodePort on for Envoy'
     : 'the chart wants true or false here, and false is what disabled meant';

@@ -52,6 +52,15 @@ export function parseKernel(text: string): KernelVersion | undefined {
   return m ? { major: Number(m[1]), minor: Number(m[2]), text: `${m[1]}.${m[2]}` } : undefined;
 }
 
+/**
+ * Whether this agent turns BPF NodePort on for CiliumEnvoyConfig (its L7 load balancing needs it) when kube-proxy
+ * replacement is partial or false: only 1.14 and 1.15, and only with IPsec off
+ * (daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.89-96, @v1.15.19 l.89-96; neither 1.13 nor 1.16 has the step).
+ */
+export function envoyTurnsNodePortOn(v: CiliumVersion, ipsecOn: boolean): boolean {
+  return inRange(v, '1.14', '1.15') && !ipsecOn;
+}
+
 export function buildState(
   agent: AgentConfig,
   helm: HelmValues | undefined,
@@ -68,11 +77,9 @@ export function buildState(
   const disabled = mode === 'disabled';
   // The separate enable-node-port switch only exists up to 1.18 (agentConfig reads it only there).
   const nodePortBySwitch = !disabled && agent.nodePortFlag.on;
-  // 1.14 and 1.15 turn BPF NodePort on for CiliumEnvoyConfig (its L7 load balancing needs it) when IPsec is off
-  // and kube-proxy replacement is partial or false ("disabled" returned before; true and strict have it on):
-  // daemon/cmd/kube_proxy_replacement.go@v1.14.19 l.89-96, @v1.15.19 l.89-96. Neither 1.13 nor 1.16 has it.
+  // "disabled" returns before the Envoy step, and a word the agent refuses stops it earlier still.
   const nodePortByEnvoy =
-    inRange(v, '1.14', '1.15') && !disabled && mode !== 'invalid' && agent.envoyConfig.on && !agent.ipsec.on;
+    !disabled && mode !== 'invalid' && agent.envoyConfig.on && envoyTurnsNodePortOn(v, agent.ipsec.on);
   const nodePort = kprFull || probe || nodePortBySwitch || nodePortByEnvoy;
   // Read where NodePort is off (what would turn it on) or IPsec is on (so never for the Envoy step).
   const nodePortOrigins = nodePortBySwitch && !kprFull ? [agent.nodePortFlag.origin] : [agent.kpr.origin];
